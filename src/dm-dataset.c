@@ -1,0 +1,479 @@
+/* dm-dataset.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "dm-dataset.h"
+#include "dm-interval-index.h"
+
+struct _DmDataset
+{
+  GObject          parent_instance;
+
+  GFile           *file;
+  DmText           title;
+  DmText           description;
+  JsonObject      *extra;
+
+  GPtrArray       *kinds;        /* DmKind* */
+  GPtrArray       *sources;      /* DmSource* */
+  GPtrArray       *events;       /* DmEvent*, sorted after finish */
+  GHashTable      *kinds_by_id;  /* id → DmKind* */
+  GHashTable      *sources_by_id;
+  GHashTable      *events_by_id; /* id → position + 1 */
+  DmIntervalIndex *index;
+
+  guint            finished : 1;
+};
+
+G_DEFINE_FINAL_TYPE (DmDataset, dm_dataset, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_FILE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static int
+compare_events (gconstpointer a,
+                gconstpointer b)
+{
+  const DmEvent *x = *(const DmEvent * const *) a;
+  const DmEvent *y = *(const DmEvent * const *) b;
+  int cmp;
+
+  cmp = dm_date_compare (&x->start, &y->start);
+  if (cmp != 0)
+    return cmp;
+
+  if (x->axis_end != y->axis_end)
+    return x->axis_end < y->axis_end ? -1 : 1;
+
+  return (x->file_index > y->file_index) - (x->file_index < y->file_index);
+}
+
+static int
+compare_guint (gconstpointer a,
+               gconstpointer b)
+{
+  guint x = *(const guint *) a;
+  guint y = *(const guint *) b;
+
+  return (x > y) - (x < y);
+}
+
+static void
+dm_dataset_finalize (GObject *object)
+{
+  DmDataset *self = (DmDataset *)object;
+
+  g_clear_object (&self->file);
+  dm_text_clear (&self->title);
+  dm_text_clear (&self->description);
+  g_clear_pointer (&self->extra, json_object_unref);
+  g_clear_pointer (&self->kinds_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->sources_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->events_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->kinds, g_ptr_array_unref);
+  g_clear_pointer (&self->sources, g_ptr_array_unref);
+  g_clear_pointer (&self->events, g_ptr_array_unref);
+  g_clear_pointer (&self->index, dm_interval_index_free);
+
+  G_OBJECT_CLASS (dm_dataset_parent_class)->finalize (object);
+}
+
+static void
+dm_dataset_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  DmDataset *self = DM_DATASET (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dm_dataset_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  DmDataset *self = DM_DATASET (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILE:
+      dm_dataset_set_file (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dm_dataset_class_init (DmDatasetClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = dm_dataset_finalize;
+  object_class->get_property = dm_dataset_get_property;
+  object_class->set_property = dm_dataset_set_property;
+
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL,
+                         G_TYPE_FILE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+dm_dataset_init (DmDataset *self)
+{
+  self->kinds = g_ptr_array_new_with_free_func ((GDestroyNotify) dm_kind_free);
+  self->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) dm_source_free);
+  self->events = g_ptr_array_new_with_free_func ((GDestroyNotify) dm_event_free);
+  self->kinds_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->sources_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->events_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+DmDataset *
+dm_dataset_new (void)
+{
+  return g_object_new (DM_TYPE_DATASET, NULL);
+}
+
+void
+dm_dataset_set_title (DmDataset  *self,
+                      const char *vi,
+                      const char *en)
+{
+  g_return_if_fail (DM_IS_DATASET (self));
+
+  dm_text_set (&self->title, vi, en);
+}
+
+DmText *
+dm_dataset_get_title_mutable (DmDataset *self)
+{
+  g_return_val_if_fail (DM_IS_DATASET (self), NULL);
+  g_return_val_if_fail (!self->finished, NULL);
+
+  return &self->title;
+}
+
+DmText *
+dm_dataset_get_description_mutable (DmDataset *self)
+{
+  g_return_val_if_fail (DM_IS_DATASET (self), NULL);
+  g_return_val_if_fail (!self->finished, NULL);
+
+  return &self->description;
+}
+
+void
+dm_dataset_set_extra (DmDataset  *self,
+                      JsonObject *extra)
+{
+  g_return_if_fail (DM_IS_DATASET (self));
+
+  if (extra != NULL)
+    json_object_ref (extra);
+  g_clear_pointer (&self->extra, json_object_unref);
+  self->extra = extra;
+}
+
+JsonObject *
+dm_dataset_get_extra (DmDataset *self)
+{
+  g_return_val_if_fail (DM_IS_DATASET (self), NULL);
+
+  return self->extra;
+}
+
+void
+dm_dataset_add_kind (DmDataset *self,
+                     DmKind    *kind)
+{
+  g_return_if_fail (DM_IS_DATASET (self));
+  g_return_if_fail (kind != NULL && kind->id != NULL);
+  g_return_if_fail (!self->finished);
+
+  g_ptr_array_add (self->kinds, kind);
+  if (!g_hash_table_contains (self->kinds_by_id, kind->id))
+    g_hash_table_insert (self->kinds_by_id, kind->id, kind);
+}
+
+void
+dm_dataset_add_source (DmDataset *self,
+                       DmSource  *source)
+{
+  g_return_if_fail (DM_IS_DATASET (self));
+  g_return_if_fail (source != NULL && source->id != NULL);
+  g_return_if_fail (!self->finished);
+
+  g_ptr_array_add (self->sources, source);
+  if (!g_hash_table_contains (self->sources_by_id, source->id))
+    g_hash_table_insert (self->sources_by_id, source->id, source);
+}
+
+void
+dm_dataset_add_event (DmDataset *self,
+                      DmEvent   *event)
+{
+  g_return_if_fail (DM_IS_DATASET (self));
+  g_return_if_fail (event != NULL && event->id != NULL);
+  g_return_if_fail (!self->finished);
+
+  event->file_index = self->events->len;
+  g_ptr_array_add (self->events, event);
+}
+
+void
+dm_dataset_finish (DmDataset *self)
+{
+  g_autofree double *lo = NULL;
+  g_autofree double *hi = NULL;
+  g_autoptr(GHashTable) kind_positions = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n;
+
+  g_return_if_fail (DM_IS_DATASET (self));
+  g_return_if_fail (!self->finished);
+
+  n = self->events->len;
+
+  for (guint k = self->kinds->len; k > 0; k--)
+    {
+      const DmKind *kind = g_ptr_array_index (self->kinds, k - 1);
+      g_hash_table_insert (kind_positions, kind->id, GUINT_TO_POINTER (k));
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      DmEvent *event = g_ptr_array_index (self->events, i);
+      const DmDate *last = dm_date_is_set (&event->end) ? &event->end : &event->start;
+
+      event->axis_start = dm_date_get_axis_start (&event->start);
+      event->axis_end = MAX (dm_date_get_axis_end (last), event->axis_start);
+      event->kind_index = event->kind != NULL
+        ? GPOINTER_TO_UINT (g_hash_table_lookup (kind_positions, event->kind)) - 1
+        : G_MAXUINT;
+    }
+
+  g_ptr_array_sort (self->events, compare_events);
+
+  lo = g_new (double, MAX (n, 1));
+  hi = g_new (double, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      DmEvent *event = g_ptr_array_index (self->events, i);
+
+      lo[i] = event->axis_start;
+      hi[i] = event->axis_end;
+      if (!g_hash_table_contains (self->events_by_id, event->id))
+        g_hash_table_insert (self->events_by_id, event->id, GUINT_TO_POINTER (i + 1));
+    }
+
+  self->index = dm_interval_index_new (lo, hi, n);
+  self->finished = TRUE;
+}
+
+GFile *
+dm_dataset_get_file (DmDataset *self)
+{
+  g_return_val_if_fail (DM_IS_DATASET (self), NULL);
+
+  return self->file;
+}
+
+void
+dm_dataset_set_file (DmDataset *self,
+                     GFile     *file)
+{
+  g_return_if_fail (DM_IS_DATASET (self));
+  g_return_if_fail (!file || G_IS_FILE (file));
+
+  if (g_set_object (&self->file, file))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
+
+const DmText *
+dm_dataset_get_title (DmDataset *self)
+{
+  g_return_val_if_fail (DM_IS_DATASET (self), NULL);
+
+  return &self->title;
+}
+
+const DmText *
+dm_dataset_get_description (DmDataset *self)
+{
+  g_return_val_if_fail (DM_IS_DATASET (self), NULL);
+
+  return &self->description;
+}
+
+guint
+dm_dataset_get_n_kinds (DmDataset *self)
+{
+  g_return_val_if_fail (DM_IS_DATASET (self), 0);
+
+  return self->kinds->len;
+}
+
+const DmKind *
+dm_dataset_get_kind (DmDataset *self,
+                     guint      position)
+{
+  g_return_val_if_fail (DM_IS_DATASET (self), NULL);
+  g_return_val_if_fail (position < self->kinds->len, NULL);
+
+  return g_ptr_array_index (self->kinds, position);
+}
+
+const DmKind *
+dm_dataset_lookup_kind (DmDataset  *self,
+                        const char *id)
+{
+  g_return_val_if_fail (DM_IS_DATASET (self), NULL);
+
+  return id ? g_hash_table_lookup (self->kinds_by_id, id) : NULL;
+}
+
+guint
+dm_dataset_get_n_sources (DmDataset *self)
+{
+  g_return_val_if_fail (DM_IS_DATASET (self), 0);
+
+  return self->sources->len;
+}
+
+const DmSource *
+dm_dataset_get_source (DmDataset *self,
+                       guint      position)
+{
+  g_return_val_if_fail (DM_IS_DATASET (self), NULL);
+  g_return_val_if_fail (position < self->sources->len, NULL);
+
+  return g_ptr_array_index (self->sources, position);
+}
+
+const DmSource *
+dm_dataset_lookup_source (DmDataset  *self,
+                          const char *id)
+{
+  g_return_val_if_fail (DM_IS_DATASET (self), NULL);
+
+  return id ? g_hash_table_lookup (self->sources_by_id, id) : NULL;
+}
+
+guint
+dm_dataset_get_n_events (DmDataset *self)
+{
+  g_return_val_if_fail (DM_IS_DATASET (self), 0);
+
+  return self->events->len;
+}
+
+const DmEvent *
+dm_dataset_get_event (DmDataset *self,
+                      guint      position)
+{
+  g_return_val_if_fail (DM_IS_DATASET (self), NULL);
+  g_return_val_if_fail (position < self->events->len, NULL);
+
+  return g_ptr_array_index (self->events, position);
+}
+
+const DmEvent *
+dm_dataset_lookup_event (DmDataset  *self,
+                         const char *id,
+                         guint      *position)
+{
+  guint found;
+
+  g_return_val_if_fail (DM_IS_DATASET (self), NULL);
+  g_return_val_if_fail (self->finished, NULL);
+
+  found = id ? GPOINTER_TO_UINT (g_hash_table_lookup (self->events_by_id, id)) : 0;
+  if (found == 0)
+    return NULL;
+
+  if (position != NULL)
+    *position = found - 1;
+
+  return g_ptr_array_index (self->events, found - 1);
+}
+
+gboolean
+dm_dataset_get_span (DmDataset *self,
+                     DmDate    *first,
+                     DmDate    *last,
+                     double    *axis_start,
+                     double    *axis_end)
+{
+  const DmEvent *latest = NULL;
+  const DmEvent *earliest;
+
+  g_return_val_if_fail (DM_IS_DATASET (self), FALSE);
+  g_return_val_if_fail (self->finished, FALSE);
+
+  if (self->events->len == 0)
+    return FALSE;
+
+  earliest = g_ptr_array_index (self->events, 0);
+  for (guint i = 0; i < self->events->len; i++)
+    {
+      const DmEvent *event = g_ptr_array_index (self->events, i);
+      if (latest == NULL || event->axis_end > latest->axis_end)
+        latest = event;
+    }
+
+  if (first != NULL)
+    *first = earliest->start;
+  if (last != NULL)
+    *last = dm_date_is_set (&latest->end) ? latest->end : latest->start;
+  if (axis_start != NULL)
+    *axis_start = earliest->axis_start;
+  if (axis_end != NULL)
+    *axis_end = latest->axis_end;
+
+  return TRUE;
+}
+
+guint
+dm_dataset_query_range (DmDataset *self,
+                        double     axis_a,
+                        double     axis_b,
+                        GArray    *positions)
+{
+  guint before;
+  guint n;
+
+  g_return_val_if_fail (DM_IS_DATASET (self), 0);
+  g_return_val_if_fail (self->finished, 0);
+  g_return_val_if_fail (positions != NULL, 0);
+
+  before = positions->len;
+  n = dm_interval_index_query (self->index, axis_a, axis_b, positions);
+  if (n > 1)
+    qsort (&g_array_index (positions, guint, before), n, sizeof (guint), compare_guint);
+
+  return n;
+}

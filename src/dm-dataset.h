@@ -1,0 +1,121 @@
+/* dm-dataset.h — a loaded timeline: kinds, sources and events, indexed
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "dm-model.h"
+#include "dm-problem.h"
+
+G_BEGIN_DECLS
+
+#define DM_DATASET_FORMAT_NAME "daumoc-timeline"
+#define DM_DATASET_FORMAT_VERSION 1
+
+#define DM_TYPE_DATASET (dm_dataset_get_type ())
+
+G_DECLARE_FINAL_TYPE (DmDataset, dm_dataset, DM, DATASET, GObject)
+
+DmDataset      *dm_dataset_new                (void);
+
+/* Loading (dm-loader.c). @display_name names the file in problems. On
+ * success returns the dataset and puts any warnings into @problems; on
+ * failure returns NULL, puts every problem found into @problems and sets
+ * @error from the first one. @problems may be NULL. */
+DmDataset      *dm_dataset_load_bytes         (GBytes        *bytes,
+                                               const char    *display_name,
+                                               GPtrArray    **problems,
+                                               GError       **error);
+DmDataset      *dm_dataset_load_file          (GFile         *file,
+                                               GPtrArray    **problems,
+                                               GCancellable  *cancellable,
+                                               GError       **error);
+/* The same, naming the file @name in problems (e.g. as the user typed it). */
+DmDataset      *dm_dataset_load_file_as       (GFile         *file,
+                                               const char    *name,
+                                               GPtrArray    **problems,
+                                               GCancellable  *cancellable,
+                                               GError       **error);
+/* The same in a worker thread; @problems as above. */
+void            dm_dataset_load_file_async    (GFile               *file,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+DmDataset      *dm_dataset_load_file_finish   (GAsyncResult  *result,
+                                               GPtrArray    **problems,
+                                               GError       **error);
+
+/* Saving (dm-writer.c): the native format, with every member the file had
+ * that this version does not know written back unchanged. */
+JsonNode       *dm_dataset_to_json            (DmDataset     *self);
+char           *dm_dataset_to_data            (DmDataset     *self,
+                                               gsize         *length);
+gboolean        dm_dataset_save_to_file       (DmDataset     *self,
+                                               GFile         *file,
+                                               GCancellable  *cancellable,
+                                               GError       **error);
+
+/* Building, for the loader and importers. The dataset takes ownership.
+ * dm_dataset_finish() sorts the events, resolves kinds and builds the
+ * index; it must be called once, after which the dataset is read-only. */
+void            dm_dataset_set_title          (DmDataset     *self,
+                                               const char    *vi,
+                                               const char    *en);
+DmText         *dm_dataset_get_title_mutable  (DmDataset     *self);
+DmText         *dm_dataset_get_description_mutable (DmDataset *self);
+void            dm_dataset_set_extra          (DmDataset     *self,
+                                               JsonObject    *extra);
+JsonObject     *dm_dataset_get_extra          (DmDataset     *self);
+void            dm_dataset_add_kind           (DmDataset     *self,
+                                               DmKind        *kind);
+void            dm_dataset_add_source         (DmDataset     *self,
+                                               DmSource      *source);
+void            dm_dataset_add_event          (DmDataset     *self,
+                                               DmEvent       *event);
+void            dm_dataset_finish             (DmDataset     *self);
+
+GFile          *dm_dataset_get_file           (DmDataset     *self);
+void            dm_dataset_set_file           (DmDataset     *self,
+                                               GFile         *file);
+
+const DmText   *dm_dataset_get_title          (DmDataset     *self);
+const DmText   *dm_dataset_get_description    (DmDataset     *self);
+
+guint           dm_dataset_get_n_kinds        (DmDataset     *self);
+const DmKind   *dm_dataset_get_kind           (DmDataset     *self,
+                                               guint          position);
+const DmKind   *dm_dataset_lookup_kind        (DmDataset     *self,
+                                               const char    *id);
+
+guint           dm_dataset_get_n_sources      (DmDataset     *self);
+const DmSource *dm_dataset_get_source         (DmDataset     *self,
+                                               guint          position);
+const DmSource *dm_dataset_lookup_source      (DmDataset     *self,
+                                               const char    *id);
+
+/* Events in time order (by start, then end, then position in the file). */
+guint           dm_dataset_get_n_events       (DmDataset     *self);
+const DmEvent  *dm_dataset_get_event          (DmDataset     *self,
+                                               guint          position);
+const DmEvent  *dm_dataset_lookup_event       (DmDataset     *self,
+                                               const char    *id,
+                                               guint         *position);
+
+/* The earliest start and latest end of all events; FALSE when empty. */
+gboolean        dm_dataset_get_span           (DmDataset     *self,
+                                               DmDate        *first,
+                                               DmDate        *last,
+                                               double        *axis_start,
+                                               double        *axis_end);
+
+/* Appends to @positions (GArray of guint) the position of every event whose
+ * span overlaps the closed axis range [@axis_a, @axis_b], in time order.
+ * O(log n + k log k). */
+guint           dm_dataset_query_range        (DmDataset     *self,
+                                               double         axis_a,
+                                               double         axis_b,
+                                               GArray        *positions);
+
+G_END_DECLS

@@ -1,0 +1,20 @@
+/* dm-event-list.h — a dataset's events as a GListModel of DmEventItem
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "dm-dataset.h"
+
+G_BEGIN_DECLS
+
+#define DM_TYPE_EVENT_LIST (dm_event_list_get_type ())
+
+G_DECLARE_FINAL_TYPE (DmEventList, dm_event_list, DM, EVENT_LIST, GObject)
+
+DmEventList *dm_event_list_new         (void);
+DmDataset   *dm_event_list_get_dataset (DmEventList *self);
+void         dm_event_list_set_dataset (DmEventList *self,
+                                        DmDataset   *dataset);
+
+G_END_DECLS

@@ -1,0 +1,728 @@
+/* dm-json-scan.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "dm-json-scan.h"
+
+typedef struct
+{
+  const guchar     *data;
+  gsize             length;
+  gsize             pos;
+  guint             line;
+  gsize             line_start;
+  guint             depth;
+
+  /* Checking */
+  DmJsonScanResult  result;
+  gsize             error_pos;
+  guint             error_line;
+  gsize             error_line_start;
+  char             *message;
+  char             *error_path;
+
+  /* Locating (NULL when checking) */
+  GHashTable       *wanted;
+  GHashTable       *prefixes;
+  GString          *path;
+} Scanner;
+
+static gboolean scan_value (Scanner *s, gboolean track);
+
+void
+dm_json_path_append_member (GString    *path,
+                            const char *name)
+{
+  gboolean plain = name[0] != '\0' && !g_ascii_isdigit (name[0]);
+
+  for (const char *p = name; plain && *p; p++)
+    plain = g_ascii_isalnum (*p) || *p == '_' || *p == '-';
+
+  if (plain)
+    {
+      if (path->len > 0)
+        g_string_append_c (path, '.');
+      g_string_append (path, name);
+    }
+  else
+    {
+      g_string_append (path, "[\"");
+      for (const char *p = name; *p; p++)
+        {
+          if (*p == '"' || *p == '\\')
+            g_string_append_c (path, '\\');
+          if ((guchar) *p < 0x20)
+            g_string_append_printf (path, "\\u%04x", (guint) (guchar) *p);
+          else
+            g_string_append_c (path, *p);
+        }
+      g_string_append (path, "\"]");
+    }
+}
+
+void
+dm_json_path_append_index (GString *path,
+                           guint    index)
+{
+  g_string_append_printf (path, "[%u]", index);
+}
+
+static guint
+column_at (const guchar *data,
+           gsize         line_start,
+           gsize         pos)
+{
+  guint column = 1;
+
+  /* Count characters, not bytes: continuation bytes do not start one. */
+  for (gsize i = line_start; i < pos; i++)
+    if ((data[i] & 0xC0) != 0x80)
+      column++;
+
+  return column;
+}
+
+G_GNUC_PRINTF (3, 4)
+static gboolean
+fail (Scanner          *s,
+      DmJsonScanResult  result,
+      const char       *format,
+      ...)
+{
+  va_list args;
+
+  if (s->result != DM_JSON_SCAN_OK)
+    return FALSE;
+
+  s->result = result;
+  s->error_pos = s->pos;
+  s->error_line = s->line;
+  s->error_line_start = s->line_start;
+  va_start (args, format);
+  s->message = g_strdup_vprintf (format, args);
+  va_end (args);
+  if (s->path != NULL)
+    s->error_path = g_strdup (s->path->str);
+
+  return FALSE;
+}
+
+static void
+skip_whitespace (Scanner *s)
+{
+  while (s->pos < s->length)
+    {
+      guchar c = s->data[s->pos];
+
+      if (c == '\n')
+        {
+          s->pos++;
+          s->line++;
+          s->line_start = s->pos;
+        }
+      else if (c == ' ' || c == '\t' || c == '\r')
+        s->pos++;
+      else
+        break;
+    }
+}
+
+static const char *
+describe_char (Scanner *s,
+               char     buffer[16])
+{
+  guchar c;
+
+  if (s->pos >= s->length)
+    return "the end of the file";
+
+  c = s->data[s->pos];
+  if (c >= 0x20 && c < 0x7F)
+    g_snprintf (buffer, 16, "“%c”", c);
+  else
+    g_snprintf (buffer, 16, "byte 0x%02X", c);
+
+  return buffer;
+}
+
+static gboolean
+expect_literal (Scanner    *s,
+                const char *word)
+{
+  gsize len = strlen (word);
+
+  if (s->length - s->pos < len || memcmp (s->data + s->pos, word, len) != 0)
+    {
+      char buf[16];
+      return fail (s, DM_JSON_SCAN_SYNTAX, "expected a value, found %s", describe_char (s, buf));
+    }
+
+  s->pos += len;
+  return TRUE;
+}
+
+/* Validates one UTF-8 sequence at s->pos (already known not ASCII);
+ * rejects overlong forms, surrogates and values above U+10FFFF. */
+static gboolean
+skip_utf8 (Scanner *s)
+{
+  const guchar *d = s->data + s->pos;
+  gsize avail = s->length - s->pos;
+  guint need;
+  gunichar c;
+  gunichar min;
+
+  if (d[0] >= 0xC2 && d[0] <= 0xDF)
+    need = 1, c = d[0] & 0x1F, min = 0x80;
+  else if (d[0] >= 0xE0 && d[0] <= 0xEF)
+    need = 2, c = d[0] & 0x0F, min = 0x800;
+  else if (d[0] >= 0xF0 && d[0] <= 0xF4)
+    need = 3, c = d[0] & 0x07, min = 0x10000;
+  else
+    return fail (s, DM_JSON_SCAN_ENCODING, "the text is not valid UTF-8: byte 0x%02X cannot start a character", d[0]);
+
+  if (avail <= need)
+    return fail (s, DM_JSON_SCAN_ENCODING, "the text is not valid UTF-8: the file ends inside a character");
+
+  for (guint i = 1; i <= need; i++)
+    {
+      if ((d[i] & 0xC0) != 0x80)
+        return fail (s, DM_JSON_SCAN_ENCODING, "the text is not valid UTF-8: byte 0x%02X cannot continue a character", d[i]);
+      c = (c << 6) | (d[i] & 0x3F);
+    }
+
+  if (c < min)
+    return fail (s, DM_JSON_SCAN_ENCODING, "the text is not valid UTF-8: overlong encoding of U+%04X", c);
+  if (c >= 0xD800 && c <= 0xDFFF)
+    return fail (s, DM_JSON_SCAN_ENCODING, "the text is not valid UTF-8: encoded surrogate U+%04X", c);
+  if (c > 0x10FFFF)
+    return fail (s, DM_JSON_SCAN_ENCODING, "the text is not valid UTF-8: U+%X is beyond Unicode", c);
+
+  s->pos += need + 1;
+  return TRUE;
+}
+
+static gboolean
+read_hex4 (Scanner *s,
+           guint   *out)
+{
+  guint value = 0;
+
+  if (s->length - s->pos < 4)
+    return fail (s, DM_JSON_SCAN_SYNTAX, "unfinished \\u escape");
+
+  for (guint i = 0; i < 4; i++)
+    {
+      int digit = g_ascii_xdigit_value (s->data[s->pos + i]);
+      if (digit < 0)
+        return fail (s, DM_JSON_SCAN_SYNTAX, "\\u must be followed by four hexadecimal digits");
+      value = (value << 4) | (guint) digit;
+    }
+
+  s->pos += 4;
+  *out = value;
+  return TRUE;
+}
+
+/* Reads a string at s->pos (the opening quote); if @out is not NULL, stores
+ * the decoded text there (only needed for member names). */
+static gboolean
+scan_string (Scanner  *s,
+             GString  *out)
+{
+  g_assert (s->data[s->pos] == '"');
+  s->pos++;
+
+  for (;;)
+    {
+      gsize run = s->pos;
+      guchar c;
+
+      while (s->pos < s->length && (c = s->data[s->pos]) >= 0x20 && c < 0x80 && c != '"' && c != '\\')
+        s->pos++;
+      if (out != NULL)
+        g_string_append_len (out, (const char *) s->data + run, s->pos - run);
+
+      if (s->pos >= s->length)
+        return fail (s, DM_JSON_SCAN_SYNTAX, "the file ends inside a string (a closing \" is missing)");
+
+      c = s->data[s->pos];
+      if (c == '"')
+        {
+          s->pos++;
+          return TRUE;
+        }
+      else if (c == '\\')
+        {
+          guchar e;
+
+          s->pos++;
+          if (s->pos >= s->length)
+            return fail (s, DM_JSON_SCAN_SYNTAX, "the file ends inside a string escape");
+          e = s->data[s->pos++];
+          switch (e)
+            {
+            case '"': case '\\': case '/':
+              if (out) g_string_append_c (out, (char) e);
+              break;
+            case 'b': if (out) g_string_append_c (out, '\b'); break;
+            case 'f': if (out) g_string_append_c (out, '\f'); break;
+            case 'n': if (out) g_string_append_c (out, '\n'); break;
+            case 'r': if (out) g_string_append_c (out, '\r'); break;
+            case 't': if (out) g_string_append_c (out, '\t'); break;
+            case 'u':
+              {
+                guint u;
+                guint lo;
+
+                if (!read_hex4 (s, &u))
+                  return FALSE;
+                if (u >= 0xDC00 && u <= 0xDFFF)
+                  return fail (s, DM_JSON_SCAN_ENCODING, "\\u%04X is half of a surrogate pair without its first half", u);
+                if (u >= 0xD800 && u <= 0xDBFF)
+                  {
+                    if (s->length - s->pos < 6 || s->data[s->pos] != '\\' || s->data[s->pos + 1] != 'u')
+                      return fail (s, DM_JSON_SCAN_ENCODING, "\\u%04X starts a surrogate pair that is not completed", u);
+                    s->pos += 2;
+                    if (!read_hex4 (s, &lo))
+                      return FALSE;
+                    if (lo < 0xDC00 || lo > 0xDFFF)
+                      return fail (s, DM_JSON_SCAN_ENCODING, "\\u%04X starts a surrogate pair that is not completed", u);
+                    u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
+                  }
+                if (u == 0)
+                  return fail (s, DM_JSON_SCAN_ENCODING, "a string contains \\u0000 (a NUL character), which cannot be kept");
+                if (out)
+                  g_string_append_unichar (out, u);
+              }
+              break;
+            default:
+              s->pos--;
+              return fail (s, DM_JSON_SCAN_SYNTAX, "unknown escape \\%c in a string", g_ascii_isprint (e) ? e : '?');
+            }
+        }
+      else if (c == 0)
+        return fail (s, DM_JSON_SCAN_ENCODING, "the file contains a NUL byte");
+      else if (c < 0x20)
+        return fail (s, DM_JSON_SCAN_SYNTAX, "a control character (0x%02X) must be escaped inside a string", c);
+      else
+        {
+          gsize start = s->pos;
+
+          if (!skip_utf8 (s))
+            return FALSE;
+          if (out != NULL)
+            g_string_append_len (out, (const char *) s->data + start, s->pos - start);
+        }
+    }
+}
+
+static gboolean
+scan_number (Scanner *s)
+{
+  gsize start = s->pos;
+  gboolean is_integer = TRUE;
+  char buf[16];
+
+  if (s->data[s->pos] == '-')
+    s->pos++;
+
+  if (s->pos < s->length && s->data[s->pos] == '0')
+    s->pos++;
+  else if (s->pos < s->length && s->data[s->pos] >= '1' && s->data[s->pos] <= '9')
+    while (s->pos < s->length && g_ascii_isdigit (s->data[s->pos]))
+      s->pos++;
+  else
+    return fail (s, DM_JSON_SCAN_SYNTAX, "expected a digit, found %s", describe_char (s, buf));
+
+  if (s->pos < s->length && s->data[s->pos] == '.')
+    {
+      is_integer = FALSE;
+      s->pos++;
+      if (s->pos >= s->length || !g_ascii_isdigit (s->data[s->pos]))
+        return fail (s, DM_JSON_SCAN_SYNTAX, "expected a digit after the decimal point, found %s", describe_char (s, buf));
+      while (s->pos < s->length && g_ascii_isdigit (s->data[s->pos]))
+        s->pos++;
+    }
+
+  if (s->pos < s->length && (s->data[s->pos] == 'e' || s->data[s->pos] == 'E'))
+    {
+      is_integer = FALSE;
+      s->pos++;
+      if (s->pos < s->length && (s->data[s->pos] == '+' || s->data[s->pos] == '-'))
+        s->pos++;
+      if (s->pos >= s->length || !g_ascii_isdigit (s->data[s->pos]))
+        return fail (s, DM_JSON_SCAN_SYNTAX, "expected a digit in the exponent, found %s", describe_char (s, buf));
+      while (s->pos < s->length && g_ascii_isdigit (s->data[s->pos]))
+        s->pos++;
+    }
+
+  if (s->wanted == NULL)
+    {
+      g_autofree char *text = g_strndup ((const char *) s->data + start, s->pos - start);
+
+      if (is_integer)
+        {
+          gint64 value;
+
+          if (!g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, &value, NULL))
+            {
+              s->pos = start;
+              return fail (s, DM_JSON_SCAN_LIMIT, "the number %.40s%s is too large to be kept exactly",
+                           text, strlen (text) > 40 ? "…" : "");
+            }
+        }
+      else
+        {
+          double value = g_ascii_strtod (text, NULL);
+
+          if (!isfinite (value))
+            {
+              s->pos = start;
+              return fail (s, DM_JSON_SCAN_LIMIT, "the number %.40s%s is out of range",
+                           text, strlen (text) > 40 ? "…" : "");
+            }
+        }
+    }
+
+  return TRUE;
+}
+
+static void
+maybe_record (Scanner *s)
+{
+  DmJsonLocation *location;
+
+  if (s->wanted == NULL)
+    return;
+
+  location = g_hash_table_lookup (s->wanted, s->path->str);
+  if (location != NULL)
+    {
+      location->line = s->line;
+      location->column = column_at (s->data, s->line_start, s->pos);
+    }
+}
+
+static gboolean
+check_duplicate (Scanner    *s,
+                 GArray     *names,
+                 GHashTable **seen,
+                 GString    *name)
+{
+  /* Small objects: compare with the few names so far; large ones: hash. */
+  if (*seen == NULL && names->len < 16)
+    {
+      for (guint i = 0; i < names->len; i++)
+        {
+          const char *other = g_array_index (names, char *, i);
+          if (strcmp (other, name->str) == 0)
+            return FALSE;
+        }
+      g_array_append_val (names, (char *) { g_strdup (name->str) });
+      return TRUE;
+    }
+
+  if (*seen == NULL)
+    {
+      *seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint i = 0; i < names->len; i++)
+        g_hash_table_add (*seen, g_strdup (g_array_index (names, char *, i)));
+    }
+
+  return g_hash_table_add (*seen, g_strdup (name->str));
+}
+
+static void
+free_name (gpointer data)
+{
+  g_free (*(char **) data);
+}
+
+static gboolean
+scan_object (Scanner  *s,
+             gboolean  track)
+{
+  g_autoptr(GString) name = g_string_new (NULL);
+  g_autoptr(GArray) names = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  gsize path_len = s->path ? s->path->len : 0;
+  char buf[16];
+
+  if (s->wanted == NULL)
+    {
+      names = g_array_new (FALSE, FALSE, sizeof (char *));
+      g_array_set_clear_func (names, free_name);
+    }
+
+  s->pos++; /* { */
+  skip_whitespace (s);
+  if (s->pos < s->length && s->data[s->pos] == '}')
+    {
+      s->pos++;
+      return TRUE;
+    }
+
+  for (;;)
+    {
+      gsize name_pos;
+      guint name_line;
+      gsize name_line_start;
+      gboolean child_track = FALSE;
+
+      skip_whitespace (s);
+      if (s->pos >= s->length || s->data[s->pos] != '"')
+        return fail (s, DM_JSON_SCAN_SYNTAX, "expected a member name in double quotes, found %s", describe_char (s, buf));
+
+      name_pos = s->pos;
+      name_line = s->line;
+      name_line_start = s->line_start;
+      g_string_truncate (name, 0);
+      if (!scan_string (s, name))
+        return FALSE;
+
+      if (names != NULL && !check_duplicate (s, names, &seen, name))
+        {
+          s->pos = name_pos;
+          s->line = name_line;
+          s->line_start = name_line_start;
+          return fail (s, DM_JSON_SCAN_DUPLICATE, "the member “%s” appears twice in the same object", name->str);
+        }
+
+      if (track)
+        {
+          g_string_truncate (s->path, path_len);
+          dm_json_path_append_member (s->path, name->str);
+          child_track = g_hash_table_contains (s->prefixes, s->path->str);
+        }
+
+      skip_whitespace (s);
+      if (s->pos >= s->length || s->data[s->pos] != ':')
+        return fail (s, DM_JSON_SCAN_SYNTAX, "expected “:” after the member name “%s”, found %s", name->str, describe_char (s, buf));
+      s->pos++;
+      skip_whitespace (s);
+
+      if (!scan_value (s, child_track))
+        return FALSE;
+
+      if (track)
+        g_string_truncate (s->path, path_len);
+
+      skip_whitespace (s);
+      if (s->pos < s->length && s->data[s->pos] == ',')
+        {
+          s->pos++;
+          continue;
+        }
+      if (s->pos < s->length && s->data[s->pos] == '}')
+        {
+          s->pos++;
+          return TRUE;
+        }
+      return fail (s, DM_JSON_SCAN_SYNTAX, "expected “,” or “}” after a member, found %s", describe_char (s, buf));
+    }
+}
+
+static gboolean
+scan_array (Scanner  *s,
+            gboolean  track)
+{
+  gsize path_len = s->path ? s->path->len : 0;
+  char buf[16];
+
+  s->pos++; /* [ */
+  skip_whitespace (s);
+  if (s->pos < s->length && s->data[s->pos] == ']')
+    {
+      s->pos++;
+      return TRUE;
+    }
+
+  for (guint index = 0;; index++)
+    {
+      gboolean child_track = FALSE;
+
+      skip_whitespace (s);
+      if (track)
+        {
+          g_string_truncate (s->path, path_len);
+          dm_json_path_append_index (s->path, index);
+          child_track = g_hash_table_contains (s->prefixes, s->path->str);
+        }
+
+      if (!scan_value (s, child_track))
+        return FALSE;
+
+      if (track)
+        g_string_truncate (s->path, path_len);
+
+      skip_whitespace (s);
+      if (s->pos < s->length && s->data[s->pos] == ',')
+        {
+          s->pos++;
+          continue;
+        }
+      if (s->pos < s->length && s->data[s->pos] == ']')
+        {
+          s->pos++;
+          return TRUE;
+        }
+      return fail (s, DM_JSON_SCAN_SYNTAX, "expected “,” or “]” after an array element, found %s", describe_char (s, buf));
+    }
+}
+
+static gboolean
+scan_value (Scanner  *s,
+            gboolean  track)
+{
+  gboolean ret;
+  char buf[16];
+
+  skip_whitespace (s);
+
+  if (track)
+    maybe_record (s);
+
+  if (s->pos >= s->length)
+    return fail (s, DM_JSON_SCAN_SYNTAX, "expected a value, found the end of the file");
+
+  switch (s->data[s->pos])
+    {
+    case '{':
+    case '[':
+      if (s->depth >= DM_JSON_MAX_DEPTH)
+        return fail (s, DM_JSON_SCAN_LIMIT, "objects and arrays are nested more than %u levels deep", DM_JSON_MAX_DEPTH);
+      s->depth++;
+      ret = s->data[s->pos] == '{' ? scan_object (s, track) : scan_array (s, track);
+      s->depth--;
+      return ret;
+
+    case '"':
+      return scan_string (s, NULL);
+
+    case 't':
+      return expect_literal (s, "true");
+
+    case 'f':
+      return expect_literal (s, "false");
+
+    case 'n':
+      return expect_literal (s, "null");
+
+    case '-':
+    case '0': case '1': case '2': case '3': case '4':
+    case '5': case '6': case '7': case '8': case '9':
+      return scan_number (s);
+
+    case 0:
+      return fail (s, DM_JSON_SCAN_ENCODING, "the file contains a NUL byte");
+
+    default:
+      if (s->data[s->pos] >= 0x80)
+        {
+          gsize start = s->pos;
+          if (!skip_utf8 (s))
+            return FALSE;
+          s->pos = start;
+        }
+      return fail (s, DM_JSON_SCAN_SYNTAX, "expected a value (an object, array, string, number, true, false or null), found %s",
+                   describe_char (s, buf));
+    }
+}
+
+static void
+scanner_init (Scanner    *s,
+              const char *data,
+              gsize       length)
+{
+  memset (s, 0, sizeof *s);
+  s->data = (const guchar *) data;
+  s->length = length;
+  s->line = 1;
+}
+
+DmJsonScanResult
+dm_json_scan_check (const char      *data,
+                    gsize            length,
+                    DmJsonLocation  *location,
+                    char           **path,
+                    char           **message)
+{
+  Scanner s;
+  char buf[16];
+
+  g_return_val_if_fail (data != NULL || length == 0, DM_JSON_SCAN_SYNTAX);
+
+  scanner_init (&s, data, length);
+  s.path = g_string_new (NULL);
+
+  skip_whitespace (&s);
+  if (s.pos >= s.length)
+    fail (&s, DM_JSON_SCAN_SYNTAX, s.length == 0 ? "the file is empty" : "the file holds only white space, no JSON value");
+  else if (scan_value (&s, FALSE))
+    {
+      skip_whitespace (&s);
+      if (s.pos < s.length)
+        fail (&s, s.data[s.pos] == 0 ? DM_JSON_SCAN_ENCODING : DM_JSON_SCAN_SYNTAX,
+              "unexpected %s after the end of the JSON value", describe_char (&s, buf));
+    }
+
+  if (s.result != DM_JSON_SCAN_OK)
+    {
+      if (location != NULL)
+        {
+          location->line = s.error_line;
+          location->column = column_at (s.data, s.error_line_start, MIN (s.error_pos, s.length));
+        }
+      if (path != NULL)
+        *path = g_steal_pointer (&s.error_path);
+      if (message != NULL)
+        *message = g_steal_pointer (&s.message);
+    }
+
+  g_free (s.error_path);
+  g_free (s.message);
+  g_string_free (s.path, TRUE);
+
+  return s.result;
+}
+
+void
+dm_json_scan_locate (const char *data,
+                     gsize       length,
+                     GHashTable *wanted)
+{
+  g_autoptr(GHashTable) prefixes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer key;
+  Scanner s;
+
+  /* Every ancestor of a wanted path must be followed; the rest is skipped
+   * without building paths. */
+  g_hash_table_iter_init (&iter, wanted);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      const char *p = key;
+
+      g_hash_table_add (prefixes, g_strdup (p));
+      for (gsize i = strlen (p); i > 0; i--)
+        if (p[i] == '.' || p[i] == '[')
+          g_hash_table_add (prefixes, g_strndup (p, i));
+    }
+
+  scanner_init (&s, data, length);
+  s.wanted = wanted;
+  s.prefixes = prefixes;
+  s.path = g_string_new (NULL);
+
+  scan_value (&s, TRUE);
+
+  g_free (s.error_path);
+  g_free (s.message);
+  g_string_free (s.path, TRUE);
+}

@@ -1,0 +1,1321 @@
+/* dm-loader.c — reading the native format, validating everything
+ *
+ * The loader never stops at the first problem: it walks the whole document,
+ * records every problem with its JSON path, and only at the end maps the
+ * paths back to line:column (the strict scanner knows where each value
+ * starts). Whatever it does not understand it keeps, for saving.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "dm-dataset.h"
+#include "dm-json-scan.h"
+
+#define MAX_ID_LENGTH 256
+
+typedef enum
+{
+  REF_KIND,
+  REF_SOURCE,
+  REF_EVENT,
+} RefType;
+
+typedef struct
+{
+  RefType  type;
+  char    *path;
+  char    *id;
+} PendingRef;
+
+typedef struct
+{
+  GPtrArray  *problems;
+  GString    *path;
+  DmDataset  *dataset;
+  GHashTable *ids[3];      /* RefType → (id → path of its first definition) */
+  GArray     *refs;        /* PendingRef */
+} Loader;
+
+static const char * const root_members[] = { "format", "version", "title", "description", "kinds", "sources", "events", NULL };
+static const char * const kind_members[] = { "id", "label", "color", "icon", NULL };
+static const char * const source_members[] = { "id", "title", "publisher", "author", "date", "file", "url", NULL };
+static const char * const event_members[] = { "id", "kind", "start", "end", "certainty", "title", "summary", "place",
+                                              "actors", "tags", "related", "figures", "lists", "citations", "links", NULL };
+static const char * const actor_members[] = { "name", "role", NULL };
+static const char * const relation_members[] = { "event", "relation", NULL };
+static const char * const citation_members[] = { "source", "quote", NULL };
+static const char * const figure_members[] = { "label", "value", "display", NULL };
+static const char * const list_members[] = { "label", "items", NULL };
+static const char * const link_members[] = { "url", "title", NULL };
+static const char * const certainty_members[] = { "level", "reason", NULL };
+static const char * const text_members[] = { "vi", "en", NULL };
+
+static const char * const relation_names[] = {
+  "part-of", "approves", "implements", "follows-up", "feeds", "establishes", "related", NULL
+};
+
+/* Problems */
+
+G_GNUC_PRINTF (4, 5)
+static void
+add_problem (Loader         *l,
+             DmDatasetError  code,
+             const char     *member,
+             const char     *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  gsize len = l->path->len;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (member != NULL)
+    dm_json_path_append_member (l->path, member);
+  g_ptr_array_add (l->problems, dm_problem_new (DM_PROBLEM_ERROR, code, l->path->str, message));
+  g_string_truncate (l->path, len);
+}
+
+static const char *
+describe_node (JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      return _("an object");
+    case JSON_NODE_ARRAY:
+      return _("an array");
+    case JSON_NODE_NULL:
+      return _("null");
+    case JSON_NODE_VALUE:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_STRING:
+          return _("a string");
+        case G_TYPE_BOOLEAN:
+          return _("true or false");
+        case G_TYPE_INT64:
+        case G_TYPE_DOUBLE:
+          return _("a number");
+        default:
+          return _("a value");
+        }
+    default:
+      return _("a value");
+    }
+}
+
+static gboolean
+node_is_string (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+static gboolean
+node_is_number (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) &&
+         (json_node_get_value_type (node) == G_TYPE_INT64 ||
+          json_node_get_value_type (node) == G_TYPE_DOUBLE);
+}
+
+static void
+type_problem (Loader     *l,
+              const char *member,
+              const char *expected,
+              JsonNode   *node)
+{
+  add_problem (l, DM_DATASET_ERROR_TYPE, member,
+               _("expected %s, found %s"), expected, describe_node (node));
+}
+
+static gboolean
+is_known (const char * const *known,
+          const char          *name)
+{
+  for (guint i = 0; known[i] != NULL; i++)
+    if (strcmp (known[i], name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Members this version does not know, copied for round-trips. */
+static JsonObject *
+collect_extra (JsonObject          *object,
+               const char * const  *known)
+{
+  JsonObject *extra = NULL;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &name, &node))
+    {
+      if (is_known (known, name))
+        continue;
+      if (extra == NULL)
+        extra = json_object_new ();
+      json_object_set_member (extra, name, json_node_copy (node));
+    }
+
+  return extra;
+}
+
+/* Members of any kind */
+
+static gboolean
+has_control_chars (const char *text)
+{
+  for (const char *p = text; *p; p++)
+    if ((guchar) *p < 0x20)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+read_string (Loader      *l,
+             JsonObject  *object,
+             const char  *member,
+             gboolean     required,
+             char       **out)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (required)
+        add_problem (l, DM_DATASET_ERROR_MISSING, member, _("this member is required"));
+      return !required;
+    }
+
+  if (!node_is_string (node))
+    {
+      type_problem (l, member, _("a string"), node);
+      return FALSE;
+    }
+
+  if (required && json_node_get_string (node)[0] == '\0')
+    {
+      add_problem (l, DM_DATASET_ERROR_INVALID_VALUE, member, _("must not be empty"));
+      return FALSE;
+    }
+
+  *out = g_strdup (json_node_get_string (node));
+  return TRUE;
+}
+
+static gboolean
+read_id (Loader      *l,
+         JsonObject  *object,
+         const char  *member,
+         char       **out)
+{
+  g_autofree char *id = NULL;
+
+  if (!read_string (l, object, member, TRUE, &id))
+    return FALSE;
+
+  if (strlen (id) > MAX_ID_LENGTH)
+    {
+      add_problem (l, DM_DATASET_ERROR_INVALID_VALUE, member,
+                   _("an id may be at most %u bytes long"), MAX_ID_LENGTH);
+      return FALSE;
+    }
+
+  if (has_control_chars (id))
+    {
+      add_problem (l, DM_DATASET_ERROR_INVALID_VALUE, member,
+                   _("an id must not contain control characters"));
+      return FALSE;
+    }
+
+  *out = g_steal_pointer (&id);
+  return TRUE;
+}
+
+/* Reads a text object ({"vi": …, "en": …}) at the current path. */
+static gboolean
+read_text_node (Loader   *l,
+                JsonNode *node,
+                gboolean  required,
+                DmText   *out)
+{
+  JsonObject *text;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *value;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      add_problem (l, DM_DATASET_ERROR_TYPE, NULL,
+                   _("expected an object of texts by language, like {\"vi\": \"…\", \"en\": \"…\"}, found %s"),
+                   describe_node (node));
+      return FALSE;
+    }
+
+  text = json_node_get_object (node);
+
+  json_object_iter_init (&iter, text);
+  while (json_object_iter_next (&iter, &name, &value))
+    {
+      if (!node_is_string (value))
+        {
+          type_problem (l, name, _("a string"), value);
+          return FALSE;
+        }
+    }
+
+  out->vi = g_strdup (json_object_get_string_member_with_default (text, "vi", NULL));
+  out->en = g_strdup (json_object_get_string_member_with_default (text, "en", NULL));
+  out->extra = collect_extra (text, text_members);
+
+  if (required && dm_text_is_empty (out))
+    {
+      add_problem (l, DM_DATASET_ERROR_MISSING, NULL,
+                   _("needs a text in at least one language (\"vi\" or \"en\")"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_text (Loader     *l,
+           JsonObject *object,
+           const char *member,
+           gboolean    required,
+           DmText     *out)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  gsize len = l->path->len;
+  gboolean ok;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (required)
+        add_problem (l, DM_DATASET_ERROR_MISSING, member, _("this member is required"));
+      return !required;
+    }
+
+  dm_json_path_append_member (l->path, member);
+  ok = read_text_node (l, node, required, out);
+  g_string_truncate (l->path, len);
+
+  return ok;
+}
+
+static gboolean
+read_date (Loader     *l,
+           JsonObject *object,
+           const char *member,
+           gboolean    required,
+           DmDate     *out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (!read_string (l, object, member, required, &text))
+    return FALSE;
+  if (text == NULL)
+    return TRUE;
+
+  if (!dm_date_parse (text, out, &error))
+    {
+      add_problem (l, DM_DATASET_ERROR_INVALID_DATE, member, _("“%s” is not a valid date: %s"),
+                   text, error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_url (Loader      *l,
+          JsonObject  *object,
+          const char  *member,
+          gboolean     required,
+          char       **out)
+{
+  g_autofree char *url = NULL;
+  g_autofree char *scheme = NULL;
+
+  if (!read_string (l, object, member, required, &url))
+    return FALSE;
+  if (url == NULL)
+    return TRUE;
+
+  scheme = g_uri_parse_scheme (url);
+  if (scheme == NULL ||
+      (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0) ||
+      !g_uri_is_valid (url, G_URI_FLAGS_NONE, NULL))
+    {
+      if (scheme != NULL && g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0)
+        add_problem (l, DM_DATASET_ERROR_INVALID_VALUE, member,
+                     _("only http and https links are allowed, not “%s:”"), scheme);
+      else
+        add_problem (l, DM_DATASET_ERROR_INVALID_VALUE, member,
+                     _("“%s” is not a valid http or https address"), url);
+      return FALSE;
+    }
+
+  *out = g_steal_pointer (&url);
+  return TRUE;
+}
+
+static gboolean
+is_color (const char *text)
+{
+  gsize len = strlen (text);
+
+  if (text[0] != '#' || (len != 4 && len != 7))
+    return FALSE;
+
+  for (gsize i = 1; i < len; i++)
+    if (!g_ascii_isxdigit (text[i]))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Calls @func for each element of the array member @member (which may be
+ * missing unless @required); returns FALSE if anything was wrong. */
+typedef gboolean (*ElementFunc) (Loader *l, JsonNode *node, guint index, gpointer data);
+
+static gboolean
+read_array (Loader      *l,
+            JsonObject  *object,
+            const char  *member,
+            gboolean     required,
+            ElementFunc  func,
+            gpointer     data)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  gsize len = l->path->len;
+  gboolean ok = TRUE;
+  JsonArray *array;
+  guint n;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (required)
+        add_problem (l, DM_DATASET_ERROR_MISSING, member, _("this member is required"));
+      return !required;
+    }
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      type_problem (l, member, _("an array"), node);
+      return FALSE;
+    }
+
+  array = json_node_get_array (node);
+  n = json_array_get_length (array);
+
+  dm_json_path_append_member (l->path, member);
+  for (guint i = 0; i < n; i++)
+    {
+      gsize element_len = l->path->len;
+
+      dm_json_path_append_index (l->path, i);
+      if (!func (l, json_array_get_element (array, i), i, data))
+        ok = FALSE;
+      g_string_truncate (l->path, element_len);
+    }
+  g_string_truncate (l->path, len);
+
+  return ok;
+}
+
+static JsonObject *
+expect_object (Loader   *l,
+               JsonNode *node)
+{
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      type_problem (l, NULL, _("an object"), node);
+      return NULL;
+    }
+
+  return json_node_get_object (node);
+}
+
+static void
+define_id (Loader     *l,
+           RefType     type,
+           const char *id,
+           const char *member)
+{
+  const char *first = g_hash_table_lookup (l->ids[type], id);
+
+  if (first != NULL)
+    {
+      add_problem (l, DM_DATASET_ERROR_DUPLICATE_ID, member,
+                   _("the id “%s” is already used by %s"), id, first);
+      return;
+    }
+
+  g_hash_table_insert (l->ids[type], g_strdup (id), g_strdup (l->path->str));
+}
+
+static void
+refer_to (Loader     *l,
+          RefType     type,
+          const char *id,
+          const char *member)
+{
+  PendingRef ref;
+  gsize len = l->path->len;
+
+  dm_json_path_append_member (l->path, member);
+  ref.type = type;
+  ref.path = g_strdup (l->path->str);
+  ref.id = g_strdup (id);
+  g_array_append_val (l->refs, ref);
+  g_string_truncate (l->path, len);
+}
+
+/* Kinds and sources */
+
+static gboolean
+read_kind (Loader   *l,
+           JsonNode *node,
+           guint     index,
+           gpointer  data)
+{
+  g_autoptr(DmKind) kind = dm_kind_new ();
+  JsonObject *object;
+  gboolean ok = TRUE;
+
+  if (!(object = expect_object (l, node)))
+    return FALSE;
+
+  ok &= read_id (l, object, "id", &kind->id);
+  ok &= read_text (l, object, "label", TRUE, &kind->label);
+  ok &= read_string (l, object, "icon", FALSE, &kind->icon);
+
+  if (read_string (l, object, "color", FALSE, &kind->color) && kind->color != NULL && !is_color (kind->color))
+    {
+      add_problem (l, DM_DATASET_ERROR_INVALID_VALUE, "color",
+                   _("“%s” is not a colour; write it as #rrggbb"), kind->color);
+      ok = FALSE;
+    }
+
+  if (kind->id != NULL)
+    define_id (l, REF_KIND, kind->id, "id");
+
+  kind->extra = collect_extra (object, kind_members);
+  if (ok)
+    dm_dataset_add_kind (l->dataset, g_steal_pointer (&kind));
+
+  return ok;
+}
+
+static gboolean
+read_source (Loader   *l,
+             JsonNode *node,
+             guint     index,
+             gpointer  data)
+{
+  g_autoptr(DmSource) source = dm_source_new ();
+  JsonObject *object;
+  gboolean ok = TRUE;
+
+  if (!(object = expect_object (l, node)))
+    return FALSE;
+
+  ok &= read_id (l, object, "id", &source->id);
+  ok &= read_text (l, object, "title", FALSE, &source->title);
+  ok &= read_string (l, object, "publisher", FALSE, &source->publisher);
+  ok &= read_string (l, object, "author", FALSE, &source->author);
+  ok &= read_date (l, object, "date", FALSE, &source->date);
+  ok &= read_url (l, object, "url", FALSE, &source->url);
+
+  if (read_string (l, object, "file", FALSE, &source->file) && source->file != NULL &&
+      (source->file[0] == '\0' || strchr (source->file, '/') != NULL ||
+       strchr (source->file, '\\') != NULL || strcmp (source->file, "..") == 0 ||
+       strcmp (source->file, ".") == 0))
+    {
+      add_problem (l, DM_DATASET_ERROR_INVALID_VALUE, "file",
+                   _("a source file is named without folders, like “001_article.txt”"));
+      ok = FALSE;
+    }
+
+  if (source->id != NULL)
+    define_id (l, REF_SOURCE, source->id, "id");
+
+  source->extra = collect_extra (object, source_members);
+  if (ok)
+    dm_dataset_add_source (l->dataset, g_steal_pointer (&source));
+
+  return ok;
+}
+
+/* Parts of events */
+
+static gboolean
+read_actor (Loader   *l,
+            JsonNode *node,
+            guint     index,
+            gpointer  data)
+{
+  GPtrArray **actors = data;
+  g_autoptr(DmActor) actor = dm_actor_new ();
+  JsonObject *object;
+  gboolean ok = TRUE;
+
+  if (!(object = expect_object (l, node)))
+    return FALSE;
+
+  ok &= read_string (l, object, "name", TRUE, &actor->name);
+  ok &= read_text (l, object, "role", FALSE, &actor->role);
+  actor->extra = collect_extra (object, actor_members);
+
+  if (ok)
+    {
+      if (*actors == NULL)
+        *actors = g_ptr_array_new_with_free_func ((GDestroyNotify) dm_actor_free);
+      g_ptr_array_add (*actors, g_steal_pointer (&actor));
+    }
+
+  return ok;
+}
+
+static gboolean
+read_tag (Loader   *l,
+          JsonNode *node,
+          guint     index,
+          gpointer  data)
+{
+  GPtrArray **tags = data;
+
+  if (!node_is_string (node))
+    {
+      type_problem (l, NULL, _("a string"), node);
+      return FALSE;
+    }
+
+  if (json_node_get_string (node)[0] == '\0')
+    {
+      add_problem (l, DM_DATASET_ERROR_INVALID_VALUE, NULL, _("a tag must not be empty"));
+      return FALSE;
+    }
+
+  if (*tags == NULL)
+    *tags = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (*tags, g_strdup (json_node_get_string (node)));
+
+  return TRUE;
+}
+
+static gboolean
+read_relation (Loader   *l,
+               JsonNode *node,
+               guint     index,
+               gpointer  data)
+{
+  GPtrArray **related = data;
+  g_autoptr(DmRelation) relation = dm_relation_new ();
+  JsonObject *object;
+  gboolean ok = TRUE;
+
+  if (!(object = expect_object (l, node)))
+    return FALSE;
+
+  ok &= read_id (l, object, "event", &relation->event);
+
+  if (read_string (l, object, "relation", TRUE, &relation->relation) &&
+      !g_strv_contains (relation_names, relation->relation))
+    {
+      g_autofree char *known = g_strjoinv (", ", (char **) relation_names);
+      add_problem (l, DM_DATASET_ERROR_INVALID_VALUE, "relation",
+                   _("unknown relation “%s”; use one of %s"), relation->relation, known);
+      ok = FALSE;
+    }
+  else if (relation->relation == NULL)
+    ok = FALSE;
+
+  if (relation->event != NULL)
+    refer_to (l, REF_EVENT, relation->event, "event");
+
+  relation->extra = collect_extra (object, relation_members);
+  if (ok)
+    {
+      if (*related == NULL)
+        *related = g_ptr_array_new_with_free_func ((GDestroyNotify) dm_relation_free);
+      g_ptr_array_add (*related, g_steal_pointer (&relation));
+    }
+
+  return ok;
+}
+
+static gboolean
+read_citation (Loader   *l,
+               JsonNode *node,
+               guint     index,
+               gpointer  data)
+{
+  GPtrArray **citations = data;
+  g_autoptr(DmCitation) citation = dm_citation_new ();
+  JsonObject *object;
+  gboolean ok = TRUE;
+
+  if (!(object = expect_object (l, node)))
+    return FALSE;
+
+  ok &= read_id (l, object, "source", &citation->source);
+  ok &= read_string (l, object, "quote", FALSE, &citation->quote);
+
+  if (citation->source != NULL)
+    refer_to (l, REF_SOURCE, citation->source, "source");
+
+  citation->extra = collect_extra (object, citation_members);
+  if (ok)
+    {
+      if (*citations == NULL)
+        *citations = g_ptr_array_new_with_free_func ((GDestroyNotify) dm_citation_free);
+      g_ptr_array_add (*citations, g_steal_pointer (&citation));
+    }
+
+  return ok;
+}
+
+static gboolean
+read_figure (Loader   *l,
+             JsonNode *node,
+             guint     index,
+             gpointer  data)
+{
+  GPtrArray **figures = data;
+  g_autoptr(DmFigure) figure = dm_figure_new ();
+  JsonObject *object;
+  JsonNode *value;
+  gboolean ok = TRUE;
+
+  if (!(object = expect_object (l, node)))
+    return FALSE;
+
+  ok &= read_text (l, object, "label", TRUE, &figure->label);
+  ok &= read_text (l, object, "display", FALSE, &figure->display);
+
+  value = json_object_get_member (object, "value");
+  if (value == NULL)
+    {
+      add_problem (l, DM_DATASET_ERROR_MISSING, "value", _("this member is required"));
+      ok = FALSE;
+    }
+  else if (!node_is_number (value))
+    {
+      type_problem (l, "value", _("a number"), value);
+      ok = FALSE;
+    }
+  else
+    {
+      figure->value_is_integer = json_node_get_value_type (value) == G_TYPE_INT64;
+      figure->value = json_node_get_double (value);
+    }
+
+  figure->extra = collect_extra (object, figure_members);
+  if (ok)
+    {
+      if (*figures == NULL)
+        *figures = g_ptr_array_new_with_free_func ((GDestroyNotify) dm_figure_free);
+      g_ptr_array_add (*figures, g_steal_pointer (&figure));
+    }
+
+  return ok;
+}
+
+static gboolean
+read_list_item (Loader   *l,
+                JsonNode *node,
+                guint     index,
+                gpointer  data)
+{
+  DmList *list = data;
+  DmText *text = g_new0 (DmText, 1);
+
+  g_ptr_array_add (list->items, text);
+  return read_text_node (l, node, TRUE, text);
+}
+
+static gboolean
+read_list (Loader   *l,
+           JsonNode *node,
+           guint     index,
+           gpointer  data)
+{
+  GPtrArray **lists = data;
+  g_autoptr(DmList) list = dm_list_new ();
+  JsonObject *object;
+  gboolean ok = TRUE;
+
+  if (!(object = expect_object (l, node)))
+    return FALSE;
+
+  ok &= read_text (l, object, "label", TRUE, &list->label);
+  ok &= read_array (l, object, "items", TRUE, read_list_item, list);
+
+  list->extra = collect_extra (object, list_members);
+  if (ok)
+    {
+      if (*lists == NULL)
+        *lists = g_ptr_array_new_with_free_func ((GDestroyNotify) dm_list_free);
+      g_ptr_array_add (*lists, g_steal_pointer (&list));
+    }
+
+  return ok;
+}
+
+static gboolean
+read_link (Loader   *l,
+           JsonNode *node,
+           guint     index,
+           gpointer  data)
+{
+  GPtrArray **links = data;
+  g_autoptr(DmLink) link = dm_link_new ();
+  JsonObject *object;
+  gboolean ok = TRUE;
+
+  if (!(object = expect_object (l, node)))
+    return FALSE;
+
+  ok &= read_url (l, object, "url", TRUE, &link->url);
+  ok &= read_text (l, object, "title", FALSE, &link->title);
+
+  link->extra = collect_extra (object, link_members);
+  if (ok)
+    {
+      if (*links == NULL)
+        *links = g_ptr_array_new_with_free_func ((GDestroyNotify) dm_link_free);
+      g_ptr_array_add (*links, g_steal_pointer (&link));
+    }
+
+  return ok;
+}
+
+static gboolean
+read_certainty (Loader     *l,
+                JsonObject *object,
+                DmEvent    *event)
+{
+  JsonNode *node = json_object_get_member (object, "certainty");
+  const char *level = NULL;
+  gsize len = l->path->len;
+  gboolean ok = TRUE;
+
+  event->certainty = DM_CERTAINTY_STATED;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+
+  if (node_is_string (node))
+    {
+      event->certainty_form = DM_CERTAINTY_FORM_STRING;
+      level = json_node_get_string (node);
+    }
+  else if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *certainty = json_node_get_object (node);
+      g_autofree char *level_text = NULL;
+
+      event->certainty_form = DM_CERTAINTY_FORM_OBJECT;
+      dm_json_path_append_member (l->path, "certainty");
+      ok &= read_string (l, certainty, "level", TRUE, &level_text);
+      ok &= read_text (l, certainty, "reason", FALSE, &event->certainty_reason);
+      event->certainty_extra = collect_extra (certainty, certainty_members);
+
+      if (level_text != NULL && !dm_certainty_from_string (level_text, &event->certainty))
+        {
+          add_problem (l, DM_DATASET_ERROR_INVALID_VALUE, "level",
+                       _("unknown certainty “%s”; use stated, inferred or approximate"), level_text);
+          ok = FALSE;
+        }
+      g_string_truncate (l->path, len);
+
+      return ok;
+    }
+  else
+    {
+      type_problem (l, "certainty", _("“stated”, “inferred”, “approximate” or an object with a level and a reason"), node);
+      return FALSE;
+    }
+
+  if (!dm_certainty_from_string (level, &event->certainty))
+    {
+      add_problem (l, DM_DATASET_ERROR_INVALID_VALUE, "certainty",
+                   _("unknown certainty “%s”; use stated, inferred or approximate"), level);
+      return FALSE;
+    }
+
+  return ok;
+}
+
+static gboolean
+read_event (Loader   *l,
+            JsonNode *node,
+            guint     index,
+            gpointer  data)
+{
+  g_autoptr(DmEvent) event = dm_event_new ();
+  JsonObject *object;
+  gboolean ok = TRUE;
+
+  if (!(object = expect_object (l, node)))
+    return FALSE;
+
+  ok &= read_id (l, object, "id", &event->id);
+  ok &= read_id (l, object, "kind", &event->kind);
+  ok &= read_date (l, object, "start", TRUE, &event->start);
+  ok &= read_date (l, object, "end", FALSE, &event->end);
+  ok &= read_certainty (l, object, event);
+  ok &= read_text (l, object, "title", TRUE, &event->title);
+  ok &= read_text (l, object, "summary", FALSE, &event->summary);
+  ok &= read_text (l, object, "place", FALSE, &event->place);
+  ok &= read_array (l, object, "actors", FALSE, read_actor, &event->actors);
+  ok &= read_array (l, object, "tags", FALSE, read_tag, &event->tags);
+  ok &= read_array (l, object, "related", FALSE, read_relation, &event->related);
+  ok &= read_array (l, object, "figures", FALSE, read_figure, &event->figures);
+  ok &= read_array (l, object, "lists", FALSE, read_list, &event->lists);
+  ok &= read_array (l, object, "citations", FALSE, read_citation, &event->citations);
+  ok &= read_array (l, object, "links", FALSE, read_link, &event->links);
+
+  if (dm_date_is_set (&event->start) && dm_date_is_set (&event->end) &&
+      dm_date_get_axis_end (&event->end) <= dm_date_get_axis_start (&event->start))
+    {
+      g_autofree char *start = dm_date_to_iso (&event->start);
+      g_autofree char *end = dm_date_to_iso (&event->end);
+
+      add_problem (l, DM_DATASET_ERROR_DATE_ORDER, "end",
+                   _("the event ends (%s) before it starts (%s)"), end, start);
+      ok = FALSE;
+    }
+
+  if (event->id != NULL)
+    define_id (l, REF_EVENT, event->id, "id");
+  if (event->kind != NULL)
+    refer_to (l, REF_KIND, event->kind, "kind");
+
+  event->extra = collect_extra (object, event_members);
+  if (ok)
+    dm_dataset_add_event (l->dataset, g_steal_pointer (&event));
+
+  return ok;
+}
+
+/* The document */
+
+static gboolean
+read_header (Loader     *l,
+             JsonObject *root)
+{
+  JsonNode *format = json_object_get_member (root, "format");
+  JsonNode *version = json_object_get_member (root, "version");
+
+  if (format == NULL)
+    {
+      add_problem (l, DM_DATASET_ERROR_FORMAT, NULL,
+                   _("this is not a Dấu Mốc timeline: the “format” member is missing (it should be \"%s\")"),
+                   DM_DATASET_FORMAT_NAME);
+      return FALSE;
+    }
+
+  if (!node_is_string (format) || strcmp (json_node_get_string (format), DM_DATASET_FORMAT_NAME) != 0)
+    {
+      if (node_is_string (format))
+        add_problem (l, DM_DATASET_ERROR_FORMAT, "format",
+                     _("this is not a Dấu Mốc timeline: the format is “%s”, not “%s”"),
+                     json_node_get_string (format), DM_DATASET_FORMAT_NAME);
+      else
+        type_problem (l, "format", _("the string \"" DM_DATASET_FORMAT_NAME "\""), format);
+      return FALSE;
+    }
+
+  if (version == NULL)
+    {
+      add_problem (l, DM_DATASET_ERROR_MISSING, "version", _("this member is required (the current version is %d)"),
+                   DM_DATASET_FORMAT_VERSION);
+      return FALSE;
+    }
+
+  if (!JSON_NODE_HOLDS_VALUE (version) || json_node_get_value_type (version) != G_TYPE_INT64)
+    {
+      type_problem (l, "version", _("a whole number"), version);
+      return FALSE;
+    }
+
+  if (json_node_get_int (version) != DM_DATASET_FORMAT_VERSION)
+    {
+      add_problem (l, DM_DATASET_ERROR_VERSION, "version",
+                   _("this file uses format version %" G_GINT64_FORMAT ", but this version of Dấu Mốc reads version %d"),
+                   json_node_get_int (version), DM_DATASET_FORMAT_VERSION);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+read_document (Loader   *l,
+               JsonNode *root_node)
+{
+  JsonObject *root;
+  gboolean ok = TRUE;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root_node))
+    {
+      add_problem (l, DM_DATASET_ERROR_FORMAT, NULL,
+                   _("this is not a Dấu Mốc timeline: expected an object at the top, found %s"),
+                   describe_node (root_node));
+      return;
+    }
+
+  root = json_node_get_object (root_node);
+  if (!read_header (l, root))
+    return;
+
+  ok &= read_text (l, root, "title", TRUE, dm_dataset_get_title_mutable (l->dataset));
+  ok &= read_text (l, root, "description", FALSE, dm_dataset_get_description_mutable (l->dataset));
+  ok &= read_array (l, root, "kinds", TRUE, read_kind, NULL);
+  ok &= read_array (l, root, "sources", FALSE, read_source, NULL);
+  ok &= read_array (l, root, "events", TRUE, read_event, NULL);
+
+  {
+    g_autoptr(JsonObject) extra = collect_extra (root, root_members);
+    dm_dataset_set_extra (l->dataset, extra);
+  }
+
+  for (guint i = 0; i < l->refs->len; i++)
+    {
+      const PendingRef *ref = &g_array_index (l->refs, PendingRef, i);
+      static const char * const what[] = { N_("kind"), N_("source"), N_("event") };
+      static const char * const where[] = { "kinds", "sources", "events" };
+
+      if (!g_hash_table_contains (l->ids[ref->type], ref->id))
+        {
+          g_autofree char *message = g_strdup_printf (_("there is no %s with the id “%s” in “%s”"),
+                                                      _(what[ref->type]), ref->id, where[ref->type]);
+
+          g_ptr_array_add (l->problems,
+                           dm_problem_new (DM_PROBLEM_ERROR, DM_DATASET_ERROR_UNKNOWN_REFERENCE, ref->path, message));
+        }
+    }
+}
+
+static void
+clear_ref (gpointer data)
+{
+  PendingRef *ref = data;
+
+  g_free (ref->path);
+  g_free (ref->id);
+}
+
+static void
+locate_problems (GPtrArray  *problems,
+                 const char *data,
+                 gsize       length)
+{
+  g_autoptr(GHashTable) wanted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const DmProblem *problem = g_ptr_array_index (problems, i);
+      const char *p = problem->path;
+
+      g_hash_table_insert (wanted, g_strdup (p), g_new0 (DmJsonLocation, 1));
+      for (gsize k = strlen (p); k > 0; k--)
+        if (p[k] == '.' || p[k] == '[')
+          g_hash_table_insert (wanted, g_strndup (p, k), g_new0 (DmJsonLocation, 1));
+      g_hash_table_insert (wanted, g_strdup (""), g_new0 (DmJsonLocation, 1));
+    }
+
+  dm_json_scan_locate (data, length, wanted);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      DmProblem *problem = g_ptr_array_index (problems, i);
+      g_autofree char *p = g_strdup (problem->path);
+
+      /* The deepest existing ancestor: a missing member points at its object. */
+      for (;;)
+        {
+          const DmJsonLocation *location = g_hash_table_lookup (wanted, p);
+          char *cut = MAX (strrchr (p, '.'), strrchr (p, '['));
+
+          if (location != NULL && location->line > 0)
+            {
+              problem->line = location->line;
+              problem->column = location->column;
+              break;
+            }
+          if (p[0] == '\0')
+            break;
+          if (cut == NULL)
+            p[0] = '\0';
+          else
+            *cut = '\0';
+        }
+    }
+}
+
+static int
+compare_problems (gconstpointer a,
+                  gconstpointer b)
+{
+  const DmProblem *x = *(const DmProblem * const *) a;
+  const DmProblem *y = *(const DmProblem * const *) b;
+
+  if (x->line != y->line)
+    return x->line < y->line ? -1 : 1;
+  if (x->column != y->column)
+    return x->column < y->column ? -1 : 1;
+  return 0;
+}
+
+static const DmDatasetError scan_codes[] = {
+  [DM_JSON_SCAN_OK] = DM_DATASET_ERROR_SYNTAX,
+  [DM_JSON_SCAN_ENCODING] = DM_DATASET_ERROR_ENCODING,
+  [DM_JSON_SCAN_SYNTAX] = DM_DATASET_ERROR_SYNTAX,
+  [DM_JSON_SCAN_LIMIT] = DM_DATASET_ERROR_LIMIT,
+  [DM_JSON_SCAN_DUPLICATE] = DM_DATASET_ERROR_DUPLICATE_MEMBER,
+};
+
+DmDataset *
+dm_dataset_load_bytes (GBytes      *bytes,
+                       const char  *display_name,
+                       GPtrArray  **problems,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) dm_problem_free);
+  g_autoptr(DmDataset) dataset = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  DmJsonScanResult result;
+  DmJsonLocation location = { 0 };
+  g_autofree char *scan_path = NULL;
+  g_autofree char *scan_message = NULL;
+  const char *data;
+  gsize length;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &length);
+  if (data == NULL)
+    data = "";
+
+  /* A byte-order mark is not JSON, but harmless: skip it. */
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    data += 3, length -= 3;
+
+  result = dm_json_scan_check (data, length, &location, &scan_path, &scan_message);
+  if (result != DM_JSON_SCAN_OK)
+    {
+      DmProblem *problem = dm_problem_new (DM_PROBLEM_ERROR, scan_codes[result], scan_path, scan_message);
+
+      problem->line = location.line;
+      problem->column = location.column;
+      g_ptr_array_add (found, problem);
+    }
+  else
+    {
+      parser = json_parser_new_immutable ();
+      if (!json_parser_load_from_data (parser, data, (gssize) length, &parse_error))
+        g_ptr_array_add (found, dm_problem_new (DM_PROBLEM_ERROR, DM_DATASET_ERROR_SYNTAX, "", parse_error->message));
+      else
+        {
+          Loader l = { 0 };
+
+          dataset = dm_dataset_new ();
+          l.dataset = dataset;
+          l.problems = found;
+          l.path = g_string_new (NULL);
+          for (guint i = 0; i < G_N_ELEMENTS (l.ids); i++)
+            l.ids[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+          l.refs = g_array_new (FALSE, FALSE, sizeof (PendingRef));
+          g_array_set_clear_func (l.refs, clear_ref);
+
+          read_document (&l, json_parser_get_root (parser));
+
+          for (guint i = 0; i < G_N_ELEMENTS (l.ids); i++)
+            g_hash_table_unref (l.ids[i]);
+          g_array_unref (l.refs);
+          g_string_free (l.path, TRUE);
+
+          if (found->len > 0)
+            {
+              locate_problems (found, data, length);
+              g_ptr_array_sort (found, compare_problems);
+            }
+        }
+    }
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      DmProblem *problem = g_ptr_array_index (found, i);
+      problem->file = g_strdup (display_name);
+    }
+
+  if (dm_problems_count_errors (found) > 0)
+    {
+      g_propagate_error (error, dm_problems_to_error (found));
+      if (problems != NULL)
+        *problems = g_steal_pointer (&found);
+      return NULL;
+    }
+
+  dm_dataset_finish (dataset);
+
+  if (problems != NULL)
+    *problems = g_steal_pointer (&found);
+
+  return g_steal_pointer (&dataset);
+}
+
+DmDataset *
+dm_dataset_load_file (GFile         *file,
+                      GPtrArray    **problems,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  name = g_file_get_parse_name (file);
+  return dm_dataset_load_file_as (file, name, problems, cancellable, error);
+}
+
+DmDataset *
+dm_dataset_load_file_as (GFile         *file,
+                         const char    *name,
+                         GPtrArray    **problems,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  DmDataset *dataset;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+  if (bytes == NULL)
+    {
+      const char *message = local_error->message;
+      DmProblem *problem;
+
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+
+      /* GIO's messages repeat the file name; say what it means instead. */
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+        message = _("this is a folder, not a timeline file");
+      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        message = _("there is no such file");
+      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+        message = _("you do not have permission to read this file");
+
+      problem = dm_problem_new (DM_PROBLEM_ERROR, DM_DATASET_ERROR_IO, "", message);
+
+      problem->file = g_strdup (name);
+      if (problems != NULL)
+        {
+          *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) dm_problem_free);
+          g_ptr_array_add (*problems, problem);
+        }
+      else
+        dm_problem_free (problem);
+
+      g_set_error (error, DM_DATASET_ERROR, DM_DATASET_ERROR_IO, "%s: %s", name, message);
+      return NULL;
+    }
+
+  dataset = dm_dataset_load_bytes (bytes, name, problems, error);
+  if (dataset != NULL)
+    dm_dataset_set_file (dataset, file);
+
+  return dataset;
+}
+
+typedef struct
+{
+  GFile     *file;
+  GPtrArray *problems;
+} LoadData;
+
+static void
+load_data_free (gpointer data)
+{
+  LoadData *load = data;
+
+  g_clear_object (&load->file);
+  g_clear_pointer (&load->problems, g_ptr_array_unref);
+  g_free (load);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadData *load = task_data;
+  GError *error = NULL;
+  DmDataset *dataset;
+
+  dataset = dm_dataset_load_file (load->file, &load->problems, cancellable, &error);
+  if (dataset == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, dataset, g_object_unref);
+}
+
+void
+dm_dataset_load_file_async (GFile               *file,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadData *load;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  load = g_new0 (LoadData, 1);
+  load->file = g_object_ref (file);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dm_dataset_load_file_async);
+  g_task_set_task_data (task, load, load_data_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+DmDataset *
+dm_dataset_load_file_finish (GAsyncResult  *result,
+                             GPtrArray    **problems,
+                             GError       **error)
+{
+  LoadData *load;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  load = g_task_get_task_data (G_TASK (result));
+  if (problems != NULL)
+    *problems = load->problems ? g_ptr_array_ref (load->problems) : NULL;
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -1,0 +1,299 @@
+/* dm-model.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "dm-model.h"
+
+const char *
+dm_text_get (const DmText *text,
+             DmLanguage    language)
+{
+  const char *first;
+  const char *second;
+
+  g_return_val_if_fail (text != NULL, "");
+
+  if (language == DM_LANGUAGE_VI)
+    first = text->vi, second = text->en;
+  else
+    first = text->en, second = text->vi;
+
+  if (first != NULL && first[0] != '\0')
+    return first;
+  if (second != NULL && second[0] != '\0')
+    return second;
+  return "";
+}
+
+gboolean
+dm_text_is_empty (const DmText *text)
+{
+  return (text->vi == NULL || text->vi[0] == '\0') &&
+         (text->en == NULL || text->en[0] == '\0');
+}
+
+void
+dm_text_clear (DmText *text)
+{
+  g_clear_pointer (&text->vi, g_free);
+  g_clear_pointer (&text->en, g_free);
+  g_clear_pointer (&text->extra, json_object_unref);
+}
+
+void
+dm_text_set (DmText     *text,
+             const char *vi,
+             const char *en)
+{
+  char *old_vi = text->vi;
+  char *old_en = text->en;
+
+  text->vi = g_strdup (vi);
+  text->en = g_strdup (en);
+  g_free (old_vi);
+  g_free (old_en);
+}
+
+static const char * const certainty_names[] = { "stated", "inferred", "approximate" };
+
+const char *
+dm_certainty_to_string (DmCertainty certainty)
+{
+  g_return_val_if_fail (certainty <= DM_CERTAINTY_APPROXIMATE, "stated");
+
+  return certainty_names[certainty];
+}
+
+gboolean
+dm_certainty_from_string (const char  *text,
+                          DmCertainty *out_certainty)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (certainty_names); i++)
+    {
+      if (g_strcmp0 (text, certainty_names[i]) == 0)
+        {
+          *out_certainty = (DmCertainty) i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+#define clear_extra(e) g_clear_pointer (&(e)->extra, json_object_unref)
+
+DmKind *
+dm_kind_new (void)
+{
+  return g_new0 (DmKind, 1);
+}
+
+void
+dm_kind_free (DmKind *kind)
+{
+  if (kind == NULL)
+    return;
+  g_free (kind->id);
+  dm_text_clear (&kind->label);
+  g_free (kind->color);
+  g_free (kind->icon);
+  clear_extra (kind);
+  g_free (kind);
+}
+
+DmSource *
+dm_source_new (void)
+{
+  return g_new0 (DmSource, 1);
+}
+
+void
+dm_source_free (DmSource *source)
+{
+  if (source == NULL)
+    return;
+  g_free (source->id);
+  dm_text_clear (&source->title);
+  g_free (source->publisher);
+  g_free (source->author);
+  g_free (source->file);
+  g_free (source->url);
+  clear_extra (source);
+  g_free (source);
+}
+
+DmActor *
+dm_actor_new (void)
+{
+  return g_new0 (DmActor, 1);
+}
+
+void
+dm_actor_free (DmActor *actor)
+{
+  if (actor == NULL)
+    return;
+  g_free (actor->name);
+  dm_text_clear (&actor->role);
+  clear_extra (actor);
+  g_free (actor);
+}
+
+DmRelation *
+dm_relation_new (void)
+{
+  return g_new0 (DmRelation, 1);
+}
+
+void
+dm_relation_free (DmRelation *relation)
+{
+  if (relation == NULL)
+    return;
+  g_free (relation->event);
+  g_free (relation->relation);
+  clear_extra (relation);
+  g_free (relation);
+}
+
+DmCitation *
+dm_citation_new (void)
+{
+  return g_new0 (DmCitation, 1);
+}
+
+void
+dm_citation_free (DmCitation *citation)
+{
+  if (citation == NULL)
+    return;
+  g_free (citation->source);
+  g_free (citation->quote);
+  clear_extra (citation);
+  g_free (citation);
+}
+
+DmFigure *
+dm_figure_new (void)
+{
+  return g_new0 (DmFigure, 1);
+}
+
+void
+dm_figure_free (DmFigure *figure)
+{
+  if (figure == NULL)
+    return;
+  dm_text_clear (&figure->label);
+  dm_text_clear (&figure->display);
+  clear_extra (figure);
+  g_free (figure);
+}
+
+static void
+text_free (gpointer data)
+{
+  DmText *text = data;
+
+  dm_text_clear (text);
+  g_free (text);
+}
+
+DmList *
+dm_list_new (void)
+{
+  DmList *list = g_new0 (DmList, 1);
+
+  list->items = g_ptr_array_new_with_free_func (text_free);
+  return list;
+}
+
+void
+dm_list_free (DmList *list)
+{
+  if (list == NULL)
+    return;
+  dm_text_clear (&list->label);
+  g_clear_pointer (&list->items, g_ptr_array_unref);
+  clear_extra (list);
+  g_free (list);
+}
+
+DmLink *
+dm_link_new (void)
+{
+  return g_new0 (DmLink, 1);
+}
+
+void
+dm_link_free (DmLink *link)
+{
+  if (link == NULL)
+    return;
+  g_free (link->url);
+  dm_text_clear (&link->title);
+  clear_extra (link);
+  g_free (link);
+}
+
+DmEvent *
+dm_event_new (void)
+{
+  return g_new0 (DmEvent, 1);
+}
+
+void
+dm_event_free (DmEvent *event)
+{
+  if (event == NULL)
+    return;
+  g_free (event->id);
+  g_free (event->kind);
+  dm_text_clear (&event->certainty_reason);
+  g_clear_pointer (&event->certainty_extra, json_object_unref);
+  dm_text_clear (&event->title);
+  dm_text_clear (&event->summary);
+  dm_text_clear (&event->place);
+  g_clear_pointer (&event->actors, g_ptr_array_unref);
+  g_clear_pointer (&event->tags, g_ptr_array_unref);
+  g_clear_pointer (&event->related, g_ptr_array_unref);
+  g_clear_pointer (&event->figures, g_ptr_array_unref);
+  g_clear_pointer (&event->lists, g_ptr_array_unref);
+  g_clear_pointer (&event->citations, g_ptr_array_unref);
+  g_clear_pointer (&event->links, g_ptr_array_unref);
+  clear_extra (event);
+  g_free (event);
+}
+
+gboolean
+dm_event_is_range (const DmEvent *event)
+{
+  return dm_date_is_set (&event->end);
+}
+
+char *
+dm_event_format_date (const DmEvent *event,
+                      DmLanguage     language)
+{
+  g_return_val_if_fail (event != NULL, NULL);
+
+  if (dm_event_is_range (event))
+    return dm_date_format_range (&event->start, &event->end, language);
+  return dm_date_format (&event->start, language);
+}
+
+gboolean
+dm_event_has_tag (const DmEvent *event,
+                  const char    *tag)
+{
+  if (event->tags == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < event->tags->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (event->tags, i), tag) == 0)
+      return TRUE;
+
+  return FALSE;
+}

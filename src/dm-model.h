@@ -1,0 +1,183 @@
+/* dm-model.h — the plain data of a timeline: texts, kinds, sources, events
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "dm-date.h"
+
+G_BEGIN_DECLS
+
+/* These are plain structs, owned by the DmDataset that loaded them; a
+ * dataset can hold a million events, so they are not GObjects. Every struct
+ * read from a file keeps the members it did not understand in @extra (NULL
+ * when there were none) so that saving writes them back unchanged. */
+
+/* A text in the two data languages; either may be NULL. */
+typedef struct
+{
+  char       *vi;
+  char       *en;
+  JsonObject *extra;   /* other language codes, kept for round-trips */
+} DmText;
+
+typedef enum
+{
+  DM_CERTAINTY_STATED,      /* the source states the date */
+  DM_CERTAINTY_INFERRED,    /* worked out from context; see the reason */
+  DM_CERTAINTY_APPROXIMATE, /* the source gives the date only roughly */
+} DmCertainty;
+
+/* How an event's certainty was written, so that saving writes it back the
+ * same way: left out (meaning stated), "inferred", or {"level": …}. */
+typedef enum
+{
+  DM_CERTAINTY_FORM_ABSENT,
+  DM_CERTAINTY_FORM_STRING,
+  DM_CERTAINTY_FORM_OBJECT,
+} DmCertaintyForm;
+
+typedef struct
+{
+  char       *id;
+  DmText      label;
+  char       *color;   /* "#rrggbb" or NULL */
+  char       *icon;    /* glyph name or NULL */
+  JsonObject *extra;
+} DmKind;
+
+typedef struct
+{
+  char       *id;
+  DmText      title;
+  char       *publisher;
+  char       *author;
+  DmDate      date;
+  char       *file;    /* file name of the source text, relative */
+  char       *url;     /* http(s) only */
+  JsonObject *extra;
+} DmSource;
+
+typedef struct
+{
+  char       *name;
+  DmText      role;
+  JsonObject *extra;
+} DmActor;
+
+typedef struct
+{
+  char       *event;     /* id of the related event */
+  char       *relation;  /* part-of, approves, implements, follows-up, feeds, establishes, related */
+  JsonObject *extra;
+} DmRelation;
+
+typedef struct
+{
+  char       *source;    /* id of a DmSource */
+  char       *quote;
+  JsonObject *extra;
+} DmCitation;
+
+typedef struct
+{
+  DmText      label;
+  double      value;
+  gboolean    value_is_integer;
+  DmText      display;
+  JsonObject *extra;
+} DmFigure;
+
+typedef struct
+{
+  DmText      label;
+  GPtrArray  *items;     /* DmText* */
+  JsonObject *extra;
+} DmList;
+
+typedef struct
+{
+  char       *url;       /* http(s) only */
+  DmText      title;
+  JsonObject *extra;
+} DmLink;
+
+typedef struct
+{
+  char        *id;
+  char        *kind;
+  guint        kind_index;     /* index into the dataset's kinds */
+  guint        file_index;     /* position in the file, for saving in order */
+  DmDate       start;
+  DmDate       end;            /* precision NONE when the event is a point */
+  DmCertainty  certainty;
+  guint8       certainty_form; /* how the file wrote it: DmCertaintyForm */
+  DmText       certainty_reason;
+  JsonObject  *certainty_extra;
+  DmText       title;
+  DmText       summary;
+  DmText       place;
+  GPtrArray   *actors;         /* DmActor*, NULL when empty */
+  GPtrArray   *tags;           /* char*, NULL when empty */
+  GPtrArray   *related;        /* DmRelation*, NULL when empty */
+  GPtrArray   *figures;        /* DmFigure*, NULL when empty */
+  GPtrArray   *lists;          /* DmList*, NULL when empty */
+  GPtrArray   *citations;      /* DmCitation*, NULL when empty */
+  GPtrArray   *links;          /* DmLink*, NULL when empty */
+  JsonObject  *extra;
+  double       axis_start;     /* start of the start date's span */
+  double       axis_end;       /* end of the end date's span (or the start's) */
+} DmEvent;
+
+const char  *dm_text_get            (const DmText *text,
+                                     DmLanguage    language);
+gboolean     dm_text_is_empty       (const DmText *text);
+void         dm_text_clear          (DmText       *text);
+void         dm_text_set            (DmText       *text,
+                                     const char   *vi,
+                                     const char   *en);
+
+const char  *dm_certainty_to_string (DmCertainty   certainty);
+gboolean     dm_certainty_from_string (const char *text,
+                                       DmCertainty *out_certainty);
+
+DmKind      *dm_kind_new            (void);
+void         dm_kind_free           (DmKind       *kind);
+DmSource    *dm_source_new          (void);
+void         dm_source_free         (DmSource     *source);
+DmActor     *dm_actor_new           (void);
+void         dm_actor_free          (DmActor      *actor);
+DmRelation  *dm_relation_new        (void);
+void         dm_relation_free       (DmRelation   *relation);
+DmCitation  *dm_citation_new        (void);
+void         dm_citation_free       (DmCitation   *citation);
+DmFigure    *dm_figure_new          (void);
+void         dm_figure_free         (DmFigure     *figure);
+DmList      *dm_list_new            (void);
+void         dm_list_free           (DmList       *list);
+DmLink      *dm_link_new            (void);
+void         dm_link_free           (DmLink       *link);
+DmEvent     *dm_event_new           (void);
+void         dm_event_free          (DmEvent      *event);
+
+/* The event's date as people read it, e.g. "22 May 2020" or
+ * "2019 – 2020", in @language. */
+char        *dm_event_format_date   (const DmEvent *event,
+                                     DmLanguage     language);
+gboolean     dm_event_is_range      (const DmEvent *event);
+gboolean     dm_event_has_tag       (const DmEvent *event,
+                                     const char    *tag);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmKind, dm_kind_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmSource, dm_source_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmEvent, dm_event_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmActor, dm_actor_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmRelation, dm_relation_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmCitation, dm_citation_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmFigure, dm_figure_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmList, dm_list_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmLink, dm_link_free)
+
+G_END_DECLS

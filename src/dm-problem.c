@@ -1,0 +1,110 @@
+/* dm-problem.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dm-problem.h"
+
+G_DEFINE_QUARK (dm-dataset-error-quark, dm_dataset_error)
+
+DmProblem *
+dm_problem_new (DmProblemSeverity  severity,
+                DmDatasetError     code,
+                const char        *path,
+                const char        *message)
+{
+  DmProblem *problem = g_new0 (DmProblem, 1);
+
+  problem->severity = severity;
+  problem->code = code;
+  problem->path = g_strdup (path ? path : "");
+  problem->message = g_strdup (message);
+
+  return problem;
+}
+
+void
+dm_problem_free (DmProblem *problem)
+{
+  if (problem == NULL)
+    return;
+
+  g_free (problem->file);
+  g_free (problem->path);
+  g_free (problem->message);
+  g_free (problem);
+}
+
+char *
+dm_problem_to_string (const DmProblem *problem)
+{
+  GString *str = g_string_new (NULL);
+
+  g_return_val_if_fail (problem != NULL, NULL);
+
+  if (problem->file != NULL)
+    g_string_append_printf (str, "%s:", problem->file);
+  if (problem->line > 0)
+    g_string_append_printf (str, "%u:%u:", problem->line, problem->column);
+  if (str->len > 0)
+    g_string_append_c (str, ' ');
+  if (problem->severity == DM_PROBLEM_WARNING)
+    g_string_append (str, _("warning: "));
+  if (problem->path != NULL && problem->path[0] != '\0')
+    g_string_append_printf (str, "%s: ", problem->path);
+  g_string_append (str, problem->message);
+
+  return g_string_free (str, FALSE);
+}
+
+guint
+dm_problems_count_errors (GPtrArray *problems)
+{
+  guint n = 0;
+
+  if (problems == NULL)
+    return 0;
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const DmProblem *problem = g_ptr_array_index (problems, i);
+      if (problem->severity == DM_PROBLEM_ERROR)
+        n++;
+    }
+
+  return n;
+}
+
+GError *
+dm_problems_to_error (GPtrArray *problems)
+{
+  guint n_errors = dm_problems_count_errors (problems);
+  g_autofree char *first_text = NULL;
+  const DmProblem *first = NULL;
+
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    {
+      const DmProblem *problem = g_ptr_array_index (problems, i);
+      if (problem->severity == DM_PROBLEM_ERROR)
+        {
+          first = problem;
+          break;
+        }
+    }
+
+  g_return_val_if_fail (first != NULL, NULL);
+
+  first_text = dm_problem_to_string (first);
+  if (n_errors == 1)
+    return g_error_new_literal (DM_DATASET_ERROR, first->code, first_text);
+
+  return g_error_new (DM_DATASET_ERROR, first->code,
+                      g_dngettext (GETTEXT_PACKAGE,
+                                   "%s (and %u more problem)",
+                                   "%s (and %u more problems)",
+                                   n_errors - 1),
+                      first_text, n_errors - 1);
+}

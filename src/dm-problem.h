@@ -1,0 +1,68 @@
+/* dm-problem.h — one located problem in a dataset file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define DM_DATASET_ERROR (dm_dataset_error_quark ())
+
+typedef enum
+{
+  DM_DATASET_ERROR_IO,                /* cannot read the file */
+  DM_DATASET_ERROR_ENCODING,          /* not UTF-8, NUL bytes */
+  DM_DATASET_ERROR_SYNTAX,            /* not JSON */
+  DM_DATASET_ERROR_LIMIT,             /* nesting, number or size beyond what is kept */
+  DM_DATASET_ERROR_DUPLICATE_MEMBER,  /* the same member twice in an object */
+  DM_DATASET_ERROR_FORMAT,            /* not a Dấu Mốc timeline */
+  DM_DATASET_ERROR_VERSION,           /* a format version this build does not know */
+  DM_DATASET_ERROR_TYPE,              /* a value of the wrong JSON type */
+  DM_DATASET_ERROR_MISSING,           /* a required member is missing */
+  DM_DATASET_ERROR_INVALID_VALUE,     /* a value of the right type that is not allowed */
+  DM_DATASET_ERROR_INVALID_DATE,      /* a date that is malformed or does not exist */
+  DM_DATASET_ERROR_DATE_ORDER,        /* an end before its start */
+  DM_DATASET_ERROR_DUPLICATE_ID,      /* two kinds, sources or events share an id */
+  DM_DATASET_ERROR_UNKNOWN_REFERENCE, /* a reference to an id that does not exist */
+  DM_DATASET_ERROR_UNSUPPORTED,       /* an importer meets something it cannot map */
+} DmDatasetError;
+
+typedef enum
+{
+  DM_PROBLEM_ERROR,
+  DM_PROBLEM_WARNING,
+} DmProblemSeverity;
+
+typedef struct
+{
+  DmProblemSeverity  severity;
+  DmDatasetError     code;
+  char              *file;     /* display name of the file, may be NULL */
+  char              *path;     /* JSON path, "" for the whole document */
+  guint              line;     /* 1-based; 0 when unknown */
+  guint              column;   /* 1-based; 0 when unknown */
+  char              *message;  /* plain language, no location */
+} DmProblem;
+
+GQuark      dm_dataset_error_quark  (void);
+
+DmProblem  *dm_problem_new          (DmProblemSeverity  severity,
+                                     DmDatasetError     code,
+                                     const char        *path,
+                                     const char        *message);
+void        dm_problem_free         (DmProblem         *problem);
+
+/* "FILE:LINE:COLUMN: PATH: MESSAGE", leaving out what is unknown; warnings
+ * are marked "warning: ". */
+char       *dm_problem_to_string    (const DmProblem   *problem);
+
+/* A GError for a list of problems: the code and text of the first error,
+ * followed by how many more there are. */
+GError     *dm_problems_to_error    (GPtrArray         *problems);
+guint       dm_problems_count_errors (GPtrArray        *problems);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmProblem, dm_problem_free)
+
+G_END_DECLS

@@ -1,0 +1,26 @@
+/* dm-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "dm-application.h"
+#include "dm-dataset.h"
+
+G_BEGIN_DECLS
+
+#define DM_TYPE_WINDOW (dm_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (DmWindow, dm_window, DM, WINDOW, AdwApplicationWindow)
+
+DmWindow  *dm_window_new         (DmApplication *application);
+
+/* Loads @file in the background. If it fails, the dataset already shown
+ * stays, and the problem is shown above it with its location. */
+void       dm_window_open        (DmWindow      *self,
+                                  GFile         *file);
+DmDataset *dm_window_get_dataset (DmWindow      *self);
+
+G_END_DECLS

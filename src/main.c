@@ -1,0 +1,66 @@
+/* main.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <glib/gi18n.h>
+
+#include "dm-application.h"
+#include "dm-check.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(DmApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) args = NULL;
+  g_auto(GStrv) files = NULL;
+  gboolean check = FALSE;
+  gboolean version = FALSE;
+  gboolean service = FALSE;
+  const GOptionEntry entries[] = {
+    { "check", 'c', 0, G_OPTION_ARG_NONE, &check,
+      N_("Check that each FILE is a valid timeline, without opening a window"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version,
+      N_("Print the version and exit"), NULL },
+    { "gapplication-service", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &service, NULL, NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("[FILE…]") },
+    { NULL }
+  };
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* The command line is parsed here, before GApplication sees it, so that
+   * `--check` runs with no display and a usage error exits with 2. */
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context, _("Explore and present timelines of events."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+
+  args = g_strdupv (argv);
+  if (!g_option_context_parse_strv (context, &args, &error))
+    {
+      g_printerr ("daumoc: %s\n", error->message);
+      g_printerr (_("Run “%s --help” to see the options.\n"), "daumoc");
+      return DM_CHECK_USAGE;
+    }
+
+  if (version)
+    {
+      g_print ("daumoc %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (check)
+    return dm_check_files ((const char * const *) files, dm_language_from_locale (), stdout, stderr);
+
+  app = dm_application_new ();
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

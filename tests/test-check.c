@@ -1,0 +1,141 @@
+/* test-check.c — `daumoc --check` and the command line, run as a process
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+#include <gio/gio.h>
+
+typedef struct
+{
+  const char *name;
+  const char *args[6];     /* after the binary; "@x" is fixture path x */
+  const char *language;    /* LANGUAGE, or NULL for English */
+  int         status;
+  const char *out[3];      /* each must appear in stdout */
+  const char *err[3];      /* each must appear in stderr */
+  gboolean    err_empty;
+} CliCase;
+
+static const CliCase cases[] = {
+  { "valid",
+    { "--check", "@data/examples/example.json" }, NULL, 0,
+    { "example.json: OK, 3 events, 2 kinds, 15 March 44 BCE – 2021" }, { NULL }, TRUE },
+  { "valid-vietnamese",
+    { "--check", "@data/examples/example.json" }, "vi", 0,
+    { "15/3/44 TCN – năm 2021" }, { NULL }, TRUE },
+  { "bundled",
+    { "--check", "@data/datasets/vietnam-industry-4.0.json" }, NULL, 0,
+    { "vietnam-industry-4.0.json: OK, " }, { NULL }, TRUE },
+  { "short-option",
+    { "-c", "@tests/fixtures/valid/deep-time.json" }, NULL, 0,
+    { "deep-time.json: OK, 4 events, 1 kind, 13,800,000,001 BCE – 100,000,000,000" }, { NULL }, TRUE },
+  { "invalid",
+    { "--check", "@tests/fixtures/invalid/feb-30.json" }, NULL, 1,
+    { NULL },
+    { "feb-30.json:5:37: events[0].start: “2021-02-30” is not a valid date: February 2021 has 28 days, not 30",
+      "feb-30.json: invalid, 1 problem" } },
+  { "every-problem",
+    { "--check", "@tests/fixtures/invalid/many-problems.json" }, NULL, 1,
+    { NULL },
+    { "many-problems.json:5:23: events[0].kind:", "many-problems.json:6:69: events[1].title:",
+      "many-problems.json: invalid, 5 problems" } },
+  { "good-and-bad",
+    { "--check", "@data/examples/example.json", "@tests/fixtures/invalid/truncated.json" }, NULL, 1,
+    { "example.json: OK" },
+    { "truncated.json:4:74: ", "truncated.json: invalid, 1 problem" } },
+  { "folder",
+    { "--check", "@tests/fixtures" }, NULL, 1,
+    { NULL }, { "fixtures: this is a folder, not a timeline file" } },
+  { "missing",
+    { "--check", "@tests/no-such-file.json" }, NULL, 1,
+    { NULL }, { "no-such-file.json: there is no such file" } },
+  { "no-files",
+    { "--check" }, NULL, 2,
+    { NULL }, { "--check needs at least one FILE" } },
+  { "unknown-option",
+    { "--bogus" }, NULL, 2,
+    { NULL }, { "Unknown option --bogus", "--help" } },
+  { "unknown-option-with-check",
+    { "--check", "--bogus", "@data/examples/example.json" }, NULL, 2,
+    { NULL }, { "Unknown option --bogus" } },
+  { "version",
+    { "--version" }, NULL, 0,
+    { "daumoc " }, { NULL }, TRUE },
+  { "help",
+    { "--help" }, NULL, 0,
+    { "--check", "--version", "FILE" }, { NULL }, TRUE },
+};
+
+static char *
+source_path (const char *relative)
+{
+  return g_test_build_filename (G_TEST_DIST, "..", relative, NULL);
+}
+
+static void
+test_cli (gconstpointer data)
+{
+  const CliCase *c = data;
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *binary = g_getenv ("DAUMOC");
+
+  g_assert_nonnull (binary);
+  g_ptr_array_add (argv, g_strdup (binary));
+  for (guint i = 0; i < G_N_ELEMENTS (c->args) && c->args[i] != NULL; i++)
+    {
+      if (c->args[i][0] == '@')
+        g_ptr_array_add (argv, source_path (c->args[i] + 1));
+      else
+        g_ptr_array_add (argv, g_strdup (c->args[i]));
+    }
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  /* --check needs no display at all. */
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_setenv (launcher, "LANGUAGE", c->language ? c->language : "en", TRUE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+
+  g_test_message ("stdout: %s", out);
+  g_test_message ("stderr: %s", err);
+
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, c->status);
+
+  for (guint i = 0; i < G_N_ELEMENTS (c->out) && c->out[i] != NULL; i++)
+    if (strstr (out, c->out[i]) == NULL)
+      g_error ("stdout “%s” lacks “%s”", out, c->out[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (c->err) && c->err[i] != NULL; i++)
+    if (strstr (err, c->err[i]) == NULL)
+      g_error ("stderr “%s” lacks “%s”", err, c->err[i]);
+  if (c->err_empty)
+    g_assert_cmpstr (err, ==, "");
+  if (c->status != 0 && c->out[0] == NULL)
+    g_assert_cmpstr (out, ==, "");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/cli/%s", cases[i].name);
+      g_test_add_data_func (path, &cases[i], test_cli);
+    }
+
+  return g_test_run ();
+}

@@ -1,0 +1,709 @@
+/* test-dataset.c — checks of the bundled dataset against its source texts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "dm-dataset.h"
+
+#include <locale.h>
+#include <stdarg.h>
+#include <string.h>
+
+/* The period the dataset covers; every event must lie within it. */
+#define SPAN_FIRST_YEAR 2016
+#define SPAN_LAST_YEAR  2022
+
+#define MAX_QUOTE_CHARS 300
+
+/* Helpers */
+
+static char *
+dataset_path (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "..", "data", "datasets",
+                                "vietnam-industry-4.0.json", NULL);
+}
+
+static char *
+source_path (const char *file_name)
+{
+  return g_test_build_filename (G_TEST_DIST, "..", "data", "sources",
+                                file_name, NULL);
+}
+
+/* Loads the bundled dataset; the test fails if there is any problem at all,
+ * warnings included. */
+static DmDataset *
+load_dataset (void)
+{
+  g_autofree char *path = dataset_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmDataset) dataset = NULL;
+
+  dataset = dm_dataset_load_file (file, &problems, NULL, &error);
+
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    {
+      g_autofree char *text = dm_problem_to_string (g_ptr_array_index (problems, i));
+
+      g_test_message ("problem: %s", text);
+    }
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dataset);
+  g_assert_cmpuint (problems != NULL ? problems->len : 0, ==, 0);
+
+  return g_steal_pointer (&dataset);
+}
+
+/* Marks the running test as failed, naming @event (if not NULL), and goes on
+ * so that every problem is reported in one run (with --keep-going). */
+G_GNUC_PRINTF (2, 3)
+static void
+fail_event (const DmEvent *event,
+            const char    *format,
+            ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (event == NULL)
+    {
+      g_test_message ("%s", message);
+      g_test_fail_printf ("%s", message);
+      return;
+    }
+
+  g_test_message ("event “%s”: %s", event->id, message);
+  g_test_fail_printf ("event “%s”: %s", event->id, message);
+}
+
+/* Every run of whitespace in @text becomes one space. */
+static char *
+collapse_whitespace (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+  gboolean in_space = FALSE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        {
+          if (!in_space)
+            g_string_append_c (out, ' ');
+          in_space = TRUE;
+        }
+      else
+        {
+          g_string_append_unichar (out, c);
+          in_space = FALSE;
+        }
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+is_filled (const char *text)
+{
+  return text != NULL && text[0] != '\0';
+}
+
+static gboolean
+text_has_both (const DmText *text)
+{
+  return is_filled (text->vi) && is_filled (text->en);
+}
+
+/* Checks that @text, if @required or not empty, has both languages. */
+static void
+check_bilingual (const DmEvent *event,
+                 const DmText  *text,
+                 gboolean       required,
+                 const char    *what)
+{
+  if (!required && dm_text_is_empty (text))
+    return;
+
+  if (!text_has_both (text))
+    fail_event (event, "%s lacks a language: vi “%s”, en “%s”", what,
+                text->vi != NULL ? text->vi : "(null)",
+                text->en != NULL ? text->en : "(null)");
+}
+
+static char *
+iso_or_null (const DmDate *date)
+{
+  if (!dm_date_is_set (date))
+    return NULL;
+
+  return dm_date_to_iso (date);
+}
+
+static DmDate
+parse_date (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  DmDate date;
+  gboolean ok;
+
+  ok = dm_date_parse (text, &date, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+
+  return date;
+}
+
+/* Whether one of @event's citations contains @words. */
+static gboolean
+event_cites (const DmEvent *event,
+             const char    *words)
+{
+  g_autofree char *wanted = collapse_whitespace (words);
+
+  for (guint c = 0; event->citations != NULL && c < event->citations->len; c++)
+    {
+      const DmCitation *citation = g_ptr_array_index (event->citations, c);
+      g_autofree char *quote = NULL;
+
+      if (citation->quote == NULL)
+        continue;
+
+      quote = collapse_whitespace (citation->quote);
+      if (strstr (quote, wanted) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* /dataset/loads */
+
+static void
+test_loads (void)
+{
+  static const char * const required_kinds[] = {
+    "forum", "mou", "resolution", "plan", "meeting", "milestone", NULL
+  };
+  g_autoptr(DmDataset) dataset = load_dataset ();
+  guint n_events = dm_dataset_get_n_events (dataset);
+
+  g_assert_cmpuint (n_events, >, 0);
+
+  for (guint k = 0; required_kinds[k] != NULL; k++)
+    {
+      const char *id = required_kinds[k];
+      guint n_of_kind = 0;
+
+      if (dm_dataset_lookup_kind (dataset, id) == NULL)
+        {
+          g_test_fail_printf ("kind “%s” is missing", id);
+          continue;
+        }
+
+      for (guint i = 0; i < n_events; i++)
+        {
+          if (g_strcmp0 (dm_dataset_get_event (dataset, i)->kind, id) == 0)
+            n_of_kind++;
+        }
+
+      if (n_of_kind == 0)
+        g_test_fail_printf ("no event has kind “%s”", id);
+    }
+
+  for (guint i = 0; i < n_events; i++)
+    {
+      const DmEvent *event = dm_dataset_get_event (dataset, i);
+
+      if (dm_dataset_lookup_kind (dataset, event->kind) == NULL)
+        fail_event (event, "unknown kind “%s”", event->kind);
+    }
+}
+
+/* /dataset/citations-verbatim */
+
+static void
+test_citations_verbatim (void)
+{
+  g_autoptr(DmDataset) dataset = load_dataset ();
+  g_autoptr(GHashTable) texts = NULL;   /* source id → collapsed text */
+
+  texts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+
+  for (guint i = 0; i < dm_dataset_get_n_sources (dataset); i++)
+    {
+      const DmSource *source = dm_dataset_get_source (dataset, i);
+      g_autofree char *path = NULL;
+      g_autofree char *contents = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (!is_filled (source->file))
+        {
+          g_test_fail_printf ("source “%s” has no file", source->id);
+          continue;
+        }
+
+      path = source_path (source->file);
+      if (!g_file_get_contents (path, &contents, NULL, &error))
+        {
+          g_test_fail_printf ("source “%s”: %s", source->id, error->message);
+          continue;
+        }
+
+      if (!g_utf8_validate (contents, -1, NULL))
+        {
+          g_test_fail_printf ("source “%s”: %s is not valid UTF-8", source->id, source->file);
+          continue;
+        }
+
+      g_hash_table_insert (texts, source->id, collapse_whitespace (contents));
+    }
+
+  for (guint i = 0; i < dm_dataset_get_n_events (dataset); i++)
+    {
+      const DmEvent *event = dm_dataset_get_event (dataset, i);
+
+      if (event->citations == NULL || event->citations->len == 0)
+        {
+          fail_event (event, "has no citation");
+          continue;
+        }
+
+      for (guint c = 0; c < event->citations->len; c++)
+        {
+          const DmCitation *citation = g_ptr_array_index (event->citations, c);
+          const char *quote = citation->quote != NULL ? citation->quote : "";
+          const DmSource *source;
+          const char *text;
+          g_autofree char *collapsed = NULL;
+          glong n_chars;
+
+          source = dm_dataset_lookup_source (dataset, citation->source);
+          if (source == NULL)
+            {
+              fail_event (event, "cites unknown source “%s”", citation->source);
+              continue;
+            }
+          if (!is_filled (source->file))
+            {
+              fail_event (event, "cites source “%s”, which has no file", source->id);
+              continue;
+            }
+
+          if (quote[0] == '\0')
+            {
+              fail_event (event, "empty quote from “%s”", source->id);
+              continue;
+            }
+
+          n_chars = g_utf8_strlen (quote, -1);
+          if (n_chars > MAX_QUOTE_CHARS)
+            fail_event (event, "quote of %ld characters (at most %d): “%s”",
+                        n_chars, MAX_QUOTE_CHARS, quote);
+
+          text = g_hash_table_lookup (texts, source->id);
+          if (text == NULL)
+            continue;   /* the unreadable file is reported above */
+
+          collapsed = collapse_whitespace (quote);
+          if (strstr (text, collapsed) == NULL)
+            fail_event (event, "quote not found in %s (%s): “%s”",
+                        source->id, source->file, quote);
+        }
+    }
+}
+
+/* /dataset/relations */
+
+static void
+test_relations (void)
+{
+  static const char * const allowed[] = {
+    "part-of", "approves", "implements", "follows-up", "feeds", "establishes",
+    "related", NULL
+  };
+  g_autoptr(DmDataset) dataset = load_dataset ();
+
+  for (guint i = 0; i < dm_dataset_get_n_events (dataset); i++)
+    {
+      const DmEvent *event = dm_dataset_get_event (dataset, i);
+
+      for (guint r = 0; event->related != NULL && r < event->related->len; r++)
+        {
+          const DmRelation *relation = g_ptr_array_index (event->related, r);
+
+          if (relation->event == NULL ||
+              dm_dataset_lookup_event (dataset, relation->event, NULL) == NULL)
+            fail_event (event, "relates to unknown event “%s”",
+                        relation->event != NULL ? relation->event : "(null)");
+          else if (g_strcmp0 (relation->event, event->id) == 0)
+            fail_event (event, "relates to itself");
+
+          if (relation->relation == NULL ||
+              !g_strv_contains (allowed, relation->relation))
+            fail_event (event, "unknown relation “%s”",
+                        relation->relation != NULL ? relation->relation : "(null)");
+        }
+    }
+}
+
+/* /dataset/bilingual */
+
+static void
+test_bilingual (void)
+{
+  g_autoptr(DmDataset) dataset = load_dataset ();
+
+  if (!text_has_both (dm_dataset_get_title (dataset)))
+    g_test_fail_printf ("the dataset title lacks a language");
+  check_bilingual (NULL, dm_dataset_get_description (dataset), FALSE,
+                   "dataset description");
+
+  for (guint k = 0; k < dm_dataset_get_n_kinds (dataset); k++)
+    {
+      const DmKind *kind = dm_dataset_get_kind (dataset, k);
+
+      if (!text_has_both (&kind->label))
+        g_test_fail_printf ("kind “%s”: label lacks a language", kind->id);
+    }
+
+  for (guint s = 0; s < dm_dataset_get_n_sources (dataset); s++)
+    {
+      const DmSource *source = dm_dataset_get_source (dataset, s);
+
+      if (!text_has_both (&source->title))
+        g_test_fail_printf ("source “%s”: title lacks a language", source->id);
+    }
+
+  for (guint i = 0; i < dm_dataset_get_n_events (dataset); i++)
+    {
+      const DmEvent *event = dm_dataset_get_event (dataset, i);
+
+      check_bilingual (event, &event->title, TRUE, "title");
+      check_bilingual (event, &event->summary, TRUE, "summary");
+      check_bilingual (event, &event->place, FALSE, "place");
+      check_bilingual (event, &event->certainty_reason, FALSE, "certainty reason");
+
+      for (guint a = 0; event->actors != NULL && a < event->actors->len; a++)
+        {
+          const DmActor *actor = g_ptr_array_index (event->actors, a);
+
+          if (!is_filled (actor->name))
+            fail_event (event, "actor %u has no name", a);
+          check_bilingual (event, &actor->role, FALSE, "actor role");
+        }
+
+      for (guint f = 0; event->figures != NULL && f < event->figures->len; f++)
+        {
+          const DmFigure *figure = g_ptr_array_index (event->figures, f);
+
+          check_bilingual (event, &figure->label, TRUE, "figure label");
+          check_bilingual (event, &figure->display, FALSE, "figure display");
+        }
+
+      for (guint l = 0; event->lists != NULL && l < event->lists->len; l++)
+        {
+          const DmList *list = g_ptr_array_index (event->lists, l);
+
+          check_bilingual (event, &list->label, TRUE, "list label");
+
+          if (list->items == NULL || list->items->len == 0)
+            fail_event (event, "list %u has no items", l);
+
+          for (guint j = 0; list->items != NULL && j < list->items->len; j++)
+            check_bilingual (event, g_ptr_array_index (list->items, j), TRUE,
+                             "list item");
+        }
+
+      for (guint k = 0; event->links != NULL && k < event->links->len; k++)
+        {
+          const DmLink *link = g_ptr_array_index (event->links, k);
+
+          check_bilingual (event, &link->title, FALSE, "link title");
+        }
+    }
+}
+
+/* /dataset/certainty */
+
+/* Phrases by which a reason would admit to knowledge from outside the texts;
+ * compared case-insensitively. */
+static const char * const outside_knowledge_phrases[] = {
+  "general knowledge",
+  "common knowledge",
+  "generally known",
+  "well known",
+  "well-known",
+  "as is known",
+  "it is known",
+  "hiểu biết chung",
+  "kiến thức chung",
+  "như đã biết",
+  "ai cũng biết",
+  "theo hiểu biết",
+  NULL
+};
+
+static void
+check_no_outside_knowledge (const DmEvent *event,
+                            const char    *text,
+                            const char    *what)
+{
+  g_autofree char *folded = NULL;
+
+  if (text == NULL)
+    return;
+
+  folded = g_utf8_casefold (text, -1);
+
+  for (guint p = 0; outside_knowledge_phrases[p] != NULL; p++)
+    {
+      g_autofree char *phrase = g_utf8_casefold (outside_knowledge_phrases[p], -1);
+
+      if (strstr (folded, phrase) != NULL)
+        fail_event (event, "%s relies on knowledge outside the texts (“%s”): %s",
+                    what, outside_knowledge_phrases[p], text);
+    }
+}
+
+static void
+test_certainty (void)
+{
+  g_autoptr(DmDataset) dataset = load_dataset ();
+
+  for (guint i = 0; i < dm_dataset_get_n_events (dataset); i++)
+    {
+      const DmEvent *event = dm_dataset_get_event (dataset, i);
+
+      switch (event->certainty)
+        {
+        case DM_CERTAINTY_INFERRED:
+        case DM_CERTAINTY_APPROXIMATE:
+          if (!text_has_both (&event->certainty_reason))
+            fail_event (event, "certainty “%s” without a reason in both languages",
+                        dm_certainty_to_string (event->certainty));
+          break;
+        case DM_CERTAINTY_STATED:
+          break;
+        default:
+          fail_event (event, "unknown certainty %d", (int) event->certainty);
+          break;
+        }
+
+      check_no_outside_knowledge (event, event->certainty_reason.vi, "reason (vi)");
+      check_no_outside_knowledge (event, event->certainty_reason.en, "reason (en)");
+      check_no_outside_knowledge (event, event->summary.vi, "summary (vi)");
+      check_no_outside_knowledge (event, event->summary.en, "summary (en)");
+    }
+}
+
+/* /dataset/stated-dates */
+
+typedef struct
+{
+  const char  *event;
+  const char  *start;   /* ISO, at the precision the text gives */
+  const char  *end;     /* NULL for a point */
+  DmCertainty  certainty;
+  const char  *stated_as;   /* the text's own words, which the event must cite */
+} StatedDate;
+
+/* Every date that one of the texts states explicitly, checked against the
+ * texts by hand. */
+static const StatedDate stated_dates[] = {
+  /* s000 */
+  { "cnh-hdh-2016-2020", "2016", "2020", DM_CERTAINTY_STATED,
+    "Trong giai đoạn năm 2016-2020" },
+  /* s001 */
+  { "mou-wef-2019", "2019-01", NULL, DM_CERTAINTY_STATED,
+    "Tháng 1/2019" },
+  { "nq-78-2020", "2020-05-22", NULL, DM_CERTAINTY_STATED,
+    "Ngày 22/5/2020" },
+  { "mic-business-meeting-2020", "2020-08-12", NULL, DM_CERTAINTY_STATED,
+    "Ngày 12/8/2020" },
+  /* s002, s004 */
+  { "summit-2021-thematic-workshops", "2021-11-09", "2021-11-18", DM_CERTAINTY_STATED,
+    "từ ngày 9/11 đến ngày 18/11/2021" },
+  { "summit-2021-plenary", "2021-12-06", NULL, DM_CERTAINTY_STATED,
+    "Sáng ngày 06/12/2021" },
+  { "de-an-cnh-hdh-2030-2045", "2022", NULL, DM_CERTAINTY_STATED,
+    "trình Ban Chấp hành Trung ương vào năm 2022" },
+  /* s003, s004 */
+  { "nq-23-2018", "2018-03-22", NULL, DM_CERTAINTY_STATED,
+    "Nghị quyết 23-NQ/TW ngày 22/3/2018" },
+  { "nq-52-2019", "2019-09-27", NULL, DM_CERTAINTY_STATED,
+    "Nghị quyết 52- NQ/TW ngày 27/9/2019" },
+};
+
+static void
+test_stated_dates (void)
+{
+  g_autoptr(DmDataset) dataset = load_dataset ();
+  const DmSource *s001;
+  g_autofree char *s001_date = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (stated_dates); i++)
+    {
+      const StatedDate *expected = &stated_dates[i];
+      const DmEvent *event;
+      g_autofree char *start = NULL;
+      g_autofree char *end = NULL;
+
+      event = dm_dataset_lookup_event (dataset, expected->event, NULL);
+      if (event == NULL)
+        {
+          g_test_fail_printf ("event “%s” (dated “%s” in the texts) is missing",
+                              expected->event, expected->stated_as);
+          continue;
+        }
+
+      start = iso_or_null (&event->start);
+      end = iso_or_null (&event->end);
+
+      if (g_strcmp0 (start, expected->start) != 0 ||
+          g_strcmp0 (end, expected->end) != 0)
+        fail_event (event, "dated %s..%s, but the text says “%s” (%s..%s)",
+                    start != NULL ? start : "(none)", end != NULL ? end : "(none)",
+                    expected->stated_as, expected->start,
+                    expected->end != NULL ? expected->end : "(none)");
+
+      if (!event_cites (event, expected->stated_as))
+        fail_event (event, "does not cite the words that state its date: “%s”",
+                    expected->stated_as);
+
+      if (event->certainty != expected->certainty)
+        fail_event (event, "certainty “%s”, expected “%s”",
+                    dm_certainty_to_string (event->certainty),
+                    dm_certainty_to_string (expected->certainty));
+    }
+
+  /* The byline of s001: "Minh Thiện| 21/12/2020 22:26". */
+  s001 = dm_dataset_lookup_source (dataset, "s001");
+  g_assert_nonnull (s001);
+  s001_date = iso_or_null (&s001->date);
+  g_assert_cmpstr (s001_date, ==, "2020-12-21");
+
+  /* The other texts show no date of their own; none may be made up. */
+  for (guint s = 0; s < dm_dataset_get_n_sources (dataset); s++)
+    {
+      const DmSource *source = dm_dataset_get_source (dataset, s);
+
+      if (source != s001 && dm_date_is_set (&source->date))
+        {
+          g_autofree char *date = dm_date_to_iso (&source->date);
+
+          g_test_fail_printf ("source “%s” has date %s, which its text does not show",
+                              source->id, date);
+        }
+    }
+}
+
+/* /dataset/span */
+
+static void
+test_span (void)
+{
+  g_autoptr(DmDataset) dataset = load_dataset ();
+  g_autofree char *first_text = g_strdup_printf ("%d", SPAN_FIRST_YEAR);
+  g_autofree char *after_text = g_strdup_printf ("%d", SPAN_LAST_YEAR + 1);
+  DmDate first = parse_date (first_text);
+  DmDate after = parse_date (after_text);   /* every date of the last year sorts before it */
+
+  for (guint i = 0; i < dm_dataset_get_n_events (dataset); i++)
+    {
+      const DmEvent *event = dm_dataset_get_event (dataset, i);
+      const DmDate *last = dm_date_is_set (&event->end) ? &event->end : &event->start;
+      g_autofree char *start = dm_date_to_iso (&event->start);
+      g_autofree char *end = dm_date_to_iso (last);
+
+      if (dm_date_compare (&event->start, &first) < 0)
+        fail_event (event, "starts %s, before %d", start, SPAN_FIRST_YEAR);
+      if (dm_date_compare (last, &after) >= 0)
+        fail_event (event, "ends %s, after %d", end, SPAN_LAST_YEAR);
+      if (dm_date_compare (last, &event->start) < 0)
+        fail_event (event, "ends %s, before its start %s", end, start);
+    }
+}
+
+/* /dataset/sources-shipped */
+
+static void
+test_sources_shipped (void)
+{
+  g_autoptr(DmDataset) dataset = load_dataset ();
+  g_autofree char *xml_path = NULL;
+  g_autofree char *xml = NULL;
+  g_autoptr(GError) error = NULL;
+
+  xml_path = g_test_build_filename (G_TEST_DIST, "..", "resources",
+                                    "daumoc.gresource.xml", NULL);
+  g_file_get_contents (xml_path, &xml, NULL, &error);
+  g_assert_no_error (error);
+
+  if (strstr (xml, "vietnam-industry-4.0.json") == NULL)
+    g_test_fail_printf ("%s does not list the dataset", xml_path);
+
+  g_assert_cmpuint (dm_dataset_get_n_sources (dataset), >, 0);
+
+  for (guint s = 0; s < dm_dataset_get_n_sources (dataset); s++)
+    {
+      const DmSource *source = dm_dataset_get_source (dataset, s);
+      g_autofree char *path = NULL;
+      g_autofree char *contents = NULL;
+      g_autoptr(GError) local_error = NULL;
+      gsize length = 0;
+
+      if (!is_filled (source->file))
+        {
+          g_test_fail_printf ("source “%s” names no file", source->id);
+          continue;
+        }
+
+      if (strchr (source->file, '/') != NULL || strchr (source->file, '\\') != NULL)
+        g_test_fail_printf ("source “%s”: file “%s” is not a plain file name",
+                            source->id, source->file);
+
+      path = source_path (source->file);
+      if (!g_file_get_contents (path, &contents, &length, &local_error))
+        {
+          g_test_fail_printf ("source “%s”: %s", source->id, local_error->message);
+          continue;
+        }
+
+      if (length == 0)
+        g_test_fail_printf ("source “%s”: %s is empty", source->id, source->file);
+      if (!g_utf8_validate (contents, length, NULL))
+        g_test_fail_printf ("source “%s”: %s is not valid UTF-8", source->id, source->file);
+      if (strstr (xml, source->file) == NULL)
+        g_test_fail_printf ("source “%s”: %s is not in %s", source->id, source->file,
+                            xml_path);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* Messages quote Vietnamese text; without a locale GLib prints it as “?”. */
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/dataset/loads", test_loads);
+  g_test_add_func ("/dataset/citations-verbatim", test_citations_verbatim);
+  g_test_add_func ("/dataset/relations", test_relations);
+  g_test_add_func ("/dataset/bilingual", test_bilingual);
+  g_test_add_func ("/dataset/certainty", test_certainty);
+  g_test_add_func ("/dataset/stated-dates", test_stated_dates);
+  g_test_add_func ("/dataset/span", test_span);
+  g_test_add_func ("/dataset/sources-shipped", test_sources_shipped);
+
+  return g_test_run ();
+}

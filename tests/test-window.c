@@ -1,0 +1,243 @@
+/* test-window.c — the main window: loading, failing, and text as text
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+#include <adwaita.h>
+
+#include "dm-application.h"
+#include "dm-event-list.h"
+#include "dm-window.h"
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+typedef gboolean (*Condition) (DmWindow *window, gpointer data);
+
+/* Runs the main loop until @condition holds; fails after ten seconds. */
+static void
+wait_until (DmWindow  *window,
+            Condition  condition,
+            gpointer   data)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (10, timeout_cb, &timed_out);
+
+  while (!condition (window, data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+static GtkWidget *
+child (DmWindow   *window,
+       const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (window), DM_TYPE_WINDOW, name);
+
+  g_assert_nonnull (object);
+  return GTK_WIDGET (object);
+}
+
+static gboolean
+has_dataset (DmWindow *window,
+             gpointer  data)
+{
+  return dm_window_get_dataset (window) != NULL;
+}
+
+static gboolean
+stack_shows (DmWindow *window,
+             gpointer  data)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (child (window, "stack"))), data) == 0;
+}
+
+static gboolean
+problem_shown (DmWindow *window,
+               gpointer  data)
+{
+  return gtk_revealer_get_reveal_child (GTK_REVEALER (child (window, "problem_revealer")));
+}
+
+static GFile *
+fixture (const char *dir,
+         const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", dir, name, NULL);
+
+  return g_file_new_for_path (path);
+}
+
+/* Collects the text of every label under @widget. */
+static void
+collect_labels (GtkWidget *widget,
+                GPtrArray *labels)
+{
+  if (GTK_IS_LABEL (widget))
+    g_ptr_array_add (labels, widget);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_labels (c, labels);
+}
+
+static GtkLabel *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_labels (root, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_label (g_ptr_array_index (labels, i)), text) == 0)
+      return g_ptr_array_index (labels, i);
+
+  return NULL;
+}
+
+static void
+test_opens_bundled (void)
+{
+  DmWindow *window = dm_window_new (NULL);
+  g_autoptr(GFile) bundled = dm_application_get_bundled_dataset ();
+  GtkListView *view;
+  GListModel *model;
+  DmDataset *dataset;
+  const DmEvent *first;
+
+  gtk_window_present (GTK_WINDOW (window));
+  dm_window_open (window, bundled);
+  wait_until (window, has_dataset, NULL);
+
+  dataset = dm_window_get_dataset (window);
+  g_assert_cmpuint (dm_dataset_get_n_events (dataset), >, 10);
+  g_assert_true (stack_shows (window, (gpointer) "events"));
+
+  /* The list holds every event, and shows the first one's title. */
+  view = GTK_LIST_VIEW (child (window, "event_view"));
+  model = G_LIST_MODEL (gtk_list_view_get_model (view));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, dm_dataset_get_n_events (dataset));
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  first = dm_dataset_get_event (dataset, 0);
+  g_assert_nonnull (find_label (GTK_WIDGET (view), dm_text_get (&first->title, DM_LANGUAGE_EN)));
+
+  g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (child (window, "window_title"))), ==,
+                   dm_text_get (dm_dataset_get_title (dataset), DM_LANGUAGE_EN));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_bad_file_keeps_dataset (void)
+{
+  DmWindow *window = dm_window_new (NULL);
+  g_autoptr(GFile) good = fixture ("valid", "deep-time.json");
+  g_autoptr(GFile) bad = fixture ("invalid", "feb-30.json");
+  g_autoptr(DmDataset) before = NULL;
+  const char *text;
+
+  gtk_window_present (GTK_WINDOW (window));
+  dm_window_open (window, good);
+  wait_until (window, has_dataset, NULL);
+  before = g_object_ref (dm_window_get_dataset (window));
+
+  dm_window_open (window, bad);
+  wait_until (window, problem_shown, NULL);
+
+  /* The timeline that was open stays open; the problem says where. */
+  g_assert_true (dm_window_get_dataset (window) == before);
+  g_assert_true (stack_shows (window, (gpointer) "events"));
+  text = gtk_label_get_label (GTK_LABEL (child (window, "problem_label")));
+  g_assert_nonnull (strstr (text, "feb-30.json"));
+  g_assert_nonnull (strstr (text, "Line 5, column 37: events[0].start:"));
+  g_assert_nonnull (strstr (text, "February 2021 has 28 days"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_error_page (void)
+{
+  DmWindow *window = dm_window_new (NULL);
+  g_autoptr(GFile) bad = fixture ("invalid", "many-problems.json");
+  const char *text;
+
+  gtk_window_present (GTK_WINDOW (window));
+  dm_window_open (window, bad);
+  wait_until (window, stack_shows, (gpointer) "error");
+
+  g_assert_null (dm_window_get_dataset (window));
+  g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (child (window, "error_page"))), ==,
+                   "“many-problems.json” has 5 problems");
+  text = gtk_label_get_label (GTK_LABEL (child (window, "error_label")));
+  g_assert_nonnull (strstr (text, "Line 5, column 23: events[0].kind:"));
+  g_assert_nonnull (strstr (text, "Line 6, column 69: events[1].title:"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Dataset text is shown literally: markup in a title stays visible text. */
+static void
+test_markup_is_text (void)
+{
+  DmWindow *window = dm_window_new (NULL);
+  g_autoptr(GFile) file = fixture ("valid", "markup.json");
+  const char *title = "<span size=\"9999999\">big</span> & <b>bold</b> \u202Eevil";
+  GtkLabel *label;
+
+  gtk_window_present (GTK_WINDOW (window));
+  dm_window_open (window, file);
+  wait_until (window, has_dataset, NULL);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  label = find_label (GTK_WIDGET (window), title);
+  g_assert_nonnull (label);
+  g_assert_false (gtk_label_get_use_markup (label));
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "<i>kind</i>"));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
+                   "<b>Bold</b> & <span size=\"9999999\">huge</span>");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Nothing keeps the window alive once it is closed, even mid-load. */
+static void
+test_finalize (void)
+{
+  DmWindow *window = dm_window_new (NULL);
+  g_autoptr(GFile) bundled = dm_application_get_bundled_dataset ();
+
+  g_object_ref_sink (window);
+  dm_window_open (window, bundled);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* The load in flight holds a reference until it is cancelled and done. */
+  while (G_OBJECT (window)->ref_count > 1)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_finalize_object (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/window/opens-bundled", test_opens_bundled);
+  g_test_add_func ("/window/bad-file-keeps-dataset", test_bad_file_keeps_dataset);
+  g_test_add_func ("/window/error-page", test_error_page);
+  g_test_add_func ("/window/markup-is-text", test_markup_is_text);
+  g_test_add_func ("/window/finalize", test_finalize);
+
+  return g_test_run ();
+}
