@@ -10,22 +10,6 @@
 #include "dm-check.h"
 #include "dm-dataset.h"
 
-DmLanguage
-dm_language_from_locale (void)
-{
-  const char * const *names = g_get_language_names ();
-
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      if (g_str_has_prefix (names[i], "vi"))
-        return DM_LANGUAGE_VI;
-      if (g_str_has_prefix (names[i], "en"))
-        return DM_LANGUAGE_EN;
-    }
-
-  return DM_LANGUAGE_EN;
-}
-
 static void
 print_summary (DmDataset  *dataset,
                const char *name,

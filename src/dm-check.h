@@ -25,8 +25,4 @@ DmCheckStatus dm_check_files            (const char * const *files,
                                          FILE               *out,
                                          FILE               *err);
 
-/* The data language that matches the user interface's: Vietnamese when the
- * messages locale (or LANGUAGE) asks for it, English otherwise. */
-DmLanguage    dm_language_from_locale   (void);
-
 G_END_DECLS

@@ -3,19 +3,22 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#include "dm-date.h"
+#include "config.h"
 
 #include <math.h>
 #include <string.h>
+#include <glib/gi18n.h>
+
+#include "dm-date.h"
 
 G_DEFINE_QUARK (dm-date-error-quark, dm_date_error)
 
 #define MINUTES_PER_DAY 1440
 
 #define SYNTAX_MESSAGE \
-  "expected a date like 2020-05-22, 2020-05 or 2020 (year with at least four digits)"
+  _("expected a date like 2020-05-22, 2020-05 or 2020 (year with at least four digits)")
 #define TIME_SYNTAX_MESSAGE \
-  "expected a time of day like 2020-05-22T14:30 (hours and minutes only, no seconds)"
+  _("expected a time of day like 2020-05-22T14:30 (hours and minutes only, no seconds)")
 
 static const char * const month_names_en[12] = {
   "January", "February", "March", "April", "May", "June",
@@ -291,15 +294,20 @@ set_error_out_of_range_day (GError **error,
                             guint    day)
 {
   guint n_days = dm_date_days_in_month (year, month);
-  g_autofree char *year_text = format_year (year, DM_LANGUAGE_EN);
+  g_autofree char *month_text = NULL;
+  DmDate month_date = { year, month, 0, 0, 0, DM_DATE_PRECISION_MONTH };
+
+  /* The month as the user interface's language writes it. */
+  month_text = dm_date_format (&month_date, dm_language_from_locale ());
 
   if (day == 0)
     g_set_error (error, DM_DATE_ERROR, DM_DATE_ERROR_OUT_OF_RANGE,
-                 "day must be between 1 and %u, not 0", n_days);
+                 _("day must be between 1 and %u, not 0"), n_days);
   else
     g_set_error (error, DM_DATE_ERROR, DM_DATE_ERROR_OUT_OF_RANGE,
-                 "%s %s has %u days, not %u",
-                 month_names_en[month - 1], year_text, n_days, day);
+                 /* TRANSLATORS: “February 2021 has 28 days, not 30” */
+                 _("%s has %u days, not %u"),
+                 month_text, n_days, day);
 
   return FALSE;
 }
@@ -387,7 +395,7 @@ dm_date_parse (const char  *text,
   if (too_large)
     {
       g_set_error_literal (error, DM_DATE_ERROR, DM_DATE_ERROR_OUT_OF_RANGE,
-                           "year must be between -100,000,000,000 and 100,000,000,000");
+                           _("year must be between -100,000,000,000 and 100,000,000,000"));
       return FALSE;
     }
 
@@ -396,7 +404,7 @@ dm_date_parse (const char  *text,
   if (precision >= DM_DATE_PRECISION_MONTH && (month < 1 || month > 12))
     {
       g_set_error (error, DM_DATE_ERROR, DM_DATE_ERROR_OUT_OF_RANGE,
-                   "month must be between 1 and 12, not %u", month);
+                   _("month must be between 1 and 12, not %u"), month);
       return FALSE;
     }
 
@@ -409,13 +417,13 @@ dm_date_parse (const char  *text,
       if (hour > 23)
         {
           g_set_error (error, DM_DATE_ERROR, DM_DATE_ERROR_OUT_OF_RANGE,
-                       "hour must be between 0 and 23, not %u", hour);
+                       _("hour must be between 0 and 23, not %u"), hour);
           return FALSE;
         }
       if (minute > 59)
         {
           g_set_error (error, DM_DATE_ERROR, DM_DATE_ERROR_OUT_OF_RANGE,
-                       "minute must be between 0 and 59, not %u", minute);
+                       _("minute must be between 0 and 59, not %u"), minute);
           return FALSE;
         }
     }
@@ -845,4 +853,20 @@ dm_date_format_range (const DmDate *start,
     return g_steal_pointer (&start_text);
 
   return g_strdup ("");
+}
+
+DmLanguage
+dm_language_from_locale (void)
+{
+  const char * const *names = g_get_language_names ();
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (names[i], "vi"))
+        return DM_LANGUAGE_VI;
+      if (g_str_has_prefix (names[i], "en"))
+        return DM_LANGUAGE_EN;
+    }
+
+  return DM_LANGUAGE_EN;
 }

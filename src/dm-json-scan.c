@@ -6,6 +6,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <glib/gi18n.h>
 
 #include "dm-json-scan.h"
 
@@ -134,18 +135,18 @@ skip_whitespace (Scanner *s)
 
 static const char *
 describe_char (Scanner *s,
-               char     buffer[16])
+               char     buffer[64])
 {
   guchar c;
 
   if (s->pos >= s->length)
-    return "the end of the file";
+    return _("the end of the file");
 
   c = s->data[s->pos];
   if (c >= 0x20 && c < 0x7F)
-    g_snprintf (buffer, 16, "“%c”", c);
+    g_snprintf (buffer, 64, "“%c”", c);
   else
-    g_snprintf (buffer, 16, "byte 0x%02X", c);
+    g_snprintf (buffer, 64, _("byte 0x%02X"), c);
 
   return buffer;
 }
@@ -158,8 +159,8 @@ expect_literal (Scanner    *s,
 
   if (s->length - s->pos < len || memcmp (s->data + s->pos, word, len) != 0)
     {
-      char buf[16];
-      return fail (s, DM_JSON_SCAN_SYNTAX, "expected a value, found %s", describe_char (s, buf));
+      char buf[64];
+      return fail (s, DM_JSON_SCAN_SYNTAX, _("expected a value, found %s"), describe_char (s, buf));
     }
 
   s->pos += len;
@@ -184,24 +185,24 @@ skip_utf8 (Scanner *s)
   else if (d[0] >= 0xF0 && d[0] <= 0xF4)
     need = 3, c = d[0] & 0x07, min = 0x10000;
   else
-    return fail (s, DM_JSON_SCAN_ENCODING, "the text is not valid UTF-8: byte 0x%02X cannot start a character", d[0]);
+    return fail (s, DM_JSON_SCAN_ENCODING, _("the text is not valid UTF-8: byte 0x%02X cannot start a character"), d[0]);
 
   if (avail <= need)
-    return fail (s, DM_JSON_SCAN_ENCODING, "the text is not valid UTF-8: the file ends inside a character");
+    return fail (s, DM_JSON_SCAN_ENCODING, _("the text is not valid UTF-8: the file ends inside a character"));
 
   for (guint i = 1; i <= need; i++)
     {
       if ((d[i] & 0xC0) != 0x80)
-        return fail (s, DM_JSON_SCAN_ENCODING, "the text is not valid UTF-8: byte 0x%02X cannot continue a character", d[i]);
+        return fail (s, DM_JSON_SCAN_ENCODING, _("the text is not valid UTF-8: byte 0x%02X cannot continue a character"), d[i]);
       c = (c << 6) | (d[i] & 0x3F);
     }
 
   if (c < min)
-    return fail (s, DM_JSON_SCAN_ENCODING, "the text is not valid UTF-8: overlong encoding of U+%04X", c);
+    return fail (s, DM_JSON_SCAN_ENCODING, _("the text is not valid UTF-8: overlong encoding of U+%04X"), c);
   if (c >= 0xD800 && c <= 0xDFFF)
-    return fail (s, DM_JSON_SCAN_ENCODING, "the text is not valid UTF-8: encoded surrogate U+%04X", c);
+    return fail (s, DM_JSON_SCAN_ENCODING, _("the text is not valid UTF-8: encoded surrogate U+%04X"), c);
   if (c > 0x10FFFF)
-    return fail (s, DM_JSON_SCAN_ENCODING, "the text is not valid UTF-8: U+%X is beyond Unicode", c);
+    return fail (s, DM_JSON_SCAN_ENCODING, _("the text is not valid UTF-8: U+%X is beyond Unicode"), c);
 
   s->pos += need + 1;
   return TRUE;
@@ -214,13 +215,13 @@ read_hex4 (Scanner *s,
   guint value = 0;
 
   if (s->length - s->pos < 4)
-    return fail (s, DM_JSON_SCAN_SYNTAX, "unfinished \\u escape");
+    return fail (s, DM_JSON_SCAN_SYNTAX, _("unfinished \\u escape"));
 
   for (guint i = 0; i < 4; i++)
     {
       int digit = g_ascii_xdigit_value (s->data[s->pos + i]);
       if (digit < 0)
-        return fail (s, DM_JSON_SCAN_SYNTAX, "\\u must be followed by four hexadecimal digits");
+        return fail (s, DM_JSON_SCAN_SYNTAX, _("\\u must be followed by four hexadecimal digits"));
       value = (value << 4) | (guint) digit;
     }
 
@@ -249,7 +250,7 @@ scan_string (Scanner  *s,
         g_string_append_len (out, (const char *) s->data + run, s->pos - run);
 
       if (s->pos >= s->length)
-        return fail (s, DM_JSON_SCAN_SYNTAX, "the file ends inside a string (a closing \" is missing)");
+        return fail (s, DM_JSON_SCAN_SYNTAX, _("the file ends inside a string (a closing \" is missing)"));
 
       c = s->data[s->pos];
       if (c == '"')
@@ -263,7 +264,7 @@ scan_string (Scanner  *s,
 
           s->pos++;
           if (s->pos >= s->length)
-            return fail (s, DM_JSON_SCAN_SYNTAX, "the file ends inside a string escape");
+            return fail (s, DM_JSON_SCAN_SYNTAX, _("the file ends inside a string escape"));
           e = s->data[s->pos++];
           switch (e)
             {
@@ -283,33 +284,33 @@ scan_string (Scanner  *s,
                 if (!read_hex4 (s, &u))
                   return FALSE;
                 if (u >= 0xDC00 && u <= 0xDFFF)
-                  return fail (s, DM_JSON_SCAN_ENCODING, "\\u%04X is half of a surrogate pair without its first half", u);
+                  return fail (s, DM_JSON_SCAN_ENCODING, _("\\u%04X is half of a surrogate pair without its first half"), u);
                 if (u >= 0xD800 && u <= 0xDBFF)
                   {
                     if (s->length - s->pos < 6 || s->data[s->pos] != '\\' || s->data[s->pos + 1] != 'u')
-                      return fail (s, DM_JSON_SCAN_ENCODING, "\\u%04X starts a surrogate pair that is not completed", u);
+                      return fail (s, DM_JSON_SCAN_ENCODING, _("\\u%04X starts a surrogate pair that is not completed"), u);
                     s->pos += 2;
                     if (!read_hex4 (s, &lo))
                       return FALSE;
                     if (lo < 0xDC00 || lo > 0xDFFF)
-                      return fail (s, DM_JSON_SCAN_ENCODING, "\\u%04X starts a surrogate pair that is not completed", u);
+                      return fail (s, DM_JSON_SCAN_ENCODING, _("\\u%04X starts a surrogate pair that is not completed"), u);
                     u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
                   }
                 if (u == 0)
-                  return fail (s, DM_JSON_SCAN_ENCODING, "a string contains \\u0000 (a NUL character), which cannot be kept");
+                  return fail (s, DM_JSON_SCAN_ENCODING, _("a string contains \\u0000 (a NUL character), which cannot be kept"));
                 if (out)
                   g_string_append_unichar (out, u);
               }
               break;
             default:
               s->pos--;
-              return fail (s, DM_JSON_SCAN_SYNTAX, "unknown escape \\%c in a string", g_ascii_isprint (e) ? e : '?');
+              return fail (s, DM_JSON_SCAN_SYNTAX, _("unknown escape \\%c in a string"), g_ascii_isprint (e) ? e : '?');
             }
         }
       else if (c == 0)
-        return fail (s, DM_JSON_SCAN_ENCODING, "the file contains a NUL byte");
+        return fail (s, DM_JSON_SCAN_ENCODING, _("the file contains a NUL byte"));
       else if (c < 0x20)
-        return fail (s, DM_JSON_SCAN_SYNTAX, "a control character (0x%02X) must be escaped inside a string", c);
+        return fail (s, DM_JSON_SCAN_SYNTAX, _("a control character (0x%02X) must be escaped inside a string"), c);
       else
         {
           gsize start = s->pos;
@@ -327,7 +328,7 @@ scan_number (Scanner *s)
 {
   gsize start = s->pos;
   gboolean is_integer = TRUE;
-  char buf[16];
+  char buf[64];
 
   if (s->data[s->pos] == '-')
     s->pos++;
@@ -338,14 +339,14 @@ scan_number (Scanner *s)
     while (s->pos < s->length && g_ascii_isdigit (s->data[s->pos]))
       s->pos++;
   else
-    return fail (s, DM_JSON_SCAN_SYNTAX, "expected a digit, found %s", describe_char (s, buf));
+    return fail (s, DM_JSON_SCAN_SYNTAX, _("expected a digit, found %s"), describe_char (s, buf));
 
   if (s->pos < s->length && s->data[s->pos] == '.')
     {
       is_integer = FALSE;
       s->pos++;
       if (s->pos >= s->length || !g_ascii_isdigit (s->data[s->pos]))
-        return fail (s, DM_JSON_SCAN_SYNTAX, "expected a digit after the decimal point, found %s", describe_char (s, buf));
+        return fail (s, DM_JSON_SCAN_SYNTAX, _("expected a digit after the decimal point, found %s"), describe_char (s, buf));
       while (s->pos < s->length && g_ascii_isdigit (s->data[s->pos]))
         s->pos++;
     }
@@ -357,7 +358,7 @@ scan_number (Scanner *s)
       if (s->pos < s->length && (s->data[s->pos] == '+' || s->data[s->pos] == '-'))
         s->pos++;
       if (s->pos >= s->length || !g_ascii_isdigit (s->data[s->pos]))
-        return fail (s, DM_JSON_SCAN_SYNTAX, "expected a digit in the exponent, found %s", describe_char (s, buf));
+        return fail (s, DM_JSON_SCAN_SYNTAX, _("expected a digit in the exponent, found %s"), describe_char (s, buf));
       while (s->pos < s->length && g_ascii_isdigit (s->data[s->pos]))
         s->pos++;
     }
@@ -373,7 +374,7 @@ scan_number (Scanner *s)
           if (!g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, &value, NULL))
             {
               s->pos = start;
-              return fail (s, DM_JSON_SCAN_LIMIT, "the number %.40s%s is too large to be kept exactly",
+              return fail (s, DM_JSON_SCAN_LIMIT, _("the number %.40s%s is too large to be kept exactly"),
                            text, strlen (text) > 40 ? "…" : "");
             }
         }
@@ -384,7 +385,7 @@ scan_number (Scanner *s)
           if (!isfinite (value))
             {
               s->pos = start;
-              return fail (s, DM_JSON_SCAN_LIMIT, "the number %.40s%s is out of range",
+              return fail (s, DM_JSON_SCAN_LIMIT, _("the number %.40s%s is out of range"),
                            text, strlen (text) > 40 ? "…" : "");
             }
         }
@@ -452,7 +453,7 @@ scan_object (Scanner  *s,
   g_autoptr(GArray) names = NULL;
   g_autoptr(GHashTable) seen = NULL;
   gsize path_len = s->path ? s->path->len : 0;
-  char buf[16];
+  char buf[64];
 
   if (s->wanted == NULL)
     {
@@ -477,7 +478,7 @@ scan_object (Scanner  *s,
 
       skip_whitespace (s);
       if (s->pos >= s->length || s->data[s->pos] != '"')
-        return fail (s, DM_JSON_SCAN_SYNTAX, "expected a member name in double quotes, found %s", describe_char (s, buf));
+        return fail (s, DM_JSON_SCAN_SYNTAX, _("expected a member name in double quotes, found %s"), describe_char (s, buf));
 
       name_pos = s->pos;
       name_line = s->line;
@@ -491,7 +492,7 @@ scan_object (Scanner  *s,
           s->pos = name_pos;
           s->line = name_line;
           s->line_start = name_line_start;
-          return fail (s, DM_JSON_SCAN_DUPLICATE, "the member “%s” appears twice in the same object", name->str);
+          return fail (s, DM_JSON_SCAN_DUPLICATE, _("the member “%s” appears twice in the same object"), name->str);
         }
 
       if (track)
@@ -503,7 +504,7 @@ scan_object (Scanner  *s,
 
       skip_whitespace (s);
       if (s->pos >= s->length || s->data[s->pos] != ':')
-        return fail (s, DM_JSON_SCAN_SYNTAX, "expected “:” after the member name “%s”, found %s", name->str, describe_char (s, buf));
+        return fail (s, DM_JSON_SCAN_SYNTAX, _("expected “:” after the member name “%s”, found %s"), name->str, describe_char (s, buf));
       s->pos++;
       skip_whitespace (s);
 
@@ -524,7 +525,7 @@ scan_object (Scanner  *s,
           s->pos++;
           return TRUE;
         }
-      return fail (s, DM_JSON_SCAN_SYNTAX, "expected “,” or “}” after a member, found %s", describe_char (s, buf));
+      return fail (s, DM_JSON_SCAN_SYNTAX, _("expected “,” or “}” after a member, found %s"), describe_char (s, buf));
     }
 }
 
@@ -533,7 +534,7 @@ scan_array (Scanner  *s,
             gboolean  track)
 {
   gsize path_len = s->path ? s->path->len : 0;
-  char buf[16];
+  char buf[64];
 
   s->pos++; /* [ */
   skip_whitespace (s);
@@ -572,7 +573,7 @@ scan_array (Scanner  *s,
           s->pos++;
           return TRUE;
         }
-      return fail (s, DM_JSON_SCAN_SYNTAX, "expected “,” or “]” after an array element, found %s", describe_char (s, buf));
+      return fail (s, DM_JSON_SCAN_SYNTAX, _("expected “,” or “]” after an array element, found %s"), describe_char (s, buf));
     }
 }
 
@@ -581,7 +582,7 @@ scan_value (Scanner  *s,
             gboolean  track)
 {
   gboolean ret;
-  char buf[16];
+  char buf[64];
 
   skip_whitespace (s);
 
@@ -589,14 +590,14 @@ scan_value (Scanner  *s,
     maybe_record (s);
 
   if (s->pos >= s->length)
-    return fail (s, DM_JSON_SCAN_SYNTAX, "expected a value, found the end of the file");
+    return fail (s, DM_JSON_SCAN_SYNTAX, _("expected a value, found the end of the file"));
 
   switch (s->data[s->pos])
     {
     case '{':
     case '[':
       if (s->depth >= DM_JSON_MAX_DEPTH)
-        return fail (s, DM_JSON_SCAN_LIMIT, "objects and arrays are nested more than %u levels deep", DM_JSON_MAX_DEPTH);
+        return fail (s, DM_JSON_SCAN_LIMIT, _("objects and arrays are nested more than %u levels deep"), DM_JSON_MAX_DEPTH);
       s->depth++;
       ret = s->data[s->pos] == '{' ? scan_object (s, track) : scan_array (s, track);
       s->depth--;
@@ -620,7 +621,7 @@ scan_value (Scanner  *s,
       return scan_number (s);
 
     case 0:
-      return fail (s, DM_JSON_SCAN_ENCODING, "the file contains a NUL byte");
+      return fail (s, DM_JSON_SCAN_ENCODING, _("the file contains a NUL byte"));
 
     default:
       if (s->data[s->pos] >= 0x80)
@@ -630,7 +631,7 @@ scan_value (Scanner  *s,
             return FALSE;
           s->pos = start;
         }
-      return fail (s, DM_JSON_SCAN_SYNTAX, "expected a value (an object, array, string, number, true, false or null), found %s",
+      return fail (s, DM_JSON_SCAN_SYNTAX, _("expected a value (an object, array, string, number, true, false or null), found %s"),
                    describe_char (s, buf));
     }
 }
@@ -654,7 +655,7 @@ dm_json_scan_check (const char      *data,
                     char           **message)
 {
   Scanner s;
-  char buf[16];
+  char buf[64];
 
   g_return_val_if_fail (data != NULL || length == 0, DM_JSON_SCAN_SYNTAX);
 
@@ -663,13 +664,13 @@ dm_json_scan_check (const char      *data,
 
   skip_whitespace (&s);
   if (s.pos >= s.length)
-    fail (&s, DM_JSON_SCAN_SYNTAX, s.length == 0 ? "the file is empty" : "the file holds only white space, no JSON value");
+    fail (&s, DM_JSON_SCAN_SYNTAX, s.length == 0 ? _("the file is empty") : _("the file holds only white space, no JSON value"));
   else if (scan_value (&s, FALSE))
     {
       skip_whitespace (&s);
       if (s.pos < s.length)
         fail (&s, s.data[s.pos] == 0 ? DM_JSON_SCAN_ENCODING : DM_JSON_SCAN_SYNTAX,
-              "unexpected %s after the end of the JSON value", describe_char (&s, buf));
+              _("unexpected %s after the end of the JSON value"), describe_char (&s, buf));
     }
 
   if (s.result != DM_JSON_SCAN_OK)
