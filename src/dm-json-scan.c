@@ -236,6 +236,10 @@ static gboolean
 scan_string (Scanner  *s,
              GString  *out)
 {
+  gsize start = s->pos;
+  guint start_line = s->line;
+  gsize start_line_start = s->line_start;
+
   g_assert (s->data[s->pos] == '"');
   s->pos++;
 
@@ -248,6 +252,15 @@ scan_string (Scanner  *s,
         s->pos++;
       if (out != NULL)
         g_string_append_len (out, (const char *) s->data + run, s->pos - run);
+
+      if (s->pos - start > DM_JSON_MAX_STRING && s->wanted == NULL)
+        {
+          s->pos = start;
+          s->line = start_line;
+          s->line_start = start_line_start;
+          return fail (s, DM_JSON_SCAN_LIMIT, _("a string is longer than %u MiB, more than any text in a timeline needs"),
+                       DM_JSON_MAX_STRING >> 20);
+        }
 
       if (s->pos >= s->length)
         return fail (s, DM_JSON_SCAN_SYNTAX, _("the file ends inside a string (a closing \" is missing)"));
@@ -313,12 +326,12 @@ scan_string (Scanner  *s,
         return fail (s, DM_JSON_SCAN_SYNTAX, _("a control character (0x%02X) must be escaped inside a string"), c);
       else
         {
-          gsize start = s->pos;
+          gsize char_start = s->pos;
 
           if (!skip_utf8 (s))
             return FALSE;
           if (out != NULL)
-            g_string_append_len (out, (const char *) s->data + start, s->pos - start);
+            g_string_append_len (out, (const char *) s->data + char_start, s->pos - char_start);
         }
     }
 }

@@ -16,6 +16,7 @@ G_BEGIN_DECLS
  * also maps JSON paths back to line:column for error messages. */
 
 #define DM_JSON_MAX_DEPTH 256
+#define DM_JSON_MAX_STRING (1u << 20)  /* bytes in one string, as written */
 
 typedef struct
 {

@@ -968,7 +968,6 @@ read_document (Loader   *l,
                JsonNode *root_node)
 {
   JsonObject *root;
-  gboolean ok = TRUE;
 
   if (!JSON_NODE_HOLDS_OBJECT (root_node))
     {
@@ -982,11 +981,13 @@ read_document (Loader   *l,
   if (!read_header (l, root))
     return;
 
-  ok &= read_text (l, root, "title", TRUE, dm_dataset_get_title_mutable (l->dataset));
-  ok &= read_text (l, root, "description", FALSE, dm_dataset_get_description_mutable (l->dataset));
-  ok &= read_array (l, root, "kinds", TRUE, read_kind, NULL);
-  ok &= read_array (l, root, "sources", FALSE, read_source, NULL);
-  ok &= read_array (l, root, "events", TRUE, read_event, NULL);
+  /* Each reader records its own problems; the loader looks at them all at
+   * the end, so the results are not needed here. */
+  read_text (l, root, "title", TRUE, dm_dataset_get_title_mutable (l->dataset));
+  read_text (l, root, "description", FALSE, dm_dataset_get_description_mutable (l->dataset));
+  read_array (l, root, "kinds", TRUE, read_kind, NULL);
+  read_array (l, root, "sources", FALSE, read_source, NULL);
+  read_array (l, root, "events", TRUE, read_event, NULL);
 
   {
     g_autoptr(JsonObject) extra = collect_extra (root, root_members);

@@ -28,6 +28,9 @@ struct _DmWindow
   DmEventList          *events;
   GCancellable         *cancellable;
   GFile                *pending_file;
+  GFileMonitor         *monitor;
+  guint                 reload_id;
+  gboolean              reloading;
   GtkFileChooserNative *chooser;
   DmLanguage            language;
 };
@@ -86,7 +89,12 @@ show_problems (DmWindow  *self,
   if (text->len == 0)
     g_string_append (text, error->message);
 
-  if (n > 1)
+  if (self->reloading)
+    heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "“%s” changed on disk and now has %u problem",
+                                            "“%s” changed on disk and now has %u problems", MAX (n, 1)),
+                               name, MAX (n, 1));
+  else if (n > 1)
     heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                             "“%s” has %u problem",
                                             "“%s” has %u problems", n),
@@ -96,7 +104,12 @@ show_problems (DmWindow  *self,
 
   if (dm_event_list_get_dataset (self->events) != NULL)
     {
-      g_autofree char *message = g_strdup_printf (_("%s; the timeline shown is unchanged.\n%s"), heading, text->str);
+      g_autofree char *message = NULL;
+
+      if (self->reloading)
+        message = g_strdup_printf (_("%s; the last version that loaded is still shown.\n%s"), heading, text->str);
+      else
+        message = g_strdup_printf (_("%s; the timeline shown is unchanged.\n%s"), heading, text->str);
 
       gtk_label_set_text (self->problem_label, message);
       gtk_revealer_set_reveal_child (self->problem_revealer, TRUE);
@@ -113,6 +126,108 @@ show_problems (DmWindow  *self,
     }
 }
 
+/* Text for a one-line label: a title of megabytes would stall the text
+ * layout for nothing, so keep the start and say that it goes on. */
+static char *
+shorten (const char *text)
+{
+  const guint max_chars = 500;
+  const char *end;
+
+  if (text == NULL)
+    return NULL;
+  if (g_utf8_strlen (text, max_chars * 4 + 1) <= max_chars)
+    return g_strdup (text);
+
+  end = g_utf8_offset_to_pointer (text, max_chars);
+  return g_strdup_printf ("%.*s…", (int) (end - text), text);
+}
+
+static void load (DmWindow *self, GFile *file, gboolean reloading);
+
+static gboolean
+reload_timeout_cb (gpointer user_data)
+{
+  DmWindow *self = user_data;
+  DmDataset *dataset = dm_event_list_get_dataset (self->events);
+
+  self->reload_id = 0;
+  if (dataset != NULL && dm_dataset_get_file (dataset) != NULL)
+    load (self, dm_dataset_get_file (dataset), TRUE);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+file_changed_cb (DmWindow          *self,
+                 GFile             *file,
+                 GFile             *other,
+                 GFileMonitorEvent  event,
+                 GFileMonitor      *monitor)
+{
+  DmDataset *dataset = dm_event_list_get_dataset (self->events);
+  GFile *watched = dataset ? dm_dataset_get_file (dataset) : NULL;
+
+  if (watched == NULL)
+    return;
+
+  /* Editors save in place (changes done) or write a new file and rename it
+   * over the old one (created, moved in, renamed onto ours). */
+  switch (event)
+    {
+    case G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT:
+    case G_FILE_MONITOR_EVENT_CREATED:
+      break;
+
+    case G_FILE_MONITOR_EVENT_MOVED_IN:
+    case G_FILE_MONITOR_EVENT_RENAMED:
+      if (other == NULL || !g_file_equal (other, watched))
+        return;
+      break;
+
+    case G_FILE_MONITOR_EVENT_CHANGED:
+    case G_FILE_MONITOR_EVENT_DELETED:
+    case G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED:
+    case G_FILE_MONITOR_EVENT_PRE_UNMOUNT:
+    case G_FILE_MONITOR_EVENT_UNMOUNTED:
+    case G_FILE_MONITOR_EVENT_MOVED:
+    case G_FILE_MONITOR_EVENT_MOVED_OUT:
+    default:
+      return;
+    }
+
+  /* A save often comes as several events: reload once they settle. */
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  self->reload_id = g_timeout_add (200, reload_timeout_cb, self);
+}
+
+static void
+watch_file (DmWindow *self,
+            GFile    *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->monitor, file_changed_cb, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+
+  /* Only files on disk change under us; the bundled dataset does not. */
+  if (file == NULL || !g_file_is_native (file))
+    return;
+
+  self->monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
+  if (self->monitor == NULL)
+    {
+      g_debug ("Not watching %s: %s", g_file_peek_path (file), error->message);
+      return;
+    }
+
+  g_signal_connect_object (self->monitor, "changed", G_CALLBACK (file_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
 static void
 set_dataset (DmWindow  *self,
              DmDataset *dataset)
@@ -120,13 +235,16 @@ set_dataset (DmWindow  *self,
   const DmText *title = dm_dataset_get_title (dataset);
   guint n = dm_dataset_get_n_events (dataset);
   g_autofree char *subtitle = NULL;
+  g_autofree char *title_text = NULL;
 
   dm_event_list_set_dataset (self->events, dataset);
+  watch_file (self, dm_dataset_get_file (dataset));
 
   subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", n), n);
-  adw_window_title_set_title (self->window_title, dm_text_get (title, self->language));
+  title_text = shorten (dm_text_get (title, self->language));
+  adw_window_title_set_title (self->window_title, title_text);
   adw_window_title_set_subtitle (self->window_title, subtitle);
-  gtk_window_set_title (GTK_WINDOW (self), dm_text_get (title, self->language));
+  gtk_window_set_title (GTK_WINDOW (self), title_text);
 
   gtk_revealer_set_reveal_child (self->problem_revealer, FALSE);
   gtk_stack_set_visible_child_name (self->stack, "events");
@@ -157,17 +275,16 @@ load_cb (GObject      *object,
     set_dataset (self, dataset);
 }
 
-void
-dm_window_open (DmWindow *self,
-                GFile    *file)
+static void
+load (DmWindow *self,
+      GFile    *file,
+      gboolean  reloading)
 {
-  g_return_if_fail (DM_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   g_set_object (&self->pending_file, file);
+  self->reloading = reloading;
 
   if (dm_event_list_get_dataset (self->events) == NULL)
     {
@@ -176,6 +293,16 @@ dm_window_open (DmWindow *self,
     }
 
   dm_dataset_load_file_async (file, self->cancellable, load_cb, g_object_ref (self));
+}
+
+void
+dm_window_open (DmWindow *self,
+                GFile    *file)
+{
+  g_return_if_fail (DM_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  load (self, file, FALSE);
 }
 
 DmDataset *
@@ -310,6 +437,9 @@ bind_row (GtkSignalListItemFactory *factory,
   const DmKind *kind_info = dm_dataset_lookup_kind (dataset, event->kind);
   g_autofree char *date_text = dm_event_format_date (event, self->language);
   const char *kind_text = kind_info ? dm_text_get (&kind_info->label, self->language) : event->kind;
+  g_autofree char *kind_short = NULL;
+  g_autofree char *title_text = NULL;
+  g_autofree char *summary_text = NULL;
   g_autofree char *accessible = NULL;
 
   /* Everything from the dataset is set as text, never as markup. */
@@ -330,11 +460,15 @@ bind_row (GtkSignalListItemFactory *factory,
       gtk_label_set_text (GTK_LABEL (date), date_text);
       gtk_widget_remove_css_class (date, "inferred");
     }
-  gtk_label_set_text (GTK_LABEL (kind), kind_text);
-  gtk_label_set_text (GTK_LABEL (title), dm_text_get (&event->title, self->language));
-  gtk_widget_set_tooltip_text (title, dm_text_get (&event->summary, self->language));
+  kind_text = kind_short = shorten (kind_text);
+  title_text = shorten (dm_text_get (&event->title, self->language));
+  summary_text = shorten (dm_text_get (&event->summary, self->language));
 
-  accessible = g_strdup_printf ("%s, %s, %s", kind_text, dm_text_get (&event->title, self->language), date_text);
+  gtk_label_set_text (GTK_LABEL (kind), kind_text);
+  gtk_label_set_text (GTK_LABEL (title), title_text);
+  gtk_widget_set_tooltip_text (title, summary_text[0] != '\0' ? summary_text : NULL);
+
+  accessible = g_strdup_printf ("%s, %s, %s", kind_text, title_text, date_text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (box),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
@@ -350,6 +484,10 @@ dm_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->pending_file);
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  if (self->monitor != NULL)
+    g_file_monitor_cancel (self->monitor);
+  g_clear_object (&self->monitor);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);

@@ -4,6 +4,7 @@
  */
 #include <string.h>
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "dm-application.h"
 #include "dm-event-list.h"
@@ -208,6 +209,104 @@ test_markup_is_text (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+#define TIMELINE_TEMPLATE \
+  "{\"format\": \"daumoc-timeline\", \"version\": 1, \"title\": {\"en\": \"%s\"},\n" \
+  " \"kinds\": [{\"id\": \"k\", \"label\": {\"en\": \"K\"}}],\n" \
+  " \"events\": [{\"id\": \"a\", \"kind\": \"k\", \"start\": \"%s\", \"title\": {\"en\": \"A\"}}]}\n"
+
+static void
+write_timeline (GFile      *file,
+                const char *title,
+                const char *start)
+{
+  g_autofree char *text = g_strdup_printf (TIMELINE_TEMPLATE, title, start);
+  g_autoptr(GError) error = NULL;
+
+  /* Written as an editor would: a new file renamed over the old one. */
+  g_file_replace_contents (file, text, strlen (text), NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+title_is (DmWindow *window,
+          gpointer  data)
+{
+  DmDataset *dataset = dm_window_get_dataset (window);
+
+  return dataset != NULL && g_strcmp0 (dm_dataset_get_title (dataset)->en, data) == 0;
+}
+
+/* An author edits the file beside the app: it follows, and when the new
+ * version is broken it keeps the last good one and says why. */
+static void
+test_reload_on_change (void)
+{
+  DmWindow *window = dm_window_new (NULL);
+  g_autofree char *dir = g_dir_make_tmp ("daumoc-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "edited.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  DmDataset *good;
+  const char *text;
+
+  write_timeline (file, "First", "2020");
+  gtk_window_present (GTK_WINDOW (window));
+  dm_window_open (window, file);
+  wait_until (window, title_is, (gpointer) "First");
+
+  write_timeline (file, "Second", "2021-05");
+  wait_until (window, title_is, (gpointer) "Second");
+  good = dm_window_get_dataset (window);
+  {
+    g_autofree char *iso = dm_date_to_iso (&dm_dataset_get_event (good, 0)->start);
+    g_assert_cmpstr (iso, ==, "2021-05");
+  }
+
+  write_timeline (file, "Broken", "2021-02-30");
+  wait_until (window, problem_shown, NULL);
+  g_assert_true (dm_window_get_dataset (window) == good);
+  text = gtk_label_get_label (GTK_LABEL (child (window, "problem_label")));
+  g_assert_nonnull (strstr (text, "changed on disk"));
+  g_assert_nonnull (strstr (text, "last version that loaded"));
+  g_assert_nonnull (strstr (text, "Line 3, column"));
+
+  /* Fixed again: it loads, and the problem goes away. */
+  write_timeline (file, "Third", "2022");
+  wait_until (window, title_is, (gpointer) "Third");
+  g_assert_false (problem_shown (window, NULL));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_file_delete (file, NULL, NULL);
+  g_rmdir (dir);
+}
+
+/* A title of a hundred thousand characters is shown shortened, not laid out
+ * in full in a one-line label. */
+static void
+test_long_title (void)
+{
+  DmWindow *window = dm_window_new (NULL);
+  g_autofree char *dir = g_dir_make_tmp ("daumoc-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "long.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *title = g_strnfill (100000, 'x');
+  const char *shown;
+
+  write_timeline (file, title, "2020");
+  gtk_window_present (GTK_WINDOW (window));
+  dm_window_open (window, file);
+  wait_until (window, has_dataset, NULL);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  shown = gtk_window_get_title (GTK_WINDOW (window));
+  g_assert_cmpuint (g_utf8_strlen (shown, -1), ==, 501);
+  g_assert_true (g_str_has_suffix (shown, "…"));
+  g_assert_true (strncmp (shown, title, 500) == 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_file_delete (file, NULL, NULL);
+  g_rmdir (dir);
+}
+
 /* Nothing keeps the window alive once it is closed, even mid-load. */
 static void
 test_finalize (void)
@@ -237,6 +336,8 @@ main (int   argc,
   g_test_add_func ("/window/bad-file-keeps-dataset", test_bad_file_keeps_dataset);
   g_test_add_func ("/window/error-page", test_error_page);
   g_test_add_func ("/window/markup-is-text", test_markup_is_text);
+  g_test_add_func ("/window/reload-on-change", test_reload_on_change);
+  g_test_add_func ("/window/long-title", test_long_title);
   g_test_add_func ("/window/finalize", test_finalize);
 
   return g_test_run ();

@@ -1,0 +1,28 @@
+/* dm-file-util.h — writing files so that a failure never leaves half of one
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* Writes the whole content to @stream; returns FALSE with @error set when it
+ * cannot. */
+typedef gboolean (*DmWriteFunc) (GOutputStream  *stream,
+                                 gpointer        user_data,
+                                 GCancellable   *cancellable,
+                                 GError        **error);
+
+/* Writes @file through @write into a new hidden file beside it, which is
+ * synced and renamed over @file only once everything was written. If
+ * @write fails (a full disk, an error half way), @file keeps its old
+ * content, or stays absent if it was, and the temporary file is removed. */
+gboolean dm_file_write_atomically (GFile         *file,
+                                   DmWriteFunc    write,
+                                   gpointer       user_data,
+                                   GCancellable  *cancellable,
+                                   GError       **error);
+
+G_END_DECLS
