@@ -5,10 +5,51 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "dm-check.h"
 #include "dm-dataset.h"
+#include "dm-export-timelinejs.h"
+
+#define BUNDLED_NAME "vietnam-industry-4.0.json"
+
+/* How people know the formats Dấu Mốc reads. */
+static const char *
+origin_display_name (const char *origin)
+{
+  if (g_strcmp0 (origin, DM_ORIGIN_TIMELINEJS3) == 0)
+    return "TimelineJS3";
+  if (g_strcmp0 (origin, DM_ORIGIN_TIMELINEJS2) == 0)
+    return "TimelineJS 2";
+  if (g_strcmp0 (origin, DM_ORIGIN_VIS) == 0)
+    return "vis-timeline";
+  return NULL;
+}
+
+static void
+print_problems (GPtrArray *problems,
+                FILE      *err)
+{
+  for (guint p = 0; problems != NULL && p < problems->len; p++)
+    {
+      g_autofree char *text = dm_problem_to_string (g_ptr_array_index (problems, p));
+      fprintf (err, "%s\n", text);
+    }
+}
+
+static void
+print_invalid (GPtrArray  *problems,
+               const char *name,
+               FILE       *err)
+{
+  guint n = dm_problems_count_errors (problems);
+
+  fprintf (err, g_dngettext (GETTEXT_PACKAGE,
+                             "%s: invalid, %u problem\n",
+                             "%s: invalid, %u problems\n", n),
+           name, n);
+}
 
 static void
 print_summary (DmDataset  *dataset,
@@ -21,6 +62,7 @@ print_summary (DmDataset  *dataset,
   g_autofree char *events = NULL;
   g_autofree char *kinds = NULL;
   g_autofree char *span = NULL;
+  const char *origin = origin_display_name (dm_dataset_get_origin_format (dataset));
   DmDate first;
   DmDate last;
 
@@ -32,8 +74,16 @@ print_summary (DmDataset  *dataset,
   else
     span = g_strdup (_("no dates"));
 
-  /* TRANSLATORS: FILE: OK, 42 events, 6 kinds, 2016 – 2022 */
-  fprintf (out, _("%s: OK, %s, %s, %s\n"), name, events, kinds, span);
+  if (origin != NULL)
+    {
+      /* TRANSLATORS: FILE: OK (TimelineJS3), 12 events, 3 kinds, 1815 – 1821 */
+      fprintf (out, _("%s: OK (%s), %s, %s, %s\n"), name, origin, events, kinds, span);
+    }
+  else
+    {
+      /* TRANSLATORS: FILE: OK, 42 events, 6 kinds, 2016 – 2022 */
+      fprintf (out, _("%s: OK, %s, %s, %s\n"), name, events, kinds, span);
+    }
 }
 
 DmCheckStatus
@@ -58,23 +108,13 @@ dm_check_files (const char * const *files,
       g_autoptr(GError) error = NULL;
 
       dataset = dm_dataset_load_file_as (file, files[i], &problems, NULL, &error);
-
-      for (guint p = 0; problems != NULL && p < problems->len; p++)
-        {
-          g_autofree char *text = dm_problem_to_string (g_ptr_array_index (problems, p));
-          fprintf (err, "%s\n", text);
-        }
+      print_problems (problems, err);
 
       if (dataset != NULL)
         print_summary (dataset, files[i], language, out);
       else
         {
-          guint n = dm_problems_count_errors (problems);
-
-          fprintf (err, g_dngettext (GETTEXT_PACKAGE,
-                                     "%s: invalid, %u problem\n",
-                                     "%s: invalid, %u problems\n", n),
-                   files[i], n);
+          print_invalid (problems, files[i], err);
           status = DM_CHECK_INVALID;
         }
     }
@@ -83,4 +123,79 @@ dm_check_files (const char * const *files,
   fflush (err);
 
   return status;
+}
+
+DmCheckStatus
+dm_check_export (const char *input,
+                 const char *bundled_uri,
+                 const char *output,
+                 const char *language_name,
+                 FILE       *out,
+                 FILE       *err)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) target = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(DmDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  DmLanguage language = dm_language_from_locale ();
+  const char *name = input;
+  guint n_events;
+
+  g_return_val_if_fail (output != NULL, DM_CHECK_USAGE);
+  g_return_val_if_fail (input != NULL || bundled_uri != NULL, DM_CHECK_USAGE);
+
+  if (!g_str_has_suffix (output, DM_EXPORT_TIMELINEJS_SUFFIX) ||
+      strlen (output) == strlen (DM_EXPORT_TIMELINEJS_SUFFIX))
+    {
+      fprintf (err, _("daumoc: cannot export to “%s”: the file name says which format to write, and the "
+                      "supported ending is %s (TimelineJS3)\n"),
+               output, DM_EXPORT_TIMELINEJS_SUFFIX);
+      return DM_CHECK_USAGE;
+    }
+
+  if (g_strcmp0 (language_name, "vi") == 0)
+    language = DM_LANGUAGE_VI;
+  else if (g_strcmp0 (language_name, "en") == 0)
+    language = DM_LANGUAGE_EN;
+  else if (language_name != NULL)
+    {
+      fprintf (err, _("daumoc: unknown language “%s”; use vi or en\n"), language_name);
+      return DM_CHECK_USAGE;
+    }
+
+  if (input != NULL)
+    file = g_file_new_for_commandline_arg (input);
+  else
+    {
+      file = g_file_new_for_uri (bundled_uri);
+      name = BUNDLED_NAME;
+    }
+
+  dataset = dm_dataset_load_file_as (file, name, &problems, NULL, &error);
+  print_problems (problems, err);
+  if (dataset == NULL)
+    {
+      print_invalid (problems, name, err);
+      fflush (err);
+      return DM_CHECK_INVALID;
+    }
+
+  target = g_file_new_for_commandline_arg (output);
+  if (!dm_export_timelinejs_to_file (dataset, language, target, NULL, &error))
+    {
+      fprintf (err, _("daumoc: cannot write “%s”: %s\n"), output, error->message);
+      fflush (err);
+      return DM_CHECK_INVALID;
+    }
+
+  n_events = dm_dataset_get_n_events (dataset);
+  fprintf (out, g_dngettext (GETTEXT_PACKAGE,
+                             "%s: exported %u event to %s (TimelineJS3)\n",
+                             "%s: exported %u events to %s (TimelineJS3)\n", n_events),
+           name, n_events, output);
+  fflush (out);
+  fflush (err);
+
+  return DM_CHECK_OK;
 }

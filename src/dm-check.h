@@ -1,4 +1,4 @@
-/* dm-check.h — `daumoc --check`: validate files without a display
+/* dm-check.h — `daumoc --check` and `--export`: the command line without a display
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,6 +22,18 @@ typedef enum
  * problem of a bad one to @err. */
 DmCheckStatus dm_check_files            (const char * const *files,
                                          DmLanguage          language,
+                                         FILE               *out,
+                                         FILE               *err);
+
+/* Exports @input (or, when NULL, the dataset at @bundled_uri) to @output,
+ * whose name must end in .timelinejs.json, in @language_name ("vi", "en",
+ * or NULL for the locale's). Load problems go to @err; a line saying what
+ * was written to @out. DM_CHECK_INVALID when the dataset cannot be loaded
+ * or the file cannot be written. */
+DmCheckStatus dm_check_export           (const char         *input,
+                                         const char         *bundled_uri,
+                                         const char         *output,
+                                         const char         *language_name,
                                          FILE               *out,
                                          FILE               *err);
 

@@ -20,11 +20,13 @@ struct _DmDataset
 
   GPtrArray       *kinds;        /* DmKind* */
   GPtrArray       *sources;      /* DmSource* */
+  GPtrArray       *eras;         /* DmEra*, in file order */
   GPtrArray       *events;       /* DmEvent*, sorted after finish */
   GHashTable      *kinds_by_id;  /* id → DmKind* */
   GHashTable      *sources_by_id;
   GHashTable      *events_by_id; /* id → position + 1 */
   DmIntervalIndex *index;
+  char            *origin;       /* NULL for the native format */
 
   guint            finished : 1;
 };
@@ -81,8 +83,10 @@ dm_dataset_finalize (GObject *object)
   g_clear_pointer (&self->events_by_id, g_hash_table_unref);
   g_clear_pointer (&self->kinds, g_ptr_array_unref);
   g_clear_pointer (&self->sources, g_ptr_array_unref);
+  g_clear_pointer (&self->eras, g_ptr_array_unref);
   g_clear_pointer (&self->events, g_ptr_array_unref);
   g_clear_pointer (&self->index, dm_interval_index_free);
+  g_clear_pointer (&self->origin, g_free);
 
   G_OBJECT_CLASS (dm_dataset_parent_class)->finalize (object);
 }
@@ -147,6 +151,7 @@ dm_dataset_init (DmDataset *self)
 {
   self->kinds = g_ptr_array_new_with_free_func ((GDestroyNotify) dm_kind_free);
   self->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) dm_source_free);
+  self->eras = g_ptr_array_new_with_free_func ((GDestroyNotify) dm_era_free);
   self->events = g_ptr_array_new_with_free_func ((GDestroyNotify) dm_event_free);
   self->kinds_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->sources_by_id = g_hash_table_new (g_str_hash, g_str_equal);
@@ -234,6 +239,17 @@ dm_dataset_add_source (DmDataset *self,
 }
 
 void
+dm_dataset_add_era (DmDataset *self,
+                    DmEra     *era)
+{
+  g_return_if_fail (DM_IS_DATASET (self));
+  g_return_if_fail (era != NULL);
+  g_return_if_fail (!self->finished);
+
+  g_ptr_array_add (self->eras, era);
+}
+
+void
 dm_dataset_add_event (DmDataset *self,
                       DmEvent   *event)
 {
@@ -292,6 +308,26 @@ dm_dataset_finish (DmDataset *self)
 
   self->index = dm_interval_index_new (lo, hi, n);
   self->finished = TRUE;
+}
+
+const char *
+dm_dataset_get_origin_format (DmDataset *self)
+{
+  g_return_val_if_fail (DM_IS_DATASET (self), NULL);
+
+  return self->origin != NULL ? self->origin : DM_ORIGIN_DAUMOC;
+}
+
+void
+dm_dataset_set_origin_format (DmDataset  *self,
+                              const char *origin)
+{
+  g_return_if_fail (DM_IS_DATASET (self));
+
+  if (g_strcmp0 (origin, DM_ORIGIN_DAUMOC) == 0)
+    origin = NULL;
+  g_free (self->origin);
+  self->origin = g_strdup (origin);
 }
 
 GFile *
@@ -381,6 +417,24 @@ dm_dataset_lookup_source (DmDataset  *self,
   g_return_val_if_fail (DM_IS_DATASET (self), NULL);
 
   return id ? g_hash_table_lookup (self->sources_by_id, id) : NULL;
+}
+
+guint
+dm_dataset_get_n_eras (DmDataset *self)
+{
+  g_return_val_if_fail (DM_IS_DATASET (self), 0);
+
+  return self->eras->len;
+}
+
+const DmEra *
+dm_dataset_get_era (DmDataset *self,
+                    guint      position)
+{
+  g_return_val_if_fail (DM_IS_DATASET (self), NULL);
+  g_return_val_if_fail (position < self->eras->len, NULL);
+
+  return g_ptr_array_index (self->eras, position);
 }
 
 guint

@@ -1,4 +1,4 @@
-/* dm-dataset.h — a loaded timeline: kinds, sources and events, indexed
+/* dm-dataset.h — a loaded timeline: kinds, sources, eras and events, indexed
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +14,12 @@ G_BEGIN_DECLS
 #define DM_DATASET_FORMAT_NAME "daumoc-timeline"
 #define DM_DATASET_FORMAT_VERSION 1
 
+/* What a dataset was read from (dm_dataset_get_origin_format()). */
+#define DM_ORIGIN_DAUMOC      DM_DATASET_FORMAT_NAME
+#define DM_ORIGIN_TIMELINEJS3 "timelinejs3"
+#define DM_ORIGIN_TIMELINEJS2 "timelinejs2"
+#define DM_ORIGIN_VIS         "vis-timeline"
+
 #define DM_TYPE_DATASET (dm_dataset_get_type ())
 
 G_DECLARE_FINAL_TYPE (DmDataset, dm_dataset, DM, DATASET, GObject)
@@ -23,7 +29,12 @@ DmDataset      *dm_dataset_new                (void);
 /* Loading (dm-loader.c). @display_name names the file in problems. On
  * success returns the dataset and puts any warnings into @problems; on
  * failure returns NULL, puts every problem found into @problems and sets
- * @error from the first one. @problems may be NULL. */
+ * @error from the first one. @problems may be NULL.
+ *
+ * Besides the native format, TimelineJS3 (and its older version 2) and
+ * vis-timeline JSON files are recognised by their shape and imported; what
+ * cannot be mapped is reported as a warning (DM_DATASET_ERROR_UNSUPPORTED).
+ * dm_dataset_get_origin_format() says which format the file had. */
 DmDataset      *dm_dataset_load_bytes         (GBytes        *bytes,
                                                const char    *display_name,
                                                GPtrArray    **problems,
@@ -72,9 +83,18 @@ void            dm_dataset_add_kind           (DmDataset     *self,
                                                DmKind        *kind);
 void            dm_dataset_add_source         (DmDataset     *self,
                                                DmSource      *source);
+void            dm_dataset_add_era            (DmDataset     *self,
+                                               DmEra         *era);
 void            dm_dataset_add_event          (DmDataset     *self,
                                                DmEvent       *event);
 void            dm_dataset_finish             (DmDataset     *self);
+
+/* The format the dataset was read from: DM_ORIGIN_DAUMOC (the default),
+ * DM_ORIGIN_TIMELINEJS3, DM_ORIGIN_TIMELINEJS2 or DM_ORIGIN_VIS. Saving
+ * always writes the native format. */
+const char     *dm_dataset_get_origin_format  (DmDataset     *self);
+void            dm_dataset_set_origin_format  (DmDataset     *self,
+                                               const char    *origin);
 
 GFile          *dm_dataset_get_file           (DmDataset     *self);
 void            dm_dataset_set_file           (DmDataset     *self,
@@ -94,6 +114,11 @@ const DmSource *dm_dataset_get_source         (DmDataset     *self,
                                                guint          position);
 const DmSource *dm_dataset_lookup_source      (DmDataset     *self,
                                                const char    *id);
+
+/* Eras in the order of the file. */
+guint           dm_dataset_get_n_eras         (DmDataset     *self);
+const DmEra    *dm_dataset_get_era            (DmDataset     *self,
+                                               guint          position);
 
 /* Events in time order (by start, then end, then position in the file). */
 guint           dm_dataset_get_n_events       (DmDataset     *self);

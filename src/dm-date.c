@@ -839,6 +839,9 @@ dm_date_format_range (const DmDate *start,
   if (has_end)
     end_text = dm_date_format (end, language);
 
+  if (has_start && has_end && dm_date_equal (start, end))
+    return g_steal_pointer (&start_text);
+
   if (has_start && has_end)
     {
       char *compact = format_range_compact (start, end, language);

@@ -1,5 +1,9 @@
 /* dm-loader.c — reading the native format, validating everything
  *
+ * Files in other tools' formats (TimelineJS, vis-timeline) are recognised
+ * by their shape once the JSON is parsed and handed to the importers in
+ * dm-import-*.c; their problems are located the same way.
+ *
  * The loader never stops at the first problem: it walks the whole document,
  * records every problem with its JSON path, and only at the end maps the
  * paths back to line:column (the strict scanner knows where each value
@@ -14,6 +18,8 @@
 #include <glib/gi18n.h>
 
 #include "dm-dataset.h"
+#include "dm-html.h"
+#include "dm-import.h"
 #include "dm-json-scan.h"
 
 #define MAX_ID_LENGTH 256
@@ -41,8 +47,10 @@ typedef struct
   GArray     *refs;        /* PendingRef */
 } Loader;
 
-static const char * const root_members[] = { "format", "version", "title", "description", "kinds", "sources", "events", NULL };
+static const char * const root_members[] = { "format", "version", "title", "description", "kinds", "sources", "eras",
+                                             "events", NULL };
 static const char * const kind_members[] = { "id", "label", "color", "icon", NULL };
+static const char * const era_members[] = { "title", "start", "end", "color", NULL };
 static const char * const source_members[] = { "id", "title", "publisher", "author", "date", "file", "url", NULL };
 static const char * const event_members[] = { "id", "kind", "start", "end", "certainty", "title", "summary", "place",
                                               "actors", "tags", "related", "figures", "lists", "citations", "links", NULL };
@@ -83,35 +91,6 @@ add_problem (Loader         *l,
   g_string_truncate (l->path, len);
 }
 
-static const char *
-describe_node (JsonNode *node)
-{
-  switch (json_node_get_node_type (node))
-    {
-    case JSON_NODE_OBJECT:
-      return _("an object");
-    case JSON_NODE_ARRAY:
-      return _("an array");
-    case JSON_NODE_NULL:
-      return _("null");
-    case JSON_NODE_VALUE:
-      switch (json_node_get_value_type (node))
-        {
-        case G_TYPE_STRING:
-          return _("a string");
-        case G_TYPE_BOOLEAN:
-          return _("true or false");
-        case G_TYPE_INT64:
-        case G_TYPE_DOUBLE:
-          return _("a number");
-        default:
-          return _("a value");
-        }
-    default:
-      return _("a value");
-    }
-}
-
 static gboolean
 node_is_string (JsonNode *node)
 {
@@ -133,7 +112,7 @@ type_problem (Loader     *l,
               JsonNode   *node)
 {
   add_problem (l, DM_DATASET_ERROR_TYPE, member,
-               _("expected %s, found %s"), expected, describe_node (node));
+               _("expected %s, found %s"), expected, dm_json_describe_node (node));
 }
 
 static gboolean
@@ -257,7 +236,7 @@ read_text_node (Loader   *l,
     {
       add_problem (l, DM_DATASET_ERROR_TYPE, NULL,
                    _("expected an object of texts by language, like {\"vi\": \"…\", \"en\": \"…\"}, found %s"),
-                   describe_node (node));
+                   dm_json_describe_node (node));
       return FALSE;
     }
 
@@ -355,7 +334,7 @@ read_url (Loader      *l,
   scheme = g_uri_parse_scheme (url);
   if (scheme == NULL ||
       (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0) ||
-      !g_uri_is_valid (url, G_URI_FLAGS_NONE, NULL))
+      !dm_is_web_address (url))
     {
       if (scheme != NULL && g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0)
         add_problem (l, DM_DATASET_ERROR_INVALID_VALUE, member,
@@ -383,6 +362,50 @@ is_color (const char *text)
       return FALSE;
 
   return TRUE;
+}
+
+static gboolean
+read_color (Loader      *l,
+            JsonObject  *object,
+            char       **out)
+{
+  if (!read_string (l, object, "color", FALSE, out))
+    return FALSE;
+
+  if (*out != NULL && !is_color (*out))
+    {
+      add_problem (l, DM_DATASET_ERROR_INVALID_VALUE, "color",
+                   _("“%s” is not a colour; write it as #rrggbb"), *out);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The span of @end may not end before @start's begins. */
+static gboolean
+check_date_order (Loader       *l,
+                  const DmDate *start,
+                  const DmDate *end,
+                  gboolean      era)
+{
+  g_autofree char *start_text = NULL;
+  g_autofree char *end_text = NULL;
+
+  if (!dm_date_is_set (start) || !dm_date_is_set (end) ||
+      dm_date_get_axis_end (end) > dm_date_get_axis_start (start))
+    return TRUE;
+
+  start_text = dm_date_to_iso (start);
+  end_text = dm_date_to_iso (end);
+  if (era)
+    add_problem (l, DM_DATASET_ERROR_DATE_ORDER, "end",
+                 _("the era ends (%s) before it starts (%s)"), end_text, start_text);
+  else
+    add_problem (l, DM_DATASET_ERROR_DATE_ORDER, "end",
+                 _("the event ends (%s) before it starts (%s)"), end_text, start_text);
+
+  return FALSE;
 }
 
 /* Calls @func for each element of the array member @member (which may be
@@ -501,12 +524,7 @@ read_kind (Loader   *l,
   ok &= read_text (l, object, "label", TRUE, &kind->label);
   ok &= read_string (l, object, "icon", FALSE, &kind->icon);
 
-  if (read_string (l, object, "color", FALSE, &kind->color) && kind->color != NULL && !is_color (kind->color))
-    {
-      add_problem (l, DM_DATASET_ERROR_INVALID_VALUE, "color",
-                   _("“%s” is not a colour; write it as #rrggbb"), kind->color);
-      ok = FALSE;
-    }
+  ok &= read_color (l, object, &kind->color);
 
   if (kind->id != NULL)
     define_id (l, REF_KIND, kind->id, "id");
@@ -554,6 +572,32 @@ read_source (Loader   *l,
   source->extra = collect_extra (object, source_members);
   if (ok)
     dm_dataset_add_source (l->dataset, g_steal_pointer (&source));
+
+  return ok;
+}
+
+static gboolean
+read_era (Loader   *l,
+          JsonNode *node,
+          guint     index,
+          gpointer  data)
+{
+  g_autoptr(DmEra) era = dm_era_new ();
+  JsonObject *object;
+  gboolean ok = TRUE;
+
+  if (!(object = expect_object (l, node)))
+    return FALSE;
+
+  ok &= read_text (l, object, "title", FALSE, &era->title);
+  ok &= read_date (l, object, "start", TRUE, &era->start);
+  ok &= read_date (l, object, "end", TRUE, &era->end);
+  ok &= read_color (l, object, &era->color);
+  ok &= check_date_order (l, &era->start, &era->end, TRUE);
+
+  era->extra = collect_extra (object, era_members);
+  if (ok)
+    dm_dataset_add_era (l->dataset, g_steal_pointer (&era));
 
   return ok;
 }
@@ -719,7 +763,14 @@ read_figure (Loader   *l,
   else
     {
       figure->value_is_integer = json_node_get_value_type (value) == G_TYPE_INT64;
-      figure->value = json_node_get_double (value);
+      if (figure->value_is_integer)
+        {
+          /* Kept exactly: a double cannot hold every 64-bit integer. */
+          figure->integer = json_node_get_int (value);
+          figure->value = (double) figure->integer;
+        }
+      else
+        figure->value = json_node_get_double (value);
     }
 
   figure->extra = collect_extra (object, figure_members);
@@ -888,16 +939,7 @@ read_event (Loader   *l,
   ok &= read_array (l, object, "citations", FALSE, read_citation, &event->citations);
   ok &= read_array (l, object, "links", FALSE, read_link, &event->links);
 
-  if (dm_date_is_set (&event->start) && dm_date_is_set (&event->end) &&
-      dm_date_get_axis_end (&event->end) <= dm_date_get_axis_start (&event->start))
-    {
-      g_autofree char *start = dm_date_to_iso (&event->start);
-      g_autofree char *end = dm_date_to_iso (&event->end);
-
-      add_problem (l, DM_DATASET_ERROR_DATE_ORDER, "end",
-                   _("the event ends (%s) before it starts (%s)"), end, start);
-      ok = FALSE;
-    }
+  ok &= check_date_order (l, &event->start, &event->end, FALSE);
 
   if (event->id != NULL)
     define_id (l, REF_EVENT, event->id, "id");
@@ -973,7 +1015,7 @@ read_document (Loader   *l,
     {
       add_problem (l, DM_DATASET_ERROR_FORMAT, NULL,
                    _("this is not a Dấu Mốc timeline: expected an object at the top, found %s"),
-                   describe_node (root_node));
+                   dm_json_describe_node (root_node));
       return;
     }
 
@@ -987,6 +1029,7 @@ read_document (Loader   *l,
   read_text (l, root, "description", FALSE, dm_dataset_get_description_mutable (l->dataset));
   read_array (l, root, "kinds", TRUE, read_kind, NULL);
   read_array (l, root, "sources", FALSE, read_source, NULL);
+  read_array (l, root, "eras", FALSE, read_era, NULL);
   read_array (l, root, "events", TRUE, read_event, NULL);
 
   {
@@ -1018,6 +1061,29 @@ clear_ref (gpointer data)
 
   g_free (ref->path);
   g_free (ref->id);
+}
+
+static void
+read_native (DmDataset *dataset,
+             JsonNode  *root,
+             GPtrArray *problems)
+{
+  Loader l = { 0 };
+
+  l.dataset = dataset;
+  l.problems = problems;
+  l.path = g_string_new (NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (l.ids); i++)
+    l.ids[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  l.refs = g_array_new (FALSE, FALSE, sizeof (PendingRef));
+  g_array_set_clear_func (l.refs, clear_ref);
+
+  read_document (&l, root);
+
+  for (guint i = 0; i < G_N_ELEMENTS (l.ids); i++)
+    g_hash_table_unref (l.ids[i]);
+  g_array_unref (l.refs);
+  g_string_free (l.path, TRUE);
 }
 
 static void
@@ -1118,6 +1184,22 @@ dm_dataset_load_bytes (GBytes      *bytes,
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     data += 3, length -= 3;
 
+  /* UTF-16 text is common from some editors on other systems: say so
+   * rather than complain about the first byte. */
+  if (length >= 2 && (memcmp (data, "\xFF\xFE", 2) == 0 || memcmp (data, "\xFE\xFF", 2) == 0))
+    {
+      DmProblem *problem = dm_problem_new (DM_PROBLEM_ERROR, DM_DATASET_ERROR_ENCODING, "",
+                                           _("the file is UTF-16 text; save it as UTF-8"));
+
+      problem->line = problem->column = 1;
+      problem->file = g_strdup (display_name);
+      g_ptr_array_add (found, problem);
+      g_propagate_error (error, dm_problems_to_error (found));
+      if (problems != NULL)
+        *problems = g_steal_pointer (&found);
+      return NULL;
+    }
+
   result = dm_json_scan_check (data, length, &location, &scan_path, &scan_message);
   if (result != DM_JSON_SCAN_OK)
     {
@@ -1134,23 +1216,26 @@ dm_dataset_load_bytes (GBytes      *bytes,
         g_ptr_array_add (found, dm_problem_new (DM_PROBLEM_ERROR, DM_DATASET_ERROR_SYNTAX, "", parse_error->message));
       else
         {
-          Loader l = { 0 };
+          JsonNode *root = json_parser_get_root (parser);
+          DmImportFormat format = dm_import_detect (root);
 
           dataset = dm_dataset_new ();
-          l.dataset = dataset;
-          l.problems = found;
-          l.path = g_string_new (NULL);
-          for (guint i = 0; i < G_N_ELEMENTS (l.ids); i++)
-            l.ids[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-          l.refs = g_array_new (FALSE, FALSE, sizeof (PendingRef));
-          g_array_set_clear_func (l.refs, clear_ref);
+          switch (format)
+            {
+            case DM_IMPORT_TIMELINEJS3:
+            case DM_IMPORT_TIMELINEJS2:
+              dm_import_timelinejs (dataset, root, format == DM_IMPORT_TIMELINEJS2, display_name, found);
+              break;
 
-          read_document (&l, json_parser_get_root (parser));
+            case DM_IMPORT_VIS:
+              dm_import_vis (dataset, root, display_name, found);
+              break;
 
-          for (guint i = 0; i < G_N_ELEMENTS (l.ids); i++)
-            g_hash_table_unref (l.ids[i]);
-          g_array_unref (l.refs);
-          g_string_free (l.path, TRUE);
+            case DM_IMPORT_NATIVE:
+            default:
+              read_native (dataset, root, found);
+              break;
+            }
 
           if (found->len > 0)
             {
@@ -1196,6 +1281,45 @@ dm_dataset_load_file (GFile         *file,
   return dm_dataset_load_file_as (file, name, problems, cancellable, error);
 }
 
+/* Reads a file, but only a regular one: reading a named pipe or a device
+ * would wait forever or never end. */
+static GBytes *
+load_regular_file (GFile         *file,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE, cancellable, error);
+  if (info == NULL)
+    return NULL;
+
+  switch (g_file_info_get_file_type (info))
+    {
+    case G_FILE_TYPE_REGULAR:
+      break;
+
+    case G_FILE_TYPE_DIRECTORY:
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, "directory");
+      return NULL;
+
+    case G_FILE_TYPE_SYMBOLIC_LINK:
+      /* Only a link that points nowhere is left unresolved. */
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "dangling link");
+      return NULL;
+
+    case G_FILE_TYPE_UNKNOWN:
+    case G_FILE_TYPE_SPECIAL:
+    case G_FILE_TYPE_SHORTCUT:
+    case G_FILE_TYPE_MOUNTABLE:
+    default:
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, "not a regular file");
+      return NULL;
+    }
+
+  return g_file_load_bytes (file, cancellable, NULL, error);
+}
+
 DmDataset *
 dm_dataset_load_file_as (GFile         *file,
                          const char    *name,
@@ -1210,7 +1334,7 @@ dm_dataset_load_file_as (GFile         *file,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+  bytes = load_regular_file (file, cancellable, &local_error);
   if (bytes == NULL)
     {
       const char *message = local_error->message;
@@ -1227,6 +1351,8 @@ dm_dataset_load_file_as (GFile         *file,
         message = _("this is a folder, not a timeline file");
       else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
         message = _("there is no such file");
+      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE))
+        message = _("this is not a regular file (it is a pipe, a device or a socket)");
       else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
         message = _("you do not have permission to read this file");
 

@@ -238,6 +238,23 @@ dm_link_free (DmLink *link)
   g_free (link);
 }
 
+DmEra *
+dm_era_new (void)
+{
+  return g_new0 (DmEra, 1);
+}
+
+void
+dm_era_free (DmEra *era)
+{
+  if (era == NULL)
+    return;
+  dm_text_clear (&era->title);
+  g_free (era->color);
+  clear_extra (era);
+  g_free (era);
+}
+
 DmEvent *
 dm_event_new (void)
 {

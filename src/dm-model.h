@@ -1,4 +1,4 @@
-/* dm-model.h — the plain data of a timeline: texts, kinds, sources, events
+/* dm-model.h — the plain data of a timeline: texts, kinds, sources, eras, events
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -86,6 +86,7 @@ typedef struct
   DmText      label;
   double      value;
   gboolean    value_is_integer;
+  gint64      integer;   /* the exact value when value_is_integer */
   DmText      display;
   JsonObject *extra;
 } DmFigure;
@@ -103,6 +104,16 @@ typedef struct
   DmText      title;
   JsonObject *extra;
 } DmLink;
+
+/* A shaded span of the timeline, such as a reign or a period of a plan. */
+typedef struct
+{
+  DmText      title;
+  DmDate      start;
+  DmDate      end;
+  char       *color;   /* "#rrggbb" or NULL */
+  JsonObject *extra;
+} DmEra;
 
 typedef struct
 {
@@ -159,6 +170,8 @@ DmList      *dm_list_new            (void);
 void         dm_list_free           (DmList       *list);
 DmLink      *dm_link_new            (void);
 void         dm_link_free           (DmLink       *link);
+DmEra       *dm_era_new             (void);
+void         dm_era_free            (DmEra        *era);
 DmEvent     *dm_event_new           (void);
 void         dm_event_free          (DmEvent      *event);
 
@@ -172,6 +185,7 @@ gboolean     dm_event_has_tag       (const DmEvent *event,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmKind, dm_kind_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmSource, dm_source_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmEra, dm_era_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmEvent, dm_event_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmActor, dm_actor_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmRelation, dm_relation_free)

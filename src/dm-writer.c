@@ -9,6 +9,8 @@
 #include "config.h"
 
 #include "dm-dataset.h"
+#include "dm-file-util.h"
+#include "dm-json-writer.h"
 
 static void
 append_extra (JsonObject *object,
@@ -142,7 +144,7 @@ figure_to_node (gconstpointer item)
 
   set_text (object, "label", &figure->label);
   if (figure->value_is_integer)
-    json_object_set_int_member (object, "value", (gint64) figure->value);
+    json_object_set_int_member (object, "value", figure->integer);
   else
     json_object_set_double_member (object, "value", figure->value);
   set_text (object, "display", &figure->display);
@@ -264,6 +266,21 @@ source_to_node (gconstpointer item)
   return wrap (object);
 }
 
+static JsonNode *
+era_to_node (gconstpointer item)
+{
+  const DmEra *era = item;
+  JsonObject *object = json_object_new ();
+
+  set_text (object, "title", &era->title);
+  set_date (object, "start", &era->start);
+  set_date (object, "end", &era->end);
+  set_string (object, "color", era->color);
+  append_extra (object, era->extra);
+
+  return wrap (object);
+}
+
 static int
 compare_file_order (gconstpointer a,
                     gconstpointer b)
@@ -279,6 +296,7 @@ dm_dataset_to_json (DmDataset *self)
 {
   g_autoptr(GPtrArray) kinds = g_ptr_array_new ();
   g_autoptr(GPtrArray) sources = g_ptr_array_new ();
+  g_autoptr(GPtrArray) eras = g_ptr_array_new ();
   g_autoptr(GPtrArray) events = g_ptr_array_new ();
   JsonObject *root;
   JsonArray *array;
@@ -302,6 +320,10 @@ dm_dataset_to_json (DmDataset *self)
     g_ptr_array_add (sources, (gpointer) dm_dataset_get_source (self, i));
   set_array (root, "sources", sources, source_to_node);
 
+  for (guint i = 0; i < dm_dataset_get_n_eras (self); i++)
+    g_ptr_array_add (eras, (gpointer) dm_dataset_get_era (self, i));
+  set_array (root, "eras", eras, era_to_node);
+
   /* Events go back in the order the file had them. */
   for (guint i = 0; i < dm_dataset_get_n_events (self); i++)
     g_ptr_array_add (events, (gpointer) dm_dataset_get_event (self, i));
@@ -320,18 +342,14 @@ char *
 dm_dataset_to_data (DmDataset *self,
                     gsize     *length)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   GString *out;
 
   g_return_val_if_fail (DM_IS_DATASET (self), NULL);
 
   root = dm_dataset_to_json (self);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-
-  out = json_generator_to_gstring (generator, g_string_new (NULL));
+  out = g_string_new (NULL);
+  dm_json_write (out, root);
   g_string_append_c (out, '\n');
 
   if (length != NULL)
@@ -340,22 +358,35 @@ dm_dataset_to_data (DmDataset *self,
   return g_string_free (out, FALSE);
 }
 
+static gboolean
+write_bytes (GOutputStream  *stream,
+             gpointer        user_data,
+             GCancellable   *cancellable,
+             GError        **error)
+{
+  GBytes *data = user_data;
+
+  return g_output_stream_write_all (stream, g_bytes_get_data (data, NULL), g_bytes_get_size (data),
+                                    NULL, cancellable, error);
+}
+
 gboolean
 dm_dataset_save_to_file (DmDataset     *self,
                          GFile         *file,
                          GCancellable  *cancellable,
                          GError       **error)
 {
-  g_autofree char *data = NULL;
+  g_autoptr(GBytes) data = NULL;
   gsize length;
+  char *text;
 
   g_return_val_if_fail (DM_IS_DATASET (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  data = dm_dataset_to_data (self, &length);
+  text = dm_dataset_to_data (self, &length);
+  data = g_bytes_new_take (text, length);
 
-  /* Written to a temporary file and renamed: a failed save never leaves a
-   * half-written dataset behind. */
-  return g_file_replace_contents (file, data, length, NULL, FALSE,
-                                  G_FILE_CREATE_NONE, NULL, cancellable, error);
+  /* Written beside the file and renamed over it: a failed save never leaves
+   * a half-written dataset behind. */
+  return dm_file_write_atomically (file, write_bytes, data, cancellable, error);
 }

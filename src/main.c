@@ -10,6 +10,14 @@
 #include "dm-application.h"
 #include "dm-check.h"
 
+static int
+usage_error (const char *message)
+{
+  g_printerr ("daumoc: %s\n", message);
+  g_printerr (_("Run “%s --help” to see the options.\n"), "daumoc");
+  return DM_CHECK_USAGE;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -19,12 +27,19 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) args = NULL;
   g_auto(GStrv) files = NULL;
+  g_autofree char *export = NULL;
+  g_autofree char *language = NULL;
   gboolean check = FALSE;
   gboolean version = FALSE;
   gboolean service = FALSE;
   const GOptionEntry entries[] = {
     { "check", 'c', 0, G_OPTION_ARG_NONE, &check,
       N_("Check that each FILE is a valid timeline, without opening a window"), NULL },
+    { "export", 0, 0, G_OPTION_ARG_FILENAME, &export,
+      N_("Export FILE (or the bundled timeline) to OUT, without opening a window; OUT must end in "
+         ".timelinejs.json (TimelineJS3)"), N_("OUT") },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &language,
+      N_("The language of the texts to export: vi or en (the default follows the locale)"), N_("LANGUAGE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version,
       N_("Print the version and exit"), NULL },
     { "gapplication-service", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &service, NULL, NULL },
@@ -46,11 +61,7 @@ main (int   argc,
 
   args = g_strdupv (argv);
   if (!g_option_context_parse_strv (context, &args, &error))
-    {
-      g_printerr ("daumoc: %s\n", error->message);
-      g_printerr (_("Run “%s --help” to see the options.\n"), "daumoc");
-      return DM_CHECK_USAGE;
-    }
+    return usage_error (error->message);
 
   if (version)
     {
@@ -58,8 +69,25 @@ main (int   argc,
       return 0;
     }
 
+  if (check && export != NULL)
+    return usage_error (_("use either --check or --export, not both"));
+  if (language != NULL && export == NULL)
+    return usage_error (_("--language applies only to --export"));
+
   if (check)
     return dm_check_files ((const char * const *) files, dm_language_from_locale (), stdout, stderr);
+
+  if (export != NULL)
+    {
+      if (files != NULL && files[0] != NULL && files[1] != NULL)
+        return usage_error (_("--export reads one FILE at a time"));
+
+      /* The bundled timeline lives in the resources, which only the app
+       * (not the core library) links in. */
+      return dm_check_export (files != NULL ? files[0] : NULL,
+                              "resource://" RESOURCE_PREFIX "/datasets/vietnam-industry-4.0.json",
+                              export, language, stdout, stderr);
+    }
 
   app = dm_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);

@@ -1,0 +1,42 @@
+/* dm-export-timelinejs.h — a dataset as a TimelineJS3 file, in one language
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "dm-dataset.h"
+
+G_BEGIN_DECLS
+
+/* The file name ending that `daumoc --export` writes TimelineJS3 for. */
+#define DM_EXPORT_TIMELINEJS_SUFFIX ".timelinejs.json"
+
+/* The dataset as TimelineJS3 JSON, with its texts in @language (or the
+ * other one where a text has only that):
+ *
+ *  - the title slide is the dataset's title and description;
+ *  - each event keeps its id (unique_id), its date at its own precision
+ *    (a year-only date has only "year"), its kind's label as "group", and
+ *    a display_date for inferred or approximate dates ("2019 (inferred)");
+ *  - text.headline is the title and text.text the summary, HTML-escaped in
+ *    paragraphs, followed by the citations (“quote” — source, publisher)
+ *    and the links;
+ *  - eras become "eras"; "scale" is "cosmological" when a year is beyond
+ *    what JavaScript dates hold;
+ *  - what an import from TimelineJS kept (display_date, media, background,
+ *    autolink, date formats) is written back.
+ *
+ * Importing the result gives the same events: ids, titles in @language,
+ * dates at the same precision, and kinds by label. */
+char      *dm_export_timelinejs          (DmDataset     *dataset,
+                                          DmLanguage     language,
+                                          gsize         *length);
+
+/* The same, written to @file atomically (a temporary file renamed over it). */
+gboolean   dm_export_timelinejs_to_file  (DmDataset     *dataset,
+                                          DmLanguage     language,
+                                          GFile         *file,
+                                          GCancellable  *cancellable,
+                                          GError       **error);
+
+G_END_DECLS

@@ -1,0 +1,678 @@
+/* dm-import-timelinejs.c — reading TimelineJS3 files, and TimelineJS 2's
+ *
+ * TimelineJS3: {"title": slide, "events": [slide…], "eras": [era…],
+ * "scale": "human" | "cosmological"}, where a slide has start_date and
+ * end_date objects ({"year": …, "month": …, …}), text {headline, text} in
+ * HTML, media {url, caption, credit…}, group, unique_id, display_date,
+ * background and autolink. TimelineJS 2: {"timeline": {"headline", "text",
+ * "date": [{"startDate": "2011,12,10", "endDate", "headline", "text",
+ * "tag", "asset": {"media", "credit", "caption"}}], "era": […]}}.
+ *
+ * Real files write numbers as strings and leave empty strings for what
+ * they do not have; both are read as the tools read them. Groups (tags)
+ * become kinds in the order they first appear. Negative years are read as
+ * TimelineJS shows them: year -44 is shown as "44 BCE", which is the
+ * astronomical year -43. What TimelineJS keeps for display only
+ * (display_date, background, autolink, date formats, the media object) is
+ * kept in the event's extra members, so that exporting writes it back.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "dm-html.h"
+#include "dm-import.h"
+
+#define MAX_TITLE_CHARS 80
+
+static const char * const root_members[] = { "events", "title", "eras", "scale", NULL };
+static const char * const title_members[] = { "text", "background", "autolink", "unique_id", NULL };
+static const char * const slide_members[] = { "start_date", "end_date", "text", "media", "group", "unique_id", NULL };
+static const char * const slide_kept[] = { "display_date", "background", "autolink", NULL };
+static const char * const text_members[] = { "headline", "text", NULL };
+static const char * const date_members[] = { "year", "month", "day", "hour", "minute", "second", "millisecond", NULL };
+static const char * const date_kept[] = { "display_date", "format", NULL };
+static const char * const media_members[] = { "url", "caption", "credit", "thumbnail", "alt", "title", "link",
+                                               "link_target", NULL };
+static const char * const era_members[] = { "start_date", "end_date", "text", NULL };
+
+static const char * const v2_root_members[] = { "timeline", NULL };
+static const char * const v2_timeline_members[] = { "headline", "text", "date", "era", "type", "startDate", NULL };
+static const char * const v2_date_members[] = { "startDate", "endDate", "headline", "text", "tag", "asset", NULL };
+static const char * const v2_date_kept[] = { "classname", NULL };
+static const char * const v2_asset_members[] = { "media", "credit", "caption", "thumbnail", NULL };
+static const char * const v2_era_members[] = { "startDate", "endDate", "headline", "text", "tag", NULL };
+
+/* TimelineJS shows year -44 as "44 BCE" (it has no year 0 on display):
+ * the astronomical year is one more. */
+static gint64
+year_from_timelinejs (gint64 year)
+{
+  return year < 0 && year > G_MININT64 ? year + 1 : year;
+}
+
+/* Texts */
+
+/* The first line of @text, shortened at a word to about MAX_TITLE_CHARS. */
+static char *
+first_line (const char *text)
+{
+  const char *newline = strchr (text, '\n');
+  g_autofree char *line = newline ? g_strndup (text, newline - text) : g_strdup (text);
+  const char *cut;
+  const char *space = NULL;
+
+  if (g_utf8_strlen (line, -1) <= MAX_TITLE_CHARS)
+    return g_steal_pointer (&line);
+
+  cut = g_utf8_offset_to_pointer (line, MAX_TITLE_CHARS);
+  for (const char *p = line; p < cut; p++)
+    if (*p == ' ')
+      space = p;
+  if (space != NULL && space > line)
+    cut = space;
+
+  return g_strdup_printf ("%.*s…", (int) (cut - line), line);
+}
+
+/* The title from the headline; without one, from the text, the media's
+ * caption, or the date. */
+static void
+set_texts (DmImport   *self,
+           DmEvent    *event,
+           const char *headline,
+           const char *body,
+           const char *caption)
+{
+  g_autofree char *title = dm_html_to_text_line (headline);
+  char *summary = dm_html_to_text (body);
+
+  if (title[0] == '\0')
+    {
+      g_free (title);
+      if (summary[0] != '\0')
+        title = first_line (summary);
+      else if (caption != NULL && caption[0] != '\0')
+        title = g_strdup (caption);
+      else
+        title = dm_date_to_iso (&event->start);
+    }
+
+  dm_import_set_text (self, &event->title, g_steal_pointer (&title));
+  dm_import_set_text (self, &event->summary, summary);
+}
+
+static char *
+get_line (DmImport   *self,
+          JsonObject *object,
+          const char *member)
+{
+  g_autofree char *html = dm_import_get_string (self, object, member);
+  char *line;
+
+  if (html == NULL)
+    return NULL;
+
+  line = dm_html_to_text_line (html);
+  if (line[0] == '\0')
+    g_clear_pointer (&line, g_free);
+
+  return line;
+}
+
+static void
+set_kind (DmImport   *self,
+          DmEvent    *event,
+          const char *group)
+{
+  event->kind = g_strdup (dm_import_get_kind (self, group, group, NULL));
+}
+
+/* Media: an http(s) address becomes a link (never fetched); the media
+ * object is kept as TimelineJS3 writes it. @url_member names the address
+ * ("url", or "media" in TimelineJS 2's asset). Returns the caption. */
+static char *
+read_media (DmImport            *self,
+            JsonObject          *slide,
+            const char          *member,
+            const char          *url_member,
+            const char * const  *known,
+            DmEvent             *event)
+{
+  JsonObject *media = dm_import_get_object (self, slide, member, FALSE);
+  g_autofree char *url = NULL;
+  g_autofree char *scheme = NULL;
+  char *caption;
+  gsize length;
+
+  if (media == NULL)
+    return NULL;
+
+  length = dm_import_push_member (self, member);
+  dm_import_check_members (self, media, known, NULL, NULL);
+  url = dm_import_get_string (self, media, url_member);
+  caption = get_line (self, media, "caption");
+
+  if (url != NULL && dm_is_web_address (url))
+    {
+      DmLink *link = dm_link_new ();
+      JsonObject *kept = json_object_new ();
+      static const char * const copied[] = { "caption", "credit", "thumbnail", "alt", "title", "link", "link_target" };
+
+      link->url = g_strdup (url);
+      dm_import_set_text (self, &link->title, caption != NULL ? g_strdup (caption) : get_line (self, media, "title"));
+      if (event->links == NULL)
+        event->links = g_ptr_array_new_with_free_func ((GDestroyNotify) dm_link_free);
+      g_ptr_array_add (event->links, link);
+
+      /* As TimelineJS3 writes it, whichever version the file had. */
+      json_object_set_string_member (kept, "url", url);
+      for (guint i = 0; i < G_N_ELEMENTS (copied); i++)
+        {
+          JsonNode *node = json_object_get_member (media, copied[i]);
+
+          if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING &&
+              json_node_get_string (node)[0] != '\0')
+            json_object_set_member (kept, copied[i], json_node_copy (node));
+        }
+      if (event->extra == NULL)
+        event->extra = json_object_new ();
+      json_object_set_object_member (event->extra, "media", kept);
+    }
+  else if (url != NULL && (scheme = g_uri_parse_scheme (url)) != NULL &&
+           g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0)
+    dm_import_warning (self, url_member, _("only http and https media are kept, not “%s:”"), scheme);
+  else if (url != NULL)
+    dm_import_warning (self, url_member, _("this media is not a valid web address; it is left out"));
+
+  dm_import_pop (self, length);
+
+  return caption;
+}
+
+/* TimelineJS3 */
+
+/* A date object. One with no parts at all counts as missing (spreadsheet
+ * exports write them). Its display_date and format are kept in @extra,
+ * under the same member name. */
+static gboolean
+read_date_object (DmImport    *self,
+                  JsonObject  *parent,
+                  const char  *member,
+                  gboolean     required,
+                  DmDate      *date,
+                  JsonObject **extra)
+{
+  JsonNode *node = json_object_get_member (parent, member);
+  const char * const *names = dm_import_date_part_names ();
+  g_autoptr(JsonObject) kept = NULL;
+  DmDateParts parts = { 0 };
+  gboolean any = FALSE;
+  gboolean ok = TRUE;
+  JsonObject *object;
+  gsize length;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node) ||
+      (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING &&
+       json_node_get_string (node)[0] == '\0'))
+    {
+      if (required)
+        dm_import_problem (self, DM_PROBLEM_ERROR, DM_DATASET_ERROR_MISSING, member, _("this member is required"));
+      return !required;
+    }
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      dm_import_problem (self, DM_PROBLEM_ERROR, DM_DATASET_ERROR_TYPE, member,
+                         _("expected an object with a year, like {\"year\": 1815}, found %s"),
+                         dm_json_describe_node (node));
+      return FALSE;
+    }
+
+  object = json_node_get_object (node);
+  length = dm_import_push_member (self, member);
+
+  dm_import_check_members (self, object, date_members, date_kept, &kept);
+  for (guint part = 0; part < DM_DATE_N_PARTS; part++)
+    {
+      ok &= dm_import_get_integer (self, object, names[part], &parts.value[part], &parts.present[part]);
+      any |= parts.present[part];
+    }
+
+  if (ok && (any || required))
+    {
+      parts.value[DM_DATE_PART_YEAR] = year_from_timelinejs (parts.value[DM_DATE_PART_YEAR]);
+      ok = dm_import_date_from_parts (self, &parts, names, date);
+    }
+
+  dm_import_pop (self, length);
+
+  if (kept != NULL && extra != NULL)
+    {
+      if (*extra == NULL)
+        *extra = json_object_new ();
+      json_object_set_object_member (*extra, member, g_steal_pointer (&kept));
+    }
+
+  return ok;
+}
+
+/* Reads text {headline, text}. */
+static void
+read_text (DmImport    *self,
+           JsonObject  *slide,
+           char       **headline,
+           char       **body)
+{
+  JsonObject *text = dm_import_get_object (self, slide, "text", FALSE);
+  gsize length;
+
+  if (text == NULL)
+    return;
+
+  length = dm_import_push_member (self, "text");
+  dm_import_check_members (self, text, text_members, NULL, NULL);
+  *headline = dm_import_get_string (self, text, "headline");
+  *body = dm_import_get_string (self, text, "text");
+  dm_import_pop (self, length);
+}
+
+static void
+read_slide (DmImport *self,
+            JsonNode *node,
+            guint     index)
+{
+  g_autoptr(DmEvent) event = dm_event_new ();
+  g_autofree char *headline = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *caption = NULL;
+  g_autofree char *group = NULL;
+  g_autofree char *given = NULL;
+  JsonObject *slide;
+  gboolean ok = TRUE;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      dm_import_problem (self, DM_PROBLEM_ERROR, DM_DATASET_ERROR_TYPE, NULL,
+                         _("expected an object, found %s"), dm_json_describe_node (node));
+      return;
+    }
+
+  slide = json_node_get_object (node);
+  dm_import_check_members (self, slide, slide_members, slide_kept, &event->extra);
+
+  ok &= read_date_object (self, slide, "start_date", TRUE, &event->start, &event->extra);
+  ok &= read_date_object (self, slide, "end_date", FALSE, &event->end, &event->extra);
+  ok = ok && dm_import_check_order (self, &event->start, &event->end, "end_date");
+
+  read_text (self, slide, &headline, &body);
+  caption = read_media (self, slide, "media", "url", media_members, event);
+  group = get_line (self, slide, "group");
+  given = dm_import_get_string (self, slide, "unique_id");
+
+  set_texts (self, event, headline, body, caption);
+  event->id = dm_import_event_id (self, given, "unique_id", index, event->title.en);
+  set_kind (self, event, group);
+
+  if (ok)
+    g_ptr_array_add (self->events, g_steal_pointer (&event));
+}
+
+static void
+read_era (DmImport *self,
+          JsonNode *node)
+{
+  g_autoptr(DmEra) era = dm_era_new ();
+  g_autofree char *headline = NULL;
+  g_autofree char *body = NULL;
+  JsonObject *object;
+  gboolean ok = TRUE;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      dm_import_problem (self, DM_PROBLEM_ERROR, DM_DATASET_ERROR_TYPE, NULL,
+                         _("expected an object, found %s"), dm_json_describe_node (node));
+      return;
+    }
+
+  object = json_node_get_object (node);
+  dm_import_check_members (self, object, era_members, NULL, NULL);
+
+  ok &= read_date_object (self, object, "start_date", TRUE, &era->start, &era->extra);
+  ok &= read_date_object (self, object, "end_date", FALSE, &era->end, &era->extra);
+  if (ok && !dm_date_is_set (&era->end))
+    {
+      dm_import_warning (self, NULL, _("an era needs an end date; this one is left out"));
+      return;
+    }
+  ok = ok && dm_import_check_order (self, &era->start, &era->end, "end_date");
+
+  read_text (self, object, &headline, &body);
+  dm_import_set_text (self, &era->title, dm_html_to_text_line (headline));
+  if (body != NULL)
+    {
+      gsize length = dm_import_push_member (self, "text");
+      dm_import_warning (self, "text", _("an era has only a title in Dấu Mốc; its text is left out"));
+      dm_import_pop (self, length);
+    }
+
+  if (ok)
+    g_ptr_array_add (self->eras, g_steal_pointer (&era));
+}
+
+typedef void (*ElementFunc) (DmImport *self, JsonNode *node, guint index);
+
+static void
+read_array (DmImport    *self,
+            JsonObject  *object,
+            const char  *member,
+            ElementFunc  func)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  JsonArray *array;
+  gsize length;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      dm_import_problem (self, DM_PROBLEM_ERROR, DM_DATASET_ERROR_TYPE, member,
+                         _("expected an array, found %s"), dm_json_describe_node (node));
+      return;
+    }
+
+  array = json_node_get_array (node);
+  length = dm_import_push_member (self, member);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      gsize element = dm_import_push_index (self, i);
+
+      func (self, json_array_get_element (array, i), i);
+      dm_import_pop (self, element);
+    }
+  dm_import_pop (self, length);
+}
+
+/* Every id the file gives, before any is generated. */
+static void
+reserve_ids (DmImport   *self,
+             JsonObject *object,
+             const char *member,
+             const char *id_member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  JsonArray *array;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return;
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      JsonNode *id;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        continue;
+      id = json_object_get_member (json_node_get_object (element), id_member);
+      if (id != NULL && JSON_NODE_HOLDS_VALUE (id) && json_node_get_value_type (id) == G_TYPE_STRING)
+        {
+          g_autofree char *text = g_strstrip (g_strdup (json_node_get_string (id)));
+          dm_import_reserve_id (self, text);
+        }
+    }
+}
+
+static void
+read_era_element (DmImport *self,
+                  JsonNode *node,
+                  guint     index)
+{
+  read_era (self, node);
+}
+
+static void
+read_title_slide (DmImport   *self,
+                  JsonObject *root)
+{
+  JsonObject *title = dm_import_get_object (self, root, "title", FALSE);
+  g_autofree char *headline = NULL;
+  g_autofree char *body = NULL;
+  gsize length;
+
+  if (title == NULL)
+    return;
+
+  length = dm_import_push_member (self, "title");
+  dm_import_check_members (self, title, title_members, NULL, NULL);
+  read_text (self, title, &headline, &body);
+  dm_import_set_text (self, dm_dataset_get_title_mutable (self->dataset), dm_html_to_text_line (headline));
+  dm_import_set_text (self, dm_dataset_get_description_mutable (self->dataset), dm_html_to_text (body));
+  dm_import_pop (self, length);
+}
+
+static void
+import_v3 (DmImport   *self,
+           JsonObject *root)
+{
+  g_autofree char *scale = NULL;
+
+  dm_import_check_members (self, root, root_members, NULL, NULL);
+
+  /* Dấu Mốc's axis holds any year: the scale needs no mapping. */
+  scale = dm_import_get_string (self, root, "scale");
+  if (scale != NULL && strcmp (scale, "human") != 0 && strcmp (scale, "cosmological") != 0)
+    dm_import_warning (self, "scale", _("unknown scale “%s”; TimelineJS knows “human” and “cosmological”"), scale);
+
+  read_title_slide (self, root);
+  reserve_ids (self, root, "events", "unique_id");
+  read_array (self, root, "events", read_slide);
+  read_array (self, root, "eras", read_era_element);
+}
+
+/* TimelineJS 2 */
+
+/* "2011,12,10" (year, month, day, hour, minute, second, millisecond, any
+ * of them empty), a number, or an ISO date. */
+static gboolean
+read_v2_date (DmImport   *self,
+              JsonObject *entry,
+              const char *member,
+              gboolean    required,
+              DmDate     *date)
+{
+  JsonNode *node = json_object_get_member (entry, member);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) fields = NULL;
+  DmDateParts parts = { 0 };
+  gboolean numbers = TRUE;
+  gboolean ok;
+  gsize length;
+
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+      (json_node_get_value_type (node) == G_TYPE_INT64 || json_node_get_value_type (node) == G_TYPE_DOUBLE))
+    {
+      if (!dm_import_get_integer (self, entry, member, &parts.value[DM_DATE_PART_YEAR],
+                                  &parts.present[DM_DATE_PART_YEAR]))
+        return FALSE;
+      parts.value[DM_DATE_PART_YEAR] = year_from_timelinejs (parts.value[DM_DATE_PART_YEAR]);
+      length = dm_import_push_member (self, member);
+      ok = dm_import_date_from_parts (self, &parts, NULL, date);
+      dm_import_pop (self, length);
+      return ok;
+    }
+
+  text = dm_import_get_string (self, entry, member);
+  if (text == NULL)
+    {
+      if (required)
+        dm_import_problem (self, DM_PROBLEM_ERROR, DM_DATASET_ERROR_MISSING, member, _("this member is required"));
+      return !required;
+    }
+
+  fields = g_strsplit (text, ",", 0);
+  if (g_strv_length (fields) > DM_DATE_N_PARTS)
+    numbers = FALSE;
+  for (guint i = 0; numbers && fields[i] != NULL; i++)
+    {
+      g_strstrip (fields[i]);
+      if (fields[i][0] != '\0')
+        {
+          numbers = dm_import_parse_integer (fields[i], &parts.value[i]);
+          parts.present[i] = TRUE;
+        }
+    }
+
+  length = dm_import_push_member (self, member);
+  if (numbers)
+    {
+      parts.value[DM_DATE_PART_YEAR] = year_from_timelinejs (parts.value[DM_DATE_PART_YEAR]);
+      ok = dm_import_date_from_parts (self, &parts, NULL, date);
+    }
+  else if (dm_date_parse (text, date, NULL))
+    ok = TRUE;
+  else
+    {
+      dm_import_problem (self, DM_PROBLEM_ERROR, DM_DATASET_ERROR_INVALID_DATE, NULL,
+                         _("“%s” is not a date Dấu Mốc can read; write it as year,month,day, like “2011,12,10”"),
+                         text);
+      ok = FALSE;
+    }
+  dm_import_pop (self, length);
+
+  return ok;
+}
+
+static void
+read_v2_entry (DmImport *self,
+               JsonNode *node,
+               guint     index)
+{
+  g_autoptr(DmEvent) event = dm_event_new ();
+  g_autofree char *headline = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *caption = NULL;
+  g_autofree char *group = NULL;
+  JsonObject *entry;
+  gboolean ok = TRUE;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      dm_import_problem (self, DM_PROBLEM_ERROR, DM_DATASET_ERROR_TYPE, NULL,
+                         _("expected an object, found %s"), dm_json_describe_node (node));
+      return;
+    }
+
+  entry = json_node_get_object (node);
+  dm_import_check_members (self, entry, v2_date_members, v2_date_kept, &event->extra);
+
+  ok &= read_v2_date (self, entry, "startDate", TRUE, &event->start);
+  ok &= read_v2_date (self, entry, "endDate", FALSE, &event->end);
+  ok = ok && dm_import_check_order (self, &event->start, &event->end, "endDate");
+
+  headline = dm_import_get_string (self, entry, "headline");
+  body = dm_import_get_string (self, entry, "text");
+  caption = read_media (self, entry, "asset", "media", v2_asset_members, event);
+  group = get_line (self, entry, "tag");
+
+  set_texts (self, event, headline, body, caption);
+  event->id = dm_import_event_id (self, NULL, NULL, index, event->title.en);
+  set_kind (self, event, group);
+
+  if (ok)
+    g_ptr_array_add (self->events, g_steal_pointer (&event));
+}
+
+static void
+read_v2_era (DmImport *self,
+             JsonNode *node,
+             guint     index)
+{
+  g_autoptr(DmEra) era = dm_era_new ();
+  g_autofree char *headline = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *tag = NULL;
+  JsonObject *object;
+  gboolean ok = TRUE;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      dm_import_problem (self, DM_PROBLEM_ERROR, DM_DATASET_ERROR_TYPE, NULL,
+                         _("expected an object, found %s"), dm_json_describe_node (node));
+      return;
+    }
+
+  object = json_node_get_object (node);
+  dm_import_check_members (self, object, v2_era_members, NULL, NULL);
+
+  ok &= read_v2_date (self, object, "startDate", TRUE, &era->start);
+  ok &= read_v2_date (self, object, "endDate", FALSE, &era->end);
+  if (ok && !dm_date_is_set (&era->end))
+    {
+      dm_import_warning (self, NULL, _("an era needs an end date; this one is left out"));
+      return;
+    }
+  ok = ok && dm_import_check_order (self, &era->start, &era->end, "endDate");
+
+  headline = dm_import_get_string (self, object, "headline");
+  dm_import_set_text (self, &era->title, dm_html_to_text_line (headline));
+
+  body = dm_import_get_string (self, object, "text");
+  if (body != NULL)
+    dm_import_warning (self, "text", _("an era has only a title in Dấu Mốc; its text is left out"));
+  tag = dm_import_get_string (self, object, "tag");
+  if (tag != NULL)
+    dm_import_warning (self, "tag", _("eras span every lane in Dấu Mốc; the tag is left out"));
+
+  if (ok)
+    g_ptr_array_add (self->eras, g_steal_pointer (&era));
+}
+
+static void
+import_v2 (DmImport   *self,
+           JsonObject *root)
+{
+  JsonObject *timeline = json_node_get_object (json_object_get_member (root, "timeline"));
+  g_autofree char *headline = NULL;
+  g_autofree char *body = NULL;
+  gsize length;
+
+  dm_import_check_members (self, root, v2_root_members, NULL, NULL);
+
+  length = dm_import_push_member (self, "timeline");
+  dm_import_check_members (self, timeline, v2_timeline_members, NULL, NULL);
+
+  headline = dm_import_get_string (self, timeline, "headline");
+  body = dm_import_get_string (self, timeline, "text");
+  dm_import_set_text (self, dm_dataset_get_title_mutable (self->dataset), dm_html_to_text_line (headline));
+  dm_import_set_text (self, dm_dataset_get_description_mutable (self->dataset), dm_html_to_text (body));
+
+  read_array (self, timeline, "date", read_v2_entry);
+  read_array (self, timeline, "era", read_v2_era);
+  dm_import_pop (self, length);
+}
+
+void
+dm_import_timelinejs (DmDataset  *dataset,
+                      JsonNode   *root,
+                      gboolean    version_2,
+                      const char *display_name,
+                      GPtrArray  *problems)
+{
+  DmImport import;
+
+  g_return_if_fail (DM_IS_DATASET (dataset));
+  g_return_if_fail (JSON_NODE_HOLDS_OBJECT (root));
+
+  dm_import_init (&import, dataset, display_name, problems);
+  if (version_2)
+    import_v2 (&import, json_node_get_object (root));
+  else
+    import_v3 (&import, json_node_get_object (root));
+  dm_import_finish (&import, version_2 ? DM_ORIGIN_TIMELINEJS2 : DM_ORIGIN_TIMELINEJS3);
+  dm_import_clear (&import);
+}

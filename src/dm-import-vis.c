@@ -1,0 +1,644 @@
+/* dm-import-vis.c — reading vis-timeline items and groups
+ *
+ * An array of items, or {"items": […], "groups": […]}. An item has an id,
+ * content (HTML: the title), start and end (ISO 8601 text or milliseconds
+ * since 1970 UTC), type (box, point, range, background), group and title
+ * (a tooltip in HTML: the summary). Background items become eras; groups
+ * become kinds, labelled by their content.
+ *
+ * Dates are civil: the wall-clock values written are kept. A time zone
+ * ("Z", "+07:00") is not applied, since the written clock time is what the
+ * author meant to show; milliseconds are read as UTC. A number at midnight
+ * is a day, other numbers are minutes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "dm-html.h"
+#include "dm-import.h"
+
+#define MS_PER_DAY G_GINT64_CONSTANT (86400000)
+/* ECMAScript dates reach 10^8 days either side of 1970. */
+#define MAX_EPOCH_MS 8.64e15
+
+static const char * const root_members[] = { "items", "groups", NULL };
+static const char * const item_members[] = { "id", "content", "start", "end", "type", "group", "title", NULL };
+static const char * const item_kept[] = { "className", "style", "editable", "selectable", "subgroup", "align",
+                                          "limitSize", NULL };
+/* A group's "order" sorts the lanes; the rest of what vis-timeline knows
+ * about a group is how to show it. */
+static const char * const group_members[] = { "id", "content", "order", "title", "className", "style", "visible",
+                                              "subgroupOrder", "subgroupStack", "subgroupVisibility",
+                                              "nestedGroups", "showNested", "treeLevel", NULL };
+
+typedef enum
+{
+  TYPE_DEFAULT,   /* box, or range when it has an end */
+  TYPE_POINT,     /* box or point */
+  TYPE_RANGE,
+  TYPE_BACKGROUND,
+} ItemType;
+
+/* Dates */
+
+/* Reads exactly @n digits. */
+static gboolean
+read_digits (const char **p,
+             guint        n,
+             gint64      *value)
+{
+  gint64 v = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit ((*p)[i]))
+        return FALSE;
+      v = v * 10 + ((*p)[i] - '0');
+    }
+
+  *p += n;
+  *value = v;
+  return TRUE;
+}
+
+/* [±]YYYY[-MM[-DD[(T| )HH[:MM[:SS[.fff]]]]]][Z|±HH[:MM]], into @parts. */
+static gboolean
+parse_iso (const char  *text,
+           DmDateParts *parts)
+{
+  const char *p = text;
+  gboolean negative = FALSE;
+  guint n_digits = 0;
+  gint64 year = 0;
+  gint64 ignored;
+
+  if (*p == '-' || *p == '+')
+    negative = (*p++ == '-');
+
+  for (; g_ascii_isdigit (*p); p++, n_digits++)
+    year = year < G_MAXINT64 / 100 ? year * 10 + (*p - '0') : G_MAXINT64;
+  if (n_digits < 4)
+    return FALSE;
+
+  parts->present[DM_DATE_PART_YEAR] = TRUE;
+  parts->value[DM_DATE_PART_YEAR] = negative ? -year : year;
+
+  if (*p == '-')
+    {
+      p++;
+      if (!read_digits (&p, 2, &parts->value[DM_DATE_PART_MONTH]))
+        return FALSE;
+      parts->present[DM_DATE_PART_MONTH] = TRUE;
+
+      if (*p == '-')
+        {
+          p++;
+          if (!read_digits (&p, 2, &parts->value[DM_DATE_PART_DAY]))
+            return FALSE;
+          parts->present[DM_DATE_PART_DAY] = TRUE;
+
+          if (*p == 'T' || *p == 't' || *p == ' ')
+            {
+              p++;
+              if (!read_digits (&p, 2, &parts->value[DM_DATE_PART_HOUR]))
+                return FALSE;
+              parts->present[DM_DATE_PART_HOUR] = TRUE;
+
+              if (*p == ':')
+                {
+                  p++;
+                  if (!read_digits (&p, 2, &parts->value[DM_DATE_PART_MINUTE]))
+                    return FALSE;
+                  parts->present[DM_DATE_PART_MINUTE] = TRUE;
+
+                  if (*p == ':')
+                    {
+                      p++;
+                      if (!read_digits (&p, 2, &parts->value[DM_DATE_PART_SECOND]))
+                        return FALSE;
+                      parts->present[DM_DATE_PART_SECOND] = TRUE;
+
+                      if (*p == '.' || *p == ',')
+                        {
+                          gint64 ms = 0;
+                          guint n = 0;
+
+                          for (p++; g_ascii_isdigit (*p); p++, n++)
+                            if (n < 3)
+                              ms = ms * 10 + (*p - '0');
+                          if (n == 0)
+                            return FALSE;
+                          for (; n < 3; n++)
+                            ms *= 10;
+                          parts->present[DM_DATE_PART_MILLISECOND] = TRUE;
+                          parts->value[DM_DATE_PART_MILLISECOND] = ms;
+                        }
+                    }
+                }
+
+              /* The zone: the written clock time is kept as it is. */
+              if (*p == 'Z' || *p == 'z')
+                p++;
+              else if (*p == '+' || *p == '-')
+                {
+                  p++;
+                  if (!read_digits (&p, 2, &ignored))
+                    return FALSE;
+                  if (*p == ':')
+                    p++;
+                  if (g_ascii_isdigit (*p) && !read_digits (&p, 2, &ignored))
+                    return FALSE;
+                }
+            }
+        }
+    }
+
+  return *p == '\0';
+}
+
+/* Milliseconds since 1970-01-01T00:00Z, as a UTC civil date. */
+static void
+parts_from_epoch (gint64       ms,
+                  DmDateParts *parts)
+{
+  gint64 days = ms / MS_PER_DAY;
+  gint64 rest;
+  gint64 year;
+  guint month;
+  guint day;
+
+  if (ms % MS_PER_DAY < 0)
+    days--;
+  rest = ms - days * MS_PER_DAY;
+
+  dm_date_civil_from_days (days, &year, &month, &day);
+  parts->present[DM_DATE_PART_YEAR] = parts->present[DM_DATE_PART_MONTH] = parts->present[DM_DATE_PART_DAY] = TRUE;
+  parts->value[DM_DATE_PART_YEAR] = year;
+  parts->value[DM_DATE_PART_MONTH] = month;
+  parts->value[DM_DATE_PART_DAY] = day;
+
+  if (rest == 0)
+    return;
+
+  for (guint part = DM_DATE_PART_HOUR; part <= DM_DATE_PART_MILLISECOND; part++)
+    parts->present[part] = TRUE;
+  parts->value[DM_DATE_PART_HOUR] = rest / 3600000;
+  parts->value[DM_DATE_PART_MINUTE] = rest / 60000 % 60;
+  parts->value[DM_DATE_PART_SECOND] = rest / 1000 % 60;
+  parts->value[DM_DATE_PART_MILLISECOND] = rest % 1000;
+}
+
+/* "/Date(1398000000000)/", as .NET writes dates and vis reads them. */
+static gboolean
+parse_dotnet (const char *text,
+              gint64     *ms)
+{
+  g_autofree char *number = NULL;
+  gsize length = strlen (text);
+
+  if (!g_str_has_prefix (text, "/Date(") || !g_str_has_suffix (text, ")/") || length <= 8)
+    return FALSE;
+
+  number = g_strndup (text + 6, length - 8);
+  return dm_import_parse_integer (number, ms);
+}
+
+static gboolean
+read_date (DmImport   *self,
+           JsonObject *item,
+           const char *member,
+           gboolean    required,
+           DmDate     *date)
+{
+  JsonNode *node = json_object_get_member (item, member);
+  g_autofree char *text = NULL;
+  DmDateParts parts = { 0 };
+  gboolean from_epoch = FALSE;
+  gboolean ok = TRUE;
+  gint64 ms = 0;
+  gsize length;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node) ||
+      (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING &&
+       json_node_get_string (node)[0] == '\0'))
+    {
+      if (required)
+        dm_import_problem (self, DM_PROBLEM_ERROR, DM_DATASET_ERROR_MISSING, member, _("this member is required"));
+      return !required;
+    }
+
+  if (!JSON_NODE_HOLDS_VALUE (node) ||
+      (json_node_get_value_type (node) != G_TYPE_STRING &&
+       json_node_get_value_type (node) != G_TYPE_INT64 &&
+       json_node_get_value_type (node) != G_TYPE_DOUBLE))
+    {
+      dm_import_problem (self, DM_PROBLEM_ERROR, DM_DATASET_ERROR_TYPE, member,
+                         _("expected a date like \"2014-04-20\" or milliseconds since 1970, found %s"),
+                         dm_json_describe_node (node));
+      return FALSE;
+    }
+
+  length = dm_import_push_member (self, member);
+
+  if (json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      text = g_strstrip (g_strdup (json_node_get_string (node)));
+      if (parse_dotnet (text, &ms))
+        from_epoch = TRUE;
+      else if (!parse_iso (text, &parts))
+        {
+          dm_import_problem (self, DM_PROBLEM_ERROR, DM_DATASET_ERROR_INVALID_DATE, NULL,
+                             _("“%s” is not a date Dấu Mốc can read; write it like 2014-04-20 or 2014-04-20T10:30"),
+                             text);
+          ok = FALSE;
+        }
+    }
+  else
+    {
+      double number = json_node_get_double (node);
+
+      from_epoch = TRUE;
+      if (json_node_get_value_type (node) == G_TYPE_INT64)
+        ms = json_node_get_int (node);
+      else
+        ms = fabs (number) <= MAX_EPOCH_MS ? (gint64) floor (number) : G_MAXINT64;
+    }
+
+  if (from_epoch && fabs ((double) ms) > MAX_EPOCH_MS)
+    {
+      dm_import_problem (self, DM_PROBLEM_ERROR, DM_DATASET_ERROR_INVALID_DATE, NULL,
+                         _("this time is out of range: milliseconds since 1970 reach ±8,640,000,000,000,000"));
+      ok = FALSE;
+    }
+  else if (from_epoch)
+    parts_from_epoch (ms, &parts);
+
+  if (ok)
+    ok = dm_import_date_from_parts (self, &parts, NULL, date);
+
+  dm_import_pop (self, length);
+  return ok;
+}
+
+/* A group id: a string or a number; NULL (with a warning) otherwise. */
+static char *
+get_key (DmImport   *self,
+         JsonObject *object,
+         const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+
+  return dm_import_get_string (self, object, member);
+}
+
+/* Groups */
+
+static void
+read_group (DmImport   *self,
+            JsonNode   *node,
+            GHashTable *groups)
+{
+  g_autofree char *id = NULL;
+  g_autofree char *content = NULL;
+  g_autofree char *label = NULL;
+  JsonObject *group;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      dm_import_problem (self, DM_PROBLEM_ERROR, DM_DATASET_ERROR_TYPE, NULL,
+                         _("expected an object, found %s"), dm_json_describe_node (node));
+      return;
+    }
+
+  group = json_node_get_object (node);
+  dm_import_check_members (self, group, group_members, NULL, NULL);
+
+  id = get_key (self, group, "id");
+  if (id == NULL)
+    {
+      dm_import_warning (self, NULL, _("a group without an id has no items; it is left out"));
+      return;
+    }
+
+  if (json_object_get_member (group, "nestedGroups") != NULL &&
+      !JSON_NODE_HOLDS_NULL (json_object_get_member (group, "nestedGroups")))
+    dm_import_warning (self, "nestedGroups", _("groups are not nested in Dấu Mốc; each is a lane of its own"));
+
+  content = dm_import_get_string (self, group, "content");
+  label = dm_html_to_text_line (content);
+  dm_import_get_kind (self, id, label[0] != '\0' ? label : id, id);
+  g_hash_table_add (groups, g_steal_pointer (&id));
+}
+
+/* Items */
+
+static ItemType
+read_type (DmImport   *self,
+           JsonObject *item)
+{
+  g_autofree char *type = dm_import_get_string (self, item, "type");
+
+  if (type == NULL)
+    return TYPE_DEFAULT;
+  if (strcmp (type, "box") == 0 || strcmp (type, "point") == 0)
+    return TYPE_POINT;
+  if (strcmp (type, "range") == 0)
+    return TYPE_RANGE;
+  if (strcmp (type, "background") == 0)
+    return TYPE_BACKGROUND;
+
+  dm_import_warning (self, "type", _("unknown item type “%s”; vis-timeline knows box, point, range and background"),
+                     type);
+  return TYPE_DEFAULT;
+}
+
+static void
+read_background (DmImport   *self,
+                 JsonObject *item,
+                 DmDate     *start,
+                 DmDate     *end)
+{
+  g_autoptr(DmEra) era = dm_era_new ();
+  g_autofree char *content = dm_import_get_string (self, item, "content");
+
+  if (!dm_date_is_set (end))
+    {
+      dm_import_warning (self, NULL, _("a background item needs an end; this one is left out"));
+      return;
+    }
+
+  if (json_object_get_member (item, "group") != NULL && !JSON_NODE_HOLDS_NULL (json_object_get_member (item, "group")))
+    dm_import_warning (self, "group", _("eras span every lane in Dấu Mốc; the group is left out"));
+
+  era->start = *start;
+  era->end = *end;
+  dm_import_set_text (self, &era->title, dm_html_to_text_line (content));
+  g_ptr_array_add (self->eras, g_steal_pointer (&era));
+}
+
+typedef struct
+{
+  DmImport   *import;
+  GHashTable *groups;   /* ids of the groups listed, NULL when there is no list */
+} Vis;
+
+static void
+read_item (Vis      *vis,
+           JsonNode *node,
+           guint     index)
+{
+  DmImport *self = vis->import;
+  g_autoptr(DmEvent) event = dm_event_new ();
+  g_autofree char *content = NULL;
+  g_autofree char *tooltip = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *given = NULL;
+  g_autofree char *group = NULL;
+  JsonObject *item;
+  ItemType type;
+  gboolean ok = TRUE;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      dm_import_problem (self, DM_PROBLEM_ERROR, DM_DATASET_ERROR_TYPE, NULL,
+                         _("expected an object, found %s"), dm_json_describe_node (node));
+      return;
+    }
+
+  item = json_node_get_object (node);
+  dm_import_check_members (self, item, item_members, item_kept, &event->extra);
+
+  type = read_type (self, item);
+  ok &= read_date (self, item, "start", TRUE, &event->start);
+  ok &= read_date (self, item, "end", FALSE, &event->end);
+  ok = ok && dm_import_check_order (self, &event->start, &event->end, "end");
+
+  if (type == TYPE_BACKGROUND)
+    {
+      if (ok)
+        read_background (self, item, &event->start, &event->end);
+      return;
+    }
+
+  if (type == TYPE_POINT && dm_date_is_set (&event->end))
+    {
+      dm_import_warning (self, "end", _("boxes and points have no end; the end is left out"));
+      memset (&event->end, 0, sizeof event->end);
+    }
+  else if (type == TYPE_RANGE && !dm_date_is_set (&event->end) && ok)
+    dm_import_warning (self, "type", _("a range needs an end; this item is shown as a point"));
+
+  content = dm_import_get_string (self, item, "content");
+  tooltip = dm_import_get_string (self, item, "title");
+  given = get_key (self, item, "id");
+  group = get_key (self, item, "group");
+
+  title = dm_html_to_text_line (content);
+  if (title[0] == '\0')
+    {
+      g_free (title);
+      title = dm_html_to_text_line (tooltip);
+    }
+  if (title[0] == '\0' && given != NULL)
+    {
+      g_free (title);
+      title = g_strdup (given);
+    }
+  if (title[0] == '\0')
+    {
+      g_free (title);
+      title = dm_date_to_iso (&event->start);
+    }
+
+  dm_import_set_text (self, &event->title, g_steal_pointer (&title));
+  dm_import_set_text (self, &event->summary, dm_html_to_text (tooltip));
+  event->id = dm_import_event_id (self, given, "id", index, event->title.en);
+
+  if (group != NULL && vis->groups != NULL && !g_hash_table_contains (vis->groups, group))
+    {
+      dm_import_warning (self, "group", _("there is no group with the id “%s” in “groups”; it gets a lane of its own"),
+                         group);
+      g_hash_table_add (vis->groups, g_strdup (group));
+    }
+  event->kind = g_strdup (dm_import_get_kind (self, group, group, group));
+
+  if (ok)
+    g_ptr_array_add (self->events, g_steal_pointer (&event));
+}
+
+static JsonArray *
+get_array (DmImport   *self,
+           JsonObject *object,
+           const char *member,
+           gboolean    required)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (required)
+        dm_import_problem (self, DM_PROBLEM_ERROR, DM_DATASET_ERROR_MISSING, member, _("this member is required"));
+      return NULL;
+    }
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      dm_import_problem (self, DM_PROBLEM_ERROR, DM_DATASET_ERROR_TYPE, member,
+                         _("expected an array, found %s"), dm_json_describe_node (node));
+      return NULL;
+    }
+
+  return json_node_get_array (node);
+}
+
+typedef struct
+{
+  guint  index;
+  double order;
+} GroupOrder;
+
+static int
+compare_group_order (gconstpointer a,
+                     gconstpointer b)
+{
+  const GroupOrder *x = a;
+  const GroupOrder *y = b;
+
+  if (x->order != y->order)
+    return x->order < y->order ? -1 : 1;
+  return (x->index > y->index) - (x->index < y->index);
+}
+
+/* Groups become kinds in the order vis-timeline shows them: by their
+ * "order" when every group has one, otherwise as listed. */
+static void
+read_groups (Vis       *vis,
+             JsonArray *groups)
+{
+  DmImport *self = vis->import;
+  guint n = json_array_get_length (groups);
+  g_autoptr(GArray) order = g_array_sized_new (FALSE, FALSE, sizeof (GroupOrder), n);
+  gboolean all_ordered = TRUE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *element = json_array_get_element (groups, i);
+      JsonNode *value = NULL;
+      GroupOrder entry = { i, 0 };
+
+      if (JSON_NODE_HOLDS_OBJECT (element))
+        value = json_object_get_member (json_node_get_object (element), "order");
+      if (value != NULL && JSON_NODE_HOLDS_VALUE (value) &&
+          (json_node_get_value_type (value) == G_TYPE_INT64 || json_node_get_value_type (value) == G_TYPE_DOUBLE))
+        entry.order = json_node_get_double (value);
+      else
+        all_ordered = FALSE;
+      g_array_append_val (order, entry);
+    }
+
+  if (all_ordered)
+    g_array_sort (order, compare_group_order);
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint index = g_array_index (order, GroupOrder, i).index;
+      gsize length = dm_import_push_index (self, index);
+
+      read_group (self, json_array_get_element (groups, index), vis->groups);
+      dm_import_pop (self, length);
+    }
+}
+
+static void
+read_items (Vis       *vis,
+            JsonArray *items)
+{
+  DmImport *self = vis->import;
+  guint n = json_array_get_length (items);
+
+  /* Every id the file gives, before any is generated. */
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *element = json_array_get_element (items, i);
+      JsonNode *id;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        continue;
+      id = json_object_get_member (json_node_get_object (element), "id");
+      if (id != NULL && JSON_NODE_HOLDS_VALUE (id))
+        {
+          g_autofree char *text = NULL;
+
+          if (json_node_get_value_type (id) == G_TYPE_STRING)
+            text = g_strstrip (g_strdup (json_node_get_string (id)));
+          else if (json_node_get_value_type (id) == G_TYPE_INT64)
+            text = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (id));
+          dm_import_reserve_id (self, text);
+        }
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      gsize length = dm_import_push_index (self, i);
+
+      read_item (vis, json_array_get_element (items, i), i);
+      dm_import_pop (self, length);
+    }
+}
+
+void
+dm_import_vis (DmDataset  *dataset,
+               JsonNode   *root,
+               const char *display_name,
+               GPtrArray  *problems)
+{
+  g_autoptr(GHashTable) groups = NULL;
+  DmImport import;
+  Vis vis = { &import, NULL };
+
+  g_return_if_fail (DM_IS_DATASET (dataset));
+
+  dm_import_init (&import, dataset, display_name, problems);
+
+  if (JSON_NODE_HOLDS_ARRAY (root))
+    read_items (&vis, json_node_get_array (root));
+  else
+    {
+      JsonObject *object = json_node_get_object (root);
+      JsonArray *group_array;
+      JsonArray *items;
+
+      dm_import_check_members (&import, object, root_members, NULL, NULL);
+
+      group_array = get_array (&import, object, "groups", FALSE);
+      if (group_array != NULL)
+        {
+          gsize length = dm_import_push_member (&import, "groups");
+
+          groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          vis.groups = groups;
+          read_groups (&vis, group_array);
+          dm_import_pop (&import, length);
+        }
+
+      items = get_array (&import, object, "items", TRUE);
+      if (items != NULL)
+        {
+          gsize length = dm_import_push_member (&import, "items");
+
+          read_items (&vis, items);
+          dm_import_pop (&import, length);
+        }
+    }
+
+  dm_import_finish (&import, DM_ORIGIN_VIS);
+  dm_import_clear (&import);
+}

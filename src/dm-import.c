@@ -1,0 +1,919 @@
+/* dm-import.c — what the importers share: detection, paths and problems,
+ * values written the many ways real files write them, kinds, ids, language
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "dm-import.h"
+#include "dm-json-scan.h"
+
+#define MAX_ID_LENGTH 256
+#define MAX_SLUG_LENGTH 40
+#define MAX_SAMPLE_LENGTH 65536
+
+/* Lanes get GNOME's palette, in this order, cycling. */
+static const char * const palette[] = {
+  "#3584e4", /* blue */
+  "#33d17a", /* green */
+  "#f6d32d", /* yellow */
+  "#ff7800", /* orange */
+  "#e01b24", /* red */
+  "#9141ac", /* purple */
+  "#986a44", /* brown */
+};
+
+static const char * const part_names[DM_DATE_N_PARTS] = {
+  "year", "month", "day", "hour", "minute", "second", "millisecond",
+};
+
+/* Detection */
+
+static gboolean
+has_member (JsonObject *object,
+            const char *member)
+{
+  return json_object_get_member (object, member) != NULL;
+}
+
+static gboolean
+some_element_has (JsonArray  *array,
+                  const char *member)
+{
+  guint n = json_array_get_length (array);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (JSON_NODE_HOLDS_OBJECT (element) && has_member (json_node_get_object (element), member))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+DmImportFormat
+dm_import_detect (JsonNode *root)
+{
+  JsonObject *object;
+  JsonNode *node;
+
+  g_return_val_if_fail (root != NULL, DM_IMPORT_NATIVE);
+
+  if (JSON_NODE_HOLDS_ARRAY (root))
+    return some_element_has (json_node_get_array (root), "start") ? DM_IMPORT_VIS : DM_IMPORT_NATIVE;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    return DM_IMPORT_NATIVE;
+
+  object = json_node_get_object (root);
+  if (has_member (object, "format"))
+    return DM_IMPORT_NATIVE;
+
+  node = json_object_get_member (object, "timeline");
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    return DM_IMPORT_TIMELINEJS2;
+
+  node = json_object_get_member (object, "events");
+  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonNode *title = json_object_get_member (object, "title");
+
+      if (has_member (object, "eras") || has_member (object, "scale") ||
+          some_element_has (json_node_get_array (node), "start_date") ||
+          (title != NULL && JSON_NODE_HOLDS_OBJECT (title) &&
+           (has_member (json_node_get_object (title), "text") || has_member (json_node_get_object (title), "media"))))
+        return DM_IMPORT_TIMELINEJS3;
+    }
+
+  node = json_object_get_member (object, "items");
+  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+    return DM_IMPORT_VIS;
+
+  return DM_IMPORT_NATIVE;
+}
+
+const char *
+dm_json_describe_node (JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      return _("an object");
+    case JSON_NODE_ARRAY:
+      return _("an array");
+    case JSON_NODE_NULL:
+      return _("null");
+    case JSON_NODE_VALUE:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_STRING:
+          return _("a string");
+        case G_TYPE_BOOLEAN:
+          return _("true or false");
+        case G_TYPE_INT64:
+        case G_TYPE_DOUBLE:
+          return _("a number");
+        default:
+          return _("a value");
+        }
+    default:
+      return _("a value");
+    }
+}
+
+/* The import */
+
+void
+dm_import_init (DmImport   *self,
+                DmDataset  *dataset,
+                const char *display_name,
+                GPtrArray  *problems)
+{
+  memset (self, 0, sizeof *self);
+
+  self->dataset = dataset;
+  self->problems = problems;
+  self->path = g_string_new (NULL);
+  self->display_name = g_strdup (display_name);
+  self->kinds = g_ptr_array_new_with_free_func ((GDestroyNotify) dm_kind_free);
+  self->kinds_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->kind_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->eras = g_ptr_array_new_with_free_func ((GDestroyNotify) dm_era_free);
+  self->events = g_ptr_array_new_with_free_func ((GDestroyNotify) dm_event_free);
+  self->reserved_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->event_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->sample = g_string_new (NULL);
+}
+
+void
+dm_import_clear (DmImport *self)
+{
+  g_string_free (self->path, TRUE);
+  g_free (self->display_name);
+  g_hash_table_unref (self->kinds_by_key);
+  g_hash_table_unref (self->kind_ids);
+  g_ptr_array_unref (self->kinds);
+  g_ptr_array_unref (self->eras);
+  g_ptr_array_unref (self->events);
+  g_hash_table_unref (self->reserved_ids);
+  g_hash_table_unref (self->event_ids);
+  g_string_free (self->sample, TRUE);
+  memset (self, 0, sizeof *self);
+}
+
+/* Texts are Vietnamese when letters only Vietnamese uses (ă, đ, ơ, ư and
+ * the vowels with two marks or a dot below) make up a good part of them:
+ * about one letter in five in Vietnamese prose, next to none in English
+ * that names Vietnamese people and places. */
+static gboolean
+looks_vietnamese (const char *text)
+{
+  guint letters = 0;
+  guint vietnamese = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isalpha (c))
+        continue;
+      letters++;
+      if ((c >= 0x1EA0 && c <= 0x1EF9) ||
+          c == 0x102 || c == 0x103 || c == 0x110 || c == 0x111 ||
+          c == 0x128 || c == 0x129 || c == 0x168 || c == 0x169 ||
+          c == 0x1A0 || c == 0x1A1 || c == 0x1AF || c == 0x1B0)
+        vietnamese++;
+    }
+
+  return letters > 0 && vietnamese * 20 >= letters;
+}
+
+static void
+move_to_vietnamese (DmText *text)
+{
+  if (text->vi == NULL && text->en != NULL)
+    {
+      text->vi = text->en;
+      text->en = NULL;
+    }
+}
+
+/* "Waterloo" from "…/Waterloo.timelinejs.json". */
+static char *
+title_from_name (const char *display_name)
+{
+  static const char * const suffixes[] = { ".json", ".timelinejs", ".vis" };
+  g_autofree char *base = NULL;
+
+  if (display_name == NULL)
+    return NULL;
+
+  base = g_path_get_basename (display_name);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      gsize length = strlen (base);
+      gsize suffix = strlen (suffixes[i]);
+
+      if (length > suffix && g_ascii_strcasecmp (base + length - suffix, suffixes[i]) == 0)
+        base[length - suffix] = '\0';
+    }
+
+  if (base[0] == '\0' || strcmp (base, ".") == 0 || strcmp (base, G_DIR_SEPARATOR_S) == 0)
+    return NULL;
+
+  return g_steal_pointer (&base);
+}
+
+void
+dm_import_finish (DmImport   *self,
+                  const char *origin)
+{
+  DmText *title = dm_dataset_get_title_mutable (self->dataset);
+
+  if (dm_text_is_empty (title))
+    {
+      char *name = title_from_name (self->display_name);
+
+      dm_text_clear (title);
+      title->en = name != NULL ? name : g_strdup (_("Untitled timeline"));
+    }
+
+  if (looks_vietnamese (self->sample->str))
+    {
+      move_to_vietnamese (title);
+      move_to_vietnamese (dm_dataset_get_description_mutable (self->dataset));
+      for (guint i = 0; i < self->kinds->len; i++)
+        move_to_vietnamese (&((DmKind *) g_ptr_array_index (self->kinds, i))->label);
+      for (guint i = 0; i < self->eras->len; i++)
+        move_to_vietnamese (&((DmEra *) g_ptr_array_index (self->eras, i))->title);
+      for (guint i = 0; i < self->events->len; i++)
+        {
+          DmEvent *event = g_ptr_array_index (self->events, i);
+
+          move_to_vietnamese (&event->title);
+          move_to_vietnamese (&event->summary);
+          for (guint k = 0; event->links != NULL && k < event->links->len; k++)
+            move_to_vietnamese (&((DmLink *) g_ptr_array_index (event->links, k))->title);
+        }
+    }
+
+  /* The dataset takes them over. */
+  g_ptr_array_set_free_func (self->kinds, NULL);
+  g_ptr_array_set_free_func (self->eras, NULL);
+  g_ptr_array_set_free_func (self->events, NULL);
+  for (guint i = 0; i < self->kinds->len; i++)
+    dm_dataset_add_kind (self->dataset, g_ptr_array_index (self->kinds, i));
+  for (guint i = 0; i < self->eras->len; i++)
+    dm_dataset_add_era (self->dataset, g_ptr_array_index (self->eras, i));
+  for (guint i = 0; i < self->events->len; i++)
+    dm_dataset_add_event (self->dataset, g_ptr_array_index (self->events, i));
+  g_ptr_array_set_size (self->kinds, 0);
+  g_ptr_array_set_size (self->eras, 0);
+  g_ptr_array_set_size (self->events, 0);
+  g_hash_table_remove_all (self->kinds_by_key);
+
+  dm_dataset_set_origin_format (self->dataset, origin);
+}
+
+/* Paths and problems */
+
+gsize
+dm_import_push_member (DmImport   *self,
+                       const char *member)
+{
+  gsize length = self->path->len;
+
+  dm_json_path_append_member (self->path, member);
+  return length;
+}
+
+gsize
+dm_import_push_index (DmImport *self,
+                      guint     index)
+{
+  gsize length = self->path->len;
+
+  dm_json_path_append_index (self->path, index);
+  return length;
+}
+
+void
+dm_import_pop (DmImport *self,
+               gsize     length)
+{
+  g_string_truncate (self->path, length);
+}
+
+void
+dm_import_problem (DmImport          *self,
+                   DmProblemSeverity  severity,
+                   DmDatasetError     code,
+                   const char        *member,
+                   const char        *format,
+                   ...)
+{
+  g_autofree char *message = NULL;
+  gsize length = self->path->len;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (member != NULL)
+    dm_json_path_append_member (self->path, member);
+  g_ptr_array_add (self->problems, dm_problem_new (severity, code, self->path->str, message));
+  g_string_truncate (self->path, length);
+}
+
+static gboolean
+is_listed (const char * const *names,
+           const char          *name)
+{
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    if (strcmp (names[i], name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_empty_value (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_NULL (node) ||
+         (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING &&
+          json_node_get_string (node)[0] == '\0');
+}
+
+void
+dm_import_check_members (DmImport            *self,
+                         JsonObject          *object,
+                         const char * const  *known,
+                         const char * const  *kept,
+                         JsonObject         **extra)
+{
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &name, &node))
+    {
+      if (is_listed (known, name))
+        continue;
+
+      if (is_listed (kept, name))
+        {
+          if (extra != NULL && !is_empty_value (node))
+            {
+              if (*extra == NULL)
+                *extra = json_object_new ();
+              json_object_set_member (*extra, name, json_node_copy (node));
+            }
+          continue;
+        }
+
+      /* Empty values carry nothing to lose. */
+      if (is_empty_value (node))
+        continue;
+
+      dm_import_warning (self, name, _("Dấu Mốc has no place for this member; it is left out"));
+    }
+}
+
+/* Values */
+
+JsonObject *
+dm_import_get_object (DmImport   *self,
+                      JsonObject *object,
+                      const char *member,
+                      gboolean    required)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || is_empty_value (node))
+    {
+      if (required)
+        dm_import_problem (self, DM_PROBLEM_ERROR, DM_DATASET_ERROR_MISSING, member,
+                           _("this member is required"));
+      return NULL;
+    }
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      if (required)
+        dm_import_problem (self, DM_PROBLEM_ERROR, DM_DATASET_ERROR_TYPE, member,
+                           _("expected an object, found %s"), dm_json_describe_node (node));
+      else
+        dm_import_warning (self, member, _("expected an object, found %s; it is left out"),
+                           dm_json_describe_node (node));
+      return NULL;
+    }
+
+  return json_node_get_object (node);
+}
+
+static char *
+number_to_string (JsonNode *node)
+{
+  double value;
+
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+
+  value = json_node_get_double (node);
+  if (value == floor (value) && fabs (value) < 1e15)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) value);
+
+  return g_strdup_printf ("%.17g", value);
+}
+
+char *
+dm_import_get_string (DmImport   *self,
+                      JsonObject *object,
+                      const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  char *text;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+
+  if (JSON_NODE_HOLDS_VALUE (node))
+    {
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_STRING:
+          text = g_strstrip (g_strdup (json_node_get_string (node)));
+          if (text[0] != '\0')
+            return text;
+          g_free (text);
+          return NULL;
+
+        case G_TYPE_INT64:
+        case G_TYPE_DOUBLE:
+          return number_to_string (node);
+
+        default:
+          break;
+        }
+    }
+
+  dm_import_warning (self, member, _("expected a text, found %s; it is left out"),
+                     dm_json_describe_node (node));
+  return NULL;
+}
+
+gboolean
+dm_import_parse_integer (const char *text,
+                         gint64     *out)
+{
+  gboolean negative = FALSE;
+  guint64 magnitude = 0;
+  const char *p = text;
+
+  if (*p == '-' || *p == '+')
+    negative = (*p++ == '-');
+
+  if (!g_ascii_isdigit (*p))
+    return FALSE;
+
+  for (; g_ascii_isdigit (*p); p++)
+    {
+      if (magnitude < G_MAXINT64 / 100)
+        magnitude = magnitude * 10 + (guint64) (*p - '0');
+      else
+        magnitude = G_MAXINT64;
+    }
+
+  if (*p != '\0')
+    return FALSE;
+
+  *out = negative ? -(gint64) magnitude : (gint64) magnitude;
+  return TRUE;
+}
+
+gboolean
+dm_import_get_integer (DmImport   *self,
+                       JsonObject *object,
+                       const char *member,
+                       gint64     *value,
+                       gboolean   *present)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  *present = FALSE;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+
+  if (JSON_NODE_HOLDS_VALUE (node))
+    {
+      g_autofree char *text = NULL;
+      double number;
+
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_STRING:
+          text = g_strstrip (g_strdup (json_node_get_string (node)));
+          if (text[0] == '\0')
+            return TRUE;
+          if (!dm_import_parse_integer (text, value))
+            {
+              dm_import_problem (self, DM_PROBLEM_ERROR, DM_DATASET_ERROR_INVALID_DATE, member,
+                                 _("“%s” is not a whole number"), text);
+              return FALSE;
+            }
+          *present = TRUE;
+          return TRUE;
+
+        case G_TYPE_INT64:
+          *value = json_node_get_int (node);
+          *present = TRUE;
+          return TRUE;
+
+        case G_TYPE_DOUBLE:
+          number = json_node_get_double (node);
+          if (number != floor (number))
+            {
+              text = number_to_string (node);
+              dm_import_problem (self, DM_PROBLEM_ERROR, DM_DATASET_ERROR_INVALID_DATE, member,
+                                 _("“%s” is not a whole number"), text);
+              return FALSE;
+            }
+          *value = fabs (number) < 1e18 ? (gint64) number : G_MAXINT64;
+          *present = TRUE;
+          return TRUE;
+
+        default:
+          break;
+        }
+    }
+
+  dm_import_problem (self, DM_PROBLEM_ERROR, DM_DATASET_ERROR_TYPE, member,
+                     _("expected a whole number, found %s"), dm_json_describe_node (node));
+  return FALSE;
+}
+
+/* Dates */
+
+const char * const *
+dm_import_date_part_names (void)
+{
+  return part_names;
+}
+
+static void
+part_problem (DmImport           *self,
+              DmProblemSeverity   severity,
+              DmDatasetError      code,
+              const char * const *members,
+              DmDatePart          part,
+              const char         *message)
+{
+  dm_import_problem (self, severity, code, members != NULL ? members[part] : NULL, "%s", message);
+}
+
+static gboolean
+check_range (DmImport           *self,
+             const DmDateParts  *parts,
+             const char * const *members,
+             DmDatePart          part,
+             gint64              min,
+             gint64              max)
+{
+  g_autofree char *value = NULL;
+  g_autofree char *message = NULL;
+
+  if (parts->value[part] >= min && parts->value[part] <= max)
+    return TRUE;
+
+  value = g_strdup_printf ("%" G_GINT64_FORMAT, parts->value[part]);
+  switch (part)
+    {
+    case DM_DATE_PART_MONTH:
+      message = g_strdup_printf (_("month must be between 1 and 12, not %s"), value);
+      break;
+    case DM_DATE_PART_HOUR:
+      message = g_strdup_printf (_("hour must be between 0 and 23, not %s"), value);
+      break;
+    case DM_DATE_PART_MINUTE:
+      message = g_strdup_printf (_("minute must be between 0 and 59, not %s"), value);
+      break;
+    case DM_DATE_PART_SECOND:
+      message = g_strdup_printf (_("second must be between 0 and 59, not %s"), value);
+      break;
+    case DM_DATE_PART_MILLISECOND:
+      message = g_strdup_printf (_("millisecond must be between 0 and 999, not %s"), value);
+      break;
+    case DM_DATE_PART_DAY:
+      {
+        DmDate month = { parts->value[DM_DATE_PART_YEAR], (guint8) parts->value[DM_DATE_PART_MONTH],
+                         0, 0, 0, DM_DATE_PRECISION_MONTH };
+        g_autofree char *month_text = dm_date_format (&month, dm_language_from_locale ());
+
+        /* TRANSLATORS: “February 2021 has 28 days, not 30” */
+        message = g_strdup_printf (_("%s has %u days, not %s"), month_text, (guint) max, value);
+      }
+      break;
+    case DM_DATE_PART_YEAR:
+    case DM_DATE_N_PARTS:
+    default:
+      message = g_strdup (_("year must be between -100,000,000,000 and 100,000,000,000"));
+      break;
+    }
+
+  part_problem (self, DM_PROBLEM_ERROR, DM_DATASET_ERROR_INVALID_DATE, members, part, message);
+  return FALSE;
+}
+
+gboolean
+dm_import_date_from_parts (DmImport            *self,
+                           const DmDateParts   *parts,
+                           const char * const  *members,
+                           DmDate              *date)
+{
+  DmDatePrecision precision = DM_DATE_PRECISION_YEAR;
+  const gint64 *v = parts->value;
+  gboolean has_time;
+
+  memset (date, 0, sizeof *date);
+
+  if (!parts->present[DM_DATE_PART_YEAR])
+    {
+      part_problem (self, DM_PROBLEM_ERROR, DM_DATASET_ERROR_MISSING, members, DM_DATE_PART_YEAR,
+                    _("a date needs at least a year"));
+      return FALSE;
+    }
+
+  if (!check_range (self, parts, members, DM_DATE_PART_YEAR, -DM_DATE_YEAR_MAX, DM_DATE_YEAR_MAX))
+    return FALSE;
+
+  if (parts->present[DM_DATE_PART_MONTH])
+    {
+      if (!check_range (self, parts, members, DM_DATE_PART_MONTH, 1, 12))
+        return FALSE;
+      precision = DM_DATE_PRECISION_MONTH;
+    }
+
+  if (parts->present[DM_DATE_PART_DAY])
+    {
+      if (precision < DM_DATE_PRECISION_MONTH)
+        part_problem (self, DM_PROBLEM_WARNING, DM_DATASET_ERROR_UNSUPPORTED, members, DM_DATE_PART_DAY,
+                      _("a day without a month is left out"));
+      else if (!check_range (self, parts, members, DM_DATE_PART_DAY, 1,
+                             dm_date_days_in_month (v[DM_DATE_PART_YEAR], (guint) v[DM_DATE_PART_MONTH])))
+        return FALSE;
+      else
+        precision = DM_DATE_PRECISION_DAY;
+    }
+
+  has_time = parts->present[DM_DATE_PART_HOUR] || parts->present[DM_DATE_PART_MINUTE];
+  if (has_time && precision < DM_DATE_PRECISION_DAY)
+    part_problem (self, DM_PROBLEM_WARNING, DM_DATASET_ERROR_UNSUPPORTED, members,
+                  parts->present[DM_DATE_PART_HOUR] ? DM_DATE_PART_HOUR : DM_DATE_PART_MINUTE,
+                  _("a time of day without a day is left out"));
+  else if (has_time)
+    {
+      if ((parts->present[DM_DATE_PART_HOUR] && !check_range (self, parts, members, DM_DATE_PART_HOUR, 0, 23)) ||
+          (parts->present[DM_DATE_PART_MINUTE] && !check_range (self, parts, members, DM_DATE_PART_MINUTE, 0, 59)))
+        return FALSE;
+      precision = DM_DATE_PRECISION_MINUTE;
+    }
+
+  if ((parts->present[DM_DATE_PART_SECOND] && !check_range (self, parts, members, DM_DATE_PART_SECOND, 0, 59)) ||
+      (parts->present[DM_DATE_PART_MILLISECOND] &&
+       !check_range (self, parts, members, DM_DATE_PART_MILLISECOND, 0, 999)))
+    return FALSE;
+
+  if (parts->present[DM_DATE_PART_SECOND] && v[DM_DATE_PART_SECOND] != 0)
+    part_problem (self, DM_PROBLEM_WARNING, DM_DATASET_ERROR_UNSUPPORTED, members, DM_DATE_PART_SECOND,
+                  _("seconds are left out: Dấu Mốc keeps times to the minute"));
+  else if (parts->present[DM_DATE_PART_MILLISECOND] && v[DM_DATE_PART_MILLISECOND] != 0)
+    part_problem (self, DM_PROBLEM_WARNING, DM_DATASET_ERROR_UNSUPPORTED, members, DM_DATE_PART_MILLISECOND,
+                  _("milliseconds are left out: Dấu Mốc keeps times to the minute"));
+
+  if (!dm_date_init (date, precision, v[DM_DATE_PART_YEAR],
+                     precision >= DM_DATE_PRECISION_MONTH ? (guint) v[DM_DATE_PART_MONTH] : 0,
+                     precision >= DM_DATE_PRECISION_DAY ? (guint) v[DM_DATE_PART_DAY] : 0,
+                     precision >= DM_DATE_PRECISION_MINUTE && parts->present[DM_DATE_PART_HOUR]
+                       ? (guint) v[DM_DATE_PART_HOUR] : 0,
+                     precision >= DM_DATE_PRECISION_MINUTE && parts->present[DM_DATE_PART_MINUTE]
+                       ? (guint) v[DM_DATE_PART_MINUTE] : 0))
+    g_assert_not_reached ();
+
+  return TRUE;
+}
+
+gboolean
+dm_import_check_order (DmImport     *self,
+                       const DmDate *start,
+                       const DmDate *end,
+                       const char   *member)
+{
+  g_autofree char *start_text = NULL;
+  g_autofree char *end_text = NULL;
+
+  if (!dm_date_is_set (start) || !dm_date_is_set (end) ||
+      dm_date_get_axis_end (end) > dm_date_get_axis_start (start))
+    return TRUE;
+
+  start_text = dm_date_to_iso (start);
+  end_text = dm_date_to_iso (end);
+  dm_import_problem (self, DM_PROBLEM_ERROR, DM_DATASET_ERROR_DATE_ORDER, member,
+                     _("this ends (%s) before it starts (%s)"), end_text, start_text);
+  return FALSE;
+}
+
+/* Texts */
+
+void
+dm_import_set_text (DmImport *self,
+                    DmText   *out,
+                    char     *text)
+{
+  if (text == NULL || text[0] == '\0')
+    {
+      g_free (text);
+      return;
+    }
+
+  if (self->sample->len < MAX_SAMPLE_LENGTH)
+    {
+      g_string_append (self->sample, text);
+      g_string_append_c (self->sample, '\n');
+    }
+
+  g_free (out->en);
+  out->en = text;
+}
+
+/* Kinds and ids */
+
+static gboolean
+is_usable_id (const char *id)
+{
+  if (id == NULL || id[0] == '\0' || strlen (id) > MAX_ID_LENGTH)
+    return FALSE;
+
+  for (const char *p = id; *p; p++)
+    if ((guchar) *p < 0x20)
+      return FALSE;
+
+  return TRUE;
+}
+
+/* "Nghị quyết 52" → "nghi-quyet-52", at most @max bytes. */
+static char *
+slugify (const char *text,
+         gsize       max)
+{
+  g_autoptr(GString) latin = g_string_new (NULL);
+  g_autofree char *ascii = NULL;
+  GString *slug = g_string_new (NULL);
+
+  if (text == NULL)
+    return g_string_free (slug, FALSE);
+
+  /* Transliteration knows every Vietnamese letter but đ. */
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0x111)
+        g_string_append_c (latin, 'd');
+      else if (c == 0x110)
+        g_string_append_c (latin, 'D');
+      else
+        g_string_append_unichar (latin, c);
+    }
+
+  ascii = g_str_to_ascii (latin->str, "C");
+  for (const char *p = ascii; *p && slug->len < max; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        g_string_append_c (slug, g_ascii_tolower (*p));
+      else if (slug->len > 0 && slug->str[slug->len - 1] != '-')
+        g_string_append_c (slug, '-');
+    }
+
+  while (slug->len > 0 && slug->str[slug->len - 1] == '-')
+    g_string_truncate (slug, slug->len - 1);
+
+  return g_string_free (slug, FALSE);
+}
+
+/* @base, or @base-2, @base-3… : the first that is in neither table. */
+static char *
+make_unique (const char *base,
+             GHashTable *used,
+             GHashTable *reserved)
+{
+  char *id = g_strdup (base);
+
+  for (guint n = 2; g_hash_table_contains (used, id) || (reserved && g_hash_table_contains (reserved, id)); n++)
+    {
+      g_free (id);
+      id = g_strdup_printf ("%s-%u", base, n);
+    }
+
+  return id;
+}
+
+const char *
+dm_import_get_kind (DmImport   *self,
+                    const char *key,
+                    const char *label,
+                    const char *id)
+{
+  const char *lookup = key != NULL ? key : "";
+  g_autofree char *base = NULL;
+  DmKind *kind;
+
+  kind = g_hash_table_lookup (self->kinds_by_key, lookup);
+  if (kind != NULL)
+    return kind->id;
+
+  kind = dm_kind_new ();
+  if (key == NULL)
+    {
+      base = g_strdup (DM_IMPORT_UNGROUPED_ID);
+      dm_text_set (&kind->label, DM_IMPORT_UNGROUPED_LABEL_VI, DM_IMPORT_UNGROUPED_LABEL_EN);
+    }
+  else
+    {
+      if (label == NULL || label[0] == '\0')
+        label = key;
+      if (is_usable_id (id))
+        base = g_strdup (id);
+      else
+        base = slugify (label, MAX_SLUG_LENGTH);
+      if (base[0] == '\0')
+        {
+          g_free (base);
+          base = g_strdup ("group");
+        }
+      dm_import_set_text (self, &kind->label, g_strdup (label));
+    }
+
+  kind->id = make_unique (base, self->kind_ids, NULL);
+  kind->color = g_strdup (palette[self->kinds->len % G_N_ELEMENTS (palette)]);
+  g_hash_table_add (self->kind_ids, kind->id);
+  g_hash_table_insert (self->kinds_by_key, g_strdup (lookup), kind);
+  g_ptr_array_add (self->kinds, kind);
+
+  return kind->id;
+}
+
+void
+dm_import_reserve_id (DmImport   *self,
+                      const char *id)
+{
+  if (id != NULL)
+    g_hash_table_add (self->reserved_ids, g_strdup (id));
+}
+
+char *
+dm_import_event_id (DmImport   *self,
+                    const char *given,
+                    const char *member,
+                    guint       index,
+                    const char *title)
+{
+  g_autofree char *id = NULL;
+
+  if (given != NULL && !is_usable_id (given))
+    {
+      dm_import_warning (self, member,
+                         _("this id cannot be used (it is longer than %u bytes or has control characters); the event gets a new one"),
+                         MAX_ID_LENGTH);
+      given = NULL;
+    }
+
+  if (given != NULL && !g_hash_table_contains (self->event_ids, given))
+    id = g_strdup (given);
+  else if (given != NULL)
+    {
+      id = make_unique (given, self->event_ids, self->reserved_ids);
+      dm_import_warning (self, member, _("the id “%s” is already used by %s; this event gets the id “%s”"),
+                         given, (const char *) g_hash_table_lookup (self->event_ids, given), id);
+    }
+  else
+    {
+      g_autofree char *slug = slugify (title, MAX_SLUG_LENGTH);
+      g_autofree char *base = slug[0] != '\0'
+        ? g_strdup_printf ("event-%u-%s", index + 1, slug)
+        : g_strdup_printf ("event-%u", index + 1);
+
+      id = make_unique (base, self->event_ids, self->reserved_ids);
+    }
+
+  g_hash_table_insert (self->event_ids, g_strdup (id), g_strdup (self->path->str));
+
+  return g_steal_pointer (&id);
+}

@@ -1,0 +1,190 @@
+/* dm-import.h — reading other tools' timelines (internal to the loader)
+ *
+ * The loader parses and checks the JSON, then hands documents that are not
+ * in the native format to an importer here. Importers fill a dataset and
+ * report what they cannot map as warnings (DM_DATASET_ERROR_UNSUPPORTED) and
+ * what makes no sense as errors, each with the JSON path of the value; the
+ * loader then locates every problem (line:column) the same way it does for
+ * native files.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "dm-dataset.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  DM_IMPORT_NATIVE,       /* has "format", or nothing else recognised: the native loader */
+  DM_IMPORT_TIMELINEJS3,  /* {"events": [{"start_date": …}], "title": …, "eras": …} */
+  DM_IMPORT_TIMELINEJS2,  /* {"timeline": {"headline": …, "date": […], "era": […]}} */
+  DM_IMPORT_VIS,          /* [{"start": …, "content": …}] or {"items": […], "groups": […]} */
+} DmImportFormat;
+
+/* The kind the importers give events that have no group. */
+#define DM_IMPORT_UNGROUPED_ID       "ungrouped"
+#define DM_IMPORT_UNGROUPED_LABEL_EN "Events"
+#define DM_IMPORT_UNGROUPED_LABEL_VI "Sự kiện"
+
+/* Which reader a parsed document needs, by its shape. */
+DmImportFormat  dm_import_detect          (JsonNode     *root);
+
+/* Fill @dataset (not yet finished) from @root and set its origin format.
+ * @display_name (may be NULL) gives a title to files that have none. */
+void            dm_import_timelinejs      (DmDataset    *dataset,
+                                           JsonNode     *root,
+                                           gboolean      version_2,
+                                           const char   *display_name,
+                                           GPtrArray    *problems);
+void            dm_import_vis             (DmDataset    *dataset,
+                                           JsonNode     *root,
+                                           const char   *display_name,
+                                           GPtrArray    *problems);
+
+/* "an object", "a string", … for messages. */
+const char     *dm_json_describe_node     (JsonNode     *node);
+
+/* What the importers share: the path being read, the problems, and the
+ * kinds, eras and events built so far (added to the dataset, in one
+ * language, by dm_import_finish()). */
+typedef struct
+{
+  DmDataset  *dataset;
+  GPtrArray  *problems;
+  GString    *path;
+  char       *display_name;
+  GPtrArray  *kinds;          /* DmKind* */
+  GHashTable *kinds_by_key;   /* group key → DmKind* (in @kinds) */
+  GHashTable *kind_ids;       /* ids given to kinds */
+  GPtrArray  *eras;           /* DmEra* */
+  GPtrArray  *events;         /* DmEvent* */
+  GHashTable *reserved_ids;   /* ids the file gives its events */
+  GHashTable *event_ids;      /* id → path of the event that has it */
+  GString    *sample;         /* the texts read, to tell their language */
+} DmImport;
+
+/* The parts of a date as other tools write them; @value is meaningful
+ * where @present is set. */
+typedef enum
+{
+  DM_DATE_PART_YEAR,
+  DM_DATE_PART_MONTH,
+  DM_DATE_PART_DAY,
+  DM_DATE_PART_HOUR,
+  DM_DATE_PART_MINUTE,
+  DM_DATE_PART_SECOND,
+  DM_DATE_PART_MILLISECOND,
+  DM_DATE_N_PARTS,
+} DmDatePart;
+
+typedef struct
+{
+  gboolean present[DM_DATE_N_PARTS];
+  gint64   value[DM_DATE_N_PARTS];
+} DmDateParts;
+
+void            dm_import_init            (DmImport     *self,
+                                           DmDataset    *dataset,
+                                           const char   *display_name,
+                                           GPtrArray    *problems);
+/* Sets the origin, picks the language of the texts, fills the dataset. */
+void            dm_import_finish          (DmImport     *self,
+                                           const char   *origin);
+void            dm_import_clear           (DmImport     *self);
+
+/* The path: push returns the length to pop back to. */
+gsize           dm_import_push_member     (DmImport     *self,
+                                           const char   *member);
+gsize           dm_import_push_index      (DmImport     *self,
+                                           guint         index);
+void            dm_import_pop             (DmImport     *self,
+                                           gsize         length);
+
+/* A problem at the current path, or at its member @member (may be NULL). */
+void            dm_import_problem         (DmImport          *self,
+                                           DmProblemSeverity  severity,
+                                           DmDatasetError     code,
+                                           const char        *member,
+                                           const char        *format,
+                                           ...) G_GNUC_PRINTF (5, 6);
+#define dm_import_warning(self, member, ...) \
+  dm_import_problem ((self), DM_PROBLEM_WARNING, DM_DATASET_ERROR_UNSUPPORTED, (member), __VA_ARGS__)
+
+/* Warns about each member of @object that is neither in @known nor in
+ * @kept; copies the @kept ones that have a value into *@extra. */
+void            dm_import_check_members   (DmImport           *self,
+                                           JsonObject         *object,
+                                           const char * const *known,
+                                           const char * const *kept,
+                                           JsonObject        **extra);
+
+/* The object at @member, NULL when missing or null; a type error (an
+ * error when @required, otherwise a warning) when it is not an object. */
+JsonObject     *dm_import_get_object      (DmImport     *self,
+                                           JsonObject   *object,
+                                           const char   *member,
+                                           gboolean      required);
+/* A string member (numbers are written out), without surrounding white
+ * space; NULL when missing, null or empty; a warning for other types. */
+char           *dm_import_get_string      (DmImport     *self,
+                                           JsonObject   *object,
+                                           const char   *member);
+/* A whole number written as a number or a string ("1815", " -500 ");
+ * missing, null and "" leave *@present FALSE. FALSE (with an error) when
+ * it is not a whole number. */
+gboolean        dm_import_get_integer     (DmImport     *self,
+                                           JsonObject   *object,
+                                           const char   *member,
+                                           gint64       *value,
+                                           gboolean     *present);
+
+/* "1815", "-500", "+12" (nothing else); magnitudes too large for a date
+ * come out as G_MAXINT64 or -G_MAXINT64. */
+gboolean        dm_import_parse_integer   (const char   *text,
+                                           gint64       *value);
+
+/* "year", "month", … "millisecond", by DmDatePart. */
+const char * const *dm_import_date_part_names (void);
+
+/* Builds @date at the precision the parts give (year, month, day, minute);
+ * errors for missing years and impossible values, warnings for parts that
+ * are left out (seconds, a day without a month). @members names the member
+ * of each part for problems; NULL puts them all at the current path. */
+gboolean        dm_import_date_from_parts (DmImport            *self,
+                                           const DmDateParts   *parts,
+                                           const char * const  *members,
+                                           DmDate              *date);
+
+/* The date's end may not be before its start (an error at @member). */
+gboolean        dm_import_check_order     (DmImport     *self,
+                                           const DmDate *start,
+                                           const DmDate *end,
+                                           const char   *member);
+
+/* Stores imported plain text (taking @text) into @out; the language is
+ * decided when the import is finished. */
+void            dm_import_set_text        (DmImport     *self,
+                                           DmText       *out,
+                                           char         *text);
+
+/* The kind for the group @key (NULL for events without one), created on
+ * first use with @label and, if it is a usable id, @id. */
+const char     *dm_import_get_kind        (DmImport     *self,
+                                           const char   *key,
+                                           const char   *label,
+                                           const char   *id);
+
+/* Event ids: first reserve every id the file gives, then ask for each
+ * event's id. A missing id is made from the event's position and @title;
+ * a duplicate or unusable one gets a warning and a new id. */
+void            dm_import_reserve_id      (DmImport     *self,
+                                           const char   *id);
+char           *dm_import_event_id        (DmImport     *self,
+                                           const char   *given,
+                                           const char   *member,
+                                           guint         index,
+                                           const char   *title);
+
+G_END_DECLS

@@ -1,0 +1,20 @@
+/* dm-json-writer.h — JSON text from a JsonNode tree, exactly
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* Appends @node to @out as JSON, indented by two spaces a level.
+ *
+ * json-glib's generator writes a double such as 1e-300 as "1e-300.0",
+ * which is not JSON, so files are written with this instead: doubles in
+ * their shortest form that reads back to the same value, integers as they
+ * are, strings as UTF-8 with only what JSON requires escaped. */
+void dm_json_write (GString  *out,
+                    JsonNode *node);
+
+G_END_DECLS

@@ -1,0 +1,419 @@
+/* test-corpus.c — hostile and malformed files: each loads safely or fails
+ * with a located, understandable error, through the API and `daumoc --check`
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include <glib/gstdio.h>
+
+#include "dm-dataset.h"
+
+typedef struct
+{
+  const char     *file;
+  DmDatasetError  code;
+  const char     *path;
+  guint           line;
+  guint           column;
+  const char     *message;
+} HostileCase;
+
+/* tests/fixtures/hostile/: wrong types and missing members at every level,
+ * encodings, numbers, ids and links. (tests/fixtures/invalid/ has its own
+ * table in test-loader.c.) */
+static const HostileCase hostile_cases[] = {
+  { "actor-missing-name.json", DM_DATASET_ERROR_MISSING, "events[0].actors[0].name", 6, 15, "required" },
+  { "actors-object.json", DM_DATASET_ERROR_TYPE, "events[0].actors", 6, 14, "expected an array, found an object" },
+  { "bad-short-color.json", DM_DATASET_ERROR_INVALID_VALUE, "kinds[0].color", 2, 55, "“#12345” is not a colour" },
+  { "bare-null.json", DM_DATASET_ERROR_FORMAT, "", 1, 1, "found null" },
+  { "bare-string.json", DM_DATASET_ERROR_FORMAT, "", 1, 1, "found a string" },
+  { "beyond-unicode.json", DM_DATASET_ERROR_ENCODING, "", 1, 62, "beyond Unicode" },
+  { "certainty-bad-level.json", DM_DATASET_ERROR_INVALID_VALUE, "events[0].certainty.level", 6, 27, "“sure”" },
+  { "certainty-number.json", DM_DATASET_ERROR_TYPE, "events[0].certainty", 6, 17, "found a number" },
+  { "citation-missing-source.json", DM_DATASET_ERROR_MISSING, "events[0].citations[0].source", 6, 18, "required" },
+  { "citations-number.json", DM_DATASET_ERROR_TYPE, "events[0].citations", 6, 17, "expected an array, found a number" },
+  { "encoded-surrogate.json", DM_DATASET_ERROR_ENCODING, "", 1, 62, "surrogate" },
+  { "end-number.json", DM_DATASET_ERROR_TYPE, "events[0].end", 5, 52, "expected a string" },
+  { "figure-missing-value.json", DM_DATASET_ERROR_MISSING, "events[0].figures[0].value", 6, 16, "required" },
+  { "format-number.json", DM_DATASET_ERROR_TYPE, "format", 1, 12, "found a number" },
+  { "huge-negative-integer.json", DM_DATASET_ERROR_LIMIT, "", 4, 20, "too large" },
+  { "id-control-char.json", DM_DATASET_ERROR_INVALID_VALUE, "events[0].id", 5, 10, "control characters" },
+  { "id-too-long.json", DM_DATASET_ERROR_INVALID_VALUE, "events[0].id", 5, 10, "at most 256 bytes" },
+  { "kind-label-string.json", DM_DATASET_ERROR_TYPE, "kinds[0].label", 2, 33, "texts by language" },
+  { "kind-missing-id.json", DM_DATASET_ERROR_MISSING, "kinds[0].id", 2, 12, "required" },
+  { "kind-missing-label.json", DM_DATASET_ERROR_MISSING, "kinds[0].label", 2, 12, "required" },
+  { "kinds-object.json", DM_DATASET_ERROR_TYPE, "kinds", 2, 11, "expected an array, found an object" },
+  { "link-missing-url.json", DM_DATASET_ERROR_MISSING, "events[0].links[0].url", 6, 14, "required" },
+  { "link-not-a-url.json", DM_DATASET_ERROR_INVALID_VALUE, "events[0].links[0].url", 6, 22, "not a valid http or https address" },
+  { "list-item-string.json", DM_DATASET_ERROR_TYPE, "events[0].lists[0].items[0]", 6, 47, "texts by language" },
+  { "list-items-object.json", DM_DATASET_ERROR_TYPE, "events[0].lists[0].items", 6, 46, "expected an array" },
+  { "raw-tab-in-string.json", DM_DATASET_ERROR_SYNTAX, "", 1, 63, "control character (0x09)" },
+  { "related-string.json", DM_DATASET_ERROR_TYPE, "events[0].related", 6, 15, "expected an array, found a string" },
+  { "relation-missing-relation.json", DM_DATASET_ERROR_MISSING, "events[0].related[0].relation", 6, 16, "required" },
+  { "source-bad-date.json", DM_DATASET_ERROR_INVALID_DATE, "sources[0].date", 4, 33, "February 2020 has 29 days, not 31" },
+  { "source-folder-file.json", DM_DATASET_ERROR_INVALID_VALUE, "sources[0].file", 4, 33, "without folders" },
+  { "source-javascript-url.json", DM_DATASET_ERROR_INVALID_VALUE, "sources[0].url", 4, 32, "not “JavaScript:”" },
+  { "source-title-number.json", DM_DATASET_ERROR_TYPE, "sources[0].title", 4, 34, "found a number" },
+  { "sources-string.json", DM_DATASET_ERROR_TYPE, "sources", 4, 12, "expected an array, found a string" },
+  { "tag-empty.json", DM_DATASET_ERROR_INVALID_VALUE, "events[0].tags[0]", 6, 13, "must not be empty" },
+  { "title-number.json", DM_DATASET_ERROR_TYPE, "title", 2, 11, "found a number" },
+  { "utf16.json", DM_DATASET_ERROR_ENCODING, "", 1, 1, "UTF-16" },
+  { "version-float.json", DM_DATASET_ERROR_TYPE, "version", 1, 42, "whole number" },
+  { "version-negative.json", DM_DATASET_ERROR_VERSION, "version", 1, 42, "version -1" },
+  { "year-zero-short.json", DM_DATASET_ERROR_INVALID_DATE, "events[0].start", 5, 37, "at least four digits" },
+};
+
+static char *
+fixture_dir (const char *dir)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", dir, NULL);
+}
+
+static GPtrArray *
+list_fixtures (const char *dir)
+{
+  g_autofree char *path = fixture_dir (dir);
+  g_autoptr(GDir) handle = g_dir_open (path, 0, NULL);
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (handle);
+  while ((name = g_dir_read_name (handle)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_assert_cmpuint (names->len, >, 0);
+
+  return names;
+}
+
+static DmDataset *
+load (const char  *path,
+      GPtrArray  **problems,
+      GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *name = g_path_get_basename (path);
+
+  return dm_dataset_load_file_as (file, name, problems, NULL, error);
+}
+
+static void
+test_hostile (gconstpointer data)
+{
+  const HostileCase *c = data;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "hostile", c->file, NULL);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmDataset) dataset = load (path, &problems, &error);
+  const DmProblem *problem;
+
+  g_assert_null (dataset);
+  g_assert_error (error, DM_DATASET_ERROR, (int) c->code);
+  g_assert_cmpuint (dm_problems_count_errors (problems), ==, 1);
+  problem = g_ptr_array_index (problems, 0);
+  g_assert_cmpstr (problem->path, ==, c->path);
+  g_assert_cmpuint (problem->line, ==, c->line);
+  g_assert_cmpuint (problem->column, ==, c->column);
+  if (strstr (problem->message, c->message) == NULL)
+    g_error ("“%s” does not contain “%s”", problem->message, c->message);
+}
+
+/* Every file in hostile/ has its expectations above. */
+static void
+test_hostile_complete (void)
+{
+  g_autoptr(GPtrArray) names = list_fixtures ("hostile");
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      gboolean found = FALSE;
+
+      for (guint k = 0; k < G_N_ELEMENTS (hostile_cases) && !found; k++)
+        found = strcmp (hostile_cases[k].file, g_ptr_array_index (names, i)) == 0;
+      if (!found)
+        g_error ("fixtures/hostile/%s has no expected outcome", (char *) g_ptr_array_index (names, i));
+    }
+  g_assert_cmpuint (names->len, ==, G_N_ELEMENTS (hostile_cases));
+}
+
+/* Runs `daumoc --check PATH`; returns the exit status. */
+static int
+run_check (const char  *path,
+           char       **out,
+           char       **err)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *binary = g_getenv ("DAUMOC");
+
+  g_assert_nonnull (binary);
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
+                              binary, "--check", path, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, out, err, &error);
+  g_assert_no_error (error);
+
+  /* Exited, not killed by a signal (a crash or a sanitizer abort). */
+  g_assert_true (g_subprocess_get_if_exited (process));
+  return g_subprocess_get_exit_status (process);
+}
+
+/* Every malformed file fails, through the API and the command line, with
+ * at least one problem that names where it is and what is wrong. */
+static void
+test_every_bad_file (gconstpointer data)
+{
+  const char *dir = data;
+  g_autoptr(GPtrArray) names = list_fixtures (dir);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", dir, name, NULL);
+      g_autoptr(GPtrArray) problems = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DmDataset) dataset = load (path, &problems, &error);
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_autofree char *located = NULL;
+      const DmProblem *first;
+
+      g_test_message ("%s/%s", dir, name);
+      g_assert_null (dataset);
+      g_assert_nonnull (error);
+      first = g_ptr_array_index (problems, 0);
+      g_assert_cmpuint (first->line, >, 0);
+      g_assert_cmpuint (first->column, >, 0);
+      g_assert_cmpuint (strlen (first->message), >, 10);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+
+      g_assert_cmpint (run_check (path, &out, &err), ==, 1);
+      g_assert_cmpstr (out, ==, "");
+      located = g_strdup_printf ("%s:%u:%u: ", path, first->line, first->column);
+      if (!g_str_has_prefix (err, located))
+        g_error ("stderr “%s” does not start with “%s”", err, located);
+    }
+}
+
+/* Every valid file loads, is checked OK, and saves to what it was. */
+static void
+test_every_good_file (void)
+{
+  g_autoptr(GPtrArray) names = list_fixtures ("valid");
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "valid", name, NULL);
+      g_autoptr(GPtrArray) problems = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DmDataset) dataset = load (path, &problems, &error);
+      g_autoptr(JsonParser) original = json_parser_new ();
+      g_autoptr(JsonParser) saved = json_parser_new ();
+      g_autofree char *contents = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      const char *json;
+      gsize length;
+
+      g_test_message ("valid/%s", name);
+      g_assert_no_error (error);
+      g_assert_nonnull (dataset);
+
+      g_file_get_contents (path, &contents, &length, NULL);
+      json = g_str_has_prefix (contents, "\xEF\xBB\xBF") ? contents + 3 : contents;
+      g_assert_true (json_parser_load_from_data (original, json, -1, NULL));
+      text = dm_dataset_to_data (dataset, NULL);
+      g_assert_true (json_parser_load_from_data (saved, text, -1, NULL));
+      if (!json_node_equal (json_parser_get_root (original), json_parser_get_root (saved)))
+        g_error ("valid/%s did not round-trip:\n%s", name, text);
+
+      g_assert_cmpint (run_check (path, &out, &err), ==, 0);
+      g_assert_true (g_str_has_prefix (out, path));
+      g_assert_nonnull (strstr (out, ": OK, "));
+    }
+}
+
+/* Text that looks like markup, format strings or escapes is kept as it was
+ * written, byte for byte. */
+static void
+test_text_kept_literally (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "valid", "tricky-text.json", NULL);
+  g_autoptr(DmDataset) dataset = load (path, NULL, NULL);
+  const DmEvent *event;
+
+  g_assert_nonnull (dataset);
+  event = dm_dataset_get_event (dataset, 0);
+  g_assert_cmpstr (event->title.en, ==, "<script>alert(1)</script> &amp; &lt;");
+  g_assert_cmpstr (event->summary.en, ==, "%s %n %x {0} ${HOME} \a bell");
+  g_assert_cmpstr (dm_dataset_get_title (dataset)->en, ==, "Right-to-left \u202Eoverride");
+  g_assert_cmpstr (((DmLink *) g_ptr_array_index (event->links, 0))->url, ==, "https://example.org/a?b=c&d=e#f");
+}
+
+/* Files that are not files, or are huge, made at run time. */
+
+typedef struct
+{
+  char *dir;
+} Scratch;
+
+static void
+scratch_setup (Scratch       *s,
+               gconstpointer  data)
+{
+  s->dir = g_dir_make_tmp ("daumoc-corpus-XXXXXX", NULL);
+  g_assert_nonnull (s->dir);
+}
+
+static void
+scratch_teardown (Scratch       *s,
+                  gconstpointer  data)
+{
+  g_autoptr(GDir) handle = g_dir_open (s->dir, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (s->dir, name, NULL);
+      g_assert_cmpint (g_remove (path), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (s->dir), ==, 0);
+  g_free (s->dir);
+}
+
+static void
+expect_io_problem (const char *path,
+                   const char *message)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmDataset) dataset = load (path, &problems, &error);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_null (dataset);
+  g_assert_error (error, DM_DATASET_ERROR, DM_DATASET_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, message));
+
+  g_assert_cmpint (run_check (path, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, message));
+}
+
+static void
+test_not_files (Scratch       *s,
+                gconstpointer  data)
+{
+  g_autofree char *fifo = g_build_filename (s->dir, "pipe.json", NULL);
+  g_autofree char *dangling = g_build_filename (s->dir, "dangling.json", NULL);
+  g_autofree char *missing = g_build_filename (s->dir, "missing.json", NULL);
+
+  /* A named pipe would block a reader forever. */
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  expect_io_problem (fifo, "not a regular file");
+
+  g_assert_cmpint (symlink (missing, dangling), ==, 0);
+  expect_io_problem (dangling, "no such file");
+  expect_io_problem (s->dir, "folder");
+}
+
+static void
+write_file (const char *path,
+            const char *head,
+            gsize       fill,
+            char        fill_char,
+            const char *tail)
+{
+  g_autoptr(GString) text = g_string_new (head);
+  g_autoptr(GError) error = NULL;
+
+  g_string_set_size (text, strlen (head) + fill);
+  memset (text->str + strlen (head), fill_char, fill);
+  g_string_append (text, tail);
+  g_file_set_contents (path, text->str, (gssize) text->len, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_huge_string (Scratch       *s,
+                  gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (s->dir, "huge.json", NULL);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmDataset) dataset = NULL;
+  const DmProblem *problem;
+
+  /* 100 MB in one title. */
+  write_file (path, "{\"format\": \"daumoc-timeline\", \"version\": 1,\n \"title\": {\"en\": \"",
+              100 << 20, 'x', "\"}, \"kinds\": [], \"events\": []}");
+  dataset = load (path, &problems, &error);
+  g_assert_null (dataset);
+  g_assert_error (error, DM_DATASET_ERROR, DM_DATASET_ERROR_LIMIT);
+  problem = g_ptr_array_index (problems, 0);
+  g_assert_cmpuint (problem->line, ==, 2);
+  g_assert_cmpuint (problem->column, ==, 18);
+  g_assert_nonnull (strstr (problem->message, "longer than 1 MiB"));
+}
+
+static void
+test_long_title (Scratch       *s,
+                 gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (s->dir, "long.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmDataset) dataset = NULL;
+
+  /* Very long, but within bounds: it loads, whole. */
+  write_file (path, "{\"format\": \"daumoc-timeline\", \"version\": 1, \"title\": {\"en\": \"",
+              500000, 'y', "\"}, \"kinds\": [], \"events\": []}");
+  dataset = load (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (strlen (dm_dataset_get_title (dataset)->en), ==, 500000);
+}
+
+static void
+test_empty_files (Scratch       *s,
+                  gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (s->dir, "zero.json", NULL);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmDataset) dataset = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_file_set_contents (path, "", 0, NULL);
+  dataset = load (path, &problems, &error);
+  g_assert_null (dataset);
+  g_assert_error (error, DM_DATASET_ERROR, DM_DATASET_ERROR_SYNTAX);
+  g_assert_nonnull (strstr (error->message, "empty"));
+  g_assert_cmpint (run_check (path, &out, &err), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (hostile_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/corpus/hostile/%s", hostile_cases[i].file);
+      g_test_add_data_func (path, &hostile_cases[i], test_hostile);
+    }
+  g_test_add_func ("/corpus/hostile/complete", test_hostile_complete);
+  g_test_add_data_func ("/corpus/every-bad-file/invalid", "invalid", test_every_bad_file);
+  g_test_add_data_func ("/corpus/every-bad-file/hostile", "hostile", test_every_bad_file);
+  g_test_add_func ("/corpus/every-good-file", test_every_good_file);
+  g_test_add_func ("/corpus/text-kept-literally", test_text_kept_literally);
+  g_test_add ("/corpus/not-files", Scratch, NULL, scratch_setup, test_not_files, scratch_teardown);
+  g_test_add ("/corpus/huge-string", Scratch, NULL, scratch_setup, test_huge_string, scratch_teardown);
+  g_test_add ("/corpus/long-title", Scratch, NULL, scratch_setup, test_long_title, scratch_teardown);
+  g_test_add ("/corpus/empty-files", Scratch, NULL, scratch_setup, test_empty_files, scratch_teardown);
+
+  return g_test_run ();
+}
