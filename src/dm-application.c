@@ -45,10 +45,7 @@ dm_application_activate (GApplication *app)
   DmWindow *window = get_or_create_window (self, &created);
 
   if (created)
-    {
-      g_autoptr(GFile) bundled = dm_application_get_bundled_dataset ();
-      dm_window_open (window, bundled);
-    }
+    dm_window_open_default (window);
 
   gtk_window_present (GTK_WINDOW (window));
 }

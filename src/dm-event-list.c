@@ -14,7 +14,16 @@ struct _DmEventList
 {
   GObject    parent_instance;
   DmDataset *dataset;
+  GArray    *positions;   /* guint, the events shown; NULL: all */
 };
+
+static guint
+n_items (DmEventList *self)
+{
+  if (self->dataset == NULL)
+    return 0;
+  return self->positions ? self->positions->len : dm_dataset_get_n_events (self->dataset);
+}
 
 static GType
 dm_event_list_get_item_type (GListModel *model)
@@ -25,9 +34,7 @@ dm_event_list_get_item_type (GListModel *model)
 static guint
 dm_event_list_get_n_items (GListModel *model)
 {
-  DmEventList *self = DM_EVENT_LIST (model);
-
-  return self->dataset ? dm_dataset_get_n_events (self->dataset) : 0;
+  return n_items (DM_EVENT_LIST (model));
 }
 
 static gpointer
@@ -36,10 +43,10 @@ dm_event_list_get_item (GListModel *model,
 {
   DmEventList *self = DM_EVENT_LIST (model);
 
-  if (self->dataset == NULL || position >= dm_dataset_get_n_events (self->dataset))
+  if (position >= n_items (self))
     return NULL;
 
-  return dm_event_item_new (self->dataset, position);
+  return dm_event_item_new (self->dataset, self->positions ? g_array_index (self->positions, guint, position) : position);
 }
 
 static void
@@ -67,6 +74,7 @@ dm_event_list_dispose (GObject *object)
   DmEventList *self = (DmEventList *)object;
 
   g_clear_object (&self->dataset);
+  g_clear_pointer (&self->positions, g_array_unref);
 
   G_OBJECT_CLASS (dm_event_list_parent_class)->dispose (object);
 }
@@ -158,11 +166,63 @@ dm_event_list_set_dataset (DmEventList *self,
   if (self->dataset == dataset)
     return;
 
-  removed = self->dataset ? dm_dataset_get_n_events (self->dataset) : 0;
+  removed = n_items (self);
   g_set_object (&self->dataset, dataset);
-  added = dataset ? dm_dataset_get_n_events (dataset) : 0;
+  g_clear_pointer (&self->positions, g_array_unref);
+  added = n_items (self);
 
   if (removed > 0 || added > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, added);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
+}
+
+/* Shows only the events at @positions (in time order; copied), or all of
+ * them when @positions is NULL. */
+void
+dm_event_list_set_positions (DmEventList *self,
+                             GArray      *positions)
+{
+  guint removed;
+
+  g_return_if_fail (DM_IS_EVENT_LIST (self));
+
+  removed = n_items (self);
+  g_clear_pointer (&self->positions, g_array_unref);
+  if (positions != NULL)
+    {
+      self->positions = g_array_sized_new (FALSE, FALSE, sizeof (guint), positions->len);
+      g_array_append_vals (self->positions, positions->data, positions->len);
+    }
+
+  if (removed > 0 || n_items (self) > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, n_items (self));
+}
+
+/* The row showing the event at @position, or -1 when it is not shown. */
+int
+dm_event_list_find (DmEventList *self,
+                    guint        position)
+{
+  guint lo = 0;
+  guint hi;
+
+  g_return_val_if_fail (DM_IS_EVENT_LIST (self), -1);
+
+  if (self->dataset == NULL)
+    return -1;
+  if (self->positions == NULL)
+    return position < dm_dataset_get_n_events (self->dataset) ? (int) position : -1;
+
+  hi = self->positions->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (self->positions, guint, mid) < position)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo < self->positions->len && g_array_index (self->positions, guint, lo) == position ? (int) lo : -1;
 }

@@ -17,4 +17,9 @@ DmDataset   *dm_event_list_get_dataset (DmEventList *self);
 void         dm_event_list_set_dataset (DmEventList *self,
                                         DmDataset   *dataset);
 
+void         dm_event_list_set_positions (DmEventList *self,
+                                          GArray      *positions);
+int          dm_event_list_find          (DmEventList *self,
+                                          guint        position);
+
 G_END_DECLS

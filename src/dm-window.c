@@ -1,4 +1,5 @@
-/* dm-window.c
+/* dm-window.c — the main window: timeline, event list, detail pane,
+ * search and filters, and what happens when files load or fail
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,9 +7,12 @@
 
 #include <glib/gi18n.h>
 
-#include "dm-check.h"
+#include "dm-detail-pane.h"
 #include "dm-event-item.h"
 #include "dm-event-list.h"
+#include "dm-filter.h"
+#include "dm-search.h"
+#include "dm-timeline-view.h"
 #include "dm-window.h"
 
 struct _DmWindow
@@ -17,22 +21,43 @@ struct _DmWindow
 
   /* Template widgets */
   AdwWindowTitle       *window_title;
-  GtkStack             *stack;
-  GtkSpinner           *spinner;
-  GtkListView          *event_view;
-  AdwStatusPage        *error_page;
-  GtkLabel             *error_label;
+  GtkToggleButton      *search_button;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkRevealer          *filter_revealer;
+  GtkLabel             *filter_label;
   GtkRevealer          *problem_revealer;
   GtkLabel             *problem_label;
+  GtkStack             *stack;
+  GtkSpinner           *spinner;
+  GtkPaned             *detail_paned;
+  GtkPaned             *list_paned;
+  DmTimelineView       *timeline;
+  GtkWidget            *list_scroller;
+  GtkListView          *event_view;
+  DmDetailPane         *detail_pane;
+  AdwStatusPage        *error_page;
+  GtkLabel             *error_label;
+  GtkBox               *kind_box;
+  GtkSpinButton        *year_from;
+  GtkSpinButton        *year_to;
+  GtkCheckButton       *hide_inferred;
 
   DmEventList          *events;
+  GtkSingleSelection   *selection;
+  DmFilter             *filter;
+  DmSearchIndex        *search_index;
+  DmSearchState        *search_state;
+  GSettings            *settings;
+  DmLanguage            language;
+  gboolean              syncing;
+
   GCancellable         *cancellable;
   GFile                *pending_file;
   GFileMonitor         *monitor;
   guint                 reload_id;
   gboolean              reloading;
   GtkFileChooserNative *chooser;
-  DmLanguage            language;
 };
 
 G_DEFINE_FINAL_TYPE (DmWindow, dm_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -40,10 +65,17 @@ G_DEFINE_FINAL_TYPE (DmWindow, dm_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_DATASET,
+  PROP_DATA_LANGUAGE,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void apply_filter (DmWindow *self);
+static void set_language (DmWindow *self, DmLanguage language);
+static void load (DmWindow *self, GFile *file, gboolean reloading);
+
+/* Problems */
 
 static char *
 describe_problem (const DmProblem *problem)
@@ -143,8 +175,6 @@ shorten (const char *text)
   return g_strdup_printf ("%.*s…", (int) (end - text), text);
 }
 
-static void load (DmWindow *self, GFile *file, gboolean reloading);
-
 static gboolean
 reload_timeout_cb (gpointer user_data)
 {
@@ -228,6 +258,492 @@ watch_file (DmWindow *self,
   g_signal_connect_object (self->monitor, "changed", G_CALLBACK (file_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
+/* Search and filters */
+
+static guint8 *
+flags_from_positions (GArray *positions,
+                      guint   n)
+{
+  guint8 *flags = g_malloc0 (MAX (n, 1));
+
+  for (guint i = 0; i < positions->len; i++)
+    flags[g_array_index (positions, guint, i)] = 1;
+
+  return flags;
+}
+
+static void
+update_kind_checks (DmWindow *self)
+{
+  DmDataset *dataset = dm_window_get_dataset (self);
+  g_autoptr(GArray) counts = NULL;
+  GtkWidget *check = gtk_widget_get_first_child (GTK_WIDGET (self->kind_box));
+
+  if (dataset == NULL)
+    return;
+
+  counts = dm_filter_count_by_kind (self->filter, dataset, self->search_index);
+  for (guint k = 0; check != NULL && k < dm_dataset_get_n_kinds (dataset); k++, check = gtk_widget_get_next_sibling (check))
+    {
+      const DmKind *kind = dm_dataset_get_kind (dataset, k);
+      g_autofree char *label = g_strdup_printf ("%s (%u)", dm_text_get (&kind->label, self->language),
+                                                g_array_index (counts, guint, k));
+
+      gtk_check_button_set_label (GTK_CHECK_BUTTON (check), label);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), dm_filter_get_kind_visible (self->filter, kind->id));
+    }
+}
+
+static void
+kind_toggled_cb (GtkCheckButton *check,
+                 DmWindow       *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (check), "kind-id");
+
+  if (!self->syncing)
+    dm_filter_set_kind_visible (self->filter, id, gtk_check_button_get_active (check));
+}
+
+static void
+rebuild_kind_checks (DmWindow *self)
+{
+  DmDataset *dataset = dm_window_get_dataset (self);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->kind_box))) != NULL)
+    gtk_box_remove (self->kind_box, child);
+
+  for (guint k = 0; dataset != NULL && k < dm_dataset_get_n_kinds (dataset); k++)
+    {
+      const DmKind *kind = dm_dataset_get_kind (dataset, k);
+      GtkWidget *check = gtk_check_button_new ();
+
+      g_object_set_data_full (G_OBJECT (check), "kind-id", g_strdup (kind->id), g_free);
+      g_signal_connect (check, "toggled", G_CALLBACK (kind_toggled_cb), self);
+      gtk_box_append (self->kind_box, check);
+    }
+}
+
+static void
+sync_filter_widgets (DmWindow *self)
+{
+  gint64 year_min;
+  gint64 year_max;
+  double start = 2016;
+  double end = 2022;
+  DmDataset *dataset = dm_window_get_dataset (self);
+  DmDate first;
+  DmDate last;
+
+  if (dataset != NULL && dm_dataset_get_span (dataset, &first, &last, NULL, NULL))
+    start = (double) first.year, end = (double) last.year;
+
+  self->syncing = TRUE;
+  dm_filter_get_year_range (self->filter, &year_min, &year_max);
+  gtk_spin_button_set_value (self->year_from, year_min == DM_FILTER_NO_YEAR_MIN ? start : (double) year_min);
+  gtk_spin_button_set_value (self->year_to, year_max == DM_FILTER_NO_YEAR_MAX ? end : (double) year_max);
+  gtk_check_button_set_active (self->hide_inferred, dm_filter_get_hide_inferred (self->filter));
+  update_kind_checks (self);
+  self->syncing = FALSE;
+}
+
+static void
+year_changed_cb (DmWindow *self)
+{
+  DmDataset *dataset = dm_window_get_dataset (self);
+  gint64 from = (gint64) gtk_spin_button_get_value (self->year_from);
+  gint64 to = (gint64) gtk_spin_button_get_value (self->year_to);
+  DmDate first;
+  DmDate last;
+
+  if (self->syncing || dataset == NULL)
+    return;
+
+  /* The dataset's own first and last years mean "no bound". */
+  if (dm_dataset_get_span (dataset, &first, &last, NULL, NULL))
+    {
+      if (from <= first.year)
+        from = DM_FILTER_NO_YEAR_MIN;
+      if (to >= last.year)
+        to = DM_FILTER_NO_YEAR_MAX;
+    }
+  dm_filter_set_year_range (self->filter, from, to);
+}
+
+static void
+hide_inferred_toggled_cb (DmWindow *self)
+{
+  if (!self->syncing)
+    dm_filter_set_hide_inferred (self->filter, gtk_check_button_get_active (self->hide_inferred));
+}
+
+static void
+save_filter (DmWindow *self)
+{
+  g_auto(GStrv) hidden = dm_filter_dup_hidden_kinds (self->filter);
+  gint64 year_min;
+  gint64 year_max;
+
+  if (self->settings == NULL)
+    return;
+
+  dm_filter_get_year_range (self->filter, &year_min, &year_max);
+  g_settings_set_strv (self->settings, "hidden-kinds", (const char * const *) hidden);
+  g_settings_set_int64 (self->settings, "year-min", year_min);
+  g_settings_set_int64 (self->settings, "year-max", year_max);
+  g_settings_set_boolean (self->settings, "hide-inferred", dm_filter_get_hide_inferred (self->filter));
+}
+
+static void
+apply_filter (DmWindow *self)
+{
+  DmDataset *dataset = dm_window_get_dataset (self);
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) matches = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) listed = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree guint8 *shown_flags = NULL;
+  g_autofree guint8 *match_flags = NULL;
+  g_autofree char *description = NULL;
+  gboolean searching;
+  guint n;
+
+  if (dataset == NULL)
+    return;
+
+  n = dm_dataset_get_n_events (dataset);
+
+  /* The filter decides what the timeline draws; the search only dims what
+   * does not match there, and the list holds what passes both. */
+  dm_filter_apply (self->filter, dataset, self->search_index, shown);
+  shown_flags = flags_from_positions (shown, n);
+  dm_timeline_view_set_visible (self->timeline, dm_filter_is_active (self->filter) ? shown_flags : NULL, n);
+
+  searching = query[0] != '\0';
+  if (searching)
+    {
+      dm_search_state_query (self->search_state, query, matches);
+      match_flags = flags_from_positions (matches, n);
+      for (guint i = 0; i < shown->len; i++)
+        if (match_flags[g_array_index (shown, guint, i)])
+          g_array_append_val (listed, g_array_index (shown, guint, i));
+    }
+  dm_timeline_view_set_matches (self->timeline, match_flags, n);
+  dm_event_list_set_positions (self->events, searching || dm_filter_is_active (self->filter) ? (searching ? listed : shown) : NULL);
+
+  description = dm_filter_describe (self->filter, dataset, self->language);
+  if (searching)
+    {
+      g_autofree char *found = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u match", "%u matches", listed->len), listed->len);
+      g_autofree char *with = dm_filter_is_active (self->filter) ? g_strdup_printf ("%s · %s", description, found) : g_strdup (found);
+
+      g_free (description);
+      description = g_steal_pointer (&with);
+    }
+  gtk_label_set_text (self->filter_label, description);
+  gtk_revealer_set_reveal_child (self->filter_revealer, searching || dm_filter_is_active (self->filter));
+
+  update_kind_checks (self);
+
+  /* Keep the selection in sync with what the list still shows. */
+  {
+    int selected = dm_timeline_view_get_selected (self->timeline);
+    int row = selected >= 0 ? dm_event_list_find (self->events, (guint) selected) : -1;
+
+    self->syncing = TRUE;
+    gtk_single_selection_set_selected (self->selection, row >= 0 ? (guint) row : GTK_INVALID_LIST_POSITION);
+    self->syncing = FALSE;
+  }
+}
+
+static void
+filter_changed_cb (DmWindow *self)
+{
+  apply_filter (self);
+  save_filter (self);
+}
+
+static void
+search_changed_cb (DmWindow *self)
+{
+  apply_filter (self);
+}
+
+/* Enter and Shift+Enter step through the matches from the selection. */
+static void
+step_match (DmWindow *self,
+            int       direction)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->events));
+  int selected = dm_timeline_view_get_selected (self->timeline);
+  int row = selected >= 0 ? dm_event_list_find (self->events, (guint) selected) : -1;
+  g_autoptr(DmEventItem) item = NULL;
+
+  if (n == 0)
+    return;
+
+  if (row < 0)
+    row = direction > 0 ? 0 : (int) n - 1;
+  else
+    row = ((row + direction) % (int) n + (int) n) % (int) n;
+
+  item = g_list_model_get_item (G_LIST_MODEL (self->events), (guint) row);
+  dm_timeline_view_set_selected (self->timeline, (int) dm_event_item_get_position (item));
+}
+
+static void
+search_activate_cb (DmWindow *self)
+{
+  step_match (self, 1);
+}
+
+static void
+search_next_cb (DmWindow *self)
+{
+  step_match (self, 1);
+}
+
+static void
+search_previous_cb (DmWindow *self)
+{
+  step_match (self, -1);
+}
+
+static gboolean
+search_key_pressed_cb (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       DmWindow              *self)
+{
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) && (state & GDK_SHIFT_MASK))
+    {
+      step_match (self, -1);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+reset_filter_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DmWindow *self = DM_WINDOW (widget);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  dm_filter_reset (self->filter);
+  sync_filter_widgets (self);
+  apply_filter (self);
+}
+
+/* Selection, in sync between the timeline, the list and the detail pane */
+
+static void
+show_details (DmWindow *self)
+{
+  dm_detail_pane_show (self->detail_pane, dm_window_get_dataset (self),
+                       dm_timeline_view_get_selected (self->timeline), self->language);
+}
+
+static void
+timeline_selected_cb (DmWindow *self)
+{
+  int selected = dm_timeline_view_get_selected (self->timeline);
+  int row = selected >= 0 ? dm_event_list_find (self->events, (guint) selected) : -1;
+
+  show_details (self);
+
+  if (self->syncing)
+    return;
+
+  self->syncing = TRUE;
+  gtk_single_selection_set_selected (self->selection, row >= 0 ? (guint) row : GTK_INVALID_LIST_POSITION);
+  if (row >= 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->event_view), "list.scroll-to-item", "u", (guint) row);
+  self->syncing = FALSE;
+}
+
+static void
+list_selected_cb (DmWindow *self)
+{
+  DmEventItem *item = gtk_single_selection_get_selected_item (self->selection);
+
+  if (self->syncing || item == NULL)
+    return;
+
+  self->syncing = TRUE;
+  dm_timeline_view_set_selected (self->timeline, (int) dm_event_item_get_position (item));
+  self->syncing = FALSE;
+}
+
+static void
+related_activated_cb (DmWindow *self,
+                      int       position)
+{
+  dm_timeline_view_set_selected (self->timeline, position);
+}
+
+/* The source text of a citation, with the quoted passage selected. */
+
+static GFile *
+find_source_file (DmWindow   *self,
+                  const char *name)
+{
+  DmDataset *dataset = dm_window_get_dataset (self);
+  GFile *file = dataset ? dm_dataset_get_file (dataset) : NULL;
+  g_autoptr(GFile) parent = NULL;
+  g_autofree char *uri = NULL;
+  const char *candidates[] = { "sources", NULL };
+
+  if (file == NULL)
+    return NULL;
+
+  /* The bundled dataset's texts are in the resource. */
+  uri = g_file_get_uri (file);
+  if (g_str_has_prefix (uri, "resource://"))
+    {
+      g_autofree char *path = g_strdup_printf ("resource://" RESOURCE_PREFIX "/sources/%s", name);
+      return g_file_new_for_uri (path);
+    }
+
+  parent = g_file_get_parent (file);
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    {
+      g_autoptr(GFile) folder = candidates[i] ? g_file_get_child (parent, candidates[i]) : g_object_ref (parent);
+      g_autoptr(GFile) child = g_file_get_child (folder, name);
+
+      if (g_file_query_exists (child, NULL))
+        return g_steal_pointer (&child);
+    }
+
+  return NULL;
+}
+
+/* Finds @quote in @text ignoring differences in white space; returns the
+ * byte range in @text. */
+static gboolean
+find_quote (const char *text,
+            const char *quote,
+            gsize      *start,
+            gsize      *end)
+{
+  for (const char *t = text; *t; t++)
+    {
+      const char *a = t;
+      const char *b = quote;
+
+      while (*a && *b)
+        {
+          if (g_ascii_isspace (*a) && g_ascii_isspace (*b))
+            {
+              while (g_ascii_isspace (*a))
+                a++;
+              while (g_ascii_isspace (*b))
+                b++;
+              continue;
+            }
+          if (*a != *b)
+            break;
+          a++, b++;
+        }
+
+      if (*b == '\0')
+        {
+          *start = (gsize) (t - text);
+          *end = (gsize) (a - text);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static gboolean
+scroll_to_mark_cb (gpointer data)
+{
+  GtkTextView *view = data;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+
+  gtk_text_view_scroll_to_mark (view, gtk_text_buffer_get_insert (buffer), 0.1, TRUE, 0, 0.3);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+show_source_cb (DmWindow *self,
+                int       position,
+                guint     index)
+{
+  DmDataset *dataset = dm_window_get_dataset (self);
+  const DmEvent *event = dm_dataset_get_event (dataset, (guint) position);
+  const DmCitation *citation = g_ptr_array_index (event->citations, index);
+  const DmSource *source = dm_dataset_lookup_source (dataset, citation->source);
+  g_autoptr(GFile) file = find_source_file (self, source->file);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *text = NULL;
+  GtkWidget *window;
+  GtkWidget *scrolled;
+  GtkWidget *view;
+  GtkTextBuffer *buffer;
+  GtkTextIter start_iter;
+  GtkTextIter end_iter;
+  gsize start;
+  gsize end;
+
+  if (file != NULL)
+    bytes = g_file_load_bytes (file, NULL, NULL, NULL);
+  if (bytes == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("The source text “%s” is not available."), source->file);
+
+      gtk_label_set_text (self->problem_label, message);
+      gtk_revealer_set_reveal_child (self->problem_revealer, TRUE);
+      return;
+    }
+
+  text = g_utf8_make_valid (g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes));
+
+  window = adw_window_new ();
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 720, 560);
+  gtk_window_set_title (GTK_WINDOW (window), dm_text_get (&source->title, self->language));
+
+  view = gtk_text_view_new ();
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 18);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 18);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 12);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 12);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  gtk_text_buffer_set_text (buffer, text, -1);
+
+  /* The passage selected, as a find would: visible in every theme. */
+  if (find_quote (text, citation->quote, &start, &end))
+    {
+      gtk_text_buffer_get_iter_at_offset (buffer, &start_iter, (int) g_utf8_pointer_to_offset (text, text + start));
+      gtk_text_buffer_get_iter_at_offset (buffer, &end_iter, (int) g_utf8_pointer_to_offset (text, text + end));
+      gtk_text_buffer_select_range (buffer, &start_iter, &end_iter);
+    }
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+  {
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+    GtkWidget *header = adw_header_bar_new ();
+
+    gtk_box_append (GTK_BOX (box), header);
+    gtk_widget_set_vexpand (scrolled, TRUE);
+    gtk_box_append (GTK_BOX (box), scrolled);
+    adw_window_set_content (ADW_WINDOW (window), box);
+  }
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_idle_add_full (G_PRIORITY_LOW, scroll_to_mark_cb, g_object_ref (view), g_object_unref);
+}
+
 static void
 set_dataset (DmWindow  *self,
              DmDataset *dataset)
@@ -236,15 +752,33 @@ set_dataset (DmWindow  *self,
   guint n = dm_dataset_get_n_events (dataset);
   g_autofree char *subtitle = NULL;
   g_autofree char *title_text = NULL;
+  GFile *file = dm_dataset_get_file (dataset);
+
+  g_clear_pointer (&self->search_state, dm_search_state_free);
+  g_clear_pointer (&self->search_index, dm_search_index_unref);
+  self->search_index = dm_search_index_new (dataset);
+  self->search_state = dm_search_state_new (self->search_index);
 
   dm_event_list_set_dataset (self->events, dataset);
-  watch_file (self, dm_dataset_get_file (dataset));
+  dm_timeline_view_set_dataset (self->timeline, dataset);
+  watch_file (self, file);
 
   subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", n), n);
   title_text = shorten (dm_text_get (title, self->language));
   adw_window_title_set_title (self->window_title, title_text);
   adw_window_title_set_subtitle (self->window_title, subtitle);
   gtk_window_set_title (GTK_WINDOW (self), title_text);
+
+  rebuild_kind_checks (self);
+  sync_filter_widgets (self);
+  apply_filter (self);
+  show_details (self);
+
+  if (self->settings != NULL && file != NULL && !self->reloading)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+      g_settings_set_string (self->settings, "last-dataset", g_str_has_prefix (uri, "resource://") ? "" : uri);
+    }
 
   gtk_revealer_set_reveal_child (self->problem_revealer, FALSE);
   gtk_stack_set_visible_child_name (self->stack, "events");
@@ -376,7 +910,85 @@ dismiss_problem_action (GtkWidget  *widget,
   gtk_revealer_set_reveal_child (DM_WINDOW (widget)->problem_revealer, FALSE);
 }
 
-/* Event rows */
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DmWindow *self = DM_WINDOW (widget);
+
+  gtk_widget_activate_action_variant (GTK_WIDGET (self->timeline), "timeline.zoom", parameter);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DmWindow *self = DM_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+set_language (DmWindow   *self,
+              DmLanguage  language)
+{
+  DmDataset *dataset = dm_window_get_dataset (self);
+
+  if (self->language == language)
+    return;
+
+  self->language = language;
+  dm_timeline_view_set_language (self->timeline, language);
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "data-language", language == DM_LANGUAGE_VI ? "vi" : "en");
+
+  if (dataset != NULL)
+    {
+      g_autofree char *title_text = shorten (dm_text_get (dm_dataset_get_title (dataset), language));
+
+      adw_window_title_set_title (self->window_title, title_text);
+      gtk_window_set_title (GTK_WINDOW (self), title_text);
+      /* Rows are bound again, in the new language. */
+      apply_filter (self);
+      update_kind_checks (self);
+      show_details (self);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATA_LANGUAGE]);
+}
+
+static void
+toggle_list_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  DmWindow *self = DM_WINDOW (widget);
+
+  gtk_widget_set_visible (self->list_scroller, !gtk_widget_get_visible (self->list_scroller));
+  if (self->settings != NULL)
+    g_settings_set_boolean (self->settings, "show-list", gtk_widget_get_visible (self->list_scroller));
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         DmWindow      *self)
+{
+  GSList *files = g_value_get_boxed (value);
+
+  if (files == NULL)
+    return FALSE;
+
+  dm_window_open (self, files->data);
+  return TRUE;
+}
+
+/* Event list rows */
 
 static GtkWidget *
 add_label (GtkBox     *box,
@@ -476,6 +1088,29 @@ bind_row (GtkSignalListItemFactory *factory,
 
 /* GObject */
 
+static gboolean
+dm_window_close_request (GtkWindow *window)
+{
+  DmWindow *self = DM_WINDOW (window);
+
+  if (self->settings != NULL)
+    {
+      int width;
+      int height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+      g_settings_set_int (self->settings, "detail-width",
+                          gtk_widget_get_width (GTK_WIDGET (self->detail_paned)) - gtk_paned_get_position (self->detail_paned));
+      g_settings_set_int (self->settings, "list-height",
+                          gtk_widget_get_height (GTK_WIDGET (self->list_paned)) - gtk_paned_get_position (self->list_paned));
+    }
+
+  return GTK_WINDOW_CLASS (dm_window_parent_class)->close_request (window);
+}
+
 static void
 dm_window_dispose (GObject *object)
 {
@@ -494,7 +1129,12 @@ dm_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DM_TYPE_WINDOW);
 
+  g_clear_object (&self->selection);
   g_clear_object (&self->events);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->search_state, dm_search_state_free);
+  g_clear_pointer (&self->search_index, dm_search_index_unref);
 
   G_OBJECT_CLASS (dm_window_parent_class)->dispose (object);
 }
@@ -513,6 +1153,29 @@ dm_window_get_property (GObject    *object,
       g_value_set_object (value, dm_window_get_dataset (self));
       break;
 
+    case PROP_DATA_LANGUAGE:
+      g_value_set_string (value, self->language == DM_LANGUAGE_VI ? "vi" : "en");
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dm_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  DmWindow *self = DM_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATA_LANGUAGE:
+      set_language (self, g_strcmp0 (g_value_get_string (value), "vi") == 0 ? DM_LANGUAGE_VI : DM_LANGUAGE_EN);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -523,52 +1186,146 @@ dm_window_class_init (DmWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = dm_window_dispose;
   object_class->get_property = dm_window_get_property;
+  object_class->set_property = dm_window_set_property;
+  window_class->close_request = dm_window_close_request;
 
   properties[PROP_DATASET] =
     g_param_spec_object ("dataset", NULL, NULL,
                          DM_TYPE_DATASET,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* The language of the dataset's text, "vi" or "en"; the interface
+   * language follows the locale separately. */
+  properties[PROP_DATA_LANGUAGE] =
+    g_param_spec_string ("data-language", NULL, NULL, "en",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (DM_TYPE_TIMELINE_VIEW);
+  g_type_ensure (DM_TYPE_DETAIL_PANE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/dm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DmWindow, window_title);
-  gtk_widget_class_bind_template_child (widget_class, DmWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, DmWindow, spinner);
-  gtk_widget_class_bind_template_child (widget_class, DmWindow, event_view);
-  gtk_widget_class_bind_template_child (widget_class, DmWindow, error_page);
-  gtk_widget_class_bind_template_child (widget_class, DmWindow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, filter_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, filter_label);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, problem_revealer);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, problem_label);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, detail_paned);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, list_paned);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, timeline);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, list_scroller);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, event_view);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, detail_pane);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, kind_box);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, year_from);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, year_to);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, hide_inferred);
+
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-bundled", NULL, open_bundled_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-problem", NULL, dismiss_problem_action);
+  gtk_widget_class_install_action (widget_class, "win.reset-filter", NULL, reset_filter_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom", "s", zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-list", NULL, toggle_list_action);
+  gtk_widget_class_install_property_action (widget_class, "win.data-language", "data-language");
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
 }
 
 static void
 dm_window_init (DmWindow *self)
 {
+  g_autoptr(GSettingsSchema) schema = NULL;
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   GtkListItemFactory *factory;
-  GtkSelectionModel *selection;
+  GtkDropTarget *drop;
+  GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->language = dm_language_from_locale ();
-  self->events = dm_event_list_new ();
+  /* Settings when the schema is installed (or compiled for the tests);
+   * without it the app still runs, it just does not remember. */
+  if (source != NULL && (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)) != NULL)
+    self->settings = g_settings_new (APP_ID);
 
+  self->language = dm_language_from_locale ();
+  if (self->settings != NULL)
+    {
+      g_autofree char *code = g_settings_get_string (self->settings, "data-language");
+
+      if (g_str_equal (code, "vi"))
+        self->language = DM_LANGUAGE_VI;
+      else if (g_str_equal (code, "en"))
+        self->language = DM_LANGUAGE_EN;
+
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+      gtk_widget_set_visible (self->list_scroller, g_settings_get_boolean (self->settings, "show-list"));
+    }
+  dm_timeline_view_set_language (self->timeline, self->language);
+
+  self->filter = dm_filter_new ();
+  if (self->settings != NULL)
+    {
+      g_auto(GStrv) hidden = g_settings_get_strv (self->settings, "hidden-kinds");
+
+      dm_filter_set_hidden_kinds (self->filter, (const char * const *) hidden);
+      dm_filter_set_year_range (self->filter,
+                                g_settings_get_int64 (self->settings, "year-min"),
+                                g_settings_get_int64 (self->settings, "year-max"));
+      dm_filter_set_hide_inferred (self->filter, g_settings_get_boolean (self->settings, "hide-inferred"));
+    }
+  g_signal_connect_object (self->filter, "changed", G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
+
+  self->events = dm_event_list_new ();
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect_object (factory, "setup", G_CALLBACK (setup_row), self, 0);
   g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row), self, 0);
   gtk_list_view_set_factory (self->event_view, factory);
   g_object_unref (factory);
 
-  selection = GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->events))));
-  gtk_single_selection_set_autoselect (GTK_SINGLE_SELECTION (selection), FALSE);
-  gtk_list_view_set_model (self->event_view, selection);
-  g_object_unref (selection);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->events)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_list_view_set_model (self->event_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (list_selected_cb), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (self->timeline, "notify::selected", G_CALLBACK (timeline_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->detail_pane, "related-activated", G_CALLBACK (related_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->detail_pane, "show-source", G_CALLBACK (show_source_cb), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_entry, "activate", G_CALLBACK (search_activate_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_entry, "next-match", G_CALLBACK (search_next_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_entry, "previous-match", G_CALLBACK (search_previous_cb), self, G_CONNECT_SWAPPED);
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (search_key_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+
+  g_signal_connect_object (self->year_from, "value-changed", G_CALLBACK (year_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->year_to, "value-changed", G_CALLBACK (year_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->hide_inferred, "toggled", G_CALLBACK (hide_inferred_toggled_cb), self, G_CONNECT_SWAPPED);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (drop, "drop", G_CALLBACK (drop_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 }
 
 DmWindow *
@@ -577,4 +1334,38 @@ dm_window_new (DmApplication *application)
   return g_object_new (DM_TYPE_WINDOW,
                        "application", application,
                        NULL);
+}
+
+DmLanguage
+dm_window_get_language (DmWindow *self)
+{
+  g_return_val_if_fail (DM_IS_WINDOW (self), DM_LANGUAGE_EN);
+
+  return self->language;
+}
+
+/* Opens what the user had open last time, or the bundled timeline. */
+void
+dm_window_open_default (DmWindow *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  g_return_if_fail (DM_IS_WINDOW (self));
+
+  if (self->settings != NULL)
+    {
+      g_autofree char *uri = g_settings_get_string (self->settings, "last-dataset");
+
+      if (uri[0] != '\0')
+        {
+          file = g_file_new_for_uri (uri);
+          if (!g_file_query_exists (file, NULL))
+            g_clear_object (&file);
+        }
+    }
+
+  if (file == NULL)
+    file = dm_application_get_bundled_dataset ();
+
+  dm_window_open (self, file);
 }

@@ -22,5 +22,7 @@ DmWindow  *dm_window_new         (DmApplication *application);
 void       dm_window_open        (DmWindow      *self,
                                   GFile         *file);
 DmDataset *dm_window_get_dataset (DmWindow      *self);
+DmLanguage dm_window_get_language (DmWindow     *self);
+void       dm_window_open_default (DmWindow     *self);
 
 G_END_DECLS

@@ -1,0 +1,26 @@
+/* dm-detail-pane.h — everything about the selected event
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "dm-dataset.h"
+
+G_BEGIN_DECLS
+
+#define DM_TYPE_DETAIL_PANE (dm_detail_pane_get_type ())
+
+G_DECLARE_FINAL_TYPE (DmDetailPane, dm_detail_pane, DM, DETAIL_PANE, GtkWidget)
+
+GtkWidget *dm_detail_pane_new       (void);
+void       dm_detail_pane_show      (DmDetailPane *self,
+                                     DmDataset    *dataset,
+                                     int           position,
+                                     DmLanguage    language);
+int        dm_detail_pane_get_event (DmDetailPane *self);
+/* The title shown, for tests and accessibility. */
+const char *dm_detail_pane_get_title (DmDetailPane *self);
+
+G_END_DECLS

@@ -1,0 +1,43 @@
+/* dm-fold.h — the search form of a text: no case, no diacritics
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* A span of bytes [start, end) in a text. */
+typedef struct
+{
+  guint start;
+  guint end;
+} DmFoldRange;
+
+/* The search form of @text: canonical decomposition (NFD), combining marks
+ * dropped, đ/Đ read as d, case folded, every run of white space made one
+ * space, no white space at either end. "  Nghị   QUYẾT " and the same
+ * words written with combining marks both give "nghi quyet"; "Hội thảo"
+ * gives "hoi thao". Bytes that are not UTF-8 are dropped. A folded text
+ * never contains '\n'. */
+char        *dm_fold               (const char  *text);
+
+/* Appends dm_fold (@text) to @out without allocating a string of its own. */
+void         dm_fold_append        (GString     *out,
+                                    const char  *text);
+
+/* The words of a folded query (split at its spaces), NULL-terminated;
+ * never contains an empty word. */
+char       **dm_fold_split         (const char  *folded_query);
+
+/* For highlighting: appends to @ranges (a GArray of DmFoldRange) the byte
+ * spans of the ORIGINAL @text where a word of @folded_query (a dm_fold()
+ * result) occurs once folded, sorted and merged where they touch. A span
+ * always covers whole characters of @text, including the combining marks
+ * written after a matched letter. Returns TRUE if any span was appended. */
+gboolean     dm_fold_match_ranges  (const char  *text,
+                                    const char  *folded_query,
+                                    GArray      *ranges);
+
+G_END_DECLS

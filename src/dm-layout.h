@@ -1,0 +1,84 @@
+/* dm-layout.h — what the timeline draws for a viewport: events in lanes and
+ * rows, labels that never overlap, and clusters where it is too dense
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "dm-dataset.h"
+#include "dm-time-scale.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  double marker_size;     /* the narrowest an event is drawn, in pixels */
+  double gap;             /* free pixels between neighbours and before a label */
+  guint  max_rows;        /* rows of events in a lane; one more holds clusters
+                           * and, where it is free, events */
+  double cluster_label;   /* room for a cluster's count */
+} DmLayoutMetrics;
+
+typedef enum
+{
+  DM_LAYOUT_EVENT,
+  DM_LAYOUT_CLUSTER,
+} DmLayoutItemType;
+
+typedef struct
+{
+  DmLayoutItemType type;
+  guint            lane;          /* the kind's index */
+  guint            row;           /* 0 … max_rows; clusters only in the last, max_rows */
+  double           x0;            /* the marker or bar */
+  double           x1;
+  double           label_x;       /* where the label starts */
+  double           label_width;   /* 0: no label (it did not fit) */
+  gboolean         label_inside;  /* drawn inside a bar wide enough for it */
+  guint            position;      /* the event's position; a cluster's first member */
+  guint            count;         /* 1 for an event */
+  double           axis_start;    /* the time the item covers */
+  double           axis_end;
+} DmLayoutItem;
+
+/* The width in pixels of the label of the event at @position. */
+typedef double (*DmLabelMeasureFunc) (guint    position,
+                                      gpointer user_data);
+
+typedef struct _DmLayout DmLayout;
+
+DmLayout           *dm_layout_new                 (void);
+void                dm_layout_free                (DmLayout               *layout);
+
+/* Lays out the events of @dataset that overlap the @width pixels of
+ * @scale and that @visible allows (one byte per event position, non-zero
+ * to show; NULL shows all). Only what is in view is laid out. */
+void                dm_layout_compute             (DmLayout               *layout,
+                                                   DmDataset              *dataset,
+                                                   const guint8           *visible,
+                                                   const DmTimeScale      *scale,
+                                                   double                  width,
+                                                   const DmLayoutMetrics  *metrics,
+                                                   DmLabelMeasureFunc      measure,
+                                                   gpointer                user_data);
+
+guint               dm_layout_get_n_items         (const DmLayout         *layout);
+const DmLayoutItem *dm_layout_get_item            (const DmLayout         *layout,
+                                                   guint                   index);
+/* The positions of the events a cluster holds, in time order. */
+const guint        *dm_layout_get_members         (const DmLayout         *layout,
+                                                   guint                   index,
+                                                   guint                  *n_members);
+/* The item drawn for the event at @position (itself or its cluster), or
+ * -1 when it is not in view. */
+int                 dm_layout_find_event          (const DmLayout         *layout,
+                                                   guint                   position);
+/* The item at @x in @lane and @row, or -1. */
+int                 dm_layout_hit                 (const DmLayout         *layout,
+                                                   guint                   lane,
+                                                   guint                   row,
+                                                   double                  x);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmLayout, dm_layout_free)
+
+G_END_DECLS

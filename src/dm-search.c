@@ -1,0 +1,623 @@
+/* dm-search.c
+ *
+ * The index is a plain, reference-counted struct rather than a GObject: it
+ * has no properties or signals, never changes once built, and is shared by
+ * whoever searches the same dataset (the window, the filter, a worker
+ * thread), which an atomic reference count covers at less cost.
+ *
+ * Speed. The folded texts of all events sit in one buffer, each event's
+ * text ending with '\0' (fields within it are separated by '\n'; neither
+ * byte can be part of a query word). A query scans that buffer once for
+ * its longest word, maps each hit to its event (galloping over the start
+ * offsets, as hits are mostly close together), checks the other words
+ * inside that event's text only, and resumes after that event. Nothing is
+ * allocated per event, and the substring search has no set-up per call
+ * (see find()), which matters when it runs on a million short texts.
+ * DmSearchState keeps the chain of queries typed so far, each extending
+ * the one before, with their matches: a keystroke that extends the query
+ * rechecks only the previous matches, and only for the words that are new
+ * (typing in the last word rechecks that word); Backspace finds the
+ * earlier answer in the chain.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define _GNU_SOURCE  /* memmem() where there is no SSE2 */
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#if defined(__SSE2__)
+# include <emmintrin.h>
+#endif
+
+#include "dm-fold.h"
+#include "dm-search.h"
+
+/* How many queries a DmSearchState remembers. */
+#define MAX_STEPS 32
+
+struct _DmSearchIndex
+{
+  char  *text;      /* every event's folded text, each followed by '\0' */
+  gsize *offsets;   /* n_events + 1: where each event's text starts */
+  guint  n_events;
+};
+
+/* A folded query, ready to run. */
+typedef struct
+{
+  char  **words;    /* longest first; none is a part of another */
+  gsize  *lengths;
+  guint   n_words;
+} Query;
+
+typedef struct
+{
+  char   *folded;
+  GArray *matches;  /* guint positions, in time order */
+} Step;
+
+struct _DmSearchState
+{
+  DmSearchIndex *index;
+  GPtrArray     *steps;  /* Step*, the query of each a prefix of the next's */
+};
+
+/* Building */
+
+static void
+append_folded (GString    *text,
+               gsize       event_start,
+               const char *folded)
+{
+  if (folded[0] == '\0')
+    return;
+  if (text->len > event_start)
+    g_string_append_c (text, '\n');
+  g_string_append (text, folded);
+}
+
+static void
+append_field (GString    *text,
+              gsize       event_start,
+              const char *field)
+{
+  gsize mark;
+
+  if (field == NULL || field[0] == '\0')
+    return;
+
+  mark = text->len;
+  if (mark > event_start)
+    g_string_append_c (text, '\n');
+  dm_fold_append (text, field);
+
+  /* Only marks or white space: no line for it. */
+  if (text->len == mark + (mark > event_start ? 1 : 0))
+    g_string_truncate (text, mark);
+}
+
+static void
+append_text (GString      *text,
+             gsize         event_start,
+             const DmText *field)
+{
+  append_field (text, event_start, field->vi);
+  if (g_strcmp0 (field->vi, field->en) != 0)
+    append_field (text, event_start, field->en);
+}
+
+static void
+append_event (GString       *text,
+              const DmEvent *event,
+              GPtrArray     *kind_texts)
+{
+  gsize start = text->len;
+
+  append_text (text, start, &event->title);
+  append_text (text, start, &event->summary);
+  append_text (text, start, &event->place);
+
+  if (event->actors != NULL)
+    {
+      for (guint a = 0; a < event->actors->len; a++)
+        {
+          const DmActor *actor = g_ptr_array_index (event->actors, a);
+
+          append_field (text, start, actor->name);
+          append_text (text, start, &actor->role);
+        }
+    }
+
+  if (event->tags != NULL)
+    {
+      for (guint t = 0; t < event->tags->len; t++)
+        append_field (text, start, g_ptr_array_index (event->tags, t));
+    }
+
+  if (event->kind_index < kind_texts->len)
+    append_folded (text, start, g_ptr_array_index (kind_texts, event->kind_index));
+
+  g_string_append_c (text, '\0');
+}
+
+static void
+dm_search_index_clear (gpointer data)
+{
+  DmSearchIndex *self = data;
+
+  g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->offsets, g_free);
+}
+
+/* Queries */
+
+static int
+compare_longer_first (const void *a,
+                      const void *b)
+{
+  gsize x = strlen (*(char * const *) a);
+  gsize y = strlen (*(char * const *) b);
+
+  return (x < y) - (x > y);
+}
+
+static void
+query_init (Query      *query,
+            const char *folded)
+{
+  guint n;
+  guint kept = 0;
+
+  query->words = dm_fold_split (folded);
+  n = g_strv_length (query->words);
+  qsort (query->words, n, sizeof (char *), compare_longer_first);
+
+  /* A word inside a longer one ("nghi" in "nghi quyet nghi", "qu" in
+   * "quyet qu") says nothing more. */
+  for (guint i = 0; i < n; i++)
+    {
+      gboolean inside = FALSE;
+
+      for (guint j = 0; j < kept && !inside; j++)
+        inside = strstr (query->words[j], query->words[i]) != NULL;
+
+      if (inside)
+        g_free (query->words[i]);
+      else
+        query->words[kept++] = query->words[i];
+    }
+  query->words[kept] = NULL;
+  query->n_words = kept;
+
+  query->lengths = g_new (gsize, MAX (kept, 1));
+  for (guint i = 0; i < kept; i++)
+    query->lengths[i] = strlen (query->words[i]);
+}
+
+static void
+query_clear (Query *query)
+{
+  g_clear_pointer (&query->words, g_strfreev);
+  g_clear_pointer (&query->lengths, g_free);
+  query->n_words = 0;
+}
+
+/* Drops the words that are also words of @known_folded: the events
+ * searched are known to contain them. */
+static void
+query_drop_known (Query      *query,
+                  const char *known_folded)
+{
+  g_auto(GStrv) known = dm_fold_split (known_folded);
+  guint kept = 0;
+
+  for (guint i = 0; i < query->n_words; i++)
+    {
+      if (g_strv_contains ((const char * const *) known, query->words[i]))
+        {
+          g_free (query->words[i]);
+        }
+      else
+        {
+          query->lengths[kept] = query->lengths[i];
+          query->words[kept++] = query->words[i];
+        }
+    }
+  query->words[kept] = NULL;
+  query->n_words = kept;
+}
+
+/* memmem() without its set-up per call, which costs more than the search
+ * itself on texts of a few hundred bytes: the first and last bytes of the
+ * needle are compared at 16 places at once, the rest only where both
+ * match. */
+static const char *
+find (const char *haystack,
+      gsize       haystack_len,
+      const char *needle,
+      gsize       needle_len)
+{
+  if (needle_len > haystack_len)
+    return NULL;
+  if (needle_len == 1)
+    return memchr (haystack, needle[0], haystack_len);
+
+#if defined(__SSE2__)
+  {
+    const __m128i first = _mm_set1_epi8 (needle[0]);
+    const __m128i last = _mm_set1_epi8 (needle[needle_len - 1]);
+    gsize starts = haystack_len - needle_len + 1;  /* where a match can start */
+    gsize i = 0;
+
+    for (; i + 16 <= starts; i += 16)
+      {
+        __m128i a = _mm_loadu_si128 ((const __m128i *) (gconstpointer) (haystack + i));
+        __m128i b = _mm_loadu_si128 ((const __m128i *) (gconstpointer) (haystack + i + needle_len - 1));
+        unsigned mask = _mm_movemask_epi8 (_mm_and_si128 (_mm_cmpeq_epi8 (a, first),
+                                                          _mm_cmpeq_epi8 (b, last)));
+
+        while (mask != 0)
+          {
+            unsigned bit = __builtin_ctz (mask);
+
+            if (memcmp (haystack + i + bit + 1, needle + 1, needle_len - 2) == 0)
+              return haystack + i + bit;
+            mask &= mask - 1;
+          }
+      }
+
+    for (; i < starts; i++)
+      {
+        if (haystack[i] == needle[0] &&
+            haystack[i + needle_len - 1] == needle[needle_len - 1] &&
+            memcmp (haystack + i + 1, needle + 1, needle_len - 2) == 0)
+          return haystack + i;
+      }
+
+    return NULL;
+  }
+#else
+  return memmem (haystack, haystack_len, needle, needle_len);
+#endif
+}
+
+static gboolean
+event_matches (const DmSearchIndex *self,
+               guint                position,
+               const Query         *query,
+               guint                first_word)
+{
+  const char *start = self->text + self->offsets[position];
+  gsize len = self->offsets[position + 1] - self->offsets[position] - 1;
+
+  for (guint w = first_word; w < query->n_words; w++)
+    {
+      if (find (start, len, query->words[w], query->lengths[w]) == NULL)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The event whose text contains byte @at, at or after @from. Hits are
+ * mostly in one of the next few events: gallop, then bisect. */
+static guint
+event_at (const DmSearchIndex *self,
+          guint                from,
+          gsize                at)
+{
+  guint lo = from;
+  guint step = 1;
+  guint hi;
+
+  while (lo + step < self->n_events && self->offsets[lo + step] <= at)
+    {
+      lo += step;
+      step *= 2;
+    }
+  hi = MIN (lo + step, self->n_events);
+
+  /* offsets[lo] <= at < offsets[hi] */
+  while (hi - lo > 1)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (self->offsets[mid] <= at)
+        lo = mid;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+static void
+append_all (const DmSearchIndex *self,
+            GArray              *positions)
+{
+  guint before = positions->len;
+
+  g_array_set_size (positions, before + self->n_events);
+  for (guint i = 0; i < self->n_events; i++)
+    g_array_index (positions, guint, before + i) = i;
+}
+
+static void
+scan_all (const DmSearchIndex *self,
+          const Query         *query,
+          GArray              *positions)
+{
+  gsize total = self->offsets[self->n_events];
+  gsize from = 0;
+  guint event = 0;
+
+  if (query->n_words == 0)
+    {
+      append_all (self, positions);
+      return;
+    }
+
+  while (from < total)
+    {
+      const char *hit = find (self->text + from, total - from,
+                              query->words[0], query->lengths[0]);
+
+      if (hit == NULL)
+        break;
+
+      event = event_at (self, event, hit - self->text);
+      if (event_matches (self, event, query, 1))
+        g_array_append_val (positions, event);
+
+      from = self->offsets[event + 1];
+      event++;
+    }
+}
+
+static void
+scan_subset (const DmSearchIndex *self,
+             const Query         *query,
+             const GArray        *candidates,
+             GArray              *positions)
+{
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      guint event = g_array_index (candidates, guint, i);
+
+      if (event_matches (self, event, query, 0))
+        g_array_append_val (positions, event);
+    }
+}
+
+/* Public API */
+
+DmSearchIndex *
+dm_search_index_new (DmDataset *dataset)
+{
+  g_autoptr(GPtrArray) kind_texts = NULL;
+  DmSearchIndex *self;
+  GString *text;
+  guint n_kinds;
+  guint n;
+
+  g_return_val_if_fail (DM_IS_DATASET (dataset), NULL);
+
+  /* Each kind's label is folded once, not once per event. */
+  n_kinds = dm_dataset_get_n_kinds (dataset);
+  kind_texts = g_ptr_array_new_full (n_kinds, g_free);
+  for (guint k = 0; k < n_kinds; k++)
+    {
+      const DmKind *kind = dm_dataset_get_kind (dataset, k);
+      GString *label = g_string_new (NULL);
+
+      append_text (label, 0, &kind->label);
+      if (label->len == 0)
+        append_field (label, 0, kind->id);
+      g_ptr_array_add (kind_texts, g_string_free (label, FALSE));
+    }
+
+  n = dm_dataset_get_n_events (dataset);
+  self = g_atomic_rc_box_new0 (DmSearchIndex);
+  self->n_events = n;
+  self->offsets = g_new (gsize, n + 1);
+
+  text = g_string_sized_new ((gsize) n * 64 + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      self->offsets[i] = text->len;
+      append_event (text, dm_dataset_get_event (dataset, i), kind_texts);
+    }
+  self->offsets[n] = text->len;
+
+  /* GString grows by doubling; give back what it did not use. */
+  self->text = g_realloc (g_string_free (text, FALSE), self->offsets[n] + 1);
+
+  return self;
+}
+
+DmSearchIndex *
+dm_search_index_ref (DmSearchIndex *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return g_atomic_rc_box_acquire (self);
+}
+
+void
+dm_search_index_unref (DmSearchIndex *self)
+{
+  g_return_if_fail (self != NULL);
+
+  g_atomic_rc_box_release_full (self, dm_search_index_clear);
+}
+
+guint
+dm_search_index_get_n_events (DmSearchIndex *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->n_events;
+}
+
+const char *
+dm_search_index_get_text (DmSearchIndex *self,
+                          guint          position)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (position < self->n_events, NULL);
+
+  return self->text + self->offsets[position];
+}
+
+guint
+dm_search_index_query (DmSearchIndex *self,
+                       const char    *query,
+                       GArray        *positions)
+{
+  g_autofree char *folded = NULL;
+  Query q;
+  guint before;
+
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (query != NULL, 0);
+  g_return_val_if_fail (positions != NULL, 0);
+
+  before = positions->len;
+  folded = dm_fold (query);
+  query_init (&q, folded);
+  scan_all (self, &q, positions);
+  query_clear (&q);
+
+  return positions->len - before;
+}
+
+gboolean
+dm_search_index_matches (DmSearchIndex *self,
+                         guint          position,
+                         const char    *query)
+{
+  g_autofree char *folded = NULL;
+  gboolean matches;
+  Query q;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (position < self->n_events, FALSE);
+  g_return_val_if_fail (query != NULL, FALSE);
+
+  folded = dm_fold (query);
+  query_init (&q, folded);
+  matches = event_matches (self, position, &q, 0);
+  query_clear (&q);
+
+  return matches;
+}
+
+static void
+step_free (gpointer data)
+{
+  Step *step = data;
+
+  g_free (step->folded);
+  g_array_unref (step->matches);
+  g_free (step);
+}
+
+DmSearchState *
+dm_search_state_new (DmSearchIndex *index)
+{
+  DmSearchState *self;
+
+  g_return_val_if_fail (index != NULL, NULL);
+
+  self = g_new0 (DmSearchState, 1);
+  self->index = dm_search_index_ref (index);
+  self->steps = g_ptr_array_new_with_free_func (step_free);
+
+  return self;
+}
+
+void
+dm_search_state_free (DmSearchState *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_pointer (&self->steps, g_ptr_array_unref);
+  g_clear_pointer (&self->index, dm_search_index_unref);
+  g_free (self);
+}
+
+DmSearchIndex *
+dm_search_state_get_index (DmSearchState *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->index;
+}
+
+guint
+dm_search_state_query (DmSearchState *self,
+                       const char    *query,
+                       GArray        *positions)
+{
+  g_autofree char *folded = NULL;
+  Step *top = NULL;
+
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (query != NULL, 0);
+  g_return_val_if_fail (positions != NULL, 0);
+
+  folded = dm_fold (query);
+  if (folded[0] == '\0')
+    {
+      append_all (self->index, positions);
+      return self->index->n_events;
+    }
+
+  /* Every event that matches a query matches the queries it extends: each
+   * of their words is a part of one of its words. */
+  while (self->steps->len > 0)
+    {
+      top = g_ptr_array_index (self->steps, self->steps->len - 1);
+      if (g_str_has_prefix (folded, top->folded))
+        break;
+      g_ptr_array_remove_index (self->steps, self->steps->len - 1);
+      top = NULL;
+    }
+
+  if (top == NULL || strcmp (top->folded, folded) != 0)
+    {
+      Step *step = g_new0 (Step, 1);
+      Query q;
+
+      query_init (&q, folded);
+      step->matches = g_array_new (FALSE, FALSE, sizeof (guint));
+      if (top != NULL)
+        {
+          /* Typing in the last word rechecks only that word. */
+          query_drop_known (&q, top->folded);
+          if (q.n_words == 0)
+            g_array_append_vals (step->matches, top->matches->data, top->matches->len);
+          else
+            scan_subset (self->index, &q, top->matches, step->matches);
+        }
+      else
+        {
+          scan_all (self->index, &q, step->matches);
+        }
+      query_clear (&q);
+
+      step->folded = g_steal_pointer (&folded);
+      if (self->steps->len == MAX_STEPS)
+        g_ptr_array_remove_index (self->steps, 0);
+      g_ptr_array_add (self->steps, step);
+      top = step;
+    }
+
+  g_array_append_vals (positions, top->matches->data, top->matches->len);
+
+  return top->matches->len;
+}

@@ -1,0 +1,63 @@
+/* dm-search.h — search as you type over the events of a dataset
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "dm-dataset.h"
+
+G_BEGIN_DECLS
+
+/* The folded text (dm_fold()) of every event of one dataset, built once:
+ * its titles, summaries, places, actors' names and roles, tags and its
+ * kind's label, in both languages, one field per line, so that no word
+ * matches across two fields.
+ *
+ * A query is folded and split into words; an event matches when each word
+ * occurs somewhere in its text (in any order, as a part of a word too):
+ * "nghi quyet 52" and "52 nghi" both find "Nghị quyết 52-NQ/TW". An empty
+ * query matches every event.
+ *
+ * The index is immutable and reference counted; it may be built in a
+ * worker thread and queried from any thread. */
+typedef struct _DmSearchIndex DmSearchIndex;
+
+DmSearchIndex  *dm_search_index_new           (DmDataset      *dataset);
+DmSearchIndex  *dm_search_index_ref           (DmSearchIndex  *self);
+void            dm_search_index_unref         (DmSearchIndex  *self);
+
+guint           dm_search_index_get_n_events  (DmSearchIndex  *self);
+/* The folded text of the event at @position, fields separated by '\n'. */
+const char     *dm_search_index_get_text      (DmSearchIndex  *self,
+                                               guint           position);
+
+/* Appends to @positions (GArray of guint) the position of every event that
+ * matches @query, in time order (the dataset's order); returns how many. */
+guint           dm_search_index_query         (DmSearchIndex  *self,
+                                               const char     *query,
+                                               GArray         *positions);
+
+/* Whether the event at @position matches @query. */
+gboolean        dm_search_index_matches       (DmSearchIndex  *self,
+                                               guint           position,
+                                               const char     *query);
+
+/* Search as you type. The state remembers the last queries and their
+ * matches; a query that extends one of them (its folded form starts with
+ * the other's: letters typed at the end, a word added) is answered by
+ * looking only at that query's matches, and going back to an earlier
+ * query (Backspace) costs nothing. The results are always those of
+ * dm_search_index_query(). */
+typedef struct _DmSearchState DmSearchState;
+
+DmSearchState  *dm_search_state_new           (DmSearchIndex  *index);
+void            dm_search_state_free          (DmSearchState  *self);
+DmSearchIndex  *dm_search_state_get_index     (DmSearchState  *self);
+guint           dm_search_state_query         (DmSearchState  *self,
+                                               const char     *query,
+                                               GArray         *positions);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmSearchIndex, dm_search_index_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmSearchState, dm_search_state_free)
+
+G_END_DECLS

@@ -1,0 +1,62 @@
+/* dm-timeline-view.h — the zoomable timeline: an axis, a lane per kind,
+ * events as markers and bars, clusters where it is dense
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "dm-dataset.h"
+#include "dm-time-scale.h"
+
+G_BEGIN_DECLS
+
+#define DM_TYPE_TIMELINE_VIEW (dm_timeline_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (DmTimelineView, dm_timeline_view, DM, TIMELINE_VIEW, GtkWidget)
+
+GtkWidget         *dm_timeline_view_new             (void);
+
+DmDataset         *dm_timeline_view_get_dataset     (DmTimelineView *self);
+void               dm_timeline_view_set_dataset     (DmTimelineView *self,
+                                                     DmDataset      *dataset);
+
+DmLanguage         dm_timeline_view_get_language    (DmTimelineView *self);
+void               dm_timeline_view_set_language    (DmTimelineView *self,
+                                                     DmLanguage      language);
+
+/* The selected event's position in the dataset, or -1. */
+int                dm_timeline_view_get_selected    (DmTimelineView *self);
+void               dm_timeline_view_set_selected    (DmTimelineView *self,
+                                                     int             position);
+
+/* Which events are shown (one byte per event, non-zero shows it), and
+ * which are matches to highlight (NULL: no search). Copied. */
+void               dm_timeline_view_set_visible     (DmTimelineView *self,
+                                                     const guint8   *visible,
+                                                     guint           n);
+void               dm_timeline_view_set_matches     (DmTimelineView *self,
+                                                     const guint8   *matches,
+                                                     guint           n);
+
+/* The visible time range, as axis values (days since 1970-01-01). */
+void               dm_timeline_view_get_range       (DmTimelineView *self,
+                                                     double         *axis_start,
+                                                     double         *axis_end);
+/* Moves the view to show [axis_start, axis_end], animated unless
+ * @animate is FALSE or animations are off. */
+void               dm_timeline_view_show_range      (DmTimelineView *self,
+                                                     double          axis_start,
+                                                     double          axis_end,
+                                                     gboolean        animate);
+void               dm_timeline_view_zoom_to_fit     (DmTimelineView *self);
+const DmTimeScale *dm_timeline_view_get_scale       (DmTimelineView *self);
+
+/* How many events are drawn on their own and how many clusters, for tests
+ * and for the accessible description. */
+void               dm_timeline_view_get_counts      (DmTimelineView *self,
+                                                     guint          *n_events,
+                                                     guint          *n_clusters);
+
+G_END_DECLS

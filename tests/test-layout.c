@@ -1,0 +1,263 @@
+/* test-layout.c — on random datasets of many sizes and at every zoom
+ * level: nothing overlaps, and every event in view is drawn or inside a
+ * drawn cluster
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "dm-layout.h"
+
+static const DmLayoutMetrics metrics = { 12, 6, 3, 24 };
+
+static DmDataset *
+random_dataset (GRand *rand,
+                guint  n,
+                guint  n_kinds)
+{
+  DmDataset *dataset = dm_dataset_new ();
+
+  dm_dataset_set_title (dataset, NULL, "Random");
+  for (guint k = 0; k < n_kinds; k++)
+    {
+      DmKind *kind = dm_kind_new ();
+
+      kind->id = g_strdup_printf ("k%u", k);
+      dm_text_set (&kind->label, NULL, kind->id);
+      dm_dataset_add_kind (dataset, kind);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      DmEvent *event = dm_event_new ();
+      /* Bursts: a third of the events in one busy month. */
+      gboolean burst = g_rand_int_range (rand, 0, 3) == 0;
+      gint64 year = burst ? 2020 : g_rand_int_range (rand, 1950, 2030);
+      guint month = burst ? 5 : (guint) g_rand_int_range (rand, 1, 13);
+      DmDatePrecision precision = g_rand_int_range (rand, DM_DATE_PRECISION_YEAR, DM_DATE_PRECISION_MINUTE + 1);
+
+      event->id = g_strdup_printf ("e%u", i);
+      event->kind = g_strdup_printf ("k%u", g_rand_int_range (rand, 0, (gint32) n_kinds));
+      g_assert_true (dm_date_init (&event->start, precision, year,
+                                   precision >= DM_DATE_PRECISION_MONTH ? month : 0,
+                                   precision >= DM_DATE_PRECISION_DAY ? (guint) g_rand_int_range (rand, 1, 29) : 0,
+                                   precision >= DM_DATE_PRECISION_MINUTE ? (guint) g_rand_int_range (rand, 0, 24) : 0,
+                                   0));
+      if (g_rand_int_range (rand, 0, 5) == 0)
+        g_assert_true (dm_date_init (&event->end, DM_DATE_PRECISION_YEAR, year + g_rand_int_range (rand, 0, 6), 0, 0, 0, 0));
+      dm_text_set (&event->title, NULL, event->id);
+      dm_dataset_add_event (dataset, event);
+    }
+
+  dm_dataset_finish (dataset);
+  return dataset;
+}
+
+static double
+measure (guint    position,
+         gpointer user_data)
+{
+  /* Labels of varied widths, some very long. */
+  return 20 + (position * 7919) % 230;
+}
+
+static double
+occupied_end (const DmLayoutItem *item)
+{
+  if (item->label_width > 0 && !item->label_inside)
+    return item->label_x + item->label_width;
+  return item->x1;
+}
+
+static void
+check_layout (DmDataset         *dataset,
+              const guint8      *visible,
+              const DmTimeScale *scale,
+              double             width)
+{
+  g_autoptr(DmLayout) layout = dm_layout_new ();
+  g_autoptr(GArray) in_view = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree guint *seen = g_new0 (guint, MAX (dm_dataset_get_n_events (dataset), 1));
+  guint n_items;
+
+  dm_layout_compute (layout, dataset, visible, scale, width, &metrics, measure, NULL);
+  n_items = dm_layout_get_n_items (layout);
+
+  /* Within a lane and row, nothing shares pixels: markers, bars, labels
+   * and clusters each have their own stretch, with a gap between. */
+  for (guint i = 0; i < n_items; i++)
+    {
+      const DmLayoutItem *a = dm_layout_get_item (layout, i);
+
+      g_assert_cmpfloat (a->x1, >=, a->x0 + metrics.marker_size - 1e-9);
+      g_assert_cmpuint (a->row, <=, metrics.max_rows);
+      if (a->type == DM_LAYOUT_CLUSTER)
+        g_assert_cmpuint (a->row, ==, metrics.max_rows);
+      if (a->label_inside)
+        g_assert_cmpfloat (a->label_x + a->label_width, <=, a->x1 + 1e-9);
+
+      for (guint k = i + 1; k < n_items; k++)
+        {
+          const DmLayoutItem *b = dm_layout_get_item (layout, k);
+
+          if (a->lane != b->lane || a->row != b->row)
+            continue;
+          if (!(occupied_end (a) + metrics.gap <= b->x0 + 1e-9 || occupied_end (b) + metrics.gap <= a->x0 + 1e-9))
+            g_error ("items %u and %u overlap in lane %u row %u: [%g, %g] and [%g, %g]",
+                     i, k, a->lane, a->row, a->x0, occupied_end (a), b->x0, occupied_end (b));
+        }
+
+      {
+        guint n_members;
+        const guint *members = dm_layout_get_members (layout, i, &n_members);
+
+        g_assert_cmpuint (n_members, ==, a->count);
+        for (guint m = 0; m < n_members; m++)
+          {
+            const DmEvent *event = dm_dataset_get_event (dataset, members[m]);
+
+            seen[members[m]]++;
+            g_assert_cmpuint (event->kind_index, ==, a->lane);
+            g_assert_cmpint (dm_layout_find_event (layout, members[m]), ==, (int) i);
+            g_assert_cmpfloat (event->axis_start, >=, a->axis_start);
+            g_assert_cmpfloat (event->axis_end, <=, a->axis_end);
+            if (m > 0)
+              g_assert_cmpuint (members[m], >, members[m - 1]);
+          }
+      }
+    }
+
+  /* Every event in view that the filter shows is drawn exactly once, on
+   * its own or inside a cluster; the others not at all. */
+  dm_dataset_query_range (dataset, dm_time_scale_x_to_axis (scale, 0), dm_time_scale_x_to_axis (scale, width), in_view);
+  for (guint i = 0; i < in_view->len; i++)
+    {
+      guint position = g_array_index (in_view, guint, i);
+
+      g_assert_cmpuint (seen[position], ==, (visible == NULL || visible[position]) ? 1 : 0);
+      seen[position] = 0;
+    }
+  for (guint i = 0; i < dm_dataset_get_n_events (dataset); i++)
+    g_assert_cmpuint (seen[i], ==, 0);
+}
+
+static void
+test_random (gconstpointer data)
+{
+  guint n = GPOINTER_TO_UINT (data);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1000 + n);
+  g_autoptr(DmDataset) dataset = random_dataset (rand, n, 1 + n % 7);
+  g_autofree guint8 *visible = g_new (guint8, MAX (n, 1));
+  double start;
+  double end;
+
+  for (guint i = 0; i < n; i++)
+    visible[i] = g_rand_int_range (rand, 0, 4) != 0;
+
+  if (!dm_dataset_get_span (dataset, NULL, NULL, &start, &end))
+    {
+      /* Empty: there is nothing to draw, at any scale. */
+      g_assert_cmpuint (n, ==, 0);
+      start = dm_date_days_from_civil (2016, 1, 1);
+      end = dm_date_days_from_civil (2023, 1, 1);
+    }
+
+  /* From everything on screen down to a few minutes. */
+  for (double dpp = (end - start) / 400; dpp > 1e-4; dpp /= 4)
+    {
+      double center = dm_date_days_from_civil (2020, 5, g_rand_int_range (rand, 1, 29));
+      DmTimeScale scale = { center - 800 * dpp, dpp };
+
+      check_layout (dataset, NULL, &scale, 1600);
+      check_layout (dataset, visible, &scale, 1600);
+    }
+}
+
+/* Dense events fold into clusters, which split as the view zooms in. */
+static void
+test_clusters_split (void)
+{
+  g_autoptr(DmDataset) dataset = dm_dataset_new ();
+  g_autoptr(DmLayout) layout = dm_layout_new ();
+  DmKind *kind = dm_kind_new ();
+  double day = dm_date_days_from_civil (2021, 11, 9);
+  guint clusters_far = 0;
+  guint clusters_near = 0;
+
+  kind->id = g_strdup ("k");
+  dm_text_set (&kind->label, NULL, "K");
+  dm_dataset_add_kind (dataset, kind);
+  for (guint i = 0; i < 40; i++)
+    {
+      DmEvent *event = dm_event_new ();
+
+      event->id = g_strdup_printf ("e%u", i);
+      event->kind = g_strdup ("k");
+      dm_date_init (&event->start, DM_DATE_PRECISION_MINUTE, 2021, 11, 9, i / 4, (i % 4) * 15);
+      dm_text_set (&event->title, NULL, event->id);
+      dm_dataset_add_event (dataset, event);
+    }
+  dm_dataset_finish (dataset);
+
+  /* Ten years across the screen: one lane, forty events in one day. */
+  {
+    DmTimeScale far = { day - 3650 / 2.0, 3650 / 1000.0 };
+
+    dm_layout_compute (layout, dataset, NULL, &far, 1000, &metrics, measure, NULL);
+    for (guint i = 0; i < dm_layout_get_n_items (layout); i++)
+      clusters_far += dm_layout_get_item (layout, i)->type == DM_LAYOUT_CLUSTER;
+    g_assert_cmpuint (clusters_far, ==, 1);
+    g_assert_cmpuint (dm_layout_get_n_items (layout), <=, metrics.max_rows + 2);
+  }
+
+  /* Half a day across the screen: every event on its own. */
+  {
+    DmTimeScale near = { day, 0.5 / 4000 };
+
+    dm_layout_compute (layout, dataset, NULL, &near, 4000, &metrics, measure, NULL);
+    for (guint i = 0; i < dm_layout_get_n_items (layout); i++)
+      clusters_near += dm_layout_get_item (layout, i)->type == DM_LAYOUT_CLUSTER;
+    g_assert_cmpuint (clusters_near, ==, 0);
+    g_assert_cmpuint (dm_layout_get_n_items (layout), ==, 40);
+  }
+}
+
+static void
+test_hit (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (3);
+  g_autoptr(DmDataset) dataset = random_dataset (rand, 50, 2);
+  g_autoptr(DmLayout) layout = dm_layout_new ();
+  double start;
+  double end;
+  DmTimeScale scale;
+
+  dm_dataset_get_span (dataset, NULL, NULL, &start, &end);
+  dm_time_scale_fit (&scale, start, end, 2000, 20);
+  dm_layout_compute (layout, dataset, NULL, &scale, 2000, &metrics, measure, NULL);
+
+  for (guint i = 0; i < dm_layout_get_n_items (layout); i++)
+    {
+      const DmLayoutItem *item = dm_layout_get_item (layout, i);
+
+      g_assert_cmpint (dm_layout_hit (layout, item->lane, item->row, (item->x0 + item->x1) / 2), ==, (int) i);
+      g_assert_cmpint (dm_layout_hit (layout, item->lane, item->row, item->x0 - metrics.gap / 2), !=, (int) i);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  static const guint sizes[] = { 0, 1, 2, 10, 100, 1000, 5000 };
+
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/layout/random/%u", sizes[i]);
+      g_test_add_data_func (path, GUINT_TO_POINTER (sizes[i]), test_random);
+    }
+  g_test_add_func ("/layout/clusters-split", test_clusters_split);
+  g_test_add_func ("/layout/hit", test_hit);
+
+  return g_test_run ();
+}

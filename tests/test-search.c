@@ -1,0 +1,735 @@
+/* test-search.c — search as you type: every field in both languages, word
+ * order, no match across fields, the bundled dataset, highlighting, and
+ * incremental search against a brute-force reference
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include "dm-dataset.h"
+#include "dm-fold.h"
+#include "dm-search.h"
+
+/* Building datasets */
+
+static void
+add_kind (DmDataset  *dataset,
+          const char *id,
+          const char *vi,
+          const char *en)
+{
+  DmKind *kind = dm_kind_new ();
+
+  kind->id = g_strdup (id);
+  dm_text_set (&kind->label, vi, en);
+  dm_dataset_add_kind (dataset, kind);
+}
+
+typedef struct
+{
+  const char *id;
+  const char *kind;
+  const char *start;
+  const char *title_vi;
+  const char *title_en;
+  const char *summary_vi;
+  const char *summary_en;
+  const char *place_vi;
+  const char *actor_name;
+  const char *actor_role_en;
+  const char *tags[3];
+} EventSpec;
+
+/* In file order; in time order they are workshop, nq-52, fields, next. */
+static const EventSpec small_events[] = {
+  { "nq-52", "resolution", "2019-09-27",
+    "Nghị quyết 52-NQ/TW của Bộ Chính trị", "Politburo Resolution 52-NQ/TW",
+    NULL, "On the Fourth Industrial Revolution",
+    NULL, NULL, NULL, { "party", "4ir", NULL } },
+  { "workshop", "forum", "2018-05",
+    "Chuyển đổi số", "Digital transformation",
+    "Tổ chức tại thủ đô", NULL,
+    "Hà Nội", "Bùi Thanh Sơn", "Deputy Foreign Minister", { "digital", NULL } },
+  { "fields", "forum", "2020",
+    "xyzzy", NULL,
+    "plugh", NULL,
+    NULL, NULL, NULL, { NULL } },
+  { "next", "milestone", "2021",
+    "quux", NULL,
+    NULL, NULL,
+    NULL, NULL, NULL, { NULL } },
+};
+
+static DmDataset *
+build_small_dataset (void)
+{
+  DmDataset *dataset = dm_dataset_new ();
+
+  dm_dataset_set_title (dataset, "Thử", "Test");
+  add_kind (dataset, "resolution", "Nghị quyết, kết luận", "Resolution / conclusion");
+  add_kind (dataset, "forum", "Diễn đàn, hội thảo", "Forum / workshop");
+  add_kind (dataset, "milestone", NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (small_events); i++)
+    {
+      const EventSpec *spec = &small_events[i];
+      DmEvent *event = dm_event_new ();
+
+      event->id = g_strdup (spec->id);
+      event->kind = g_strdup (spec->kind);
+      g_assert_true (dm_date_parse (spec->start, &event->start, NULL));
+      dm_text_set (&event->title, spec->title_vi, spec->title_en);
+      dm_text_set (&event->summary, spec->summary_vi, spec->summary_en);
+      dm_text_set (&event->place, spec->place_vi, NULL);
+      if (spec->actor_name != NULL)
+        {
+          DmActor *actor = dm_actor_new ();
+
+          actor->name = g_strdup (spec->actor_name);
+          dm_text_set (&actor->role, NULL, spec->actor_role_en);
+          event->actors = g_ptr_array_new_with_free_func ((GDestroyNotify) dm_actor_free);
+          g_ptr_array_add (event->actors, actor);
+        }
+      if (spec->tags[0] != NULL)
+        {
+          event->tags = g_ptr_array_new_with_free_func (g_free);
+          for (guint t = 0; spec->tags[t] != NULL; t++)
+            g_ptr_array_add (event->tags, g_strdup (spec->tags[t]));
+        }
+      dm_dataset_add_event (dataset, event);
+    }
+  dm_dataset_finish (dataset);
+
+  return dataset;
+}
+
+static DmDataset *
+load_bundled_dataset (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "datasets",
+                                                 "vietnam-industry-4.0.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  DmDataset *dataset;
+
+  dataset = dm_dataset_load_file (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (dataset);
+
+  return dataset;
+}
+
+/* The reference: every field folded on its own; an event matches when each
+ * word of the query is in one of its fields. */
+
+static void
+add_folded (GPtrArray  *fields,
+            const char *text)
+{
+  if (text != NULL)
+    g_ptr_array_add (fields, dm_fold (text));
+}
+
+static void
+add_folded_text (GPtrArray    *fields,
+                 const DmText *text)
+{
+  add_folded (fields, text->vi);
+  add_folded (fields, text->en);
+}
+
+static GPtrArray *
+event_fields (DmDataset     *dataset,
+              const DmEvent *event)
+{
+  GPtrArray *fields = g_ptr_array_new_with_free_func (g_free);
+  const DmKind *kind = dm_dataset_lookup_kind (dataset, event->kind);
+
+  add_folded_text (fields, &event->title);
+  add_folded_text (fields, &event->summary);
+  add_folded_text (fields, &event->place);
+  for (guint a = 0; event->actors != NULL && a < event->actors->len; a++)
+    {
+      const DmActor *actor = g_ptr_array_index (event->actors, a);
+
+      add_folded (fields, actor->name);
+      add_folded_text (fields, &actor->role);
+    }
+  for (guint t = 0; event->tags != NULL && t < event->tags->len; t++)
+    add_folded (fields, g_ptr_array_index (event->tags, t));
+  if (kind != NULL)
+    {
+      if (dm_text_is_empty (&kind->label))
+        add_folded (fields, kind->id);
+      else
+        add_folded_text (fields, &kind->label);
+    }
+
+  return fields;
+}
+
+typedef struct
+{
+  DmDataset *dataset;
+  GPtrArray *fields;  /* GPtrArray* of folded fields, per event */
+} Reference;
+
+static void
+reference_init (Reference *ref,
+                DmDataset *dataset)
+{
+  guint n = dm_dataset_get_n_events (dataset);
+
+  ref->dataset = dataset;
+  ref->fields = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (ref->fields, event_fields (dataset, dm_dataset_get_event (dataset, i)));
+}
+
+static void
+reference_clear (Reference *ref)
+{
+  g_clear_pointer (&ref->fields, g_ptr_array_unref);
+}
+
+static GArray *
+reference_query (Reference  *ref,
+                 const char *query)
+{
+  g_autofree char *folded = dm_fold (query);
+  g_auto(GStrv) words = dm_fold_split (folded);
+  GArray *positions = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < ref->fields->len; i++)
+    {
+      GPtrArray *fields = g_ptr_array_index (ref->fields, i);
+      gboolean all = TRUE;
+
+      for (guint w = 0; all && words[w] != NULL; w++)
+        {
+          gboolean found = FALSE;
+
+          for (guint f = 0; !found && f < fields->len; f++)
+            found = strstr (g_ptr_array_index (fields, f), words[w]) != NULL;
+          all = found;
+        }
+      if (all)
+        g_array_append_val (positions, i);
+    }
+
+  return positions;
+}
+
+static void
+assert_same_positions (GArray     *got,
+                       GArray     *want,
+                       const char *query)
+{
+  if (got->len != want->len)
+    g_error ("“%s”: %u matches, expected %u", query, got->len, want->len);
+  for (guint i = 0; i < got->len; i++)
+    g_assert_cmpuint (g_array_index (got, guint, i), ==, g_array_index (want, guint, i));
+}
+
+static gboolean
+positions_have_id (DmDataset  *dataset,
+                   GArray     *positions,
+                   const char *id)
+{
+  for (guint i = 0; i < positions->len; i++)
+    {
+      if (g_strcmp0 (dm_dataset_get_event (dataset, g_array_index (positions, guint, i))->id, id) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The small dataset */
+
+typedef struct
+{
+  const char *query;
+  const char *ids[5];  /* in time order */
+} SearchCase;
+
+static const SearchCase search_cases[] = {
+  { "", { "workshop", "nq-52", "fields", "next", NULL } },
+  { "   ", { "workshop", "nq-52", "fields", "next", NULL } },
+  { "nghi quyet 52", { "nq-52", NULL } },
+  { "Nghị quyết 52", { "nq-52", NULL } },
+  { "NGHI QUYET", { "nq-52", NULL } },
+  { "52 nghi", { "nq-52", NULL } },
+  { "quyet nghi", { "nq-52", NULL } },
+  { "nghi quyet 53", { NULL } },
+  { "52-nq/tw", { "nq-52", NULL } },
+  { "politburo", { "nq-52", NULL } },                  /* English title */
+  { "fourth industrial", { "nq-52", NULL } },          /* English summary */
+  { "thu do", { "workshop", NULL } },                  /* Vietnamese summary */
+  { "ha noi", { "workshop", NULL } },                  /* place */
+  { "bui thanh son", { "workshop", NULL } },           /* actor */
+  { "deputy minister", { "workshop", NULL } },         /* role */
+  { "4ir", { "nq-52", NULL } },                        /* tag */
+  { "hoi thao", { "workshop", "fields", NULL } },      /* kind label, vi */
+  { "forum", { "workshop", "fields", NULL } },         /* kind label, en */
+  { "ket luan", { "nq-52", NULL } },
+  { "milestone", { "next", NULL } },                   /* kind id, no label */
+  { "yzz", { "fields", NULL } },                       /* part of a word */
+  { "xyzzy plugh", { "fields", NULL } },               /* two fields */
+  { "plugh xyzzy", { "fields", NULL } },
+  { "xyzzyplugh", { NULL } },                          /* not across fields */
+  { "zzyplu", { NULL } },
+  { "plughquux", { NULL } },                           /* nor across events */
+  { "chuyen doi so", { "workshop", NULL } },
+  { "chuyen forum", { "workshop", NULL } },
+};
+
+static void
+test_small (gconstpointer data)
+{
+  const SearchCase *c = data;
+  g_autoptr(DmDataset) dataset = build_small_dataset ();
+  g_autoptr(DmSearchIndex) index = dm_search_index_new (dataset);
+  g_autoptr(DmSearchState) state = dm_search_state_new (index);
+  g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) incremental = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint n_expected = g_strv_length ((char **) c->ids);
+  guint n;
+
+  g_assert_cmpuint (dm_search_index_get_n_events (index), ==, G_N_ELEMENTS (small_events));
+
+  n = dm_search_index_query (index, c->query, positions);
+  g_assert_cmpuint (n, ==, n_expected);
+  g_assert_cmpuint (positions->len, ==, n_expected);
+  for (guint i = 0; i < n_expected; i++)
+    {
+      guint position = g_array_index (positions, guint, i);
+
+      g_assert_cmpstr (dm_dataset_get_event (dataset, position)->id, ==, c->ids[i]);
+      g_assert_true (dm_search_index_matches (index, position, c->query));
+    }
+
+  for (guint i = 0; i < dm_dataset_get_n_events (dataset); i++)
+    {
+      gboolean expected = g_strv_contains (c->ids, dm_dataset_get_event (dataset, i)->id);
+
+      g_assert_cmpint (dm_search_index_matches (index, i, c->query), ==, expected);
+    }
+
+  n = dm_search_state_query (state, c->query, incremental);
+  g_assert_cmpuint (n, ==, n_expected);
+  assert_same_positions (incremental, positions, c->query);
+}
+
+static void
+test_index_text (void)
+{
+  g_autoptr(DmDataset) dataset = build_small_dataset ();
+  g_autoptr(DmSearchIndex) index = dm_search_index_new (dataset);
+  guint position;
+
+  g_assert_nonnull (dm_dataset_lookup_event (dataset, "workshop", &position));
+  g_assert_cmpstr (dm_search_index_get_text (index, position), ==,
+                   "chuyen doi so\n"
+                   "digital transformation\n"
+                   "to chuc tai thu do\n"
+                   "ha noi\n"
+                   "bui thanh son\n"
+                   "deputy foreign minister\n"
+                   "digital\n"
+                   "dien dan, hoi thao\n"
+                   "forum / workshop");
+
+  g_assert_nonnull (dm_dataset_lookup_event (dataset, "next", &position));
+  g_assert_cmpstr (dm_search_index_get_text (index, position), ==, "quux\nmilestone");
+}
+
+static void
+test_empty_dataset (void)
+{
+  g_autoptr(DmDataset) dataset = dm_dataset_new ();
+  g_autoptr(DmSearchIndex) index = NULL;
+  g_autoptr(DmSearchState) state = NULL;
+  g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  dm_dataset_finish (dataset);
+  index = dm_search_index_new (dataset);
+  state = dm_search_state_new (index);
+
+  g_assert_cmpuint (dm_search_index_query (index, "", positions), ==, 0);
+  g_assert_cmpuint (dm_search_index_query (index, "a", positions), ==, 0);
+  g_assert_cmpuint (dm_search_state_query (state, "a", positions), ==, 0);
+  g_assert_cmpuint (positions->len, ==, 0);
+}
+
+/* The bundled dataset */
+
+static void
+test_bundled (void)
+{
+  static const struct {
+    const char *query;
+    const char *id;     /* an event it must find */
+  } cases[] = {
+    { "nghi quyet 52", "nq-52-2019" },
+    { "52 nghi quyet", "nq-52-2019" },
+    { "Nghị quyết 52", "nq-52-2019" },
+    { "wef", "mou-wef-2019" },
+    { "hoi thao", "summit-2021-workshop-1" },
+    { "ban ghi nho", "mou-wef-2019" },
+  };
+  g_autoptr(DmDataset) dataset = load_bundled_dataset ();
+  g_autoptr(DmSearchIndex) index = dm_search_index_new (dataset);
+  Reference ref;
+
+  reference_init (&ref, dataset);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_autoptr(GArray) want = reference_query (&ref, cases[i].query);
+
+      dm_search_index_query (index, cases[i].query, positions);
+      g_assert_true (positions_have_id (dataset, positions, cases[i].id));
+      assert_same_positions (positions, want, cases[i].query);
+    }
+
+  /* "hoi thao" finds every forum: their kind is "Diễn đàn, hội thảo". */
+  {
+    g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
+    guint n_forums = 0;
+
+    dm_search_index_query (index, "hoi thao", positions);
+    for (guint i = 0; i < dm_dataset_get_n_events (dataset); i++)
+      {
+        const DmEvent *event = dm_dataset_get_event (dataset, i);
+
+        if (g_strcmp0 (event->kind, "forum") == 0)
+          {
+            n_forums++;
+            g_assert_true (positions_have_id (dataset, positions, event->id));
+          }
+      }
+    g_assert_cmpuint (n_forums, >=, 5);
+  }
+
+  /* Nothing that is not there. */
+  {
+    g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
+
+    g_assert_cmpuint (dm_search_index_query (index, "nghi quyet 5200", positions), ==, 0);
+  }
+
+  reference_clear (&ref);
+}
+
+/* The words found are highlighted in the title as written. */
+static void
+test_bundled_highlight (void)
+{
+  static const struct {
+    const char *id;
+    const char *query;
+    gboolean    english;
+    const char *matches[4];
+  } cases[] = {
+    { "nq-52-2019", "nghi quyet 52", FALSE, { "Nghị quyết 52", "nghi", NULL } },  /* nghiệp */
+    { "nq-52-2019", "nghi quyet 52", TRUE, { "52", NULL } },
+    { "nq-52-2019", "resolution 52", TRUE, { "Resolution 52", NULL } },
+    { "mou-wef-2019", "wef", FALSE, { "WEF", NULL } },
+    { "summit-2021-workshop-1", "hoi thao chuyen de", FALSE, { "Hội thảo chuyên đề", "đế", "đế", NULL } },  /* đến */
+    { "summit-2021-workshop-1", "HOI", FALSE, { "Hội", NULL } },
+    { "de-an-cnh-hdh-2030-2045", "ban chap hanh", FALSE, { "Ban Chấp hành", NULL } },
+  };
+  g_autoptr(DmDataset) dataset = load_bundled_dataset ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const DmEvent *event = dm_dataset_lookup_event (dataset, cases[i].id, NULL);
+      const char *title = cases[i].english ? event->title.en : event->title.vi;
+      g_autofree char *folded = dm_fold (cases[i].query);
+      g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (DmFoldRange));
+      guint n_expected = g_strv_length ((char **) cases[i].matches);
+
+      g_assert_true (dm_fold_match_ranges (title, folded, ranges));
+
+      /* The words of a match are separate ranges; join those separated by
+       * one space to compare with the phrase. */
+      for (guint r = 1; r < ranges->len; )
+        {
+          DmFoldRange *before = &g_array_index (ranges, DmFoldRange, r - 1);
+          DmFoldRange *range = &g_array_index (ranges, DmFoldRange, r);
+
+          if (range->start == before->end + 1 && title[before->end] == ' ')
+            {
+              before->end = range->end;
+              g_array_remove_index (ranges, r);
+            }
+          else
+            r++;
+        }
+
+      g_assert_cmpuint (ranges->len, ==, n_expected);
+      for (guint r = 0; r < n_expected; r++)
+        {
+          const DmFoldRange *range = &g_array_index (ranges, DmFoldRange, r);
+          g_autofree char *substring = g_strndup (title + range->start, range->end - range->start);
+
+          g_assert_cmpstr (substring, ==, cases[i].matches[r]);
+        }
+    }
+}
+
+/* Incremental search against the reference, typing like people do. */
+
+static const char * const vocabulary[] = {
+  "Nghị", "quyết", "52-NQ/TW", "Hội", "thảo", "Đổi", "mới", "công", "nghiệp",
+  "chuyển", "đổi", "số", "Diễn", "đàn", "Trung", "tâm", "cách", "mạng", "lần",
+  "thứ", "tư", "kinh", "tế", "Hà", "Nội", "Đà", "Nẵng", "phát", "triển", "bền",
+  "vững", "WEF", "4.0", "Bộ", "Chính", "trị", "ứng", "dụng", "khoa", "học",
+  "Resolution", "Forum", "workshop", "digital", "transformation", "Straße",
+  "Москва", "東京", "🎉", "ngân", "hàng", "người", "dân",
+};
+
+static const char *
+random_word (GRand *rand)
+{
+  return vocabulary[g_rand_int_range (rand, 0, G_N_ELEMENTS (vocabulary))];
+}
+
+static char *
+random_phrase (GRand *rand,
+               guint  min_words,
+               guint  max_words)
+{
+  GString *phrase = g_string_new (NULL);
+  guint n = g_rand_int_range (rand, min_words, max_words + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append_c (phrase, ' ');
+      g_string_append (phrase, random_word (rand));
+    }
+
+  /* Some texts are written with combining marks. */
+  if (g_rand_int_range (rand, 0, 4) == 0)
+    {
+      char *decomposed = g_utf8_normalize (phrase->str, -1, G_NORMALIZE_NFD);
+
+      g_string_assign (phrase, decomposed);
+      g_free (decomposed);
+    }
+
+  return g_string_free (phrase, FALSE);
+}
+
+static DmDataset *
+build_random_dataset (GRand *rand,
+                      guint  n)
+{
+  DmDataset *dataset = dm_dataset_new ();
+
+  add_kind (dataset, "resolution", "Nghị quyết", "Resolution");
+  add_kind (dataset, "forum", "Diễn đàn, hội thảo", "Forum / workshop");
+  add_kind (dataset, "plan", "Đề án", "Plan");
+
+  for (guint i = 0; i < n; i++)
+    {
+      DmEvent *event = dm_event_new ();
+      static const char * const kinds[] = { "resolution", "forum", "plan" };
+      g_autofree char *title_vi = random_phrase (rand, 2, 6);
+      g_autofree char *title_en = random_phrase (rand, 0, 4);
+      g_autofree char *summary = random_phrase (rand, 0, 10);
+
+      event->id = g_strdup_printf ("e%u", i);
+      event->kind = g_strdup (kinds[g_rand_int_range (rand, 0, G_N_ELEMENTS (kinds))]);
+      g_assert_true (dm_date_init (&event->start, DM_DATE_PRECISION_YEAR,
+                                   g_rand_int_range (rand, 1990, 2030), 0, 0, 0, 0));
+      dm_text_set (&event->title, title_vi, title_en[0] != '\0' ? title_en : NULL);
+      dm_text_set (&event->summary, summary[0] != '\0' ? summary : NULL, NULL);
+      if (g_rand_boolean (rand))
+        {
+          event->tags = g_ptr_array_new_with_free_func (g_free);
+          g_ptr_array_add (event->tags, g_strdup (g_rand_boolean (rand) ? "4ir" : "wef"));
+        }
+      dm_dataset_add_event (dataset, event);
+    }
+  dm_dataset_finish (dataset);
+
+  return dataset;
+}
+
+/* Drops the last character (Backspace). */
+static void
+backspace (GString *text)
+{
+  const char *last;
+
+  if (text->len == 0)
+    return;
+  last = g_utf8_find_prev_char (text->str, text->str + text->len);
+  g_string_truncate (text, last - text->str);
+}
+
+static void
+check_step (DmSearchIndex *index,
+            DmSearchState *state,
+            Reference     *ref,
+            const char    *query,
+            gboolean       with_reference)
+{
+  g_autoptr(GArray) fresh = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) incremental = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  dm_search_index_query (index, query, fresh);
+  dm_search_state_query (state, query, incremental);
+  assert_same_positions (incremental, fresh, query);
+
+  if (with_reference)
+    {
+      g_autoptr(GArray) want = reference_query (ref, query);
+
+      assert_same_positions (fresh, want, query);
+    }
+}
+
+static void
+test_incremental_random (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20240522);
+  g_autoptr(DmDataset) dataset = build_random_dataset (rand, 1500);
+  g_autoptr(DmSearchIndex) index = dm_search_index_new (dataset);
+  g_autoptr(DmSearchState) state = dm_search_state_new (index);
+  g_autoptr(GString) query = g_string_new (NULL);
+  guint step = 0;
+  Reference ref;
+
+  reference_init (&ref, dataset);
+
+  for (guint sequence = 0; sequence < 120; sequence++)
+    {
+      g_autofree char *target = random_phrase (rand, 1, sequence % 10 == 0 ? 12 : 3);
+      const char *next = target;
+
+      /* How people change a query: start over, or keep part of it. */
+      switch (g_rand_int_range (rand, 0, 3))
+        {
+        case 0:
+          g_string_truncate (query, 0);
+          break;
+        case 1:
+          g_string_append_c (query, ' ');
+          break;
+        default:
+          break;
+        }
+
+      while (*next != '\0')
+        {
+          int action = g_rand_int_range (rand, 0, 12);
+
+          if (action == 0)
+            {
+              /* Backspace, one or a few times */
+              for (int k = g_rand_int_range (rand, 1, 4); k > 0; k--)
+                backspace (query);
+            }
+          else if (action == 1 && query->len > 0)
+            {
+              /* An edit in the middle: the query no longer extends */
+              glong n_chars = g_utf8_strlen (query->str, -1);
+              const char *at = g_utf8_offset_to_pointer (query->str, g_rand_int_range (rand, 0, n_chars));
+
+              g_string_insert_c (query, at - query->str, 'x');
+            }
+          else if (action == 2)
+            {
+              /* Typed in capitals */
+              gunichar c = g_unichar_toupper (g_utf8_get_char (next));
+
+              g_string_append_unichar (query, c);
+              next = g_utf8_next_char (next);
+            }
+          else
+            {
+              g_string_append_len (query, next, g_utf8_next_char (next) - next);
+              next = g_utf8_next_char (next);
+            }
+
+          check_step (index, state, &ref, query->str, step++ % 4 == 0);
+        }
+
+      /* Delete it all, letter by letter. */
+      if (sequence % 7 == 0)
+        {
+          while (query->len > 0)
+            {
+              backspace (query);
+              check_step (index, state, &ref, query->str, step++ % 4 == 0);
+            }
+        }
+    }
+
+  reference_clear (&ref);
+}
+
+/* A whole query typed and deleted, compared at each step with the
+ * reference. */
+static void
+test_incremental_typing (void)
+{
+  static const char * const queries[] = {
+    "nghi quyet 52",
+    "Nghị quyết 52",
+    "hoi thao chuyen de",
+    "wef",
+    "cach mang cong nghiep lan thu 4",
+    "industry 4.0 summit 2021",
+  };
+  g_autoptr(DmDataset) dataset = load_bundled_dataset ();
+  g_autoptr(DmSearchIndex) index = dm_search_index_new (dataset);
+  g_autoptr(DmSearchState) state = dm_search_state_new (index);
+  Reference ref;
+
+  reference_init (&ref, dataset);
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      g_autoptr(GString) query = g_string_new (NULL);
+
+      for (const char *p = queries[q]; *p != '\0'; p = g_utf8_next_char (p))
+        {
+          g_string_append_len (query, p, g_utf8_next_char (p) - p);
+          check_step (index, state, &ref, query->str, TRUE);
+        }
+      while (query->len > 0)
+        {
+          backspace (query);
+          check_step (index, state, &ref, query->str, TRUE);
+        }
+    }
+
+  reference_clear (&ref);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (search_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/search/small/%u", i);
+      g_test_add_data_func (path, &search_cases[i], test_small);
+    }
+  g_test_add_func ("/search/index-text", test_index_text);
+  g_test_add_func ("/search/empty-dataset", test_empty_dataset);
+  g_test_add_func ("/search/bundled", test_bundled);
+  g_test_add_func ("/search/bundled/highlight", test_bundled_highlight);
+  g_test_add_func ("/search/incremental/typing", test_incremental_typing);
+  g_test_add_func ("/search/incremental/random", test_incremental_random);
+
+  return g_test_run ();
+}
