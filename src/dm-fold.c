@@ -149,6 +149,97 @@ lookup (gunichar c)
   return &entries[c & (BLOCK_SIZE - 1)];
 }
 
+/* Where fold_into() is in its text. */
+typedef struct
+{
+  const char  *text;
+  GString     *out;
+  GArray      *map;
+  gsize        base;           /* where the fold of text starts in out */
+  gboolean     pending_space;
+  DmFoldRange  space;          /* the run of white space it stands for */
+} Folder;
+
+/* Appends @bytes, folded from @text[@from, @to). */
+static void
+folder_emit (Folder     *folder,
+             const char *bytes,
+             gsize       len,
+             gsize       from,
+             gsize       to,
+             gboolean    lower_ascii)
+{
+  gsize old_len;
+
+  if (folder->pending_space)
+    {
+      g_string_append_c (folder->out, ' ');
+      if (folder->map != NULL)
+        g_array_append_val (folder->map, folder->space);
+      folder->pending_space = FALSE;
+    }
+
+  old_len = folder->out->len;
+  g_string_set_size (folder->out, old_len + len);
+  if (lower_ascii)
+    {
+      for (gsize i = 0; i < len; i++)
+        {
+          char c = bytes[i];
+
+          folder->out->str[old_len + i] = c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+        }
+    }
+  else
+    {
+      memcpy (folder->out->str + old_len, bytes, len);
+    }
+
+  if (folder->map != NULL)
+    {
+      for (gsize i = 0; i < len; i++)
+        {
+          /* Bytes of ASCII map one to one; the bytes of one character's
+           * fold all map to that character. */
+          DmFoldRange range = { lower_ascii ? from + i : from, lower_ascii ? from + i + 1 : to };
+
+          g_array_append_val (folder->map, range);
+        }
+    }
+}
+
+/* White space at @text[@from, @to): leading white space is dropped, a run
+ * becomes one space when something follows it, trailing white space is
+ * dropped. */
+static void
+folder_space (Folder *folder,
+              gsize   from,
+              gsize   to)
+{
+  if (folder->out->len == folder->base)
+    return;
+
+  if (!folder->pending_space)
+    folder->space.start = from;
+  folder->pending_space = TRUE;
+  folder->space.end = to;
+}
+
+/* Something at @text[@from, @to) that folds to nothing: a mark belongs to
+ * what it follows. */
+static void
+folder_drop (Folder *folder,
+             gsize   to)
+{
+  if (folder->map == NULL)
+    return;
+
+  if (folder->pending_space)
+    folder->space.end = to;
+  else if (folder->map->len > 0)
+    g_array_index (folder->map, DmFoldRange, folder->map->len - 1).end = to;
+}
+
 /* Appends the fold of @text to @out. With @map (then @out must start
  * empty), appends for every byte appended the span of @text it came from:
  * the character it was folded from, with any marks dropped after it; for
@@ -159,147 +250,64 @@ fold_into (const char *text,
            GArray     *map)
 {
   g_autoptr(GString) scratch = NULL;
+  Folder folder = { text, out, map, out->len, FALSE, { 0, 0 } };
   const char *p = text;
-  gsize base = out->len;
-  gboolean pending_space = FALSE;
-  DmFoldRange space = { 0, 0 };
 
-  g_assert (map == NULL || base == 0);
+  g_assert (map == NULL || folder.base == 0);
 
   while (*p != '\0')
     {
       const char *start = p;
-
-      /* A run of ASCII without white space, the bulk of most texts, is
-       * lower-cased in one go. */
-      if ((guchar) *p < 0x80 && !g_ascii_isspace (*p))
-        {
-          gsize old_len;
-          gsize run;
-
-          while (*p != '\0' && (guchar) *p < 0x80 && !g_ascii_isspace (*p))
-            p++;
-          run = p - start;
-
-          if (pending_space)
-            {
-              g_string_append_c (out, ' ');
-              if (map != NULL)
-                g_array_append_val (map, space);
-              pending_space = FALSE;
-            }
-
-          old_len = out->len;
-          g_string_set_size (out, old_len + run);
-          for (gsize i = 0; i < run; i++)
-            {
-              char c = start[i];
-
-              out->str[old_len + i] = c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-            }
-
-          if (map != NULL)
-            {
-              for (gsize i = 0; i < run; i++)
-                {
-                  DmFoldRange range = { start - text + i, start - text + i + 1 };
-
-                  g_array_append_val (map, range);
-                }
-            }
-          continue;
-        }
-
-      const char *bytes = NULL;
-      gsize len = 0;
-      gboolean is_space = FALSE;
+      const FoldEntry *entry;
+      gunichar c;
 
       if ((guchar) *p < 0x80)
         {
-          /* White space: the rest of ASCII is handled above. */
-          p++;
-          is_space = TRUE;
-        }
-      else
-        {
-          gunichar c = g_utf8_get_char_validated (p, -1);
-          const FoldEntry *entry;
-
-          if (c >= 0x110000)  /* (gunichar) -1 or -2: not UTF-8 */
+          if (g_ascii_isspace (*p))
             {
-              p++;
-              goto dropped;
+              while (*p != '\0' && g_ascii_isspace (*p))
+                p++;
+              folder_space (&folder, start - text, p - text);
+              continue;
             }
 
-          p = g_utf8_next_char (p);
-          entry = lookup (c);
-          if (entry->len == FOLD_SPACE)
-            {
-              is_space = TRUE;
-            }
-          else if (entry->len == FOLD_LONG)
-            {
-              if (scratch == NULL)
-                scratch = g_string_new (NULL);
-              g_string_truncate (scratch, 0);
-              fold_char_slow (c, scratch);
-              bytes = scratch->str;
-              len = scratch->len;
-            }
-          else
-            {
-              bytes = entry->bytes;
-              len = entry->len;
-            }
-        }
-
-      if (is_space)
-        {
-          /* Leading white space is dropped, a run becomes one space when
-           * something follows it, trailing white space is dropped. */
-          if (out->len > base)
-            {
-              if (!pending_space)
-                space.start = start - text;
-              pending_space = TRUE;
-              space.end = p - text;
-            }
+          /* A run of ASCII, the bulk of most texts, in one go. */
+          while (*p != '\0' && (guchar) *p < 0x80 && !g_ascii_isspace (*p))
+            p++;
+          folder_emit (&folder, start, p - start, start - text, p - text, TRUE);
           continue;
         }
 
-      if (len == 0)
-        goto dropped;
-
-      if (pending_space)
+      c = g_utf8_get_char_validated (p, -1);
+      if (c >= 0x110000)  /* (gunichar) -1 or -2: not UTF-8 */
         {
-          g_string_append_c (out, ' ');
-          if (map != NULL)
-            g_array_append_val (map, space);
-          pending_space = FALSE;
+          p++;
+          folder_drop (&folder, p - text);
+          continue;
         }
 
-      if (len == 1)
-        g_string_append_c (out, bytes[0]);
+      p = g_utf8_next_char (p);
+      entry = lookup (c);
+      if (entry->len == FOLD_SPACE)
+        {
+          folder_space (&folder, start - text, p - text);
+        }
+      else if (entry->len == FOLD_LONG)
+        {
+          if (scratch == NULL)
+            scratch = g_string_new (NULL);
+          g_string_truncate (scratch, 0);
+          fold_char_slow (c, scratch);
+          folder_emit (&folder, scratch->str, scratch->len, start - text, p - text, FALSE);
+        }
+      else if (entry->len == 0)
+        {
+          folder_drop (&folder, p - text);
+        }
       else
-        g_string_append_len (out, bytes, len);
-
-      if (map != NULL)
         {
-          DmFoldRange range = { start - text, p - text };
-
-          for (gsize i = 0; i < len; i++)
-            g_array_append_val (map, range);
+          folder_emit (&folder, entry->bytes, entry->len, start - text, p - text, FALSE);
         }
-      continue;
-
-    dropped:
-      /* A mark belongs to what it follows. */
-      if (map == NULL)
-        continue;
-      if (pending_space)
-        space.end = p - text;
-      else if (map->len > 0)
-        g_array_index (map, DmFoldRange, map->len - 1).end = p - text;
     }
 }
 

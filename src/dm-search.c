@@ -35,8 +35,10 @@
 #include "dm-fold.h"
 #include "dm-search.h"
 
-/* How many queries a DmSearchState remembers. */
+/* How many queries a DmSearchState remembers, and how many matches in
+ * all, as a multiple of the number of events. */
 #define MAX_STEPS 32
+#define MAX_REMEMBERED 4
 
 struct _DmSearchIndex
 {
@@ -62,7 +64,8 @@ typedef struct
 struct _DmSearchState
 {
   DmSearchIndex *index;
-  GPtrArray     *steps;  /* Step*, the query of each a prefix of the next's */
+  GPtrArray     *steps;       /* Step*, the query of each a prefix of the next's */
+  gsize          remembered;  /* matches in all steps */
 };
 
 /* Building */
@@ -584,6 +587,7 @@ dm_search_state_query (DmSearchState *self,
       top = g_ptr_array_index (self->steps, self->steps->len - 1);
       if (g_str_has_prefix (folded, top->folded))
         break;
+      self->remembered -= top->matches->len;
       g_ptr_array_remove_index (self->steps, self->steps->len - 1);
       top = NULL;
     }
@@ -611,10 +615,21 @@ dm_search_state_query (DmSearchState *self,
       query_clear (&q);
 
       step->folded = g_steal_pointer (&folded);
-      if (self->steps->len == MAX_STEPS)
-        g_ptr_array_remove_index (self->steps, 0);
       g_ptr_array_add (self->steps, step);
+      self->remembered += step->matches->len;
       top = step;
+
+      /* Forget the shortest queries first: they hold the most matches,
+       * and people seldom go back that far. */
+      while (self->steps->len > 1 &&
+             (self->steps->len > MAX_STEPS ||
+              self->remembered > (gsize) self->index->n_events * MAX_REMEMBERED))
+        {
+          Step *oldest = g_ptr_array_index (self->steps, 0);
+
+          self->remembered -= oldest->matches->len;
+          g_ptr_array_remove_index (self->steps, 0);
+        }
     }
 
   g_array_append_vals (positions, top->matches->data, top->matches->len);

@@ -531,6 +531,8 @@ draw_item (DmTimelineView     *self,
   if (item->type == DM_LAYOUT_CLUSTER)
     {
       g_autofree char *count = g_strdup_printf ("%u", item->count);
+      gboolean holds_selection = self->selected >= 0 &&
+        dm_layout_find_event (self->layout, (guint) self->selected) == (int) (item - dm_layout_get_item (self->layout, 0));
 
       set_color (cr, &color, 0.25);
       rounded_rect (cr, item->x0, y, item->x1 - item->x0, h, h / 2);
@@ -538,6 +540,15 @@ draw_item (DmTimelineView     *self,
       set_color (cr, &color, 0.9);
       cairo_set_line_width (cr, 1);
       cairo_stroke (cr);
+
+      /* The selected event is in here: say so, it cannot be seen itself. */
+      if (holds_selection)
+        {
+          rounded_rect (cr, item->x0 - 3, y - 3, item->x1 - item->x0 + 6, h + 6, h / 2 + 3);
+          set_color (cr, accent, 1);
+          cairo_set_line_width (cr, 2);
+          cairo_stroke (cr);
+        }
       draw_text (self, cr, count, item->label_x, y + 1, item->label_width + 20, fg, 0.9);
       return;
     }
@@ -1137,7 +1148,8 @@ dm_timeline_view_init (DmTimelineView *self)
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
 
-  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES |
+                                                GTK_EVENT_CONTROLLER_SCROLL_KINETIC);
   g_signal_connect (controller, "scroll", G_CALLBACK (scroll_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
@@ -1370,4 +1382,24 @@ dm_timeline_view_get_counts (DmTimelineView *self,
     *n_events = events;
   if (n_clusters != NULL)
     *n_clusters = clusters;
+}
+
+DmEventVisibility
+dm_timeline_view_get_event_visibility (DmTimelineView *self,
+                                       guint           position)
+{
+  int index;
+
+  g_return_val_if_fail (DM_IS_TIMELINE_VIEW (self), DM_EVENT_OUT_OF_VIEW);
+
+  if (self->dataset == NULL)
+    return DM_EVENT_OUT_OF_VIEW;
+
+  ensure_layout (self);
+  index = dm_layout_find_event (self->layout, position);
+  if (index < 0)
+    return DM_EVENT_OUT_OF_VIEW;
+
+  return dm_layout_get_item (self->layout, (guint) index)->type == DM_LAYOUT_CLUSTER
+    ? DM_EVENT_CLUSTERED : DM_EVENT_DRAWN;
 }

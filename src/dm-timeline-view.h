@@ -59,4 +59,14 @@ void               dm_timeline_view_get_counts      (DmTimelineView *self,
                                                      guint          *n_events,
                                                      guint          *n_clusters);
 
+typedef enum
+{
+  DM_EVENT_OUT_OF_VIEW,   /* not in the visible range, or filtered out */
+  DM_EVENT_DRAWN,         /* drawn on its own */
+  DM_EVENT_CLUSTERED,     /* inside a cluster */
+} DmEventVisibility;
+
+DmEventVisibility  dm_timeline_view_get_event_visibility (DmTimelineView *self,
+                                                          guint           position);
+
 G_END_DECLS

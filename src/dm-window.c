@@ -431,7 +431,8 @@ apply_filter (DmWindow *self)
   dm_timeline_view_set_matches (self->timeline, match_flags, n);
   dm_event_list_set_positions (self->events, searching || dm_filter_is_active (self->filter) ? (searching ? listed : shown) : NULL);
 
-  description = dm_filter_describe (self->filter, dataset, self->language);
+  /* The filter bar is interface text: in the interface language. */
+  description = dm_filter_describe (self->filter, dataset, dm_language_from_locale ());
   if (searching)
     {
       g_autofree char *found = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u match", "%u matches", listed->len), listed->len);

@@ -477,10 +477,38 @@ build_random_dataset (GRand *rand,
       gint64 year = g_rand_int_range (rand, 1990, 2030);
       DmDatePrecision precision = g_rand_int_range (rand, DM_DATE_PRECISION_YEAR, DM_DATE_PRECISION_MINUTE + 1);
       guint month = precision >= DM_DATE_PRECISION_MONTH ? g_rand_int_range (rand, 1, 13) : 0;
-      guint day = precision >= DM_DATE_PRECISION_DAY ? g_rand_int_range (rand, 1, 29) : 0;
+      guint day = precision >= DM_DATE_PRECISION_DAY
+        ? g_rand_int_range (rand, 1, dm_date_days_in_month (year, month) + 1)
+        : 0;
       guint hour = precision >= DM_DATE_PRECISION_MINUTE ? g_rand_int_range (rand, 0, 24) : 0;
       g_autoptr(GString) title = g_string_new (NULL);
       int kind = g_rand_int_range (rand, -1, 6);
+
+      /* The edges of years matter most: some events start on the last
+       * day of a year or the first. */
+      switch (g_rand_int_range (rand, 0, 8))
+        {
+        case 0:
+          precision = DM_DATE_PRECISION_DAY;
+          month = 12;
+          day = 31;
+          hour = 0;
+          break;
+        case 1:
+          precision = DM_DATE_PRECISION_MINUTE;
+          month = 12;
+          day = 31;
+          hour = 23;
+          break;
+        case 2:
+          precision = DM_DATE_PRECISION_DAY;
+          month = 1;
+          day = 1;
+          hour = 0;
+          break;
+        default:
+          break;
+        }
 
       event->id = g_strdup_printf ("e%u", i);
       event->kind = kind >= 0 ? g_strdup_printf ("k%d", kind) : NULL;

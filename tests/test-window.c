@@ -7,7 +7,10 @@
 #include <glib/gstdio.h>
 
 #include "dm-application.h"
+#include "dm-detail-pane.h"
+#include "dm-event-item.h"
 #include "dm-event-list.h"
+#include "dm-timeline-view.h"
 #include "dm-window.h"
 
 static gboolean
@@ -307,6 +310,172 @@ test_long_title (void)
   g_rmdir (dir);
 }
 
+static DmWindow *
+open_bundled_window (void)
+{
+  DmWindow *window = dm_window_new (NULL);
+  g_autoptr(GFile) bundled = dm_application_get_bundled_dataset ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  dm_window_open (window, bundled);
+  wait_until (window, has_dataset, NULL);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  return window;
+}
+
+static guint
+list_length (DmWindow *window)
+{
+  GtkListView *view = GTK_LIST_VIEW (child (window, "event_view"));
+
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (view)));
+}
+
+/* Selecting on the timeline shows the event in the detail pane and
+ * selects its row in the list; related events are links that select. */
+static void
+test_detail_follows_selection (void)
+{
+  DmWindow *window = open_bundled_window ();
+  DmTimelineView *timeline = DM_TIMELINE_VIEW (child (window, "timeline"));
+  DmDetailPane *pane = DM_DETAIL_PANE (child (window, "detail_pane"));
+  GtkSingleSelection *selection;
+  DmDataset *dataset = dm_window_get_dataset (window);
+  const DmEvent *event;
+  guint position;
+
+  g_object_set (window, "data-language", "en", NULL);
+  event = dm_dataset_lookup_event (dataset, "nq-78-2020", &position);
+  dm_timeline_view_set_selected (timeline, (int) position);
+
+  g_assert_cmpint (dm_detail_pane_get_event (pane), ==, (int) position);
+  g_assert_cmpstr (dm_detail_pane_get_title (pane), ==, event->title.en);
+
+  selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (child (window, "event_view"))));
+  g_assert_cmpuint (dm_event_item_get_position (gtk_single_selection_get_selected_item (selection)), ==, position);
+
+  /* The other way round: the list selects on the timeline. */
+  gtk_single_selection_set_selected (selection, 0);
+  g_assert_cmpint (dm_timeline_view_get_selected (timeline), ==, 0);
+  g_assert_cmpstr (dm_detail_pane_get_title (pane), ==, dm_dataset_get_event (dataset, 0)->title.en);
+
+  /* In Vietnamese, the same event in Vietnamese. */
+  g_object_set (window, "data-language", "vi", NULL);
+  g_assert_cmpstr (dm_detail_pane_get_title (pane), ==, dm_dataset_get_event (dataset, 0)->title.vi);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* "nghi quyet 52", typed without diacritics, finds Resolution 52; the list
+ * keeps the matches, Enter selects the first. */
+static void
+test_search_without_diacritics (void)
+{
+  DmWindow *window = open_bundled_window ();
+  DmTimelineView *timeline = DM_TIMELINE_VIEW (child (window, "timeline"));
+  GtkEditable *entry = GTK_EDITABLE (child (window, "search_entry"));
+  guint all = list_length (window);
+  guint position;
+
+  g_assert_nonnull (dm_dataset_lookup_event (dm_window_get_dataset (window), "nq-52-2019", &position));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  gtk_editable_set_text (entry, "nghi quyet 52");
+  g_signal_emit_by_name (entry, "search-changed");
+
+  g_assert_cmpuint (list_length (window), <, all);
+  g_assert_cmpuint (list_length (window), >=, 1);
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpint (dm_timeline_view_get_selected (timeline), ==, (int) position);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (child (window, "filter_revealer"))));
+
+  /* Show All clears it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reset-filter", NULL));
+  g_assert_cmpuint (list_length (window), ==, all);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (child (window, "filter_revealer"))));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Unticking kinds hides their events in the list and on the timeline;
+ * the state shows, and resets in one click. */
+static void
+test_filter_kinds (void)
+{
+  DmWindow *window = open_bundled_window ();
+  DmTimelineView *timeline = DM_TIMELINE_VIEW (child (window, "timeline"));
+  DmDataset *dataset = dm_window_get_dataset (window);
+  GtkWidget *check = gtk_widget_get_first_child (child (window, "kind_box"));
+  guint all = list_length (window);
+  guint shown = 0;
+
+  /* Only MoUs and resolutions, as a briefing might ask. */
+  for (guint k = 0; check != NULL; k++, check = gtk_widget_get_next_sibling (check))
+    {
+      const char *id = dm_dataset_get_kind (dataset, k)->id;
+      gboolean keep = g_str_equal (id, "mou") || g_str_equal (id, "resolution");
+
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), keep);
+    }
+
+  for (guint i = 0; i < dm_dataset_get_n_events (dataset); i++)
+    {
+      const char *kind = dm_dataset_get_event (dataset, i)->kind;
+      gboolean keep = g_str_equal (kind, "mou") || g_str_equal (kind, "resolution");
+      DmEventVisibility visibility = dm_timeline_view_get_event_visibility (timeline, i);
+
+      shown += keep;
+      if (!keep)
+        g_assert_cmpint (visibility, ==, DM_EVENT_OUT_OF_VIEW);
+    }
+  g_assert_cmpuint (list_length (window), ==, shown);
+  g_assert_cmpuint (shown, <, all);
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (child (window, "filter_label"))), "2 of 6 kinds"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reset-filter", NULL));
+  g_assert_cmpuint (list_length (window), ==, all);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A screenshot of the window on the bundled dataset, rendered by the test
+ * run into the build folder, to be looked at (not compared). */
+static void
+test_screenshot (void)
+{
+  DmWindow *window = open_bundled_window ();
+  DmTimelineView *timeline = DM_TIMELINE_VIEW (child (window, "timeline"));
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "screenshot-explorer.png", NULL);
+  GskRenderer *renderer;
+  guint position;
+
+  g_object_set (window, "data-language", "en", NULL);
+  g_assert_nonnull (dm_dataset_lookup_event (dm_window_get_dataset (window), "nq-52-2019", &position));
+  dm_timeline_view_set_selected (timeline, (int) position);
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpstr (dm_detail_pane_get_title (DM_DETAIL_PANE (child (window, "detail_pane"))), ==,
+                   dm_dataset_get_event (dm_window_get_dataset (window), position)->title.en);
+
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
+                          gtk_widget_get_width (GTK_WIDGET (window)), gtk_widget_get_height (GTK_WIDGET (window)));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  texture = gsk_renderer_render_texture (renderer, node, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, gtk_widget_get_width (GTK_WIDGET (window)));
+  g_test_message ("screenshot: %s", path);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Nothing keeps the window alive once it is closed, even mid-load. */
 static void
 test_finalize (void)
@@ -331,6 +500,7 @@ main (int   argc,
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add_func ("/window/opens-bundled", test_opens_bundled);
   g_test_add_func ("/window/bad-file-keeps-dataset", test_bad_file_keeps_dataset);
@@ -338,6 +508,10 @@ main (int   argc,
   g_test_add_func ("/window/markup-is-text", test_markup_is_text);
   g_test_add_func ("/window/reload-on-change", test_reload_on_change);
   g_test_add_func ("/window/long-title", test_long_title);
+  g_test_add_func ("/window/detail-follows-selection", test_detail_follows_selection);
+  g_test_add_func ("/window/search-without-diacritics", test_search_without_diacritics);
+  g_test_add_func ("/window/filter-kinds", test_filter_kinds);
+  g_test_add_func ("/window/screenshot", test_screenshot);
   g_test_add_func ("/window/finalize", test_finalize);
 
   return g_test_run ();

@@ -1,0 +1,292 @@
+/* test-timeline-view.c — the timeline widget driven through its actions
+ * and event controllers, as a person would drive it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <adwaita.h>
+
+#include "dm-timeline-view.h"
+
+typedef struct
+{
+  GtkWidget      *window;
+  DmTimelineView *view;
+  DmDataset      *dataset;
+} Fixture;
+
+static DmDataset *
+load_bundled (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "datasets", "vietnam-industry-4.0.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  DmDataset *dataset = dm_dataset_load_file (file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return dataset;
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->dataset = load_bundled ();
+  f->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
+  f->view = DM_TIMELINE_VIEW (dm_timeline_view_new ());
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->view));
+  dm_timeline_view_set_dataset (f->view, f->dataset);
+  gtk_window_present (GTK_WINDOW (f->window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->view));
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_object_add_weak_pointer (G_OBJECT (f->view), (gpointer *) &f->view);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  while (f->view != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_finalize_object (f->dataset);
+}
+
+static void
+activate (Fixture    *f,
+          const char *action,
+          const char *target)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), action, "s", target));
+}
+
+/* Right goes to the next event in time, across lanes; Home and End to the
+ * first and last. */
+static void
+test_keyboard_order (Fixture       *f,
+                     gconstpointer  data)
+{
+  guint n = dm_dataset_get_n_events (f->dataset);
+
+  activate (f, "timeline.select", "first");
+  g_assert_cmpint (dm_timeline_view_get_selected (f->view), ==, 0);
+
+  for (guint i = 1; i < n; i++)
+    {
+      activate (f, "timeline.select", "next");
+      g_assert_cmpint (dm_timeline_view_get_selected (f->view), ==, (int) i);
+    }
+  activate (f, "timeline.select", "next");
+  g_assert_cmpint (dm_timeline_view_get_selected (f->view), ==, (int) n - 1);
+
+  activate (f, "timeline.select", "previous");
+  g_assert_cmpint (dm_timeline_view_get_selected (f->view), ==, (int) n - 2);
+  activate (f, "timeline.select", "first");
+  g_assert_cmpint (dm_timeline_view_get_selected (f->view), ==, 0);
+  activate (f, "timeline.select", "last");
+  g_assert_cmpint (dm_timeline_view_get_selected (f->view), ==, (int) n - 1);
+}
+
+/* Events the filter hides are skipped. */
+static void
+test_keyboard_skips_hidden (Fixture       *f,
+                            gconstpointer  data)
+{
+  guint n = dm_dataset_get_n_events (f->dataset);
+  g_autofree guint8 *visible = g_new0 (guint8, n);
+  int last = -1;
+
+  for (guint i = 0; i < n; i += 3)
+    visible[i] = 1;
+  dm_timeline_view_set_visible (f->view, visible, n);
+
+  activate (f, "timeline.select", "first");
+  for (guint step = 0; step < n; step++)
+    {
+      int selected = dm_timeline_view_get_selected (f->view);
+
+      g_assert_true (visible[selected]);
+      g_assert_cmpint (selected, >=, last);
+      last = selected;
+      activate (f, "timeline.select", "next");
+    }
+  g_assert_cmpint (last, ==, (int) ((n - 1) / 3 * 3));
+}
+
+static gboolean
+selected_in_view (Fixture *f)
+{
+  const DmEvent *event = dm_dataset_get_event (f->dataset, (guint) dm_timeline_view_get_selected (f->view));
+  double start;
+  double end;
+
+  dm_timeline_view_get_range (f->view, &start, &end);
+  return event->axis_start <= end && event->axis_end >= start;
+}
+
+/* Zooming by keyboard keeps the selected event on screen, down to a day
+ * and back out. */
+static void
+test_selection_stays_visible (Fixture       *f,
+                              gconstpointer  data)
+{
+  guint position;
+
+  g_assert_nonnull (dm_dataset_lookup_event (f->dataset, "nq-52-2019", &position));
+  dm_timeline_view_set_selected (f->view, (int) position);
+
+  for (guint i = 0; i < 12; i++)
+    {
+      activate (f, "timeline.zoom", "in");
+      g_assert_true (selected_in_view (f));
+    }
+  g_assert_cmpfloat (dm_timeline_view_get_scale (f->view)->days_per_px, <, 0.01);
+
+  for (guint i = 0; i < 12; i++)
+    {
+      activate (f, "timeline.zoom", "out");
+      g_assert_true (selected_in_view (f));
+    }
+
+  /* Selecting an event far away flies there. */
+  g_assert_nonnull (dm_dataset_lookup_event (f->dataset, "cnh-hdh-2016-2020", &position));
+  for (guint i = 0; i < 12; i++)
+    activate (f, "timeline.zoom", "in");
+  dm_timeline_view_set_selected (f->view, (int) position);
+  g_assert_true (selected_in_view (f));
+}
+
+/* Fit shows every event; zoom stops at its bounds. */
+static void
+test_zoom_bounds (Fixture       *f,
+                  gconstpointer  data)
+{
+  double start;
+  double end;
+  double view_start;
+  double view_end;
+  double dpp;
+
+  activate (f, "timeline.zoom", "fit");
+  dm_dataset_get_span (f->dataset, NULL, NULL, &start, &end);
+  dm_timeline_view_get_range (f->view, &view_start, &view_end);
+  g_assert_cmpfloat (view_start, <=, start);
+  g_assert_cmpfloat (view_end, >=, end);
+
+  for (guint i = 0; i < 60; i++)
+    activate (f, "timeline.zoom", "in");
+  dpp = dm_timeline_view_get_scale (f->view)->days_per_px;
+  activate (f, "timeline.zoom", "in");
+  g_assert_cmpfloat (dm_timeline_view_get_scale (f->view)->days_per_px, ==, dpp);
+  g_assert_cmpfloat (dpp, >, 0);
+
+  for (guint i = 0; i < 80; i++)
+    activate (f, "timeline.zoom", "out");
+  dpp = dm_timeline_view_get_scale (f->view)->days_per_px;
+  activate (f, "timeline.zoom", "out");
+  g_assert_cmpfloat (dm_timeline_view_get_scale (f->view)->days_per_px, ==, dpp);
+}
+
+static GtkEventController *
+find_controller (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;
+    }
+
+  return NULL;
+}
+
+/* Scrolling pans; the scroll controller's signal is what a wheel sends. */
+static void
+test_scroll_pans (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkEventController *scroll = find_controller (GTK_WIDGET (f->view), GTK_TYPE_EVENT_CONTROLLER_SCROLL);
+  double before;
+  double after;
+  double dpp = dm_timeline_view_get_scale (f->view)->days_per_px;
+  gboolean handled = FALSE;
+
+  g_assert_nonnull (scroll);
+  dm_timeline_view_get_range (f->view, &before, NULL);
+  g_signal_emit_by_name (scroll, "scroll", 0.0, 2.0, &handled);
+  g_assert_true (handled);
+  dm_timeline_view_get_range (f->view, &after, NULL);
+  g_assert_cmpfloat_with_epsilon (after - before, 2 * 40 * dpp, 1e-6);
+  g_assert_cmpfloat (dm_timeline_view_get_scale (f->view)->days_per_px, ==, dpp);
+}
+
+/* At the whole-span zoom the dense events of November 2021 fold into
+ * clusters; zoomed in on that month, each of them is drawn on its own. */
+static void
+test_clusters_split (Fixture       *f,
+                     gconstpointer  data)
+{
+  double month_start = dm_date_days_from_civil (2021, 11, 1);
+  double month_end = dm_date_days_from_civil (2021, 12, 1);
+  guint clustered_far = 0;
+  guint n_in_month = 0;
+
+  activate (f, "timeline.zoom", "fit");
+  for (guint i = 0; i < dm_dataset_get_n_events (f->dataset); i++)
+    {
+      const DmEvent *event = dm_dataset_get_event (f->dataset, i);
+
+      if (event->axis_start >= month_start && event->axis_start < month_end)
+        {
+          n_in_month++;
+          clustered_far += dm_timeline_view_get_event_visibility (f->view, i) == DM_EVENT_CLUSTERED;
+        }
+    }
+  g_assert_cmpuint (n_in_month, >=, 4);
+  g_assert_cmpuint (clustered_far, >, 0);
+
+  dm_timeline_view_show_range (f->view, month_start, month_end + 10, FALSE);
+  for (guint i = 0; i < dm_dataset_get_n_events (f->dataset); i++)
+    {
+      const DmEvent *event = dm_dataset_get_event (f->dataset, i);
+
+      if (event->axis_start >= month_start && event->axis_start < month_end)
+        g_assert_cmpint (dm_timeline_view_get_event_visibility (f->view, i), ==, DM_EVENT_DRAWN);
+    }
+}
+
+static void
+test_finalize (void)
+{
+  GtkWidget *view = dm_timeline_view_new ();
+  g_autoptr(DmDataset) dataset = load_bundled ();
+
+  g_object_ref_sink (view);
+  dm_timeline_view_set_dataset (DM_TIMELINE_VIEW (view), dataset);
+  dm_timeline_view_set_selected (DM_TIMELINE_VIEW (view), 3);
+  g_assert_finalize_object (view);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  /* Jumps, not animations, so that each step can be checked at once. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  g_test_add ("/timeline-view/keyboard-order", Fixture, NULL, fixture_setup, test_keyboard_order, fixture_teardown);
+  g_test_add ("/timeline-view/keyboard-skips-hidden", Fixture, NULL, fixture_setup, test_keyboard_skips_hidden, fixture_teardown);
+  g_test_add ("/timeline-view/selection-stays-visible", Fixture, NULL, fixture_setup, test_selection_stays_visible, fixture_teardown);
+  g_test_add ("/timeline-view/zoom-bounds", Fixture, NULL, fixture_setup, test_zoom_bounds, fixture_teardown);
+  g_test_add ("/timeline-view/scroll-pans", Fixture, NULL, fixture_setup, test_scroll_pans, fixture_teardown);
+  g_test_add ("/timeline-view/clusters-split", Fixture, NULL, fixture_setup, test_clusters_split, fixture_teardown);
+  g_test_add_func ("/timeline-view/finalize", test_finalize);
+
+  return g_test_run ();
+}
