@@ -311,6 +311,20 @@ fold_into (const char *text,
     }
 }
 
+static int
+compare_ranges (gconstpointer a,
+                gconstpointer b)
+{
+  const DmFoldRange *x = a;
+  const DmFoldRange *y = b;
+
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  return (x->end > y->end) - (x->end < y->end);
+}
+
+/* Public API */
+
 char *
 dm_fold (const char *text)
 {
@@ -358,18 +372,6 @@ dm_fold_split (const char *folded_query)
   g_ptr_array_add (words, NULL);
 
   return (char **) g_ptr_array_free (words, FALSE);
-}
-
-static int
-compare_ranges (gconstpointer a,
-                gconstpointer b)
-{
-  const DmFoldRange *x = a;
-  const DmFoldRange *y = b;
-
-  if (x->start != y->start)
-    return x->start < y->start ? -1 : 1;
-  return (x->end > y->end) - (x->end < y->end);
 }
 
 gboolean

@@ -894,6 +894,46 @@ step_selection (DmTimelineView *self,
   return self->selected;
 }
 
+/* The shown event nearest in time to the selection, in the next lane in
+ * @direction that has one. */
+static int
+step_lane (DmTimelineView *self,
+           int             direction)
+{
+  int n = (int) dm_dataset_get_n_events (self->dataset);
+  int lanes = (int) n_lanes (self);
+  const DmEvent *current;
+  double time;
+
+  if (self->selected < 0)
+    return step_selection (self, 1);
+
+  current = dm_dataset_get_event (self->dataset, (guint) self->selected);
+  time = current->axis_start;
+
+  for (int lane = (int) current->kind_index + direction; lane >= 0 && lane < lanes; lane += direction)
+    {
+      int best = -1;
+      double best_distance = G_MAXDOUBLE;
+
+      for (int i = 0; i < n; i++)
+        {
+          const DmEvent *event = dm_dataset_get_event (self->dataset, (guint) i);
+          double distance = fabs (event->axis_start - time);
+
+          if ((int) event->kind_index != lane || (self->visible != NULL && !self->visible[i]))
+            continue;
+          if (distance < best_distance)
+            best = i, best_distance = distance;
+        }
+
+      if (best >= 0)
+        return best;
+    }
+
+  return self->selected;
+}
+
 static void
 select_action (GtkWidget  *widget,
                const char *action_name,
@@ -915,6 +955,8 @@ select_action (GtkWidget  *widget,
       self->selected = -1;
       position = step_selection (self, 1);
     }
+  else if (g_str_equal (which, "up") || g_str_equal (which, "down"))
+    position = step_lane (self, g_str_equal (which, "up") ? -1 : 1);
   else if (g_str_equal (which, "last"))
     {
       self->selected = (int) dm_dataset_get_n_events (self->dataset);
@@ -1111,6 +1153,8 @@ dm_timeline_view_class_init (DmTimelineViewClass *klass)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "timeline.select", "s", "next");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "timeline.select", "s", "previous");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "timeline.select", "s", "up");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0, "timeline.select", "s", "down");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "timeline.select", "s", "first");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_End, 0, "timeline.select", "s", "last");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "timeline.zoom", "s", "in");

@@ -11,6 +11,8 @@
 #include "dm-event-item.h"
 #include "dm-event-list.h"
 #include "dm-filter.h"
+#include "dm-fold.h"
+#include "dm-overview.h"
 #include "dm-search.h"
 #include "dm-timeline-view.h"
 #include "dm-window.h"
@@ -42,6 +44,8 @@ struct _DmWindow
   GtkSpinButton        *year_from;
   GtkSpinButton        *year_to;
   GtkCheckButton       *hide_inferred;
+  GtkWidget            *tag_heading;
+  GtkFlowBox           *tag_box;
 
   DmEventList          *events;
   GtkSingleSelection   *selection;
@@ -325,6 +329,60 @@ rebuild_kind_checks (DmWindow *self)
 }
 
 static void
+tag_toggled_cb (GtkToggleButton *button,
+                DmWindow        *self)
+{
+  if (!self->syncing)
+    dm_filter_set_tag_required (self->filter, gtk_button_get_label (GTK_BUTTON (button)),
+                                gtk_toggle_button_get_active (button));
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* One toggle per tag the dataset uses, in alphabetical order. */
+static void
+rebuild_tag_toggles (DmWindow *self)
+{
+  DmDataset *dataset = dm_window_get_dataset (self);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) tags = g_ptr_array_new ();
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tag_box))) != NULL)
+    gtk_flow_box_remove (self->tag_box, child);
+
+  for (guint i = 0; dataset != NULL && i < dm_dataset_get_n_events (dataset); i++)
+    {
+      const DmEvent *event = dm_dataset_get_event (dataset, i);
+
+      for (guint t = 0; event->tags != NULL && t < event->tags->len; t++)
+        if (g_hash_table_add (seen, g_ptr_array_index (event->tags, t)))
+          g_ptr_array_add (tags, g_ptr_array_index (event->tags, t));
+    }
+  g_ptr_array_sort (tags, compare_strings);
+
+  /* A list of hundreds of tags is no filter anyone can use. */
+  for (guint i = 0; i < MIN (tags->len, 60); i++)
+    {
+      const char *tag = g_ptr_array_index (tags, i);
+      GtkWidget *button = gtk_toggle_button_new_with_label (tag);
+
+      gtk_widget_set_halign (button, GTK_ALIGN_START);
+      gtk_widget_add_css_class (button, "tag");
+      g_signal_connect (button, "toggled", G_CALLBACK (tag_toggled_cb), self);
+      gtk_flow_box_append (self->tag_box, button);
+    }
+
+  gtk_widget_set_visible (self->tag_heading, tags->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->tag_box), tags->len > 0);
+}
+
+static void
 sync_filter_widgets (DmWindow *self)
 {
   gint64 year_min;
@@ -344,6 +402,13 @@ sync_filter_widgets (DmWindow *self)
   gtk_spin_button_set_value (self->year_to, year_max == DM_FILTER_NO_YEAR_MAX ? end : (double) year_max);
   gtk_check_button_set_active (self->hide_inferred, dm_filter_get_hide_inferred (self->filter));
   update_kind_checks (self);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->tag_box)); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *button = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button),
+                                    dm_filter_get_tag_required (self->filter, gtk_button_get_label (GTK_BUTTON (button))));
+    }
   self->syncing = FALSE;
 }
 
@@ -771,6 +836,7 @@ set_dataset (DmWindow  *self,
   gtk_window_set_title (GTK_WINDOW (self), title_text);
 
   rebuild_kind_checks (self);
+  rebuild_tag_toggles (self);
   sync_filter_widgets (self);
   apply_filter (self);
   show_details (self);
@@ -973,6 +1039,26 @@ toggle_list_action (GtkWidget  *widget,
     g_settings_set_boolean (self->settings, "show-list", gtk_widget_get_visible (self->list_scroller));
 }
 
+/* Once the panes know their size, put them where they were last time. */
+static void
+restore_pane_cb (GtkPaned   *paned,
+                 GParamSpec *pspec,
+                 DmWindow   *self)
+{
+  gboolean detail = paned == self->detail_paned;
+  int size = detail ? gtk_widget_get_width (GTK_WIDGET (paned)) : gtk_widget_get_height (GTK_WIDGET (paned));
+  int max = 0;
+
+  g_object_get (paned, "max-position", &max, NULL);
+  if (max <= 0 || size <= 0 || self->settings == NULL)
+    return;
+
+  /* The settings hold the size of the end pane (details, list). */
+  g_signal_handlers_disconnect_by_func (paned, restore_pane_cb, self);
+  gtk_paned_set_position (paned, CLAMP (size - g_settings_get_int (self->settings, detail ? "detail-width" : "list-height"),
+                                        size / 3, max));
+}
+
 static gboolean
 drop_cb (GtkDropTarget *target,
          const GValue  *value,
@@ -1034,6 +1120,43 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, box);
 }
 
+/* Where the search words occur in a row's title: bold and underlined,
+ * which reads in every theme without a colour of its own. */
+static void
+highlight_matches (DmWindow   *self,
+                   GtkLabel   *label,
+                   const char *text)
+{
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *folded = NULL;
+  g_autoptr(GArray) ranges = NULL;
+  PangoAttrList *attributes;
+
+  if (query[0] == '\0')
+    {
+      gtk_label_set_attributes (label, NULL);
+      return;
+    }
+
+  folded = dm_fold (query);
+  ranges = g_array_new (FALSE, FALSE, sizeof (DmFoldRange));
+  attributes = pango_attr_list_new ();
+  if (dm_fold_match_ranges (text, folded, ranges))
+    for (guint i = 0; i < ranges->len; i++)
+      {
+        const DmFoldRange *range = &g_array_index (ranges, DmFoldRange, i);
+        PangoAttribute *bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+        PangoAttribute *underline = pango_attr_underline_new (PANGO_UNDERLINE_SINGLE);
+
+        bold->start_index = underline->start_index = range->start;
+        bold->end_index = underline->end_index = range->end;
+        pango_attr_list_insert (attributes, bold);
+        pango_attr_list_insert (attributes, underline);
+      }
+  gtk_label_set_attributes (label, attributes);
+  pango_attr_list_unref (attributes);
+}
+
 static void
 bind_row (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
@@ -1080,6 +1203,7 @@ bind_row (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (kind), kind_text);
   gtk_label_set_text (GTK_LABEL (title), title_text);
   gtk_widget_set_tooltip_text (title, summary_text[0] != '\0' ? summary_text : NULL);
+  highlight_matches (self, GTK_LABEL (title), title_text);
 
   accessible = g_strdup_printf ("%s, %s, %s", kind_text, title_text, date_text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (box),
@@ -1207,6 +1331,7 @@ dm_window_class_init (DmWindowClass *klass)
 
   g_type_ensure (DM_TYPE_TIMELINE_VIEW);
   g_type_ensure (DM_TYPE_DETAIL_PANE);
+  g_type_ensure (DM_TYPE_OVERVIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/dm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DmWindow, window_title);
@@ -1231,6 +1356,8 @@ dm_window_class_init (DmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DmWindow, year_from);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, year_to);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, hide_inferred);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, tag_heading);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, tag_box);
 
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
@@ -1323,6 +1450,9 @@ dm_window_init (DmWindow *self)
   g_signal_connect_object (self->year_from, "value-changed", G_CALLBACK (year_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->year_to, "value-changed", G_CALLBACK (year_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->hide_inferred, "toggled", G_CALLBACK (hide_inferred_toggled_cb), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (self->detail_paned, "notify::max-position", G_CALLBACK (restore_pane_cb), self, 0);
+  g_signal_connect_object (self->list_paned, "notify::max-position", G_CALLBACK (restore_pane_cb), self, 0);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (drop, "drop", G_CALLBACK (drop_cb), self, 0);

@@ -86,6 +86,32 @@ test_keyboard_order (Fixture       *f,
   g_assert_cmpint (dm_timeline_view_get_selected (f->view), ==, (int) n - 1);
 }
 
+/* Up and Down move between lanes, to the event nearest in time. */
+static void
+test_keyboard_lanes (Fixture       *f,
+                     gconstpointer  data)
+{
+  guint position;
+  const DmEvent *event;
+
+  g_assert_nonnull (dm_dataset_lookup_event (f->dataset, "mou-wef-2019", &position));
+  dm_timeline_view_set_selected (f->view, (int) position);
+
+  activate (f, "timeline.select", "down");
+  event = dm_dataset_get_event (f->dataset, (guint) dm_timeline_view_get_selected (f->view));
+  g_assert_cmpstr (dm_dataset_get_kind (f->dataset, event->kind_index + 0)->id, ==,
+                   dm_dataset_get_kind (f->dataset, dm_dataset_lookup_event (f->dataset, "mou-wef-2019", NULL)->kind_index + 1)->id);
+
+  activate (f, "timeline.select", "up");
+  g_assert_cmpint (dm_timeline_view_get_selected (f->view), ==, (int) position);
+
+  /* From the first lane, Up stays. */
+  activate (f, "timeline.select", "up");
+  activate (f, "timeline.select", "up");
+  event = dm_dataset_get_event (f->dataset, (guint) dm_timeline_view_get_selected (f->view));
+  g_assert_cmpuint (event->kind_index, ==, 0);
+}
+
 /* Events the filter hides are skipped. */
 static void
 test_keyboard_skips_hidden (Fixture       *f,
@@ -281,6 +307,7 @@ main (int   argc,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add ("/timeline-view/keyboard-order", Fixture, NULL, fixture_setup, test_keyboard_order, fixture_teardown);
+  g_test_add ("/timeline-view/keyboard-lanes", Fixture, NULL, fixture_setup, test_keyboard_lanes, fixture_teardown);
   g_test_add ("/timeline-view/keyboard-skips-hidden", Fixture, NULL, fixture_setup, test_keyboard_skips_hidden, fixture_teardown);
   g_test_add ("/timeline-view/selection-stays-visible", Fixture, NULL, fixture_setup, test_selection_stays_visible, fixture_teardown);
   g_test_add ("/timeline-view/zoom-bounds", Fixture, NULL, fixture_setup, test_zoom_bounds, fixture_teardown);
