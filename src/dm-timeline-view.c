@@ -15,6 +15,7 @@
 #include <librsvg/rsvg.h>
 
 #include "dm-layout.h"
+#include "dm-scene.h"
 #include "dm-timeline-view.h"
 
 #define AXIS_HEIGHT    52.0
@@ -37,12 +38,8 @@ struct _DmTimelineView
   guint8          *matches;       /* per event, or NULL: no search */
   guint            n_flags;
 
-  DmTimeScale      scale;
+  DmScene          scene;         /* what is drawn: scale, layout, colours */
   gboolean         scale_set;     /* fitted once the widget has a width */
-  DmLayout        *layout;
-  gboolean         layout_valid;
-  GArray          *label_widths;  /* float per event, < 0: not measured */
-  DmLayoutMetrics  metrics;
 
   /* Animation from one scale to another */
   guint            tick_id;
@@ -87,35 +84,45 @@ timeline_width (DmTimelineView *self)
 static guint
 n_lanes (DmTimelineView *self)
 {
-  return self->dataset ? MAX (dm_dataset_get_n_kinds (self->dataset), 1) : 0;
+  return dm_scene_get_n_lanes (&self->scene);
+}
+
+/* The colours come from CSS, the fonts from the widget. */
+static void
+sync_scene (DmTimelineView *self)
+{
+  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
+  GdkRGBA fg;
+  GdkRGBA accent;
+  DmScene *scene = &self->scene;
+
+  /* GTK 4.8 has no gtk_widget_get_color(); the style context is how a
+   * widget reads its CSS colours there (replace when the floor moves). */
+  gtk_style_context_get_color (context, &fg);
+  if (!gtk_style_context_lookup_color (context, "accent_color", &accent))
+    accent = fg;
+
+  scene->foreground = (DmColor) { fg.red, fg.green, fg.blue, fg.alpha };
+  scene->accent = (DmColor) { accent.red, accent.green, accent.blue, accent.alpha };
+  scene->pango = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  scene->dataset = self->dataset;
+  scene->language = self->language;
+  scene->selected = self->selected;
+  scene->visible = self->visible;
+  scene->matches = self->matches;
+  scene->width = gtk_widget_get_width (GTK_WIDGET (self));
+  scene->height = gtk_widget_get_height (GTK_WIDGET (self));
+}
+
+static void
+ensure_layout (DmTimelineView *self)
+{
+  sync_scene (self);
+  dm_scene_ensure_layout (&self->scene);
 }
 
 /* Lanes share the height: the axis stays in view and each lane gets as
  * many rows as fit, which the layout then fills. */
-static guint
-rows_per_lane (DmTimelineView *self)
-{
-  double height = gtk_widget_get_height (GTK_WIDGET (self)) - AXIS_HEIGHT;
-  guint lanes = MAX (n_lanes (self), 1);
-  int rows = (int) floor ((height / lanes - LANE_PADDING) / ROW_HEIGHT);
-
-  return CLAMP (rows, MIN_ROWS, MAX_ROWS);
-}
-
-static double
-lane_height (DmTimelineView *self)
-{
-  return (self->metrics.max_rows + 1) * ROW_HEIGHT + LANE_PADDING;
-}
-
-static double
-row_y (DmTimelineView *self,
-       guint           lane,
-       guint           row)
-{
-  return AXIS_HEIGHT + lane * lane_height (self) + LANE_PADDING / 2 + row * ROW_HEIGHT;
-}
-
 /* The bounds of zoom: a minute across 40 pixels, and four times the whole
  * dataset (or a century) across the view. */
 static void
@@ -136,73 +143,18 @@ zoom_limits (DmTimelineView *self,
 static void
 invalidate_layout (DmTimelineView *self)
 {
-  self->layout_valid = FALSE;
+  dm_scene_invalidate (&self->scene);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /* Labels */
 
-static PangoLayout *
-create_layout (DmTimelineView *self,
-               const char     *text)
-{
-  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
-
-  /* Dataset text is text, never markup. */
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_set_single_paragraph_mode (layout, TRUE);
-
-  return layout;
-}
-
-static const char *
-event_label (DmTimelineView *self,
-             guint           position)
-{
-  return dm_text_get (&dm_dataset_get_event (self->dataset, position)->title, self->language);
-}
-
-static double
-measure_label (guint    position,
-               gpointer user_data)
-{
-  DmTimelineView *self = user_data;
-  float *width = &g_array_index (self->label_widths, float, position);
-
-  if (*width < 0)
-    {
-      g_autoptr(PangoLayout) layout = create_layout (self, event_label (self, position));
-      int w;
-
-      pango_layout_set_width (layout, 320 * PANGO_SCALE);
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      pango_layout_get_pixel_size (layout, &w, NULL);
-      *width = (float) w;
-    }
-
-  return *width;
-}
-
 static void
 reset_label_widths (DmTimelineView *self)
 {
-  guint n = self->dataset ? dm_dataset_get_n_events (self->dataset) : 0;
-
-  g_array_set_size (self->label_widths, n);
-  for (guint i = 0; i < n; i++)
-    g_array_index (self->label_widths, float, i) = -1;
+  self->scene.dataset = self->dataset;
+  dm_scene_reset_labels (&self->scene);
   invalidate_layout (self);
-}
-
-static void
-ensure_layout (DmTimelineView *self)
-{
-  if (self->layout_valid || self->dataset == NULL)
-    return;
-
-  dm_layout_compute (self->layout, self->dataset, self->visible, &self->scale,
-                     timeline_width (self), &self->metrics, measure_label, self);
-  self->layout_valid = TRUE;
 }
 
 /* Scale and animation */
@@ -215,8 +167,8 @@ set_scale (DmTimelineView    *self,
   double max_dpp;
 
   zoom_limits (self, &min_dpp, &max_dpp);
-  self->scale = *scale;
-  self->scale.days_per_px = CLAMP (self->scale.days_per_px, min_dpp, max_dpp);
+  self->scene.scale = *scale;
+  self->scene.scale.days_per_px = CLAMP (self->scene.scale.days_per_px, min_dpp, max_dpp);
   invalidate_layout (self);
   g_signal_emit (self, signals[RANGE_CHANGED], 0);
 }
@@ -289,7 +241,7 @@ animate_to (DmTimelineView    *self,
       return;
     }
 
-  self->from = self->scale;
+  self->from = self->scene.scale;
   self->animation_start = gdk_frame_clock_get_frame_time (gtk_widget_get_frame_clock (GTK_WIDGET (self)));
   self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), animation_tick, NULL, NULL);
 }
@@ -300,7 +252,7 @@ zoom_around (DmTimelineView *self,
              double          factor,
              gboolean        animate)
 {
-  DmTimeScale target = self->tick_id ? self->to : self->scale;
+  DmTimeScale target = self->tick_id ? self->to : self->scene.scale;
   double min_dpp;
   double max_dpp;
 
@@ -314,7 +266,7 @@ pan_by (DmTimelineView *self,
         double          dx,
         gboolean        animate)
 {
-  DmTimeScale target = self->tick_id ? self->to : self->scale;
+  DmTimeScale target = self->tick_id ? self->to : self->scene.scale;
 
   target.origin += dx * target.days_per_px;
   animate_to (self, &target, animate);
@@ -328,7 +280,7 @@ reveal_event (DmTimelineView *self,
   const DmEvent *event = dm_dataset_get_event (self->dataset, position);
   double w = timeline_width (self);
   double margin = 0.1 * w;
-  DmTimeScale target = self->tick_id ? self->to : self->scale;
+  DmTimeScale target = self->tick_id ? self->to : self->scene.scale;
   double x0 = dm_time_scale_axis_to_x (&target, event->axis_start);
   double x1 = dm_time_scale_axis_to_x (&target, event->axis_end);
 
@@ -345,320 +297,6 @@ reveal_event (DmTimelineView *self,
 /* Drawing */
 
 static void
-get_foreground (DmTimelineView *self,
-                GdkRGBA        *color)
-{
-  /* GTK 4.8 has no gtk_widget_get_color(); the style context is how a
-   * widget reads its CSS colour there (replace when the floor moves). */
-  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), color);
-}
-
-static void
-get_accent (DmTimelineView *self,
-            GdkRGBA        *color)
-{
-  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (self)), "accent_color", color))
-    get_foreground (self, color);
-}
-
-static void
-kind_color (DmTimelineView *self,
-            guint           lane,
-            const GdkRGBA  *fallback,
-            GdkRGBA        *color)
-{
-  const DmKind *kind = lane < dm_dataset_get_n_kinds (self->dataset) ? dm_dataset_get_kind (self->dataset, lane) : NULL;
-
-  if (kind == NULL || kind->color == NULL || !gdk_rgba_parse (color, kind->color))
-    *color = *fallback;
-}
-
-static void
-set_color (cairo_t       *cr,
-           const GdkRGBA *color,
-           double         alpha)
-{
-  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
-}
-
-static void
-rounded_rect (cairo_t *cr,
-              double   x,
-              double   y,
-              double   w,
-              double   h,
-              double   r)
-{
-  r = MIN (r, MIN (w, h) / 2);
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
-  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
-  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
-  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
-}
-
-static void
-draw_text (DmTimelineView *self,
-           cairo_t        *cr,
-           const char     *text,
-           double          x,
-           double          y,
-           double          max_width,
-           const GdkRGBA  *color,
-           double          alpha)
-{
-  g_autoptr(PangoLayout) layout = create_layout (self, text);
-
-  if (max_width > 0)
-    {
-      pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-    }
-  set_color (cr, color, alpha);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
-}
-
-static void
-draw_glyph (cairo_t       *cr,
-            const char    *icon,
-            double         x,
-            double         y,
-            double         size,
-            const GdkRGBA *color)
-{
-  g_autofree char *path = g_strdup_printf (RESOURCE_PREFIX "/icons/kinds/%s.svg", icon ? icon : "generic");
-  g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, NULL);
-  RsvgHandle *handle;
-  cairo_surface_t *mask;
-  RsvgRectangle viewport = { 0, 0, size, size };
-  cairo_t *mask_cr;
-
-  if (bytes == NULL)
-    bytes = g_resources_lookup_data (RESOURCE_PREFIX "/icons/kinds/generic.svg", 0, NULL);
-  if (bytes == NULL)
-    return;
-
-  handle = rsvg_handle_new_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL);
-  if (handle == NULL)
-    return;
-
-  /* The glyph is a mask, painted in the kind's colour: crisp at any scale
-   * and in any theme. */
-  mask = cairo_surface_create_similar (cairo_get_target (cr), CAIRO_CONTENT_ALPHA, (int) ceil (size), (int) ceil (size));
-  mask_cr = cairo_create (mask);
-  rsvg_handle_render_document (handle, mask_cr, &viewport, NULL);
-  cairo_destroy (mask_cr);
-  g_object_unref (handle);
-
-  set_color (cr, color, 1);
-  cairo_mask_surface (cr, mask, x, y);
-  cairo_surface_destroy (mask);
-}
-
-static void
-draw_axis (DmTimelineView *self,
-           cairo_t        *cr,
-           double          width,
-           double          height,
-           const GdkRGBA  *fg)
-{
-  g_autoptr(GArray) ticks = g_array_new (FALSE, FALSE, sizeof (DmTick));
-  g_autoptr(GArray) coarse_ticks = g_array_new (FALSE, FALSE, sizeof (DmTick));
-  const DmTickLevel *level = dm_tick_level_for_scale (self->scale.days_per_px, MIN_TICK_SPACE);
-  const DmTickLevel *coarse = dm_tick_level_get_coarser (level);
-  double a = dm_time_scale_x_to_axis (&self->scale, 0);
-  double b = dm_time_scale_x_to_axis (&self->scale, width);
-
-  /* The coarse row: the period at the left edge is always named. */
-  dm_tick_level_get_ticks (coarse, a - coarse->days * 1.5, b, coarse_ticks);
-  for (guint i = 0; i < coarse_ticks->len; i++)
-    {
-      const DmTick *tick = &g_array_index (coarse_ticks, DmTick, i);
-      const DmTick *next = i + 1 < coarse_ticks->len ? &g_array_index (coarse_ticks, DmTick, i + 1) : NULL;
-      double x = dm_time_scale_axis_to_x (&self->scale, tick->axis);
-      double next_x = next ? dm_time_scale_axis_to_x (&self->scale, next->axis) : width;
-      g_autofree char *label = NULL;
-      double label_x = MAX (x, 0) + 6;
-
-      if (next_x < 0)
-        continue;
-
-      set_color (cr, fg, 0.25);
-      cairo_rectangle (cr, x, 0, 1, height);
-      cairo_fill (cr);
-
-      if (next_x - label_x < 24)
-        continue;
-      label = dm_tick_format (tick, coarse, TRUE, self->language);
-      draw_text (self, cr, label, label_x, 4, next_x - label_x - 6, fg, 0.9);
-    }
-
-  dm_tick_level_get_ticks (level, a, b, ticks);
-  for (guint i = 0; i < ticks->len; i++)
-    {
-      const DmTick *tick = &g_array_index (ticks, DmTick, i);
-      double x = dm_time_scale_axis_to_x (&self->scale, tick->axis);
-      g_autofree char *label = dm_tick_format (tick, level, FALSE, self->language);
-
-      set_color (cr, fg, 0.08);
-      cairo_rectangle (cr, x, AXIS_HEIGHT / 2, 1, height - AXIS_HEIGHT / 2);
-      cairo_fill (cr);
-      draw_text (self, cr, label, x + 4, AXIS_HEIGHT / 2 + 2, MIN_TICK_SPACE - 8, fg, 0.6);
-    }
-
-  set_color (cr, fg, 0.15);
-  cairo_rectangle (cr, 0, AXIS_HEIGHT - 1, width, 1);
-  cairo_fill (cr);
-}
-
-static void
-draw_item (DmTimelineView     *self,
-           cairo_t            *cr,
-           const DmLayoutItem *item,
-           const GdkRGBA      *fg,
-           const GdkRGBA      *accent)
-{
-  double y = row_y (self, item->lane, item->row);
-  double h = ROW_HEIGHT - 6;
-  double cy = y + h / 2;
-  double alpha = 1;
-  GdkRGBA color;
-
-  kind_color (self, item->lane, fg, &color);
-
-  if (item->type == DM_LAYOUT_CLUSTER)
-    {
-      g_autofree char *count = g_strdup_printf ("%u", item->count);
-      gboolean holds_selection = self->selected >= 0 &&
-        dm_layout_find_event (self->layout, (guint) self->selected) == (int) (item - dm_layout_get_item (self->layout, 0));
-
-      set_color (cr, &color, 0.25);
-      rounded_rect (cr, item->x0, y, item->x1 - item->x0, h, h / 2);
-      cairo_fill_preserve (cr);
-      set_color (cr, &color, 0.9);
-      cairo_set_line_width (cr, 1);
-      cairo_stroke (cr);
-
-      /* The selected event is in here: say so, it cannot be seen itself. */
-      if (holds_selection)
-        {
-          rounded_rect (cr, item->x0 - 3, y - 3, item->x1 - item->x0 + 6, h + 6, h / 2 + 3);
-          set_color (cr, accent, 1);
-          cairo_set_line_width (cr, 2);
-          cairo_stroke (cr);
-        }
-      draw_text (self, cr, count, item->label_x, y + 1, item->label_width + 20, fg, 0.9);
-      return;
-    }
-
-  {
-    const DmEvent *event = dm_dataset_get_event (self->dataset, item->position);
-    gboolean stated = event->certainty == DM_CERTAINTY_STATED;
-    gboolean range = dm_event_is_range (event);
-    gboolean selected = (int) item->position == self->selected;
-    double w = item->x1 - item->x0;
-
-    if (self->matches != NULL && item->position < self->n_flags && !self->matches[item->position])
-      alpha = 0.3;
-
-    if (w > self->metrics.marker_size + 0.5)
-      {
-        /* A range is a bar; a date of coarse precision is the faint span it
-         * really covers, not a point on its first day. */
-        rounded_rect (cr, item->x0, y, w, h, 4);
-        set_color (cr, &color, (range ? 0.35 : 0.15) * alpha);
-        cairo_fill_preserve (cr);
-        set_color (cr, &color, alpha);
-        cairo_set_line_width (cr, range ? 2 : 1);
-      }
-    else
-      {
-        cairo_new_path (cr);
-        cairo_arc (cr, (item->x0 + item->x1) / 2, cy, self->metrics.marker_size / 2 - 1, 0, 2 * G_PI);
-        set_color (cr, &color, (stated ? 1 : 0.25) * alpha);
-        cairo_fill_preserve (cr);
-        set_color (cr, &color, alpha);
-        cairo_set_line_width (cr, 2);
-      }
-
-    /* Inferred and approximate dates have a dashed outline. */
-    if (!stated)
-      {
-        static const double dash[] = { 3, 2 };
-        cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
-      }
-    cairo_stroke (cr);
-    cairo_set_dash (cr, NULL, 0, 0);
-
-    if (selected)
-      {
-        rounded_rect (cr, item->x0 - 3, y - 3, w + 6, h + 6, 6);
-        set_color (cr, accent, 1);
-        cairo_set_line_width (cr, 2);
-        cairo_stroke (cr);
-      }
-
-    if (item->label_width > 0)
-      draw_text (self, cr, event_label (self, item->position), item->label_x, y + 1,
-                 item->label_width + 1, fg, alpha);
-  }
-}
-
-static void
-draw_scene (DmTimelineView *self,
-            cairo_t        *cr,
-            double          width,
-            double          height)
-{
-  GdkRGBA fg;
-  GdkRGBA accent;
-  guint lanes = n_lanes (self);
-
-  get_foreground (self, &fg);
-  get_accent (self, &accent);
-
-  /* Lanes: alternate shading, then the timeline, then the headers on top. */
-  for (guint lane = 0; lane < lanes; lane++)
-    if (lane % 2 == 1)
-      {
-        set_color (cr, &fg, 0.035);
-        cairo_rectangle (cr, 0, AXIS_HEIGHT + lane * lane_height (self), width, lane_height (self));
-        cairo_fill (cr);
-      }
-
-  cairo_save (cr);
-  cairo_translate (cr, HEADER_WIDTH, 0);
-  cairo_rectangle (cr, 0, 0, width - HEADER_WIDTH, height);
-  cairo_clip (cr);
-  draw_axis (self, cr, width - HEADER_WIDTH, height, &fg);
-
-  ensure_layout (self);
-  for (guint i = 0; i < dm_layout_get_n_items (self->layout); i++)
-    draw_item (self, cr, dm_layout_get_item (self->layout, i), &fg, &accent);
-  cairo_restore (cr);
-
-  set_color (cr, &fg, 0.15);
-  cairo_rectangle (cr, HEADER_WIDTH - 1, 0, 1, height);
-  cairo_fill (cr);
-
-  for (guint lane = 0; lane < lanes && lane < dm_dataset_get_n_kinds (self->dataset); lane++)
-    {
-      const DmKind *kind = dm_dataset_get_kind (self->dataset, lane);
-      double y = AXIS_HEIGHT + lane * lane_height (self);
-      GdkRGBA color;
-
-      kind_color (self, lane, &fg, &color);
-      set_color (cr, &color, 1);
-      cairo_rectangle (cr, 0, y + 4, 4, lane_height (self) - 8);
-      cairo_fill (cr);
-      draw_glyph (cr, kind->icon, 12, y + 12, 16, &color);
-      draw_text (self, cr, dm_text_get (&kind->label, self->language), 36, y + 10, HEADER_WIDTH - 44, &fg, 0.9);
-    }
-}
-
-static void
 dm_timeline_view_snapshot (GtkWidget   *widget,
                            GtkSnapshot *snapshot)
 {
@@ -670,8 +308,9 @@ dm_timeline_view_snapshot (GtkWidget   *widget,
   if (self->dataset == NULL || width <= HEADER_WIDTH)
     return;
 
+  sync_scene (self);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  draw_scene (self, cr, width, height);
+  dm_scene_draw (&self->scene, cr);
   cairo_destroy (cr);
 }
 
@@ -706,7 +345,8 @@ dm_timeline_view_size_allocate (GtkWidget *widget,
 {
   DmTimelineView *self = DM_TIMELINE_VIEW (widget);
 
-  self->metrics.max_rows = rows_per_lane (self) - 1;
+  self->scene.dataset = self->dataset;
+  self->scene.metrics.max_rows = dm_scene_rows_for_height (&self->scene, height) - 1;
 
   if (!self->scale_set && self->dataset != NULL && width > HEADER_WIDTH)
     {
@@ -757,7 +397,7 @@ drag_begin_cb (GtkGestureDrag *gesture,
                DmTimelineView *self)
 {
   stop_animation (self);
-  self->drag_origin = self->scale.origin;
+  self->drag_origin = self->scene.scale.origin;
 }
 
 static void
@@ -766,7 +406,7 @@ drag_update_cb (GtkGestureDrag *gesture,
                 double          dy,
                 DmTimelineView *self)
 {
-  DmTimeScale scale = self->scale;
+  DmTimeScale scale = self->scene.scale;
 
   scale.origin = self->drag_origin - dx * scale.days_per_px;
   set_scale (self, &scale);
@@ -793,21 +433,11 @@ item_at (DmTimelineView *self,
          double          x,
          double          y)
 {
-  double lane_y;
-  guint lane;
-  guint row;
-
-  if (self->dataset == NULL || x < HEADER_WIDTH || y < AXIS_HEIGHT)
+  if (self->dataset == NULL)
     return -1;
 
   ensure_layout (self);
-  lane = (guint) ((y - AXIS_HEIGHT) / lane_height (self));
-  lane_y = y - AXIS_HEIGHT - lane * lane_height (self) - LANE_PADDING / 2;
-  if (lane >= n_lanes (self) || lane_y < 0)
-    return -1;
-  row = (guint) (lane_y / ROW_HEIGHT);
-
-  return dm_layout_hit (self->layout, lane, row, x - HEADER_WIDTH);
+  return dm_scene_hit (&self->scene, x, y);
 }
 
 static void
@@ -824,7 +454,7 @@ click_pressed_cb (GtkGestureClick *gesture,
   if (index < 0)
     return;
 
-  item = dm_layout_get_item (self->layout, (guint) index);
+  item = dm_layout_get_item (self->scene.layout, (guint) index);
   if (item->type == DM_LAYOUT_CLUSTER)
     {
       /* A cluster opens up: zoom to the time it covers. */
@@ -850,11 +480,11 @@ query_tooltip_cb (GtkWidget      *widget,
   g_autofree char *text = NULL;
 
   if (keyboard && self->selected >= 0)
-    index = dm_layout_find_event (self->layout, (guint) self->selected);
+    index = dm_layout_find_event (self->scene.layout, (guint) self->selected);
   if (index < 0)
     return FALSE;
 
-  item = dm_layout_get_item (self->layout, (guint) index);
+  item = dm_layout_get_item (self->scene.layout, (guint) index);
   if (item->type == DM_LAYOUT_CLUSTER)
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event — click to zoom in", "%u events — click to zoom in", item->count),
                             item->count);
@@ -985,7 +615,7 @@ zoom_action (GtkWidget  *widget,
   if (self->selected >= 0)
     {
       const DmEvent *event = dm_dataset_get_event (self->dataset, (guint) self->selected);
-      double x = dm_time_scale_axis_to_x (&self->scale, event->axis_start);
+      double x = dm_time_scale_axis_to_x (&self->scene.scale, event->axis_start);
 
       if (x >= 0 && x <= timeline_width (self))
         center = x;
@@ -1045,8 +675,7 @@ dm_timeline_view_finalize (GObject *object)
 {
   DmTimelineView *self = (DmTimelineView *)object;
 
-  g_clear_pointer (&self->layout, dm_layout_free);
-  g_clear_pointer (&self->label_widths, g_array_unref);
+  dm_scene_clear (&self->scene);
   g_clear_pointer (&self->visible, g_free);
   g_clear_pointer (&self->matches, g_free);
 
@@ -1182,10 +811,12 @@ dm_timeline_view_init (DmTimelineView *self)
 
   self->selected = -1;
   self->language = DM_LANGUAGE_EN;
-  self->layout = dm_layout_new ();
-  self->label_widths = g_array_new (FALSE, FALSE, sizeof (float));
-  self->metrics = (DmLayoutMetrics) { 12, 6, MIN_ROWS - 1, 28 };
-  self->scale = (DmTimeScale) { 0, 10 };
+  dm_scene_init (&self->scene);
+  self->scene.header_width = HEADER_WIDTH;
+  self->scene.axis_height = AXIS_HEIGHT;
+  self->scene.row_height = ROW_HEIGHT;
+  self->scene.lane_padding = LANE_PADDING;
+  self->scene.tick_spacing = MIN_TICK_SPACE;
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
@@ -1358,9 +989,9 @@ dm_timeline_view_get_range (DmTimelineView *self,
   g_return_if_fail (DM_IS_TIMELINE_VIEW (self));
 
   if (axis_start != NULL)
-    *axis_start = dm_time_scale_x_to_axis (&self->scale, 0);
+    *axis_start = dm_time_scale_x_to_axis (&self->scene.scale, 0);
   if (axis_end != NULL)
-    *axis_end = dm_time_scale_x_to_axis (&self->scale, timeline_width (self));
+    *axis_end = dm_time_scale_x_to_axis (&self->scene.scale, timeline_width (self));
 }
 
 void
@@ -1397,7 +1028,7 @@ dm_timeline_view_get_scale (DmTimelineView *self)
 {
   g_return_val_if_fail (DM_IS_TIMELINE_VIEW (self), NULL);
 
-  return &self->scale;
+  return &self->scene.scale;
 }
 
 void
@@ -1413,9 +1044,9 @@ dm_timeline_view_get_counts (DmTimelineView *self,
   if (self->dataset != NULL)
     {
       ensure_layout (self);
-      for (guint i = 0; i < dm_layout_get_n_items (self->layout); i++)
+      for (guint i = 0; i < dm_layout_get_n_items (self->scene.layout); i++)
         {
-          if (dm_layout_get_item (self->layout, i)->type == DM_LAYOUT_CLUSTER)
+          if (dm_layout_get_item (self->scene.layout, i)->type == DM_LAYOUT_CLUSTER)
             clusters++;
           else
             events++;
@@ -1440,10 +1071,10 @@ dm_timeline_view_get_event_visibility (DmTimelineView *self,
     return DM_EVENT_OUT_OF_VIEW;
 
   ensure_layout (self);
-  index = dm_layout_find_event (self->layout, position);
+  index = dm_layout_find_event (self->scene.layout, position);
   if (index < 0)
     return DM_EVENT_OUT_OF_VIEW;
 
-  return dm_layout_get_item (self->layout, (guint) index)->type == DM_LAYOUT_CLUSTER
+  return dm_layout_get_item (self->scene.layout, (guint) index)->type == DM_LAYOUT_CLUSTER
     ? DM_EVENT_CLUSTERED : DM_EVENT_DRAWN;
 }

@@ -1,0 +1,497 @@
+/* dm-scene.c
+ *
+ * The drawing of a timeline, apart from any widget: the view draws it on
+ * screen, the exports draw the same onto PNG, SVG and PDF surfaces, so
+ * what people see and what they hand out never differ.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <librsvg/rsvg.h>
+#include <pango/pangocairo.h>
+
+#include "dm-scene.h"
+
+void
+dm_scene_init (DmScene *scene)
+{
+  memset (scene, 0, sizeof *scene);
+  scene->language = DM_LANGUAGE_EN;
+  scene->selected = -1;
+  scene->scale = (DmTimeScale) { 0, 10 };
+  scene->header_width = 176;
+  scene->axis_height = 52;
+  scene->row_height = 26;
+  scene->lane_padding = 8;
+  scene->tick_spacing = 72;
+  scene->metrics = (DmLayoutMetrics) { 12, 6, 1, 28 };
+  scene->foreground = (DmColor) { 0.2, 0.2, 0.2, 1 };
+  scene->accent = (DmColor) { 0.21, 0.52, 0.89, 1 };
+  scene->layout = dm_layout_new ();
+  scene->label_widths = g_array_new (FALSE, FALSE, sizeof (float));
+}
+
+void
+dm_scene_clear (DmScene *scene)
+{
+  g_clear_pointer (&scene->layout, dm_layout_free);
+  g_clear_pointer (&scene->label_widths, g_array_unref);
+}
+
+void
+dm_scene_invalidate (DmScene *scene)
+{
+  scene->layout_valid = FALSE;
+}
+
+void
+dm_scene_reset_labels (DmScene *scene)
+{
+  guint n = scene->dataset ? dm_dataset_get_n_events (scene->dataset) : 0;
+
+  g_array_set_size (scene->label_widths, n);
+  for (guint i = 0; i < n; i++)
+    g_array_index (scene->label_widths, float, i) = -1;
+  scene->layout_valid = FALSE;
+}
+
+guint
+dm_scene_get_n_lanes (const DmScene *scene)
+{
+  return scene->dataset ? MAX (dm_dataset_get_n_kinds (scene->dataset), 1) : 0;
+}
+
+double
+dm_scene_get_time_width (const DmScene *scene)
+{
+  return MAX (scene->width - scene->header_width, 1);
+}
+
+double
+dm_scene_get_lane_height (const DmScene *scene)
+{
+  return (scene->metrics.max_rows + 1) * scene->row_height + scene->lane_padding;
+}
+
+double
+dm_scene_get_row_y (const DmScene *scene,
+                    guint          lane,
+                    guint          row)
+{
+  return scene->axis_height + lane * dm_scene_get_lane_height (scene) + scene->lane_padding / 2 + row * scene->row_height;
+}
+
+guint
+dm_scene_rows_for_height (const DmScene *scene,
+                          double         height)
+{
+  guint lanes = MAX (dm_scene_get_n_lanes (scene), 1);
+  int rows = (int) floor (((height - scene->axis_height) / lanes - scene->lane_padding) / scene->row_height);
+
+  return (guint) CLAMP (rows, 2, 8);
+}
+
+static PangoLayout *
+create_layout (DmScene    *scene,
+               const char *text)
+{
+  PangoLayout *layout = pango_layout_new (scene->pango);
+
+  /* Dataset text is text, never markup. */
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+
+  return layout;
+}
+
+static const char *
+event_label (DmScene *scene,
+             guint    position)
+{
+  return dm_text_get (&dm_dataset_get_event (scene->dataset, position)->title, scene->language);
+}
+
+static double
+measure_label (guint    position,
+               gpointer user_data)
+{
+  DmScene *scene = user_data;
+  float *width = &g_array_index (scene->label_widths, float, position);
+
+  if (*width < 0)
+    {
+      g_autoptr(PangoLayout) layout = create_layout (scene, event_label (scene, position));
+      int w;
+
+      pango_layout_set_width (layout, 320 * PANGO_SCALE);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_get_pixel_size (layout, &w, NULL);
+      *width = (float) w;
+    }
+
+  return *width;
+}
+
+void
+dm_scene_ensure_layout (DmScene *scene)
+{
+  if (scene->layout_valid || scene->dataset == NULL)
+    return;
+
+  if (scene->label_widths->len != dm_dataset_get_n_events (scene->dataset))
+    dm_scene_reset_labels (scene);
+
+  dm_layout_compute (scene->layout, scene->dataset, scene->visible, &scene->scale,
+                     dm_scene_get_time_width (scene), &scene->metrics, measure_label, scene);
+  scene->layout_valid = TRUE;
+}
+
+int
+dm_scene_hit (DmScene *scene,
+              double   x,
+              double   y)
+{
+  double lane_y;
+  guint lane;
+  guint row;
+
+  if (scene->dataset == NULL || x < scene->header_width || y < scene->axis_height)
+    return -1;
+
+  dm_scene_ensure_layout (scene);
+  lane = (guint) ((y - scene->axis_height) / dm_scene_get_lane_height (scene));
+  lane_y = y - scene->axis_height - lane * dm_scene_get_lane_height (scene) - scene->lane_padding / 2;
+  if (lane >= dm_scene_get_n_lanes (scene) || lane_y < 0)
+    return -1;
+  row = (guint) (lane_y / scene->row_height);
+
+  return dm_layout_hit (scene->layout, lane, row, x - scene->header_width);
+}
+
+static void
+kind_color (DmScene       *scene,
+            guint          lane,
+            const DmColor *fallback,
+            DmColor       *color)
+{
+  const DmKind *kind = lane < dm_dataset_get_n_kinds (scene->dataset) ? dm_dataset_get_kind (scene->dataset, lane) : NULL;
+  guint r;
+  guint g;
+  guint b;
+
+  *color = *fallback;
+  if (kind == NULL || kind->color == NULL)
+    return;
+
+  if (strlen (kind->color) == 7 && sscanf (kind->color, "#%02x%02x%02x", &r, &g, &b) == 3)
+    *color = (DmColor) { r / 255.0, g / 255.0, b / 255.0, 1 };
+  else if (strlen (kind->color) == 4 && sscanf (kind->color, "#%1x%1x%1x", &r, &g, &b) == 3)
+    *color = (DmColor) { r * 17 / 255.0, g * 17 / 255.0, b * 17 / 255.0, 1 };
+}
+
+static void
+set_color (cairo_t       *cr,
+           const DmColor *color,
+           double         alpha)
+{
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
+}
+
+static void
+rounded_rect (cairo_t *cr,
+              double   x,
+              double   y,
+              double   w,
+              double   h,
+              double   r)
+{
+  r = MIN (r, MIN (w, h) / 2);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
+  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
+  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+static void
+draw_text (DmScene        *scene,
+           cairo_t        *cr,
+           const char     *text,
+           double          x,
+           double          y,
+           double          max_width,
+           const DmColor  *color,
+           double          alpha)
+{
+  g_autoptr(PangoLayout) layout = create_layout (scene, text);
+
+  if (max_width > 0)
+    {
+      pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
+  set_color (cr, color, alpha);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static void
+draw_glyph (cairo_t       *cr,
+            const char    *icon,
+            double         x,
+            double         y,
+            double         size,
+            const DmColor *color)
+{
+  g_autofree char *path = g_strdup_printf (RESOURCE_PREFIX "/icons/kinds/%s.svg", icon ? icon : "generic");
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, NULL);
+  RsvgHandle *handle;
+  cairo_surface_t *mask;
+  RsvgRectangle viewport = { 0, 0, size, size };
+  cairo_t *mask_cr;
+
+  if (bytes == NULL)
+    bytes = g_resources_lookup_data (RESOURCE_PREFIX "/icons/kinds/generic.svg", 0, NULL);
+  if (bytes == NULL)
+    return;
+
+  handle = rsvg_handle_new_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL);
+  if (handle == NULL)
+    return;
+
+  /* The glyph is a mask, painted in the kind's colour: crisp at any scale
+   * and in any theme. */
+  mask = cairo_surface_create_similar (cairo_get_target (cr), CAIRO_CONTENT_ALPHA, (int) ceil (size), (int) ceil (size));
+  mask_cr = cairo_create (mask);
+  rsvg_handle_render_document (handle, mask_cr, &viewport, NULL);
+  cairo_destroy (mask_cr);
+  g_object_unref (handle);
+
+  set_color (cr, color, 1);
+  cairo_mask_surface (cr, mask, x, y);
+  cairo_surface_destroy (mask);
+}
+
+static void
+draw_axis (DmScene        *scene,
+           cairo_t        *cr,
+           double          width,
+           double          height,
+           const DmColor  *fg)
+{
+  g_autoptr(GArray) ticks = g_array_new (FALSE, FALSE, sizeof (DmTick));
+  g_autoptr(GArray) coarse_ticks = g_array_new (FALSE, FALSE, sizeof (DmTick));
+  const DmTickLevel *level = dm_tick_level_for_scale (scene->scale.days_per_px, scene->tick_spacing);
+  const DmTickLevel *coarse = dm_tick_level_get_coarser (level);
+  double a = dm_time_scale_x_to_axis (&scene->scale, 0);
+  double b = dm_time_scale_x_to_axis (&scene->scale, width);
+
+  /* The coarse row: the period at the left edge is always named. */
+  dm_tick_level_get_ticks (coarse, a - coarse->days * 1.5, b, coarse_ticks);
+  for (guint i = 0; i < coarse_ticks->len; i++)
+    {
+      const DmTick *tick = &g_array_index (coarse_ticks, DmTick, i);
+      const DmTick *next = i + 1 < coarse_ticks->len ? &g_array_index (coarse_ticks, DmTick, i + 1) : NULL;
+      double x = dm_time_scale_axis_to_x (&scene->scale, tick->axis);
+      double next_x = next ? dm_time_scale_axis_to_x (&scene->scale, next->axis) : width;
+      g_autofree char *label = NULL;
+      double label_x = MAX (x, 0) + 6;
+
+      if (next_x < 0)
+        continue;
+
+      set_color (cr, fg, 0.25);
+      cairo_rectangle (cr, x, 0, 1, height);
+      cairo_fill (cr);
+
+      if (next_x - label_x < 24)
+        continue;
+      label = dm_tick_format (tick, coarse, TRUE, scene->language);
+      draw_text (scene, cr, label, label_x, 4, next_x - label_x - 6, fg, 0.9);
+    }
+
+  dm_tick_level_get_ticks (level, a, b, ticks);
+  for (guint i = 0; i < ticks->len; i++)
+    {
+      const DmTick *tick = &g_array_index (ticks, DmTick, i);
+      double x = dm_time_scale_axis_to_x (&scene->scale, tick->axis);
+      g_autofree char *label = dm_tick_format (tick, level, FALSE, scene->language);
+
+      set_color (cr, fg, 0.08);
+      cairo_rectangle (cr, x, scene->axis_height / 2, 1, height - scene->axis_height / 2);
+      cairo_fill (cr);
+      draw_text (scene, cr, label, x + 4, scene->axis_height / 2 + 2, scene->tick_spacing - 8, fg, 0.6);
+    }
+
+  set_color (cr, fg, 0.15);
+  cairo_rectangle (cr, 0, scene->axis_height - 1, width, 1);
+  cairo_fill (cr);
+}
+
+static void
+draw_item (DmScene            *scene,
+           cairo_t            *cr,
+           const DmLayoutItem *item,
+           const DmColor      *fg,
+           const DmColor      *accent)
+{
+  double y = dm_scene_get_row_y (scene, item->lane, item->row);
+  double h = scene->row_height - 6;
+  double cy = y + h / 2;
+  double alpha = 1;
+  DmColor color;
+
+  kind_color (scene, item->lane, fg, &color);
+
+  if (item->type == DM_LAYOUT_CLUSTER)
+    {
+      g_autofree char *count = g_strdup_printf ("%u", item->count);
+      gboolean holds_selection = scene->selected >= 0 &&
+        dm_layout_find_event (scene->layout, (guint) scene->selected) == (int) (item - dm_layout_get_item (scene->layout, 0));
+
+      set_color (cr, &color, 0.25);
+      rounded_rect (cr, item->x0, y, item->x1 - item->x0, h, h / 2);
+      cairo_fill_preserve (cr);
+      set_color (cr, &color, 0.9);
+      cairo_set_line_width (cr, 1);
+      cairo_stroke (cr);
+
+      /* The selected event is in here: say so, it cannot be seen itself. */
+      if (holds_selection)
+        {
+          rounded_rect (cr, item->x0 - 3, y - 3, item->x1 - item->x0 + 6, h + 6, h / 2 + 3);
+          set_color (cr, accent, 1);
+          cairo_set_line_width (cr, 2);
+          cairo_stroke (cr);
+        }
+      draw_text (scene, cr, count, item->label_x, y + 1, item->label_width + 20, fg, 0.9);
+      return;
+    }
+
+  {
+    const DmEvent *event = dm_dataset_get_event (scene->dataset, item->position);
+    gboolean stated = event->certainty == DM_CERTAINTY_STATED;
+    gboolean range = dm_event_is_range (event);
+    gboolean selected = (int) item->position == scene->selected;
+    double w = item->x1 - item->x0;
+
+    if (scene->matches != NULL && !scene->matches[item->position])
+      alpha = 0.3;
+
+    if (w > scene->metrics.marker_size + 0.5)
+      {
+        /* A range is a bar; a date of coarse precision is the faint span it
+         * really covers, not a point on its first day. */
+        rounded_rect (cr, item->x0, y, w, h, 4);
+        set_color (cr, &color, (range ? 0.35 : 0.15) * alpha);
+        cairo_fill_preserve (cr);
+        set_color (cr, &color, alpha);
+        cairo_set_line_width (cr, range ? 2 : 1);
+      }
+    else
+      {
+        cairo_new_path (cr);
+        cairo_arc (cr, (item->x0 + item->x1) / 2, cy, scene->metrics.marker_size / 2 - 1, 0, 2 * G_PI);
+        set_color (cr, &color, (stated ? 1 : 0.25) * alpha);
+        cairo_fill_preserve (cr);
+        set_color (cr, &color, alpha);
+        cairo_set_line_width (cr, 2);
+      }
+
+    /* Inferred and approximate dates have a dashed outline. */
+    if (!stated)
+      {
+        static const double dash[] = { 3, 2 };
+        cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+      }
+    cairo_stroke (cr);
+    cairo_set_dash (cr, NULL, 0, 0);
+
+    if (selected)
+      {
+        rounded_rect (cr, item->x0 - 3, y - 3, w + 6, h + 6, 6);
+        set_color (cr, accent, 1);
+        cairo_set_line_width (cr, 2);
+        cairo_stroke (cr);
+      }
+
+    if (item->label_width > 0 && item->label_inside)
+      {
+        /* A bar that starts off screen keeps its label in view. */
+        double label_x = MAX (item->label_x, scene->metrics.gap);
+        double room = item->x1 - scene->metrics.gap - label_x;
+
+        if (room > 24)
+          draw_text (scene, cr, event_label (scene, item->position), label_x, y + 1, room, fg, alpha);
+      }
+    else if (item->label_width > 0)
+      draw_text (scene, cr, event_label (scene, item->position), item->label_x, y + 1,
+                 item->label_width + 1, fg, alpha);
+  }
+}
+void
+dm_scene_draw (DmScene *scene,
+               cairo_t *cr)
+{
+  const DmColor *fg = &scene->foreground;
+  const DmColor *accent = &scene->accent;
+  double width = scene->width;
+  double height = scene->height;
+  guint lanes = dm_scene_get_n_lanes (scene);
+
+  g_return_if_fail (scene != NULL && cr != NULL);
+
+  if (scene->dataset == NULL || width <= scene->header_width)
+    return;
+
+  if (scene->background.alpha > 0)
+    {
+      set_color (cr, &scene->background, 1);
+      cairo_paint (cr);
+    }
+
+  /* Lanes: alternate shading, then the timeline, then the headers on top. */
+  for (guint lane = 0; lane < lanes; lane++)
+    if (lane % 2 == 1)
+      {
+        set_color (cr, fg, 0.035);
+        cairo_rectangle (cr, 0, scene->axis_height + lane * dm_scene_get_lane_height (scene), width, dm_scene_get_lane_height (scene));
+        cairo_fill (cr);
+      }
+
+  cairo_save (cr);
+  cairo_translate (cr, scene->header_width, 0);
+  cairo_rectangle (cr, 0, 0, width - scene->header_width, height);
+  cairo_clip (cr);
+  draw_axis (scene, cr, width - scene->header_width, height, fg);
+
+  dm_scene_ensure_layout (scene);
+  for (guint i = 0; i < dm_layout_get_n_items (scene->layout); i++)
+    draw_item (scene, cr, dm_layout_get_item (scene->layout, i), fg, accent);
+  cairo_restore (cr);
+
+  if (scene->header_width <= 0)
+    return;
+
+  set_color (cr, fg, 0.15);
+  cairo_rectangle (cr, scene->header_width - 1, 0, 1, height);
+  cairo_fill (cr);
+
+  for (guint lane = 0; lane < lanes && lane < dm_dataset_get_n_kinds (scene->dataset); lane++)
+    {
+      const DmKind *kind = dm_dataset_get_kind (scene->dataset, lane);
+      double y = scene->axis_height + lane * dm_scene_get_lane_height (scene);
+      DmColor color;
+
+      kind_color (scene, lane, fg, &color);
+      set_color (cr, &color, 1);
+      cairo_rectangle (cr, 0, y + 4, 4, dm_scene_get_lane_height (scene) - 8);
+      cairo_fill (cr);
+      draw_glyph (cr, kind->icon, 12, y + 12, 16, &color);
+      draw_text (scene, cr, dm_text_get (&kind->label, scene->language), 36, y + 10, scene->header_width - 44, fg, 0.9);
+    }
+}

@@ -1,0 +1,87 @@
+/* dm-scene.h — drawing a timeline onto cairo: one path for the screen,
+ * the exports and printing
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+#include <pango/pango.h>
+
+#include "dm-dataset.h"
+#include "dm-layout.h"
+#include "dm-time-scale.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  double red;
+  double green;
+  double blue;
+  double alpha;
+} DmColor;
+
+/* Everything a drawing of the timeline depends on. The view fills one
+ * from its state and its CSS; an export fills one from its options. The
+ * scene owns the layout and the label widths it caches. */
+typedef struct
+{
+  /* What */
+  DmDataset       *dataset;
+  DmLanguage       language;
+  DmTimeScale      scale;          /* x = 0 at the left of the time area */
+  const guint8    *visible;        /* per event, or NULL: all */
+  const guint8    *matches;        /* per event, or NULL: no search */
+  int              selected;       /* position, or -1 */
+
+  /* Where, in pixels */
+  double           width;          /* the whole scene, headers included */
+  double           height;
+  double           header_width;   /* lane headers on the left; 0: none */
+  double           axis_height;
+  double           row_height;
+  double           lane_padding;
+  double           tick_spacing;   /* the least room between axis ticks */
+  DmLayoutMetrics  metrics;
+
+  /* How */
+  DmColor          foreground;
+  DmColor          accent;
+  DmColor          background;     /* alpha 0: leave the background alone */
+  PangoContext    *pango;          /* fonts; not owned */
+
+  /* Owned */
+  DmLayout        *layout;
+  GArray          *label_widths;   /* float per event, < 0: not measured */
+  gboolean         layout_valid;
+} DmScene;
+
+void         dm_scene_init             (DmScene        *scene);
+void         dm_scene_clear            (DmScene        *scene);
+
+/* When the dataset, the language or the fonts change. */
+void         dm_scene_reset_labels     (DmScene        *scene);
+/* When anything else that moves items changes (scale, size, filter). */
+void         dm_scene_invalidate       (DmScene        *scene);
+
+guint        dm_scene_get_n_lanes      (const DmScene  *scene);
+double       dm_scene_get_time_width   (const DmScene  *scene);
+double       dm_scene_get_lane_height  (const DmScene  *scene);
+double       dm_scene_get_row_y        (const DmScene  *scene,
+                                        guint           lane,
+                                        guint           row);
+/* Rows per lane (events plus the cluster row) that fit in @height. */
+guint        dm_scene_rows_for_height  (const DmScene  *scene,
+                                        double          height);
+
+void         dm_scene_ensure_layout    (DmScene        *scene);
+/* The item under (@x, @y) in scene coordinates, or -1. */
+int          dm_scene_hit              (DmScene        *scene,
+                                        double          x,
+                                        double          y);
+
+void         dm_scene_draw             (DmScene        *scene,
+                                        cairo_t        *cr);
+
+G_END_DECLS
