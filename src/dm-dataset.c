@@ -28,6 +28,16 @@ struct _DmDataset
   DmIntervalIndex *index;
   char            *origin;       /* NULL for the native format */
 
+  /* Columns, for work on many events without touching each DmEvent */
+  double          *starts;       /* axis_start by position: sorted */
+  double          *ends;         /* axis_end by position */
+  guint            latest;       /* the position of the latest end */
+  guint            n_lanes;
+  guint           *lane_offsets; /* n_lanes + 1, into the lane_ arrays */
+  guint           *lane_positions;
+  double          *lane_starts;
+  double          *lane_ends;
+
   guint            finished : 1;
 };
 
@@ -41,20 +51,35 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static int
-compare_events (gconstpointer a,
-                gconstpointer b)
+/* Sorting a million events by following a pointer to each at every
+ * comparison is slow; their keys are sorted instead, in one array. */
+typedef struct
 {
-  const DmEvent *x = *(const DmEvent * const *) a;
-  const DmEvent *y = *(const DmEvent * const *) b;
+  double   start;
+  double   end;
+  guint    file_index;
+  DmEvent *event;
+} SortKey;
+
+static int
+compare_keys (const void *a,
+              const void *b)
+{
+  const SortKey *x = a;
+  const SortKey *y = b;
   int cmp;
 
-  cmp = dm_date_compare (&x->start, &y->start);
+  /* The axis start orders dates as dm_date_compare() does, except that a
+   * year and its first day start together; it decides those. */
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+
+  cmp = dm_date_compare (&x->event->start, &y->event->start);
   if (cmp != 0)
     return cmp;
 
-  if (x->axis_end != y->axis_end)
-    return x->axis_end < y->axis_end ? -1 : 1;
+  if (x->end != y->end)
+    return x->end < y->end ? -1 : 1;
 
   return (x->file_index > y->file_index) - (x->file_index < y->file_index);
 }
@@ -87,6 +112,12 @@ dm_dataset_finalize (GObject *object)
   g_clear_pointer (&self->events, g_ptr_array_unref);
   g_clear_pointer (&self->index, dm_interval_index_free);
   g_clear_pointer (&self->origin, g_free);
+  g_clear_pointer (&self->starts, g_free);
+  g_clear_pointer (&self->ends, g_free);
+  g_clear_pointer (&self->lane_offsets, g_free);
+  g_clear_pointer (&self->lane_positions, g_free);
+  g_clear_pointer (&self->lane_starts, g_free);
+  g_clear_pointer (&self->lane_ends, g_free);
 
   G_OBJECT_CLASS (dm_dataset_parent_class)->finalize (object);
 }
@@ -261,12 +292,40 @@ dm_dataset_add_event (DmDataset *self,
   g_ptr_array_add (self->events, event);
 }
 
+/* The lane columns: a stable counting sort of the positions by lane. */
+static void
+build_lanes (DmDataset *self)
+{
+  guint n = self->events->len;
+  g_autofree guint *next = NULL;
+
+  self->n_lanes = MAX (self->kinds->len, 1);
+  self->lane_offsets = g_new0 (guint, self->n_lanes + 1);
+  self->lane_positions = g_new (guint, MAX (n, 1));
+  self->lane_starts = g_new (double, MAX (n, 1));
+  self->lane_ends = g_new (double, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    self->lane_offsets[dm_dataset_get_event_lane (self, i) + 1]++;
+  for (guint lane = 0; lane < self->n_lanes; lane++)
+    self->lane_offsets[lane + 1] += self->lane_offsets[lane];
+
+  next = g_memdup2 (self->lane_offsets, sizeof (guint) * self->n_lanes);
+  for (guint i = 0; i < n; i++)
+    {
+      guint at = next[dm_dataset_get_event_lane (self, i)]++;
+
+      self->lane_positions[at] = i;
+      self->lane_starts[at] = self->starts[i];
+      self->lane_ends[at] = self->ends[i];
+    }
+}
+
 void
 dm_dataset_finish (DmDataset *self)
 {
-  g_autofree double *lo = NULL;
-  g_autofree double *hi = NULL;
   g_autoptr(GHashTable) kind_positions = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree SortKey *keys = NULL;
   guint n;
 
   g_return_if_fail (DM_IS_DATASET (self));
@@ -280,6 +339,7 @@ dm_dataset_finish (DmDataset *self)
       g_hash_table_insert (kind_positions, kind->id, GUINT_TO_POINTER (k));
     }
 
+  keys = g_new (SortKey, MAX (n, 1));
   for (guint i = 0; i < n; i++)
     {
       DmEvent *event = g_ptr_array_index (self->events, i);
@@ -290,23 +350,29 @@ dm_dataset_finish (DmDataset *self)
       event->kind_index = event->kind != NULL
         ? GPOINTER_TO_UINT (g_hash_table_lookup (kind_positions, event->kind)) - 1
         : G_MAXUINT;
+      keys[i] = (SortKey) { event->axis_start, event->axis_end, event->file_index, event };
     }
 
-  g_ptr_array_sort (self->events, compare_events);
+  if (n > 1)
+    qsort (keys, n, sizeof (SortKey), compare_keys);
 
-  lo = g_new (double, MAX (n, 1));
-  hi = g_new (double, MAX (n, 1));
+  self->starts = g_new (double, MAX (n, 1));
+  self->ends = g_new (double, MAX (n, 1));
   for (guint i = 0; i < n; i++)
     {
-      DmEvent *event = g_ptr_array_index (self->events, i);
+      DmEvent *event = keys[i].event;
 
-      lo[i] = event->axis_start;
-      hi[i] = event->axis_end;
+      self->events->pdata[i] = event;
+      self->starts[i] = keys[i].start;
+      self->ends[i] = keys[i].end;
+      if (self->ends[i] > self->ends[self->latest])
+        self->latest = i;
       if (!g_hash_table_contains (self->events_by_id, event->id))
         g_hash_table_insert (self->events_by_id, event->id, GUINT_TO_POINTER (i + 1));
     }
 
-  self->index = dm_interval_index_new (lo, hi, n);
+  self->index = dm_interval_index_new (self->starts, self->ends, n);
+  build_lanes (self);
   self->finished = TRUE;
 }
 
@@ -482,7 +548,7 @@ dm_dataset_get_span (DmDataset *self,
                      double    *axis_start,
                      double    *axis_end)
 {
-  const DmEvent *latest = NULL;
+  const DmEvent *latest;
   const DmEvent *earliest;
 
   g_return_val_if_fail (DM_IS_DATASET (self), FALSE);
@@ -491,13 +557,9 @@ dm_dataset_get_span (DmDataset *self,
   if (self->events->len == 0)
     return FALSE;
 
+  /* The first to end at the latest time, found once in finish(). */
   earliest = g_ptr_array_index (self->events, 0);
-  for (guint i = 0; i < self->events->len; i++)
-    {
-      const DmEvent *event = g_ptr_array_index (self->events, i);
-      if (latest == NULL || event->axis_end > latest->axis_end)
-        latest = event;
-    }
+  latest = g_ptr_array_index (self->events, self->latest);
 
   if (first != NULL)
     *first = earliest->start;
@@ -511,6 +573,28 @@ dm_dataset_get_span (DmDataset *self,
   return TRUE;
 }
 
+/* The first index in @v[0..n) (sorted) whose value is greater than @x. */
+static guint
+upper_bound (const double *v,
+             guint         n,
+             double        x)
+{
+  guint lo = 0;
+  guint hi = n;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (v[mid] <= x)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
 guint
 dm_dataset_query_range (DmDataset *self,
                         double     axis_a,
@@ -519,15 +603,71 @@ dm_dataset_query_range (DmDataset *self,
 {
   guint before;
   guint n;
+  guint from;
+  guint to;
 
   g_return_val_if_fail (DM_IS_DATASET (self), 0);
   g_return_val_if_fail (self->finished, 0);
   g_return_val_if_fail (positions != NULL, 0);
 
+  if (!(axis_a <= axis_b))
+    return 0;
+
+  /* Those that start at or before @axis_a and reach it come first: the
+   * interval index finds them. Those that start inside the range follow;
+   * events are sorted by their start, so they are one stretch. */
   before = positions->len;
-  n = dm_interval_index_query (self->index, axis_a, axis_b, positions);
+  n = dm_interval_index_query (self->index, axis_a, axis_a, positions);
   if (n > 1)
     qsort (&g_array_index (positions, guint, before), n, sizeof (guint), compare_guint);
 
-  return n;
+  from = upper_bound (self->starts, self->events->len, axis_a);
+  to = upper_bound (self->starts, self->events->len, axis_b);
+  if (to > from)
+    {
+      guint at = positions->len;
+
+      g_array_set_size (positions, at + (to - from));
+      for (guint i = from; i < to; i++)
+        g_array_index (positions, guint, at + i - from) = i;
+    }
+
+  return positions->len - before;
+}
+
+guint
+dm_dataset_get_lane (DmDataset     *self,
+                     guint          lane,
+                     const guint  **positions,
+                     const double **axis_starts,
+                     const double **axis_ends)
+{
+  guint offset;
+
+  g_return_val_if_fail (DM_IS_DATASET (self), 0);
+  g_return_val_if_fail (self->finished, 0);
+  g_return_val_if_fail (lane < self->n_lanes, 0);
+
+  offset = self->lane_offsets[lane];
+  if (positions != NULL)
+    *positions = self->lane_positions + offset;
+  if (axis_starts != NULL)
+    *axis_starts = self->lane_starts + offset;
+  if (axis_ends != NULL)
+    *axis_ends = self->lane_ends + offset;
+
+  return self->lane_offsets[lane + 1] - offset;
+}
+
+guint
+dm_dataset_get_event_lane (DmDataset *self,
+                           guint      position)
+{
+  const DmEvent *event;
+
+  g_return_val_if_fail (DM_IS_DATASET (self), 0);
+  g_return_val_if_fail (position < self->events->len, 0);
+
+  event = g_ptr_array_index (self->events, position);
+  return MIN (event->kind_index, MAX (self->kinds->len, 1) - 1);
 }

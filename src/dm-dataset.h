@@ -137,10 +137,24 @@ gboolean        dm_dataset_get_span           (DmDataset     *self,
 
 /* Appends to @positions (GArray of guint) the position of every event whose
  * span overlaps the closed axis range [@axis_a, @axis_b], in time order.
- * O(log n + k log k). */
+ * O(log n + k + s log s), s being the events that start before @axis_a
+ * and reach into the range. */
 guint           dm_dataset_query_range        (DmDataset     *self,
                                                double         axis_a,
                                                double         axis_b,
                                                GArray        *positions);
+
+/* For drawing many events: the events of one lane in time order, as
+ * arrays of their positions and of their axis starts and ends. There are
+ * MAX (n_kinds, 1) lanes, one per kind; events without a known kind are
+ * in the last. Returns how many events the lane has. */
+guint           dm_dataset_get_lane           (DmDataset     *self,
+                                               guint          lane,
+                                               const guint  **positions,
+                                               const double **axis_starts,
+                                               const double **axis_ends);
+/* The lane of the event at @position. */
+guint           dm_dataset_get_event_lane     (DmDataset     *self,
+                                               guint          position);
 
 G_END_DECLS

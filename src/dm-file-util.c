@@ -8,6 +8,8 @@
 #include <unistd.h>
 #include <gio/gfiledescriptorbased.h>
 
+#include <glib/gi18n.h>
+
 #include "dm-file-util.h"
 
 /* A new, hidden file beside @file that nobody else is using. */
@@ -58,9 +60,21 @@ dm_file_write_atomically (GFile         *file,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (write != NULL, FALSE);
 
-  stream = create_temporary (file, &temporary, cancellable, error);
+  stream = create_temporary (file, &temporary, cancellable, &local_error);
   if (stream == NULL)
-    return FALSE;
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+      g_autofree char *folder = parent ? g_file_get_parse_name (parent) : g_strdup ("/");
+
+      /* The temporary file's name would only confuse: speak of the folder. */
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("the folder “%s” does not exist"), folder);
+      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED, _("you may not write in the folder “%s”"), folder);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
   out = G_OUTPUT_STREAM (stream);
 
   ok = write (out, user_data, cancellable, &local_error) &&

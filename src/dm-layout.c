@@ -1,31 +1,103 @@
 /* dm-layout.c
  *
  * Each lane is filled in time order. An event takes the first row where it
- * fits with its label; failing that, the first row where its marker alone
- * fits; failing that, it joins a cluster in the lane's cluster row, which
- * grows while events keep overflowing nearby. Zooming in spreads events
- * out, so clusters split by themselves. Rows never hold two things in the
- * same pixels, which is what keeps labels off each other and off markers.
+ * fits with its label; failing that, it joins a cluster in the lane's
+ * cluster row, which grows while events keep overflowing nearby. Zooming
+ * in spreads events out, so clusters split by themselves. Rows never hold
+ * two things in the same pixels, which is what keeps labels off each other
+ * and off markers.
+ *
+ * Level of detail. The work must follow what can be seen, not how many
+ * events there are: a million events across 1 700 pixels cannot each be
+ * measured and tried in every row at every frame. So a lane is walked
+ * through the dataset's lane columns (positions and axis times in time
+ * order, dm_dataset_get_lane()), and where more events fall within a few
+ * pixels than the rows could ever show (DmLayoutMetrics.fold_density), the
+ * run of them is folded into the cluster row at once: a binary search
+ * finds where the cluster's pixels end, and the cluster keeps the run as a
+ * slice of the lane column instead of copying its members. Labels are
+ * only measured for events that get a row. Everything else keeps the
+ * rules above: nothing overlaps within a row, and every event in view
+ * that @visible allows is drawn on its own or inside exactly one cluster.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "dm-layout.h"
 
+#define NONE G_MAXUINT
+
+/* Where a cluster's members are: some listed one by one in
+ * layout->members, and a run of the lane's events. */
+typedef struct
+{
+  guint offset;       /* into members */
+  guint n_explicit;
+  guint run;          /* into runs, or NONE */
+} Parts;
+
+/* A stretch of a lane's events in view, all inside one cluster. */
+typedef struct
+{
+  guint        item;
+  guint        lane;
+  const guint *positions;  /* the lane's events in view, in time order */
+  guint        first;
+  guint        end;
+} Run;
+
+/* A lane's events that start in view, in time order. */
+typedef struct
+{
+  const guint  *positions;
+  const double *starts;
+  const double *ends;
+  guint         n;
+} Seq;
+
 struct _DmLayout
 {
-  GArray     *items;      /* DmLayoutItem */
-  GArray     *members;    /* guint: cluster members, by item */
-  GArray     *offsets;    /* guint: per item, start in members (events: G_MAXUINT) */
-  GHashTable *by_event;   /* position + 1 → item index + 1 */
-  GArray     *row_ends;   /* double: per lane × (max_rows + 1) */
-  GArray     *in_view;    /* guint: scratch, in time order */
-  GArray     *by_lane;    /* guint: scratch, by lane then time */
-  GArray     *lane_start; /* guint: scratch, per lane */
+  GArray     *items;          /* DmLayoutItem */
+  GArray     *parts;          /* Parts, by item */
+  GArray     *members;        /* guint: clusters' members listed one by one */
+  GArray     *runs;           /* Run, by lane and time */
+  GHashTable *by_event;       /* position + 1 → item + 1, but for runs */
+  GPtrArray  *joined;         /* by item: a GArray of the members of a
+                               * cluster with both parts, made on request */
+  GArray     *row_ends;       /* double: per lane × (max_rows + 1) */
+  GArray     *crossers;       /* guint64 scratch: lane << 32 | position */
+  GArray     *seq_positions;  /* scratch, when filtering: the events shown */
+  GArray     *seq_starts;
+  GArray     *seq_ends;
+  guint       seq_capacity;   /* what they can hold without moving */
+  DmDataset  *dataset;        /* the one laid out last */
 };
+
+/* What one lane's walk needs. */
+typedef struct
+{
+  DmLayout              *layout;
+  const DmTimeScale     *scale;
+  const DmLayoutMetrics *metrics;
+  DmLabelMeasureFunc     measure;
+  gpointer               user_data;
+  guint                  lane;
+  double                *ends;   /* the lane's row ends */
+  int                    last;   /* the item holding the cluster row, or -1 */
+  double                 width;
+  double                 overhang; /* how far bars reach beyond the view */
+} Lane;
+
+static void
+clear_joined (gpointer data)
+{
+  if (data != NULL)
+    g_array_unref (data);
+}
 
 DmLayout *
 dm_layout_new (void)
@@ -33,13 +105,16 @@ dm_layout_new (void)
   DmLayout *layout = g_new0 (DmLayout, 1);
 
   layout->items = g_array_new (FALSE, FALSE, sizeof (DmLayoutItem));
+  layout->parts = g_array_new (FALSE, FALSE, sizeof (Parts));
   layout->members = g_array_new (FALSE, FALSE, sizeof (guint));
-  layout->offsets = g_array_new (FALSE, FALSE, sizeof (guint));
+  layout->runs = g_array_new (FALSE, FALSE, sizeof (Run));
   layout->by_event = g_hash_table_new (NULL, NULL);
+  layout->joined = g_ptr_array_new_with_free_func (clear_joined);
   layout->row_ends = g_array_new (FALSE, FALSE, sizeof (double));
-  layout->in_view = g_array_new (FALSE, FALSE, sizeof (guint));
-  layout->by_lane = g_array_new (FALSE, FALSE, sizeof (guint));
-  layout->lane_start = g_array_new (FALSE, FALSE, sizeof (guint));
+  layout->crossers = g_array_new (FALSE, FALSE, sizeof (guint64));
+  layout->seq_positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  layout->seq_starts = g_array_new (FALSE, FALSE, sizeof (double));
+  layout->seq_ends = g_array_new (FALSE, FALSE, sizeof (double));
 
   return layout;
 }
@@ -51,13 +126,17 @@ dm_layout_free (DmLayout *layout)
     return;
 
   g_array_unref (layout->items);
+  g_array_unref (layout->parts);
   g_array_unref (layout->members);
-  g_array_unref (layout->offsets);
+  g_array_unref (layout->runs);
   g_hash_table_unref (layout->by_event);
+  g_ptr_array_unref (layout->joined);
   g_array_unref (layout->row_ends);
-  g_array_unref (layout->in_view);
-  g_array_unref (layout->by_lane);
-  g_array_unref (layout->lane_start);
+  g_array_unref (layout->crossers);
+  g_array_unref (layout->seq_positions);
+  g_array_unref (layout->seq_starts);
+  g_array_unref (layout->seq_ends);
+  g_clear_object (&layout->dataset);
   g_free (layout);
 }
 
@@ -69,33 +148,331 @@ remember (DmLayout *layout,
   g_hash_table_insert (layout->by_event, GUINT_TO_POINTER (position + 1), GUINT_TO_POINTER (item + 1));
 }
 
-static void
-order_by_lane (DmLayout  *layout,
-               DmDataset *dataset,
-               guint      n_lanes)
+static guint
+add_item (DmLayout           *layout,
+          const DmLayoutItem *item)
 {
-  guint *start;
+  Parts parts = { 0, 0, NONE };
 
-  g_array_set_size (layout->lane_start, n_lanes + 1);
-  start = (guint *) (gpointer) layout->lane_start->data;
-  memset (start, 0, sizeof (guint) * (n_lanes + 1));
+  g_array_append_val (layout->items, *item);
+  g_array_append_val (layout->parts, parts);
 
-  for (guint i = 0; i < layout->in_view->len; i++)
+  return layout->items->len - 1;
+}
+
+/* The first index in [@from, @n) whose start is at or after @axis. */
+static guint
+lower_bound (const double *starts,
+             guint         from,
+             guint         n,
+             double        axis)
+{
+  guint lo = from;
+  guint hi = n;
+
+  while (lo < hi)
     {
-      const DmEvent *event = dm_dataset_get_event (dataset, g_array_index (layout->in_view, guint, i));
-      start[MIN (event->kind_index, n_lanes - 1) + 1]++;
-    }
-  for (guint lane = 0; lane < n_lanes; lane++)
-    start[lane + 1] += start[lane];
+      guint mid = lo + (hi - lo) / 2;
 
-  g_array_set_size (layout->by_lane, layout->in_view->len);
-  for (guint i = 0; i < layout->in_view->len; i++)
+      if (starts[mid] < axis)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+/* The first index in [0, @n) whose start is after @axis. */
+static guint
+upper_bound (const double *starts,
+             guint         n,
+             double        axis)
+{
+  guint lo = 0;
+  guint hi = n;
+
+  while (lo < hi)
     {
-      guint position = g_array_index (layout->in_view, guint, i);
-      const DmEvent *event = dm_dataset_get_event (dataset, position);
+      guint mid = lo + (hi - lo) / 2;
 
-      g_array_index (layout->by_lane, guint, start[MIN (event->kind_index, n_lanes - 1)]++) = position;
+      if (starts[mid] <= axis)
+        lo = mid + 1;
+      else
+        hi = mid;
     }
+
+  return lo;
+}
+
+/* Makes the item holding the lane's cluster row a cluster (an event there
+ * becomes the first member of one), ready to take more members. */
+static DmLayoutItem *
+cluster_of_row (Lane *ln)
+{
+  DmLayout *layout = ln->layout;
+  DmLayoutItem *cluster = &g_array_index (layout->items, DmLayoutItem, ln->last);
+  Parts *parts = &g_array_index (layout->parts, Parts, ln->last);
+
+  if (cluster->type == DM_LAYOUT_EVENT)
+    {
+      cluster->type = DM_LAYOUT_CLUSTER;
+      cluster->label_inside = FALSE;
+      parts->offset = layout->members->len;
+      parts->n_explicit = 1;
+      g_array_append_val (layout->members, cluster->position);
+    }
+
+  return cluster;
+}
+
+/* Adds @position to the cluster holding the row, as a listed member. Only
+ * the latest cluster of the lane being laid out grows, so each cluster's
+ * listed members are contiguous in layout->members. */
+static void
+add_member (Lane  *ln,
+            guint  position)
+{
+  DmLayout *layout = ln->layout;
+  Parts *parts = &g_array_index (layout->parts, Parts, ln->last);
+
+  if (parts->n_explicit == 0)
+    parts->offset = layout->members->len;
+  g_assert (parts->offset + parts->n_explicit == layout->members->len);
+
+  g_array_append_val (layout->members, position);
+  parts->n_explicit++;
+  remember (layout, position, (guint) ln->last);
+}
+
+static void
+close_cluster (Lane         *ln,
+               DmLayoutItem *cluster)
+{
+  const DmLayoutMetrics *metrics = ln->metrics;
+
+  cluster->label_width = metrics->cluster_label;
+  cluster->label_x = cluster->x1 + metrics->gap;
+  ln->ends[metrics->max_rows] = cluster->label_x + cluster->label_width;
+}
+
+/* One event on its own: the first row free at its start, with its label;
+ * or else into the cluster row's cluster. */
+static void
+place_event (Lane   *ln,
+             guint   position,
+             double  axis_start,
+             double  axis_end)
+{
+  DmLayout *layout = ln->layout;
+  const DmLayoutMetrics *metrics = ln->metrics;
+  double *ends = ln->ends;
+  DmLayoutItem item = { 0 };
+  double start_x = dm_time_scale_axis_to_x (ln->scale, axis_start);
+  double end_x = dm_time_scale_axis_to_x (ln->scale, axis_end);
+  int row = -1;
+
+  item.type = DM_LAYOUT_EVENT;
+  item.lane = ln->lane;
+  item.position = position;
+  item.count = 1;
+  item.axis_start = axis_start;
+  item.axis_end = axis_end;
+
+  /* A point narrower than a marker is a marker centred on its time. A
+   * bar ends a little beyond the view: years at a minute's zoom would be
+   * millions of pixels, and drawing (a dashed outline, say) costs per
+   * pixel, seen or not. */
+  if (end_x - start_x < metrics->marker_size)
+    {
+      item.x0 = start_x - metrics->marker_size / 2;
+      item.x1 = item.x0 + metrics->marker_size;
+    }
+  else
+    {
+      item.x0 = MAX (start_x, -ln->overhang);
+      item.x1 = MIN (end_x, ln->width + ln->overhang);
+    }
+
+  /* The event rows, then the cluster row while it is free there. */
+  for (guint r = 0; r <= metrics->max_rows && row < 0; r++)
+    if (ends[r] + metrics->gap <= item.x0)
+      row = (int) r;
+
+  if (row >= 0)
+    {
+      /* Only now is the label worth measuring. A bar wide enough holds
+       * it; otherwise it goes after. */
+      double label = ln->measure ? ln->measure (position, ln->user_data) : 0;
+      guint index;
+
+      item.row = (guint) row;
+      item.label_width = label;
+      item.label_inside = label > 0 && item.x1 - item.x0 >= label + 2 * metrics->gap + metrics->marker_size;
+      item.label_x = item.label_inside ? item.x0 + metrics->gap + metrics->marker_size : item.x1 + metrics->gap;
+      ends[row] = label > 0 && !item.label_inside ? item.x1 + metrics->gap + label : item.x1;
+
+      index = add_item (layout, &item);
+      remember (layout, position, index);
+      if ((guint) row == metrics->max_rows)
+        ln->last = (int) index;
+      return;
+    }
+
+  /* Too dense here: into the lane's cluster, the one in the cluster row
+   * (which is taken here, so there is one). */
+  {
+    DmLayoutItem *cluster = cluster_of_row (ln);
+
+    add_member (ln, position);
+    cluster->count += 1;
+    cluster->x1 = MAX (cluster->x1, item.x1);
+    cluster->axis_start = MIN (cluster->axis_start, item.axis_start);
+    cluster->axis_end = MAX (cluster->axis_end, item.axis_end);
+    close_cluster (ln, cluster);
+  }
+}
+
+/* Folds the run of @seq from @i on that crowds the same pixels into the
+ * cluster row, without measuring or trying rows; returns where the lane
+ * goes on. Every event whose marker would start before the cluster's
+ * count ends joins it, which is what the row rules would decide too. */
+static guint
+fold_run (Lane      *ln,
+          const Seq *seq,
+          guint      i)
+{
+  DmLayout *layout = ln->layout;
+  const DmLayoutMetrics *metrics = ln->metrics;
+  double half = metrics->marker_size / 2;
+  double x0 = dm_time_scale_axis_to_x (ln->scale, seq->starts[i]) - half;
+  DmLayoutItem *cluster;
+  Parts *parts;
+  Run *run = NULL;
+  guint j = i;
+
+  if (ln->last < 0 || ln->ends[metrics->max_rows] + metrics->gap <= x0)
+    {
+      DmLayoutItem item = { 0 };
+
+      item.type = DM_LAYOUT_CLUSTER;
+      item.lane = ln->lane;
+      item.row = metrics->max_rows;
+      item.x0 = x0;
+      item.x1 = x0 + metrics->marker_size;
+      item.position = seq->positions[i];
+      item.axis_start = seq->starts[i];
+      item.axis_end = seq->ends[i];
+      ln->last = (int) add_item (layout, &item);
+    }
+
+  cluster = cluster_of_row (ln);
+
+  for (;;)
+    {
+      double limit = cluster->x1 + 2 * metrics->gap + metrics->cluster_label + half;
+      guint next = lower_bound (seq->starts, j, seq->n, dm_time_scale_x_to_axis (ln->scale, limit));
+      double latest = cluster->axis_end;
+
+      /* The first event joins in any case: the row is taken where it starts
+       * (an event there may have had a longer label than a count). */
+      if (next <= j && j > i)
+        break;
+      next = MAX (next, i + 1);
+
+      for (guint k = j; k < next; k++)
+        latest = MAX (latest, seq->ends[k]);
+
+      cluster->x1 = MAX (cluster->x1, MAX (dm_time_scale_axis_to_x (ln->scale, seq->starts[next - 1]) + half,
+                                           MIN (dm_time_scale_axis_to_x (ln->scale, latest), ln->width + ln->overhang)));
+      cluster->axis_start = MIN (cluster->axis_start, seq->starts[j]);
+      cluster->axis_end = latest;
+      j = next;
+    }
+
+  g_assert (j > i);
+  cluster->count += j - i;
+  close_cluster (ln, cluster);
+
+  /* The run, or more of it, or (rarely: events were placed in between)
+   * members listed one by one. */
+  parts = &g_array_index (layout->parts, Parts, ln->last);
+  if (parts->run != NONE)
+    run = &g_array_index (layout->runs, Run, parts->run);
+
+  if (run == NULL)
+    {
+      Run new_run = { (guint) ln->last, ln->lane, seq->positions, i, j };
+
+      g_array_append_val (layout->runs, new_run);
+      parts->run = layout->runs->len - 1;
+    }
+  else if (run->positions == seq->positions && run->end == i)
+    run->end = j;
+  else
+    for (guint k = i; k < j; k++)
+      add_member (ln, seq->positions[k]);
+
+  return j;
+}
+
+/* The events of the lane that start in view: the lane column itself, or
+ * the ones @visible allows, copied into the scratch arrays (which were
+ * made large enough for every lane, so they never move). */
+static void
+lane_seq (DmLayout     *layout,
+          DmDataset    *dataset,
+          guint         lane,
+          const guint8 *visible,
+          double        axis_a,
+          double        axis_b,
+          Seq          *seq)
+{
+  const guint *positions;
+  const double *starts;
+  const double *ends;
+  guint n = dm_dataset_get_lane (dataset, lane, &positions, &starts, &ends);
+  guint from = upper_bound (starts, n, axis_a);
+  guint to = upper_bound (starts, n, axis_b);
+
+  if (visible == NULL)
+    {
+      seq->positions = positions + from;
+      seq->starts = starts + from;
+      seq->ends = ends + from;
+      seq->n = to - from;
+      return;
+    }
+
+  {
+    guint at = layout->seq_positions->len;
+
+    for (guint i = from; i < to; i++)
+      {
+        guint position = positions[i];
+
+        if (!visible[position])
+          continue;
+        g_array_append_val (layout->seq_positions, position);
+        g_array_append_val (layout->seq_starts, starts[i]);
+        g_array_append_val (layout->seq_ends, ends[i]);
+      }
+
+    seq->n = layout->seq_positions->len - at;
+    seq->positions = seq->n > 0 ? &g_array_index (layout->seq_positions, guint, at) : NULL;
+    seq->starts = seq->n > 0 ? &g_array_index (layout->seq_starts, double, at) : NULL;
+    seq->ends = seq->n > 0 ? &g_array_index (layout->seq_ends, double, at) : NULL;
+  }
+}
+
+static int
+compare_guint64 (const void *a,
+                 const void *b)
+{
+  guint64 x = *(const guint64 *) a;
+  guint64 y = *(const guint64 *) b;
+
+  return (x > y) - (x < y);
 }
 
 void
@@ -108,9 +485,13 @@ dm_layout_compute (DmLayout              *layout,
                    DmLabelMeasureFunc     measure,
                    gpointer               user_data)
 {
+  g_autoptr(GArray) crossing = g_array_new (FALSE, FALSE, sizeof (guint));
   guint n_lanes;
   guint rows_per_lane;
-  int *last_in_row;    /* per lane: the latest item in the cluster row, or -1 */
+  guint fold_density;
+  double axis_a;
+  double axis_b;
+  guint next_crosser = 0;
 
   g_return_if_fail (layout != NULL);
   g_return_if_fail (DM_IS_DATASET (dataset));
@@ -118,169 +499,108 @@ dm_layout_compute (DmLayout              *layout,
   g_return_if_fail (metrics->max_rows > 0);
 
   g_array_set_size (layout->items, 0);
+  g_array_set_size (layout->parts, 0);
   g_array_set_size (layout->members, 0);
-  g_array_set_size (layout->offsets, 0);
-  g_array_set_size (layout->in_view, 0);
+  g_array_set_size (layout->runs, 0);
+  g_array_set_size (layout->crossers, 0);
+  g_array_set_size (layout->seq_positions, 0);
+  g_array_set_size (layout->seq_starts, 0);
+  g_array_set_size (layout->seq_ends, 0);
+  g_ptr_array_set_size (layout->joined, 0);
   g_hash_table_remove_all (layout->by_event);
+  g_set_object (&layout->dataset, dataset);
 
   n_lanes = MAX (dm_dataset_get_n_kinds (dataset), 1);
   rows_per_lane = metrics->max_rows + 1;
+  fold_density = metrics->fold_density > 0 ? metrics->fold_density : 2 * rows_per_lane + 1;
   g_array_set_size (layout->row_ends, n_lanes * rows_per_lane);
   for (guint i = 0; i < layout->row_ends->len; i++)
     g_array_index (layout->row_ends, double, i) = -G_MAXDOUBLE;
-  last_in_row = g_newa (int, n_lanes);
-  for (guint i = 0; i < n_lanes; i++)
-    last_in_row[i] = -1;
 
-  /* Only what is in view: the dataset's interval index answers that. */
-  dm_dataset_query_range (dataset,
-                          dm_time_scale_x_to_axis (scale, 0),
-                          dm_time_scale_x_to_axis (scale, width),
-                          layout->in_view);
+  axis_a = dm_time_scale_x_to_axis (scale, 0);
+  axis_b = dm_time_scale_x_to_axis (scale, width);
+  if (!(axis_a <= axis_b))
+    return;
 
-  /* Lane by lane, so that a lane's clusters and their members are
-   * contiguous; within a lane, in time order (a stable counting sort). */
-  order_by_lane (layout, dataset, n_lanes);
-
-  for (guint i = 0; i < layout->by_lane->len; i++)
+  /* The events that start before the view and reach into it come first
+   * in their lanes; the interval index finds them. */
+  dm_dataset_query_range (dataset, axis_a, axis_a, crossing);
+  for (guint i = 0; i < crossing->len; i++)
     {
-      guint position = g_array_index (layout->by_lane, guint, i);
-      const DmEvent *event = dm_dataset_get_event (dataset, position);
-      guint lane = MIN (event->kind_index, n_lanes - 1);
-      double *ends = &g_array_index (layout->row_ends, double, lane * rows_per_lane);
-      DmLayoutItem item = { 0 };
-      double start_x = dm_time_scale_axis_to_x (scale, event->axis_start);
-      double end_x = dm_time_scale_axis_to_x (scale, event->axis_end);
-      double label;
-      double full_end;
-      int row = -1;
+      guint position = g_array_index (crossing, guint, i);
+      guint64 key;
 
       if (visible != NULL && !visible[position])
         continue;
+      key = ((guint64) dm_dataset_get_event_lane (dataset, position) << 32) | position;
+      g_array_append_val (layout->crossers, key);
+    }
+  if (layout->crossers->len > 1)
+    qsort (layout->crossers->data, layout->crossers->len, sizeof (guint64), compare_guint64);
 
-      label = measure ? measure (position, user_data) : 0;
-      item.type = DM_LAYOUT_EVENT;
-      item.lane = lane;
-      item.position = position;
-      item.count = 1;
-      item.axis_start = event->axis_start;
-      item.axis_end = event->axis_end;
+  /* Filtering copies each lane's events in view: room for all of them
+   * once, so that runs can point into the copies. */
+  if (visible != NULL)
+    {
+      guint total = 0;
 
-      /* A point narrower than a marker is a marker centred on its time. */
-      if (end_x - start_x < metrics->marker_size)
+      for (guint lane = 0; lane < n_lanes; lane++)
         {
-          item.x0 = start_x - metrics->marker_size / 2;
-          item.x1 = item.x0 + metrics->marker_size;
+          const double *starts;
+          guint n = dm_dataset_get_lane (dataset, lane, NULL, &starts, NULL);
+
+          total += upper_bound (starts, n, axis_b) - upper_bound (starts, n, axis_a);
         }
-      else
+      if (layout->seq_capacity < total)
         {
-          item.x0 = start_x;
-          item.x1 = end_x;
+          /* GArray keeps what it allocated when it is emptied. */
+          g_array_set_size (layout->seq_positions, total);
+          g_array_set_size (layout->seq_starts, total);
+          g_array_set_size (layout->seq_ends, total);
+          g_array_set_size (layout->seq_positions, 0);
+          g_array_set_size (layout->seq_starts, 0);
+          g_array_set_size (layout->seq_ends, 0);
+          layout->seq_capacity = total;
         }
+    }
 
-      /* A bar wide enough holds its label; otherwise it goes after. */
-      item.label_inside = label > 0 && item.x1 - item.x0 >= label + 2 * metrics->gap + metrics->marker_size;
-      item.label_x = item.label_inside ? item.x0 + metrics->gap + metrics->marker_size : item.x1 + metrics->gap;
-      full_end = item.label_inside ? item.x1 : item.x1 + metrics->gap + label;
+  /* Lane by lane, so that a lane's clusters and their members are
+   * contiguous; within a lane, in time order. */
+  for (guint lane = 0; lane < n_lanes; lane++)
+    {
+      Lane ln = { layout, scale, metrics, measure, user_data, lane,
+                  &g_array_index (layout->row_ends, double, lane * rows_per_lane), -1,
+                  width, 4 * (metrics->marker_size + metrics->gap) };
+      Seq seq;
 
-      for (guint r = 0; r < metrics->max_rows && row < 0; r++)
-        if (ends[r] + metrics->gap <= item.x0)
-          {
-            row = (int) r;
-            item.label_width = label;
-            ends[r] = full_end;
-          }
-
-      for (guint r = 0; r < metrics->max_rows && row < 0; r++)
-        if (ends[r] + metrics->gap <= item.x0)
-          row = (int) r;
-
-      /* Marker only: the label did not fit in any row. */
-      if (row >= 0 && item.label_width == 0 && label > 0)
+      for (; next_crosser < layout->crossers->len; next_crosser++)
         {
-          item.label_inside = FALSE;
-          ends[row] = item.x1;
-        }
-      else if (row >= 0 && label == 0)
-        ends[row] = item.x1;
+          guint64 key = g_array_index (layout->crossers, guint64, next_crosser);
+          guint position = (guint) (key & G_MAXUINT32);
+          const DmEvent *event;
 
-      if (row >= 0)
-        {
-          guint none = G_MAXUINT;
-
-          item.row = (guint) row;
-          g_array_append_val (layout->items, item);
-          g_array_append_val (layout->offsets, none);
-          remember (layout, position, layout->items->len - 1);
-          continue;
+          if ((guint) (key >> 32) != lane)
+            break;
+          event = dm_dataset_get_event (dataset, position);
+          place_event (&ln, position, event->axis_start, event->axis_end);
         }
 
-      /* The cluster row takes an event too, while it is free there. */
-      if (row < 0 && ends[metrics->max_rows] + metrics->gap <= item.x0)
+      lane_seq (layout, dataset, lane, visible, axis_a, axis_b, &seq);
+      for (guint i = 0; i < seq.n;)
         {
-          guint none = G_MAXUINT;
-          gboolean with_label = label > 0;
+          /* More events within a marker and a gap than the rows can show:
+           * fold them and what crowds after them. */
+          if (fold_density <= seq.n - i &&
+              dm_time_scale_axis_to_x (scale, seq.starts[i + fold_density - 1]) -
+              dm_time_scale_axis_to_x (scale, seq.starts[i]) < metrics->marker_size + metrics->gap)
+            {
+              i = fold_run (&ln, &seq, i);
+              continue;
+            }
 
-          item.row = metrics->max_rows;
-          item.label_width = with_label ? label : 0;
-          if (!with_label)
-            item.label_inside = FALSE;
-          ends[metrics->max_rows] = with_label ? full_end : item.x1;
-          g_array_append_val (layout->items, item);
-          g_array_append_val (layout->offsets, none);
-          last_in_row[lane] = (int) layout->items->len - 1;
-          remember (layout, position, layout->items->len - 1);
-          continue;
+          place_event (&ln, seq.positions[i], seq.starts[i], seq.ends[i]);
+          i++;
         }
-
-      /* Too dense here: into the lane's cluster, the one still growing in
-       * the cluster row, or one made of the event that holds that row. */
-      {
-        int last = last_in_row[lane];
-        DmLayoutItem *cluster = last >= 0 ? &g_array_index (layout->items, DmLayoutItem, last) : NULL;
-
-        if (cluster != NULL && cluster->type == DM_LAYOUT_EVENT)
-          {
-            guint offset = layout->members->len;
-
-            cluster->type = DM_LAYOUT_CLUSTER;
-            cluster->label_inside = FALSE;
-            g_array_append_val (layout->members, cluster->position);
-            g_array_index (layout->offsets, guint, last) = offset;
-          }
-
-        if (cluster != NULL)
-          {
-            cluster->count += 1;
-            cluster->x1 = MAX (cluster->x1, item.x1);
-            cluster->axis_start = MIN (cluster->axis_start, item.axis_start);
-            cluster->axis_end = MAX (cluster->axis_end, item.axis_end);
-            cluster->label_width = metrics->cluster_label;
-            cluster->label_x = cluster->x1 + metrics->gap;
-            ends[metrics->max_rows] = cluster->label_x + cluster->label_width;
-            g_array_append_val (layout->members, position);
-            remember (layout, position, (guint) last);
-            continue;
-          }
-      }
-
-      /* A new cluster, where the row is free. */
-      item.type = DM_LAYOUT_CLUSTER;
-      item.row = metrics->max_rows;
-      item.label_inside = FALSE;
-      item.label_width = metrics->cluster_label;
-      item.label_x = item.x1 + metrics->gap;
-      ends[metrics->max_rows] = item.label_x + item.label_width;
-
-      {
-        guint offset = layout->members->len;
-
-        g_array_append_val (layout->items, item);
-        g_array_append_val (layout->offsets, offset);
-        g_array_append_val (layout->members, position);
-        last_in_row[lane] = (int) layout->items->len - 1;
-        remember (layout, position, layout->items->len - 1);
-      }
     }
 }
 
@@ -302,28 +622,59 @@ dm_layout_get_item (const DmLayout *layout,
   return &g_array_index (layout->items, DmLayoutItem, index);
 }
 
+static int
+compare_guint (const void *a,
+               const void *b)
+{
+  guint x = *(const guint *) a;
+  guint y = *(const guint *) b;
+
+  return (x > y) - (x < y);
+}
+
 const guint *
 dm_layout_get_members (const DmLayout *layout,
                        guint           index,
                        guint          *n_members)
 {
   const DmLayoutItem *item;
-  guint offset;
+  const Parts *parts;
+  const Run *run;
+  GArray *joined;
 
   g_return_val_if_fail (layout != NULL, NULL);
   g_return_val_if_fail (index < layout->items->len, NULL);
 
   item = &g_array_index (layout->items, DmLayoutItem, index);
-  offset = g_array_index (layout->offsets, guint, index);
+  parts = &g_array_index (layout->parts, Parts, index);
+  *n_members = item->count;
 
   if (item->type == DM_LAYOUT_EVENT)
+    return &item->position;
+
+  if (parts->run == NONE)
+    return &g_array_index (layout->members, guint, parts->offset);
+
+  run = &g_array_index (layout->runs, Run, parts->run);
+  if (parts->n_explicit == 0)
+    return run->positions + run->first;
+
+  /* Both: joined in time order once, when asked. The cache is not part of
+   * what the layout is, so it may be filled through a const layout. */
+  if (layout->joined->len <= index)
+    g_ptr_array_set_size (layout->joined, index + 1);
+  joined = g_ptr_array_index (layout->joined, index);
+  if (joined == NULL)
     {
-      *n_members = 1;
-      return &item->position;
+      joined = g_array_sized_new (FALSE, FALSE, sizeof (guint), item->count);
+      g_array_append_vals (joined, &g_array_index (layout->members, guint, parts->offset), parts->n_explicit);
+      g_array_append_vals (joined, run->positions + run->first, run->end - run->first);
+      if (joined->len > 1)
+        qsort (joined->data, joined->len, sizeof (guint), compare_guint);
+      g_ptr_array_index (layout->joined, index) = joined;
     }
 
-  *n_members = item->count;
-  return &g_array_index (layout->members, guint, offset);
+  return (const guint *) (gconstpointer) joined->data;
 }
 
 int
@@ -331,11 +682,46 @@ dm_layout_find_event (const DmLayout *layout,
                       guint           position)
 {
   gpointer found;
+  guint lane;
+  guint lo;
+  guint hi;
+  const Run *run;
 
   g_return_val_if_fail (layout != NULL, -1);
 
   found = g_hash_table_lookup (layout->by_event, GUINT_TO_POINTER (position + 1));
-  return found ? (int) GPOINTER_TO_UINT (found) - 1 : -1;
+  if (found != NULL)
+    return (int) GPOINTER_TO_UINT (found) - 1;
+
+  if (layout->runs->len == 0 || layout->dataset == NULL || position >= dm_dataset_get_n_events (layout->dataset))
+    return -1;
+
+  /* The last run starting at or before it, by lane and time. */
+  lane = dm_dataset_get_event_lane (layout->dataset, position);
+  lo = 0;
+  hi = layout->runs->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      run = &g_array_index (layout->runs, Run, mid);
+      if (run->lane < lane || (run->lane == lane && run->positions[run->first] <= position))
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo == 0)
+    return -1;
+
+  run = &g_array_index (layout->runs, Run, lo - 1);
+  if (run->lane != lane || position > run->positions[run->end - 1])
+    return -1;
+
+  /* A filtered run skips events: it must hold this one. */
+  if (bsearch (&position, run->positions + run->first, run->end - run->first, sizeof (guint), compare_guint) == NULL)
+    return -1;
+
+  return (int) run->item;
 }
 
 int

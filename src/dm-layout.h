@@ -17,6 +17,12 @@ typedef struct
   guint  max_rows;        /* rows of events in a lane; one more holds clusters
                            * and, where it is free, events */
   double cluster_label;   /* room for a cluster's count */
+  guint  fold_density;    /* level of detail: from this many events within
+                           * marker_size + gap pixels of a lane, a run is
+                           * folded into a cluster without measuring labels
+                           * or trying rows. 0: 2 × (max_rows + 1) + 1, more
+                           * than the rows could show; G_MAXUINT: never, each
+                           * event is placed on its own */
 } DmLayoutMetrics;
 
 typedef enum
@@ -65,7 +71,8 @@ void                dm_layout_compute             (DmLayout               *layou
 guint               dm_layout_get_n_items         (const DmLayout         *layout);
 const DmLayoutItem *dm_layout_get_item            (const DmLayout         *layout,
                                                    guint                   index);
-/* The positions of the events a cluster holds, in time order. */
+/* The positions of the events a cluster holds, in time order. The array
+ * belongs to the layout (or its dataset) until the next compute. */
 const guint        *dm_layout_get_members         (const DmLayout         *layout,
                                                    guint                   index,
                                                    guint                  *n_members);

@@ -40,11 +40,12 @@ typedef struct
 
 typedef struct
 {
-  GPtrArray  *problems;
-  GString    *path;
-  DmDataset  *dataset;
-  GHashTable *ids[3];      /* RefType → (id → path of its first definition) */
-  GArray     *refs;        /* PendingRef */
+  GPtrArray    *problems;
+  GString      *path;
+  DmDataset    *dataset;
+  GHashTable   *ids[3];      /* RefType → (id → position of its first definition + 1) */
+  GStringChunk *id_strings;  /* the keys of ids: one block, not one allocation each */
+  GArray       *refs;        /* PendingRef */
 } Loader;
 
 static const char * const root_members[] = { "format", "version", "title", "description", "kinds", "sources", "eras",
@@ -92,27 +93,25 @@ add_problem (Loader         *l,
 }
 
 static gboolean
-node_is_string (JsonNode *node)
+node_is_string (const DmJsonNode *node)
 {
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+  return node->type == DM_JSON_STRING;
 }
 
 static gboolean
-node_is_number (JsonNode *node)
+node_is_number (const DmJsonNode *node)
 {
-  return JSON_NODE_HOLDS_VALUE (node) &&
-         (json_node_get_value_type (node) == G_TYPE_INT64 ||
-          json_node_get_value_type (node) == G_TYPE_DOUBLE);
+  return node->type == DM_JSON_INTEGER || node->type == DM_JSON_DOUBLE;
 }
 
 static void
 type_problem (Loader     *l,
               const char *member,
               const char *expected,
-              JsonNode   *node)
+              const DmJsonNode *node)
 {
   add_problem (l, DM_DATASET_ERROR_TYPE, member,
-               _("expected %s, found %s"), expected, dm_json_describe_node (node));
+               _("expected %s, found %s"), expected, dm_json_node_describe (node));
 }
 
 static gboolean
@@ -127,22 +126,18 @@ is_known (const char * const *known,
 
 /* Members this version does not know, copied for round-trips. */
 static JsonObject *
-collect_extra (JsonObject          *object,
-               const char * const  *known)
+collect_extra (const DmJsonNode   *object,
+               const char * const *known)
 {
   JsonObject *extra = NULL;
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *node;
 
-  json_object_iter_init (&iter, object);
-  while (json_object_iter_next (&iter, &name, &node))
+  for (const DmJsonNode *node = object->v.first; node != NULL; node = node->next)
     {
-      if (is_known (known, name))
+      if (is_known (known, node->name))
         continue;
       if (extra == NULL)
         extra = json_object_new ();
-      json_object_set_member (extra, name, json_node_copy (node));
+      json_object_set_member (extra, node->name, dm_json_node_to_json (node));
     }
 
   return extra;
@@ -161,14 +156,14 @@ has_control_chars (const char *text)
 
 static gboolean
 read_string (Loader      *l,
-             JsonObject  *object,
+             DmJsonNode  *object,
              const char  *member,
              gboolean     required,
              char       **out)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  DmJsonNode *node = dm_json_node_get_member (object, member);
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (node == NULL || (node->type == DM_JSON_NULL))
     {
       if (required)
         add_problem (l, DM_DATASET_ERROR_MISSING, member, _("this member is required"));
@@ -181,19 +176,19 @@ read_string (Loader      *l,
       return FALSE;
     }
 
-  if (required && json_node_get_string (node)[0] == '\0')
+  if (required && node->v.string[0] == '\0')
     {
       add_problem (l, DM_DATASET_ERROR_INVALID_VALUE, member, _("must not be empty"));
       return FALSE;
     }
 
-  *out = g_strdup (json_node_get_string (node));
+  *out = g_strdup (node->v.string);
   return TRUE;
 }
 
 static gboolean
 read_id (Loader      *l,
-         JsonObject  *object,
+         DmJsonNode  *object,
          const char  *member,
          char       **out)
 {
@@ -222,39 +217,36 @@ read_id (Loader      *l,
 
 /* Reads a text object ({"vi": …, "en": …}) at the current path. */
 static gboolean
-read_text_node (Loader   *l,
-                JsonNode *node,
-                gboolean  required,
-                DmText   *out)
+read_text_node (Loader     *l,
+                DmJsonNode *node,
+                gboolean    required,
+                DmText     *out)
 {
-  JsonObject *text;
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *value;
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (node->type != DM_JSON_OBJECT)
     {
       add_problem (l, DM_DATASET_ERROR_TYPE, NULL,
                    _("expected an object of texts by language, like {\"vi\": \"…\", \"en\": \"…\"}, found %s"),
-                   dm_json_describe_node (node));
+                   dm_json_node_describe (node));
       return FALSE;
     }
 
-  text = json_node_get_object (node);
-
-  json_object_iter_init (&iter, text);
-  while (json_object_iter_next (&iter, &name, &value))
+  for (const DmJsonNode *value = node->v.first; value != NULL; value = value->next)
     {
-      if (!node_is_string (value))
+      if (value->type != DM_JSON_STRING)
         {
-          type_problem (l, name, _("a string"), value);
+          type_problem (l, value->name, _("a string"), value);
           return FALSE;
         }
     }
 
-  out->vi = g_strdup (json_object_get_string_member_with_default (text, "vi", NULL));
-  out->en = g_strdup (json_object_get_string_member_with_default (text, "en", NULL));
-  out->extra = collect_extra (text, text_members);
+  for (const DmJsonNode *value = node->v.first; value != NULL; value = value->next)
+    {
+      if (strcmp (value->name, "vi") == 0)
+        out->vi = g_strdup (value->v.string);
+      else if (strcmp (value->name, "en") == 0)
+        out->en = g_strdup (value->v.string);
+    }
+  out->extra = node->n > (guint) (out->vi != NULL) + (out->en != NULL) ? collect_extra (node, text_members) : NULL;
 
   if (required && dm_text_is_empty (out))
     {
@@ -268,16 +260,16 @@ read_text_node (Loader   *l,
 
 static gboolean
 read_text (Loader     *l,
-           JsonObject *object,
+           DmJsonNode *object,
            const char *member,
            gboolean    required,
            DmText     *out)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  DmJsonNode *node = dm_json_node_get_member (object, member);
   gsize len = l->path->len;
   gboolean ok;
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (node == NULL || (node->type == DM_JSON_NULL))
     {
       if (required)
         add_problem (l, DM_DATASET_ERROR_MISSING, member, _("this member is required"));
@@ -293,7 +285,7 @@ read_text (Loader     *l,
 
 static gboolean
 read_date (Loader     *l,
-           JsonObject *object,
+           DmJsonNode *object,
            const char *member,
            gboolean    required,
            DmDate     *out)
@@ -318,7 +310,7 @@ read_date (Loader     *l,
 
 static gboolean
 read_url (Loader      *l,
-          JsonObject  *object,
+          DmJsonNode  *object,
           const char  *member,
           gboolean     required,
           char       **out)
@@ -366,7 +358,7 @@ is_color (const char *text)
 
 static gboolean
 read_color (Loader      *l,
-            JsonObject  *object,
+            DmJsonNode  *object,
             char       **out)
 {
   if (!read_string (l, object, "color", FALSE, out))
@@ -410,45 +402,41 @@ check_date_order (Loader       *l,
 
 /* Calls @func for each element of the array member @member (which may be
  * missing unless @required); returns FALSE if anything was wrong. */
-typedef gboolean (*ElementFunc) (Loader *l, JsonNode *node, guint index, gpointer data);
+typedef gboolean (*ElementFunc) (Loader *l, DmJsonNode *node, guint index, gpointer data);
 
 static gboolean
 read_array (Loader      *l,
-            JsonObject  *object,
+            DmJsonNode  *object,
             const char  *member,
             gboolean     required,
             ElementFunc  func,
             gpointer     data)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  DmJsonNode *node = dm_json_node_get_member (object, member);
   gsize len = l->path->len;
   gboolean ok = TRUE;
-  JsonArray *array;
-  guint n;
+  guint i = 0;
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (node == NULL || (node->type == DM_JSON_NULL))
     {
       if (required)
         add_problem (l, DM_DATASET_ERROR_MISSING, member, _("this member is required"));
       return !required;
     }
 
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (!(node->type == DM_JSON_ARRAY))
     {
       type_problem (l, member, _("an array"), node);
       return FALSE;
     }
 
-  array = json_node_get_array (node);
-  n = json_array_get_length (array);
-
   dm_json_path_append_member (l->path, member);
-  for (guint i = 0; i < n; i++)
+  for (DmJsonNode *element = node->v.first; element != NULL; element = element->next, i++)
     {
       gsize element_len = l->path->len;
 
       dm_json_path_append_index (l->path, i);
-      if (!func (l, json_array_get_element (array, i), i, data))
+      if (!func (l, element, i, data))
         ok = FALSE;
       g_string_truncate (l->path, element_len);
     }
@@ -457,37 +445,45 @@ read_array (Loader      *l,
   return ok;
 }
 
-static JsonObject *
-expect_object (Loader   *l,
-               JsonNode *node)
+static DmJsonNode *
+expect_object (Loader     *l,
+               DmJsonNode *node)
 {
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (!(node->type == DM_JSON_OBJECT))
     {
       type_problem (l, NULL, _("an object"), node);
       return NULL;
     }
 
-  return json_node_get_object (node);
+  return node;
 }
 
+static const char * const ref_arrays[] = { "kinds", "sources", "events" };
+
+/* Notes that the @index-th element of the @type array defines @id. */
 static void
 define_id (Loader     *l,
            RefType     type,
            const char *id,
+           guint       index,
            const char *member)
 {
-  const char *first = g_hash_table_lookup (l->ids[type], id);
+  guint first = GPOINTER_TO_UINT (g_hash_table_lookup (l->ids[type], id));
 
-  if (first != NULL)
+  if (first != 0)
     {
+      g_autofree char *first_path = g_strdup_printf ("%s[%u]", ref_arrays[type], first - 1);
+
       add_problem (l, DM_DATASET_ERROR_DUPLICATE_ID, member,
-                   _("the id “%s” is already used by %s"), id, first);
+                   _("the id “%s” is already used by %s"), id, first_path);
       return;
     }
 
-  g_hash_table_insert (l->ids[type], g_strdup (id), g_strdup (l->path->str));
+  g_hash_table_insert (l->ids[type], g_string_chunk_insert (l->id_strings, id), GUINT_TO_POINTER (index + 1));
 }
 
+/* A reference is checked at the end, once every id is known, unless the
+ * id is known already (as kinds usually are before the events). */
 static void
 refer_to (Loader     *l,
           RefType     type,
@@ -496,6 +492,9 @@ refer_to (Loader     *l,
 {
   PendingRef ref;
   gsize len = l->path->len;
+
+  if (g_hash_table_contains (l->ids[type], id))
+    return;
 
   dm_json_path_append_member (l->path, member);
   ref.type = type;
@@ -509,12 +508,12 @@ refer_to (Loader     *l,
 
 static gboolean
 read_kind (Loader   *l,
-           JsonNode *node,
+           DmJsonNode *node,
            guint     index,
            gpointer  data)
 {
   g_autoptr(DmKind) kind = dm_kind_new ();
-  JsonObject *object;
+  DmJsonNode *object;
   gboolean ok = TRUE;
 
   if (!(object = expect_object (l, node)))
@@ -527,7 +526,7 @@ read_kind (Loader   *l,
   ok &= read_color (l, object, &kind->color);
 
   if (kind->id != NULL)
-    define_id (l, REF_KIND, kind->id, "id");
+    define_id (l, REF_KIND, kind->id, index, "id");
 
   kind->extra = collect_extra (object, kind_members);
   if (ok)
@@ -538,12 +537,12 @@ read_kind (Loader   *l,
 
 static gboolean
 read_source (Loader   *l,
-             JsonNode *node,
+             DmJsonNode *node,
              guint     index,
              gpointer  data)
 {
   g_autoptr(DmSource) source = dm_source_new ();
-  JsonObject *object;
+  DmJsonNode *object;
   gboolean ok = TRUE;
 
   if (!(object = expect_object (l, node)))
@@ -567,7 +566,7 @@ read_source (Loader   *l,
     }
 
   if (source->id != NULL)
-    define_id (l, REF_SOURCE, source->id, "id");
+    define_id (l, REF_SOURCE, source->id, index, "id");
 
   source->extra = collect_extra (object, source_members);
   if (ok)
@@ -578,12 +577,12 @@ read_source (Loader   *l,
 
 static gboolean
 read_era (Loader   *l,
-          JsonNode *node,
+          DmJsonNode *node,
           guint     index,
           gpointer  data)
 {
   g_autoptr(DmEra) era = dm_era_new ();
-  JsonObject *object;
+  DmJsonNode *object;
   gboolean ok = TRUE;
 
   if (!(object = expect_object (l, node)))
@@ -606,13 +605,13 @@ read_era (Loader   *l,
 
 static gboolean
 read_actor (Loader   *l,
-            JsonNode *node,
+            DmJsonNode *node,
             guint     index,
             gpointer  data)
 {
   GPtrArray **actors = data;
   g_autoptr(DmActor) actor = dm_actor_new ();
-  JsonObject *object;
+  DmJsonNode *object;
   gboolean ok = TRUE;
 
   if (!(object = expect_object (l, node)))
@@ -634,7 +633,7 @@ read_actor (Loader   *l,
 
 static gboolean
 read_tag (Loader   *l,
-          JsonNode *node,
+          DmJsonNode *node,
           guint     index,
           gpointer  data)
 {
@@ -646,7 +645,7 @@ read_tag (Loader   *l,
       return FALSE;
     }
 
-  if (json_node_get_string (node)[0] == '\0')
+  if (node->v.string[0] == '\0')
     {
       add_problem (l, DM_DATASET_ERROR_INVALID_VALUE, NULL, _("a tag must not be empty"));
       return FALSE;
@@ -654,20 +653,20 @@ read_tag (Loader   *l,
 
   if (*tags == NULL)
     *tags = g_ptr_array_new_with_free_func (g_free);
-  g_ptr_array_add (*tags, g_strdup (json_node_get_string (node)));
+  g_ptr_array_add (*tags, g_strdup (node->v.string));
 
   return TRUE;
 }
 
 static gboolean
 read_relation (Loader   *l,
-               JsonNode *node,
+               DmJsonNode *node,
                guint     index,
                gpointer  data)
 {
   GPtrArray **related = data;
   g_autoptr(DmRelation) relation = dm_relation_new ();
-  JsonObject *object;
+  DmJsonNode *object;
   gboolean ok = TRUE;
 
   if (!(object = expect_object (l, node)))
@@ -702,13 +701,13 @@ read_relation (Loader   *l,
 
 static gboolean
 read_citation (Loader   *l,
-               JsonNode *node,
+               DmJsonNode *node,
                guint     index,
                gpointer  data)
 {
   GPtrArray **citations = data;
   g_autoptr(DmCitation) citation = dm_citation_new ();
-  JsonObject *object;
+  DmJsonNode *object;
   gboolean ok = TRUE;
 
   if (!(object = expect_object (l, node)))
@@ -733,14 +732,14 @@ read_citation (Loader   *l,
 
 static gboolean
 read_figure (Loader   *l,
-             JsonNode *node,
+             DmJsonNode *node,
              guint     index,
              gpointer  data)
 {
   GPtrArray **figures = data;
   g_autoptr(DmFigure) figure = dm_figure_new ();
-  JsonObject *object;
-  JsonNode *value;
+  DmJsonNode *object;
+  DmJsonNode *value;
   gboolean ok = TRUE;
 
   if (!(object = expect_object (l, node)))
@@ -749,7 +748,7 @@ read_figure (Loader   *l,
   ok &= read_text (l, object, "label", TRUE, &figure->label);
   ok &= read_text (l, object, "display", FALSE, &figure->display);
 
-  value = json_object_get_member (object, "value");
+  value = dm_json_node_get_member (object, "value");
   if (value == NULL)
     {
       add_problem (l, DM_DATASET_ERROR_MISSING, "value", _("this member is required"));
@@ -762,15 +761,15 @@ read_figure (Loader   *l,
     }
   else
     {
-      figure->value_is_integer = json_node_get_value_type (value) == G_TYPE_INT64;
+      figure->value_is_integer = value->type == DM_JSON_INTEGER;
       if (figure->value_is_integer)
         {
           /* Kept exactly: a double cannot hold every 64-bit integer. */
-          figure->integer = json_node_get_int (value);
+          figure->integer = value->v.integer;
           figure->value = (double) figure->integer;
         }
       else
-        figure->value = json_node_get_double (value);
+        figure->value = value->v.number;
     }
 
   figure->extra = collect_extra (object, figure_members);
@@ -786,7 +785,7 @@ read_figure (Loader   *l,
 
 static gboolean
 read_list_item (Loader   *l,
-                JsonNode *node,
+                DmJsonNode *node,
                 guint     index,
                 gpointer  data)
 {
@@ -799,13 +798,13 @@ read_list_item (Loader   *l,
 
 static gboolean
 read_list (Loader   *l,
-           JsonNode *node,
+           DmJsonNode *node,
            guint     index,
            gpointer  data)
 {
   GPtrArray **lists = data;
   g_autoptr(DmList) list = dm_list_new ();
-  JsonObject *object;
+  DmJsonNode *object;
   gboolean ok = TRUE;
 
   if (!(object = expect_object (l, node)))
@@ -827,13 +826,13 @@ read_list (Loader   *l,
 
 static gboolean
 read_link (Loader   *l,
-           JsonNode *node,
+           DmJsonNode *node,
            guint     index,
            gpointer  data)
 {
   GPtrArray **links = data;
   g_autoptr(DmLink) link = dm_link_new ();
-  JsonObject *object;
+  DmJsonNode *object;
   gboolean ok = TRUE;
 
   if (!(object = expect_object (l, node)))
@@ -855,27 +854,27 @@ read_link (Loader   *l,
 
 static gboolean
 read_certainty (Loader     *l,
-                JsonObject *object,
+                DmJsonNode *object,
                 DmEvent    *event)
 {
-  JsonNode *node = json_object_get_member (object, "certainty");
+  DmJsonNode *node = dm_json_node_get_member (object, "certainty");
   const char *level = NULL;
   gsize len = l->path->len;
   gboolean ok = TRUE;
 
   event->certainty = DM_CERTAINTY_STATED;
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (node == NULL || (node->type == DM_JSON_NULL))
     return TRUE;
 
   if (node_is_string (node))
     {
       event->certainty_form = DM_CERTAINTY_FORM_STRING;
-      level = json_node_get_string (node);
+      level = node->v.string;
     }
-  else if (JSON_NODE_HOLDS_OBJECT (node))
+  else if (node->type == DM_JSON_OBJECT)
     {
-      JsonObject *certainty = json_node_get_object (node);
+      DmJsonNode *certainty = node;
       g_autofree char *level_text = NULL;
 
       event->certainty_form = DM_CERTAINTY_FORM_OBJECT;
@@ -912,12 +911,12 @@ read_certainty (Loader     *l,
 
 static gboolean
 read_event (Loader   *l,
-            JsonNode *node,
+            DmJsonNode *node,
             guint     index,
             gpointer  data)
 {
   g_autoptr(DmEvent) event = dm_event_new ();
-  JsonObject *object;
+  DmJsonNode *object;
   gboolean ok = TRUE;
 
   if (!(object = expect_object (l, node)))
@@ -942,7 +941,7 @@ read_event (Loader   *l,
   ok &= check_date_order (l, &event->start, &event->end, FALSE);
 
   if (event->id != NULL)
-    define_id (l, REF_EVENT, event->id, "id");
+    define_id (l, REF_EVENT, event->id, index, "id");
   if (event->kind != NULL)
     refer_to (l, REF_KIND, event->kind, "kind");
 
@@ -957,10 +956,10 @@ read_event (Loader   *l,
 
 static gboolean
 read_header (Loader     *l,
-             JsonObject *root)
+             DmJsonNode *root)
 {
-  JsonNode *format = json_object_get_member (root, "format");
-  JsonNode *version = json_object_get_member (root, "version");
+  DmJsonNode *format = dm_json_node_get_member (root, "format");
+  DmJsonNode *version = dm_json_node_get_member (root, "version");
 
   if (format == NULL)
     {
@@ -970,14 +969,15 @@ read_header (Loader     *l,
       return FALSE;
     }
 
-  if (!node_is_string (format) || strcmp (json_node_get_string (format), DM_DATASET_FORMAT_NAME) != 0)
+  if (!node_is_string (format) || strcmp (format->v.string, DM_DATASET_FORMAT_NAME) != 0)
     {
       if (node_is_string (format))
         add_problem (l, DM_DATASET_ERROR_FORMAT, "format",
                      _("this is not a Dấu Mốc timeline: the format is “%s”, not “%s”"),
-                     json_node_get_string (format), DM_DATASET_FORMAT_NAME);
+                     format->v.string, DM_DATASET_FORMAT_NAME);
       else
-        type_problem (l, "format", _("the string \"" DM_DATASET_FORMAT_NAME "\""), format);
+        /* The literal is DM_DATASET_FORMAT_NAME: xgettext cannot see into macros. */
+        type_problem (l, "format", _("the string \"daumoc-timeline\""), format);
       return FALSE;
     }
 
@@ -988,40 +988,53 @@ read_header (Loader     *l,
       return FALSE;
     }
 
-  if (!JSON_NODE_HOLDS_VALUE (version) || json_node_get_value_type (version) != G_TYPE_INT64)
+  if (version->type != DM_JSON_INTEGER)
     {
       type_problem (l, "version", _("a whole number"), version);
       return FALSE;
     }
 
-  if (json_node_get_int (version) != DM_DATASET_FORMAT_VERSION)
+  if (version->v.integer != DM_DATASET_FORMAT_VERSION)
     {
+      /* Formatted apart: xgettext cannot see into G_GINT64_FORMAT. */
+      g_autofree char *found = g_strdup_printf ("%" G_GINT64_FORMAT, version->v.integer);
+
       add_problem (l, DM_DATASET_ERROR_VERSION, "version",
-                   _("this file uses format version %" G_GINT64_FORMAT ", but this version of Dấu Mốc reads version %d"),
-                   json_node_get_int (version), DM_DATASET_FORMAT_VERSION);
+                   _("this file uses format version %s, but this version of Dấu Mốc reads version %d"),
+                   found, DM_DATASET_FORMAT_VERSION);
       return FALSE;
     }
 
   return TRUE;
 }
 
+/* @events_streamed: the events were read already, as the file was (see
+ * read_native()); their problems start at @first_event_problem. */
 static void
-read_document (Loader   *l,
-               JsonNode *root_node)
+read_document (Loader     *l,
+               DmJsonNode *root_node,
+               gboolean    events_streamed,
+               guint       first_event_problem)
 {
-  JsonObject *root;
+  DmJsonNode *root;
+  guint before_header = l->problems->len;
 
-  if (!JSON_NODE_HOLDS_OBJECT (root_node))
+  if (!(root_node->type == DM_JSON_OBJECT))
     {
       add_problem (l, DM_DATASET_ERROR_FORMAT, NULL,
                    _("this is not a Dấu Mốc timeline: expected an object at the top, found %s"),
-                   dm_json_describe_node (root_node));
+                   dm_json_node_describe (root_node));
       return;
     }
 
-  root = json_node_get_object (root_node);
+  root = root_node;
   if (!read_header (l, root))
-    return;
+    {
+      /* Not a timeline of this format: what its events say is noise. */
+      if (events_streamed && before_header > first_event_problem)
+        g_ptr_array_remove_range (l->problems, first_event_problem, before_header - first_event_problem);
+      return;
+    }
 
   /* Each reader records its own problems; the loader looks at them all at
    * the end, so the results are not needed here. */
@@ -1030,7 +1043,8 @@ read_document (Loader   *l,
   read_array (l, root, "kinds", TRUE, read_kind, NULL);
   read_array (l, root, "sources", FALSE, read_source, NULL);
   read_array (l, root, "eras", FALSE, read_era, NULL);
-  read_array (l, root, "events", TRUE, read_event, NULL);
+  if (!events_streamed)
+    read_array (l, root, "events", TRUE, read_event, NULL);
 
   {
     g_autoptr(JsonObject) extra = collect_extra (root, root_members);
@@ -1063,27 +1077,89 @@ clear_ref (gpointer data)
   g_free (ref->id);
 }
 
+/* Reads checked JSON in the native format. The events, nearly all of a
+ * large file, are read one at a time as the file has them: each event's
+ * tree is dropped as soon as the event is built, so a file is never held
+ * as a tree in memory, only as its bytes and the dataset it becomes. */
 static void
-read_native (DmDataset *dataset,
-             JsonNode  *root,
-             GPtrArray *problems)
+read_native (DmDataset  *dataset,
+             const char *data,
+             gsize       length,
+             GPtrArray  *problems)
 {
   Loader l = { 0 };
+  DmJsonReader *reader = dm_json_reader_new (data, length);
+  DmJsonNode *root;
+  DmJsonNode *owned_root = NULL;
+  gboolean streamed = FALSE;
+  guint first_event_problem = problems->len;
 
   l.dataset = dataset;
   l.problems = problems;
   l.path = g_string_new (NULL);
   for (guint i = 0; i < G_N_ELEMENTS (l.ids); i++)
-    l.ids[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+    l.ids[i] = g_hash_table_new (g_str_hash, g_str_equal);
+  l.id_strings = g_string_chunk_new (64 * 1024);
   l.refs = g_array_new (FALSE, FALSE, sizeof (PendingRef));
   g_array_set_clear_func (l.refs, clear_ref);
 
-  read_document (&l, root);
+  if (dm_json_reader_peek (reader) != DM_JSON_OBJECT)
+    root = dm_json_reader_read_value (reader);
+  else
+    {
+      DmJsonNode **tail;
+      const char *name;
 
+      /* The root object by hand, so that "events" can be streamed. */
+      root = owned_root = g_new0 (DmJsonNode, 1);
+      root->type = DM_JSON_OBJECT;
+      tail = &root->v.first;
+
+      dm_json_reader_enter (reader);
+      while ((name = dm_json_reader_next_member (reader)) != NULL)
+        {
+          DmJsonNode *value;
+
+          if (strcmp (name, "events") == 0 && dm_json_reader_peek (reader) == DM_JSON_ARRAY)
+            {
+              guint i = 0;
+
+              streamed = TRUE;
+              first_event_problem = problems->len;
+              dm_json_path_append_member (l.path, "events");
+              dm_json_reader_enter (reader);
+              while (dm_json_reader_next_element (reader))
+                {
+                  DmJsonMark mark = dm_json_reader_get_mark (reader);
+                  gsize len = l.path->len;
+
+                  dm_json_path_append_index (l.path, i);
+                  read_event (&l, dm_json_reader_read_value (reader), i, NULL);
+                  g_string_truncate (l.path, len);
+                  dm_json_reader_release (reader, mark);
+                  i++;
+                }
+              g_string_truncate (l.path, 0);
+              continue;
+            }
+
+          value = dm_json_reader_read_value (reader);
+          value->name = name;
+          *tail = value;
+          tail = &value->next;
+          root->n++;
+        }
+    }
+
+  read_document (&l, root, streamed, first_event_problem);
+
+  g_free (owned_root);
   for (guint i = 0; i < G_N_ELEMENTS (l.ids); i++)
     g_hash_table_unref (l.ids[i]);
+  g_string_chunk_free (l.id_strings);
   g_array_unref (l.refs);
   g_string_free (l.path, TRUE);
+  dm_json_reader_free (reader);
 }
 
 static void
@@ -1167,6 +1243,7 @@ dm_dataset_load_bytes (GBytes      *bytes,
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) parse_error = NULL;
   DmJsonScanResult result;
+  gboolean native = FALSE;
   DmJsonLocation location = { 0 };
   g_autofree char *scan_path = NULL;
   g_autofree char *scan_message = NULL;
@@ -1200,7 +1277,9 @@ dm_dataset_load_bytes (GBytes      *bytes,
       return NULL;
     }
 
-  result = dm_json_scan_check (data, length, &location, &scan_path, &scan_message);
+  /* A file with a "format" member at the top is in the native format, and
+   * read without json-glib; other tools' files are told apart by shape. */
+  result = dm_json_scan_check_full (data, length, "format", &native, &location, &scan_path, &scan_message);
   if (result != DM_JSON_SCAN_OK)
     {
       DmProblem *problem = dm_problem_new (DM_PROBLEM_ERROR, scan_codes[result], scan_path, scan_message);
@@ -1211,37 +1290,43 @@ dm_dataset_load_bytes (GBytes      *bytes,
     }
   else
     {
-      parser = json_parser_new_immutable ();
-      if (!json_parser_load_from_data (parser, data, (gssize) length, &parse_error))
-        g_ptr_array_add (found, dm_problem_new (DM_PROBLEM_ERROR, DM_DATASET_ERROR_SYNTAX, "", parse_error->message));
+      dataset = dm_dataset_new ();
+      if (native)
+        read_native (dataset, data, length, found);
       else
         {
-          JsonNode *root = json_parser_get_root (parser);
-          DmImportFormat format = dm_import_detect (root);
-
-          dataset = dm_dataset_new ();
-          switch (format)
+          parser = json_parser_new_immutable ();
+          if (!json_parser_load_from_data (parser, data, (gssize) length, &parse_error))
+            g_ptr_array_add (found, dm_problem_new (DM_PROBLEM_ERROR, DM_DATASET_ERROR_SYNTAX, "", parse_error->message));
+          else
             {
-            case DM_IMPORT_TIMELINEJS3:
-            case DM_IMPORT_TIMELINEJS2:
-              dm_import_timelinejs (dataset, root, format == DM_IMPORT_TIMELINEJS2, display_name, found);
-              break;
+              JsonNode *root = json_parser_get_root (parser);
+              DmImportFormat format = dm_import_detect (root);
 
-            case DM_IMPORT_VIS:
-              dm_import_vis (dataset, root, display_name, found);
-              break;
+              switch (format)
+                {
+                case DM_IMPORT_TIMELINEJS3:
+                case DM_IMPORT_TIMELINEJS2:
+                  dm_import_timelinejs (dataset, root, format == DM_IMPORT_TIMELINEJS2, display_name, found);
+                  break;
 
-            case DM_IMPORT_NATIVE:
-            default:
-              read_native (dataset, root, found);
-              break;
+                case DM_IMPORT_VIS:
+                  dm_import_vis (dataset, root, display_name, found);
+                  break;
+
+                case DM_IMPORT_NATIVE:
+                default:
+                  read_native (dataset, data, length, found);
+                  break;
+                }
             }
+          g_clear_object (&parser);
+        }
 
-          if (found->len > 0)
-            {
-              locate_problems (found, data, length);
-              g_ptr_array_sort (found, compare_problems);
-            }
+      if (found->len > 0)
+        {
+          locate_problems (found, data, length);
+          g_ptr_array_sort (found, compare_problems);
         }
     }
 

@@ -265,7 +265,10 @@ draw_glyph (cairo_t       *cr,
 
   /* The glyph is a mask, painted in the kind's colour: crisp at any scale
    * and in any theme. */
-  mask = cairo_surface_create_similar (cairo_get_target (cr), CAIRO_CONTENT_ALPHA, (int) ceil (size), (int) ceil (size));
+  /* An image mask at four times the size: sharp on screen and in print,
+   * and not a recording surface, which cairo 1.16 leaks on PDF targets. */
+  mask = cairo_image_surface_create (CAIRO_FORMAT_A8, (int) ceil (size * 4), (int) ceil (size * 4));
+  cairo_surface_set_device_scale (mask, 4, 4);
   mask_cr = cairo_create (mask);
   rsvg_handle_render_document (handle, mask_cr, &viewport, NULL);
   cairo_destroy (mask_cr);

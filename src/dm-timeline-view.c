@@ -159,6 +159,38 @@ reset_label_widths (DmTimelineView *self)
 
 /* Scale and animation */
 
+/* GTK 4.8 cannot announce; the description says what is selected and
+ * what is in view, for screen readers to read when asked. */
+static void
+update_accessible_description (DmTimelineView *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  DmDate first;
+  DmDate last;
+  g_autofree char *range = NULL;
+
+  if (self->dataset == NULL)
+    return;
+
+  if (self->selected >= 0)
+    {
+      const DmEvent *event = dm_dataset_get_event (self->dataset, (guint) self->selected);
+      const DmKind *kind = dm_dataset_lookup_kind (self->dataset, event->kind);
+      g_autofree char *date = dm_event_format_date (event, self->language);
+
+      g_string_append_printf (text, _("Selected: %s, %s, %s. "),
+                              kind ? dm_text_get (&kind->label, self->language) : event->kind,
+                              dm_text_get (&event->title, self->language), date);
+    }
+
+  dm_date_from_axis (dm_time_scale_x_to_axis (&self->scene.scale, 0), DM_DATE_PRECISION_DAY, &first);
+  dm_date_from_axis (dm_time_scale_x_to_axis (&self->scene.scale, timeline_width (self)), DM_DATE_PRECISION_DAY, &last);
+  range = dm_date_format_range (&first, &last, self->language);
+  g_string_append_printf (text, _("Showing %s."), range);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text->str, -1);
+}
+
 static void
 set_scale (DmTimelineView    *self,
            const DmTimeScale *scale)
@@ -170,6 +202,8 @@ set_scale (DmTimelineView    *self,
   self->scene.scale = *scale;
   self->scene.scale.days_per_px = CLAMP (self->scene.scale.days_per_px, min_dpp, max_dpp);
   invalidate_layout (self);
+  if (self->tick_id == 0)
+    update_accessible_description (self);
   g_signal_emit (self, signals[RANGE_CHANGED], 0);
 }
 
@@ -197,14 +231,15 @@ animation_tick (GtkWidget     *widget,
 
     scale.origin = center - w / 2 * scale.days_per_px;
   }
-  set_scale (self, t >= 1 ? &self->to : &scale);
-
   if (t >= 1)
     {
+      /* Done: the last step is the target itself, and says where it is. */
       self->tick_id = 0;
+      set_scale (self, &self->to);
       return G_SOURCE_REMOVE;
     }
 
+  set_scale (self, &scale);
   return G_SOURCE_CONTINUE;
 }
 
@@ -933,6 +968,7 @@ dm_timeline_view_set_selected (DmTimelineView *self,
   self->selected = position;
   if (position >= 0)
     reveal_event (self, (guint) position);
+  update_accessible_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
 }

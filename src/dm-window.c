@@ -12,7 +12,10 @@
 #include "dm-event-list.h"
 #include "dm-filter.h"
 #include "dm-fold.h"
+#include "dm-export.h"
+#include "dm-export-timelinejs.h"
 #include "dm-overview.h"
+#include "dm-presentation.h"
 #include "dm-search.h"
 #include "dm-timeline-view.h"
 #include "dm-window.h"
@@ -1059,6 +1062,231 @@ restore_pane_cb (GtkPaned   *paned,
                                         size / 3, max));
 }
 
+/* The events the list shows (search and filters applied), in time order. */
+static GArray *
+shown_positions (DmWindow *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->events));
+  GArray *positions = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DmEventItem) item = g_list_model_get_item (G_LIST_MODEL (self->events), i);
+      guint position = dm_event_item_get_position (item);
+
+      g_array_append_val (positions, position);
+    }
+
+  return positions;
+}
+
+static void
+present_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  DmWindow *self = DM_WINDOW (widget);
+  DmDataset *dataset = dm_window_get_dataset (self);
+  g_autoptr(GArray) positions = NULL;
+  int selected = dm_timeline_view_get_selected (self->timeline);
+  guint start = 0;
+  DmPresentation *presentation;
+
+  if (dataset == NULL)
+    return;
+
+  /* Only what passes the search and filters, from the selected event on. */
+  positions = shown_positions (self);
+  for (guint i = 0; i < positions->len; i++)
+    if ((int) g_array_index (positions, guint, i) == selected)
+      start = i;
+
+  presentation = dm_presentation_new (GTK_WINDOW (self), dataset, positions, start, self->language);
+  gtk_window_set_transient_for (GTK_WINDOW (presentation), GTK_WINDOW (self));
+  gtk_window_fullscreen (GTK_WINDOW (presentation));
+  gtk_window_present (GTK_WINDOW (presentation));
+}
+
+/* Exports show what is on screen: the same range, events and selection.
+ * Returns the flags @options points to, for the caller to free. */
+static guint8 *
+current_export_options (DmWindow        *self,
+                        DmExportOptions *options)
+{
+  DmDataset *dataset = dm_window_get_dataset (self);
+  g_autoptr(GArray) positions = shown_positions (self);
+  guint8 *visible = g_malloc0 (MAX (dm_dataset_get_n_events (dataset), 1));
+
+  for (guint i = 0; i < positions->len; i++)
+    visible[g_array_index (positions, guint, i)] = 1;
+
+  dm_export_options_init (options, dataset);
+  options->language = self->language;
+  options->visible = visible;
+  options->selected = dm_timeline_view_get_selected (self->timeline);
+  dm_timeline_view_get_range (self->timeline, &options->axis_start, &options->axis_end);
+  options->width = MAX (gtk_widget_get_width (GTK_WIDGET (self->timeline)), 800);
+
+  return visible;
+}
+
+typedef struct
+{
+  DmExportOptions  options;
+  guint8          *visible;
+} PrintJob;
+
+static void
+print_job_free (gpointer data)
+{
+  PrintJob *job = data;
+
+  g_free (job->visible);
+  g_free (job);
+}
+
+static void
+begin_print_cb (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                PrintJob          *job)
+{
+  gtk_print_operation_set_n_pages (operation,
+                                   (int) dm_export_count_handout_pages (&job->options,
+                                                                        gtk_print_context_get_width (context),
+                                                                        gtk_print_context_get_height (context)));
+}
+
+static void
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page_number,
+              PrintJob          *job)
+{
+  PangoContext *pango = gtk_print_context_create_pango_context (context);
+
+  dm_export_draw_handout_page (&job->options, gtk_print_context_get_cairo_context (context), pango,
+                               gtk_print_context_get_width (context), gtk_print_context_get_height (context),
+                               (guint) page_number);
+  g_object_unref (pango);
+}
+
+/* Printing gives the same handout as the PDF export, page for page. */
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  DmWindow *self = DM_WINDOW (widget);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  PrintJob *job;
+
+  if (dm_window_get_dataset (self) == NULL)
+    return;
+
+  job = g_new0 (PrintJob, 1);
+  job->visible = current_export_options (self, &job->options);
+
+  operation = gtk_print_operation_new ();
+  gtk_print_operation_set_job_name (operation, dm_text_get (dm_dataset_get_title (dm_window_get_dataset (self)), self->language));
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), job);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), job);
+  g_object_set_data_full (G_OBJECT (operation), "job", job, print_job_free);
+
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self), &error) ==
+      GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not print: %s"), error->message);
+
+      gtk_label_set_text (self->problem_label, message);
+      gtk_revealer_set_reveal_child (self->problem_revealer, TRUE);
+    }
+}
+
+typedef struct
+{
+  DmWindow *window;
+  char     *format;
+} ExportRequest;
+
+static void
+export_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    gpointer         user_data)
+{
+  ExportRequest *request = user_data;
+  DmWindow *self = request->window;
+  DmDataset *dataset = dm_window_get_dataset (self);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && dataset != NULL &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
+    {
+      if (g_str_equal (request->format, "timelinejs"))
+        dm_export_timelinejs_to_file (dataset, self->language, file, NULL, &error);
+      else
+        {
+          g_autofree guint8 *visible = NULL;
+          DmExportOptions options;
+          DmExportFormat format = DM_EXPORT_PNG;
+
+          visible = current_export_options (self, &options);
+          options.scale = g_str_equal (request->format, "png") ? 2 : 1;
+          dm_export_format_from_name (g_str_equal (request->format, "svg") ? ".svg" :
+                                      g_str_equal (request->format, "pdf") ? ".pdf" : ".png", &format);
+          dm_export_to_file (&options, format, file, NULL, &error);
+        }
+
+      if (error != NULL)
+        {
+          g_autofree char *message = g_strdup_printf (_("Could not export: %s"), error->message);
+
+          gtk_label_set_text (self->problem_label, message);
+          gtk_revealer_set_reveal_child (self->problem_revealer, TRUE);
+        }
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  g_object_unref (request->window);
+  g_free (request->format);
+  g_free (request);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DmWindow *self = DM_WINDOW (widget);
+  DmDataset *dataset = dm_window_get_dataset (self);
+  const char *format = g_variant_get_string (parameter, NULL);
+  const char *suffix = g_str_equal (format, "timelinejs") ? DM_EXPORT_TIMELINEJS_SUFFIX :
+                       g_str_equal (format, "svg") ? ".svg" :
+                       g_str_equal (format, "pdf") ? ".pdf" : ".png";
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *chooser;
+  ExportRequest *request;
+
+  if (dataset == NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  name = g_strconcat (dm_text_get (dm_dataset_get_title (dataset), self->language), suffix, NULL);
+  g_strdelimit (name, "/\\:", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+
+  request = g_new0 (ExportRequest, 1);
+  request->window = g_object_ref (self);
+  request->format = g_strdup (format);
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), request);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static gboolean
 drop_cb (GtkDropTarget *target,
          const GValue  *value,
@@ -1367,10 +1595,16 @@ dm_window_class_init (DmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom", "s", zoom_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-list", NULL, toggle_list_action);
+  gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
+  gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_property_action (widget_class, "win.data-language", "data-language");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", "s", "pdf");
 }
 
 static void

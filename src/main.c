@@ -9,6 +9,7 @@
 
 #include "dm-application.h"
 #include "dm-check.h"
+#include "dm-cli-export.h"
 
 static int
 usage_error (const char *message)
@@ -16,6 +17,17 @@ usage_error (const char *message)
   g_printerr ("daumoc: %s\n", message);
   g_printerr (_("Run “%s --help” to see the options.\n"), "daumoc");
   return DM_CHECK_USAGE;
+}
+
+/* Where the translations are: where they are installed, or where
+ * DAUMOC_LOCALEDIR says, so that a build run uninstalled (the tests) can
+ * use the ones in its po/ folder. */
+static const char *
+locale_dir (void)
+{
+  const char *dir = g_getenv ("DAUMOC_LOCALEDIR");
+
+  return dir != NULL && dir[0] != '\0' ? dir : LOCALEDIR;
 }
 
 int
@@ -29,6 +41,13 @@ main (int   argc,
   g_auto(GStrv) files = NULL;
   g_autofree char *export = NULL;
   g_autofree char *language = NULL;
+  g_autofree char *lang = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *kinds = NULL;
+  g_autofree char *search = NULL;
+  g_autofree char *size = NULL;
+  g_autofree char *scale = NULL;
   gboolean check = FALSE;
   gboolean version = FALSE;
   gboolean service = FALSE;
@@ -36,8 +55,22 @@ main (int   argc,
     { "check", 'c', 0, G_OPTION_ARG_NONE, &check,
       N_("Check that each FILE is a valid timeline, without opening a window"), NULL },
     { "export", 0, 0, G_OPTION_ARG_FILENAME, &export,
-      N_("Export FILE (or the bundled timeline) to OUT, without opening a window; OUT must end in "
-         ".timelinejs.json (TimelineJS3)"), N_("OUT") },
+      N_("Export FILE (or the bundled timeline) to OUT without opening a window: "
+         ".png, .svg, .pdf (a handout) or .timelinejs.json (TimelineJS3)"), N_("OUT") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from,
+      N_("Export from this date on (YEAR, YEAR-MM or YEAR-MM-DD)"), N_("DATE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to,
+      N_("Export up to this date"), N_("DATE") },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kinds,
+      N_("Export only these kinds of events, by id, separated by commas"), N_("KIND,…") },
+    { "search", 0, 0, G_OPTION_ARG_STRING, &search,
+      N_("Export only the events that match TEXT (diacritics optional)"), N_("TEXT") },
+    { "size", 0, 0, G_OPTION_ARG_STRING, &size,
+      N_("Size of the exported timeline in pixels (a height of 0 fits the lanes)"), N_("WxH") },
+    { "scale", 0, 0, G_OPTION_ARG_STRING, &scale,
+      N_("Pixels per point in an exported PNG, e.g. 2 for a sharp projector image"), N_("N") },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang,
+      N_("Same as --language"), N_("LANGUAGE") },
     { "language", 0, 0, G_OPTION_ARG_STRING, &language,
       N_("The language of the texts to export: vi or en (the default follows the locale)"), N_("LANGUAGE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version,
@@ -48,7 +81,7 @@ main (int   argc,
   };
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
@@ -69,6 +102,12 @@ main (int   argc,
       return 0;
     }
 
+  if (lang != NULL && language == NULL)
+    language = g_steal_pointer (&lang);
+
+  if ((from || to || kinds || search || size || scale) && !dm_cli_export_is_image (export))
+    return usage_error (_("--from, --to, --kind, --search, --size and --scale apply to --export as PNG, SVG or PDF"));
+
   if (check && export != NULL)
     return usage_error (_("use either --check or --export, not both"));
   if (language != NULL && export == NULL)
@@ -81,6 +120,24 @@ main (int   argc,
     {
       if (files != NULL && files[0] != NULL && files[1] != NULL)
         return usage_error (_("--export reads one FILE at a time"));
+
+      if (dm_cli_export_is_image (export))
+        {
+          DmCliExportArgs export_args = {
+            .input = files != NULL ? files[0] : NULL,
+            .bundled_uri = "resource://" RESOURCE_PREFIX "/datasets/vietnam-industry-4.0.json",
+            .output = export,
+            .from = from,
+            .to = to,
+            .kinds = kinds,
+            .search = search,
+            .language = language,
+            .size = size,
+            .scale = scale,
+          };
+
+          return dm_cli_export_image (&export_args, stdout, stderr);
+        }
 
       /* The bundled timeline lives in the resources, which only the app
        * (not the core library) links in. */

@@ -1,0 +1,498 @@
+/* dm-export.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <glib/gi18n.h>
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <pango/pangocairo.h>
+
+#include "dm-export.h"
+#include "dm-file-util.h"
+#include "dm-scene.h"
+
+#define PAGE_WIDTH   595.0   /* A4, points */
+#define PAGE_HEIGHT  842.0
+#define PAGE_MARGIN  48.0
+
+void
+dm_export_options_init (DmExportOptions *options,
+                        DmDataset       *dataset)
+{
+  memset (options, 0, sizeof *options);
+  options->dataset = dataset;
+  options->language = DM_LANGUAGE_EN;
+  options->selected = -1;
+  options->width = 1600;
+  options->scale = 1;
+}
+
+gboolean
+dm_export_format_from_name (const char     *name,
+                            DmExportFormat *format)
+{
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+
+  if (g_str_has_suffix (lower, ".png"))
+    *format = DM_EXPORT_PNG;
+  else if (g_str_has_suffix (lower, ".svg"))
+    *format = DM_EXPORT_SVG;
+  else if (g_str_has_suffix (lower, ".pdf"))
+    *format = DM_EXPORT_PDF;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+/* The range: as asked, or the shown events' span with a little room. */
+static void
+export_range (const DmExportOptions *options,
+              double                *start,
+              double                *end)
+{
+  gboolean any = FALSE;
+
+  if (options->axis_end > options->axis_start)
+    {
+      *start = options->axis_start;
+      *end = options->axis_end;
+      return;
+    }
+
+  *start = 0;
+  *end = 1;
+  for (guint i = 0; i < dm_dataset_get_n_events (options->dataset); i++)
+    {
+      const DmEvent *event = dm_dataset_get_event (options->dataset, i);
+
+      if (options->visible != NULL && !options->visible[i])
+        continue;
+      *start = any ? MIN (*start, event->axis_start) : event->axis_start;
+      *end = any ? MAX (*end, event->axis_end) : event->axis_end;
+      any = TRUE;
+    }
+
+  /* Room for the last labels. */
+  *end += (*end - *start) * 0.15 + 1;
+}
+
+static void
+setup_scene (DmScene               *scene,
+             const DmExportOptions *options,
+             PangoContext          *pango,
+             double                 width,
+             double                 height)
+{
+  double start;
+  double end;
+
+  dm_scene_init (scene);
+  scene->dataset = options->dataset;
+  scene->language = options->language;
+  scene->visible = options->visible;
+  scene->selected = options->selected;
+  scene->pango = pango;
+  scene->width = width;
+  scene->background = (DmColor) { 1, 1, 1, 1 };
+  scene->foreground = (DmColor) { 0.14, 0.14, 0.16, 1 };
+  scene->accent = (DmColor) { 0.11, 0.44, 0.85, 1 };
+
+  /* As tall as four rows a lane, unless a height is asked for. */
+  scene->metrics.max_rows = 3;
+  scene->height = height > 0 ? height : scene->axis_height + dm_scene_get_n_lanes (scene) * dm_scene_get_lane_height (scene) + 8;
+  if (height > 0)
+    scene->metrics.max_rows = dm_scene_rows_for_height (scene, height) - 1;
+
+  export_range (options, &start, &end);
+  dm_time_scale_fit (&scene->scale, start, end, dm_scene_get_time_width (scene), 16);
+  dm_scene_reset_labels (scene);
+}
+
+static PangoContext *
+create_pango (cairo_t *cr)
+{
+  PangoContext *context = pango_cairo_create_context (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("Sans 10");
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  /* Metrics independent of the screen, so that exports are the same
+   * everywhere. */
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+  pango_context_set_font_description (context, font);
+  pango_font_description_free (font);
+
+  return context;
+}
+
+/* Writing cairo's output into a GOutputStream */
+
+typedef struct
+{
+  GOutputStream *stream;
+  GCancellable  *cancellable;
+  GError        *error;
+} StreamClosure;
+
+static cairo_status_t
+write_to_stream (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  StreamClosure *s = closure;
+
+  if (s->error != NULL)
+    return CAIRO_STATUS_WRITE_ERROR;
+  if (!g_output_stream_write_all (s->stream, data, length, NULL, s->cancellable, &s->error))
+    return CAIRO_STATUS_WRITE_ERROR;
+
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* The handout pages after the timeline */
+
+/* The text pages flow from one event to the next; to draw page N alone
+ * (as printing asks), the flow is run and only page N is painted. */
+typedef struct
+{
+  cairo_t      *cr;
+  PangoContext *pango;
+  double        width;
+  double        height;
+  double        y;
+  int           current;   /* the page the flow is on */
+  int           target;    /* the page to paint, or -1 for all */
+  gboolean      pdf;       /* each page shown as it ends */
+} Page;
+
+static gboolean
+painting (Page *page)
+{
+  return page->target == -1 || page->target == page->current;
+}
+
+static void
+next_page (Page *page)
+{
+  if (page->pdf)
+    cairo_show_page (page->cr);
+  page->current++;
+  page->y = PAGE_MARGIN;
+}
+
+static void
+add_text (Page       *page,
+          const char *text,
+          const char *font,
+          double      space_after)
+{
+  g_autoptr(PangoLayout) layout = pango_layout_new (page->pango);
+  PangoFontDescription *description = pango_font_description_from_string (font);
+  int height;
+
+  if (text == NULL || text[0] == '\0')
+    return;
+
+  /* Plain text: dataset text is never markup. */
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_font_description (layout, description);
+  pango_font_description_free (description);
+  pango_layout_set_width (layout, (int) ((page->width - 2 * PAGE_MARGIN) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_get_pixel_size (layout, NULL, &height);
+
+  if (page->y + height > page->height - PAGE_MARGIN && page->y > PAGE_MARGIN)
+    next_page (page);
+
+  if (painting (page))
+    {
+      cairo_set_source_rgb (page->cr, 0.1, 0.1, 0.12);
+      cairo_move_to (page->cr, PAGE_MARGIN, page->y);
+      pango_cairo_show_layout (page->cr, layout);
+    }
+  page->y += height + space_after;
+}
+
+static void
+add_event (Page                  *page,
+           const DmExportOptions *options,
+           const DmEvent         *event)
+{
+  DmDataset *dataset = options->dataset;
+  DmLanguage language = options->language;
+  const DmKind *kind = dm_dataset_lookup_kind (dataset, event->kind);
+  g_autofree char *date = dm_event_format_date (event, language);
+  g_autofree char *heading = NULL;
+
+  if (event->certainty != DM_CERTAINTY_STATED)
+    {
+      g_autofree char *marked = g_strdup_printf (language == DM_LANGUAGE_VI ? "%s (suy luận)" : "%s (inferred)", date);
+      g_free (date);
+      date = g_steal_pointer (&marked);
+    }
+
+  heading = g_strdup_printf ("%s · %s", date, kind ? dm_text_get (&kind->label, language) : event->kind);
+  add_text (page, heading, "Sans 9", 2);
+  add_text (page, dm_text_get (&event->title, language), "Sans Bold 12", 4);
+  add_text (page, dm_text_get (&event->summary, language), "Sans 10", 4);
+
+  for (guint i = 0; event->actors != NULL && i < event->actors->len; i++)
+    {
+      const DmActor *actor = g_ptr_array_index (event->actors, i);
+      const char *role = dm_text_get (&actor->role, language);
+      g_autofree char *line = role[0] ? g_strdup_printf ("%s — %s", actor->name, role) : g_strdup (actor->name);
+
+      add_text (page, line, "Sans 9", 1);
+    }
+
+  for (guint i = 0; event->citations != NULL && i < event->citations->len; i++)
+    {
+      const DmCitation *citation = g_ptr_array_index (event->citations, i);
+      const DmSource *source = dm_dataset_lookup_source (dataset, citation->source);
+      g_autofree char *line = NULL;
+
+      if (citation->quote == NULL)
+        continue;
+      line = g_strdup_printf ("“%s” — %s%s%s", citation->quote,
+                              source ? dm_text_get (&source->title, language) : citation->source,
+                              source && source->publisher ? ", " : "",
+                              source && source->publisher ? source->publisher : "");
+      add_text (page, line, "Sans Italic 8", 2);
+    }
+
+  page->y += 12;
+}
+
+static void
+draw_title (cairo_t               *cr,
+            PangoContext          *pango,
+            const DmExportOptions *options,
+            double                 x,
+            double                 y,
+            double                 width)
+{
+  g_autoptr(PangoLayout) layout = pango_layout_new (pango);
+  PangoFontDescription *font = pango_font_description_from_string ("Sans Bold 16");
+
+  pango_layout_set_text (layout, dm_text_get (dm_dataset_get_title (options->dataset), options->language), -1);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  cairo_set_source_rgb (cr, 0.1, 0.1, 0.12);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+/* The handout after its first page: every shown event in time order.
+ * Paints page @target (counted from 0 after the timeline page), or all of
+ * them when @target is -1; returns how many pages there are. */
+static guint
+draw_event_pages (const DmExportOptions *options,
+                  cairo_t               *cr,
+                  PangoContext          *pango,
+                  double                 width,
+                  double                 height,
+                  int                    target,
+                  gboolean               pdf)
+{
+  Page page = { cr, pango, width, height, PAGE_MARGIN, 0, target, pdf };
+
+  for (guint i = 0; i < dm_dataset_get_n_events (options->dataset); i++)
+    if (options->visible == NULL || options->visible[i])
+      add_event (&page, options, dm_dataset_get_event (options->dataset, i));
+
+  if (pdf)
+    cairo_show_page (cr);
+
+  return (guint) page.current + 1;
+}
+
+/* The first page: the title and the timeline of the range, scaled to fit
+ * the page's width. */
+static void
+draw_timeline_page (const DmExportOptions *options,
+                    cairo_t               *cr,
+                    PangoContext          *pango,
+                    double                 width)
+{
+  DmScene scene;
+  double scale;
+
+  setup_scene (&scene, options, pango, options->width, options->height);
+  scale = MIN (1, (width - 2 * PAGE_MARGIN) / scene.width);
+
+  draw_title (cr, pango, options, PAGE_MARGIN, PAGE_MARGIN - 8, width - 2 * PAGE_MARGIN);
+  cairo_save (cr);
+  cairo_translate (cr, PAGE_MARGIN, PAGE_MARGIN + 40);
+  cairo_scale (cr, scale, scale);
+  dm_scene_draw (&scene, cr);
+  cairo_restore (cr);
+  dm_scene_clear (&scene);
+}
+
+guint
+dm_export_count_handout_pages (const DmExportOptions *options,
+                               double                 page_width,
+                               double                 page_height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+  PangoContext *pango = create_pango (cr);
+  guint n;
+
+  n = 1 + draw_event_pages (options, cr, pango, page_width, page_height, -2, FALSE);
+
+  g_object_unref (pango);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  return n;
+}
+
+void
+dm_export_draw_handout_page (const DmExportOptions *options,
+                             cairo_t               *cr,
+                             PangoContext          *pango,
+                             double                 page_width,
+                             double                 page_height,
+                             guint                  page_number)
+{
+  g_return_if_fail (options != NULL && cr != NULL && pango != NULL);
+
+  if (page_number == 0)
+    draw_timeline_page (options, cr, pango, page_width);
+  else
+    draw_event_pages (options, cr, pango, page_width, page_height, (int) page_number - 1, FALSE);
+}
+
+typedef struct
+{
+  const DmExportOptions *options;
+  DmExportFormat         format;
+} ExportJob;
+
+static gboolean
+write_export (GOutputStream  *stream,
+              gpointer        user_data,
+              GCancellable   *cancellable,
+              GError        **error)
+{
+  ExportJob *job = user_data;
+  const DmExportOptions *options = job->options;
+  StreamClosure closure = { stream, cancellable, NULL };
+  PangoContext *pango = NULL;
+  cairo_surface_t *surface = NULL;
+  cairo_status_t status;
+  DmScene scene;
+  cairo_t *cr;
+
+  /* A measuring pass fixes the height before the real surface exists. */
+  {
+    cairo_surface_t *probe = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+    cairo_t *probe_cr = cairo_create (probe);
+
+    pango = create_pango (probe_cr);
+    setup_scene (&scene, options, pango, options->width, options->height);
+    cairo_destroy (probe_cr);
+    cairo_surface_destroy (probe);
+  }
+
+  switch (job->format)
+    {
+    case DM_EXPORT_PNG:
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                            (int) ceil (scene.width * options->scale),
+                                            (int) ceil (scene.height * options->scale));
+      break;
+
+    case DM_EXPORT_SVG:
+      surface = cairo_svg_surface_create_for_stream (write_to_stream, &closure, scene.width, scene.height);
+      break;
+
+    case DM_EXPORT_PDF:
+      {
+        g_autofree char *creator = g_strdup_printf ("Dấu Mốc %s", PACKAGE_VERSION);
+
+        /* The first page is the timeline, landscape and as wide as asked. */
+        surface = cairo_pdf_surface_create_for_stream (write_to_stream, &closure,
+                                                       scene.width + 2 * PAGE_MARGIN,
+                                                       scene.height + 2 * PAGE_MARGIN + 40);
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
+                                        dm_text_get (dm_dataset_get_title (options->dataset), options->language));
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, creator);
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  cr = cairo_create (surface);
+  if (job->format == DM_EXPORT_PNG)
+    cairo_scale (cr, options->scale, options->scale);
+
+  if (job->format == DM_EXPORT_PDF)
+    {
+      draw_timeline_page (options, cr, pango, scene.width + 2 * PAGE_MARGIN);
+      cairo_show_page (cr);
+
+      /* Then the events, on portrait pages. */
+      cairo_pdf_surface_set_size (surface, PAGE_WIDTH, PAGE_HEIGHT);
+      draw_event_pages (options, cr, pango, PAGE_WIDTH, PAGE_HEIGHT, -1, TRUE);
+    }
+  else
+    dm_scene_draw (&scene, cr);
+
+  cairo_destroy (cr);
+  dm_scene_clear (&scene);
+  g_object_unref (pango);
+
+  if (job->format == DM_EXPORT_PNG)
+    {
+      cairo_surface_flush (surface);
+      status = cairo_surface_write_to_png_stream (surface, write_to_stream, &closure);
+    }
+  else
+    {
+      cairo_surface_finish (surface);
+      status = cairo_surface_status (surface);
+    }
+  cairo_surface_destroy (surface);
+
+  if (closure.error != NULL)
+    {
+      g_propagate_error (error, closure.error);
+      return FALSE;
+    }
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not draw the export: %s"),
+                   cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+dm_export_to_file (const DmExportOptions  *options,
+                   DmExportFormat          format,
+                   GFile                  *file,
+                   GCancellable           *cancellable,
+                   GError                **error)
+{
+  ExportJob job = { options, format };
+
+  g_return_val_if_fail (options != NULL && DM_IS_DATASET (options->dataset), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (options->width > 0 && options->scale > 0, FALSE);
+
+  return dm_file_write_atomically (file, write_export, &job, cancellable, error);
+}

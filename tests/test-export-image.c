@@ -1,0 +1,308 @@
+/* test-export-image.c — PNG, SVG and PDF exports of the timeline, made
+ * with no display
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+#include <glib/gstdio.h>
+#include <librsvg/rsvg.h>
+#include <pango/pangocairo.h>
+
+#include "dm-export.h"
+
+typedef struct
+{
+  char      *dir;
+  DmDataset *dataset;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "datasets", "vietnam-industry-4.0.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("daumoc-export-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->dataset = dm_dataset_load_file (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_remove (path);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+  g_clear_object (&f->dataset);
+}
+
+static GFile *
+out_file (Fixture    *f,
+          const char *name)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+
+  return g_file_new_for_path (path);
+}
+
+/* Pixels that are not the white background. */
+static guint
+count_ink (cairo_surface_t *surface)
+{
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  const guchar *data;
+  guint ink = 0;
+
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        guint32 pixel;
+
+        memcpy (&pixel, data + y * stride + x * 4, sizeof pixel);
+        if ((pixel & 0xFFFFFF) != 0xFFFFFF && (pixel >> 24) != 0)
+          ink++;
+      }
+
+  return ink;
+}
+
+static void
+test_png_size (Fixture       *f,
+               gconstpointer  data)
+{
+  static const struct {
+    int width;
+    int height;
+    double scale;
+  } sizes[] = {
+    { 1200, 600, 1 },
+    { 800, 450, 2 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autoptr(GFile) file = out_file (f, "timeline.png");
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = g_file_get_path (file);
+      DmExportOptions options;
+      cairo_surface_t *surface;
+
+      dm_export_options_init (&options, f->dataset);
+      options.width = sizes[i].width;
+      options.height = sizes[i].height;
+      options.scale = sizes[i].scale;
+      g_assert_true (dm_export_to_file (&options, DM_EXPORT_PNG, file, NULL, &error));
+      g_assert_no_error (error);
+
+      surface = cairo_image_surface_create_from_png (path);
+      g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+      g_assert_cmpint (cairo_image_surface_get_width (surface), ==, (int) (sizes[i].width * sizes[i].scale));
+      g_assert_cmpint (cairo_image_surface_get_height (surface), ==, (int) (sizes[i].height * sizes[i].scale));
+      g_assert_cmpuint (count_ink (surface), >, 1000);
+      cairo_surface_destroy (surface);
+    }
+}
+
+/* The SVG loads and renders with librsvg to a picture with something in
+ * it, and names the events. */
+static void
+test_svg_renders (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GFile) file = out_file (f, "timeline.svg");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GObject) handle = NULL;
+  DmExportOptions options;
+  RsvgRectangle viewport = { 0, 0, 1000, 500 };
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  dm_export_options_init (&options, f->dataset);
+  options.width = 1000;
+  g_assert_true (dm_export_to_file (&options, DM_EXPORT_SVG, file, NULL, &error));
+  g_assert_no_error (error);
+
+  handle = G_OBJECT (rsvg_handle_new_from_file (path, &error));
+  g_assert_no_error (error);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1000, 500);
+  cr = cairo_create (surface);
+  g_assert_true (rsvg_handle_render_document (RSVG_HANDLE (handle), cr, &viewport, &error));
+  g_assert_no_error (error);
+  cairo_destroy (cr);
+  g_assert_cmpuint (count_ink (surface), >, 1000);
+  cairo_surface_destroy (surface);
+}
+
+/* The PDF is a handout: its text holds every event's title, and it says
+ * what it is and what made it. */
+static void
+test_pdf_text (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GFile) file = out_file (f, "handout.pdf");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *text = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *flat = NULL;
+  DmExportOptions options;
+  int status;
+
+  dm_export_options_init (&options, f->dataset);
+  options.language = DM_LANGUAGE_EN;
+  g_assert_true (dm_export_to_file (&options, DM_EXPORT_PDF, file, NULL, &error));
+  g_assert_no_error (error);
+
+  {
+    const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &text, NULL, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  {
+    const char *argv[] = { "pdfinfo", "-enc", "UTF-8", path, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &info, NULL, &status, &error);
+    g_assert_no_error (error);
+  }
+
+  /* Line breaks and hyphens of the layout aside, each title is there. */
+  flat = g_strdup (text);
+  for (char *p = flat; *p; p++)
+    if (*p == '\n')
+      *p = ' ';
+  for (guint i = 0; i < dm_dataset_get_n_events (f->dataset); i++)
+    {
+      const char *title = dm_dataset_get_event (f->dataset, i)->title.en;
+      g_autofree char *start = g_strndup (title, 24);
+
+      if (strstr (flat, start) == NULL)
+        g_error ("the PDF's text lacks “%s”", start);
+    }
+
+  g_assert_nonnull (strstr (info, "Vietnam and the Fourth Industrial Revolution"));
+  g_assert_nonnull (strstr (info, "Dấu Mốc"));
+}
+
+/* Printing draws the same handout, page for page, as the PDF. */
+static void
+test_print_matches_pdf (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GFile) file = out_file (f, "handout.pdf");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *info = NULL;
+  const char *pages_line;
+  const char *argv[] = { "pdfinfo", "-enc", "UTF-8", NULL, NULL };
+  DmExportOptions options;
+  guint n_pages;
+  int status;
+
+  dm_export_options_init (&options, f->dataset);
+  n_pages = dm_export_count_handout_pages (&options, 595, 842);
+  g_assert_cmpuint (n_pages, >=, 3);
+
+  g_assert_true (dm_export_to_file (&options, DM_EXPORT_PDF, file, NULL, &error));
+  argv[3] = path;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &info, NULL, &status, &error);
+  g_assert_no_error (error);
+  pages_line = strstr (info, "Pages:");
+  g_assert_nonnull (pages_line);
+  if (g_ascii_strtoull (pages_line + strlen ("Pages:"), NULL, 10) != n_pages)
+    g_error ("pdfinfo says\n%s\nbut printing counts %u pages", info, n_pages);
+
+  /* Every page has something on it. */
+  for (guint page = 0; page < n_pages; page++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 595, 842);
+      cairo_t *cr = cairo_create (surface);
+      PangoContext *pango = pango_cairo_create_context (cr);
+
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      dm_export_draw_handout_page (&options, cr, pango, 595, 842, page);
+      cairo_destroy (cr);
+      g_object_unref (pango);
+      g_assert_cmpuint (count_ink (surface), >, 500);
+      cairo_surface_destroy (surface);
+    }
+}
+
+/* A failed export leaves no file behind. */
+static void
+test_failure_leaves_nothing (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *missing = g_build_filename (f->dir, "no-such-folder", "out.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (missing);
+  g_autoptr(GError) error = NULL;
+  DmExportOptions options;
+
+  dm_export_options_init (&options, f->dataset);
+  g_assert_false (dm_export_to_file (&options, DM_EXPORT_PDF, file, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+}
+
+/* Only the filtered events: a handout of resolutions has no MoU. */
+static void
+test_filtered (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GFile) file = out_file (f, "resolutions.pdf");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree guint8 *visible = g_new0 (guint8, dm_dataset_get_n_events (f->dataset));
+  g_autofree char *text = NULL;
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", NULL, "-", NULL };
+  DmExportOptions options;
+  int status;
+
+  for (guint i = 0; i < dm_dataset_get_n_events (f->dataset); i++)
+    visible[i] = g_str_equal (dm_dataset_get_event (f->dataset, i)->kind, "resolution");
+
+  dm_export_options_init (&options, f->dataset);
+  options.visible = visible;
+  g_assert_true (dm_export_to_file (&options, DM_EXPORT_PDF, file, NULL, &error));
+
+  argv[3] = path;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &text, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "Resolution"));
+  g_assert_null (strstr (text, "Memorandum of understanding signed"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/export-image/png-size", Fixture, NULL, fixture_setup, test_png_size, fixture_teardown);
+  g_test_add ("/export-image/svg-renders", Fixture, NULL, fixture_setup, test_svg_renders, fixture_teardown);
+  g_test_add ("/export-image/pdf-text", Fixture, NULL, fixture_setup, test_pdf_text, fixture_teardown);
+  g_test_add ("/export-image/print-matches-pdf", Fixture, NULL, fixture_setup, test_print_matches_pdf, fixture_teardown);
+  g_test_add ("/export-image/failure-leaves-nothing", Fixture, NULL, fixture_setup, test_failure_leaves_nothing, fixture_teardown);
+  g_test_add ("/export-image/filtered", Fixture, NULL, fixture_setup, test_filtered, fixture_teardown);
+
+  return g_test_run ();
+}

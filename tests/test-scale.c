@@ -1,0 +1,482 @@
+/* test-scale.c — correctness of what makes large timelines fast: the
+ * layout's level of detail against laying out every event on its own, and
+ * loading in a worker thread while the main loop runs (how fast is for the
+ * benchmark, bench/dm-benchmark.c, not for tests)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <math.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
+
+#include "dm-layout.h"
+
+#define WIDTH 1744.0
+
+static const DmLayoutMetrics aggregated = { 12, 6, 3, 28, 0 };
+static const DmLayoutMetrics direct = { 12, 6, 3, 28, G_MAXUINT };
+
+/* Dense bursts (thousands of events in a day, in a month), a sparse
+ * background over two centuries with empty stretches, ranges from a day
+ * to years, and events of unknown kind. */
+static DmDataset *
+random_dataset (GRand *rand,
+                guint  n,
+                guint  n_kinds)
+{
+  DmDataset *dataset = dm_dataset_new ();
+
+  dm_dataset_set_title (dataset, NULL, "Random");
+  for (guint k = 0; k < n_kinds; k++)
+    {
+      DmKind *kind = dm_kind_new ();
+
+      kind->id = g_strdup_printf ("k%u", k);
+      dm_text_set (&kind->label, NULL, kind->id);
+      dm_dataset_add_kind (dataset, kind);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      DmEvent *event = dm_event_new ();
+      guint r = g_rand_int_range (rand, 0, 10);
+      gint64 year;
+      guint month;
+      guint day;
+      DmDatePrecision precision;
+
+      if (r < 2)
+        year = 2020, month = 5, day = 12, precision = DM_DATE_PRECISION_MINUTE;
+      else if (r < 4)
+        year = 2016, month = 1, day = g_rand_int_range (rand, 1, 32), precision = DM_DATE_PRECISION_DAY;
+      else
+        {
+          do
+            year = g_rand_int_range (rand, 1800, 2030);
+          while ((year >= 1861 && year < 1900) || (year >= 1915 && year < 1945));
+          month = g_rand_int_range (rand, 1, 13);
+          day = g_rand_int_range (rand, 1, 29);
+          precision = g_rand_int_range (rand, DM_DATE_PRECISION_YEAR, DM_DATE_PRECISION_MINUTE + 1);
+        }
+
+      event->id = g_strdup_printf ("e%u", i);
+      if (g_rand_int_range (rand, 0, 50) > 0)
+        event->kind = g_strdup_printf ("k%u", g_rand_int_range (rand, 0, (gint32) n_kinds));
+      g_assert_true (dm_date_init (&event->start, precision, year,
+                                   precision >= DM_DATE_PRECISION_MONTH ? month : 0,
+                                   precision >= DM_DATE_PRECISION_DAY ? day : 0,
+                                   precision >= DM_DATE_PRECISION_MINUTE ? (guint) g_rand_int_range (rand, 0, 24) : 0,
+                                   precision >= DM_DATE_PRECISION_MINUTE ? (guint) g_rand_int_range (rand, 0, 60) : 0));
+      if (g_rand_int_range (rand, 0, 5) == 0)
+        {
+          if (precision == DM_DATE_PRECISION_YEAR || g_rand_boolean (rand))
+            g_assert_true (dm_date_init (&event->end, DM_DATE_PRECISION_YEAR, year + g_rand_int_range (rand, 0, 8), 0, 0, 0, 0));
+          else
+            {
+              guint later = (guint) g_rand_int_range (rand, 0, 3);
+              guint end_day = MIN (day + later, 28);
+
+              g_assert_true (dm_date_init (&event->end, DM_DATE_PRECISION_DAY, year, month, end_day, 0, 0));
+            }
+        }
+      dm_text_set (&event->title, NULL, event->id);
+      dm_dataset_add_event (dataset, event);
+    }
+
+  dm_dataset_finish (dataset);
+  return dataset;
+}
+
+static double
+measure (guint    position,
+         gpointer user_data)
+{
+  guint *calls = user_data;
+
+  if (calls != NULL)
+    (*calls)++;
+
+  /* Labels of varied widths, some very long. */
+  return 20 + (position * 7919) % 230;
+}
+
+static double
+occupied_end (const DmLayoutItem *item)
+{
+  if (item->label_width > 0 && !item->label_inside)
+    return item->label_x + item->label_width;
+  return item->x1;
+}
+
+/* What every layout must be, however it was made: nothing overlaps within
+ * a lane and row; every event in view that @visible allows is drawn on its
+ * own or in exactly one cluster, which covers its time; no other is. */
+static void
+check_invariants (DmDataset             *dataset,
+                  const guint8          *visible,
+                  const DmTimeScale     *scale,
+                  const DmLayoutMetrics *metrics,
+                  DmLayout              *layout)
+{
+  g_autoptr(GArray) in_view = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree guint *seen = g_new0 (guint, dm_dataset_get_n_events (dataset));
+  g_autoptr(GPtrArray) by_row = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  guint n_items = dm_layout_get_n_items (layout);
+  guint rows = metrics->max_rows + 1;
+
+  for (guint i = 0; i < MAX (dm_dataset_get_n_kinds (dataset), 1) * rows; i++)
+    g_ptr_array_add (by_row, g_array_new (FALSE, FALSE, sizeof (guint)));
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      const DmLayoutItem *a = dm_layout_get_item (layout, i);
+      guint n_members;
+      const guint *members = dm_layout_get_members (layout, i, &n_members);
+
+      g_assert_cmpfloat (a->x1, >=, a->x0 + metrics->marker_size - 1e-9);
+      g_assert_cmpuint (a->row, <=, metrics->max_rows);
+      if (a->type == DM_LAYOUT_CLUSTER)
+        g_assert_cmpuint (a->row, ==, metrics->max_rows);
+      g_array_append_val (g_ptr_array_index (by_row, a->lane * rows + a->row), i);
+
+      g_assert_cmpuint (n_members, ==, a->count);
+      for (guint m = 0; m < n_members; m++)
+        {
+          const DmEvent *event = dm_dataset_get_event (dataset, members[m]);
+
+          seen[members[m]]++;
+          g_assert_cmpuint (dm_dataset_get_event_lane (dataset, members[m]), ==, a->lane);
+          g_assert_cmpint (dm_layout_find_event (layout, members[m]), ==, (int) i);
+          g_assert_cmpfloat (event->axis_start, >=, a->axis_start);
+          g_assert_cmpfloat (event->axis_end, <=, a->axis_end);
+          if (m > 0)
+            g_assert_cmpuint (members[m], >, members[m - 1]);
+        }
+    }
+
+  /* Items are made in time order within a row, so neighbours suffice. */
+  for (guint r = 0; r < by_row->len; r++)
+    {
+      GArray *row = g_ptr_array_index (by_row, r);
+
+      for (guint k = 1; k < row->len; k++)
+        {
+          const DmLayoutItem *a = dm_layout_get_item (layout, g_array_index (row, guint, k - 1));
+          const DmLayoutItem *b = dm_layout_get_item (layout, g_array_index (row, guint, k));
+
+          if (occupied_end (a) + metrics->gap > b->x0 + 1e-9)
+            g_error ("items overlap in lane %u row %u: [%g, %g] and [%g, %g]",
+                     a->lane, a->row, a->x0, occupied_end (a), b->x0, occupied_end (b));
+        }
+    }
+
+  dm_dataset_query_range (dataset, dm_time_scale_x_to_axis (scale, 0), dm_time_scale_x_to_axis (scale, WIDTH), in_view);
+  for (guint i = 0; i < in_view->len; i++)
+    {
+      guint position = g_array_index (in_view, guint, i);
+
+      g_assert_cmpuint (seen[position], ==, (visible == NULL || visible[position]) ? 1 : 0);
+      seen[position] = 0;
+    }
+  for (guint i = 0; i < dm_dataset_get_n_events (dataset); i++)
+    g_assert_cmpuint (seen[i], ==, 0);
+}
+
+/* Whether the starts of @members, in pixels, put more than the lane's rows
+ * can show within one marker and gap: then no layout could draw them all
+ * on their own, and a cluster there is what the density demands. */
+static gboolean
+has_crowd (DmDataset             *dataset,
+           const DmTimeScale     *scale,
+           const DmLayoutMetrics *metrics,
+           const guint           *members,
+           guint                  n)
+{
+  guint rows = metrics->max_rows + 1;
+
+  for (guint k = 0; k + rows < n; k++)
+    {
+      double a = dm_time_scale_axis_to_x (scale, dm_dataset_get_event (dataset, members[k])->axis_start);
+      double b = dm_time_scale_axis_to_x (scale, dm_dataset_get_event (dataset, members[k + rows])->axis_start);
+
+      if (b - a < metrics->marker_size + metrics->gap)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+same_items (const DmLayout *x,
+            const DmLayout *y,
+            guint           lane)
+{
+  g_autoptr(GArray) a = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) b = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < dm_layout_get_n_items (x); i++)
+    if (dm_layout_get_item (x, i)->lane == lane)
+      g_array_append_val (a, i);
+  for (guint i = 0; i < dm_layout_get_n_items (y); i++)
+    if (dm_layout_get_item (y, i)->lane == lane)
+      g_array_append_val (b, i);
+
+  if (a->len != b->len)
+    return FALSE;
+
+  for (guint k = 0; k < a->len; k++)
+    {
+      const DmLayoutItem *p = dm_layout_get_item (x, g_array_index (a, guint, k));
+      const DmLayoutItem *q = dm_layout_get_item (y, g_array_index (b, guint, k));
+
+      if (p->type != q->type || p->row != q->row || p->count != q->count || p->position != q->position ||
+          p->x0 != q->x0 || p->x1 != q->x1 || p->label_width != q->label_width)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The same viewport laid out with the level of detail and event by event:
+ * both draw every event in view once; where a lane is nowhere crowded
+ * they are the same item for item; and each cluster that only the level
+ * of detail makes holds a crowd that no layout could draw one by one. */
+static void
+compare_viewport (DmDataset         *dataset,
+                  const guint8      *visible,
+                  const DmTimeScale *scale)
+{
+  g_autoptr(DmLayout) fast = dm_layout_new ();
+  g_autoptr(DmLayout) slow = dm_layout_new ();
+  g_autoptr(GHashTable) slow_clusters = g_hash_table_new (NULL, NULL);
+  guint n_lanes = MAX (dm_dataset_get_n_kinds (dataset), 1);
+  guint measured_fast = 0;
+  guint measured_slow = 0;
+
+  dm_layout_compute (fast, dataset, visible, scale, WIDTH, &aggregated, measure, &measured_fast);
+  dm_layout_compute (slow, dataset, visible, scale, WIDTH, &direct, measure, &measured_slow);
+  check_invariants (dataset, visible, scale, &aggregated, fast);
+  check_invariants (dataset, visible, scale, &direct, slow);
+
+  /* Labels are measured only for events that get a row of their own. */
+  g_assert_cmpuint (measured_fast, <=, dm_layout_get_n_items (fast));
+  g_assert_cmpuint (measured_slow, <=, dm_layout_get_n_items (slow));
+
+  for (guint i = 0; i < dm_layout_get_n_items (slow); i++)
+    {
+      const DmLayoutItem *item = dm_layout_get_item (slow, i);
+
+      if (item->type == DM_LAYOUT_CLUSTER)
+        g_hash_table_insert (slow_clusters, GUINT_TO_POINTER (item->position + 1), GUINT_TO_POINTER (item->count));
+    }
+
+  for (guint lane = 0; lane < n_lanes; lane++)
+    {
+      gboolean folded = FALSE;
+
+      for (guint i = 0; i < dm_layout_get_n_items (fast); i++)
+        {
+          const DmLayoutItem *item = dm_layout_get_item (fast, i);
+          guint n_members;
+          const guint *members;
+          int slow_index;
+
+          if (item->lane != lane || item->type != DM_LAYOUT_CLUSTER)
+            continue;
+
+          members = dm_layout_get_members (fast, i, &n_members);
+          if (GPOINTER_TO_UINT (g_hash_table_lookup (slow_clusters, GUINT_TO_POINTER (item->position + 1))) == item->count)
+            continue;
+
+          /* A cluster that the event-by-event layout starts too is one the
+           * rows called for; any other must hold a crowd. */
+          folded = TRUE;
+          slow_index = dm_layout_find_event (slow, item->position);
+          if (slow_index >= 0 && dm_layout_get_item (slow, (guint) slow_index)->type == DM_LAYOUT_CLUSTER)
+            continue;
+          if (!has_crowd (dataset, scale, &aggregated, members, n_members))
+            g_error ("lane %u: a cluster of %u events from position %u where nothing is crowded",
+                     lane, item->count, item->position);
+        }
+
+      /* No fold in the lane: the walk was the direct one. */
+      if (!folded)
+        g_assert_true (same_items (fast, slow, lane));
+    }
+
+  /* The work follows the pixels: at most a few items per marker width. */
+  g_assert_cmpuint (dm_layout_get_n_items (fast), <=, n_lanes * (aggregated.max_rows + 1) * (WIDTH / 18 + 4) * 2);
+}
+
+static void
+test_lod_random (gconstpointer data)
+{
+  guint n = GPOINTER_TO_UINT (data);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7 * n + 1);
+  g_autoptr(DmDataset) dataset = random_dataset (rand, n, 5);
+  g_autofree guint8 *visible = g_new (guint8, n);
+  double start;
+  double end;
+
+  for (guint i = 0; i < n; i++)
+    visible[i] = g_rand_int_range (rand, 0, 3) != 0;
+
+  g_assert_true (dm_dataset_get_span (dataset, NULL, NULL, &start, &end));
+
+  /* Random viewports from the whole span down to minutes, centred on the
+   * bursts, on quiet years and at random. */
+  for (guint v = 0; v < 60; v++)
+    {
+      double dpp = exp (g_rand_double_range (rand, log (1.0 / 1440 / 4), log ((end - start) / WIDTH * 1.2)));
+      double centers[] = {
+        dm_date_days_from_civil (2020, 5, 12) + g_rand_double (rand),
+        dm_date_days_from_civil (2016, 1, 1) + g_rand_double_range (rand, 0, 31),
+        g_rand_double_range (rand, start, end),
+      };
+      double center = centers[v % G_N_ELEMENTS (centers)];
+      DmTimeScale scale = { center - WIDTH / 2 * dpp, dpp };
+
+      compare_viewport (dataset, NULL, &scale);
+      compare_viewport (dataset, visible, &scale);
+    }
+}
+
+/* Zoomed out on a dense dataset, almost every event is in a few clusters,
+ * found from slices of the lane columns; a member list is still exact. */
+static void
+test_lod_zoomed_out (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  g_autoptr(DmDataset) dataset = random_dataset (rand, 60000, 3);
+  g_autoptr(DmLayout) layout = dm_layout_new ();
+  DmTimeScale scale;
+  double start;
+  double end;
+  guint measured = 0;
+  guint clustered = 0;
+
+  dm_dataset_get_span (dataset, NULL, NULL, &start, &end);
+  dm_time_scale_fit (&scale, start, end, WIDTH, 24);
+  dm_layout_compute (layout, dataset, NULL, &scale, WIDTH, &aggregated, measure, &measured);
+  check_invariants (dataset, NULL, &scale, &aggregated, layout);
+
+  for (guint i = 0; i < dm_layout_get_n_items (layout); i++)
+    if (dm_layout_get_item (layout, i)->type == DM_LAYOUT_CLUSTER)
+      clustered += dm_layout_get_item (layout, i)->count;
+
+  /* Labels are measured only for what is drawn on its own. */
+  g_assert_cmpuint (measured, <=, dm_layout_get_n_items (layout));
+  g_assert_cmpuint (clustered, >, 60000 * 9 / 10);
+}
+
+/* Loading */
+
+static char *
+write_large_file (guint n)
+{
+  g_autoptr(GString) json = g_string_new ("{\"format\": \"daumoc-timeline\", \"version\": 1,\n"
+                                          " \"title\": {\"en\": \"Large\"},\n"
+                                          " \"kinds\": [{\"id\": \"k\", \"label\": {\"en\": \"K\"}}],\n"
+                                          " \"events\": [\n");
+  g_autoptr(GError) error = NULL;
+  char *path;
+  int fd;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (json, "  {\"id\": \"e%u\", \"kind\": \"k\", \"start\": \"%04u-%02u-%02u\", "
+                            "\"title\": {\"vi\": \"Sự kiện số %u\", \"en\": \"Event number %u\"}, "
+                            "\"summary\": {\"en\": \"A summary long enough to make the file take a while to read.\"}, "
+                            "\"tags\": [\"t%u\"]}%s\n",
+                            i, 1900 + i % 120, 1 + i % 12, 1 + i % 28, i, i, i % 40, i + 1 < n ? "," : "");
+  g_string_append (json, " ]\n}\n");
+
+  fd = g_file_open_tmp ("test-scale-XXXXXX.json", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_file_set_contents (path, json->str, json->len, &error);
+  g_assert_no_error (error);
+
+  return path;
+}
+
+typedef struct
+{
+  GMainLoop *loop;
+  DmDataset *dataset;
+  GError    *error;
+  guint      ticks;
+  gint64     started;
+  gint64     finished;
+} LoadState;
+
+static gboolean
+tick_cb (gpointer user_data)
+{
+  LoadState *state = user_data;
+
+  state->ticks++;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+loaded_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  LoadState *state = user_data;
+
+  state->finished = g_get_monotonic_time ();
+  state->dataset = dm_dataset_load_file_finish (result, NULL, &state->error);
+  g_main_loop_quit (state->loop);
+}
+
+/* A large file loads in a worker: the main loop keeps running, as a timer
+ * that fires every few milliseconds shows. */
+static void
+test_load_async_main_loop (void)
+{
+  g_autofree char *path = write_large_file (50000);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  LoadState state = { loop, NULL, NULL, 0, 0, 0 };
+  guint timer;
+  double elapsed_ms;
+
+  timer = g_timeout_add (2, tick_cb, &state);
+  state.started = g_get_monotonic_time ();
+  dm_dataset_load_file_async (file, NULL, loaded_cb, &state);
+  g_main_loop_run (loop);
+  g_source_remove (timer);
+
+  g_assert_no_error (state.error);
+  g_assert_nonnull (state.dataset);
+  g_assert_cmpuint (dm_dataset_get_n_events (state.dataset), ==, 50000);
+
+  /* However fast the machine, the timer had most of its chances. */
+  elapsed_ms = (state.finished - state.started) / 1000.0;
+  g_test_message ("loaded in %.0f ms with %u ticks of the main loop", elapsed_ms, state.ticks);
+  g_assert_cmpuint (state.ticks, >=, 3);
+  g_assert_cmpfloat (state.ticks, >=, elapsed_ms / 2 / 4);
+
+  g_clear_object (&state.dataset);
+  g_unlink (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  static const guint sizes[] = { 3000, 30000 };
+
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/scale/lod/random/%u", sizes[i]);
+      g_test_add_data_func (path, GUINT_TO_POINTER (sizes[i]), test_lod_random);
+    }
+  g_test_add_func ("/scale/lod/zoomed-out", test_lod_zoomed_out);
+  g_test_add_func ("/scale/load/async-main-loop", test_load_async_main_loop);
+
+  return g_test_run ();
+}
