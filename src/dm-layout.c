@@ -496,7 +496,7 @@ dm_layout_compute (DmLayout              *layout,
   g_return_if_fail (layout != NULL);
   g_return_if_fail (DM_IS_DATASET (dataset));
   g_return_if_fail (scale != NULL && metrics != NULL);
-  g_return_if_fail (metrics->max_rows > 0);
+  g_return_if_fail (metrics->max_rows < 64);
 
   g_array_set_size (layout->items, 0);
   g_array_set_size (layout->parts, 0);

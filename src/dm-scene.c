@@ -91,7 +91,7 @@ dm_scene_rows_for_height (const DmScene *scene,
   guint lanes = MAX (dm_scene_get_n_lanes (scene), 1);
   int rows = (int) floor (((height - scene->axis_height) / lanes - scene->lane_padding) / scene->row_height);
 
-  return (guint) CLAMP (rows, 2, 8);
+  return (guint) CLAMP (rows, 1, 8);
 }
 
 static PangoLayout *

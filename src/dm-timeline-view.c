@@ -18,10 +18,10 @@
 #include "dm-scene.h"
 #include "dm-timeline-view.h"
 
-#define AXIS_HEIGHT    52.0
+#define AXIS_HEIGHT    48.0
 #define HEADER_WIDTH   176.0
-#define ROW_HEIGHT     26.0
-#define LANE_PADDING   8.0
+#define ROW_HEIGHT     24.0
+#define LANE_PADDING   6.0
 #define MIN_ROWS       2      /* one row of events and the cluster row */
 #define MAX_ROWS       8
 #define MIN_TICK_SPACE 72.0
@@ -367,7 +367,9 @@ dm_timeline_view_measure (GtkWidget      *widget,
     }
   else
     {
-      *minimum = (int) (AXIS_HEIGHT + n_lanes (self) * (MIN_ROWS * ROW_HEIGHT + LANE_PADDING));
+      /* Small enough that the list and the overview keep their room; the
+       * rows then shrink to the cluster row, which still shows everything. */
+      *minimum = (int) (AXIS_HEIGHT + n_lanes (self) * (ROW_HEIGHT + LANE_PADDING));
       *natural = (int) (AXIS_HEIGHT + n_lanes (self) * (4 * ROW_HEIGHT + LANE_PADDING));
     }
 }

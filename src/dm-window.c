@@ -151,6 +151,7 @@ show_problems (DmWindow  *self,
         message = g_strdup_printf (_("%s; the timeline shown is unchanged.\n%s"), heading, text->str);
 
       gtk_label_set_text (self->problem_label, message);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->problem_label), message);
       gtk_revealer_set_reveal_child (self->problem_revealer, TRUE);
       gtk_stack_set_visible_child_name (self->stack, "events");
     }

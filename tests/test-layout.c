@@ -6,7 +6,7 @@
  */
 #include "dm-layout.h"
 
-static const DmLayoutMetrics metrics = { 12, 6, 3, 24 };
+static DmLayoutMetrics metrics = { 12, 6, 3, 24 };
 
 static DmDataset *
 random_dataset (GRand *rand,
@@ -220,6 +220,19 @@ test_clusters_split (void)
   }
 }
 
+/* A lane too short for any event row still shows everything: events in
+ * the cluster row where it is free, clusters elsewhere. */
+static void
+test_one_row (void)
+{
+  guint saved = metrics.max_rows;
+
+  metrics.max_rows = 0;
+  test_random (GUINT_TO_POINTER (1000));
+  test_random (GUINT_TO_POINTER (10));
+  metrics.max_rows = saved;
+}
+
 static void
 test_hit (void)
 {
@@ -258,6 +271,7 @@ main (int   argc,
     }
   g_test_add_func ("/layout/clusters-split", test_clusters_split);
   g_test_add_func ("/layout/hit", test_hit);
+  g_test_add_func ("/layout/one-row", test_one_row);
 
   return g_test_run ();
 }
