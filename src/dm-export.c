@@ -155,6 +155,82 @@ write_to_stream (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
+/* SVG: cairo draws text as glyph outlines, which look right but cannot be
+ * searched or selected. Each text drawn is also written as a <text> in an
+ * invisible layer at the same place, and the file names its title and
+ * creator. */
+
+static cairo_status_t
+append_to_string (void                *closure,
+                  const unsigned char *data,
+                  unsigned int         length)
+{
+  g_string_append_len (closure, (const char *) data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+collect_text (const char *text,
+              double      x,
+              double      y,
+              double      size,
+              gpointer    user_data)
+{
+  GString *texts = user_data;
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  char xs[G_ASCII_DTOSTR_BUF_SIZE];
+  char ys[G_ASCII_DTOSTR_BUF_SIZE];
+  char sizes[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_string_append_printf (texts, "  <text x=\"%s\" y=\"%s\" font-size=\"%s\">%s</text>\n",
+                          g_ascii_formatd (xs, sizeof xs, "%.2f", x),
+                          g_ascii_formatd (ys, sizeof ys, "%.2f", y),
+                          g_ascii_formatd (sizes, sizeof sizes, "%.1f", size),
+                          escaped);
+}
+
+static gboolean
+write_svg (GOutputStream          *stream,
+           GString                *svg,
+           GString                *texts,
+           const DmExportOptions  *options,
+           GCancellable           *cancellable,
+           GError                **error)
+{
+  g_autofree char *title = g_markup_escape_text (dm_text_get (dm_dataset_get_title (options->dataset), options->language), -1);
+  g_autoptr(GString) head = g_string_new (NULL);
+  const char *open_end;
+  const char *close;
+
+  open_end = strstr (svg->str, "<svg");
+  open_end = open_end ? strchr (open_end, '>') : NULL;
+  close = g_strrstr (svg->str, "</svg>");
+  if (open_end == NULL || close == NULL || close < open_end)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "cairo wrote an SVG without its element");
+      return FALSE;
+    }
+  open_end++;
+
+  g_string_append_printf (head,
+                          "\n<title>%s</title>\n"
+                          "<desc>Made with Dấu Mốc %s</desc>\n"
+                          "<metadata>\n"
+                          " <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n"
+                          "  <rdf:Description><dc:title>%s</dc:title><dc:creator>Dấu Mốc %s</dc:creator><dc:format>image/svg+xml</dc:format></rdf:Description>\n"
+                          " </rdf:RDF>\n"
+                          "</metadata>\n",
+                          title, PACKAGE_VERSION, title, PACKAGE_VERSION);
+
+  return g_output_stream_write_all (stream, svg->str, (gsize) (open_end - svg->str), NULL, cancellable, error) &&
+         g_output_stream_write_all (stream, head->str, head->len, NULL, cancellable, error) &&
+         g_output_stream_write_all (stream, open_end, (gsize) (close - open_end), NULL, cancellable, error) &&
+         g_output_stream_write_all (stream, "<g id=\"text\" fill-opacity=\"0\" font-family=\"sans-serif\">\n", 56, NULL, cancellable, error) &&
+         g_output_stream_write_all (stream, texts->str, texts->len, NULL, cancellable, error) &&
+         g_output_stream_write_all (stream, "</g>\n", 5, NULL, cancellable, error) &&
+         g_output_stream_write_all (stream, close, strlen (close), NULL, cancellable, error);
+}
+
 /* The handout pages after the timeline */
 
 /* The text pages flow from one event to the next; to draw page N alone
@@ -389,6 +465,8 @@ write_export (GOutputStream  *stream,
   StreamClosure closure = { stream, cancellable, NULL };
   PangoContext *pango = NULL;
   cairo_surface_t *surface = NULL;
+  g_autoptr(GString) svg = NULL;
+  g_autoptr(GString) texts = NULL;
   cairo_status_t status;
   DmScene scene;
   cairo_t *cr;
@@ -413,7 +491,12 @@ write_export (GOutputStream  *stream,
       break;
 
     case DM_EXPORT_SVG:
-      surface = cairo_svg_surface_create_for_stream (write_to_stream, &closure, scene.width, scene.height);
+      /* Collected, so that the text layer and the metadata can be added. */
+      svg = g_string_new (NULL);
+      texts = g_string_new (NULL);
+      surface = cairo_svg_surface_create_for_stream (append_to_string, svg, scene.width, scene.height);
+      scene.text_func = collect_text;
+      scene.text_data = texts;
       break;
 
     case DM_EXPORT_PDF:
@@ -465,6 +548,10 @@ write_export (GOutputStream  *stream,
       status = cairo_surface_status (surface);
     }
   cairo_surface_destroy (surface);
+
+  if (svg != NULL && status == CAIRO_STATUS_SUCCESS &&
+      !write_svg (stream, svg, texts, options, cancellable, &closure.error))
+    status = CAIRO_STATUS_WRITE_ERROR;
 
   if (closure.error != NULL)
     {

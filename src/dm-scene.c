@@ -171,6 +171,26 @@ dm_scene_hit (DmScene *scene,
   return dm_layout_hit (scene->layout, lane, row, x - scene->header_width);
 }
 
+static gboolean
+parse_color (const char *text,
+             DmColor    *color)
+{
+  guint r;
+  guint g;
+  guint b;
+
+  if (text == NULL)
+    return FALSE;
+  if (strlen (text) == 7 && sscanf (text, "#%02x%02x%02x", &r, &g, &b) == 3)
+    *color = (DmColor) { r / 255.0, g / 255.0, b / 255.0, 1 };
+  else if (strlen (text) == 4 && sscanf (text, "#%1x%1x%1x", &r, &g, &b) == 3)
+    *color = (DmColor) { r * 17 / 255.0, g * 17 / 255.0, b * 17 / 255.0, 1 };
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
 static void
 kind_color (DmScene       *scene,
             guint          lane,
@@ -178,18 +198,9 @@ kind_color (DmScene       *scene,
             DmColor       *color)
 {
   const DmKind *kind = lane < dm_dataset_get_n_kinds (scene->dataset) ? dm_dataset_get_kind (scene->dataset, lane) : NULL;
-  guint r;
-  guint g;
-  guint b;
 
-  *color = *fallback;
-  if (kind == NULL || kind->color == NULL)
-    return;
-
-  if (strlen (kind->color) == 7 && sscanf (kind->color, "#%02x%02x%02x", &r, &g, &b) == 3)
-    *color = (DmColor) { r / 255.0, g / 255.0, b / 255.0, 1 };
-  else if (strlen (kind->color) == 4 && sscanf (kind->color, "#%1x%1x%1x", &r, &g, &b) == 3)
-    *color = (DmColor) { r * 17 / 255.0, g * 17 / 255.0, b * 17 / 255.0, 1 };
+  if (kind == NULL || !parse_color (kind->color, color))
+    *color = *fallback;
 }
 
 static void
@@ -237,6 +248,27 @@ draw_text (DmScene        *scene,
   set_color (cr, color, alpha);
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
+
+  /* Exports that keep text as text hear of each piece, where it went. */
+  if (scene->text_func != NULL)
+    {
+      PangoLayoutIter *iter = pango_layout_get_iter (layout);
+      PangoLayoutLine *line = pango_layout_get_line_readonly (layout, 0);
+      double baseline = pango_layout_iter_get_baseline (iter) / (double) PANGO_SCALE;
+      const PangoFontDescription *font = pango_context_get_font_description (scene->pango);
+      double size = font ? pango_font_description_get_size (font) / (double) PANGO_SCALE : 10;
+      double device_x = x;
+      double device_y = y + baseline;
+      g_autofree char *shown = NULL;
+
+      /* The text as shown: up to where the ellipsis cut it. */
+      if (line != NULL && pango_layout_is_ellipsized (layout))
+        shown = g_strdup_printf ("%.*s…", (int) MIN ((gsize) line->length, strlen (text)), text);
+      pango_layout_iter_free (iter);
+
+      cairo_user_to_device (cr, &device_x, &device_y);
+      scene->text_func (shown ? shown : text, device_x, device_y, size, scene->text_data);
+    }
 }
 
 static void
@@ -311,7 +343,8 @@ draw_axis (DmScene        *scene,
       cairo_rectangle (cr, x, 0, 1, height);
       cairo_fill (cr);
 
-      if (next_x - label_x < 24)
+      /* No room for a name: better none than an ellipsis. */
+      if (next_x - label_x < 48)
         continue;
       label = dm_tick_format (tick, coarse, TRUE, scene->language);
       draw_text (scene, cr, label, label_x, 4, next_x - label_x - 6, fg, 0.9);
@@ -436,6 +469,40 @@ draw_item (DmScene            *scene,
                  item->label_width + 1, fg, alpha);
   }
 }
+/* Eras: shaded spans behind the lanes, named along the bottom. */
+static void
+draw_eras (DmScene       *scene,
+           cairo_t       *cr,
+           double         width,
+           double         height,
+           const DmColor *fg)
+{
+  for (guint i = 0; i < dm_dataset_get_n_eras (scene->dataset); i++)
+    {
+      const DmEra *era = dm_dataset_get_era (scene->dataset, i);
+      const DmDate *last = dm_date_is_set (&era->end) ? &era->end : &era->start;
+      double x0 = dm_time_scale_axis_to_x (&scene->scale, dm_date_get_axis_start (&era->start));
+      double x1 = dm_time_scale_axis_to_x (&scene->scale, dm_date_get_axis_end (last));
+      const char *title = dm_text_get (&era->title, scene->language);
+      DmColor color = *fg;
+
+      if (x1 < 0 || x0 > width)
+        continue;
+
+      parse_color (era->color, &color);
+      x0 = MAX (x0, -2);
+      x1 = MIN (x1, width + 2);
+
+      /* Alternate between two strengths, so that neighbouring eras part. */
+      set_color (cr, &color, i % 2 == 0 ? 0.08 : 0.13);
+      cairo_rectangle (cr, x0, scene->axis_height, x1 - x0, height - scene->axis_height);
+      cairo_fill (cr);
+
+      if (title[0] != '\0' && x1 - MAX (x0, 0) > 40)
+        draw_text (scene, cr, title, MAX (x0, 0) + 6, height - scene->row_height, x1 - MAX (x0, 0) - 12, fg, 0.7);
+    }
+}
+
 void
 dm_scene_draw (DmScene *scene,
                cairo_t *cr)
@@ -470,6 +537,7 @@ dm_scene_draw (DmScene *scene,
   cairo_translate (cr, scene->header_width, 0);
   cairo_rectangle (cr, 0, 0, width - scene->header_width, height);
   cairo_clip (cr);
+  draw_eras (scene, cr, width - scene->header_width, height, fg);
   draw_axis (scene, cr, width - scene->header_width, height, fg);
 
   dm_scene_ensure_layout (scene);

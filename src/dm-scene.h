@@ -51,6 +51,15 @@ typedef struct
   DmColor          background;     /* alpha 0: leave the background alone */
   PangoContext    *pango;          /* fonts; not owned */
 
+  /* Told of each text drawn, in device coordinates at its baseline (for
+   * exports that keep text as text); may be NULL. */
+  void           (*text_func) (const char *text,
+                               double      x,
+                               double      y,
+                               double      size,
+                               gpointer    user_data);
+  gpointer         text_data;
+
   /* Owned */
   DmLayout        *layout;
   GArray          *label_widths;   /* float per event, < 0: not measured */

@@ -9,6 +9,7 @@
 #include <pango/pangocairo.h>
 
 #include "dm-export.h"
+#include "dm-scene.h"
 
 typedef struct
 {
@@ -135,6 +136,7 @@ test_svg_renders (Fixture       *f,
 
   dm_export_options_init (&options, f->dataset);
   options.width = 1000;
+  options.language = DM_LANGUAGE_EN;
   g_assert_true (dm_export_to_file (&options, DM_EXPORT_SVG, file, NULL, &error));
   g_assert_no_error (error);
 
@@ -148,6 +150,18 @@ test_svg_renders (Fixture       *f,
   cairo_destroy (cr);
   g_assert_cmpuint (count_ink (surface), >, 1000);
   cairo_surface_destroy (surface);
+
+  /* Text stays text (in a layer over the drawn glyphs), and the file says
+   * what it is and what made it. */
+  {
+    g_autofree char *svg = NULL;
+
+    g_assert_true (g_file_get_contents (path, &svg, NULL, NULL));
+    g_assert_nonnull (strstr (svg, "<title>Vietnam and the Fourth Industrial Revolution"));
+    g_assert_nonnull (strstr (svg, "<dc:creator>Dấu Mốc"));
+    g_assert_nonnull (strstr (svg, ">Forum / workshop</text>"));
+    g_assert_nonnull (strstr (svg, ">Memorandum of understanding signed"));
+  }
 }
 
 /* The PDF is a handout: its text holds every event's title, and it says
@@ -247,6 +261,55 @@ test_print_matches_pdf (Fixture       *f,
     }
 }
 
+/* Eras are shaded spans behind the lanes: a pixel of an empty lane inside
+ * an era differs from one outside it. */
+static void
+test_eras_drawn (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "timelinejs", "napoleon.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmDataset) dataset = dm_dataset_load_file (file, NULL, NULL, &error);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1000, 400);
+  cairo_t *cr = cairo_create (surface);
+  PangoContext *pango = pango_cairo_create_context (cr);
+  const DmEra *era;
+  DmScene scene;
+  double inside;
+  double outside;
+  guint32 in_pixel;
+  guint32 out_pixel;
+  int stride = cairo_image_surface_get_stride (surface);
+  int y = 390;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (dm_dataset_get_n_eras (dataset), >, 0);
+  era = dm_dataset_get_era (dataset, 0);
+
+  dm_scene_init (&scene);
+  scene.dataset = dataset;
+  scene.pango = pango;
+  scene.width = 1000;
+  scene.height = 400;
+  scene.background = (DmColor) { 1, 1, 1, 1 };
+  dm_time_scale_fit (&scene.scale, dm_date_days_from_civil (1760, 1, 1), dm_date_days_from_civil (1830, 1, 1),
+                     dm_scene_get_time_width (&scene), 0);
+  dm_scene_draw (&scene, cr);
+  cairo_surface_flush (surface);
+
+  inside = scene.header_width + dm_time_scale_axis_to_x (&scene.scale, dm_date_get_axis_start (&era->start) + 200);
+  outside = scene.header_width + dm_time_scale_axis_to_x (&scene.scale, dm_date_get_axis_start (&era->start) - 2000);
+  memcpy (&in_pixel, cairo_image_surface_get_data (surface) + y * stride + (int) inside * 4, 4);
+  memcpy (&out_pixel, cairo_image_surface_get_data (surface) + y * stride + (int) outside * 4, 4);
+  g_assert_cmphex (in_pixel, !=, out_pixel);
+
+  dm_scene_clear (&scene);
+  g_object_unref (pango);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 /* A failed export leaves no file behind. */
 static void
 test_failure_leaves_nothing (Fixture       *f,
@@ -301,6 +364,7 @@ main (int   argc,
   g_test_add ("/export-image/svg-renders", Fixture, NULL, fixture_setup, test_svg_renders, fixture_teardown);
   g_test_add ("/export-image/pdf-text", Fixture, NULL, fixture_setup, test_pdf_text, fixture_teardown);
   g_test_add ("/export-image/print-matches-pdf", Fixture, NULL, fixture_setup, test_print_matches_pdf, fixture_teardown);
+  g_test_add ("/export-image/eras-drawn", Fixture, NULL, fixture_setup, test_eras_drawn, fixture_teardown);
   g_test_add ("/export-image/failure-leaves-nothing", Fixture, NULL, fixture_setup, test_failure_leaves_nothing, fixture_teardown);
   g_test_add ("/export-image/filtered", Fixture, NULL, fixture_setup, test_filtered, fixture_teardown);
 

@@ -1,0 +1,62 @@
+/* fuzz-timelinejs.c — libFuzzer target: TimelineJS and vis-timeline files
+ *
+ * The loader recognises these by their shape and hands them to the
+ * importers; a file that imports must also export to TimelineJS3 and
+ * import again.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "dm-dataset.h"
+#include "dm-export-timelinejs.h"
+
+int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
+
+static void
+quiet_log (const char     *log_domain,
+           GLogLevelFlags  log_level,
+           const char     *message,
+           gpointer        user_data)
+{
+}
+
+int
+LLVMFuzzerTestOneInput (const guint8 *data,
+                        size_t        size)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (data, size);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmDataset) dataset = NULL;
+  static gboolean initialized;
+
+  if (!initialized)
+    {
+      g_log_set_default_handler (quiet_log, NULL);
+      initialized = TRUE;
+    }
+
+  dataset = dm_dataset_load_bytes (bytes, "fuzz.json", &problems, &error);
+  if (dataset == NULL)
+    {
+      g_assert_nonnull (error);
+      g_assert_cmpuint (dm_problems_count_errors (problems), >, 0);
+      return 0;
+    }
+
+  /* Every problem that is only a warning still says where it is. */
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    g_assert_nonnull (((DmProblem *) g_ptr_array_index (problems, i))->message);
+
+  {
+    gsize length;
+    g_autofree char *exported = dm_export_timelinejs (dataset, DM_LANGUAGE_EN, &length);
+    g_autoptr(GBytes) again_bytes = g_bytes_new (exported, length);
+    g_autoptr(GError) again_error = NULL;
+    g_autoptr(DmDataset) again = dm_dataset_load_bytes (again_bytes, "exported.json", NULL, &again_error);
+
+    g_assert_no_error (again_error);
+    g_assert_cmpuint (dm_dataset_get_n_events (again), ==, dm_dataset_get_n_events (dataset));
+  }
+
+  return 0;
+}
