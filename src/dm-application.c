@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "dm-application.h"
+#include "dm-dataset.h"
 #include "dm-window.h"
 
 struct _DmApplication
@@ -75,22 +76,125 @@ quit_activated (GSimpleAction *action,
   g_application_quit (G_APPLICATION (user_data));
 }
 
+/* Who wrote the texts the bundled timeline is derived from, one entry a
+ * source, as the dataset itself names them: "Author, Publisher https://…",
+ * or the title when it names neither. */
+static GStrv
+dup_source_credits (DmDataset  *dataset,
+                    DmLanguage  language)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < dm_dataset_get_n_sources (dataset); i++)
+    {
+      const DmSource *source = dm_dataset_get_source (dataset, i);
+      g_autoptr(GString) credit = g_string_new (NULL);
+
+      if (source->author != NULL)
+        g_string_append (credit, source->author);
+      if (source->publisher != NULL)
+        g_string_append_printf (credit, "%s%s", credit->len > 0 ? ", " : "", source->publisher);
+      if (credit->len == 0)
+        g_string_append (credit, dm_text_get (&source->title, language));
+      if (source->url != NULL)
+        g_string_append_printf (credit, " %s", source->url);
+
+      g_strv_builder_add (builder, credit->str);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+static void
+append_escaped (GString    *markup,
+                const char *separator,
+                const char *text)
+{
+  g_autofree char *escaped = NULL;
+
+  if (text == NULL)
+    return;
+
+  escaped = g_markup_escape_text (text, -1);
+  g_string_append (markup, separator);
+  g_string_append (markup, escaped);
+}
+
+/* The same sources in full, as Pango markup for a legal section: each
+ * title, author, publisher and date, and whose they are. */
+static char *
+dup_source_notice (DmDataset  *dataset,
+                   DmLanguage  language)
+{
+  g_autoptr(GString) notice = g_string_new (NULL);
+  g_autofree char *intro = NULL;
+
+  intro = g_markup_printf_escaped (_("“%s” is derived from these texts. They belong to their publishers "
+                                     "and are quoted for reference."),
+                                   dm_text_get (dm_dataset_get_title (dataset), language));
+  g_string_append (notice, intro);
+
+  for (guint i = 0; i < dm_dataset_get_n_sources (dataset); i++)
+    {
+      const DmSource *source = dm_dataset_get_source (dataset, i);
+      g_autofree char *title = g_markup_escape_text (dm_text_get (&source->title, language), -1);
+      g_autofree char *date = NULL;
+
+      if (source->date.precision != DM_DATE_PRECISION_NONE)
+        date = dm_date_format (&source->date, language);
+
+      g_string_append_printf (notice, "\n\n• %s", title);
+      append_escaped (notice, " — ", source->author);
+      append_escaped (notice, ", ", source->publisher);
+      append_escaped (notice, ", ", date);
+    }
+
+  return g_string_free (g_steal_pointer (&notice), FALSE);
+}
+
 static void
 about_activated (GSimpleAction *action,
                  GVariant      *parameter,
                  gpointer       user_data)
 {
   GtkApplication *app = GTK_APPLICATION (user_data);
-  const char *developers[] = { "The Dấu Mốc developers", NULL };
+  const char *developers[] = { _("The Dấu Mốc developers"), NULL };
+  g_autoptr(GFile) bundled = dm_application_get_bundled_dataset ();
+  g_autoptr(DmDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  DmLanguage language = dm_language_from_locale ();
+  AdwAboutWindow *about;
 
-  adw_show_about_window (gtk_application_get_active_window (app),
-                         "application-name", _("Dấu Mốc"),
-                         "application-icon", APP_ID,
-                         "version", PACKAGE_VERSION,
-                         "developers", developers,
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "comments", _("Explore and present timelines of events"),
-                         NULL);
+  about = ADW_ABOUT_WINDOW (adw_about_window_new ());
+  gtk_window_set_transient_for (GTK_WINDOW (about), gtk_application_get_active_window (app));
+  adw_about_window_set_application_name (about, _("Dấu Mốc"));
+  adw_about_window_set_application_icon (about, APP_ID);
+  adw_about_window_set_version (about, PACKAGE_VERSION);
+  adw_about_window_set_developer_name (about, _("The Dấu Mốc developers"));
+  adw_about_window_set_developers (about, developers);
+  /* Translators: Your names, one a line, to be credited in the About window */
+  adw_about_window_set_translator_credits (about, _("translator-credits"));
+  adw_about_window_set_comments (about, _("Explore and present timelines of events"));
+  adw_about_window_set_website (about, PACKAGE_WEBSITE);
+  adw_about_window_set_issue_url (about, PACKAGE_BUGREPORT);
+  adw_about_window_set_copyright (about, _("© 2026 The Dấu Mốc developers"));
+  adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);
+
+  /* The bundled timeline credits its sources itself. */
+  dataset = dm_dataset_load_file (bundled, NULL, NULL, &error);
+  if (dataset != NULL)
+    {
+      g_auto(GStrv) credits = dup_source_credits (dataset, language);
+      g_autofree char *notice = dup_source_notice (dataset, language);
+
+      adw_about_window_add_acknowledgement_section (about, _("Sources of the Bundled Timeline"),
+                                                    (const char **) credits);
+      adw_about_window_add_legal_section (about, _("Source Texts"), NULL, GTK_LICENSE_CUSTOM, notice);
+    }
+  else
+    g_warning ("The bundled timeline cannot be read: %s", error->message);
+
+  gtk_window_present (GTK_WINDOW (about));
 }
 
 static const GActionEntry app_entries[] = {

@@ -1642,6 +1642,8 @@ dm_window_init (DmWindow *self)
       gtk_widget_set_visible (self->list_scroller, g_settings_get_boolean (self->settings, "show-list"));
     }
   dm_timeline_view_set_language (self->timeline, self->language);
+  /* The VI/EN buttons follow the property: tell them where it started. */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATA_LANGUAGE]);
 
   self->filter = dm_filter_new ();
   if (self->settings != NULL)

@@ -93,7 +93,7 @@ static const CliCase cases[] = {
     { "vietnam-industry-4.0.json: exported ", " events to cli-bundled.timelinejs.json (TimelineJS3)" }, { NULL }, TRUE },
   { "export-bundled-loads",
     { "--check", "cli-bundled.timelinejs.json" }, "vi", 0,
-    { "cli-bundled.timelinejs.json: OK (TimelineJS3), " }, { NULL }, TRUE },
+    { "cli-bundled.timelinejs.json: hợp lệ (TimelineJS3), " }, { NULL }, TRUE },
   { "export-extension",
     { "--export=out.json", "@data/examples/example.json" }, NULL, 2,
     { NULL }, { "cannot export to “out.json”", ".timelinejs.json (TimelineJS3)" } },
