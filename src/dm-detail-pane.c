@@ -150,7 +150,8 @@ show_event (DmDetailPane *self)
 {
   const DmEvent *event = dm_dataset_get_event (self->dataset, (guint) self->position);
   const DmKind *kind = dm_dataset_lookup_kind (self->dataset, event->kind);
-  g_autofree char *date = dm_event_format_date (event, self->language);
+  /* Dates are in the interface's language; the texts in the data's. */
+  g_autofree char *date = dm_event_format_date (event, dm_language_from_locale ());
   g_autofree char *title = text_in (&event->title, self->language);
   GtkWidget *label;
 
@@ -290,7 +291,7 @@ show_event (DmDetailPane *self)
                 g_string_append_printf (line, ", %s", source->author);
               if (dm_date_is_set (&source->date))
                 {
-                  g_autofree char *source_date = dm_date_format (&source->date, self->language);
+                  g_autofree char *source_date = dm_date_format (&source->date, dm_language_from_locale ());
                   g_string_append_printf (line, ", %s", source_date);
                 }
             }

@@ -303,12 +303,12 @@ add_event (Page                  *page,
   DmDataset *dataset = options->dataset;
   DmLanguage language = options->language;
   const DmKind *kind = dm_dataset_lookup_kind (dataset, event->kind);
-  g_autofree char *date = dm_event_format_date (event, language);
+  g_autofree char *date = dm_event_format_date (event, dm_language_from_locale ());
   g_autofree char *heading = NULL;
 
   if (event->certainty != DM_CERTAINTY_STATED)
     {
-      g_autofree char *marked = g_strdup_printf (language == DM_LANGUAGE_VI ? "%s (suy luận)" : "%s (inferred)", date);
+      g_autofree char *marked = g_strdup_printf (_("%s (inferred)"), date);
       g_free (date);
       date = g_steal_pointer (&marked);
     }

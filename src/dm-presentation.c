@@ -79,11 +79,12 @@ show_slide (DmPresentation *self)
   position = g_array_index (self->positions, guint, self->index);
   event = dm_dataset_get_event (self->dataset, position);
   kind = dm_dataset_lookup_kind (self->dataset, event->kind);
-  date = dm_event_format_date (event, self->language);
+  /* Dates are in the interface's language; the texts in the data's. */
+  date = dm_event_format_date (event, dm_language_from_locale ());
 
   if (event->certainty != DM_CERTAINTY_STATED)
     {
-      g_autofree char *marked = g_strdup_printf (self->language == DM_LANGUAGE_VI ? "%s (suy luận)" : "%s (inferred)", date);
+      g_autofree char *marked = g_strdup_printf (_("%s (inferred)"), date);
       g_free (date);
       date = g_steal_pointer (&marked);
     }

@@ -20,6 +20,7 @@ dm_scene_init (DmScene *scene)
 {
   memset (scene, 0, sizeof *scene);
   scene->language = DM_LANGUAGE_EN;
+  scene->date_language = dm_language_from_locale ();
   scene->selected = -1;
   scene->scale = (DmTimeScale) { 0, 10 };
   scene->header_width = 176;
@@ -346,7 +347,7 @@ draw_axis (DmScene        *scene,
       /* No room for a name: better none than an ellipsis. */
       if (next_x - label_x < 48)
         continue;
-      label = dm_tick_format (tick, coarse, TRUE, scene->language);
+      label = dm_tick_format (tick, coarse, TRUE, scene->date_language);
       draw_text (scene, cr, label, label_x, 4, next_x - label_x - 6, fg, 0.9);
     }
 
@@ -355,7 +356,7 @@ draw_axis (DmScene        *scene,
     {
       const DmTick *tick = &g_array_index (ticks, DmTick, i);
       double x = dm_time_scale_axis_to_x (&scene->scale, tick->axis);
-      g_autofree char *label = dm_tick_format (tick, level, FALSE, scene->language);
+      g_autofree char *label = dm_tick_format (tick, level, FALSE, scene->date_language);
 
       set_color (cr, fg, 0.08);
       cairo_rectangle (cr, x, scene->axis_height / 2, 1, height - scene->axis_height / 2);

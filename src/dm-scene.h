@@ -29,7 +29,8 @@ typedef struct
 {
   /* What */
   DmDataset       *dataset;
-  DmLanguage       language;
+  DmLanguage       language;       /* of the dataset's text */
+  DmLanguage       date_language;  /* of dates: the interface's */
   DmTimeScale      scale;          /* x = 0 at the left of the time area */
   const guint8    *visible;        /* per event, or NULL: all */
   const guint8    *matches;        /* per event, or NULL: no search */

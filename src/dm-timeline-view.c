@@ -176,7 +176,7 @@ update_accessible_description (DmTimelineView *self)
     {
       const DmEvent *event = dm_dataset_get_event (self->dataset, (guint) self->selected);
       const DmKind *kind = dm_dataset_lookup_kind (self->dataset, event->kind);
-      g_autofree char *date = dm_event_format_date (event, self->language);
+      g_autofree char *date = dm_event_format_date (event, dm_language_from_locale ());
 
       g_string_append_printf (text, _("Selected: %s, %s, %s. "),
                               kind ? dm_text_get (&kind->label, self->language) : event->kind,
@@ -185,7 +185,7 @@ update_accessible_description (DmTimelineView *self)
 
   dm_date_from_axis (dm_time_scale_x_to_axis (&self->scene.scale, 0), DM_DATE_PRECISION_DAY, &first);
   dm_date_from_axis (dm_time_scale_x_to_axis (&self->scene.scale, timeline_width (self)), DM_DATE_PRECISION_DAY, &last);
-  range = dm_date_format_range (&first, &last, self->language);
+  range = dm_date_format_range (&first, &last, dm_language_from_locale ());
   g_string_append_printf (text, _("Showing %s."), range);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text->str, -1);
@@ -529,7 +529,7 @@ query_tooltip_cb (GtkWidget      *widget,
     {
       const DmEvent *event = dm_dataset_get_event (self->dataset, item->position);
       const DmKind *kind = dm_dataset_lookup_kind (self->dataset, event->kind);
-      g_autofree char *date = dm_event_format_date (event, self->language);
+      g_autofree char *date = dm_event_format_date (event, dm_language_from_locale ());
 
       text = g_strdup_printf ("%s\n%s · %s", dm_text_get (&event->title, self->language), date,
                               kind ? dm_text_get (&kind->label, self->language) : event->kind);

@@ -1400,7 +1400,8 @@ bind_row (GtkSignalListItemFactory *factory,
   GtkWidget *kind = gtk_widget_get_first_child (kind_column);
   GtkWidget *title = gtk_widget_get_next_sibling (kind_column);
   const DmKind *kind_info = dm_dataset_lookup_kind (dataset, event->kind);
-  g_autofree char *date_text = dm_event_format_date (event, self->language);
+  /* Dates are in the interface's language; titles in the data's. */
+  g_autofree char *date_text = dm_event_format_date (event, dm_language_from_locale ());
   const char *kind_text = kind_info ? dm_text_get (&kind_info->label, self->language) : event->kind;
   g_autofree char *kind_short = NULL;
   g_autofree char *title_text = NULL;
