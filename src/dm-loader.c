@@ -1512,6 +1512,8 @@ dm_dataset_load_file_async (GFile               *file,
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, dm_dataset_load_file_async);
+  /* Cancelling answers at once; the worker's result is then dropped. */
+  g_task_set_return_on_cancel (task, TRUE);
   g_task_set_task_data (task, load, load_data_free);
   g_task_run_in_thread (task, load_thread);
 }

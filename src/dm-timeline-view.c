@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <librsvg/rsvg.h>
 
+#include "dm-debug.h"
 #include "dm-layout.h"
 #include "dm-scene.h"
 #include "dm-timeline-view.h"
@@ -347,6 +348,12 @@ dm_timeline_view_snapshot (GtkWidget   *widget,
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   dm_scene_draw (&self->scene, cr);
   cairo_destroy (cr);
+
+  if (dm_debug_timing ())
+    {
+      g_autofree char *detail = g_strdup_printf ("%u events", dm_dataset_get_n_events (self->dataset));
+      dm_debug_report_once ("first frame", detail);
+    }
 }
 
 static void

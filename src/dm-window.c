@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dm-debug.h"
 #include "dm-detail-pane.h"
 #include "dm-event-item.h"
 #include "dm-event-list.h"
@@ -35,6 +36,11 @@ struct _DmWindow
   GtkLabel             *problem_label;
   GtkStack             *stack;
   GtkSpinner           *spinner;
+  GtkLabel             *loading_label;
+  GtkRevealer          *loading_revealer;
+  GtkLabel             *loading_bar_label;
+  GtkProgressBar       *loading_progress;
+  guint                 pulse_id;
   GtkPaned             *detail_paned;
   GtkPaned             *list_paned;
   DmTimelineView       *timeline;
@@ -81,6 +87,7 @@ static GParamSpec *properties[N_PROPS];
 static void apply_filter (DmWindow *self);
 static void set_language (DmWindow *self, DmLanguage language);
 static void load (DmWindow *self, GFile *file, gboolean reloading);
+static void stop_loading (DmWindow *self);
 
 /* Problems */
 
@@ -160,6 +167,7 @@ show_problems (DmWindow  *self,
       /* The status page's description is markup: escape the file name. */
       g_autofree char *escaped = g_markup_escape_text (heading, -1);
 
+      adw_status_page_set_title (self->error_page, _("Could Not Open the Timeline"));
       adw_status_page_set_description (self->error_page, escaped);
       gtk_label_set_text (self->error_label, text->str);
       gtk_stack_set_visible_child_name (self->stack, "error");
@@ -872,12 +880,85 @@ load_cb (GObject      *object,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  gtk_spinner_stop (self->spinner);
+  stop_loading (self);
 
   if (dataset == NULL)
     show_problems (self, self->pending_file, error, problems);
   else
     set_dataset (self, dataset);
+}
+
+static gboolean
+pulse_cb (GtkWidget     *widget,
+          GdkFrameClock *clock,
+          gpointer       user_data)
+{
+  DmWindow *self = DM_WINDOW (widget);
+  static gint64 last;
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
+
+  /* A pulse every tenth of a second is enough to say it is working. */
+  if (now - last > 100000)
+    {
+      gtk_progress_bar_pulse (self->loading_progress);
+      last = now;
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+stop_loading (DmWindow *self)
+{
+  gtk_spinner_stop (self->spinner);
+  gtk_revealer_set_reveal_child (self->loading_revealer, FALSE);
+  if (self->pulse_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->pulse_id);
+  self->pulse_id = 0;
+}
+
+/* Large files take a while: say which, show that it is working, and let
+ * people give up. Whatever was open stays open meanwhile. */
+static void
+start_loading (DmWindow *self,
+               GFile    *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *text = g_strdup_printf (_("Opening “%s”…"), name);
+
+  gtk_label_set_text (self->loading_label, text);
+  gtk_label_set_text (self->loading_bar_label, text);
+  gtk_revealer_set_reveal_child (self->loading_revealer, TRUE);
+  if (self->pulse_id == 0)
+    self->pulse_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), pulse_cb, NULL, NULL);
+
+  if (dm_event_list_get_dataset (self->events) == NULL)
+    {
+      gtk_spinner_start (self->spinner);
+      gtk_stack_set_visible_child_name (self->stack, "loading");
+    }
+
+  dm_debug_report_once ("loading shown", name);
+}
+
+static void
+cancel_load_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  DmWindow *self = DM_WINDOW (widget);
+
+  g_cancellable_cancel (self->cancellable);
+  stop_loading (self);
+
+  /* With nothing open, a way forward rather than a blank window. */
+  if (dm_event_list_get_dataset (self->events) == NULL)
+    {
+      adw_status_page_set_title (self->error_page, _("Nothing Is Open"));
+      adw_status_page_set_description (self->error_page, NULL);
+      gtk_label_set_text (self->error_label, _("Opening the file was cancelled."));
+      gtk_stack_set_visible_child_name (self->stack, "error");
+    }
 }
 
 static void
@@ -891,11 +972,9 @@ load (DmWindow *self,
   g_set_object (&self->pending_file, file);
   self->reloading = reloading;
 
-  if (dm_event_list_get_dataset (self->events) == NULL)
-    {
-      gtk_spinner_start (self->spinner);
-      gtk_stack_set_visible_child_name (self->stack, "loading");
-    }
+  /* A reload of the file being edited needs no fuss. */
+  if (!reloading)
+    start_loading (self, file);
 
   dm_dataset_load_file_async (file, self->cancellable, load_cb, g_object_ref (self));
 }
@@ -1475,6 +1554,9 @@ dm_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->pending_file);
   g_clear_handle_id (&self->reload_id, g_source_remove);
+  if (self->pulse_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->pulse_id);
+  self->pulse_id = 0;
   if (self->monitor != NULL)
     g_file_monitor_cancel (self->monitor);
   g_clear_object (&self->monitor);
@@ -1574,6 +1656,10 @@ dm_window_class_init (DmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DmWindow, problem_label);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, loading_label);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, loading_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, loading_bar_label);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, loading_progress);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, detail_paned);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, list_paned);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, timeline);
@@ -1600,6 +1686,7 @@ dm_window_class_init (DmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-load", NULL, cancel_load_action);
   gtk_widget_class_install_property_action (widget_class, "win.data-language", "data-language");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);

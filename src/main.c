@@ -10,6 +10,7 @@
 #include "dm-application.h"
 #include "dm-check.h"
 #include "dm-cli-export.h"
+#include "dm-debug.h"
 
 static int
 usage_error (const char *message)
@@ -80,6 +81,7 @@ main (int   argc,
     { NULL }
   };
 
+  dm_debug_mark_start ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

@@ -1,0 +1,20 @@
+/* dm-debug.h — timing figures the app can print about itself
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* DAUMOC_DEBUG=timing prints, on standard error, how long the process took
+ * from its start to the first frame of a timeline (and to the loading
+ * progress, for large files). The benchmark reads these lines. */
+void     dm_debug_mark_start   (void);
+gboolean dm_debug_timing       (void);
+/* Prints "daumoc: WHAT after N ms" the first time it is called for @what. */
+void     dm_debug_report_once  (const char *what,
+                                const char *detail);
+
+G_END_DECLS
