@@ -497,6 +497,11 @@ apply_filter (DmWindow *self)
   dm_timeline_view_set_visible (self->timeline, dm_filter_is_active (self->filter) ? shown_flags : NULL, n);
 
   searching = query[0] != '\0';
+  if (searching && self->search_index == NULL)
+    {
+      self->search_index = dm_search_index_new (dataset);
+      self->search_state = dm_search_state_new (self->search_index);
+    }
   if (searching)
     {
       dm_search_state_query (self->search_state, query, matches);
@@ -832,10 +837,10 @@ set_dataset (DmWindow  *self,
   g_autofree char *title_text = NULL;
   GFile *file = dm_dataset_get_file (dataset);
 
+  /* The search index is built on the first keystroke, not before the
+   * first frame: most openings never search. */
   g_clear_pointer (&self->search_state, dm_search_state_free);
   g_clear_pointer (&self->search_index, dm_search_index_unref);
-  self->search_index = dm_search_index_new (dataset);
-  self->search_state = dm_search_state_new (self->search_index);
 
   dm_event_list_set_dataset (self->events, dataset);
   dm_timeline_view_set_dataset (self->timeline, dataset);
