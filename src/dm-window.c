@@ -28,6 +28,7 @@ struct _DmWindow
   /* Template widgets */
   AdwWindowTitle       *window_title;
   GtkToggleButton      *search_button;
+  GtkMenuButton        *filter_button;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GtkRevealer          *filter_revealer;
@@ -1086,6 +1087,15 @@ search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* The filter menu from the keyboard. */
+static void
+filter_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  gtk_menu_button_popup (DM_WINDOW (widget)->filter_button);
+}
+
 static void
 set_language (DmWindow   *self,
               DmLanguage  language)
@@ -1653,6 +1663,7 @@ dm_window_class_init (DmWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/dm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DmWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, filter_button);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, filter_revealer);
@@ -1687,6 +1698,7 @@ dm_window_class_init (DmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.reset-filter", NULL, reset_filter_action);
   gtk_widget_class_install_action (widget_class, "win.zoom", "s", zoom_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.filter", NULL, filter_action);
   gtk_widget_class_install_action (widget_class, "win.show-list", NULL, toggle_list_action);
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
@@ -1695,6 +1707,7 @@ dm_window_class_init (DmWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.data-language", "data-language");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.filter", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
