@@ -6,24 +6,9 @@
  */
 #include <string.h>
 
+#include "dm-test-util.h"
 #include "dm-filter.h"
 #include "dm-fold.h"
-
-static DmDataset *
-load_bundled_dataset (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "datasets",
-                                                 "vietnam-industry-4.0.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  DmDataset *dataset;
-
-  dataset = dm_dataset_load_file (file, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (dataset);
-
-  return dataset;
-}
 
 /* Notifications */
 
@@ -317,7 +302,7 @@ apply_ids (DmFilter      *filter,
 static void
 test_bundled (void)
 {
-  g_autoptr(DmDataset) dataset = load_bundled_dataset ();
+  g_autoptr(DmDataset) dataset = dm_test_load_bundled ();
   g_autoptr(DmSearchIndex) index = dm_search_index_new (dataset);
   g_autoptr(DmFilter) filter = dm_filter_new ();
   g_autoptr(GArray) counts = NULL;
@@ -430,7 +415,7 @@ static void
 test_describe (gconstpointer data)
 {
   const DescribeCase *c = data;
-  g_autoptr(DmDataset) dataset = load_bundled_dataset ();
+  g_autoptr(DmDataset) dataset = dm_test_load_bundled ();
   g_autoptr(DmFilter) filter = dm_filter_new ();
   g_autofree char *en = NULL;
   g_autofree char *vi = NULL;

@@ -5,19 +5,8 @@
  */
 #include <adwaita.h>
 
+#include "dm-test-util.h"
 #include "dm-presentation.h"
-
-static DmDataset *
-load_bundled (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "datasets", "vietnam-industry-4.0.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  DmDataset *dataset = dm_dataset_load_file (file, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  return dataset;
-}
 
 /* "Only resolutions", as a presenter might prepare. */
 static GArray *
@@ -52,7 +41,7 @@ title_of (DmDataset *dataset,
 static void
 test_steps_in_order (void)
 {
-  g_autoptr(DmDataset) dataset = load_bundled ();
+  g_autoptr(DmDataset) dataset = dm_test_load_bundled ();
   g_autoptr(GArray) positions = resolutions (dataset);
   DmPresentation *self = dm_presentation_new (NULL, dataset, positions, 0, DM_LANGUAGE_EN);
   g_autofree char *first_progress = NULL;
@@ -100,7 +89,7 @@ test_steps_in_order (void)
 static void
 test_language_and_text_scale (void)
 {
-  g_autoptr(DmDataset) dataset = load_bundled ();
+  g_autoptr(DmDataset) dataset = dm_test_load_bundled ();
   g_autoptr(GArray) positions = resolutions (dataset);
   DmPresentation *self = dm_presentation_new (NULL, dataset, positions, 1, DM_LANGUAGE_EN);
 
@@ -123,7 +112,7 @@ test_language_and_text_scale (void)
 static void
 test_leave (void)
 {
-  g_autoptr(DmDataset) dataset = load_bundled ();
+  g_autoptr(DmDataset) dataset = dm_test_load_bundled ();
   g_autoptr(GArray) positions = resolutions (dataset);
   DmPresentation *self = dm_presentation_new (NULL, dataset, positions, 0, DM_LANGUAGE_EN);
 
@@ -138,7 +127,7 @@ test_leave (void)
 static void
 test_empty (void)
 {
-  g_autoptr(DmDataset) dataset = load_bundled ();
+  g_autoptr(DmDataset) dataset = dm_test_load_bundled ();
   g_autoptr(GArray) none = g_array_new (FALSE, FALSE, sizeof (guint));
   DmPresentation *self = dm_presentation_new (NULL, dataset, none, 0, DM_LANGUAGE_EN);
 

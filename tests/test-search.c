@@ -6,6 +6,7 @@
  */
 #include <string.h>
 
+#include "dm-test-util.h"
 #include "dm-dataset.h"
 #include "dm-fold.h"
 #include "dm-search.h"
@@ -99,22 +100,6 @@ build_small_dataset (void)
       dm_dataset_add_event (dataset, event);
     }
   dm_dataset_finish (dataset);
-
-  return dataset;
-}
-
-static DmDataset *
-load_bundled_dataset (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "datasets",
-                                                 "vietnam-industry-4.0.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  DmDataset *dataset;
-
-  dataset = dm_dataset_load_file (file, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (dataset);
 
   return dataset;
 }
@@ -378,7 +363,7 @@ test_bundled (void)
     { "hoi thao", "summit-2021-workshop-1" },
     { "ban ghi nho", "mou-wef-2019" },
   };
-  g_autoptr(DmDataset) dataset = load_bundled_dataset ();
+  g_autoptr(DmDataset) dataset = dm_test_load_bundled ();
   g_autoptr(DmSearchIndex) index = dm_search_index_new (dataset);
   Reference ref;
 
@@ -441,7 +426,7 @@ test_bundled_highlight (void)
     { "summit-2021-workshop-1", "HOI", FALSE, { "Hội", NULL } },
     { "de-an-cnh-hdh-2030-2045", "ban chap hanh", FALSE, { "Ban Chấp hành", NULL } },
   };
-  g_autoptr(DmDataset) dataset = load_bundled_dataset ();
+  g_autoptr(DmDataset) dataset = dm_test_load_bundled ();
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -687,7 +672,7 @@ test_incremental_typing (void)
     "cach mang cong nghiep lan thu 4",
     "industry 4.0 summit 2021",
   };
-  g_autoptr(DmDataset) dataset = load_bundled_dataset ();
+  g_autoptr(DmDataset) dataset = dm_test_load_bundled ();
   g_autoptr(DmSearchIndex) index = dm_search_index_new (dataset);
   g_autoptr(DmSearchState) state = dm_search_state_new (index);
   Reference ref;

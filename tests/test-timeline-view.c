@@ -5,6 +5,7 @@
  */
 #include <adwaita.h>
 
+#include "dm-test-util.h"
 #include "dm-timeline-view.h"
 
 typedef struct
@@ -14,23 +15,11 @@ typedef struct
   DmDataset      *dataset;
 } Fixture;
 
-static DmDataset *
-load_bundled (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "datasets", "vietnam-industry-4.0.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  DmDataset *dataset = dm_dataset_load_file (file, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  return dataset;
-}
-
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  f->dataset = load_bundled ();
+  f->dataset = dm_test_load_bundled ();
   f->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
   f->view = DM_TIMELINE_VIEW (dm_timeline_view_new ());
@@ -288,7 +277,7 @@ static void
 test_finalize (void)
 {
   GtkWidget *view = dm_timeline_view_new ();
-  g_autoptr(DmDataset) dataset = load_bundled ();
+  g_autoptr(DmDataset) dataset = dm_test_load_bundled ();
 
   g_object_ref_sink (view);
   dm_timeline_view_set_dataset (DM_TIMELINE_VIEW (view), dataset);

@@ -7,17 +7,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "dm-dataset.h"
+#include "fuzz-common.h"
 #include "dm-export-timelinejs.h"
 
-int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
-
-static void
-quiet_log (const char     *log_domain,
-           GLogLevelFlags  log_level,
-           const char     *message,
-           gpointer        user_data)
-{
-}
 
 int
 LLVMFuzzerTestOneInput (const guint8 *data,
@@ -27,13 +19,8 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(DmDataset) dataset = NULL;
-  static gboolean initialized;
 
-  if (!initialized)
-    {
-      g_log_set_default_handler (quiet_log, NULL);
-      initialized = TRUE;
-    }
+  fuzz_quiet_logs ();
 
   dataset = dm_dataset_load_bytes (bytes, "fuzz.json", &problems, &error);
   if (dataset == NULL)
