@@ -480,6 +480,46 @@ test_screenshot (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Cancelling a load keeps what was open, and clears the progress. */
+static void
+test_cancel_load (void)
+{
+  DmWindow *window = open_bundled_window ();
+  DmDataset *before = dm_window_get_dataset (window);
+  g_autofree char *dir = g_dir_make_tmp ("daumoc-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "large.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GString) text = g_string_new ("{\"format\": \"daumoc-timeline\", \"version\": 1, \"title\": {\"en\": \"Large\"},\n"
+                                          " \"kinds\": [{\"id\": \"k\", \"label\": {\"en\": \"K\"}}],\n \"events\": [\n");
+  gboolean timed_out = FALSE;
+  guint id;
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (text, "%s  {\"id\": \"e%u\", \"kind\": \"k\", \"start\": \"%04u-%02u-%02u\", \"title\": {\"en\": \"Event %u\"}}",
+                            i ? ",\n" : "", i, 1900 + i % 120, 1 + i % 12, 1 + i % 28, i);
+  g_string_append (text, "]}\n");
+  g_assert_true (g_file_set_contents (path, text->str, (gssize) text->len, NULL));
+
+  dm_window_open (window, file);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (child (window, "loading_revealer"))));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-load", NULL));
+
+  /* Whatever the worker does next is dropped. */
+  id = g_timeout_add (1500, timeout_cb, &timed_out);
+  while (!timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  (void) id;
+
+  g_assert_true (dm_window_get_dataset (window) == before);
+  g_assert_true (stack_shows (window, (gpointer) "events"));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (child (window, "loading_revealer"))));
+  g_assert_false (problem_shown (window, NULL));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* Nothing keeps the window alive once it is closed, even mid-load. */
 static void
 test_finalize (void)
@@ -516,6 +556,7 @@ main (int   argc,
   g_test_add_func ("/window/search-without-diacritics", test_search_without_diacritics);
   g_test_add_func ("/window/filter-kinds", test_filter_kinds);
   g_test_add_func ("/window/screenshot", test_screenshot);
+  g_test_add_func ("/window/cancel-load", test_cancel_load);
   g_test_add_func ("/window/finalize", test_finalize);
 
   return g_test_run ();
