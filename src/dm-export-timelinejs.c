@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "dm-export-timelinejs.h"
+#include "dm-file-util.h"
 #include "dm-import.h"
 
 /* The years JavaScript dates can hold (±8.64e15 ms around 1970); beyond
@@ -409,6 +410,18 @@ dm_export_timelinejs (DmDataset  *dataset,
   return g_string_free (out, FALSE);
 }
 
+static gboolean
+write_bytes (GOutputStream  *stream,
+             gpointer        user_data,
+             GCancellable   *cancellable,
+             GError        **error)
+{
+  GBytes *bytes = user_data;
+
+  return g_output_stream_write_all (stream, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                    NULL, cancellable, error);
+}
+
 gboolean
 dm_export_timelinejs_to_file (DmDataset     *dataset,
                               DmLanguage     language,
@@ -416,17 +429,18 @@ dm_export_timelinejs_to_file (DmDataset     *dataset,
                               GCancellable  *cancellable,
                               GError       **error)
 {
-  g_autofree char *data = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   gsize length;
+  char *data;
 
   g_return_val_if_fail (DM_IS_DATASET (dataset), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   data = dm_export_timelinejs (dataset, language, &length);
+  bytes = g_bytes_new_take (data, length);
 
-  /* Written to a temporary file and renamed: a failed export never leaves
-   * a half-written file behind. */
-  return g_file_replace_contents (file, data, length, NULL, FALSE,
-                                  G_FILE_CREATE_NONE, NULL, cancellable, error);
+  /* Written beside the target and renamed: a failed export never leaves a
+   * half-written file behind, new or replaced. */
+  return dm_file_write_atomically (file, write_bytes, bytes, cancellable, error);
 }

@@ -1303,7 +1303,19 @@ typedef struct
 {
   DmWindow *window;
   char     *format;
+  gboolean  whole_range;   /* the filtered events' span, not the view */
+  int       width;         /* 0: as the view */
+  int       height;        /* 0: fit the lanes */
+  double    scale;
 } ExportRequest;
+
+static void
+export_request_free (ExportRequest *request)
+{
+  g_object_unref (request->window);
+  g_free (request->format);
+  g_free (request);
+}
 
 static void
 export_response_cb (GtkNativeDialog *chooser,
@@ -1328,7 +1340,13 @@ export_response_cb (GtkNativeDialog *chooser,
           DmExportFormat format = DM_EXPORT_PNG;
 
           visible = current_export_options (self, &options);
-          options.scale = g_str_equal (request->format, "png") ? 2 : 1;
+          options.scale = g_str_equal (request->format, "png") ? request->scale : 1;
+          if (request->width > 0)
+            options.width = request->width;
+          options.height = request->height;
+          /* The whole filtered range: the export works out the span. */
+          if (request->whole_range)
+            options.axis_start = options.axis_end = 0;
           dm_export_format_from_name (g_str_equal (request->format, "svg") ? ".svg" :
                                       g_str_equal (request->format, "pdf") ? ".pdf" : ".png", &format);
           dm_export_to_file (&options, format, file, NULL, &error);
@@ -1345,28 +1363,20 @@ export_response_cb (GtkNativeDialog *chooser,
 
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
-  g_object_unref (request->window);
-  g_free (request->format);
-  g_free (request);
+  export_request_free (request);
 }
 
 static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+choose_export_file (ExportRequest *request)
 {
-  DmWindow *self = DM_WINDOW (widget);
+  DmWindow *self = request->window;
   DmDataset *dataset = dm_window_get_dataset (self);
-  const char *format = g_variant_get_string (parameter, NULL);
+  const char *format = request->format;
   const char *suffix = g_str_equal (format, "timelinejs") ? DM_EXPORT_TIMELINEJS_SUFFIX :
                        g_str_equal (format, "svg") ? ".svg" :
                        g_str_equal (format, "pdf") ? ".pdf" : ".png";
   g_autofree char *name = NULL;
   GtkFileChooserNative *chooser;
-  ExportRequest *request;
-
-  if (dataset == NULL)
-    return;
 
   chooser = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Export"), _("_Cancel"));
@@ -1375,11 +1385,125 @@ export_action (GtkWidget  *widget,
   g_strdelimit (name, "/\\:", '-');
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
 
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), request);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_options_response_cb (GtkDialog *dialog,
+                            int        response,
+                            gpointer   user_data)
+{
+  ExportRequest *request = user_data;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    {
+      export_request_free (request);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      return;
+    }
+
+  request->whole_range = gtk_check_button_get_active (g_object_get_data (G_OBJECT (dialog), "whole"));
+  request->width = gtk_spin_button_get_value_as_int (g_object_get_data (G_OBJECT (dialog), "width"));
+  request->height = gtk_spin_button_get_value_as_int (g_object_get_data (G_OBJECT (dialog), "height"));
+  request->scale = gtk_spin_button_get_value (g_object_get_data (G_OBJECT (dialog), "scale"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  choose_export_file (request);
+}
+
+static GtkWidget *
+add_spin (GtkGrid    *grid,
+          int         row,
+          const char *label,
+          double      min,
+          double      max,
+          double      step,
+          double      value,
+          guint       digits)
+{
+  GtkWidget *title = gtk_label_new_with_mnemonic (label);
+  GtkWidget *spin = gtk_spin_button_new_with_range (min, max, step);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 1);
+  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), digits);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (title), spin);
+  gtk_grid_attach (grid, title, 0, row, 1, 1);
+  gtk_grid_attach (grid, spin, 1, row, 1, 1);
+
+  return spin;
+}
+
+/* What to export, before where: the view or the whole filtered range,
+ * and for a picture its size and sharpness. */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DmWindow *self = DM_WINDOW (widget);
+  const char *format = g_variant_get_string (parameter, NULL);
+  ExportRequest *request;
+  GtkWidget *dialog;
+  GtkWidget *area;
+  GtkWidget *grid;
+  GtkWidget *view;
+  GtkWidget *whole;
+  GtkWidget *spin;
+  gboolean picture = g_str_equal (format, "png");
+
+  if (dm_window_get_dataset (self) == NULL)
+    return;
+
   request = g_new0 (ExportRequest, 1);
   request->window = g_object_ref (self);
   request->format = g_strdup (format);
-  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), request);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  request->scale = 2;
+
+  /* TimelineJS has no view: every event goes. */
+  if (g_str_equal (format, "timelinejs"))
+    {
+      choose_export_file (request);
+      return;
+    }
+
+  dialog = gtk_dialog_new_with_buttons (_("Export"), GTK_WINDOW (self),
+                                        GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT | GTK_DIALOG_USE_HEADER_BAR,
+                                        _("_Cancel"), GTK_RESPONSE_CANCEL,
+                                        _("_Choose File…"), GTK_RESPONSE_ACCEPT,
+                                        NULL);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  area = gtk_dialog_get_content_area (GTK_DIALOG (dialog));
+
+  grid = gtk_grid_new ();
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 12);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_widget_set_margin_start (grid, 24);
+  gtk_widget_set_margin_end (grid, 24);
+  gtk_widget_set_margin_top (grid, 18);
+  gtk_widget_set_margin_bottom (grid, 18);
+  gtk_box_append (GTK_BOX (area), grid);
+
+  view = gtk_check_button_new_with_mnemonic (_("What is on _screen"));
+  whole = gtk_check_button_new_with_mnemonic (_("The _whole range of the shown events"));
+  gtk_check_button_set_group (GTK_CHECK_BUTTON (whole), GTK_CHECK_BUTTON (view));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (view), TRUE);
+  gtk_grid_attach (GTK_GRID (grid), view, 0, 0, 2, 1);
+  gtk_grid_attach (GTK_GRID (grid), whole, 0, 1, 2, 1);
+  g_object_set_data (G_OBJECT (dialog), "whole", whole);
+
+  spin = add_spin (GTK_GRID (grid), 2, _("_Width (pixels)"), 400, 20000, 100,
+                   MAX (gtk_widget_get_width (GTK_WIDGET (self->timeline)), 800), 0);
+  g_object_set_data (G_OBJECT (dialog), "width", spin);
+  spin = add_spin (GTK_GRID (grid), 3, _("_Height (0 fits the lanes)"), 0, 20000, 100, 0, 0);
+  g_object_set_data (G_OBJECT (dialog), "height", spin);
+  spin = add_spin (GTK_GRID (grid), 4, _("S_harpness (pixels per point)"), 1, 4, 0.5, 2, 1);
+  gtk_widget_set_sensitive (spin, picture);
+  g_object_set_data (G_OBJECT (dialog), "scale", spin);
+
+  g_signal_connect (dialog, "response", G_CALLBACK (export_options_response_cb), request);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static gboolean

@@ -480,6 +480,51 @@ test_screenshot (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWindow *
+find_toplevel (const char *title)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* not ours */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (g_strcmp0 (gtk_window_get_title (window), title) == 0 && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+/* Exporting a picture first asks what: the view or the whole range, its
+ * size and sharpness; SVG has no sharpness to choose. */
+static void
+test_export_asks_what (void)
+{
+  DmWindow *window = open_bundled_window ();
+  GtkWindow *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", "s", "png"));
+  dialog = find_toplevel ("Export");
+  g_assert_nonnull (dialog);
+  g_assert_true (GTK_IS_DIALOG (dialog));
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "_Width (pixels)"));
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "S_harpness (pixels per point)"));
+  g_assert_true (gtk_widget_get_sensitive (gtk_label_get_mnemonic_widget (find_label (GTK_WIDGET (dialog),
+                                                                                          "S_harpness (pixels per point)"))));
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  g_assert_null (find_toplevel ("Export"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", "s", "svg"));
+  dialog = find_toplevel ("Export");
+  g_assert_nonnull (dialog);
+  g_assert_false (gtk_widget_get_sensitive (gtk_label_get_mnemonic_widget (find_label (GTK_WIDGET (dialog),
+                                                                                           "S_harpness (pixels per point)"))));
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Cancelling a load keeps what was open, and clears the progress. */
 static void
 test_cancel_load (void)
@@ -557,6 +602,7 @@ main (int   argc,
   g_test_add_func ("/window/filter-kinds", test_filter_kinds);
   g_test_add_func ("/window/screenshot", test_screenshot);
   g_test_add_func ("/window/cancel-load", test_cancel_load);
+  g_test_add_func ("/window/export-asks-what", test_export_asks_what);
   g_test_add_func ("/window/finalize", test_finalize);
 
   return g_test_run ();
