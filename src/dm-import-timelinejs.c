@@ -294,14 +294,9 @@ read_slide (DmImport *self,
   JsonObject *slide;
   gboolean ok = TRUE;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      dm_import_problem (self, DM_PROBLEM_ERROR, DM_DATASET_ERROR_TYPE, NULL,
-                         _("expected an object, found %s"), dm_json_describe_node (node));
-      return;
-    }
-
-  slide = json_node_get_object (node);
+  slide = dm_import_expect_object (self, node);
+  if (slide == NULL)
+    return;
   dm_import_check_members (self, slide, slide_members, slide_kept, &event->extra);
 
   ok &= read_date_object (self, slide, "start_date", TRUE, &event->start, &event->extra);
@@ -331,14 +326,9 @@ read_era (DmImport *self,
   JsonObject *object;
   gboolean ok = TRUE;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      dm_import_problem (self, DM_PROBLEM_ERROR, DM_DATASET_ERROR_TYPE, NULL,
-                         _("expected an object, found %s"), dm_json_describe_node (node));
-      return;
-    }
-
-  object = json_node_get_object (node);
+  object = dm_import_expect_object (self, node);
+  if (object == NULL)
+    return;
   dm_import_check_members (self, object, era_members, NULL, NULL);
 
   ok &= read_date_object (self, object, "start_date", TRUE, &era->start, &era->extra);
@@ -560,14 +550,9 @@ read_v2_entry (DmImport *self,
   JsonObject *entry;
   gboolean ok = TRUE;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      dm_import_problem (self, DM_PROBLEM_ERROR, DM_DATASET_ERROR_TYPE, NULL,
-                         _("expected an object, found %s"), dm_json_describe_node (node));
-      return;
-    }
-
-  entry = json_node_get_object (node);
+  entry = dm_import_expect_object (self, node);
+  if (entry == NULL)
+    return;
   dm_import_check_members (self, entry, v2_date_members, v2_date_kept, &event->extra);
 
   ok &= read_v2_date (self, entry, "startDate", TRUE, &event->start);
@@ -599,14 +584,9 @@ read_v2_era (DmImport *self,
   JsonObject *object;
   gboolean ok = TRUE;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      dm_import_problem (self, DM_PROBLEM_ERROR, DM_DATASET_ERROR_TYPE, NULL,
-                         _("expected an object, found %s"), dm_json_describe_node (node));
-      return;
-    }
-
-  object = json_node_get_object (node);
+  object = dm_import_expect_object (self, node);
+  if (object == NULL)
+    return;
   dm_import_check_members (self, object, v2_era_members, NULL, NULL);
 
   ok &= read_v2_date (self, object, "startDate", TRUE, &era->start);

@@ -311,14 +311,9 @@ read_group (DmImport   *self,
   g_autofree char *label = NULL;
   JsonObject *group;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      dm_import_problem (self, DM_PROBLEM_ERROR, DM_DATASET_ERROR_TYPE, NULL,
-                         _("expected an object, found %s"), dm_json_describe_node (node));
-      return;
-    }
-
-  group = json_node_get_object (node);
+  group = dm_import_expect_object (self, node);
+  if (group == NULL)
+    return;
   dm_import_check_members (self, group, group_members, NULL, NULL);
 
   id = get_key (self, group, "id");
@@ -406,14 +401,9 @@ read_item (Vis      *vis,
   ItemType type;
   gboolean ok = TRUE;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      dm_import_problem (self, DM_PROBLEM_ERROR, DM_DATASET_ERROR_TYPE, NULL,
-                         _("expected an object, found %s"), dm_json_describe_node (node));
-      return;
-    }
-
-  item = json_node_get_object (node);
+  item = dm_import_expect_object (self, node);
+  if (item == NULL)
+    return;
   dm_import_check_members (self, item, item_members, item_kept, &event->extra);
 
   type = read_type (self, item);

@@ -418,6 +418,20 @@ dm_import_get_object (DmImport   *self,
   return json_node_get_object (node);
 }
 
+JsonObject *
+dm_import_expect_object (DmImport *self,
+                         JsonNode *node)
+{
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      dm_import_problem (self, DM_PROBLEM_ERROR, DM_DATASET_ERROR_TYPE, NULL,
+                         _("expected an object, found %s"), dm_json_describe_node (node));
+      return NULL;
+    }
+
+  return json_node_get_object (node);
+}
+
 static char *
 number_to_string (JsonNode *node)
 {

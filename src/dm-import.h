@@ -120,6 +120,10 @@ void            dm_import_check_members   (DmImport           *self,
                                            const char * const *kept,
                                            JsonObject        **extra);
 
+/* @node as an object; NULL, with a type error at the current path,
+ * when it is anything else. */
+JsonObject     *dm_import_expect_object   (DmImport     *self,
+                                           JsonNode     *node);
 /* The object at @member, NULL when missing or null; a type error (an
  * error when @required, otherwise a warning) when it is not an object. */
 JsonObject     *dm_import_get_object      (DmImport     *self,
