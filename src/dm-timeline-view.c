@@ -27,6 +27,11 @@
 #define MAX_ROWS       8
 #define MIN_TICK_SPACE 72.0
 #define ANIMATION_USEC (250 * 1000)
+#define SCROLL_STEP    40.0       /* px per scroll unit */
+#define FLING_TAU      0.325      /* s: how fast a fling slows down */
+#define FLING_MIN      20.0       /* px/s: below this a fling stops */
+#define FLING_WINDOW   (80 * 1000)  /* µs of drag that set the fling speed */
+#define N_DRAG_SAMPLES 8
 
 struct _DmTimelineView
 {
@@ -48,8 +53,16 @@ struct _DmTimelineView
   DmTimeScale      from;
   DmTimeScale      to;
 
-  /* Panning by drag */
+  /* Panning by drag, and the fling that follows a quick one */
   double           drag_origin;
+  struct {
+    gint64 time;
+    double dx;
+  }                drag_samples[N_DRAG_SAMPLES];
+  guint            n_drag_samples;
+  guint            fling_id;
+  gint64           fling_time;
+  double           fling_velocity;  /* px/s, positive moves later dates in */
 
   double           hover_x;
   double           hover_y;
@@ -252,6 +265,64 @@ stop_animation (DmTimelineView *self)
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
       self->tick_id = 0;
     }
+  if (self->fling_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fling_id);
+      self->fling_id = 0;
+    }
+}
+
+static gboolean
+animations_enabled (DmTimelineView *self)
+{
+  gboolean enabled = TRUE;
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-enable-animations", &enabled, NULL);
+  return enabled && gtk_widget_get_mapped (GTK_WIDGET (self));
+}
+
+/* Kinetic panning: the view keeps the speed it was let go at and slows
+ * down exponentially, as GTK's scrolled windows do. */
+static gboolean
+fling_tick (GtkWidget     *widget,
+            GdkFrameClock *frame_clock,
+            gpointer       user_data)
+{
+  DmTimelineView *self = DM_TIMELINE_VIEW (widget);
+  gint64 now = gdk_frame_clock_get_frame_time (frame_clock);
+  double dt = (double) (now - self->fling_time) / G_USEC_PER_SEC;
+  double decay = exp (-dt / FLING_TAU);
+  DmTimeScale scale = self->scene.scale;
+
+  /* The distance covered in dt is the integral of v·e^(-t/τ). */
+  scale.origin += self->fling_velocity * FLING_TAU * (1 - decay) * scale.days_per_px;
+  self->fling_velocity *= decay;
+  self->fling_time = now;
+
+  if (fabs (self->fling_velocity) < FLING_MIN)
+    {
+      self->fling_id = 0;
+      set_scale (self, &scale);
+      return G_SOURCE_REMOVE;
+    }
+
+  set_scale (self, &scale);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Starts panning at @velocity px/s (positive shows later dates) and
+ * slowing down; nothing when animations are off or the speed is low. */
+static void
+fling (DmTimelineView *self,
+       double          velocity)
+{
+  stop_animation (self);
+  if (!animations_enabled (self) || fabs (velocity) < FLING_MIN)
+    return;
+
+  self->fling_velocity = velocity;
+  self->fling_time = gdk_frame_clock_get_frame_time (gtk_widget_get_frame_clock (GTK_WIDGET (self)));
+  self->fling_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), fling_tick, NULL, NULL);
 }
 
 static void
@@ -259,19 +330,16 @@ animate_to (DmTimelineView    *self,
             const DmTimeScale *target,
             gboolean           animate)
 {
-  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (self));
-  gboolean enabled = TRUE;
   double min_dpp;
   double max_dpp;
 
-  g_object_get (settings, "gtk-enable-animations", &enabled, NULL);
   stop_animation (self);
 
   zoom_limits (self, &min_dpp, &max_dpp);
   self->to = *target;
   self->to.days_per_px = CLAMP (self->to.days_per_px, min_dpp, max_dpp);
 
-  if (!animate || !enabled || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (!animate || !animations_enabled (self))
     {
       set_scale (self, &self->to);
       return;
@@ -420,7 +488,7 @@ scroll_cb (GtkEventControllerScroll *controller,
       return TRUE;
     }
 
-  pan_by (self, (dx != 0 ? dx : dy) * 40, FALSE);
+  pan_by (self, (dx != 0 ? dx : dy) * SCROLL_STEP, FALSE);
   return TRUE;
 }
 
@@ -442,6 +510,42 @@ drag_begin_cb (GtkGestureDrag *gesture,
 {
   stop_animation (self);
   self->drag_origin = self->scene.scale.origin;
+  self->n_drag_samples = 0;
+}
+
+/* The speed of the last moments of a drag, in px/s of pointer motion;
+ * 0 when the pointer was held still before the release. */
+static double
+drag_velocity (DmTimelineView *self,
+               gint64          now)
+{
+  guint last;
+  guint first;
+  double dt;
+
+  if (self->n_drag_samples < 2)
+    return 0;
+
+  last = (self->n_drag_samples - 1) % N_DRAG_SAMPLES;
+  if (now - self->drag_samples[last].time > FLING_WINDOW)
+    return 0;
+
+  /* The oldest sample still inside the window, but at least one back. */
+  first = last;
+  for (guint i = 1; i < MIN (self->n_drag_samples, N_DRAG_SAMPLES); i++)
+    {
+      guint j = (self->n_drag_samples - 1 - i) % N_DRAG_SAMPLES;
+
+      first = j;
+      if (self->drag_samples[last].time - self->drag_samples[j].time >= FLING_WINDOW)
+        break;
+    }
+
+  dt = (double) (self->drag_samples[last].time - self->drag_samples[first].time) / G_USEC_PER_SEC;
+  if (dt <= 0)
+    return 0;
+
+  return (self->drag_samples[last].dx - self->drag_samples[first].dx) / dt;
 }
 
 static void
@@ -454,6 +558,35 @@ drag_update_cb (GtkGestureDrag *gesture,
 
   scale.origin = self->drag_origin - dx * scale.days_per_px;
   set_scale (self, &scale);
+
+  self->drag_samples[self->n_drag_samples % N_DRAG_SAMPLES].time = g_get_monotonic_time ();
+  self->drag_samples[self->n_drag_samples % N_DRAG_SAMPLES].dx = dx;
+  self->n_drag_samples++;
+}
+
+static void
+drag_end_cb (GtkGestureDrag *gesture,
+             double          dx,
+             double          dy,
+             DmTimelineView *self)
+{
+  /* Content follows the pointer: moving it right brings earlier dates. */
+  fling (self, -drag_velocity (self, g_get_monotonic_time ()));
+}
+
+/* A touchpad lifted mid-scroll. */
+static void
+scroll_decelerate_cb (GtkEventControllerScroll *controller,
+                      double                    vel_x,
+                      double                    vel_y,
+                      DmTimelineView           *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+
+  if (self->dataset == NULL || (state & GDK_CONTROL_MASK))
+    return;
+
+  fling (self, (vel_x != 0 ? vel_x : vel_y) * SCROLL_STEP);
 }
 
 static void
@@ -870,6 +1003,7 @@ dm_timeline_view_init (DmTimelineView *self)
   controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES |
                                                 GTK_EVENT_CONTROLLER_SCROLL_KINETIC);
   g_signal_connect (controller, "scroll", G_CALLBACK (scroll_cb), self);
+  g_signal_connect (controller, "decelerate", G_CALLBACK (scroll_decelerate_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   controller = gtk_event_controller_motion_new ();
@@ -879,6 +1013,7 @@ dm_timeline_view_init (DmTimelineView *self)
   gesture = gtk_gesture_drag_new ();
   g_signal_connect (gesture, "drag-begin", G_CALLBACK (drag_begin_cb), self);
   g_signal_connect (gesture, "drag-update", G_CALLBACK (drag_update_cb), self);
+  g_signal_connect (gesture, "drag-end", G_CALLBACK (drag_end_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
 
   gesture = gtk_gesture_zoom_new ();

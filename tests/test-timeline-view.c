@@ -238,6 +238,129 @@ test_scroll_pans (Fixture       *f,
   g_assert_cmpfloat (dm_timeline_view_get_scale (f->view)->days_per_px, ==, dpp);
 }
 
+static double
+view_start (Fixture *f)
+{
+  double start;
+
+  dm_timeline_view_get_range (f->view, &start, NULL);
+  return start;
+}
+
+/* Runs the main loop for @msec, frame clock included. */
+static void
+run_for (guint msec)
+{
+  gint64 end = g_get_monotonic_time () + msec * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* The suite runs without animations; flings need them. */
+static void
+set_animations (gboolean enabled)
+{
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", enabled, NULL);
+}
+
+/* Drags to the right by @steps of 10 px, one every 8 ms, then waits
+ * @hold_msec with the button down and lets go. */
+static void
+drag_right (GtkEventController *drag,
+            guint               steps,
+            guint               hold_msec)
+{
+  double x = 600;
+
+  g_signal_emit_by_name (drag, "drag-begin", x, 300.0);
+  for (guint i = 1; i <= steps; i++)
+    {
+      g_usleep (8000);
+      g_signal_emit_by_name (drag, "drag-update", 10.0 * i, 0.0);
+    }
+  g_usleep (hold_msec * 1000);
+  g_signal_emit_by_name (drag, "drag-end", 10.0 * steps, 0.0);
+}
+
+/* A quick drag goes on after the release, slowing down until it stops;
+ * dragging to the right brings earlier dates in. */
+static void
+test_drag_fling (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkEventController *drag = find_controller (GTK_WIDGET (f->view), GTK_TYPE_GESTURE_DRAG);
+  double dpp = dm_timeline_view_get_scale (f->view)->days_per_px;
+  double before = view_start (f);
+  double released;
+  double stopped;
+
+  g_assert_nonnull (drag);
+  set_animations (TRUE);
+  drag_right (drag, 20, 0);
+  released = view_start (f);
+  g_assert_cmpfloat_with_epsilon (released, before - 200 * dpp, 1e-6 * dpp);
+
+  /* At roughly 10 px / 8 ms the fling covers about v·τ ≈ 400 px; the
+   * bounds allow for a loaded machine stretching the drag. */
+  run_for (2500);
+  stopped = view_start (f);
+  g_assert_cmpfloat ((released - stopped) / dpp, >, 100);
+  g_assert_cmpfloat ((released - stopped) / dpp, <, 1000);
+
+  /* It has stopped. */
+  run_for (200);
+  g_assert_cmpfloat (view_start (f), ==, stopped);
+  g_assert_cmpfloat (dm_timeline_view_get_scale (f->view)->days_per_px, ==, dpp);
+  set_animations (FALSE);
+}
+
+/* Holding the pointer still before letting go means no fling; a new
+ * press stops a fling at once; with animations off (reduced motion)
+ * nothing flings. */
+static void
+test_drag_hold_and_stop (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkEventController *drag = find_controller (GTK_WIDGET (f->view), GTK_TYPE_GESTURE_DRAG);
+  double released;
+
+  set_animations (TRUE);
+  drag_right (drag, 20, 150);
+  released = view_start (f);
+  run_for (300);
+  g_assert_cmpfloat (view_start (f), ==, released);
+
+  drag_right (drag, 20, 0);
+  run_for (50);
+  g_signal_emit_by_name (drag, "drag-begin", 600.0, 300.0);
+  released = view_start (f);
+  run_for (300);
+  g_assert_cmpfloat (view_start (f), ==, released);
+  g_signal_emit_by_name (drag, "drag-end", 0.0, 0.0);
+
+  set_animations (FALSE);
+  drag_right (drag, 20, 0);
+  released = view_start (f);
+  run_for (300);
+  g_assert_cmpfloat (view_start (f), ==, released);
+}
+
+/* A touchpad lifted mid-scroll keeps going the way it scrolled. */
+static void
+test_scroll_decelerate (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkEventController *scroll = find_controller (GTK_WIDGET (f->view), GTK_TYPE_EVENT_CONTROLLER_SCROLL);
+  double before = view_start (f);
+
+  set_animations (TRUE);
+  g_signal_emit_by_name (scroll, "decelerate", 0.0, 20.0);
+  run_for (2500);
+  g_assert_cmpfloat (view_start (f), >, before);
+  set_animations (FALSE);
+}
+
 /* At the whole-span zoom the dense events of November 2021 fold into
  * clusters; zoomed in on that month, each of them is drawn on its own. */
 static void
@@ -301,6 +424,9 @@ main (int   argc,
   g_test_add ("/timeline-view/selection-stays-visible", Fixture, NULL, fixture_setup, test_selection_stays_visible, fixture_teardown);
   g_test_add ("/timeline-view/zoom-bounds", Fixture, NULL, fixture_setup, test_zoom_bounds, fixture_teardown);
   g_test_add ("/timeline-view/scroll-pans", Fixture, NULL, fixture_setup, test_scroll_pans, fixture_teardown);
+  g_test_add ("/timeline-view/drag-fling", Fixture, NULL, fixture_setup, test_drag_fling, fixture_teardown);
+  g_test_add ("/timeline-view/drag-hold-and-stop", Fixture, NULL, fixture_setup, test_drag_hold_and_stop, fixture_teardown);
+  g_test_add ("/timeline-view/scroll-decelerate", Fixture, NULL, fixture_setup, test_scroll_decelerate, fixture_teardown);
   g_test_add ("/timeline-view/clusters-split", Fixture, NULL, fixture_setup, test_clusters_split, fixture_teardown);
   g_test_add_func ("/timeline-view/finalize", test_finalize);
 
