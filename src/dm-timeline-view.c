@@ -154,6 +154,29 @@ zoom_limits (DmTimelineView *self,
   *max_dpp = MAX (4 * (end - start), 36525) / timeline_width (self);
 }
 
+/* Bounds @scale's zoom, and its pan so that a tenth of the view at least
+ * shows the dataset's span: no panning (or gliding) off into nothing. */
+static void
+clamp_scale (DmTimelineView *self,
+             DmTimeScale    *scale)
+{
+  double min_dpp;
+  double max_dpp;
+  double start;
+  double end;
+  double width;
+
+  zoom_limits (self, &min_dpp, &max_dpp);
+  scale->days_per_px = CLAMP (scale->days_per_px, min_dpp, max_dpp);
+
+  if (self->dataset == NULL || gtk_widget_get_width (GTK_WIDGET (self)) <= HEADER_WIDTH ||
+      !dm_dataset_get_span (self->dataset, NULL, NULL, &start, &end))
+    return;
+
+  width = timeline_width (self) * scale->days_per_px;
+  scale->origin = CLAMP (scale->origin, start - 0.9 * width, end - 0.1 * width);
+}
+
 static void
 invalidate_layout (DmTimelineView *self)
 {
@@ -209,12 +232,8 @@ static void
 set_scale (DmTimelineView    *self,
            const DmTimeScale *scale)
 {
-  double min_dpp;
-  double max_dpp;
-
-  zoom_limits (self, &min_dpp, &max_dpp);
   self->scene.scale = *scale;
-  self->scene.scale.days_per_px = CLAMP (self->scene.scale.days_per_px, min_dpp, max_dpp);
+  clamp_scale (self, &self->scene.scale);
   invalidate_layout (self);
   if (self->tick_id == 0)
     update_accessible_description (self);
@@ -299,14 +318,15 @@ fling_tick (GtkWidget     *widget,
   self->fling_velocity *= decay;
   self->fling_time = now;
 
-  if (fabs (self->fling_velocity) < FLING_MIN)
+  set_scale (self, &scale);
+
+  /* Slowed down, or at the end of the span. */
+  if (fabs (self->fling_velocity) < FLING_MIN || self->scene.scale.origin != scale.origin)
     {
       self->fling_id = 0;
-      set_scale (self, &scale);
       return G_SOURCE_REMOVE;
     }
 
-  set_scale (self, &scale);
   return G_SOURCE_CONTINUE;
 }
 
@@ -330,14 +350,10 @@ animate_to (DmTimelineView    *self,
             const DmTimeScale *target,
             gboolean           animate)
 {
-  double min_dpp;
-  double max_dpp;
-
   stop_animation (self);
 
-  zoom_limits (self, &min_dpp, &max_dpp);
   self->to = *target;
-  self->to.days_per_px = CLAMP (self->to.days_per_px, min_dpp, max_dpp);
+  clamp_scale (self, &self->to);
 
   if (!animate || !animations_enabled (self))
     {

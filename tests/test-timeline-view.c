@@ -346,6 +346,45 @@ test_drag_hold_and_stop (Fixture       *f,
   g_assert_cmpfloat (view_start (f), ==, released);
 }
 
+/* Panning stops where a tenth of the view still shows the dataset's span,
+ * both ways, at any zoom; a glide stops there too. */
+static void
+test_pan_bounded (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkEventController *scroll = find_controller (GTK_WIDGET (f->view), GTK_TYPE_EVENT_CONTROLLER_SCROLL);
+  double start;
+  double end;
+  double view_start;
+  double view_end;
+  gboolean handled;
+
+  dm_dataset_get_span (f->dataset, NULL, NULL, &start, &end);
+  for (guint zoom = 0; zoom < 3; zoom++)
+    {
+      for (guint i = 0; i < 2000; i++)
+        g_signal_emit_by_name (scroll, "scroll", 0.0, 5.0, &handled);
+      dm_timeline_view_get_range (f->view, &view_start, &view_end);
+      g_assert_cmpfloat_with_epsilon (view_start, end - 0.1 * (view_end - view_start), 1e-6 * (view_end - view_start));
+
+      for (guint i = 0; i < 2000; i++)
+        g_signal_emit_by_name (scroll, "scroll", 0.0, -5.0, &handled);
+      dm_timeline_view_get_range (f->view, &view_start, &view_end);
+      g_assert_cmpfloat_with_epsilon (view_end, start + 0.1 * (view_end - view_start), 1e-6 * (view_end - view_start));
+
+      activate (f, "timeline.zoom", "in");
+      activate (f, "timeline.zoom", "in");
+    }
+
+  /* A fast glide towards the start stops at the bound, not beyond. */
+  set_animations (TRUE);
+  g_signal_emit_by_name (scroll, "decelerate", 0.0, -1000.0);
+  run_for (500);
+  dm_timeline_view_get_range (f->view, &view_start, &view_end);
+  g_assert_cmpfloat_with_epsilon (view_end, start + 0.1 * (view_end - view_start), 1e-6 * (view_end - view_start));
+  set_animations (FALSE);
+}
+
 /* A touchpad lifted mid-scroll keeps going the way it scrolled. */
 static void
 test_scroll_decelerate (Fixture       *f,
@@ -426,6 +465,7 @@ main (int   argc,
   g_test_add ("/timeline-view/scroll-pans", Fixture, NULL, fixture_setup, test_scroll_pans, fixture_teardown);
   g_test_add ("/timeline-view/drag-fling", Fixture, NULL, fixture_setup, test_drag_fling, fixture_teardown);
   g_test_add ("/timeline-view/drag-hold-and-stop", Fixture, NULL, fixture_setup, test_drag_hold_and_stop, fixture_teardown);
+  g_test_add ("/timeline-view/pan-bounded", Fixture, NULL, fixture_setup, test_pan_bounded, fixture_teardown);
   g_test_add ("/timeline-view/scroll-decelerate", Fixture, NULL, fixture_setup, test_scroll_decelerate, fixture_teardown);
   g_test_add ("/timeline-view/clusters-split", Fixture, NULL, fixture_setup, test_clusters_split, fixture_teardown);
   g_test_add_func ("/timeline-view/finalize", test_finalize);
