@@ -2,8 +2,10 @@
  *
  * Density per kind across the dataset's whole span, and a window over the
  * range the timeline shows. Dragging the window pans, dragging its edges
- * zooms, clicking elsewhere jumps there. The histogram is computed once
- * per dataset and width, not per frame.
+ * zooms, clicking elsewhere jumps there. From the keyboard, the arrows
+ * and Page Up/Down move the window, Home/End go to either end, + and -
+ * zoom; screen readers see a slider whose value is the visible range.
+ * The histogram is computed once per dataset and width, not per frame.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +18,7 @@
 #include "dm-overview.h"
 
 #define EDGE_GRAB 6.0
+#define KEY_ZOOM  1.25
 
 typedef enum
 {
@@ -126,10 +129,41 @@ ensure_bins (DmOverview *self)
     }
 }
 
+/* The slider's value: where the middle of the visible range is, in
+ * percent of the span, and the range in words. */
+static void
+update_accessible_value (DmOverview *self)
+{
+  double start;
+  double end;
+  double middle;
+  DmDate first;
+  DmDate last;
+  g_autofree char *text = NULL;
+
+  if (self->timeline == NULL || get_dataset (self) == NULL)
+    return;
+
+  ensure_bins (self);
+  dm_timeline_view_get_range (self->timeline, &start, &end);
+  middle = ((start + end) / 2 - self->span_start) / MAX (self->span_end - self->span_start, 1e-9);
+  dm_date_from_axis (start, DM_DATE_PRECISION_DAY, &first);
+  dm_date_from_axis (end, DM_DATE_PRECISION_DAY, &last);
+  text = dm_date_format_range (&first, &last, dm_language_from_locale ());
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_MIN, 0.0,
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_MAX, 100.0,
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_NOW, CLAMP (middle * 100, 0, 100),
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text,
+                                  -1);
+}
+
 static void
 range_changed_cb (DmOverview *self)
 {
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  update_accessible_value (self);
 }
 
 static void
@@ -240,6 +274,7 @@ dm_overview_size_allocate (GtkWidget *widget,
                            int        baseline)
 {
   invalidate_bins (DM_OVERVIEW (widget));
+  update_accessible_value (DM_OVERVIEW (widget));
 }
 
 static void
@@ -259,6 +294,7 @@ drag_begin_cb (GtkGestureDrag *gesture,
       return;
     }
 
+  gtk_widget_grab_focus (GTK_WIDGET (self));
   dm_timeline_view_get_range (self->timeline, &start, &end);
   x0 = axis_to_x (self, start);
   x1 = axis_to_x (self, end);
@@ -277,7 +313,7 @@ drag_begin_cb (GtkGestureDrag *gesture,
 
           start = center - half;
           end = center + half;
-          dm_timeline_view_show_range (self->timeline, start, end, FALSE);
+          dm_timeline_view_set_range (self->timeline, start, end, FALSE);
           dm_timeline_view_get_range (self->timeline, &start, &end);
         }
       self->drag = DRAG_MOVE;
@@ -316,7 +352,90 @@ drag_update_cb (GtkGestureDrag *gesture,
       return;
     }
 
-  dm_timeline_view_show_range (self->timeline, start, end, FALSE);
+  dm_timeline_view_set_range (self->timeline, start, end, FALSE);
+}
+
+/* Moves the window by @pages of its own width, or zooms it about its
+ * middle by @zoom (>1 shows more). */
+static void
+move_window (DmOverview *self,
+             double      pages,
+             double      zoom)
+{
+  double start;
+  double end;
+  double middle;
+  double half;
+
+  dm_timeline_view_get_range (self->timeline, &start, &end);
+  half = (end - start) / 2 * zoom;
+  middle = (start + end) / 2 + pages * (end - start);
+  dm_timeline_view_set_range (self->timeline, middle - half, middle + half, TRUE);
+}
+
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                DmOverview            *self)
+{
+  double start;
+  double end;
+
+  if (self->timeline == NULL || get_dataset (self) == NULL ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+
+  ensure_bins (self);
+  dm_timeline_view_get_range (self->timeline, &start, &end);
+
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      move_window (self, -0.1, 1);
+      return TRUE;
+
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      move_window (self, 0.1, 1);
+      return TRUE;
+
+    case GDK_KEY_Page_Up:
+    case GDK_KEY_KP_Page_Up:
+      move_window (self, -1, 1);
+      return TRUE;
+
+    case GDK_KEY_Page_Down:
+    case GDK_KEY_KP_Page_Down:
+      move_window (self, 1, 1);
+      return TRUE;
+
+    case GDK_KEY_Home:
+    case GDK_KEY_KP_Home:
+      dm_timeline_view_set_range (self->timeline, self->span_start, self->span_start + (end - start), TRUE);
+      return TRUE;
+
+    case GDK_KEY_End:
+    case GDK_KEY_KP_End:
+      dm_timeline_view_set_range (self->timeline, self->span_end - (end - start), self->span_end, TRUE);
+      return TRUE;
+
+    case GDK_KEY_plus:
+    case GDK_KEY_equal:
+    case GDK_KEY_KP_Add:
+      move_window (self, 0, 1 / KEY_ZOOM);
+      return TRUE;
+
+    case GDK_KEY_minus:
+    case GDK_KEY_KP_Subtract:
+      move_window (self, 0, KEY_ZOOM);
+      return TRUE;
+
+    default:
+      return FALSE;
+    }
 }
 
 static void
@@ -407,16 +526,22 @@ dm_overview_class_init (DmOverviewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "overview");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_SLIDER);
 }
 
 static void
 dm_overview_init (DmOverview *self)
 {
+  GtkEventController *key;
   GtkGesture *drag;
 
   self->bins = g_array_new (FALSE, FALSE, sizeof (guint));
   self->bins_width = -1;
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  key = gtk_event_controller_key_new ();
+  g_signal_connect (key, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), key);
 
   drag = gtk_gesture_drag_new ();
   g_signal_connect (drag, "drag-begin", G_CALLBACK (drag_begin_cb), self);
@@ -424,7 +549,7 @@ dm_overview_init (DmOverview *self)
   g_signal_connect (drag, "drag-end", G_CALLBACK (drag_end_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
 
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), _("The whole timeline: drag the window to move, its edges to zoom"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), _("The whole timeline: drag the window to move, its edges to zoom; or use the arrow keys, + and −"));
 }
 
 GtkWidget *

@@ -1204,6 +1204,24 @@ dm_timeline_view_show_range (DmTimelineView *self,
   animate_to (self, &target, animate);
 }
 
+/* Shows exactly [@axis_start, @axis_end] edge to edge (within the zoom
+ * and pan bounds), for the overview's window to follow the pointer. */
+void
+dm_timeline_view_set_range (DmTimelineView *self,
+                            double          axis_start,
+                            double          axis_end,
+                            gboolean        animate)
+{
+  DmTimeScale target;
+
+  g_return_if_fail (DM_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (axis_end > axis_start);
+
+  target.origin = axis_start;
+  target.days_per_px = (axis_end - axis_start) / timeline_width (self);
+  animate_to (self, &target, animate);
+}
+
 void
 dm_timeline_view_zoom_to_fit (DmTimelineView *self)
 {

@@ -44,9 +44,14 @@ void               dm_timeline_view_set_matches     (DmTimelineView *self,
 void               dm_timeline_view_get_range       (DmTimelineView *self,
                                                      double         *axis_start,
                                                      double         *axis_end);
-/* Moves the view to show [axis_start, axis_end], animated unless
+/* Moves the view to show [axis_start, axis_end] with a little room
+ * around it (show_range) or edge to edge (set_range), animated unless
  * @animate is FALSE or animations are off. */
 void               dm_timeline_view_show_range      (DmTimelineView *self,
+                                                     double          axis_start,
+                                                     double          axis_end,
+                                                     gboolean        animate);
+void               dm_timeline_view_set_range       (DmTimelineView *self,
                                                      double          axis_start,
                                                      double          axis_end,
                                                      gboolean        animate);

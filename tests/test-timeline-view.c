@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "dm-test-util.h"
+#include "dm-overview.h"
 #include "dm-timeline-view.h"
 
 typedef struct
@@ -435,6 +436,91 @@ test_clusters_split (Fixture       *f,
     }
 }
 
+static gboolean
+press (GtkEventController *key,
+       guint               keyval)
+{
+  gboolean handled = FALSE;
+
+  g_signal_emit_by_name (key, "key-pressed", keyval, 0, 0, &handled);
+  return handled;
+}
+
+/* The overview strip works from the keyboard: it takes focus, the arrows
+ * and Page Up/Down move the window by a tenth and a whole of its width,
+ * + and - zoom about its middle, Home and End go to the ends; a screen
+ * reader sees a slider whose value follows the window. */
+static void
+test_overview_keyboard (void)
+{
+  g_autoptr(DmDataset) dataset = dm_test_load_bundled ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *view = dm_timeline_view_new ();
+  GtkWidget *overview = dm_overview_new ();
+  DmTimelineView *timeline = DM_TIMELINE_VIEW (view);
+  GtkEventController *key;
+  double start;
+  double end;
+  double before_start;
+  double before_end;
+  double span_start;
+  double span_end;
+
+  gtk_widget_set_vexpand (view, TRUE);
+  gtk_box_append (GTK_BOX (box), view);
+  gtk_box_append (GTK_BOX (box), overview);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  dm_overview_set_timeline (DM_OVERVIEW (overview), timeline);
+  dm_timeline_view_set_dataset (timeline, dataset);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (overview);
+
+  g_assert_true (gtk_widget_get_focusable (overview));
+  g_assert_true (gtk_widget_grab_focus (overview));
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (overview)), ==, GTK_ACCESSIBLE_ROLE_SLIDER);
+  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (overview), GTK_ACCESSIBLE_PROPERTY_VALUE_NOW));
+  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (overview), GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT));
+  gtk_test_accessible_assert_property (overview, GTK_ACCESSIBLE_PROPERTY_VALUE_MAX, 100.0);
+  key = find_controller (overview, GTK_TYPE_EVENT_CONTROLLER_KEY);
+  g_assert_nonnull (key);
+
+  /* Zoom in about the middle. */
+  dm_timeline_view_get_range (timeline, &before_start, &before_end);
+  g_assert_true (press (key, GDK_KEY_plus));
+  dm_timeline_view_get_range (timeline, &start, &end);
+  g_assert_cmpfloat_with_epsilon (end - start, (before_end - before_start) / 1.25, 1e-6 * (end - start));
+  g_assert_cmpfloat_with_epsilon ((start + end) / 2, (before_start + before_end) / 2, 1e-6 * (end - start));
+
+  /* Right by a tenth, Page Down by a whole window. */
+  dm_timeline_view_get_range (timeline, &before_start, &before_end);
+  g_assert_true (press (key, GDK_KEY_Right));
+  dm_timeline_view_get_range (timeline, &start, &end);
+  g_assert_cmpfloat_with_epsilon (start - before_start, 0.1 * (end - start), 1e-6 * (end - start));
+  g_assert_true (press (key, GDK_KEY_Page_Up));
+  dm_timeline_view_get_range (timeline, &start, &end);
+  g_assert_cmpfloat_with_epsilon (start - before_start, -0.9 * (end - start), 1e-6 * (end - start));
+
+  /* Home and End: the window at either end of the strip's span. */
+  dm_overview_get_span (DM_OVERVIEW (overview), &span_start, &span_end);
+  g_assert_true (press (key, GDK_KEY_Home));
+  dm_timeline_view_get_range (timeline, &start, &end);
+  g_assert_cmpfloat_with_epsilon (start, span_start, 1e-6 * (end - start));
+  g_assert_true (press (key, GDK_KEY_End));
+  dm_timeline_view_get_range (timeline, &start, &end);
+  g_assert_cmpfloat_with_epsilon (end, span_end, 1e-6 * (end - start));
+
+  /* Zoom out, and keys it does not know go on to the window. */
+  dm_timeline_view_get_range (timeline, &before_start, &before_end);
+  g_assert_true (press (key, GDK_KEY_minus));
+  dm_timeline_view_get_range (timeline, &start, &end);
+  g_assert_cmpfloat (end - start, >, before_end - before_start);
+  g_assert_false (press (key, GDK_KEY_a));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_finalize (void)
 {
@@ -451,6 +537,9 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* GTK's test accessibility backend, which records what widgets tell
+   * screen readers, instead of none. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -468,6 +557,7 @@ main (int   argc,
   g_test_add ("/timeline-view/pan-bounded", Fixture, NULL, fixture_setup, test_pan_bounded, fixture_teardown);
   g_test_add ("/timeline-view/scroll-decelerate", Fixture, NULL, fixture_setup, test_scroll_decelerate, fixture_teardown);
   g_test_add ("/timeline-view/clusters-split", Fixture, NULL, fixture_setup, test_clusters_split, fixture_teardown);
+  g_test_add_func ("/timeline-view/overview-keyboard", test_overview_keyboard);
   g_test_add_func ("/timeline-view/finalize", test_finalize);
 
   return g_test_run ();
