@@ -137,8 +137,6 @@ update_accessible_value (DmOverview *self)
   double start;
   double end;
   double middle;
-  DmDate first;
-  DmDate last;
   g_autofree char *text = NULL;
 
   if (self->timeline == NULL || get_dataset (self) == NULL)
@@ -147,9 +145,7 @@ update_accessible_value (DmOverview *self)
   ensure_bins (self);
   dm_timeline_view_get_range (self->timeline, &start, &end);
   middle = ((start + end) / 2 - self->span_start) / MAX (self->span_end - self->span_start, 1e-9);
-  dm_date_from_axis (start, DM_DATE_PRECISION_DAY, &first);
-  dm_date_from_axis (end, DM_DATE_PRECISION_DAY, &last);
-  text = dm_date_format_range (&first, &last, dm_language_from_locale ());
+  text = dm_timeline_view_format_range (self->timeline);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_MIN, 0.0,

@@ -202,8 +202,6 @@ static void
 update_accessible_description (DmTimelineView *self)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  DmDate first;
-  DmDate last;
   g_autofree char *range = NULL;
 
   if (self->dataset == NULL)
@@ -220,9 +218,7 @@ update_accessible_description (DmTimelineView *self)
                               dm_text_get (&event->title, self->language), date);
     }
 
-  dm_date_from_axis (dm_time_scale_x_to_axis (&self->scene.scale, 0), DM_DATE_PRECISION_DAY, &first);
-  dm_date_from_axis (dm_time_scale_x_to_axis (&self->scene.scale, timeline_width (self)), DM_DATE_PRECISION_DAY, &last);
-  range = dm_date_format_range (&first, &last, dm_language_from_locale ());
+  range = dm_timeline_view_format_range (self);
   g_string_append_printf (text, _("Showing %s."), range);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text->str, -1);
@@ -1190,6 +1186,22 @@ dm_timeline_view_get_range (DmTimelineView *self,
     *axis_end = dm_time_scale_x_to_axis (&self->scene.scale, timeline_width (self));
 }
 
+char *
+dm_timeline_view_format_range (DmTimelineView *self)
+{
+  double start;
+  double end;
+  DmDate first;
+  DmDate last;
+
+  g_return_val_if_fail (DM_IS_TIMELINE_VIEW (self), NULL);
+
+  dm_timeline_view_get_range (self, &start, &end);
+  dm_date_from_axis (start, DM_DATE_PRECISION_DAY, &first);
+  dm_date_from_axis (end, DM_DATE_PRECISION_DAY, &last);
+  return dm_date_format_range (&first, &last, dm_language_from_locale ());
+}
+
 void
 dm_timeline_view_show_range (DmTimelineView *self,
                              double          axis_start,
@@ -1217,8 +1229,7 @@ dm_timeline_view_set_range (DmTimelineView *self,
   g_return_if_fail (DM_IS_TIMELINE_VIEW (self));
   g_return_if_fail (axis_end > axis_start);
 
-  target.origin = axis_start;
-  target.days_per_px = (axis_end - axis_start) / timeline_width (self);
+  dm_time_scale_fit (&target, axis_start, axis_end, timeline_width (self), 0);
   animate_to (self, &target, animate);
 }
 

@@ -44,6 +44,9 @@ void               dm_timeline_view_set_matches     (DmTimelineView *self,
 void               dm_timeline_view_get_range       (DmTimelineView *self,
                                                      double         *axis_start,
                                                      double         *axis_end);
+/* The visible range in words, to the day, in the UI language (as screen
+ * readers are told it). */
+char              *dm_timeline_view_format_range    (DmTimelineView *self);
 /* Moves the view to show [axis_start, axis_end] with a little room
  * around it (show_range) or edge to edge (set_range), animated unless
  * @animate is FALSE or animations are off. */

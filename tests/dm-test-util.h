@@ -20,3 +20,13 @@ dm_test_load_bundled (void)
   g_assert_nonnull (dataset);
   return dataset;
 }
+
+/* A timeout's callback that sets the gboolean at @data. */
+static inline gboolean
+dm_test_set_flag_cb (gpointer data)
+{
+  gboolean *flag = data;
+
+  *flag = TRUE;
+  return G_SOURCE_REMOVE;
+}

@@ -248,14 +248,15 @@ view_start (Fixture *f)
   return start;
 }
 
-/* Runs the main loop for @msec, frame clock included. */
+/* Runs the main loop for @msec, frame clock included, without spinning. */
 static void
 run_for (guint msec)
 {
-  gint64 end = g_get_monotonic_time () + msec * 1000;
+  gboolean done = FALSE;
 
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
+  g_timeout_add (msec, dm_test_set_flag_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
 }
 
 /* The suite runs without animations; flings need them. */

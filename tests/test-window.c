@@ -10,17 +10,9 @@
 #include "dm-detail-pane.h"
 #include "dm-event-item.h"
 #include "dm-event-list.h"
+#include "dm-test-util.h"
 #include "dm-timeline-view.h"
 #include "dm-window.h"
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
 
 typedef gboolean (*Condition) (DmWindow *window, gpointer data);
 
@@ -31,7 +23,7 @@ wait_until (DmWindow  *window,
             gpointer   data)
 {
   gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (10, timeout_cb, &timed_out);
+  guint id = g_timeout_add_seconds (10, dm_test_set_flag_cb, &timed_out);
 
   while (!condition (window, data) && !timed_out)
     g_main_context_iteration (NULL, TRUE);
@@ -550,7 +542,7 @@ test_cancel_load (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-load", NULL));
 
   /* Whatever the worker does next is dropped. */
-  id = g_timeout_add (1500, timeout_cb, &timed_out);
+  id = g_timeout_add (1500, dm_test_set_flag_cb, &timed_out);
   while (!timed_out)
     g_main_context_iteration (NULL, TRUE);
   (void) id;
