@@ -1,8 +1,10 @@
 #!/bin/bash
 # First frame of the real app, as people see it: starts `daumoc FILE` under
 # Xvfb with DAUMOC_DEBUG=timing at 1920×1080 and reads the times the app
-# prints (process start to loading shown, and to the first frame of the
-# timeline). Runs each file RUNS times and prints the median and the worst.
+# prints (process start to loading shown, to the first frame of the
+# timeline, and the longest the main loop went without a turn from the start
+# of the load to that frame). Runs each file RUNS times and prints the
+# median and the worst.
 #
 #   bench/first-frame.sh BUILD_DIR [FILE…]     (default: the bundled dataset)
 set -euo pipefail
@@ -22,26 +24,29 @@ measure () {
     GSETTINGS_SCHEMA_DIR="$build/data" \
     xvfb-run -a -s '-screen 0 1920x1080x24' dbus-run-session -- \
     bash -c '"$0" ${1:+"$1"} 2>"$2" & pid=$!
-             for _ in $(seq 600); do grep -q "first frame" "$2" && break; sleep 0.1; done
+             for _ in $(seq 600); do grep -q "main-loop stall" "$2" && break; sleep 0.1; done
              kill $pid 2>/dev/null; wait $pid 2>/dev/null || true' \
     "$build/src/daumoc" "$file" "$log" >/dev/null 2>&1 || true
   cat "$log"
   rm -f "$log"
 }
 
-printf '%-36s %14s %14s %14s\n' "file" "loading shown" "first frame" "worst frame"
+printf '%-30s %14s %14s %14s %14s\n' "file" "loading shown" "first frame" "worst frame" "longest stall"
 for file in "${files[@]}"; do
   shown=()
   frames=()
+  stalls=()
   for _ in $(seq "$runs"); do
     out=$(measure "$file")
     s=$(sed -n 's/^daumoc: loading shown after \([0-9.]*\) ms.*/\1/p' <<<"$out")
     f=$(sed -n 's/^daumoc: first frame after \([0-9.]*\) ms.*/\1/p' <<<"$out")
+    l=$(sed -n 's/^daumoc: longest main-loop stall while loading after [0-9.]* ms, \([0-9.]*\) ms.*/\1/p' <<<"$out")
     [[ -n $s ]] && shown+=("$s")
+    [[ -n $l ]] && stalls+=("$l")
     [[ -n $f ]] && frames+=("$f")
   done
   median () { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]; else print "-"}'; }
   worst () { printf '%s\n' "$@" | sort -g | tail -1; }
-  printf '%-36s %11s ms %11s ms %11s ms\n' "$(basename "${file:-bundled}")" \
-    "$(median "${shown[@]:-}")" "$(median "${frames[@]:-}")" "$(worst "${frames[@]:-}")"
+  printf '%-30s %11s ms %11s ms %11s ms %11s ms\n' "$(basename "${file:-bundled}")" \
+    "$(median "${shown[@]:-}")" "$(median "${frames[@]:-}")" "$(worst "${frames[@]:-}")" "$(worst "${stalls[@]:-}")"
 done

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "dm-dataset.h"
 #include "dm-interval-index.h"
@@ -37,6 +38,8 @@ struct _DmDataset
   guint           *lane_positions;
   double          *lane_starts;
   double          *lane_ends;
+  guint           *kind_counts;  /* events per kind, by kind index */
+  GPtrArray       *tags;         /* the tags used, sorted; built on demand */
 
   guint            finished : 1;
 };
@@ -118,6 +121,8 @@ dm_dataset_finalize (GObject *object)
   g_clear_pointer (&self->lane_positions, g_free);
   g_clear_pointer (&self->lane_starts, g_free);
   g_clear_pointer (&self->lane_ends, g_free);
+  g_clear_pointer (&self->kind_counts, g_free);
+  g_clear_pointer (&self->tags, g_ptr_array_unref);
 
   G_OBJECT_CLASS (dm_dataset_parent_class)->finalize (object);
 }
@@ -340,6 +345,7 @@ dm_dataset_finish (DmDataset *self)
     }
 
   keys = g_new (SortKey, MAX (n, 1));
+  self->kind_counts = g_new0 (guint, MAX (self->kinds->len, 1));
   for (guint i = 0; i < n; i++)
     {
       DmEvent *event = g_ptr_array_index (self->events, i);
@@ -350,6 +356,8 @@ dm_dataset_finish (DmDataset *self)
       event->kind_index = event->kind != NULL
         ? GPOINTER_TO_UINT (g_hash_table_lookup (kind_positions, event->kind)) - 1
         : G_MAXUINT;
+      if (event->kind_index != G_MAXUINT)
+        self->kind_counts[event->kind_index]++;
       keys[i] = (SortKey) { event->axis_start, event->axis_end, event->file_index, event };
     }
 
@@ -670,4 +678,47 @@ dm_dataset_get_event_lane (DmDataset *self,
 
   event = g_ptr_array_index (self->events, position);
   return MIN (event->kind_index, MAX (self->kinds->len, 1) - 1);
+}
+
+guint
+dm_dataset_get_kind_count (DmDataset *self,
+                           guint      kind_index)
+{
+  g_return_val_if_fail (DM_IS_DATASET (self), 0);
+  g_return_val_if_fail (self->finished, 0);
+  g_return_val_if_fail (kind_index < self->kinds->len, 0);
+
+  return self->kind_counts[kind_index];
+}
+
+static int
+compare_tags (gconstpointer a,
+              gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+GPtrArray *
+dm_dataset_get_tags (DmDataset *self)
+{
+  g_return_val_if_fail (DM_IS_DATASET (self), NULL);
+  g_return_val_if_fail (self->finished, NULL);
+
+  if (self->tags == NULL)
+    {
+      g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+      self->tags = g_ptr_array_new ();
+      for (guint i = 0; i < self->events->len; i++)
+        {
+          const DmEvent *event = g_ptr_array_index (self->events, i);
+
+          for (guint t = 0; event->tags != NULL && t < event->tags->len; t++)
+            if (g_hash_table_add (seen, g_ptr_array_index (event->tags, t)))
+              g_ptr_array_add (self->tags, g_ptr_array_index (event->tags, t));
+        }
+      g_ptr_array_sort (self->tags, compare_tags);
+    }
+
+  return self->tags;
 }

@@ -49,8 +49,22 @@ DmDataset      *dm_dataset_load_file_as       (GFile         *file,
                                                GPtrArray    **problems,
                                                GCancellable  *cancellable,
                                                GError       **error);
-/* The same in a worker thread; @problems as above. */
+/* How far a load in a worker has come, for a progress bar: the worker
+ * writes it, any thread reads it. */
+typedef struct _DmLoadProgress DmLoadProgress;
+
+DmLoadProgress *dm_load_progress_new          (void);
+DmLoadProgress *dm_load_progress_ref          (DmLoadProgress *progress);
+void            dm_load_progress_unref        (DmLoadProgress *progress);
+/* From 0 (not started) to 1 (done). */
+double          dm_load_progress_get_fraction (DmLoadProgress *progress);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmLoadProgress, dm_load_progress_unref)
+
+/* The same in a worker thread; @problems as above. @progress, if not
+ * NULL, follows the load. */
 void            dm_dataset_load_file_async    (GFile               *file,
+                                               DmLoadProgress      *progress,
                                                GCancellable        *cancellable,
                                                GAsyncReadyCallback  callback,
                                                gpointer             user_data);
@@ -156,5 +170,13 @@ guint           dm_dataset_get_lane           (DmDataset     *self,
 /* The lane of the event at @position. */
 guint           dm_dataset_get_event_lane     (DmDataset     *self,
                                                guint          position);
+
+/* How many events are of the kind at @kind_index. */
+guint           dm_dataset_get_kind_count     (DmDataset     *self,
+                                               guint          kind_index);
+/* Every tag the events use, once, in byte order. Made on the first call,
+ * which goes over every event: a loader in a worker makes it there. The
+ * strings belong to the events. Not thread-safe before that first call. */
+GPtrArray      *dm_dataset_get_tags           (DmDataset     *self);
 
 G_END_DECLS

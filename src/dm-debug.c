@@ -11,6 +11,10 @@
 
 static gint64 start_time;
 static GHashTable *reported;
+static gint64 watch_last;
+static gint64 watch_longest;
+static gint64 watch_longest_end;
+static guint watch_id;
 
 void
 dm_debug_mark_start (void)
@@ -42,4 +46,44 @@ dm_debug_report_once (const char *what,
            (g_get_monotonic_time () - start_time) / 1000.0,
            detail ? ", " : "", detail ? detail : "");
   fflush (stderr);
+}
+
+static gboolean
+watch_tick_cb (gpointer user_data)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (now - watch_last > watch_longest)
+    {
+      watch_longest = now - watch_last;
+      watch_longest_end = now;
+    }
+  watch_last = now;
+
+  return G_SOURCE_CONTINUE;
+}
+
+void
+dm_debug_watch_main_loop (gboolean watching)
+{
+  if (!dm_debug_timing ())
+    return;
+
+  if (watching && watch_id == 0)
+    {
+      watch_last = g_get_monotonic_time ();
+      watch_longest = 0;
+      /* Above the redraw priority, so it runs as soon as the loop is free. */
+      watch_id = g_timeout_add_full (G_PRIORITY_HIGH, 5, watch_tick_cb, NULL, NULL);
+    }
+  else if (!watching && watch_id != 0)
+    {
+      g_autofree char *detail = NULL;
+
+      watch_tick_cb (NULL);
+      g_clear_handle_id (&watch_id, g_source_remove);
+      detail = g_strdup_printf ("%.1f ms, ending %.1f ms after the start", watch_longest / 1000.0,
+                                (watch_longest_end - start_time) / 1000.0);
+      dm_debug_report_once ("longest main-loop stall while loading", detail);
+    }
 }

@@ -17,4 +17,9 @@ gboolean dm_debug_timing       (void);
 void     dm_debug_report_once  (const char *what,
                                 const char *detail);
 
+/* While @watching, measures the longest time between two turns of the main
+ * loop (a tick is due every 5 ms); on stopping, reports it once as
+ * "longest main-loop stall while loading". */
+void     dm_debug_watch_main_loop (gboolean watching);
+
 G_END_DECLS

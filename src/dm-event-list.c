@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "dm-event-item.h"
 #include "dm-event-list.h"
 
@@ -185,6 +187,14 @@ dm_event_list_set_positions (DmEventList *self,
   guint removed;
 
   g_return_if_fail (DM_IS_EVENT_LIST (self));
+
+  /* Telling the list view that a million rows changed costs it a quarter
+   * of a second: say nothing when nothing did. */
+  if (positions == NULL && self->positions == NULL)
+    return;
+  if (positions != NULL && self->positions != NULL && positions->len == self->positions->len &&
+      memcmp (positions->data, self->positions->data, sizeof (guint) * positions->len) == 0)
+    return;
 
   removed = n_items (self);
   g_clear_pointer (&self->positions, g_array_unref);

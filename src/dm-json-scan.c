@@ -885,6 +885,12 @@ dm_json_reader_free (DmJsonReader *r)
   g_free (r);
 }
 
+gsize
+dm_json_reader_get_offset (DmJsonReader *reader)
+{
+  return reader->pos;
+}
+
 DmJsonMark
 dm_json_reader_get_mark (DmJsonReader *r)
 {

@@ -129,6 +129,8 @@ const char   *dm_json_reader_next_member  (DmJsonReader  *reader);
  * end, which leaves the array. */
 gboolean      dm_json_reader_next_element (DmJsonReader  *reader);
 
+/* How many bytes of the data the reader has gone past. */
+gsize         dm_json_reader_get_offset   (DmJsonReader  *reader);
 DmJsonMark    dm_json_reader_get_mark     (DmJsonReader  *reader);
 /* Frees every node and string read since @mark. */
 void          dm_json_reader_release      (DmJsonReader  *reader,

@@ -81,6 +81,28 @@ x_to_axis (DmOverview *self,
   return self->span_start + x / width * (self->span_end - self->span_start);
 }
 
+/* The first of the @n sorted @values that is not below @value. */
+static guint
+lower_bound (const double *values,
+             guint         n,
+             double        value)
+{
+  guint lo = 0;
+  guint hi = n;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (values[mid] < value)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
 static void
 invalidate_bins (DmOverview *self)
 {
@@ -115,17 +137,24 @@ ensure_bins (DmOverview *self)
     self->span_end += pad;
   }
 
-  for (guint i = 0; i < dm_dataset_get_n_events (dataset); i++)
+  /* Each lane is sorted by start: a pixel column's count is the distance
+   * between two binary searches, not a pass over every event. The first
+   * and last columns also take what lies beyond them. */
+  for (guint lane = 0; lane < n_kinds; lane++)
     {
-      const DmEvent *event = dm_dataset_get_event (dataset, i);
-      int x = (int) floor (axis_to_x (self, event->axis_start));
-      guint kind = MIN (event->kind_index, n_kinds - 1);
-      guint *bin;
+      const double *starts;
+      guint n = dm_dataset_get_lane (dataset, lane, NULL, &starts, NULL);
+      guint before = 0;
 
-      x = CLAMP (x, 0, width - 1);
-      bin = &g_array_index (self->bins, guint, kind * (guint) width + (guint) x);
-      *bin += 1;
-      self->max_bin = MAX (self->max_bin, *bin);
+      for (int x = 0; x < width; x++)
+        {
+          guint *bin = &g_array_index (self->bins, guint, lane * (guint) width + (guint) x);
+          guint after = x == width - 1 ? n : lower_bound (starts, n, x_to_axis (self, x + 1));
+
+          *bin = after - before;
+          self->max_bin = MAX (self->max_bin, *bin);
+          before = after;
+        }
     }
 }
 

@@ -42,6 +42,8 @@ struct _DmWindow
   GtkLabel             *loading_bar_label;
   GtkProgressBar       *loading_progress;
   guint                 pulse_id;
+  gint64                last_pulse;
+  DmLoadProgress       *progress;     /* of the load in flight */
   GtkPaned             *detail_paned;
   GtkPaned             *list_paned;
   DmTimelineView       *timeline;
@@ -350,37 +352,20 @@ tag_toggled_cb (GtkToggleButton *button,
                                 gtk_toggle_button_get_active (button));
 }
 
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
-}
-
 /* One toggle per tag the dataset uses, in alphabetical order. */
 static void
 rebuild_tag_toggles (DmWindow *self)
 {
   DmDataset *dataset = dm_window_get_dataset (self);
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) tags = g_ptr_array_new ();
+  GPtrArray *tags = dataset != NULL ? dm_dataset_get_tags (dataset) : NULL;
+  guint n_tags = tags != NULL ? tags->len : 0;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tag_box))) != NULL)
     gtk_flow_box_remove (self->tag_box, child);
 
-  for (guint i = 0; dataset != NULL && i < dm_dataset_get_n_events (dataset); i++)
-    {
-      const DmEvent *event = dm_dataset_get_event (dataset, i);
-
-      for (guint t = 0; event->tags != NULL && t < event->tags->len; t++)
-        if (g_hash_table_add (seen, g_ptr_array_index (event->tags, t)))
-          g_ptr_array_add (tags, g_ptr_array_index (event->tags, t));
-    }
-  g_ptr_array_sort (tags, compare_strings);
-
   /* A list of hundreds of tags is no filter anyone can use. */
-  for (guint i = 0; i < MIN (tags->len, 60); i++)
+  for (guint i = 0; i < MIN (n_tags, 60); i++)
     {
       const char *tag = g_ptr_array_index (tags, i);
       GtkWidget *button = gtk_toggle_button_new_with_label (tag);
@@ -391,8 +376,8 @@ rebuild_tag_toggles (DmWindow *self)
       gtk_flow_box_append (self->tag_box, button);
     }
 
-  gtk_widget_set_visible (self->tag_heading, tags->len > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->tag_box), tags->len > 0);
+  gtk_widget_set_visible (self->tag_heading, n_tags > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->tag_box), n_tags > 0);
 }
 
 static void
@@ -484,6 +469,7 @@ apply_filter (DmWindow *self)
   g_autofree guint8 *match_flags = NULL;
   g_autofree char *description = NULL;
   gboolean searching;
+  gboolean filtering;
   guint n;
 
   if (dataset == NULL)
@@ -492,10 +478,15 @@ apply_filter (DmWindow *self)
   n = dm_dataset_get_n_events (dataset);
 
   /* The filter decides what the timeline draws; the search only dims what
-   * does not match there, and the list holds what passes both. */
-  dm_filter_apply (self->filter, dataset, self->search_index, shown);
-  shown_flags = flags_from_positions (shown, n);
-  dm_timeline_view_set_visible (self->timeline, dm_filter_is_active (self->filter) ? shown_flags : NULL, n);
+   * does not match there, and the list holds what passes both. With no
+   * filter, nothing goes over every event. */
+  filtering = dm_filter_is_active (self->filter);
+  if (filtering)
+    {
+      dm_filter_apply (self->filter, dataset, self->search_index, shown);
+      shown_flags = flags_from_positions (shown, n);
+    }
+  dm_timeline_view_set_visible (self->timeline, shown_flags, n);
 
   searching = query[0] != '\0';
   if (searching && self->search_index == NULL)
@@ -507,12 +498,21 @@ apply_filter (DmWindow *self)
     {
       dm_search_state_query (self->search_state, query, matches);
       match_flags = flags_from_positions (matches, n);
-      for (guint i = 0; i < shown->len; i++)
-        if (match_flags[g_array_index (shown, guint, i)])
-          g_array_append_val (listed, g_array_index (shown, guint, i));
+      if (filtering)
+        {
+          for (guint i = 0; i < shown->len; i++)
+            if (match_flags[g_array_index (shown, guint, i)])
+              g_array_append_val (listed, g_array_index (shown, guint, i));
+        }
+      else
+        {
+          for (guint i = 0; i < n; i++)
+            if (match_flags[i])
+              g_array_append_val (listed, i);
+        }
     }
   dm_timeline_view_set_matches (self->timeline, match_flags, n);
-  dm_event_list_set_positions (self->events, searching || dm_filter_is_active (self->filter) ? (searching ? listed : shown) : NULL);
+  dm_event_list_set_positions (self->events, searching || filtering ? (searching ? listed : shown) : NULL);
 
   /* The filter bar is interface text: in the interface language. */
   description = dm_filter_describe (self->filter, dataset, dm_language_from_locale ());
@@ -871,6 +871,13 @@ set_dataset (DmWindow  *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
 }
 
+static gboolean
+stop_watching_cb (gpointer user_data)
+{
+  dm_debug_watch_main_loop (FALSE);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 load_cb (GObject      *object,
          GAsyncResult *result,
@@ -892,6 +899,9 @@ load_cb (GObject      *object,
     show_problems (self, self->pending_file, error, problems);
   else
     set_dataset (self, dataset);
+
+  /* After the frame that shows it: idles this low run after drawing. */
+  g_idle_add_full (G_PRIORITY_LOW, stop_watching_cb, NULL, NULL);
 }
 
 static gboolean
@@ -900,14 +910,17 @@ pulse_cb (GtkWidget     *widget,
           gpointer       user_data)
 {
   DmWindow *self = DM_WINDOW (widget);
-  static gint64 last;
+  double fraction = self->progress != NULL ? dm_load_progress_get_fraction (self->progress) : 0;
   gint64 now = gdk_frame_clock_get_frame_time (clock);
 
-  /* A pulse every tenth of a second is enough to say it is working. */
-  if (now - last > 100000)
+  /* How far the worker has come; a pulse every tenth of a second until it
+   * first says so, enough to show that it is working. */
+  if (fraction > 0)
+    gtk_progress_bar_set_fraction (self->loading_progress, fraction);
+  else if (now - self->last_pulse > 100000)
     {
       gtk_progress_bar_pulse (self->loading_progress);
-      last = now;
+      self->last_pulse = now;
     }
 
   return G_SOURCE_CONTINUE;
@@ -982,7 +995,12 @@ load (DmWindow *self,
   if (!reloading)
     start_loading (self, file);
 
-  dm_dataset_load_file_async (file, self->cancellable, load_cb, g_object_ref (self));
+  g_clear_pointer (&self->progress, dm_load_progress_unref);
+  self->progress = dm_load_progress_new ();
+  gtk_progress_bar_set_fraction (self->loading_progress, 0);
+
+  dm_debug_watch_main_loop (TRUE);
+  dm_dataset_load_file_async (file, self->progress, self->cancellable, load_cb, g_object_ref (self));
 }
 
 void
@@ -1691,6 +1709,7 @@ dm_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->progress, dm_load_progress_unref);
   g_clear_object (&self->pending_file);
   g_clear_handle_id (&self->reload_id, g_source_remove);
   if (self->pulse_id != 0)

@@ -638,6 +638,40 @@ lookup_span_exception (const char *event_id)
   return NULL;
 }
 
+/* What the window's filters show without a pass over the events: the
+ * count of each kind and every tag used, once, in order. */
+static void
+test_summary (void)
+{
+  g_autoptr(DmDataset) dataset = load_dataset ();
+  GPtrArray *tags = dm_dataset_get_tags (dataset);
+  guint n_kinds = dm_dataset_get_n_kinds (dataset);
+  g_autofree guint *counts = g_new0 (guint, n_kinds);
+  guint n_tagged = 0;
+
+  g_assert_cmpuint (tags->len, >, 3);
+  for (guint t = 1; t < tags->len; t++)
+    g_assert_cmpstr (g_ptr_array_index (tags, t - 1), <, g_ptr_array_index (tags, t));
+  g_assert_true (dm_dataset_get_tags (dataset) == tags);
+
+  for (guint i = 0; i < dm_dataset_get_n_events (dataset); i++)
+    {
+      const DmEvent *event = dm_dataset_get_event (dataset, i);
+
+      g_assert_cmpuint (event->kind_index, <, n_kinds);
+      counts[event->kind_index]++;
+      for (guint t = 0; event->tags != NULL && t < event->tags->len; t++)
+        {
+          g_assert_true (g_ptr_array_find_with_equal_func (tags, g_ptr_array_index (event->tags, t), g_str_equal, NULL));
+          n_tagged++;
+        }
+    }
+  g_assert_cmpuint (n_tagged, >=, tags->len);
+
+  for (guint k = 0; k < n_kinds; k++)
+    g_assert_cmpuint (dm_dataset_get_kind_count (dataset, k), ==, counts[k]);
+}
+
 static void
 test_span (void)
 {
@@ -760,6 +794,7 @@ main (int   argc,
   g_test_add_func ("/dataset/certainty", test_certainty);
   g_test_add_func ("/dataset/stated-dates", test_stated_dates);
   g_test_add_func ("/dataset/span", test_span);
+  g_test_add_func ("/dataset/summary", test_summary);
   g_test_add_func ("/dataset/sources-shipped", test_sources_shipped);
 
   return g_test_run ();

@@ -407,14 +407,25 @@ typedef struct
   guint      ticks;
   gint64     started;
   gint64     finished;
+  DmLoadProgress *progress;
+  double     last_fraction;
+  guint      partial;        /* ticks that saw 0 < fraction < 1 */
+  gboolean   went_back;
 } LoadState;
 
 static gboolean
 tick_cb (gpointer user_data)
 {
   LoadState *state = user_data;
+  double fraction = dm_load_progress_get_fraction (state->progress);
 
   state->ticks++;
+  if (fraction < state->last_fraction)
+    state->went_back = TRUE;
+  if (fraction > 0 && fraction < 1)
+    state->partial++;
+  state->last_fraction = fraction;
+
   return G_SOURCE_CONTINUE;
 }
 
@@ -431,20 +442,23 @@ loaded_cb (GObject      *source,
 }
 
 /* A large file loads in a worker: the main loop keeps running, as a timer
- * that fires every few milliseconds shows. */
+ * that fires every few milliseconds shows, and the progress it reads goes
+ * forward through partial values to the whole. */
 static void
 test_load_async_main_loop (void)
 {
   g_autofree char *path = write_large_file (50000);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-  LoadState state = { loop, NULL, NULL, 0, 0, 0 };
+  g_autoptr(DmLoadProgress) progress = dm_load_progress_new ();
+  LoadState state = { loop, NULL, NULL, 0, 0, 0, progress, 0, 0, FALSE };
   guint timer;
   double elapsed_ms;
 
+  g_assert_cmpfloat (dm_load_progress_get_fraction (progress), ==, 0);
   timer = g_timeout_add (2, tick_cb, &state);
   state.started = g_get_monotonic_time ();
-  dm_dataset_load_file_async (file, NULL, loaded_cb, &state);
+  dm_dataset_load_file_async (file, progress, NULL, loaded_cb, &state);
   g_main_loop_run (loop);
   g_source_remove (timer);
 
@@ -457,6 +471,11 @@ test_load_async_main_loop (void)
   g_test_message ("loaded in %.0f ms with %u ticks of the main loop", elapsed_ms, state.ticks);
   g_assert_cmpuint (state.ticks, >=, 3);
   g_assert_cmpfloat (state.ticks, >=, elapsed_ms / 2 / 4);
+
+  g_test_message ("%u ticks saw a partial progress", state.partial);
+  g_assert_false (state.went_back);
+  g_assert_cmpuint (state.partial, >=, 2);
+  g_assert_cmpfloat (dm_load_progress_get_fraction (progress), ==, 1);
 
   g_clear_object (&state.dataset);
   g_unlink (path);

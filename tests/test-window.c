@@ -517,6 +517,24 @@ test_export_asks_what (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A file of @n events in @dir, large enough to take a while to load. */
+static GFile *
+write_large_file (const char *dir,
+                  guint       n)
+{
+  g_autofree char *path = g_build_filename (dir, "large.json", NULL);
+  g_autoptr(GString) text = g_string_new ("{\"format\": \"daumoc-timeline\", \"version\": 1, \"title\": {\"en\": \"Large\"},\n"
+                                          " \"kinds\": [{\"id\": \"k\", \"label\": {\"en\": \"K\"}}],\n \"events\": [\n");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "%s  {\"id\": \"e%u\", \"kind\": \"k\", \"start\": \"%04u-%02u-%02u\", \"title\": {\"en\": \"Event %u\"}}",
+                            i ? ",\n" : "", i, 1900 + i % 120, 1 + i % 12, 1 + i % 28, i);
+  g_string_append (text, "]}\n");
+  g_assert_true (g_file_set_contents (path, text->str, (gssize) text->len, NULL));
+
+  return g_file_new_for_path (path);
+}
+
 /* Cancelling a load keeps what was open, and clears the progress. */
 static void
 test_cancel_load (void)
@@ -524,18 +542,9 @@ test_cancel_load (void)
   DmWindow *window = open_bundled_window ();
   DmDataset *before = dm_window_get_dataset (window);
   g_autofree char *dir = g_dir_make_tmp ("daumoc-test-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "large.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GString) text = g_string_new ("{\"format\": \"daumoc-timeline\", \"version\": 1, \"title\": {\"en\": \"Large\"},\n"
-                                          " \"kinds\": [{\"id\": \"k\", \"label\": {\"en\": \"K\"}}],\n \"events\": [\n");
+  g_autoptr(GFile) file = write_large_file (dir, 20000);
   gboolean timed_out = FALSE;
   guint id;
-
-  for (guint i = 0; i < 20000; i++)
-    g_string_append_printf (text, "%s  {\"id\": \"e%u\", \"kind\": \"k\", \"start\": \"%04u-%02u-%02u\", \"title\": {\"en\": \"Event %u\"}}",
-                            i ? ",\n" : "", i, 1900 + i % 120, 1 + i % 12, 1 + i % 28, i);
-  g_string_append (text, "]}\n");
-  g_assert_true (g_file_set_contents (path, text->str, (gssize) text->len, NULL));
 
   dm_window_open (window, file);
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (child (window, "loading_revealer"))));
@@ -553,7 +562,67 @@ test_cancel_load (void)
   g_assert_false (problem_shown (window, NULL));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  g_unlink (path);
+  g_file_delete (file, NULL, NULL);
+  g_rmdir (dir);
+}
+
+typedef struct
+{
+  DmWindow *window;
+  guint     ticks;        /* turns of the main loop while loading */
+  guint     partial;      /* of which the bar showed 0 < fraction < 1 */
+  double    last;
+  gboolean  went_back;
+} LoadWatch;
+
+static gboolean
+load_watch_cb (gpointer user_data)
+{
+  LoadWatch *watch = user_data;
+  double fraction = gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (child (watch->window, "loading_progress")));
+
+  watch->ticks++;
+  if (fraction > 0 && fraction < 1)
+    watch->partial++;
+  if (fraction < watch->last)
+    watch->went_back = TRUE;
+  watch->last = fraction;
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* A large file loads while the window goes on: the main loop turns many
+ * times before the dataset is shown, and the bar says how far it has come,
+ * only ever forward. The old dataset stays until the new one is ready. */
+static void
+test_load_in_background (void)
+{
+  DmWindow *window = open_bundled_window ();
+  DmDataset *before = dm_window_get_dataset (window);
+  g_autofree char *dir = g_dir_make_tmp ("daumoc-test-XXXXXX", NULL);
+  g_autoptr(GFile) file = write_large_file (dir, 60000);
+  LoadWatch watch = { window, 0, 0, 0, FALSE };
+  guint id;
+
+  dm_window_open (window, file);
+  id = g_timeout_add (2, load_watch_cb, &watch);
+  while (dm_window_get_dataset (window) == before)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      g_assert_true (dm_window_get_dataset (window) == before || dm_window_get_dataset (window) != NULL);
+    }
+  g_source_remove (id);
+
+  g_test_message ("%u turns of the main loop while loading, %u with a partial progress", watch.ticks, watch.partial);
+  g_assert_cmpuint (watch.ticks, >=, 10);
+  g_assert_cmpuint (watch.partial, >=, 1);
+  g_assert_false (watch.went_back);
+  g_assert_cmpuint (dm_dataset_get_n_events (dm_window_get_dataset (window)), ==, 60000);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (child (window, "loading_revealer"))));
+  g_assert_true (stack_shows (window, (gpointer) "events"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_file_delete (file, NULL, NULL);
   g_rmdir (dir);
 }
 
@@ -594,6 +663,7 @@ main (int   argc,
   g_test_add_func ("/window/filter-kinds", test_filter_kinds);
   g_test_add_func ("/window/screenshot", test_screenshot);
   g_test_add_func ("/window/cancel-load", test_cancel_load);
+  g_test_add_func ("/window/load-in-background", test_load_in_background);
   g_test_add_func ("/window/export-asks-what", test_export_asks_what);
   g_test_add_func ("/window/finalize", test_finalize);
 
