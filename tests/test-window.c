@@ -125,6 +125,24 @@ test_opens_bundled (void)
   first = dm_dataset_get_event (dataset, 0);
   g_assert_nonnull (find_label (GTK_WIDGET (view), dm_text_get (&first->title, DM_LANGUAGE_EN)));
 
+  /* A title has the summary as its tooltip, made when asked for, and none
+   * when there is no summary. */
+  for (guint i = 0; i < dm_dataset_get_n_events (dataset); i++)
+    {
+      const DmEvent *event = dm_dataset_get_event (dataset, i);
+      GtkLabel *title = find_label (GTK_WIDGET (view), dm_text_get (&event->title, DM_LANGUAGE_EN));
+      gboolean has_summary = dm_text_get (&event->summary, DM_LANGUAGE_EN)[0] != '\0';
+      g_autoptr(GtkTooltip) tooltip = NULL;
+      gboolean answered = FALSE;
+
+      if (title == NULL)
+        continue;
+      g_assert_cmpint (gtk_widget_get_has_tooltip (GTK_WIDGET (title)), ==, has_summary);
+      tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+      g_signal_emit_by_name (title, "query-tooltip", 1, 1, FALSE, tooltip, &answered);
+      g_assert_cmpint (answered, ==, has_summary);
+    }
+
   g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (child (window, "window_title"))), ==,
                    dm_text_get (dm_dataset_get_title (dataset), DM_LANGUAGE_EN));
 
