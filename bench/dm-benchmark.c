@@ -678,9 +678,12 @@ measure_load (const char *self_path,
 typedef struct
 {
   Stats  frame;        /* ms per step */
+  Stats  pan;          /* ms per step that pans, at the zoom of the one before */
   double first;        /* the first frame, label widths not yet cached */
   guint  steps;
   guint  max_items;
+  guint  images_made;  /* with the item images kept, as the view does */
+  guint  images_reused;
 } FrameResult;
 
 static void
@@ -764,11 +767,15 @@ create_pango_context (void)
   return context;
 }
 
+/* @cache: keep each item's image while the zoom stays, as the view does;
+ * without, every frame draws every item, as the exports do. */
 static void
 measure_frames (DmDataset   *dataset,
+                gboolean     cache,
                 FrameResult *result)
 {
   g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) pan_samples = g_array_new (FALSE, FALSE, sizeof (double));
   PangoContext *pango = create_pango_context ();
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, SCENE_WIDTH, SCENE_HEIGHT);
   cairo_t *cr = cairo_create (surface);
@@ -781,6 +788,7 @@ measure_frames (DmDataset   *dataset,
   scene.height = SCENE_HEIGHT;
   scene.pango = pango;
   scene.background = (DmColor) { 1, 1, 1, 1 };
+  scene.cache_items = cache;
   scene.metrics.max_rows = dm_scene_rows_for_height (&scene, SCENE_HEIGHT) - 1;
   dm_scene_reset_labels (&scene);
 
@@ -806,6 +814,8 @@ measure_frames (DmDataset   *dataset,
       if (i == 0)
         result->first = ms;
       g_array_append_val (samples, ms);
+      if (i > 0 && g_array_index (scales, DmTimeScale, i - 1).days_per_px == scene.scale.days_per_px)
+        g_array_append_val (pan_samples, ms);
       result->max_items = MAX (result->max_items, dm_layout_get_n_items (scene.layout));
     }
 
@@ -814,6 +824,9 @@ measure_frames (DmDataset   *dataset,
 
   result->steps = scales->len;
   result->frame = stats_of (samples);
+  result->pan = stats_of (pan_samples);
+  result->images_made = scene.images_made;
+  result->images_reused = scene.images_reused;
 
   dm_scene_clear (&scene);
   g_object_unref (pango);
@@ -1112,13 +1125,22 @@ main (int   argc,
       if (only == NULL || strstr (only, "frame") != NULL)
         {
           FrameResult frame = { 0 };
+          FrameResult direct = { 0 };
           g_autofree char *what = NULL;
+          g_autofree char *pans = NULL;
 
-          measure_frames (dataset, &frame);
+          measure_frames (dataset, TRUE, &frame);
+          measure_frames (dataset, FALSE, &direct);
           what = g_strdup_printf ("frame: zoom/pan 1920×1080, %u steps, ms", frame.steps);
           print_times (what, n, &frame.frame, target_for (n, "≤ 8", "≤ 12", "≤ 16"));
+          pans = g_strdup_printf ("frame: … of which the %u pans, ms", frame.pan.n);
+          print_times (pans, n, &frame.pan, "");
+          print_times ("frame: zoom/pan, every item drawn (exports), ms", n, &direct.frame, "");
+          print_times ("frame: … of which the pans, ms", n, &direct.pan, "");
           print_times ("frame: the first one (no label measured), ms", n,
                        &(Stats) { frame.first, frame.first, frame.first, 1 }, "");
+          if (g_getenv ("DM_BENCHMARK_VERBOSE") != NULL)
+            fprintf (stderr, "item images: %u made, %u reused\n", frame.images_made, frame.images_reused);
         }
 
       if (only == NULL || strstr (only, "search") != NULL)

@@ -15,6 +15,8 @@
 
 #include "dm-scene.h"
 
+static void clear_item_images (DmScene *scene);
+
 void
 dm_scene_init (DmScene *scene)
 {
@@ -31,6 +33,7 @@ dm_scene_init (DmScene *scene)
   scene->metrics = (DmLayoutMetrics) { 12, 6, 1, 28 };
   scene->foreground = (DmColor) { 0.2, 0.2, 0.2, 1 };
   scene->accent = (DmColor) { 0.21, 0.52, 0.89, 1 };
+  scene->device_scale = 1;
   scene->layout = dm_layout_new ();
   scene->label_widths = g_array_new (FALSE, FALSE, sizeof (float));
 }
@@ -40,6 +43,7 @@ dm_scene_clear (DmScene *scene)
 {
   g_clear_pointer (&scene->layout, dm_layout_free);
   g_clear_pointer (&scene->label_widths, g_array_unref);
+  g_clear_pointer (&scene->item_images, g_hash_table_unref);
 }
 
 void
@@ -57,6 +61,9 @@ dm_scene_reset_labels (DmScene *scene)
   for (guint i = 0; i < n; i++)
     g_array_index (scene->label_widths, float, i) = -1;
   scene->layout_valid = FALSE;
+
+  /* The same items may now say other things, in other fonts. */
+  clear_item_images (scene);
 }
 
 guint
@@ -369,10 +376,13 @@ draw_axis (DmScene        *scene,
   cairo_fill (cr);
 }
 
+/* Draws @item, whose coordinates snap_item() has made whole pixels;
+ * @holds_selection: a cluster that has the selected event in it. */
 static void
 draw_item (DmScene            *scene,
            cairo_t            *cr,
            const DmLayoutItem *item,
+           gboolean            holds_selection,
            const DmColor      *fg,
            const DmColor      *accent)
 {
@@ -387,8 +397,6 @@ draw_item (DmScene            *scene,
   if (item->type == DM_LAYOUT_CLUSTER)
     {
       g_autofree char *count = g_strdup_printf ("%u", item->count);
-      gboolean holds_selection = scene->selected >= 0 &&
-        dm_layout_find_event (scene->layout, (guint) scene->selected) == (int) (item - dm_layout_get_item (scene->layout, 0));
 
       set_color (cr, &color, 0.25);
       rounded_rect (cr, item->x0, y, item->x1 - item->x0, h, h / 2);
@@ -470,6 +478,289 @@ draw_item (DmScene            *scene,
                  item->label_width + 1, fg, alpha);
   }
 }
+/* Items drawn once, into images of their own, and copied while the zoom
+ * stays: a frame while panning is then a copy per item rather than shapes
+ * and text (the text is two thirds of drawing an item). An item is drawn
+ * the same way either way, at whole pixels (snap_item()), so that a copy
+ * lands exactly where the drawing would. */
+
+typedef struct
+{
+  guint position;     /* the event, or a cluster's first member */
+  guint count;
+  int   width;        /* x1 − x0 */
+  int   label_dx;     /* where the label starts, from x0 */
+  int   label_width;
+  guint lane;
+  guint row;
+  guint flags;        /* ITEM_… */
+} ItemKey;
+
+enum {
+  ITEM_CLUSTER         = 1 << 0,
+  ITEM_SELECTED        = 1 << 1,
+  ITEM_HOLDS_SELECTION = 1 << 2,
+  ITEM_DIMMED          = 1 << 3,
+  ITEM_LABEL_INSIDE    = 1 << 4,
+};
+
+typedef struct
+{
+  ItemKey          key;
+  cairo_surface_t *surface;
+  int              left;      /* the image's left, from the item's x0 */
+  int              top;       /* its top, from the row's y */
+  guint64          frame;     /* the last frame it was used in */
+  gsize            bytes;
+} ItemImage;
+
+#define ITEM_MARGIN        4                    /* the selection ring */
+#define ITEM_MAX_WIDTH     4096                 /* wider ones are drawn */
+#define ITEM_CACHE_BYTES   (64 * 1024 * 1024)   /* beyond, unused ones go */
+#define ITEM_NEW_PER_FRAME 24                   /* made in one frame, at most:
+                                                 * making one costs a little
+                                                 * more than drawing it */
+
+static guint
+item_key_hash (gconstpointer data)
+{
+  const ItemKey *key = data;
+  guint hash = key->position;
+
+  hash = hash * 31 + key->count;
+  hash = hash * 31 + (guint) key->width;
+  hash = hash * 31 + (guint) key->label_dx;
+  hash = hash * 31 + (guint) key->label_width;
+  hash = hash * 31 + key->lane;
+  hash = hash * 31 + key->row;
+  hash = hash * 31 + key->flags;
+
+  return hash;
+}
+
+static gboolean
+item_key_equal (gconstpointer a,
+                gconstpointer b)
+{
+  const ItemKey *x = a;
+  const ItemKey *y = b;
+
+  return x->position == y->position && x->count == y->count && x->width == y->width &&
+         x->label_dx == y->label_dx && x->label_width == y->label_width &&
+         x->lane == y->lane && x->row == y->row && x->flags == y->flags;
+}
+
+static void
+item_image_free (gpointer data)
+{
+  ItemImage *image = data;
+
+  cairo_surface_destroy (image->surface);
+  g_free (image);
+}
+
+static void
+clear_item_images (DmScene *scene)
+{
+  if (scene->item_images != NULL)
+    g_hash_table_remove_all (scene->item_images);
+  scene->item_bytes = 0;
+}
+
+/* Whole pixels: the same offsets from x0 whatever the pan, so that an
+ * item keeps its image from one frame to the next. */
+static void
+snap_item (const DmLayoutItem *item,
+           DmLayoutItem       *snapped)
+{
+  *snapped = *item;
+  snapped->x0 = floor (item->x0 + 0.5);
+  snapped->x1 = snapped->x0 + floor (item->x1 - item->x0 + 0.5);
+  snapped->label_x = snapped->x0 + floor (item->label_x - item->x0 + 0.5);
+  snapped->label_width = ceil (item->label_width);
+}
+
+static void
+item_key_init (DmScene            *scene,
+               const DmLayoutItem *item,
+               gboolean            holds_selection,
+               ItemKey            *key)
+{
+  gboolean cluster = item->type == DM_LAYOUT_CLUSTER;
+  double label_x = item->label_x;
+
+  /* A label inside a bar that starts off screen stays in view: it moves
+   * within the bar as the view pans (see draw_item()). */
+  if (!cluster && item->label_inside)
+    label_x = MAX (label_x, scene->metrics.gap);
+
+  memset (key, 0, sizeof *key);
+  key->position = item->position;
+  key->count = item->count;
+  key->width = (int) (item->x1 - item->x0);
+  key->label_dx = (int) (label_x - item->x0);
+  key->label_width = (int) item->label_width;
+  key->lane = item->lane;
+  key->row = item->row;
+  key->flags = (cluster ? ITEM_CLUSTER : 0) |
+               (holds_selection ? ITEM_HOLDS_SELECTION : 0) |
+               (!cluster && (int) item->position == scene->selected ? ITEM_SELECTED : 0) |
+               (!cluster && scene->matches != NULL && !scene->matches[item->position] ? ITEM_DIMMED : 0) |
+               (!cluster && item->label_inside ? ITEM_LABEL_INSIDE : 0);
+}
+
+/* What can change how any item looks, apart from its key: when it does,
+ * every image goes. */
+static gboolean
+item_style_changed (DmScene       *scene,
+                    const DmColor *fg,
+                    const DmColor *accent)
+{
+  gboolean changed = memcmp (&scene->item_style.foreground, fg, sizeof *fg) != 0 ||
+                     memcmp (&scene->item_style.accent, accent, sizeof *accent) != 0 ||
+                     scene->item_style.days_per_px != scene->scale.days_per_px ||
+                     scene->item_style.row_height != scene->row_height ||
+                     scene->item_style.marker_size != scene->metrics.marker_size ||
+                     scene->item_style.gap != scene->metrics.gap ||
+                     scene->item_style.device_scale != scene->device_scale ||
+                     scene->item_style.language != scene->language ||
+                     scene->item_style.pango != scene->pango ||
+                     scene->item_style.dataset != scene->dataset;
+
+  scene->item_style.foreground = *fg;
+  scene->item_style.accent = *accent;
+  scene->item_style.days_per_px = scene->scale.days_per_px;
+  scene->item_style.row_height = scene->row_height;
+  scene->item_style.marker_size = scene->metrics.marker_size;
+  scene->item_style.gap = scene->metrics.gap;
+  scene->item_style.device_scale = scene->device_scale;
+  scene->item_style.language = scene->language;
+  scene->item_style.pango = scene->pango;
+  scene->item_style.dataset = scene->dataset;
+
+  return changed;
+}
+
+static ItemImage *
+make_item_image (DmScene            *scene,
+                 const DmLayoutItem *item,
+                 const ItemKey      *key,
+                 const DmColor      *fg,
+                 const DmColor      *accent)
+{
+  double device_scale = scene->device_scale > 0 ? scene->device_scale : 1;
+  double y = dm_scene_get_row_y (scene, item->lane, item->row);
+  int left = MIN (-ITEM_MARGIN, key->label_dx);
+  int right = MAX (key->width + ITEM_MARGIN, key->label_dx + key->label_width + (key->flags & ITEM_CLUSTER ? 22 : 2));
+  int top = -ITEM_MARGIN;
+  int bottom = (int) ceil (scene->row_height) + ITEM_MARGIN;
+  ItemImage *image = g_new0 (ItemImage, 1);
+  cairo_t *image_cr;
+
+  image->key = *key;
+  image->left = left;
+  image->top = top;
+  image->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                               (int) ceil ((right - left) * device_scale),
+                                               (int) ceil ((bottom - top) * device_scale));
+  cairo_surface_set_device_scale (image->surface, device_scale, device_scale);
+  image->bytes = (gsize) cairo_image_surface_get_stride (image->surface) * (gsize) cairo_image_surface_get_height (image->surface);
+
+  image_cr = cairo_create (image->surface);
+  cairo_translate (image_cr, -(item->x0 + left), -(y + top));
+  draw_item (scene, image_cr, item, key->flags & ITEM_HOLDS_SELECTION, fg, accent);
+  cairo_destroy (image_cr);
+
+  return image;
+}
+
+/* Unused images go once the cache is over its size, oldest first would
+ * need a list; those not used in this frame are enough to go. */
+static void
+trim_item_images (DmScene *scene)
+{
+  GHashTableIter iter;
+  ItemImage *image;
+
+  if (scene->item_bytes <= ITEM_CACHE_BYTES)
+    return;
+
+  g_hash_table_iter_init (&iter, scene->item_images);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &image))
+    if (image->frame != scene->frame)
+      {
+        scene->item_bytes -= image->bytes;
+        g_hash_table_iter_remove (&iter);
+      }
+}
+
+static void
+draw_items (DmScene       *scene,
+            cairo_t       *cr,
+            double         width,
+            const DmColor *fg,
+            const DmColor *accent)
+{
+  int holding = scene->selected >= 0 ? dm_layout_find_event (scene->layout, (guint) scene->selected) : -1;
+  gboolean caching = scene->cache_items && scene->text_func == NULL;
+  guint budget = ITEM_NEW_PER_FRAME;
+
+  /* Only while the zoom stays: a zoom changes every item, and a frame that
+   * made an image of each would be slower than one that draws them. */
+  if (caching)
+    {
+      if (scene->item_images == NULL)
+        scene->item_images = g_hash_table_new_full (item_key_hash, item_key_equal, NULL, item_image_free);
+      if (item_style_changed (scene, fg, accent))
+        {
+          clear_item_images (scene);
+          caching = FALSE;
+        }
+      scene->frame++;
+    }
+
+  for (guint i = 0; i < dm_layout_get_n_items (scene->layout); i++)
+    {
+      DmLayoutItem item;
+      ItemKey key;
+      ItemImage *image;
+
+      snap_item (dm_layout_get_item (scene->layout, i), &item);
+
+      if (!caching || item.x1 - item.x0 > ITEM_MAX_WIDTH || item.x1 < -ITEM_MAX_WIDTH || item.x0 > width + ITEM_MAX_WIDTH)
+        {
+          draw_item (scene, cr, &item, (int) i == holding, fg, accent);
+          continue;
+        }
+
+      item_key_init (scene, &item, (int) i == holding, &key);
+      image = g_hash_table_lookup (scene->item_images, &key);
+      if (image == NULL && budget == 0)
+        {
+          draw_item (scene, cr, &item, (int) i == holding, fg, accent);
+          continue;
+        }
+      if (image == NULL)
+        {
+          budget--;
+          image = make_item_image (scene, &item, &key, fg, accent);
+          g_hash_table_insert (scene->item_images, &image->key, image);
+          scene->item_bytes += image->bytes;
+          scene->images_made++;
+        }
+      else
+        scene->images_reused++;
+      image->frame = scene->frame;
+
+      cairo_set_source_surface (cr, image->surface, item.x0 + image->left,
+                                dm_scene_get_row_y (scene, item.lane, item.row) + image->top);
+      cairo_paint (cr);
+    }
+
+  if (caching)
+    trim_item_images (scene);
+}
+
 /* Eras: shaded spans behind the lanes, named along the bottom. */
 static void
 draw_eras (DmScene       *scene,
@@ -542,8 +833,7 @@ dm_scene_draw (DmScene *scene,
   draw_axis (scene, cr, width - scene->header_width, height, fg);
 
   dm_scene_ensure_layout (scene);
-  for (guint i = 0; i < dm_layout_get_n_items (scene->layout); i++)
-    draw_item (scene, cr, dm_layout_get_item (scene->layout, i), fg, accent);
+  draw_items (scene, cr, width - scene->header_width, fg, accent);
   cairo_restore (cr);
 
   if (scene->header_width <= 0)

@@ -51,6 +51,10 @@ typedef struct
   DmColor          accent;
   DmColor          background;     /* alpha 0: leave the background alone */
   PangoContext    *pango;          /* fonts; not owned */
+  double           device_scale;   /* device pixels per pixel, for images */
+  gboolean         cache_items;    /* keep each item's image while the zoom
+                                    * stays, and copy it on the next frame
+                                    * (the view); never with text_func */
 
   /* Told of each text drawn, in device coordinates at its baseline (for
    * exports that keep text as text); may be NULL. */
@@ -65,6 +69,23 @@ typedef struct
   DmLayout        *layout;
   GArray          *label_widths;   /* float per event, < 0: not measured */
   gboolean         layout_valid;
+  GHashTable      *item_images;    /* ItemKey → ItemImage (dm-scene.c) */
+  gsize            item_bytes;
+  guint64          frame;
+  guint            images_made;    /* counts, for tests and the benchmark */
+  guint            images_reused;
+  struct {                         /* what the images were drawn with */
+    DmColor        foreground;
+    DmColor        accent;
+    double         days_per_px;
+    double         row_height;
+    double         marker_size;
+    double         gap;
+    double         device_scale;
+    DmLanguage     language;
+    PangoContext  *pango;
+    DmDataset     *dataset;
+  }                item_style;
 } DmScene;
 
 void         dm_scene_init             (DmScene        *scene);

@@ -119,6 +119,9 @@ sync_scene (DmTimelineView *self)
   scene->foreground = (DmColor) { fg.red, fg.green, fg.blue, fg.alpha };
   scene->accent = (DmColor) { accent.red, accent.green, accent.blue, accent.alpha };
   scene->pango = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  scene->device_scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  /* Panning copies the items drawn in the frame before (dm-scene.c). */
+  scene->cache_items = TRUE;
   scene->dataset = self->dataset;
   scene->language = self->language;
   scene->selected = self->selected;

@@ -10,82 +10,12 @@
 #include <glib/gstdio.h>
 
 #include "dm-layout.h"
+#include "dm-test-util.h"
 
 #define WIDTH 1744.0
 
 static const DmLayoutMetrics aggregated = { 12, 6, 3, 28, 0 };
 static const DmLayoutMetrics direct = { 12, 6, 3, 28, G_MAXUINT };
-
-/* Dense bursts (thousands of events in a day, in a month), a sparse
- * background over two centuries with empty stretches, ranges from a day
- * to years, and events of unknown kind. */
-static DmDataset *
-random_dataset (GRand *rand,
-                guint  n,
-                guint  n_kinds)
-{
-  DmDataset *dataset = dm_dataset_new ();
-
-  dm_dataset_set_title (dataset, NULL, "Random");
-  for (guint k = 0; k < n_kinds; k++)
-    {
-      DmKind *kind = dm_kind_new ();
-
-      kind->id = g_strdup_printf ("k%u", k);
-      dm_text_set (&kind->label, NULL, kind->id);
-      dm_dataset_add_kind (dataset, kind);
-    }
-
-  for (guint i = 0; i < n; i++)
-    {
-      DmEvent *event = dm_event_new ();
-      guint r = g_rand_int_range (rand, 0, 10);
-      gint64 year;
-      guint month;
-      guint day;
-      DmDatePrecision precision;
-
-      if (r < 2)
-        year = 2020, month = 5, day = 12, precision = DM_DATE_PRECISION_MINUTE;
-      else if (r < 4)
-        year = 2016, month = 1, day = g_rand_int_range (rand, 1, 32), precision = DM_DATE_PRECISION_DAY;
-      else
-        {
-          do
-            year = g_rand_int_range (rand, 1800, 2030);
-          while ((year >= 1861 && year < 1900) || (year >= 1915 && year < 1945));
-          month = g_rand_int_range (rand, 1, 13);
-          day = g_rand_int_range (rand, 1, 29);
-          precision = g_rand_int_range (rand, DM_DATE_PRECISION_YEAR, DM_DATE_PRECISION_MINUTE + 1);
-        }
-
-      event->id = g_strdup_printf ("e%u", i);
-      if (g_rand_int_range (rand, 0, 50) > 0)
-        event->kind = g_strdup_printf ("k%u", g_rand_int_range (rand, 0, (gint32) n_kinds));
-      g_assert_true (dm_date_init (&event->start, precision, year,
-                                   precision >= DM_DATE_PRECISION_MONTH ? month : 0,
-                                   precision >= DM_DATE_PRECISION_DAY ? day : 0,
-                                   precision >= DM_DATE_PRECISION_MINUTE ? (guint) g_rand_int_range (rand, 0, 24) : 0,
-                                   precision >= DM_DATE_PRECISION_MINUTE ? (guint) g_rand_int_range (rand, 0, 60) : 0));
-      if (g_rand_int_range (rand, 0, 5) == 0)
-        {
-          if (precision == DM_DATE_PRECISION_YEAR || g_rand_boolean (rand))
-            g_assert_true (dm_date_init (&event->end, DM_DATE_PRECISION_YEAR, year + g_rand_int_range (rand, 0, 8), 0, 0, 0, 0));
-          else
-            {
-              guint later = (guint) g_rand_int_range (rand, 0, 3);
-              guint end_day = MIN (day + later, 28);
-
-              g_assert_true (dm_date_init (&event->end, DM_DATE_PRECISION_DAY, year, month, end_day, 0, 0));
-            }
-        }
-      dm_text_set (&event->title, NULL, event->id);
-      dm_dataset_add_event (dataset, event);
-    }
-
-  dm_dataset_finish (dataset);
-  return dataset;
-}
 
 static double
 measure (guint    position,
@@ -313,7 +243,7 @@ test_lod_random (gconstpointer data)
 {
   guint n = GPOINTER_TO_UINT (data);
   g_autoptr(GRand) rand = g_rand_new_with_seed (7 * n + 1);
-  g_autoptr(DmDataset) dataset = random_dataset (rand, n, 5);
+  g_autoptr(DmDataset) dataset = dm_test_random_dataset (rand, n, 5);
   g_autofree guint8 *visible = g_new (guint8, n);
   double start;
   double end;
@@ -347,7 +277,7 @@ static void
 test_lod_zoomed_out (void)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (42);
-  g_autoptr(DmDataset) dataset = random_dataset (rand, 60000, 3);
+  g_autoptr(DmDataset) dataset = dm_test_random_dataset (rand, 60000, 3);
   g_autoptr(DmLayout) layout = dm_layout_new ();
   DmTimeScale scale;
   double start;

@@ -1,0 +1,279 @@
+/* test-scene.c — the view's way of drawing while panning (each item's
+ * image kept and copied on the next frame) gives the same picture as
+ * drawing every item again, which is what exports do
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <pango/pangocairo.h>
+
+#include "dm-scene.h"
+#include "dm-test-util.h"
+
+#define WIDTH  1280
+#define HEIGHT 720
+
+typedef struct
+{
+  guint  n_events;
+  double device_scale;
+} Case;
+
+static void
+setup_scene (DmScene      *scene,
+             DmDataset    *dataset,
+             PangoContext *pango,
+             double        device_scale,
+             gboolean      cache)
+{
+  dm_scene_init (scene);
+  scene->dataset = dataset;
+  scene->width = WIDTH;
+  scene->height = HEIGHT;
+  scene->pango = pango;
+  scene->device_scale = device_scale;
+  scene->cache_items = cache;
+  scene->metrics.max_rows = dm_scene_rows_for_height (scene, HEIGHT) - 1;
+  dm_scene_reset_labels (scene);
+}
+
+static cairo_surface_t *
+render (DmScene *scene)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                         (int) (WIDTH * scene->device_scale),
+                                                         (int) (HEIGHT * scene->device_scale));
+  cairo_t *cr;
+
+  cairo_surface_set_device_scale (surface, scene->device_scale, scene->device_scale);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  dm_scene_invalidate (scene);
+  dm_scene_draw (scene, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  return surface;
+}
+
+/* Copying an image of an item onto the frame rounds differently from
+ * drawing the item there: by a few units per channel, a little more where
+ * an item meets the edge of the time area. A missing, moved or otherwise
+ * drawn item differs by far more (a pixel's shift, by up to 255). */
+static void
+assert_same_picture (cairo_surface_t *a,
+                     cairo_surface_t *b,
+                     const char      *step)
+{
+  const guchar *pa = cairo_image_surface_get_data (a);
+  const guchar *pb = cairo_image_surface_get_data (b);
+  int stride = cairo_image_surface_get_stride (a);
+  int width = cairo_image_surface_get_width (a);
+  int height = cairo_image_surface_get_height (a);
+  guint differing = 0;
+  int worst = 0;
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width * 4; x++)
+      {
+        int d = ABS ((int) pa[y * stride + x] - (int) pb[y * stride + x]);
+
+        worst = MAX (worst, d);
+        if (d > 24)
+          differing++;
+      }
+
+  if (differing > 0)
+    {
+      g_autofree char *name_a = g_strdup_printf ("%s/scene-cached-%s.png", g_get_tmp_dir (), step);
+      g_autofree char *name_b = g_strdup_printf ("%s/scene-direct-%s.png", g_get_tmp_dir (), step);
+
+      cairo_surface_write_to_png (a, name_a);
+      cairo_surface_write_to_png (b, name_b);
+      g_error ("%s: %u channel values differ by more than 24 (worst %d); see %s and %s",
+               step, differing, worst, name_a, name_b);
+    }
+}
+
+/* Random data, at zoom levels from the whole span to hours, panned by
+ * uneven amounts in both directions, with a selection and a search that
+ * change on the way: each frame drawn from kept images equals the frame
+ * drawn afresh, and images were indeed kept and reused. */
+static void
+test_cache_matches_direct (gconstpointer data)
+{
+  const Case *c = data;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (c->n_events);
+  g_autoptr(DmDataset) dataset = dm_test_random_dataset (rand, c->n_events, 5);
+  PangoContext *pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans 11");
+  guint n = dm_dataset_get_n_events (dataset);
+  g_autofree guint8 *matches = g_new0 (guint8, n);
+  static const double zooms[] = { 1, 8, 60, 900, 20000 };
+  double start;
+  double end;
+  DmScene cached;
+  DmScene direct;
+  guint frames = 0;
+
+  pango_cairo_context_set_resolution (pango, 96);
+  pango_context_set_font_description (pango, font);
+  setup_scene (&cached, dataset, pango, c->device_scale, TRUE);
+  setup_scene (&direct, dataset, pango, c->device_scale, FALSE);
+  dm_dataset_get_span (dataset, NULL, NULL, &start, &end);
+
+  for (guint i = 0; i < n; i++)
+    matches[i] = g_rand_int_range (rand, 0, 3) > 0;
+
+  for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
+    {
+      DmTimeScale scale;
+      double center = dm_dataset_get_event (dataset, g_rand_int_range (rand, 0, (gint32) n))->axis_start;
+
+      dm_time_scale_fit (&scale, start, end, dm_scene_get_time_width (&cached), 24);
+      scale.days_per_px /= zooms[z];
+      scale.origin = center - dm_scene_get_time_width (&cached) / 2 * scale.days_per_px;
+
+      for (guint step = 0; step < 8; step++)
+        {
+          g_autofree char *name = g_strdup_printf ("%u-%g-%u", c->n_events, zooms[z], step);
+          cairo_surface_t *a;
+          cairo_surface_t *b;
+
+          /* Uneven pans, mostly small as a drag's, a few long. */
+          scale.origin += g_rand_double_range (rand, step % 3 == 2 ? -700 : -90, 90) * scale.days_per_px;
+          if (step == 3)
+            cached.selected = direct.selected = g_rand_int_range (rand, 0, (gint32) n);
+          if (step == 5)
+            cached.matches = direct.matches = matches;
+          cached.scale = direct.scale = scale;
+
+          a = render (&cached);
+          b = render (&direct);
+          assert_same_picture (a, b, name);
+          cairo_surface_destroy (a);
+          cairo_surface_destroy (b);
+          frames++;
+        }
+      cached.matches = direct.matches = NULL;
+      cached.selected = direct.selected = -1;
+    }
+
+  g_test_message ("%u frames: %u images made, %u reused", frames, cached.images_made, cached.images_reused);
+  g_assert_cmpuint (cached.images_made, >, 0);
+  g_assert_cmpuint (cached.images_reused, >, 0);
+  g_assert_cmpuint (direct.images_made + direct.images_reused, ==, 0);
+
+  dm_scene_clear (&cached);
+  dm_scene_clear (&direct);
+  g_object_unref (pango);
+}
+
+static void
+count_text (const char *text,
+            double      x,
+            double      y,
+            double      size,
+            gpointer    user_data)
+{
+  guint *texts = user_data;
+
+  (*texts)++;
+}
+
+/* A new zoom, new colours or new fonts throw the images away: nothing
+ * drawn with the old ones is copied. */
+static void
+test_cache_invalidation (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr(DmDataset) dataset = dm_test_random_dataset (rand, 2000, 3);
+  PangoContext *pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans 11");
+  double start;
+  double end;
+  DmScene scene;
+  guint made;
+  guint reused;
+  guint texts = 0;
+  cairo_surface_t *surface;
+
+  pango_cairo_context_set_resolution (pango, 96);
+  pango_context_set_font_description (pango, font);
+  setup_scene (&scene, dataset, pango, 1, TRUE);
+  dm_dataset_get_span (dataset, NULL, NULL, &start, &end);
+  dm_time_scale_fit (&scene.scale, start, end, dm_scene_get_time_width (&scene), 24);
+
+  /* The first frame at a zoom draws; the next ones keep images, a few
+   * at a time, until every item has one; then they are only copied. */
+  cairo_surface_destroy (render (&scene));
+  g_assert_cmpuint (scene.images_made, ==, 0);
+  cairo_surface_destroy (render (&scene));
+  g_assert_cmpuint (scene.images_made, >, 0);
+  do
+    {
+      made = scene.images_made;
+      cairo_surface_destroy (render (&scene));
+    }
+  while (scene.images_made > made);
+  g_assert_cmpuint (g_hash_table_size (scene.item_images), ==, made);
+  g_assert_cmpuint (made, ==, dm_layout_get_n_items (scene.layout));
+  reused = scene.images_reused;
+  cairo_surface_destroy (render (&scene));
+  g_assert_cmpuint (scene.images_made, ==, made);
+  g_assert_cmpuint (scene.images_reused, ==, reused + made);
+
+  /* Another colour: everything goes, and that frame draws. */
+  scene.foreground = (DmColor) { 1, 0, 0, 1 };
+  surface = render (&scene);
+  g_assert_cmpuint (g_hash_table_size (scene.item_images), ==, 0);
+  cairo_surface_destroy (surface);
+
+  /* Another zoom, the same. */
+  cairo_surface_destroy (render (&scene));
+  g_assert_cmpuint (g_hash_table_size (scene.item_images), >, 0);
+  scene.scale.days_per_px /= 2;
+  cairo_surface_destroy (render (&scene));
+  g_assert_cmpuint (g_hash_table_size (scene.item_images), ==, 0);
+
+  /* Other fonts (the view resets the labels then). */
+  cairo_surface_destroy (render (&scene));
+  g_assert_cmpuint (g_hash_table_size (scene.item_images), >, 0);
+  dm_scene_reset_labels (&scene);
+  g_assert_cmpuint (g_hash_table_size (scene.item_images), ==, 0);
+
+  /* Exports that hear of each text drawn never copy images: the copy
+   * would not tell them of its text. */
+  scene.text_func = count_text;
+  scene.text_data = &texts;
+  made = scene.images_made;
+  cairo_surface_destroy (render (&scene));
+  cairo_surface_destroy (render (&scene));
+  g_assert_cmpuint (scene.images_made, ==, made);
+  g_assert_cmpuint (texts, >, 0);
+
+  dm_scene_clear (&scene);
+  g_object_unref (pango);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  static const Case cases[] = {
+    { 3000, 1 },
+    { 20000, 1 },
+    { 3000, 2 },
+  };
+
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/scene/cache/matches-direct/%u/x%g", cases[i].n_events, cases[i].device_scale);
+      g_test_add_data_func (path, &cases[i], test_cache_matches_direct);
+    }
+  g_test_add_func ("/scene/cache/invalidation", test_cache_invalidation);
+
+  return g_test_run ();
+}
