@@ -38,6 +38,7 @@ struct _DmOverview
 
   double          span_start;
   double          span_end;
+  GBinding       *header_binding;
   GArray         *bins;          /* guint per kind × width, or empty */
   int             bins_width;
   guint           max_bin;
@@ -605,6 +606,7 @@ dm_overview_set_timeline (DmOverview     *self,
     {
       g_clear_signal_handler (&self->range_handler, self->timeline);
       g_clear_signal_handler (&self->dataset_handler, self->timeline);
+      g_clear_pointer (&self->header_binding, g_binding_unbind);
     }
 
   g_set_object (&self->timeline, timeline);
@@ -613,6 +615,9 @@ dm_overview_set_timeline (DmOverview     *self,
     {
       self->range_handler = g_signal_connect_swapped (timeline, "range-changed", G_CALLBACK (range_changed_cb), self);
       self->dataset_handler = g_signal_connect_swapped (timeline, "notify::dataset", G_CALLBACK (dataset_changed_cb), self);
+      /* The strip starts where the timeline's time does, beside its lane
+       * headers, which grow with the text. */
+      self->header_binding = g_object_bind_property (timeline, "header-width", self, "margin-start", G_BINDING_SYNC_CREATE);
     }
 
   invalidate_bins (self);

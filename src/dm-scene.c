@@ -351,8 +351,9 @@ draw_axis (DmScene        *scene,
       cairo_rectangle (cr, x, 0, 1, height);
       cairo_fill (cr);
 
-      /* No room for a name: better none than an ellipsis. */
-      if (next_x - label_x < 48)
+      /* No room for a name: better none than an ellipsis. The room grows
+       * with the text (tick_spacing does). */
+      if (next_x - label_x < scene->tick_spacing * 2 / 3)
         continue;
       label = dm_tick_format (tick, coarse, TRUE, scene->date_language);
       draw_text (scene, cr, label, label_x, 4, next_x - label_x - 6, fg, 0.9);

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 #include <librsvg/rsvg.h>
+#include <pango/pangocairo.h>
 
 #include "dm-debug.h"
 #include "dm-layout.h"
@@ -66,6 +67,10 @@ struct _DmTimelineView
 
   double           hover_x;
   double           hover_y;
+
+  /* The text the metrics were made for (sync_text_size()) */
+  PangoFontDescription *font;
+  double           resolution;
 };
 
 G_DEFINE_FINAL_TYPE (DmTimelineView, dm_timeline_view, GTK_TYPE_WIDGET)
@@ -75,6 +80,7 @@ enum {
   PROP_DATASET,
   PROP_LANGUAGE,
   PROP_SELECTED,
+  PROP_HEADER_WIDTH,
   N_PROPS
 };
 
@@ -85,6 +91,9 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void reset_label_widths (DmTimelineView *self);
+static void sync_text_size     (DmTimelineView *self);
 static guint signals[N_SIGNALS];
 
 /* Geometry */
@@ -92,7 +101,7 @@ static guint signals[N_SIGNALS];
 static double
 timeline_width (DmTimelineView *self)
 {
-  return MAX (gtk_widget_get_width (GTK_WIDGET (self)) - HEADER_WIDTH, 1);
+  return MAX (gtk_widget_get_width (GTK_WIDGET (self)) - self->scene.header_width, 1);
 }
 
 static guint
@@ -109,6 +118,8 @@ sync_scene (DmTimelineView *self)
   GdkRGBA fg;
   GdkRGBA accent;
   DmScene *scene = &self->scene;
+
+  sync_text_size (self);
 
   /* GTK 4.8 has no gtk_widget_get_color(); the style context is how a
    * widget reads its CSS colours there (replace when the floor moves). */
@@ -129,6 +140,55 @@ sync_scene (DmTimelineView *self)
   scene->matches = self->matches;
   scene->width = gtk_widget_get_width (GTK_WIDGET (self));
   scene->height = gtk_widget_get_height (GTK_WIDGET (self));
+}
+
+/* Rows, the axis and the lane headers grow with the text: the system's
+ * large text, a font of its own or a bigger CSS font size never clip or
+ * overlap labels. Nothing changes at the usual size (11 points at 96 dpi,
+ * a line of up to 18 pixels in the 24-pixel rows). */
+static void
+sync_text_size (DmTimelineView *self)
+{
+  PangoContext *pango = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  const PangoFontDescription *font = pango_context_get_font_description (pango);
+  double resolution = pango_cairo_context_get_resolution (pango);
+  PangoFontMetrics *metrics;
+  double line;
+  double size;
+  double factor;
+  int header;
+
+  if (font != NULL && self->font != NULL && resolution == self->resolution &&
+      pango_font_description_equal (font, self->font))
+    return;
+
+  g_clear_pointer (&self->font, pango_font_description_free);
+  self->font = font != NULL ? pango_font_description_copy (font) : NULL;
+  self->resolution = resolution;
+
+  metrics = pango_context_get_metrics (pango, font, NULL);
+  line = (pango_font_metrics_get_ascent (metrics) + pango_font_metrics_get_descent (metrics)) / (double) PANGO_SCALE;
+  pango_font_metrics_unref (metrics);
+
+  /* How much larger than the usual 11 points at 96 dpi the text is. */
+  size = font != NULL ? pango_font_description_get_size (font) / (double) PANGO_SCALE : 11;
+  if (font == NULL || !pango_font_description_get_size_is_absolute (font))
+    size *= (resolution > 0 ? resolution : 96) / 72;
+  factor = MAX (size / (11.0 * 96 / 72), 1);
+
+  self->scene.row_height = MAX (round (ROW_HEIGHT * factor), ceil (line) + 6);
+  self->scene.axis_height = round (AXIS_HEIGHT * factor);
+  self->scene.tick_spacing = MIN_TICK_SPACE * factor;
+  self->scene.metrics.cluster_label = round (28 * factor);
+  header = (int) round (HEADER_WIDTH * factor);
+
+  reset_label_widths (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  if (header != (int) self->scene.header_width)
+    {
+      self->scene.header_width = header;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HEADER_WIDTH]);
+    }
 }
 
 static void
@@ -172,7 +232,7 @@ clamp_scale (DmTimelineView *self,
   zoom_limits (self, &min_dpp, &max_dpp);
   scale->days_per_px = CLAMP (scale->days_per_px, min_dpp, max_dpp);
 
-  if (self->dataset == NULL || gtk_widget_get_width (GTK_WIDGET (self)) <= HEADER_WIDTH ||
+  if (self->dataset == NULL || gtk_widget_get_width (GTK_WIDGET (self)) <= self->scene.header_width ||
       !dm_dataset_get_span (self->dataset, NULL, NULL, &start, &end))
     return;
 
@@ -201,6 +261,26 @@ reset_label_widths (DmTimelineView *self)
 
 /* GTK 4.8 cannot announce; the description says what is selected and
  * what is in view, for screen readers to read when asked. */
+/* The cluster the selected event is drawn in, if it is in view only as
+ * part of one. */
+static const DmLayoutItem *
+selection_cluster (DmTimelineView *self)
+{
+  const DmLayoutItem *item;
+  int index;
+
+  if (self->dataset == NULL || self->selected < 0 || gtk_widget_get_width (GTK_WIDGET (self)) <= self->scene.header_width)
+    return NULL;
+
+  ensure_layout (self);
+  index = dm_layout_find_event (self->scene.layout, (guint) self->selected);
+  if (index < 0)
+    return NULL;
+
+  item = dm_layout_get_item (self->scene.layout, (guint) index);
+  return item->type == DM_LAYOUT_CLUSTER ? item : NULL;
+}
+
 static void
 update_accessible_description (DmTimelineView *self)
 {
@@ -216,9 +296,19 @@ update_accessible_description (DmTimelineView *self)
       const DmKind *kind = dm_dataset_lookup_kind (self->dataset, event->kind);
       g_autofree char *date = dm_event_format_date (event, dm_language_from_locale ());
 
+      const DmLayoutItem *cluster = selection_cluster (self);
+
       g_string_append_printf (text, _("Selected: %s, %s, %s. "),
                               kind ? dm_text_get (&kind->label, self->language) : event->kind,
                               dm_text_get (&event->title, self->language), date);
+      if (cluster != NULL)
+        {
+          g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                     "It is in a group of %u event; Enter zooms in to it. ",
+                                                     "It is in a group of %u events; Enter zooms in to them. ",
+                                                     cluster->count),
+                                  cluster->count);
+        }
     }
 
   range = dm_timeline_view_format_range (self);
@@ -424,7 +514,7 @@ dm_timeline_view_snapshot (GtkWidget   *widget,
   double height = gtk_widget_get_height (widget);
   cairo_t *cr;
 
-  if (self->dataset == NULL || width <= HEADER_WIDTH)
+  if (self->dataset == NULL || width <= self->scene.header_width)
     return;
 
   sync_scene (self);
@@ -450,17 +540,18 @@ dm_timeline_view_measure (GtkWidget      *widget,
 {
   DmTimelineView *self = DM_TIMELINE_VIEW (widget);
 
+  sync_text_size (self);
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = (int) HEADER_WIDTH + 200;
-      *natural = (int) HEADER_WIDTH + 800;
+      *minimum = (int) self->scene.header_width + 200;
+      *natural = (int) self->scene.header_width + 800;
     }
   else
     {
       /* Small enough that the list and the overview keep their room; the
        * rows then shrink to the cluster row, which still shows everything. */
-      *minimum = (int) (AXIS_HEIGHT + n_lanes (self) * (ROW_HEIGHT + LANE_PADDING));
-      *natural = (int) (AXIS_HEIGHT + n_lanes (self) * (4 * ROW_HEIGHT + LANE_PADDING));
+      *minimum = (int) (self->scene.axis_height + n_lanes (self) * (self->scene.row_height + LANE_PADDING));
+      *natural = (int) (self->scene.axis_height + n_lanes (self) * (4 * self->scene.row_height + LANE_PADDING));
     }
 }
 
@@ -472,10 +563,11 @@ dm_timeline_view_size_allocate (GtkWidget *widget,
 {
   DmTimelineView *self = DM_TIMELINE_VIEW (widget);
 
+  sync_text_size (self);
   self->scene.dataset = self->dataset;
   self->scene.metrics.max_rows = dm_scene_rows_for_height (&self->scene, height) - 1;
 
-  if (!self->scale_set && self->dataset != NULL && width > HEADER_WIDTH)
+  if (!self->scale_set && self->dataset != NULL && width > self->scene.header_width)
     {
       self->scale_set = TRUE;
       dm_timeline_view_zoom_to_fit (self);
@@ -499,7 +591,7 @@ scroll_cb (GtkEventControllerScroll *controller,
 
   if (state & GDK_CONTROL_MASK)
     {
-      zoom_around (self, self->hover_x - HEADER_WIDTH, pow (1.15, -dy), FALSE);
+      zoom_around (self, self->hover_x - self->scene.header_width, pow (1.15, -dy), FALSE);
       return TRUE;
     }
 
@@ -616,7 +708,7 @@ zoom_scale_changed_cb (GtkGestureZoom *gesture,
   if (scale_delta == 1)
     last = 1;
   gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &cx, &cy);
-  zoom_around (self, cx - HEADER_WIDTH, scale_delta / last, FALSE);
+  zoom_around (self, cx - self->scene.header_width, scale_delta / last, FALSE);
   last = scale_delta;
 }
 
@@ -844,9 +936,21 @@ activate_action (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   DmTimelineView *self = DM_TIMELINE_VIEW (widget);
+  const DmLayoutItem *cluster;
 
-  if (self->selected >= 0)
-    g_signal_emit (self, signals[EVENT_ACTIVATED], 0, self->selected);
+  if (self->selected < 0)
+    return;
+
+  /* The selection is in a cluster: Enter opens it, as a click would, and
+   * the next Enter activates the event, then shown on its own. */
+  cluster = selection_cluster (self);
+  if (cluster != NULL)
+    {
+      dm_timeline_view_show_range (self, cluster->axis_start, cluster->axis_end, TRUE);
+      return;
+    }
+
+  g_signal_emit (self, signals[EVENT_ACTIVATED], 0, self->selected);
 }
 
 /* GObject */
@@ -868,6 +972,7 @@ dm_timeline_view_finalize (GObject *object)
   DmTimelineView *self = (DmTimelineView *)object;
 
   dm_scene_clear (&self->scene);
+  g_clear_pointer (&self->font, pango_font_description_free);
   g_clear_pointer (&self->visible, g_free);
   g_clear_pointer (&self->matches, g_free);
 
@@ -894,6 +999,10 @@ dm_timeline_view_get_property (GObject    *object,
 
     case PROP_SELECTED:
       g_value_set_int (value, self->selected);
+      break;
+
+    case PROP_HEADER_WIDTH:
+      g_value_set_int (value, dm_timeline_view_get_header_width (self));
       break;
 
     default:
@@ -952,6 +1061,12 @@ dm_timeline_view_class_init (DmTimelineViewClass *klass)
   properties[PROP_SELECTED] =
     g_param_spec_int ("selected", NULL, NULL, -1, G_MAXINT, -1,
                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* The lane headers' width: what is beside them (the overview) lines up
+   * with the time it shows. It grows with the text size. */
+  properties[PROP_HEADER_WIDTH] =
+    g_param_spec_int ("header-width", NULL, NULL, 0, G_MAXINT, (int) HEADER_WIDTH,
+                      (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -1070,7 +1185,7 @@ dm_timeline_view_set_dataset (DmTimelineView *self,
   self->scale_set = FALSE;
   reset_label_widths (self);
 
-  if (dataset != NULL && gtk_widget_get_width (GTK_WIDGET (self)) > HEADER_WIDTH)
+  if (dataset != NULL && gtk_widget_get_width (GTK_WIDGET (self)) > self->scene.header_width)
     {
       self->scale_set = TRUE;
       dm_timeline_view_zoom_to_fit (self);
@@ -1305,4 +1420,17 @@ dm_timeline_view_get_event_visibility (DmTimelineView *self,
 
   return dm_layout_get_item (self->scene.layout, (guint) index)->type == DM_LAYOUT_CLUSTER
     ? DM_EVENT_CLUSTERED : DM_EVENT_DRAWN;
+}
+
+/**
+ * dm_timeline_view_get_header_width:
+ *
+ * The width of the lane headers, left of the time the view shows.
+ */
+int
+dm_timeline_view_get_header_width (DmTimelineView *self)
+{
+  g_return_val_if_fail (DM_IS_TIMELINE_VIEW (self), 0);
+
+  return (int) self->scene.header_width;
 }

@@ -77,4 +77,8 @@ typedef enum
 DmEventVisibility  dm_timeline_view_get_event_visibility (DmTimelineView *self,
                                                           guint           position);
 
+/* The width of the lane headers, left of the time shown; it grows with the
+ * text size ("header-width"). */
+int              dm_timeline_view_get_header_width  (DmTimelineView *self);
+
 G_END_DECLS

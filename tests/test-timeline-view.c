@@ -437,6 +437,123 @@ test_clusters_split (Fixture       *f,
     }
 }
 
+static void
+count_activated_cb (DmTimelineView *view,
+                    int             position,
+                    guint          *count)
+{
+  (*count)++;
+}
+
+/* From the keyboard, a cluster opens as a click opens it: with the
+ * selection in one, Enter zooms in until the event is drawn on its own and
+ * a screen reader is told so; the next Enter activates the event. */
+static void
+test_keyboard_opens_cluster (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *description = NULL;
+  guint activated = 0;
+  int clustered = -1;
+  double before_start;
+  double before_end;
+  double start;
+  double end;
+
+  g_signal_connect (f->view, "event-activated", G_CALLBACK (count_activated_cb), &activated);
+  activate (f, "timeline.zoom", "fit");
+
+  /* Step through the events by keyboard until one is only in a cluster. */
+  activate (f, "timeline.select", "first");
+  for (guint i = 0; i < dm_dataset_get_n_events (f->dataset) && clustered < 0; i++)
+    {
+      int selected = dm_timeline_view_get_selected (f->view);
+
+      if (dm_timeline_view_get_event_visibility (f->view, (guint) selected) == DM_EVENT_CLUSTERED)
+        clustered = selected;
+      else
+        activate (f, "timeline.select", "next");
+    }
+  g_assert_cmpint (clustered, >=, 0);
+
+  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (f->view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+  description = gtk_test_accessible_check_property (GTK_ACCESSIBLE (f->view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "");
+  g_assert_nonnull (strstr (description, "It is in a group of"));
+  g_assert_nonnull (strstr (description, "Enter zooms in"));
+
+  dm_timeline_view_get_range (f->view, &before_start, &before_end);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "timeline.activate", NULL));
+  dm_timeline_view_get_range (f->view, &start, &end);
+  g_assert_cmpfloat (end - start, <, before_end - before_start);
+  g_assert_cmpuint (activated, ==, 0);
+  g_assert_cmpint (dm_timeline_view_get_selected (f->view), ==, clustered);
+
+  /* Opened (again, if need be, for a cluster within the cluster). */
+  for (guint i = 0; i < 8 && dm_timeline_view_get_event_visibility (f->view, (guint) clustered) == DM_EVENT_CLUSTERED; i++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "timeline.activate", NULL));
+  g_assert_cmpint (dm_timeline_view_get_event_visibility (f->view, (guint) clustered), ==, DM_EVENT_DRAWN);
+  g_assert_cmpuint (activated, ==, 0);
+  g_clear_pointer (&description, g_free);
+  description = gtk_test_accessible_check_property (GTK_ACCESSIBLE (f->view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "");
+  g_assert_null (strstr (description, "It is in a group of"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "timeline.activate", NULL));
+  g_assert_cmpuint (activated, ==, 1);
+}
+
+/* Large text (the system's text scale, here as GNOME sets it, through
+ * the DPI): the rows, the axis and the lane headers grow with the text,
+ * the overview beside stays lined up with the time, and every event is
+ * still drawn, on its own or in a cluster. */
+static void
+test_large_text (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (f->view));
+  GtkWidget *overview = dm_overview_new ();
+  int dpi;
+  int header;
+  int min_height;
+  int min_height_large;
+
+  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  header = dm_timeline_view_get_header_width (f->view);
+  g_assert_cmpint (header, ==, 176);
+  gtk_widget_measure (GTK_WIDGET (f->view), GTK_ORIENTATION_VERTICAL, -1, &min_height, NULL, NULL, NULL);
+
+  /* The overview follows the header width. */
+  gtk_window_set_child (GTK_WINDOW (f->window), NULL);
+  {
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+    gtk_widget_set_vexpand (GTK_WIDGET (f->view), TRUE);
+    gtk_box_append (GTK_BOX (box), GTK_WIDGET (f->view));
+    gtk_box_append (GTK_BOX (box), overview);
+    dm_overview_set_timeline (DM_OVERVIEW (overview), f->view);
+    gtk_window_set_child (GTK_WINDOW (f->window), box);
+  }
+  g_assert_cmpint (gtk_widget_get_margin_start (overview), ==, header);
+
+  g_object_set (settings, "gtk-xft-dpi", 144 * 1024, NULL);
+  gtk_widget_queue_draw (f->window);
+  gtk_test_widget_wait_for_draw (f->window);
+
+  g_assert_cmpint (dm_timeline_view_get_header_width (f->view), >=, header * 1.3);
+  g_assert_cmpint (gtk_widget_get_margin_start (overview), ==, dm_timeline_view_get_header_width (f->view));
+  gtk_widget_measure (GTK_WIDGET (f->view), GTK_ORIENTATION_VERTICAL, -1, &min_height_large, NULL, NULL, NULL);
+  g_assert_cmpint (min_height_large, >=, min_height * 1.3);
+
+  /* Everything still drawn, on its own or in a cluster. */
+  activate (f, "timeline.zoom", "fit");
+  for (guint i = 0; i < dm_dataset_get_n_events (f->dataset); i++)
+    g_assert_cmpint (dm_timeline_view_get_event_visibility (f->view, i), !=, DM_EVENT_OUT_OF_VIEW);
+
+
+  g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
+  gtk_test_widget_wait_for_draw (f->window);
+  g_assert_cmpint (dm_timeline_view_get_header_width (f->view), ==, header);
+}
+
 static gboolean
 press (GtkEventController *key,
        guint               keyval)
@@ -558,6 +675,8 @@ main (int   argc,
   g_test_add ("/timeline-view/pan-bounded", Fixture, NULL, fixture_setup, test_pan_bounded, fixture_teardown);
   g_test_add ("/timeline-view/scroll-decelerate", Fixture, NULL, fixture_setup, test_scroll_decelerate, fixture_teardown);
   g_test_add ("/timeline-view/clusters-split", Fixture, NULL, fixture_setup, test_clusters_split, fixture_teardown);
+  g_test_add ("/timeline-view/keyboard-opens-cluster", Fixture, NULL, fixture_setup, test_keyboard_opens_cluster, fixture_teardown);
+  g_test_add ("/timeline-view/large-text", Fixture, NULL, fixture_setup, test_large_text, fixture_teardown);
   g_test_add_func ("/timeline-view/overview-keyboard", test_overview_keyboard);
   g_test_add_func ("/timeline-view/finalize", test_finalize);
 
