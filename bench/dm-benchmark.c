@@ -754,6 +754,39 @@ frame_script (DmDataset *dataset,
   return scales;
 }
 
+/* A drag as a hand makes it: 16 pixels a frame (a thousand a second at
+ * 60 frames a second), sixty frames one way and sixty back, at the whole
+ * span, a decade, a month and a day around the busy spot. */
+static GArray *
+drag_script (DmDataset *dataset,
+             double     width)
+{
+  GArray *scales = g_array_new (FALSE, FALSE, sizeof (DmTimeScale));
+  double start;
+  double end;
+  DmTimeScale fit;
+  double busy = dm_dataset_get_event (dataset, dm_dataset_get_n_events (dataset) * 2 / 3)->axis_start;
+  double dpps[4];
+
+  dm_dataset_get_span (dataset, NULL, NULL, &start, &end);
+  dm_time_scale_fit (&fit, start, end + (end - start) * 0.15, width, 24);
+  dpps[0] = fit.days_per_px;
+  dpps[1] = 3650.0 / width;
+  dpps[2] = 30.0 / width;
+  dpps[3] = 1.0 / width;
+
+  for (guint z = 0; z < G_N_ELEMENTS (dpps); z++)
+    for (int i = 0; i <= 120; i++)
+      {
+        int offset = i <= 60 ? i : 120 - i;
+        DmTimeScale scale = { busy - width / 2 * dpps[z] + offset * 16 * dpps[z], dpps[z] };
+
+        g_array_append_val (scales, scale);
+      }
+
+  return scales;
+}
+
 static PangoContext *
 create_pango_context (void)
 {
@@ -768,10 +801,12 @@ create_pango_context (void)
 }
 
 /* @cache: keep each item's image while the zoom stays, as the view does;
- * without, every frame draws every item, as the exports do. */
+ * without, every frame draws every item, as the exports do. @drag: the
+ * drag script rather than the zoom and pan one. */
 static void
 measure_frames (DmDataset   *dataset,
                 gboolean     cache,
+                gboolean     drag,
                 FrameResult *result)
 {
   g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
@@ -792,7 +827,8 @@ measure_frames (DmDataset   *dataset,
   scene.metrics.max_rows = dm_scene_rows_for_height (&scene, SCENE_HEIGHT) - 1;
   dm_scene_reset_labels (&scene);
 
-  scales = frame_script (dataset, dm_scene_get_time_width (&scene));
+  scales = drag ? drag_script (dataset, dm_scene_get_time_width (&scene))
+               : frame_script (dataset, dm_scene_get_time_width (&scene));
   for (guint i = 0; i < scales->len; i++)
     {
       double start = now_ms ();
@@ -1126,21 +1162,29 @@ main (int   argc,
         {
           FrameResult frame = { 0 };
           FrameResult direct = { 0 };
+          FrameResult drag = { 0 };
+          FrameResult drag_direct = { 0 };
           g_autofree char *what = NULL;
           g_autofree char *pans = NULL;
+          g_autofree char *dragging = NULL;
 
-          measure_frames (dataset, TRUE, &frame);
-          measure_frames (dataset, FALSE, &direct);
+          measure_frames (dataset, TRUE, FALSE, &frame);
+          measure_frames (dataset, FALSE, FALSE, &direct);
+          measure_frames (dataset, TRUE, TRUE, &drag);
+          measure_frames (dataset, FALSE, TRUE, &drag_direct);
           what = g_strdup_printf ("frame: zoom/pan 1920×1080, %u steps, ms", frame.steps);
           print_times (what, n, &frame.frame, target_for (n, "≤ 8", "≤ 12", "≤ 16"));
           pans = g_strdup_printf ("frame: … of which the %u pans, ms", frame.pan.n);
           print_times (pans, n, &frame.pan, "");
           print_times ("frame: zoom/pan, every item drawn (exports), ms", n, &direct.frame, "");
           print_times ("frame: … of which the pans, ms", n, &direct.pan, "");
+          dragging = g_strdup_printf ("frame: dragging 16 px a frame, %u steps, ms", drag.steps);
+          print_times (dragging, n, &drag.frame, "");
+          print_times ("frame: dragging, every item drawn (exports), ms", n, &drag_direct.frame, "");
           print_times ("frame: the first one (no label measured), ms", n,
                        &(Stats) { frame.first, frame.first, frame.first, 1 }, "");
           if (g_getenv ("DM_BENCHMARK_VERBOSE") != NULL)
-            fprintf (stderr, "item images: %u made, %u reused\n", frame.images_made, frame.images_reused);
+            fprintf (stderr, "item images: %u made, %u reused; dragging %u made, %u reused\n", frame.images_made, frame.images_reused, drag.images_made, drag.images_reused);
         }
 
       if (only == NULL || strstr (only, "search") != NULL)

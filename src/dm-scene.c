@@ -15,6 +15,9 @@
 
 #include "dm-scene.h"
 
+/* The layout's left edge is a multiple of this many pixels of time. */
+#define LAYOUT_ANCHOR 512
+
 static void clear_item_images (DmScene *scene);
 
 void
@@ -152,9 +155,43 @@ dm_scene_ensure_layout (DmScene *scene)
   if (scene->label_widths->len != dm_dataset_get_n_events (scene->dataset))
     dm_scene_reset_labels (scene);
 
-  dm_layout_compute (scene->layout, scene->dataset, scene->visible, &scene->scale,
-                     dm_scene_get_time_width (scene), &scene->metrics, measure_label, scene);
+  /* The layout starts at a whole multiple of LAYOUT_ANCHOR pixels left of
+   * the view, not at the view's edge: while the view pans within one such
+   * step, the layout is the same, so clusters do not regroup at every
+   * frame and each item keeps its image (draw_items()). */
+  {
+    DmTimeScale anchored = scene->scale;
+    double step = LAYOUT_ANCHOR * scene->scale.days_per_px;
+    double offset;
+
+    anchored.origin = floor (scene->scale.origin / step) * step;
+    offset = (scene->scale.origin - anchored.origin) / scene->scale.days_per_px;
+    if (!isfinite (offset) || offset < 0 || offset > 2 * LAYOUT_ANCHOR)
+      anchored.origin = scene->scale.origin, offset = 0;
+    scene->layout_offset = offset;
+
+    dm_layout_compute (scene->layout, scene->dataset, scene->visible, &anchored,
+                       dm_scene_get_time_width (scene) + offset, &scene->metrics, measure_label, scene);
+  }
   scene->layout_valid = TRUE;
+}
+
+gboolean
+dm_scene_item_in_view (const DmScene      *scene,
+                       const DmLayoutItem *item)
+{
+  return dm_scene_time_in_view (scene, item->axis_start, item->axis_end);
+}
+
+gboolean
+dm_scene_time_in_view (const DmScene *scene,
+                       double         axis_start,
+                       double         axis_end)
+{
+  double a = dm_time_scale_x_to_axis (&scene->scale, 0);
+  double b = dm_time_scale_x_to_axis (&scene->scale, dm_scene_get_time_width (scene));
+
+  return axis_end >= a && axis_start <= b;
 }
 
 int
@@ -176,7 +213,7 @@ dm_scene_hit (DmScene *scene,
     return -1;
   row = (guint) (lane_y / scene->row_height);
 
-  return dm_layout_hit (scene->layout, lane, row, x - scene->header_width);
+  return dm_layout_hit (scene->layout, lane, row, x - scene->header_width + scene->layout_offset);
 }
 
 static gboolean
@@ -521,6 +558,8 @@ typedef struct
 #define ITEM_NEW_PER_FRAME 24                   /* made in one frame, at most:
                                                  * making one costs a little
                                                  * more than drawing it */
+#define ITEM_NEW_CHURNING  4                    /* … when most items of the
+                                                 * frame before were new */
 
 static guint
 item_key_hash (gconstpointer data)
@@ -568,14 +607,16 @@ clear_item_images (DmScene *scene)
   scene->item_bytes = 0;
 }
 
-/* Whole pixels: the same offsets from x0 whatever the pan, so that an
- * item keeps its image from one frame to the next. */
+/* Whole pixels, in the view's coordinates (the layout's less @offset):
+ * the same offsets from x0 whatever the pan, so that an item keeps its
+ * image from one frame to the next. */
 static void
 snap_item (const DmLayoutItem *item,
+           double              offset,
            DmLayoutItem       *snapped)
 {
   *snapped = *item;
-  snapped->x0 = floor (item->x0 + 0.5);
+  snapped->x0 = floor (item->x0 - offset + 0.5);
   snapped->x1 = snapped->x0 + floor (item->x1 - item->x0 + 0.5);
   snapped->label_x = snapped->x0 + floor (item->label_x - item->x0 + 0.5);
   snapped->label_width = ceil (item->label_width);
@@ -704,7 +745,13 @@ draw_items (DmScene       *scene,
 {
   int holding = scene->selected >= 0 ? dm_layout_find_event (scene->layout, (guint) scene->selected) : -1;
   gboolean caching = scene->cache_items && scene->text_func == NULL;
-  guint budget = ITEM_NEW_PER_FRAME;
+  guint made = scene->images_made;
+  guint reused = scene->images_reused;
+  guint budget;
+
+  /* Where the items change from frame to frame (clusters regrouping as
+   * the view moves, bars cut at its edges), images are not worth making. */
+  budget = scene->frame_made > scene->frame_reused ? ITEM_NEW_CHURNING : ITEM_NEW_PER_FRAME;
 
   /* Only while the zoom stays: a zoom changes every item, and a frame that
    * made an image of each would be slower than one that draws them. */
@@ -726,7 +773,11 @@ draw_items (DmScene       *scene,
       ItemKey key;
       ItemImage *image;
 
-      snap_item (dm_layout_get_item (scene->layout, i), &item);
+      snap_item (dm_layout_get_item (scene->layout, i), scene->layout_offset, &item);
+
+      /* Laid out left of the view: only its label may reach in. */
+      if (MAX (item.x1, item.label_x + item.label_width) < -ITEM_MARGIN)
+        continue;
 
       if (!caching || item.x1 - item.x0 > ITEM_MAX_WIDTH || item.x1 < -ITEM_MAX_WIDTH || item.x0 > width + ITEM_MAX_WIDTH)
         {
@@ -760,6 +811,8 @@ draw_items (DmScene       *scene,
 
   if (caching)
     trim_item_images (scene);
+  scene->frame_made = scene->images_made - made;
+  scene->frame_reused = scene->images_reused - reused;
 }
 
 /* Eras: shaded spans behind the lanes, named along the bottom. */

@@ -69,11 +69,14 @@ typedef struct
   DmLayout        *layout;
   GArray          *label_widths;   /* float per event, < 0: not measured */
   gboolean         layout_valid;
+  double           layout_offset;  /* the view's left in the layout, px */
   GHashTable      *item_images;    /* ItemKey → ItemImage (dm-scene.c) */
   gsize            item_bytes;
   guint64          frame;
   guint            images_made;    /* counts, for tests and the benchmark */
   guint            images_reused;
+  guint            frame_made;     /* … in the last frame */
+  guint            frame_reused;
   struct {                         /* what the images were drawn with */
     DmColor        foreground;
     DmColor        accent;
@@ -106,7 +109,16 @@ double       dm_scene_get_row_y        (const DmScene  *scene,
 guint        dm_scene_rows_for_height  (const DmScene  *scene,
                                         double          height);
 
+/* The layout covers the view and up to a few hundred pixels of time left
+ * of it (layout_offset); its x are from its own left edge. */
 void         dm_scene_ensure_layout    (DmScene        *scene);
+/* Whether @item, or the time from @axis_start to @axis_end, is in the
+ * time the view shows. */
+gboolean     dm_scene_item_in_view     (const DmScene      *scene,
+                                        const DmLayoutItem *item);
+gboolean     dm_scene_time_in_view     (const DmScene  *scene,
+                                        double          axis_start,
+                                        double          axis_end);
 /* The item under (@x, @y) in scene coordinates, or -1. */
 int          dm_scene_hit              (DmScene        *scene,
                                         double          x,

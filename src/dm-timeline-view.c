@@ -1389,7 +1389,11 @@ dm_timeline_view_get_counts (DmTimelineView *self,
       ensure_layout (self);
       for (guint i = 0; i < dm_layout_get_n_items (self->scene.layout); i++)
         {
-          if (dm_layout_get_item (self->scene.layout, i)->type == DM_LAYOUT_CLUSTER)
+          const DmLayoutItem *item = dm_layout_get_item (self->scene.layout, i);
+
+          if (!dm_scene_item_in_view (&self->scene, item))
+            continue;
+          if (item->type == DM_LAYOUT_CLUSTER)
             clusters++;
           else
             events++;
@@ -1406,6 +1410,7 @@ DmEventVisibility
 dm_timeline_view_get_event_visibility (DmTimelineView *self,
                                        guint           position)
 {
+  const DmEvent *event;
   int index;
 
   g_return_val_if_fail (DM_IS_TIMELINE_VIEW (self), DM_EVENT_OUT_OF_VIEW);
@@ -1414,6 +1419,9 @@ dm_timeline_view_get_event_visibility (DmTimelineView *self,
     return DM_EVENT_OUT_OF_VIEW;
 
   ensure_layout (self);
+  event = dm_dataset_get_event (self->dataset, position);
+  if (!dm_scene_time_in_view (&self->scene, event->axis_start, event->axis_end))
+    return DM_EVENT_OUT_OF_VIEW;
   index = dm_layout_find_event (self->scene.layout, position);
   if (index < 0)
     return DM_EVENT_OUT_OF_VIEW;

@@ -4,6 +4,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <math.h>
 #include <pango/pangocairo.h>
 
 #include "dm-scene.h"
@@ -169,6 +170,80 @@ test_cache_matches_direct (gconstpointer data)
   g_object_unref (pango);
 }
 
+/* While the view pans within one step of the layout's anchor, what is
+ * laid out does not change: clusters keep their members and items their
+ * rows and places, so panning neither regroups nor reshuffles. */
+static void
+test_layout_stays_while_panning (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  g_autoptr(DmDataset) dataset = dm_test_random_dataset (rand, 20000, 4);
+  PangoContext *pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans 11");
+  g_autoptr(GArray) before = g_array_new (FALSE, FALSE, sizeof (DmLayoutItem));
+  double start;
+  double end;
+  double step;
+  DmScene scene;
+  guint clusters = 0;
+
+  pango_cairo_context_set_resolution (pango, 96);
+  pango_context_set_font_description (pango, font);
+  setup_scene (&scene, dataset, pango, 1, FALSE);
+  dm_dataset_get_span (dataset, NULL, NULL, &start, &end);
+  dm_time_scale_fit (&scene.scale, start, end, dm_scene_get_time_width (&scene), 24);
+  scene.scale.days_per_px /= 6;
+
+  /* The view's left edge on an anchor: 512 pixels to pan in. */
+  step = 512 * scene.scale.days_per_px;
+  scene.scale.origin = floor ((start + end) / 2 / step) * step;
+  dm_scene_invalidate (&scene);
+  dm_scene_ensure_layout (&scene);
+  g_assert_cmpfloat (scene.layout_offset, <, 1);
+  for (guint i = 0; i < dm_layout_get_n_items (scene.layout); i++)
+    {
+      g_array_append_val (before, *dm_layout_get_item (scene.layout, i));
+      clusters += dm_layout_get_item (scene.layout, i)->type == DM_LAYOUT_CLUSTER;
+    }
+  g_assert_cmpuint (clusters, >, 3);
+
+  for (guint k = 1; k < 31; k++)
+    {
+      double right = dm_scene_get_time_width (&scene);
+      guint compared = 0;
+
+      scene.scale.origin += 16 * scene.scale.days_per_px;
+      dm_scene_invalidate (&scene);
+      dm_scene_ensure_layout (&scene);
+      g_assert_cmpfloat_with_epsilon (scene.layout_offset, 16.0 * k, 1e-6);
+
+      /* What was laid out, apart from near the right edge (the view has
+       * moved on there), is laid out the same. */
+      for (guint i = 0; i < before->len; i++)
+        {
+          const DmLayoutItem *was = &g_array_index (before, DmLayoutItem, i);
+          const DmLayoutItem *now;
+
+          if (was->x1 + 200 > right || was->label_x + was->label_width + 200 > right)
+            continue;
+          g_assert_cmpuint (i, <, dm_layout_get_n_items (scene.layout));
+          now = dm_layout_get_item (scene.layout, i);
+          g_assert_cmpint (now->type, ==, was->type);
+          g_assert_cmpuint (now->position, ==, was->position);
+          g_assert_cmpuint (now->count, ==, was->count);
+          g_assert_cmpuint (now->lane, ==, was->lane);
+          g_assert_cmpuint (now->row, ==, was->row);
+          g_assert_cmpfloat (now->x0, ==, was->x0);
+          g_assert_cmpfloat (now->x1, ==, was->x1);
+          compared++;
+        }
+      g_assert_cmpuint (compared, >, before->len / 2);
+    }
+
+  dm_scene_clear (&scene);
+  g_object_unref (pango);
+}
+
 static void
 count_text (const char *text,
             double      x,
@@ -274,6 +349,7 @@ main (int   argc,
       g_test_add_data_func (path, &cases[i], test_cache_matches_direct);
     }
   g_test_add_func ("/scene/cache/invalidation", test_cache_invalidation);
+  g_test_add_func ("/scene/layout/stays-while-panning", test_layout_stays_while_panning);
 
   return g_test_run ();
 }
