@@ -18,6 +18,7 @@
 #include "dm-overview.h"
 #include "dm-presentation.h"
 #include "dm-search.h"
+#include "dm-tab-stop.h"
 #include "dm-timeline-view.h"
 #include "dm-window.h"
 
@@ -1657,6 +1658,25 @@ bind_row (GtkSignalListItemFactory *factory,
   gtk_accessible_update_property (GTK_ACCESSIBLE (box),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
+  /* Focus lands on the row around the box: it needs the name too, or a
+   * screen reader says only "list item". */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (box)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+}
+
+/* GTK 4.8 names a button with a mnemonic after its label as written and
+ * then after the label inside it again: screen readers said "underscore
+ * Show All Show All". The label inside alone names it right. */
+static void
+drop_mnemonic_names (GtkWidget *widget)
+{
+  if ((GTK_IS_BUTTON (widget) && gtk_button_get_use_underline (GTK_BUTTON (widget)))
+      || (GTK_IS_CHECK_BUTTON (widget) && gtk_check_button_get_use_underline (GTK_CHECK_BUTTON (widget))))
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    drop_mnemonic_names (child);
 }
 
 /* GObject */
@@ -1783,6 +1803,7 @@ dm_window_class_init (DmWindowClass *klass)
   g_type_ensure (DM_TYPE_TIMELINE_VIEW);
   g_type_ensure (DM_TYPE_DETAIL_PANE);
   g_type_ensure (DM_TYPE_OVERVIEW);
+  g_type_ensure (DM_TYPE_TAB_STOP);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/dm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DmWindow, window_title);
@@ -1848,6 +1869,8 @@ dm_window_init (DmWindow *self)
   GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  drop_mnemonic_names (GTK_WIDGET (self));
+  drop_mnemonic_names (GTK_WIDGET (gtk_menu_button_get_popover (self->filter_button)));
 
   /* Settings when the schema is installed (or compiled for the tests);
    * without it the app still runs, it just does not remember. */
