@@ -381,6 +381,7 @@ dm_presentation_init (DmPresentation *self)
   GtkWidget *slide;
   GtkWidget *top;
   GtkWidget *overview;
+  GtkWidget *scroller;
   GtkGesture *click;
   GtkEventController *arrows;
   static const struct {
@@ -411,12 +412,22 @@ dm_presentation_init (DmPresentation *self)
   gtk_widget_set_margin_end (overview, 6);
   gtk_box_append (GTK_BOX (box), overview);
 
+  /* Large text on a small screen, made larger still with Ctrl++, can be
+   * more than fits: it scrolls (the wheel; Ctrl+− makes it fit), where the
+   * window would otherwise grow past the screen and cut it off. */
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  /* The slide's height first, then the timeline above it grows. */
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_box_append (GTK_BOX (box), scroller);
+
   slide = self->slide = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   gtk_widget_add_css_class (slide, "slide");
   gtk_widget_set_vexpand (slide, TRUE);
   /* The slide takes the focus, so that screen readers read it out. */
   gtk_widget_set_focusable (slide, TRUE);
-  gtk_box_append (GTK_BOX (box), slide);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), slide);
   /* GtkWindow's own bindings for the arrows (move the focus) come before
    * the ones of this class: the slide, which has the focus, takes them. */
   arrows = gtk_shortcut_controller_new ();

@@ -73,6 +73,10 @@ struct _DmWindow
   guint                 reload_id;
   gboolean              reloading;
   GtkFileChooserNative *chooser;
+
+  /* The list's date and kind columns, as wide in every row. */
+  GtkSizeGroup         *date_column;
+  GtkSizeGroup         *kind_column;
 };
 
 G_DEFINE_FINAL_TYPE (DmWindow, dm_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -1550,19 +1554,29 @@ setup_row (GtkSignalListItemFactory *factory,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *kind_column;
+  GtkWidget *kind;
   GtkWidget *date;
 
   gtk_widget_add_css_class (box, "event-row");
+  /* The columns line up from row to row (the size groups), as wide as
+   * their longest text up to a limit; with large text in a small window
+   * they give way down to a few characters, shortened with an ellipsis
+   * (the row's accessible name and the detail pane have it in full),
+   * rather than make the window wider than the screen. */
   date = add_label (GTK_BOX (box), "event-date", FALSE);
-  gtk_label_set_width_chars (GTK_LABEL (date), 30);
+  gtk_label_set_width_chars (GTK_LABEL (date), 10);
   gtk_label_set_max_width_chars (GTK_LABEL (date), 30);
   gtk_label_set_ellipsize (GTK_LABEL (date), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (date, "dim-label");
-  /* The kind is a pill in a column of its own width. */
+  gtk_size_group_add_widget (self->date_column, date);
+  /* The kind is a pill in a column of its own. */
   kind_column = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_widget_set_size_request (kind_column, 220, -1);
   gtk_box_append (GTK_BOX (box), kind_column);
-  add_label (GTK_BOX (kind_column), "event-kind", FALSE);
+  gtk_size_group_add_widget (self->kind_column, kind_column);
+  kind = add_label (GTK_BOX (kind_column), "event-kind", FALSE);
+  gtk_label_set_width_chars (GTK_LABEL (kind), 6);
+  gtk_label_set_max_width_chars (GTK_LABEL (kind), 28);
+  gtk_label_set_ellipsize (GTK_LABEL (kind), PANGO_ELLIPSIZE_END);
   add_label (GTK_BOX (box), "event-title", TRUE);
 
   gtk_list_item_set_child (item, box);
@@ -1727,6 +1741,8 @@ dm_window_dispose (GObject *object)
 
   g_clear_object (&self->selection);
   g_clear_object (&self->events);
+  g_clear_object (&self->date_column);
+  g_clear_object (&self->kind_column);
   g_clear_object (&self->filter);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->search_state, dm_search_state_free);
@@ -1912,6 +1928,8 @@ dm_window_init (DmWindow *self)
   g_signal_connect_object (self->filter, "changed", G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->events = dm_event_list_new ();
+  self->date_column = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+  self->kind_column = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect_object (factory, "setup", G_CALLBACK (setup_row), self, 0);
   g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row), self, 0);
