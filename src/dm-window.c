@@ -1668,7 +1668,9 @@ bind_row (GtkSignalListItemFactory *factory,
   gtk_widget_set_tooltip_text (title, summary_text[0] != '\0' ? summary_text : NULL);
   highlight_matches (self, GTK_LABEL (title), title_text);
 
-  accessible = g_strdup_printf ("%s, %s, %s", kind_text, title_text, date_text);
+  /* The date as shown, "(inferred)" and all: shortened on screen, it is
+   * whole here. */
+  accessible = g_strdup_printf ("%s, %s, %s", kind_text, title_text, gtk_label_get_text (GTK_LABEL (date)));
   gtk_accessible_update_property (GTK_ACCESSIBLE (box),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);

@@ -114,7 +114,8 @@ full_text_reachable (GtkLabel *label)
   for (GtkWidget *w = GTK_WIDGET (label); w != NULL; w = gtk_widget_get_parent (w))
     {
       const char *tooltip = gtk_widget_get_tooltip_text (w);
-      g_autofree char *name = label_property (w);
+      /* Not the label's own name: GTK names a label after its text. */
+      g_autofree char *name = w != GTK_WIDGET (label) ? label_property (w) : NULL;
 
       if ((tooltip != NULL && strstr (tooltip, text) != NULL) || (name != NULL && strstr (name, text) != NULL))
         return TRUE;
@@ -129,9 +130,10 @@ static const char *
 describe (GtkWidget *label)
 {
   static char text[120];
+  g_auto(GStrv) classes = gtk_widget_get_css_classes (label);
 
   g_snprintf (text, sizeof text, "label “%.60s” (%s)", gtk_label_get_text (GTK_LABEL (label)),
-              gtk_widget_get_css_classes (label)[0] ? gtk_widget_get_css_classes (label)[0] : "");
+              classes[0] ? classes[0] : "");
   return text;
 }
 
