@@ -1417,6 +1417,39 @@ export_options_response_cb (GtkDialog *dialog,
   choose_export_file (request);
 }
 
+/* GTK 4.8 names a button or a check button with a mnemonic after its
+ * label as written, underscore and all, and a button after the label
+ * inside it once more: screen readers said "underscore Show All Show
+ * All". A button is named right by the label inside alone; a check button
+ * has none, and is given its label without the underscore. */
+static void
+drop_mnemonic_names (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_use_underline (GTK_BUTTON (widget)))
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL);
+
+  if (GTK_IS_CHECK_BUTTON (widget) && gtk_check_button_get_use_underline (GTK_CHECK_BUTTON (widget))
+      && gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)) != NULL)
+    {
+      const char *label = gtk_check_button_get_label (GTK_CHECK_BUTTON (widget));
+      g_autoptr(GString) name = g_string_new (NULL);
+
+      /* "_" marks the mnemonic, "__" is an underscore. */
+      for (const char *p = label; *p != '\0'; p++)
+        {
+          if (*p == '_' && p[1] != '_')
+            continue;
+          if (*p == '_')
+            p++;
+          g_string_append_c (name, *p);
+        }
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name->str, -1);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    drop_mnemonic_names (child);
+}
+
 static GtkWidget *
 add_spin (GtkGrid    *grid,
           int         row,
@@ -1508,6 +1541,7 @@ export_action (GtkWidget  *widget,
   g_object_set_data (G_OBJECT (dialog), "scale", spin);
 
   g_signal_connect (dialog, "response", G_CALLBACK (export_options_response_cb), request);
+  drop_mnemonic_names (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -1679,20 +1713,6 @@ bind_row (GtkSignalListItemFactory *factory,
   gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (box)),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
-}
-
-/* GTK 4.8 names a button with a mnemonic after its label as written and
- * then after the label inside it again: screen readers said "underscore
- * Show All Show All". The label inside alone names it right. */
-static void
-drop_mnemonic_names (GtkWidget *widget)
-{
-  if ((GTK_IS_BUTTON (widget) && gtk_button_get_use_underline (GTK_BUTTON (widget)))
-      || (GTK_IS_CHECK_BUTTON (widget) && gtk_check_button_get_use_underline (GTK_CHECK_BUTTON (widget))))
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    drop_mnemonic_names (child);
 }
 
 /* GObject */

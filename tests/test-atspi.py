@@ -95,6 +95,39 @@ def focused(node, depth=0):
     return find(node, lambda n: n.getState().contains(pyatspi.STATE_FOCUSED))
 
 
+# What a user reaches to act on or read. Containers report "focusable"
+# too (a scrolled window, a paned) but take focus only when nothing inside
+# can. The tags' GtkFlowBoxChild cells ("table cell") take focus unnamed
+# around their buttons: not checked here yet, the fix belongs where the
+# tags are made.
+CONTROLS = {'push button', 'toggle button', 'check box', 'radio button', 'spin button',
+            'entry', 'slider', 'label', 'list item', 'link'}
+
+
+def badly_named(node):
+    """The controls shown under @node that a screen reader would read out
+    wrong: no name but their GTK type, or a mnemonic's underscore."""
+    found = []
+
+    def visit(n, depth=0):
+        try:
+            state = n.getState()
+            if (n.getRoleName() in CONTROLS and state.contains(pyatspi.STATE_FOCUSABLE)
+                    and state.contains(pyatspi.STATE_SHOWING)):
+                name = n.name or ''
+                if name == '' or name.startswith('Gtk') or re.search(r'_\w', name):
+                    found.append((n.getRoleName(), name))
+        except Exception:
+            return
+        if depth < 40:
+            for c in n:
+                if c is not None:
+                    visit(c, depth + 1)
+
+    visit(node)
+    return found
+
+
 def presentation(app):
     # A toplevel of the app; GTK 4.8 shows it as a "filler", not a frame.
     for window in app:
@@ -115,7 +148,7 @@ def main():
     env['G_DEBUG'] = 'fatal-criticals'
     app_process = subprocess.Popen([os.environ['DAUMOC']], env=env,
                                    stdout=subprocess.DEVNULL, stderr=sys.stderr)
-    print('1..8', flush=True)
+    print('1..9', flush=True)
     try:
         app = wait_for(find_app, timeout=60)
         check(app is not None, 'the app is on the accessibility bus')
@@ -160,6 +193,10 @@ def main():
         mou = wait_for(lambda: find(app, lambda n: 'check' in n.getRoleName()
                                     and (n.name or '').startswith('Memorandum of understanding')))
         print('# filter menu open: %s' % (mou is not None,), flush=True)
+        # Every control shown, the filter menu's too, is named, and not
+        # with a mnemonic's underscore.
+        wrong = badly_named(app)
+        check(mou is not None and not wrong, 'every control that takes focus has a proper name: %r' % (wrong,))
         press(TAB)
         press(SPACE)
         filtered = wait_for(lambda: event_list(app).childCount == 17
