@@ -13,6 +13,7 @@
 
 #include "dm-overview.h"
 #include "dm-presentation.h"
+#include "dm-slide-layout.h"
 #include "dm-timeline-view.h"
 
 struct _DmPresentation
@@ -397,7 +398,9 @@ dm_presentation_init (DmPresentation *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), "presentation");
   gtk_window_set_title (GTK_WINDOW (self), _("Presentation"));
 
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  /* The slide gets the height its text needs, the timeline the rest; text
+   * too large for the screen scrolls (see DmSlideLayout). */
+  box = g_object_new (GTK_TYPE_BOX, "layout-manager", dm_slide_layout_new (), NULL);
   adw_window_set_content (ADW_WINDOW (self), box);
 
   self->timeline = DM_TIMELINE_VIEW (dm_timeline_view_new ());
@@ -412,14 +415,10 @@ dm_presentation_init (DmPresentation *self)
   gtk_widget_set_margin_end (overview, 6);
   gtk_box_append (GTK_BOX (box), overview);
 
-  /* Large text on a small screen, made larger still with Ctrl++, can be
-   * more than fits: it scrolls (the wheel; Ctrl+− makes it fit), where the
-   * window would otherwise grow past the screen and cut it off. */
   scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  /* The slide's height first, then the timeline above it grows. */
+  /* Its natural height is its text's, which the layout gives it first. */
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_widget_set_vexpand (scroller, TRUE);
   gtk_box_append (GTK_BOX (box), scroller);
 
   slide = self->slide = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
