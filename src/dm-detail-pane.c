@@ -138,6 +138,8 @@ show_empty (DmDetailPane *self)
   GtkWidget *label;
 
   clear (self);
+  /* Not the title of the event shown before. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Event details"), -1);
   label = add_label (self, _("Select an event to see its details, sources and related events."), "dim-label");
   gtk_label_set_selectable (GTK_LABEL (label), FALSE);
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
@@ -257,6 +259,8 @@ show_event (DmDetailPane *self)
           gtk_label_set_xalign (GTK_LABEL (button_label), 0);
           button = gtk_button_new ();
           gtk_button_set_child (GTK_BUTTON (button), button_label);
+          /* A button around a label of our own has no name in GTK 4.8. */
+          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
           gtk_widget_add_css_class (button, "flat");
           gtk_widget_add_css_class (button, "related-event");
           g_object_set_data (G_OBJECT (button), "position", GINT_TO_POINTER ((int) target));
@@ -300,7 +304,18 @@ show_event (DmDetailPane *self)
           if (source != NULL && source->file != NULL && citation->quote != NULL)
             {
               GtkWidget *button = gtk_button_new_with_mnemonic (_("Show in _Source"));
+              g_autofree char *name = NULL;
+              g_autofree char *source_title = text_in (&source->title, self->language);
 
+              /* GTK 4.8 names a mnemonic button after its label as written,
+               * underscore and all; and one "Show in Source" after another
+               * cannot be told apart by ear. */
+              /* TRANSLATORS: what a screen reader says for the button that
+               * opens a source's text at the quote; %s is the source */
+              name = g_strdup_printf (_("Show in source: %s"), source_title[0] ? source_title : source->id);
+              gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+              /* …and not its label after that, once more. */
+              gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
               gtk_widget_set_halign (button, GTK_ALIGN_START);
               gtk_widget_add_css_class (button, "flat");
               g_object_set_data (G_OBJECT (button), "citation", GUINT_TO_POINTER (i));
@@ -369,6 +384,9 @@ dm_detail_pane_init (DmDetailPane *self)
   self->scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
+  /* With nothing focusable inside, the scrolled window is the Tab stop
+   * (the arrow keys scroll it): it is named as the pane is. */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->scrolled), GTK_ACCESSIBLE_RELATION_LABELLED_BY, self, NULL, -1);
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_set_margin_start (self->box, 18);

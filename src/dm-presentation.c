@@ -13,6 +13,7 @@
 
 #include "dm-overview.h"
 #include "dm-presentation.h"
+#include "dm-slide-layout.h"
 #include "dm-timeline-view.h"
 
 struct _DmPresentation
@@ -29,6 +30,7 @@ struct _DmPresentation
   GtkCssProvider *scale_provider;
 
   DmTimelineView *timeline;
+  GtkWidget      *slide;
   GtkWidget      *kind_label;
   GtkWidget      *date_label;
   GtkWidget      *title_label;
@@ -57,6 +59,48 @@ slide_label (GtkBox     *box,
   return label;
 }
 
+/* GTK 4.8 cannot make a screen reader speak, but screen readers read
+ * out the widget that takes focus, and read it again when its name
+ * changes: the slide itself holds the focus, named "Slide 3 of 12:
+ * title", its description the rest in reading order. The window says the
+ * same, for a screen reader asked where it is. */
+static void
+announce_slide (DmPresentation *self,
+                const char     *kind,
+                const char     *date,
+                const char     *actors,
+                const char     *citation)
+{
+  const char *title = gtk_label_get_text (GTK_LABEL (self->title_label));
+  const char *summary = gtk_label_get_text (GTK_LABEL (self->summary_label));
+  const char *parts[] = { date, kind, summary, actors, citation };
+  g_autoptr(GString) rest = g_string_new (NULL);
+  g_autofree char *counted = NULL;
+  g_autofree char *name = NULL;
+
+  /* TRANSLATORS: what a screen reader says for the progress of a
+   * presentation, shown as "3 / 12" */
+  counted = g_strdup_printf (_("Slide %u of %u"), self->index + 1, self->positions->len);
+  /* TRANSLATORS: a screen reader's name for the slide shown: "Slide 3 of
+   * 12" then the event's title */
+  name = g_strdup_printf (_("%s: %s"), counted, title);
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (parts[i] != NULL && parts[i][0] != '\0')
+      g_string_append_printf (rest, "%s%s", rest->len ? ". " : "", parts[i]);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_label), GTK_ACCESSIBLE_PROPERTY_LABEL, counted, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->slide),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, rest->str,
+                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, name, -1);
+
+  /* Focus stays on the slide, whatever was clicked or tabbed to: the
+   * overview strip would take the arrow keys for its own. */
+  gtk_widget_grab_focus (self->slide);
+}
+
 static void
 show_slide (DmPresentation *self)
 {
@@ -71,8 +115,13 @@ show_slide (DmPresentation *self)
 
   if (self->positions->len == 0)
     {
-      gtk_label_set_text (GTK_LABEL (self->title_label), _("No events to present: the search and filters hide them all."));
+      const char *nothing = _("No events to present: the search and filters hide them all.");
+
+      gtk_label_set_text (GTK_LABEL (self->title_label), nothing);
       gtk_label_set_text (GTK_LABEL (self->progress_label), "0 / 0");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->slide), GTK_ACCESSIBLE_PROPERTY_LABEL, nothing, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, nothing, -1);
+      gtk_widget_grab_focus (self->slide);
       return;
     }
 
@@ -124,15 +173,14 @@ show_slide (DmPresentation *self)
 
   progress = g_strdup_printf ("%u / %u", self->index + 1, self->positions->len);
   gtk_label_set_text (GTK_LABEL (self->progress_label), progress);
+  announce_slide (self, kind ? dm_text_get (&kind->label, self->language) : event->kind, date,
+                  actors->str, citation->str);
 
   /* Fly the timeline to the event, with some context on either side. */
   span = MAX (event->axis_end - event->axis_start, 30);
   dm_timeline_view_set_language (self->timeline, self->language);
   dm_timeline_view_set_selected (self->timeline, (int) position);
   dm_timeline_view_show_range (self->timeline, event->axis_start - span * 3, event->axis_end + span * 3, TRUE);
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  dm_text_get (&event->title, self->language), -1);
 }
 
 static void
@@ -334,7 +382,15 @@ dm_presentation_init (DmPresentation *self)
   GtkWidget *slide;
   GtkWidget *top;
   GtkWidget *overview;
+  GtkWidget *scroller;
   GtkGesture *click;
+  GtkEventController *arrows;
+  static const struct {
+    guint keyval;
+    int   step;
+  } arrow_keys[] = {
+    { GDK_KEY_Right, 1 }, { GDK_KEY_Down, 1 }, { GDK_KEY_Left, -1 }, { GDK_KEY_Up, -1 },
+  };
 
   self->typed = g_string_new (NULL);
   self->text_scale = 1;
@@ -342,7 +398,9 @@ dm_presentation_init (DmPresentation *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), "presentation");
   gtk_window_set_title (GTK_WINDOW (self), _("Presentation"));
 
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  /* The slide gets the height its text needs, the timeline the rest; text
+   * too large for the screen scrolls (see DmSlideLayout). */
+  box = g_object_new (GTK_TYPE_BOX, "layout-manager", dm_slide_layout_new (), NULL);
   adw_window_set_content (ADW_WINDOW (self), box);
 
   self->timeline = DM_TIMELINE_VIEW (dm_timeline_view_new ());
@@ -357,19 +415,42 @@ dm_presentation_init (DmPresentation *self)
   gtk_widget_set_margin_end (overview, 6);
   gtk_box_append (GTK_BOX (box), overview);
 
-  slide = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  /* Its natural height is its text's, which the layout gives it first. */
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_box_append (GTK_BOX (box), scroller);
+
+  slide = self->slide = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   gtk_widget_add_css_class (slide, "slide");
   gtk_widget_set_vexpand (slide, TRUE);
-  gtk_box_append (GTK_BOX (box), slide);
+  /* The slide takes the focus, so that screen readers read it out. */
+  gtk_widget_set_focusable (slide, TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), slide);
+  /* GtkWindow's own bindings for the arrows (move the focus) come before
+   * the ones of this class: the slide, which has the focus, takes them. */
+  arrows = gtk_shortcut_controller_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (arrow_keys); i++)
+    {
+      GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (arrow_keys[i].keyval, 0),
+                                                gtk_named_action_new ("presentation.step"));
 
-  top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_box_append (GTK_BOX (slide), top);
-  self->kind_label = slide_label (GTK_BOX (top), "slide-kind", FALSE);
-  self->date_label = slide_label (GTK_BOX (top), "slide-date", FALSE);
-  gtk_widget_set_hexpand (self->date_label, TRUE);
-  self->progress_label = slide_label (GTK_BOX (top), "slide-progress", FALSE);
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_int32 (arrow_keys[i].step));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (arrows), shortcut);
+    }
+  gtk_widget_add_controller (slide, arrows);
 
+  /* In reading order, for eyes and screen readers alike: the title, then
+   * when and what, then the rest. */
   self->title_label = slide_label (GTK_BOX (slide), "slide-title", TRUE);
+  top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
+  gtk_box_append (GTK_BOX (slide), top);
+  self->date_label = slide_label (GTK_BOX (top), "slide-date", TRUE);
+  self->kind_label = slide_label (GTK_BOX (top), "slide-kind", TRUE);
+  gtk_widget_set_hexpand (self->kind_label, TRUE);
+  self->progress_label = slide_label (GTK_BOX (top), "slide-progress", FALSE);
+  gtk_widget_set_valign (self->progress_label, GTK_ALIGN_START);
+
   self->summary_label = slide_label (GTK_BOX (slide), "slide-summary", TRUE);
   self->actors_label = slide_label (GTK_BOX (slide), "slide-actors", TRUE);
   self->citation_label = slide_label (GTK_BOX (slide), "slide-citation", TRUE);

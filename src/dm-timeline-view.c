@@ -71,6 +71,8 @@ struct _DmTimelineView
   /* The text the metrics were made for (sync_text_size()) */
   PangoFontDescription *font;
   double           resolution;
+  double           text_row_height;
+  double           text_axis_height;
 };
 
 G_DEFINE_FINAL_TYPE (DmTimelineView, dm_timeline_view, GTK_TYPE_WIDGET)
@@ -94,6 +96,9 @@ static GParamSpec *properties[N_PROPS];
 
 static void reset_label_widths (DmTimelineView *self);
 static void sync_text_size     (DmTimelineView *self);
+static void fit_rows           (DmTimelineView *self,
+                                int             height);
+static void invalidate_layout  (DmTimelineView *self);
 static guint signals[N_SIGNALS];
 
 /* Geometry */
@@ -176,11 +181,17 @@ sync_text_size (DmTimelineView *self)
     size *= (resolution > 0 ? resolution : 96) / 72;
   factor = MAX (size / (11.0 * 96 / 72), 1);
 
-  self->scene.row_height = MAX (round (ROW_HEIGHT * factor), ceil (line) + 6);
-  self->scene.axis_height = round (AXIS_HEIGHT * factor);
+  /* A line and a little in each row, two in the axis: no more, or the
+   * lanes would not fit a small window with large text. */
+  self->text_row_height = MAX (ROW_HEIGHT, ceil (line) + 8);
+  self->text_axis_height = MAX (AXIS_HEIGHT, 2 * ceil (line) + 12);
+  fit_rows (self, gtk_widget_get_height (GTK_WIDGET (self)));
   self->scene.tick_spacing = MIN_TICK_SPACE * factor;
   self->scene.metrics.cluster_label = round (28 * factor);
-  header = (int) round (HEADER_WIDTH * factor);
+  /* Lane names shorten with an ellipsis (the list and the detail pane say
+   * them in full): the headers grow by less than the text, or large text
+   * would leave no room for time in a small window. */
+  header = (int) round (HEADER_WIDTH * sqrt (factor));
 
   reset_label_widths (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
@@ -189,6 +200,26 @@ sync_text_size (DmTimelineView *self)
       self->scene.header_width = header;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HEADER_WIDTH]);
     }
+}
+
+/* The rows and the axis the text needs, or as much of it as @height
+ * allows for a row in each lane. */
+static void
+fit_rows (DmTimelineView *self,
+          int             height)
+{
+  double lanes = n_lanes (self);
+  double needed = self->text_axis_height + lanes * (self->text_row_height + LANE_PADDING);
+  double fit = height > 0 && height < needed ? height / needed : 1;
+  double row = MAX (ROW_HEIGHT, floor (self->text_row_height * fit));
+  double axis = MAX (AXIS_HEIGHT, floor (self->text_axis_height * fit));
+
+  if (row == self->scene.row_height && axis == self->scene.axis_height)
+    return;
+
+  self->scene.row_height = row;
+  self->scene.axis_height = axis;
+  invalidate_layout (self);
 }
 
 static void
@@ -543,15 +574,18 @@ dm_timeline_view_measure (GtkWidget      *widget,
   sync_text_size (self);
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = (int) self->scene.header_width + 200;
+      *minimum = (int) self->scene.header_width + 120;
       *natural = (int) self->scene.header_width + 800;
     }
   else
     {
       /* Small enough that the list and the overview keep their room; the
        * rows then shrink to the cluster row, which still shows everything. */
-      *minimum = (int) (self->scene.axis_height + n_lanes (self) * (self->scene.row_height + LANE_PADDING));
-      *natural = (int) (self->scene.axis_height + n_lanes (self) * (4 * self->scene.row_height + LANE_PADDING));
+      /* The least is a row per lane at the usual text size: with large
+       * text in a small window, rows then give up some of their room
+       * (fit_rows()) rather than make the window taller than the screen. */
+      *minimum = (int) (AXIS_HEIGHT + n_lanes (self) * (ROW_HEIGHT + LANE_PADDING));
+      *natural = (int) (self->text_axis_height + n_lanes (self) * (4 * self->text_row_height + LANE_PADDING));
     }
 }
 
@@ -564,6 +598,7 @@ dm_timeline_view_size_allocate (GtkWidget *widget,
   DmTimelineView *self = DM_TIMELINE_VIEW (widget);
 
   sync_text_size (self);
+  fit_rows (self, height);
   self->scene.dataset = self->dataset;
   self->scene.metrics.max_rows = dm_scene_rows_for_height (&self->scene, height) - 1;
 
@@ -574,6 +609,24 @@ dm_timeline_view_size_allocate (GtkWidget *widget,
     }
 
   invalidate_layout (self);
+}
+
+/* Fonts change outside of sizing: the metrics follow there, so that the
+ * sizes asked for next are the new ones. */
+static void
+dm_timeline_view_css_changed (GtkWidget         *widget,
+                              GtkCssStyleChange *change)
+{
+  GTK_WIDGET_CLASS (dm_timeline_view_parent_class)->css_changed (widget, change);
+  sync_text_size (DM_TIMELINE_VIEW (widget));
+}
+
+static void
+dm_timeline_view_system_setting_changed (GtkWidget        *widget,
+                                         GtkSystemSetting  setting)
+{
+  GTK_WIDGET_CLASS (dm_timeline_view_parent_class)->system_setting_changed (widget, setting);
+  sync_text_size (DM_TIMELINE_VIEW (widget));
 }
 
 /* Input */
@@ -1051,6 +1104,8 @@ dm_timeline_view_class_init (DmTimelineViewClass *klass)
   widget_class->snapshot = dm_timeline_view_snapshot;
   widget_class->measure = dm_timeline_view_measure;
   widget_class->size_allocate = dm_timeline_view_size_allocate;
+  widget_class->css_changed = dm_timeline_view_css_changed;
+  widget_class->system_setting_changed = dm_timeline_view_system_setting_changed;
 
   properties[PROP_DATASET] =
     g_param_spec_object ("dataset", NULL, NULL, DM_TYPE_DATASET,
@@ -1120,8 +1175,8 @@ dm_timeline_view_init (DmTimelineView *self)
   self->language = DM_LANGUAGE_EN;
   dm_scene_init (&self->scene);
   self->scene.header_width = HEADER_WIDTH;
-  self->scene.axis_height = AXIS_HEIGHT;
-  self->scene.row_height = ROW_HEIGHT;
+  self->scene.axis_height = self->text_axis_height = AXIS_HEIGHT;
+  self->scene.row_height = self->text_row_height = ROW_HEIGHT;
   self->scene.lane_padding = LANE_PADDING;
   self->scene.tick_spacing = MIN_TICK_SPACE;
 

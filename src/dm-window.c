@@ -18,6 +18,7 @@
 #include "dm-overview.h"
 #include "dm-presentation.h"
 #include "dm-search.h"
+#include "dm-tab-stop.h"
 #include "dm-timeline-view.h"
 #include "dm-window.h"
 
@@ -74,6 +75,10 @@ struct _DmWindow
   guint                 reload_id;
   gboolean              reloading;
   GtkFileChooserNative *chooser;
+
+  /* The list's date and kind columns, as wide in every row. */
+  GtkSizeGroup         *date_column;
+  GtkSizeGroup         *kind_column;
 };
 
 G_DEFINE_FINAL_TYPE (DmWindow, dm_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -1430,6 +1435,39 @@ export_options_response_cb (GtkDialog *dialog,
   choose_export_file (request);
 }
 
+/* GTK 4.8 names a button or a check button with a mnemonic after its
+ * label as written, underscore and all, and a button after the label
+ * inside it once more: screen readers said "underscore Show All Show
+ * All". A button is named right by the label inside alone; a check button
+ * has none, and is given its label without the underscore. */
+static void
+drop_mnemonic_names (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_use_underline (GTK_BUTTON (widget)))
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL);
+
+  if (GTK_IS_CHECK_BUTTON (widget) && gtk_check_button_get_use_underline (GTK_CHECK_BUTTON (widget))
+      && gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)) != NULL)
+    {
+      const char *label = gtk_check_button_get_label (GTK_CHECK_BUTTON (widget));
+      g_autoptr(GString) name = g_string_new (NULL);
+
+      /* "_" marks the mnemonic, "__" is an underscore. */
+      for (const char *p = label; *p != '\0'; p++)
+        {
+          if (*p == '_' && p[1] != '_')
+            continue;
+          if (*p == '_')
+            p++;
+          g_string_append_c (name, *p);
+        }
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name->str, -1);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    drop_mnemonic_names (child);
+}
+
 static GtkWidget *
 add_spin (GtkGrid    *grid,
           int         row,
@@ -1521,6 +1559,7 @@ export_action (GtkWidget  *widget,
   g_object_set_data (G_OBJECT (dialog), "scale", spin);
 
   g_signal_connect (dialog, "response", G_CALLBACK (export_options_response_cb), request);
+  drop_mnemonic_names (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -1594,20 +1633,30 @@ setup_row (GtkSignalListItemFactory *factory,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *kind_column;
+  GtkWidget *kind;
   GtkWidget *date;
   GtkWidget *title;
 
   gtk_widget_add_css_class (box, "event-row");
+  /* The columns line up from row to row (the size groups), as wide as
+   * their longest text up to a limit; with large text in a small window
+   * they give way down to a few characters, shortened with an ellipsis
+   * (the row's accessible name and the detail pane have it in full),
+   * rather than make the window wider than the screen. */
   date = add_label (GTK_BOX (box), "event-date", FALSE);
-  gtk_label_set_width_chars (GTK_LABEL (date), 30);
+  gtk_label_set_width_chars (GTK_LABEL (date), 10);
   gtk_label_set_max_width_chars (GTK_LABEL (date), 30);
   gtk_label_set_ellipsize (GTK_LABEL (date), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (date, "dim-label");
-  /* The kind is a pill in a column of its own width. */
+  gtk_size_group_add_widget (self->date_column, date);
+  /* The kind is a pill in a column of its own. */
   kind_column = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_widget_set_size_request (kind_column, 220, -1);
   gtk_box_append (GTK_BOX (box), kind_column);
-  add_label (GTK_BOX (kind_column), "event-kind", FALSE);
+  gtk_size_group_add_widget (self->kind_column, kind_column);
+  kind = add_label (GTK_BOX (kind_column), "event-kind", FALSE);
+  gtk_label_set_width_chars (GTK_LABEL (kind), 6);
+  gtk_label_set_max_width_chars (GTK_LABEL (kind), 28);
+  gtk_label_set_ellipsize (GTK_LABEL (kind), PANGO_ELLIPSIZE_END);
   title = add_label (GTK_BOX (box), "event-title", TRUE);
   g_signal_connect (title, "query-tooltip", G_CALLBACK (row_query_tooltip_cb), item);
 
@@ -1703,8 +1752,15 @@ bind_row (GtkSignalListItemFactory *factory,
   gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary_text, -1);
   highlight_matches (self, GTK_LABEL (title), title_text);
 
-  accessible = g_strdup_printf ("%s, %s, %s", kind_text, title_text, date_text);
+  /* The date as shown, "(inferred)" and all: shortened on screen, it is
+   * whole here. */
+  accessible = g_strdup_printf ("%s, %s, %s", kind_text, title_text, gtk_label_get_text (GTK_LABEL (date)));
   gtk_accessible_update_property (GTK_ACCESSIBLE (box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+  /* Focus lands on the row around the box: it needs the name too, or a
+   * screen reader says only "list item". */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (box)),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
 }
@@ -1758,6 +1814,8 @@ dm_window_dispose (GObject *object)
 
   g_clear_object (&self->selection);
   g_clear_object (&self->events);
+  g_clear_object (&self->date_column);
+  g_clear_object (&self->kind_column);
   g_clear_object (&self->filter);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->search_state, dm_search_state_free);
@@ -1834,6 +1892,7 @@ dm_window_class_init (DmWindowClass *klass)
   g_type_ensure (DM_TYPE_TIMELINE_VIEW);
   g_type_ensure (DM_TYPE_DETAIL_PANE);
   g_type_ensure (DM_TYPE_OVERVIEW);
+  g_type_ensure (DM_TYPE_TAB_STOP);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/dm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DmWindow, window_title);
@@ -1899,6 +1958,8 @@ dm_window_init (DmWindow *self)
   GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  drop_mnemonic_names (GTK_WIDGET (self));
+  drop_mnemonic_names (GTK_WIDGET (gtk_menu_button_get_popover (self->filter_button)));
 
   /* Settings when the schema is installed (or compiled for the tests);
    * without it the app still runs, it just does not remember. */
@@ -1940,6 +2001,8 @@ dm_window_init (DmWindow *self)
   g_signal_connect_object (self->filter, "changed", G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->events = dm_event_list_new ();
+  self->date_column = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+  self->kind_column = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect_object (factory, "setup", G_CALLBACK (setup_row), self, 0);
   g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row), self, 0);

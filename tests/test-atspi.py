@@ -9,6 +9,7 @@
 # dbus-run-session) and Debian's python3-pyatspi. Prints TAP.
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -57,6 +58,7 @@ def wait_for(what, timeout=20.0):
 
 # Key codes of Xvfb's default keyboard map.
 CONTROL, SHIFT, KEY_F, TAB, SPACE = 37, 50, 41, 23, 65
+ESCAPE, F5, RIGHT = 9, 71, 114
 
 
 def press(*keycodes):
@@ -88,6 +90,55 @@ def row_named(events, text):
     return None
 
 
+def focused(node, depth=0):
+    """The accessible under @node that has the keyboard focus."""
+    return find(node, lambda n: n.getState().contains(pyatspi.STATE_FOCUSED))
+
+
+# What a user reaches to act on or read. Containers report "focusable"
+# too (a scrolled window, a paned) but take focus only when nothing inside
+# can. The tags' GtkFlowBoxChild cells ("table cell") take focus unnamed
+# around their buttons: not checked here yet, the fix belongs where the
+# tags are made.
+CONTROLS = {'push button', 'toggle button', 'check box', 'radio button', 'spin button',
+            'entry', 'slider', 'label', 'list item', 'link'}
+
+
+def badly_named(node):
+    """The controls shown under @node that a screen reader would read out
+    wrong: no name but their GTK type, or a mnemonic's underscore."""
+    found = []
+
+    def visit(n, depth=0):
+        try:
+            state = n.getState()
+            if (n.getRoleName() in CONTROLS and state.contains(pyatspi.STATE_FOCUSABLE)
+                    and state.contains(pyatspi.STATE_SHOWING)):
+                name = n.name or ''
+                if name == '' or name.startswith('Gtk') or re.search(r'_\w', name):
+                    found.append((n.getRoleName(), name))
+        except Exception:
+            return
+        if depth < 40:
+            for c in n:
+                if c is not None:
+                    visit(c, depth + 1)
+
+    visit(node)
+    return found
+
+
+def presentation(app):
+    # A toplevel of the app; GTK 4.8 shows it as a "filler", not a frame.
+    for window in app:
+        if window is not None and window.name == 'Presentation':
+            return window
+    return None
+
+
+SLIDE = re.compile(r'^Slide (\d+) of (\d+): (.*)$')
+
+
 def main():
     env = dict(os.environ)
     env.pop('NO_AT_BRIDGE', None)
@@ -97,7 +148,7 @@ def main():
     env['G_DEBUG'] = 'fatal-criticals'
     app_process = subprocess.Popen([os.environ['DAUMOC']], env=env,
                                    stdout=subprocess.DEVNULL, stderr=sys.stderr)
-    print('1..6', flush=True)
+    print('1..9', flush=True)
     try:
         app = wait_for(find_app, timeout=60)
         check(app is not None, 'the app is on the accessibility bus')
@@ -142,12 +193,42 @@ def main():
         mou = wait_for(lambda: find(app, lambda n: 'check' in n.getRoleName()
                                     and (n.name or '').startswith('Memorandum of understanding')))
         print('# filter menu open: %s' % (mou is not None,), flush=True)
+        # Every control shown, the filter menu's too, is named, and not
+        # with a mnemonic's underscore.
+        wrong = badly_named(app)
+        check(mou is not None and not wrong, 'every control that takes focus has a proper name: %r' % (wrong,))
         press(TAB)
         press(SPACE)
         filtered = wait_for(lambda: event_list(app).childCount == 17
                             and row_named(event_list(app), 'Memorandum of understanding signed') is None)
         print('# list holds %d events' % event_list(app).childCount, flush=True)
         check(mou is not None and filtered, 'unticking a kind in the filter menu hides its events')
+
+        # Present (F5) from Resolution 52, still selected; step on with the
+        # Right arrow. GTK 4.8 cannot announce: the slide takes the focus
+        # and is renamed, which screen readers read out.
+        press(ESCAPE)
+        press(F5)
+        shown = wait_for(lambda: presentation(app))
+        first = shown and wait_for(lambda: SLIDE.match(presentation(app).description or ''))
+        slide = first and wait_for(lambda: focused(presentation(app)))
+        print('# presentation: %r, focus on %r' % (shown and shown.description, slide and slide.name), flush=True)
+        check(first is not None and first.group(2) == '17' and first.group(3) == TITLE_52
+              and slide is not None and slide.name == first.group(0) and '27 September 2019' in slide.description,
+              'the presentation opens on Resolution 52, read out from the focused slide')
+        # Keys go to the window under the pointer: the presentation, mapped
+        # last at the origin, is on top there.
+        pyatspi.Registry.generateMouseEvent(20, 20, pyatspi.MOUSE_ABS)
+        time.sleep(0.3)
+        press(RIGHT)
+        after = wait_for(lambda: SLIDE.match(presentation(app).description or '')
+                         if not presentation(app).description.startswith(first.group(0)) else None) if first else None
+        slide = after and wait_for(lambda: focused(presentation(app)))
+        check(after is not None and int(after.group(1)) == int(first.group(1)) + 1 and after.group(3) != TITLE_52
+              and slide is not None and slide.name == after.group(0),
+              'the Right arrow steps to the next slide, and the focused slide says so: %r'
+              % (slide and slide.name,))
+        press(ESCAPE)
     finally:
         app_process.terminate()
         app_process.wait(timeout=10)

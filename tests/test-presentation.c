@@ -3,8 +3,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <string.h>
 #include <adwaita.h>
 
+#include "dm-test-a11y.h"
 #include "dm-test-util.h"
 #include "dm-presentation.h"
 
@@ -138,10 +140,123 @@ test_empty (void)
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+/* The labels under @widget, in the order a screen reader meets them. */
+static void
+collect_labels (GtkWidget *widget,
+                GPtrArray *labels)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
+    g_ptr_array_add (labels, (gpointer) gtk_label_get_text (GTK_LABEL (widget)));
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_labels (c, labels);
+}
+
+static guint
+index_of (GPtrArray  *labels,
+          const char *text)
+{
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (labels, i), text) == 0)
+      return i;
+
+  g_error ("No label says “%s”", text);
+}
+
+/* What a screen reader is told, slide after slide: the focus is on the
+ * slide, named "Slide N of M: title", described by the rest in reading
+ * order; the window says the same; the slide's labels come in reading
+ * order: title, date, kind, summary, sources. */
+static void
+assert_slide_announced (DmPresentation *self,
+                        DmDataset      *dataset,
+                        GArray         *positions,
+                        guint           index)
+{
+  const DmEvent *event = dm_dataset_get_event (dataset, g_array_index (positions, guint, index));
+  const char *title = dm_text_get (&event->title, DM_LANGUAGE_EN);
+  const char *kind = dm_text_get (&dm_dataset_lookup_kind (dataset, event->kind)->label, DM_LANGUAGE_EN);
+  const char *summary = dm_text_get (&event->summary, DM_LANGUAGE_EN);
+  g_autofree char *plain_date = dm_event_format_date (event, DM_LANGUAGE_EN);
+  g_autofree char *date = event->certainty == DM_CERTAINTY_STATED ? g_strdup (plain_date)
+                                                                  : g_strdup_printf ("%s (inferred)", plain_date);
+  g_autofree char *expected = g_strdup_printf ("Slide %u of %u: %s", index + 1, positions->len, title);
+  g_autofree char *counted = g_strdup_printf ("Slide %u of %u", index + 1, positions->len);
+  GtkWidget *slide = gtk_root_get_focus (GTK_ROOT (self));
+  g_autofree char *name = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *window_description = description_property (GTK_WIDGET (self));
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GtkWidget *progress = NULL;
+
+  g_assert_nonnull (slide);
+  g_assert_true (gtk_widget_has_css_class (slide, "slide"));
+  name = accessible_name (slide);
+  g_assert_cmpstr (name, ==, expected);
+  g_assert_cmpstr (window_description, ==, expected);
+
+  description = description_property (slide);
+  g_assert_nonnull (description);
+  g_assert_true (g_str_has_prefix (description, date));
+  g_assert_nonnull (strstr (description, kind));
+  g_assert_nonnull (strstr (description, summary));
+  g_assert_true (strstr (description, date) < strstr (description, kind));
+  g_assert_true (strstr (description, kind) < strstr (description, summary));
+
+  collect_labels (slide, labels);
+  g_assert_cmpuint (index_of (labels, title), ==, 0);
+  g_assert_cmpuint (index_of (labels, title), <, index_of (labels, date));
+  g_assert_cmpuint (index_of (labels, date), <, index_of (labels, kind));
+  g_assert_cmpuint (index_of (labels, kind), <, index_of (labels, summary));
+  if (event->citations != NULL)
+    g_assert_cmpuint (index_of (labels, summary), <, labels->len - 1);
+
+  /* "3 / 12" is read as words. */
+  for (GtkWidget *w = gtk_widget_get_first_child (gtk_widget_get_next_sibling (gtk_widget_get_first_child (slide)));
+       w != NULL; w = gtk_widget_get_next_sibling (w))
+    if (gtk_widget_has_css_class (w, "slide-progress"))
+      progress = w;
+  g_assert_nonnull (progress);
+  g_free (name);
+  name = accessible_name (progress);
+  g_assert_cmpstr (name, ==, counted);
+}
+
+/* Stepping by keyboard tells a screen reader each time, even when the
+ * focus had wandered off to the overview strip. */
+static void
+test_screen_reader (void)
+{
+  g_autoptr(DmDataset) dataset = dm_test_load_bundled ();
+  g_autoptr(GArray) positions = resolutions (dataset);
+  DmPresentation *self = dm_presentation_new (NULL, dataset, positions, 0, DM_LANGUAGE_EN);
+
+  gtk_window_present (GTK_WINDOW (self));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (self));
+  assert_slide_announced (self, dataset, positions, 0);
+
+  key (self, "presentation.step", g_variant_new_int32 (1));
+  assert_slide_announced (self, dataset, positions, 1);
+
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_BACKWARD));
+  g_assert_false (gtk_widget_has_css_class (gtk_root_get_focus (GTK_ROOT (self)), "slide"));
+  key (self, "presentation.step", g_variant_new_int32 (G_MAXINT32));
+  assert_slide_announced (self, dataset, positions, positions->len - 1);
+
+  key (self, "presentation.type-digit", g_variant_new_int32 (2));
+  key (self, "presentation.jump", NULL);
+  assert_slide_announced (self, dataset, positions, 1);
+
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  /* GTK's test accessibility backend, which records what widgets tell
+   * screen readers, instead of none. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
@@ -150,6 +265,7 @@ main (int   argc,
   g_test_add_func ("/presentation/language-and-text-scale", test_language_and_text_scale);
   g_test_add_func ("/presentation/leave", test_leave);
   g_test_add_func ("/presentation/empty", test_empty);
+  g_test_add_func ("/presentation/screen-reader", test_screen_reader);
 
   return g_test_run ();
 }
