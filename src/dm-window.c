@@ -379,6 +379,9 @@ rebuild_tag_toggles (DmWindow *self)
       gtk_widget_add_css_class (button, "tag");
       g_signal_connect (button, "toggled", G_CALLBACK (tag_toggled_cb), self);
       gtk_flow_box_append (self->tag_box, button);
+      /* The flow box's cell would take focus before the button, with no
+       * name for a screen reader: the button alone is the stop. */
+      gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
     }
 
   gtk_widget_set_visible (self->tag_heading, n_tags > 0);

@@ -97,9 +97,8 @@ def focused(node, depth=0):
 
 # What a user reaches to act on or read. Containers report "focusable"
 # too (a scrolled window, a paned) but take focus only when nothing inside
-# can. The tags' GtkFlowBoxChild cells ("table cell") take focus unnamed
-# around their buttons: not checked here yet, the fix belongs where the
-# tags are made.
+# can. The tags' GtkFlowBoxChild cells ("table cell") no longer take focus
+# around their buttons (test-window checks that).
 CONTROLS = {'push button', 'toggle button', 'check box', 'radio button', 'spin button',
             'entry', 'slider', 'label', 'list item', 'link'}
 

@@ -423,6 +423,18 @@ test_filter_kinds (void)
   GtkWidget *check = gtk_widget_get_first_child (child (window, "kind_box"));
   guint all = list_length (window);
   guint shown = 0;
+  guint tags = 0;
+
+  /* Each tag is one focus stop, the named button, not the flow box's
+   * unnamed cell around it. */
+  for (GtkWidget *cell = gtk_widget_get_first_child (child (window, "tag_box")); cell; cell = gtk_widget_get_next_sibling (cell))
+    {
+      g_assert_true (GTK_IS_FLOW_BOX_CHILD (cell));
+      g_assert_false (gtk_widget_get_focusable (cell));
+      g_assert_true (gtk_widget_get_focusable (gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (cell))));
+      tags++;
+    }
+  g_assert_cmpuint (tags, >, 0);
 
   /* Only MoUs and resolutions, as a briefing might ask. */
   for (guint k = 0; check != NULL; k++, check = gtk_widget_get_next_sibling (check))
