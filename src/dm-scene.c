@@ -170,8 +170,10 @@ dm_scene_ensure_layout (DmScene *scene)
       anchored.origin = scene->scale.origin, offset = 0;
     scene->layout_offset = offset;
 
+    /* Its right edge too, where bars longer than the view are cut. */
     dm_layout_compute (scene->layout, scene->dataset, scene->visible, &anchored,
-                       dm_scene_get_time_width (scene) + offset, &scene->metrics, measure_label, scene);
+                       ceil ((dm_scene_get_time_width (scene) + offset) / LAYOUT_ANCHOR) * LAYOUT_ANCHOR,
+                       &scene->metrics, measure_label, scene);
   }
   scene->layout_valid = TRUE;
 }
@@ -553,7 +555,11 @@ typedef struct
 } ItemImage;
 
 #define ITEM_MARGIN        4                    /* the selection ring */
-#define ITEM_MAX_WIDTH     4096                 /* wider ones are drawn */
+#define ITEM_MAX_WIDTH     1024                 /* wider ones are drawn: a
+                                                 * bar is quick to draw, and
+                                                 * one across the view keeps
+                                                 * its label in view, moving
+                                                 * in it at every frame */
 #define ITEM_CACHE_BYTES   (64 * 1024 * 1024)   /* beyond, unused ones go */
 #define ITEM_NEW_PER_FRAME 24                   /* made in one frame, at most:
                                                  * making one costs a little
@@ -775,8 +781,8 @@ draw_items (DmScene       *scene,
 
       snap_item (dm_layout_get_item (scene->layout, i), scene->layout_offset, &item);
 
-      /* Laid out left of the view: only its label may reach in. */
-      if (MAX (item.x1, item.label_x + item.label_width) < -ITEM_MARGIN)
+      /* Laid out left or right of the view: only a label may reach in. */
+      if (MAX (item.x1, item.label_x + item.label_width) < -ITEM_MARGIN || item.x0 > width + ITEM_MARGIN)
         continue;
 
       if (!caching || item.x1 - item.x0 > ITEM_MAX_WIDTH || item.x1 < -ITEM_MAX_WIDTH || item.x0 > width + ITEM_MAX_WIDTH)
