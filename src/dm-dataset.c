@@ -581,11 +581,10 @@ dm_dataset_get_span (DmDataset *self,
   return TRUE;
 }
 
-/* The first index in @v[0..n) (sorted) whose value is greater than @x. */
-static guint
-upper_bound (const double *v,
-             guint         n,
-             double        x)
+guint
+dm_sorted_lower_bound (const double *values,
+                       guint         n,
+                       double        value)
 {
   guint lo = 0;
   guint hi = n;
@@ -594,7 +593,28 @@ upper_bound (const double *v,
     {
       guint mid = lo + (hi - lo) / 2;
 
-      if (v[mid] <= x)
+      if (values[mid] < value)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+guint
+dm_sorted_upper_bound (const double *values,
+                       guint         n,
+                       double        value)
+{
+  guint lo = 0;
+  guint hi = n;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (values[mid] <= value)
         lo = mid + 1;
       else
         hi = mid;
@@ -629,8 +649,8 @@ dm_dataset_query_range (DmDataset *self,
   if (n > 1)
     qsort (&g_array_index (positions, guint, before), n, sizeof (guint), compare_guint);
 
-  from = upper_bound (self->starts, self->events->len, axis_a);
-  to = upper_bound (self->starts, self->events->len, axis_b);
+  from = dm_sorted_upper_bound (self->starts, self->events->len, axis_a);
+  to = dm_sorted_upper_bound (self->starts, self->events->len, axis_b);
   if (to > from)
     {
       guint at = positions->len;

@@ -171,6 +171,15 @@ guint           dm_dataset_get_lane           (DmDataset     *self,
 guint           dm_dataset_get_event_lane     (DmDataset     *self,
                                                guint          position);
 
+/* In @values[0, @n), sorted: the first index whose value is not below
+ * @value (lower), or is above it (upper); @n when there is none. */
+guint           dm_sorted_lower_bound         (const double  *values,
+                                               guint          n,
+                                               double         value);
+guint           dm_sorted_upper_bound         (const double  *values,
+                                               guint          n,
+                                               double         value);
+
 /* How many events are of the kind at @kind_index. */
 guint           dm_dataset_get_kind_count     (DmDataset     *self,
                                                guint          kind_index);

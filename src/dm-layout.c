@@ -160,51 +160,6 @@ add_item (DmLayout           *layout,
   return layout->items->len - 1;
 }
 
-/* The first index in [@from, @n) whose start is at or after @axis. */
-static guint
-lower_bound (const double *starts,
-             guint         from,
-             guint         n,
-             double        axis)
-{
-  guint lo = from;
-  guint hi = n;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (starts[mid] < axis)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-
-  return lo;
-}
-
-/* The first index in [0, @n) whose start is after @axis. */
-static guint
-upper_bound (const double *starts,
-             guint         n,
-             double        axis)
-{
-  guint lo = 0;
-  guint hi = n;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (starts[mid] <= axis)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-
-  return lo;
-}
-
 /* Makes the item holding the lane's cluster row a cluster (an event there
  * becomes the first member of one), ready to take more members. */
 static DmLayoutItem *
@@ -371,7 +326,7 @@ fold_run (Lane      *ln,
   for (;;)
     {
       double limit = cluster->x1 + 2 * metrics->gap + metrics->cluster_label + half;
-      guint next = lower_bound (seq->starts, j, seq->n, dm_time_scale_x_to_axis (ln->scale, limit));
+      guint next = j + dm_sorted_lower_bound (seq->starts + j, seq->n - j, dm_time_scale_x_to_axis (ln->scale, limit));
       double latest = cluster->axis_end;
 
       /* The first event joins in any case: the row is taken where it starts
@@ -432,8 +387,8 @@ lane_seq (DmLayout     *layout,
   const double *starts;
   const double *ends;
   guint n = dm_dataset_get_lane (dataset, lane, &positions, &starts, &ends);
-  guint from = upper_bound (starts, n, axis_a);
-  guint to = upper_bound (starts, n, axis_b);
+  guint from = dm_sorted_upper_bound (starts, n, axis_a);
+  guint to = dm_sorted_upper_bound (starts, n, axis_b);
 
   if (visible == NULL)
     {
@@ -549,7 +504,7 @@ dm_layout_compute (DmLayout              *layout,
           const double *starts;
           guint n = dm_dataset_get_lane (dataset, lane, NULL, &starts, NULL);
 
-          total += upper_bound (starts, n, axis_b) - upper_bound (starts, n, axis_a);
+          total += dm_sorted_upper_bound (starts, n, axis_b) - dm_sorted_upper_bound (starts, n, axis_a);
         }
       if (layout->seq_capacity < total)
         {

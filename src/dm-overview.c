@@ -82,28 +82,6 @@ x_to_axis (DmOverview *self,
   return self->span_start + x / width * (self->span_end - self->span_start);
 }
 
-/* The first of the @n sorted @values that is not below @value. */
-static guint
-lower_bound (const double *values,
-             guint         n,
-             double        value)
-{
-  guint lo = 0;
-  guint hi = n;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (values[mid] < value)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-
-  return lo;
-}
-
 static void
 invalidate_bins (DmOverview *self)
 {
@@ -150,7 +128,7 @@ ensure_bins (DmOverview *self)
       for (int x = 0; x < width; x++)
         {
           guint *bin = &g_array_index (self->bins, guint, lane * (guint) width + (guint) x);
-          guint after = x == width - 1 ? n : lower_bound (starts, n, x_to_axis (self, x + 1));
+          guint after = x == width - 1 ? n : dm_sorted_lower_bound (starts, n, x_to_axis (self, x + 1));
 
           *bin = after - before;
           self->max_bin = MAX (self->max_bin, *bin);

@@ -65,6 +65,7 @@ struct _DmWindow
   DmFilter             *filter;
   DmSearchIndex        *search_index;
   DmSearchState        *search_state;
+  GCancellable         *index_cancellable;  /* of the index being made */
   GSettings            *settings;
   DmLanguage            language;
   gboolean              syncing;
@@ -477,6 +478,7 @@ apply_filter (DmWindow *self)
   g_autofree guint8 *match_flags = NULL;
   g_autofree char *description = NULL;
   gboolean searching;
+  gboolean preparing;
   gboolean filtering;
   guint n;
 
@@ -496,12 +498,17 @@ apply_filter (DmWindow *self)
     }
   dm_timeline_view_set_visible (self->timeline, shown_flags, n);
 
+  /* A large dataset's index is being made in a worker (set_dataset()):
+   * until it is ready the search waits, and says so; a small one's takes a
+   * few milliseconds, made here on the first keystroke. */
   searching = query[0] != '\0';
-  if (searching && self->search_index == NULL)
+  preparing = searching && self->search_index == NULL && self->index_cancellable != NULL;
+  if (searching && self->search_index == NULL && !preparing)
     {
       self->search_index = dm_search_index_new (dataset);
       self->search_state = dm_search_state_new (self->search_index);
     }
+  searching = searching && !preparing;
   if (searching)
     {
       dm_search_state_query (self->search_state, query, matches);
@@ -532,8 +539,16 @@ apply_filter (DmWindow *self)
       g_free (description);
       description = g_steal_pointer (&with);
     }
+  else if (preparing)
+    {
+      const char *waiting = _("Preparing the search…");
+      g_autofree char *with = dm_filter_is_active (self->filter) ? g_strdup_printf ("%s · %s", description, waiting) : g_strdup (waiting);
+
+      g_free (description);
+      description = g_steal_pointer (&with);
+    }
   gtk_label_set_text (self->filter_label, description);
-  gtk_revealer_set_reveal_child (self->filter_revealer, searching || dm_filter_is_active (self->filter));
+  gtk_revealer_set_reveal_child (self->filter_revealer, searching || preparing || dm_filter_is_active (self->filter));
 
   update_kind_checks (self);
 
@@ -836,6 +851,44 @@ show_source_cb (DmWindow *self,
   g_idle_add_full (G_PRIORITY_LOW, scroll_to_mark_cb, g_object_ref (view), g_object_unref);
 }
 
+/* From this many events, the search index is made in a worker. */
+#define INDEX_IN_WORKER 20000
+
+static void
+index_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  g_task_return_pointer (task, dm_search_index_new (task_data), (GDestroyNotify) dm_search_index_unref);
+}
+
+static void
+index_ready_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(DmWindow) self = user_data;
+  DmSearchIndex *index = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  /* Cancelled: another dataset came, or the window went. */
+  if (index == NULL)
+    return;
+  if (g_task_get_task_data (G_TASK (result)) != dm_window_get_dataset (self))
+    {
+      dm_search_index_unref (index);
+      return;
+    }
+
+  g_clear_object (&self->index_cancellable);
+  self->search_index = index;
+  self->search_state = dm_search_state_new (index);
+
+  /* Whatever was typed meanwhile is searched now. */
+  if (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0')
+    apply_filter (self);
+}
+
 static void
 set_dataset (DmWindow  *self,
              DmDataset *dataset)
@@ -846,10 +899,22 @@ set_dataset (DmWindow  *self,
   g_autofree char *title_text = NULL;
   GFile *file = dm_dataset_get_file (dataset);
 
-  /* The search index is built on the first keystroke, not before the
-   * first frame: most openings never search. */
+  /* The search index: a large dataset's is made in a worker from now on
+   * (seconds at a million events), a small one's on the first keystroke. */
   g_clear_pointer (&self->search_state, dm_search_state_free);
   g_clear_pointer (&self->search_index, dm_search_index_unref);
+  g_cancellable_cancel (self->index_cancellable);
+  g_clear_object (&self->index_cancellable);
+  if (n > INDEX_IN_WORKER)
+    {
+      g_autoptr(GTask) task = NULL;
+
+      self->index_cancellable = g_cancellable_new ();
+      task = g_task_new (NULL, self->index_cancellable, index_ready_cb, g_object_ref (self));
+      g_task_set_return_on_cancel (task, TRUE);
+      g_task_set_task_data (task, g_object_ref (dataset), g_object_unref);
+      g_task_run_in_thread (task, index_thread);
+    }
 
   dm_event_list_set_dataset (self->events, dataset);
   dm_timeline_view_set_dataset (self->timeline, dataset);
@@ -1823,6 +1888,8 @@ dm_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->search_state, dm_search_state_free);
   g_clear_pointer (&self->search_index, dm_search_index_unref);
+  g_cancellable_cancel (self->index_cancellable);
+  g_clear_object (&self->index_cancellable);
 
   G_OBJECT_CLASS (dm_window_parent_class)->dispose (object);
 }

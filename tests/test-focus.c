@@ -15,49 +15,20 @@
 #include "dm-overview.h"
 #include "dm-test-util.h"
 #include "dm-timeline-view.h"
+#include "dm-test-window.h"
 #include "dm-window.h"
 
-static GtkWidget *
-child (DmWindow   *window,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (window), DM_TYPE_WINDOW, name);
-
-  g_assert_nonnull (object);
-  return GTK_WIDGET (object);
-}
 
 /* The strip under the timeline (not a template child of its own). */
 static GtkWidget *
 overview (DmWindow *window)
 {
-  GtkWidget *strip = gtk_widget_get_next_sibling (child (window, "timeline"));
+  GtkWidget *strip = gtk_widget_get_next_sibling (dm_test_window_child (window, "timeline"));
 
   g_assert_true (DM_IS_OVERVIEW (strip));
   return strip;
 }
 
-static DmWindow *
-open_bundled_window (int width,
-                     int height)
-{
-  DmWindow *window = dm_window_new (NULL);
-  g_autoptr(GFile) bundled = dm_application_get_bundled_dataset ();
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (10, dm_test_set_flag_cb, &timed_out);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  gtk_window_present (GTK_WINDOW (window));
-  dm_window_open (window, bundled);
-  while (dm_window_get_dataset (window) == NULL && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (id);
-  g_object_set (window, "data-language", "en", NULL);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-
-  return window;
-}
 
 static gboolean
 is_inside (GtkWidget *widget,
@@ -204,7 +175,7 @@ assert_header (GPtrArray *stops)
 static void
 test_order (void)
 {
-  DmWindow *window = open_bundled_window (1200, 760);
+  DmWindow *window = dm_test_open_bundled_window (1200, 760);
   g_autoptr(GPtrArray) stops = walk (window, GTK_DIR_TAB_FORWARD);
   guint n = G_N_ELEMENTS (header_stops);
   GtkWidget *row;
@@ -213,15 +184,15 @@ test_order (void)
 
   assert_header (stops);
   g_assert_cmpuint (stops->len, ==, n + 4);
-  g_assert_true (g_ptr_array_index (stops, n) == child (window, "timeline"));
+  g_assert_true (g_ptr_array_index (stops, n) == dm_test_window_child (window, "timeline"));
   g_assert_true (g_ptr_array_index (stops, n + 1) == overview (window));
 
   row = g_ptr_array_index (stops, n + 2);
-  g_assert_true (gtk_widget_get_parent (row) == child (window, "event_view"));
+  g_assert_true (gtk_widget_get_parent (row) == dm_test_window_child (window, "event_view"));
   row_name = accessible_name (row);
   g_assert_true (g_str_has_prefix (row_name, "Plan / strategy, "));
 
-  g_assert_true (is_inside (g_ptr_array_index (stops, n + 3), child (window, "detail_pane")));
+  g_assert_true (is_inside (g_ptr_array_index (stops, n + 3), dm_test_window_child (window, "detail_pane")));
   pane_name = accessible_name (g_ptr_array_index (stops, n + 3));
   g_assert_cmpstr (pane_name, ==, "Event details");
 
@@ -237,8 +208,8 @@ test_order (void)
 static void
 test_list_is_one_stop (void)
 {
-  DmWindow *window = open_bundled_window (1200, 760);
-  GtkWidget *view = child (window, "event_view");
+  DmWindow *window = dm_test_open_bundled_window (1200, 760);
+  GtkWidget *view = dm_test_window_child (window, "event_view");
   GtkWidget *focus;
 
   gtk_window_set_focus (GTK_WINDOW (window), NULL);
@@ -253,7 +224,7 @@ test_list_is_one_stop (void)
   g_assert_true (gtk_widget_get_parent (focus) == view);
 
   g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
-  g_assert_true (is_inside (gtk_root_get_focus (GTK_ROOT (window)), child (window, "detail_pane")));
+  g_assert_true (is_inside (gtk_root_get_focus (GTK_ROOT (window)), dm_test_window_child (window, "detail_pane")));
 
   /* Back in, it is the same row; back out, the overview. */
   g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_BACKWARD));
@@ -271,9 +242,9 @@ test_list_is_one_stop (void)
 static void
 test_order_with_search_and_details (void)
 {
-  DmWindow *window = open_bundled_window (1200, 760);
-  GtkWidget *pane = child (window, "detail_pane");
-  GtkEditable *entry = GTK_EDITABLE (child (window, "search_entry"));
+  DmWindow *window = dm_test_open_bundled_window (1200, 760);
+  GtkWidget *pane = dm_test_window_child (window, "detail_pane");
+  GtkEditable *entry = GTK_EDITABLE (dm_test_window_child (window, "search_entry"));
   g_autoptr(GPtrArray) stops = NULL;
   guint n = G_N_ELEMENTS (header_stops);
   guint position;
@@ -285,7 +256,7 @@ test_order_with_search_and_details (void)
   gtk_editable_set_text (entry, "nghi quyet");
   g_signal_emit_by_name (entry, "search-changed");
   g_assert_nonnull (dm_dataset_lookup_event (dm_window_get_dataset (window), "nq-78-2020", &position));
-  dm_timeline_view_set_selected (DM_TIMELINE_VIEW (child (window, "timeline")), (int) position);
+  dm_timeline_view_set_selected (DM_TIMELINE_VIEW (dm_test_window_child (window, "timeline")), (int) position);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
   stops = walk (window, GTK_DIR_TAB_FORWARD);
@@ -295,9 +266,9 @@ test_order_with_search_and_details (void)
     g_autofree char *name = accessible_name (g_ptr_array_index (stops, n + 1));
     g_assert_cmpstr (name, ==, "Show All");
   }
-  g_assert_true (g_ptr_array_index (stops, n + 2) == child (window, "timeline"));
+  g_assert_true (g_ptr_array_index (stops, n + 2) == dm_test_window_child (window, "timeline"));
   g_assert_true (g_ptr_array_index (stops, n + 3) == overview (window));
-  g_assert_true (gtk_widget_get_parent (g_ptr_array_index (stops, n + 4)) == child (window, "event_view"));
+  g_assert_true (gtk_widget_get_parent (g_ptr_array_index (stops, n + 4)) == dm_test_window_child (window, "event_view"));
 
   for (guint i = n + 5; i < stops->len; i++)
     {

@@ -24,6 +24,7 @@
 #include "dm-test-a11y.h"
 #include "dm-test-util.h"
 #include "dm-timeline-view.h"
+#include "dm-test-window.h"
 #include "dm-window.h"
 
 typedef struct {
@@ -48,15 +49,6 @@ set_text_scale (double scale)
   g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", (int) (base_dpi * scale), NULL);
 }
 
-static GtkWidget *
-child (DmWindow   *window,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (window), DM_TYPE_WINDOW, name);
-
-  g_assert_nonnull (object);
-  return GTK_WIDGET (object);
-}
 
 static gboolean
 visible_rect (GtkWidget       *widget,
@@ -248,26 +240,6 @@ assert_legible (GtkWidget  *window,
     }
 }
 
-static DmWindow *
-open_bundled_window (int width,
-                     int height)
-{
-  DmWindow *window = dm_window_new (NULL);
-  g_autoptr(GFile) bundled = dm_application_get_bundled_dataset ();
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (10, dm_test_set_flag_cb, &timed_out);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  gtk_window_present (GTK_WINDOW (window));
-  dm_window_open (window, bundled);
-  while (dm_window_get_dataset (window) == NULL && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (id);
-  g_object_set (window, "data-language", "en", NULL);
-
-  return window;
-}
 
 /* The explorer, searching, with an event selected: the header bar, the
  * search and filter bars, the list, the detail pane. */
@@ -280,13 +252,13 @@ test_window (gconstpointer data)
   guint position;
 
   set_text_scale (c->text_scale);
-  window = open_bundled_window (c->width, c->height);
-  entry = GTK_EDITABLE (child (window, "search_entry"));
+  window = dm_test_open_bundled_window (c->width, c->height);
+  entry = GTK_EDITABLE (dm_test_window_child (window, "search_entry"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
   gtk_editable_set_text (entry, "nghi quyet");
   g_signal_emit_by_name (entry, "search-changed");
   g_assert_nonnull (dm_dataset_lookup_event (dm_window_get_dataset (window), "nq-78-2020", &position));
-  dm_timeline_view_set_selected (DM_TIMELINE_VIEW (child (window, "timeline")), (int) position);
+  dm_timeline_view_set_selected (DM_TIMELINE_VIEW (dm_test_window_child (window, "timeline")), (int) position);
 
   {
     g_autofree char *name = g_strdup_printf ("window-%s", c->name);

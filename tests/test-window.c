@@ -12,6 +12,7 @@
 #include "dm-event-list.h"
 #include "dm-test-util.h"
 #include "dm-timeline-view.h"
+#include "dm-test-window.h"
 #include "dm-window.h"
 
 typedef gboolean (*Condition) (DmWindow *window, gpointer data);
@@ -32,15 +33,6 @@ wait_until (DmWindow  *window,
   g_source_remove (id);
 }
 
-static GtkWidget *
-child (DmWindow   *window,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (window), DM_TYPE_WINDOW, name);
-
-  g_assert_nonnull (object);
-  return GTK_WIDGET (object);
-}
 
 static gboolean
 has_dataset (DmWindow *window,
@@ -53,14 +45,14 @@ static gboolean
 stack_shows (DmWindow *window,
              gpointer  data)
 {
-  return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (child (window, "stack"))), data) == 0;
+  return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (dm_test_window_child (window, "stack"))), data) == 0;
 }
 
 static gboolean
 problem_shown (DmWindow *window,
                gpointer  data)
 {
-  return gtk_revealer_get_reveal_child (GTK_REVEALER (child (window, "problem_revealer")));
+  return gtk_revealer_get_reveal_child (GTK_REVEALER (dm_test_window_child (window, "problem_revealer")));
 }
 
 static GFile *
@@ -117,7 +109,7 @@ test_opens_bundled (void)
   g_assert_true (stack_shows (window, (gpointer) "events"));
 
   /* The list holds every event, and shows the first one's title. */
-  view = GTK_LIST_VIEW (child (window, "event_view"));
+  view = GTK_LIST_VIEW (dm_test_window_child (window, "event_view"));
   model = G_LIST_MODEL (gtk_list_view_get_model (view));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, dm_dataset_get_n_events (dataset));
 
@@ -143,7 +135,7 @@ test_opens_bundled (void)
       g_assert_cmpint (answered, ==, has_summary);
     }
 
-  g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (child (window, "window_title"))), ==,
+  g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (dm_test_window_child (window, "window_title"))), ==,
                    dm_text_get (dm_dataset_get_title (dataset), DM_LANGUAGE_EN));
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -169,7 +161,7 @@ test_bad_file_keeps_dataset (void)
   /* The timeline that was open stays open; the problem says where. */
   g_assert_true (dm_window_get_dataset (window) == before);
   g_assert_true (stack_shows (window, (gpointer) "events"));
-  text = gtk_label_get_label (GTK_LABEL (child (window, "problem_label")));
+  text = gtk_label_get_label (GTK_LABEL (dm_test_window_child (window, "problem_label")));
   g_assert_nonnull (strstr (text, "feb-30.json"));
   g_assert_nonnull (strstr (text, "Line 5, column 37: events[0].start:"));
   g_assert_nonnull (strstr (text, "February 2021 has 28 days"));
@@ -189,9 +181,9 @@ test_error_page (void)
   wait_until (window, stack_shows, (gpointer) "error");
 
   g_assert_null (dm_window_get_dataset (window));
-  g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (child (window, "error_page"))), ==,
+  g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (dm_test_window_child (window, "error_page"))), ==,
                    "“many-problems.json” has 5 problems");
-  text = gtk_label_get_label (GTK_LABEL (child (window, "error_label")));
+  text = gtk_label_get_label (GTK_LABEL (dm_test_window_child (window, "error_label")));
   g_assert_nonnull (strstr (text, "Line 5, column 23: events[0].kind:"));
   g_assert_nonnull (strstr (text, "Line 6, column 69: events[1].title:"));
 
@@ -277,7 +269,7 @@ test_reload_on_change (void)
   write_timeline (file, "Broken", "2021-02-30");
   wait_until (window, problem_shown, NULL);
   g_assert_true (dm_window_get_dataset (window) == good);
-  text = gtk_label_get_label (GTK_LABEL (child (window, "problem_label")));
+  text = gtk_label_get_label (GTK_LABEL (dm_test_window_child (window, "problem_label")));
   g_assert_nonnull (strstr (text, "changed on disk"));
   g_assert_nonnull (strstr (text, "last version that loaded"));
   g_assert_nonnull (strstr (text, "Line 3, column"));
@@ -338,7 +330,7 @@ open_bundled_window (void)
 static guint
 list_length (DmWindow *window)
 {
-  GtkListView *view = GTK_LIST_VIEW (child (window, "event_view"));
+  GtkListView *view = GTK_LIST_VIEW (dm_test_window_child (window, "event_view"));
 
   return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (view)));
 }
@@ -349,8 +341,8 @@ static void
 test_detail_follows_selection (void)
 {
   DmWindow *window = open_bundled_window ();
-  DmTimelineView *timeline = DM_TIMELINE_VIEW (child (window, "timeline"));
-  DmDetailPane *pane = DM_DETAIL_PANE (child (window, "detail_pane"));
+  DmTimelineView *timeline = DM_TIMELINE_VIEW (dm_test_window_child (window, "timeline"));
+  DmDetailPane *pane = DM_DETAIL_PANE (dm_test_window_child (window, "detail_pane"));
   GtkSingleSelection *selection;
   DmDataset *dataset = dm_window_get_dataset (window);
   const DmEvent *event;
@@ -363,7 +355,7 @@ test_detail_follows_selection (void)
   g_assert_cmpint (dm_detail_pane_get_event (pane), ==, (int) position);
   g_assert_cmpstr (dm_detail_pane_get_title (pane), ==, event->title.en);
 
-  selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (child (window, "event_view"))));
+  selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (dm_test_window_child (window, "event_view"))));
   g_assert_cmpuint (dm_event_item_get_position (gtk_single_selection_get_selected_item (selection)), ==, position);
 
   /* The other way round: the list selects on the timeline. */
@@ -388,8 +380,8 @@ static void
 test_search_without_diacritics (void)
 {
   DmWindow *window = open_bundled_window ();
-  DmTimelineView *timeline = DM_TIMELINE_VIEW (child (window, "timeline"));
-  GtkEditable *entry = GTK_EDITABLE (child (window, "search_entry"));
+  DmTimelineView *timeline = DM_TIMELINE_VIEW (dm_test_window_child (window, "timeline"));
+  GtkEditable *entry = GTK_EDITABLE (dm_test_window_child (window, "search_entry"));
   guint all = list_length (window);
   guint position;
 
@@ -402,12 +394,12 @@ test_search_without_diacritics (void)
   g_assert_cmpuint (list_length (window), >=, 1);
   g_signal_emit_by_name (entry, "activate");
   g_assert_cmpint (dm_timeline_view_get_selected (timeline), ==, (int) position);
-  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (child (window, "filter_revealer"))));
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (dm_test_window_child (window, "filter_revealer"))));
 
   /* Show All clears it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reset-filter", NULL));
   g_assert_cmpuint (list_length (window), ==, all);
-  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (child (window, "filter_revealer"))));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (dm_test_window_child (window, "filter_revealer"))));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -418,16 +410,16 @@ static void
 test_filter_kinds (void)
 {
   DmWindow *window = open_bundled_window ();
-  DmTimelineView *timeline = DM_TIMELINE_VIEW (child (window, "timeline"));
+  DmTimelineView *timeline = DM_TIMELINE_VIEW (dm_test_window_child (window, "timeline"));
   DmDataset *dataset = dm_window_get_dataset (window);
-  GtkWidget *check = gtk_widget_get_first_child (child (window, "kind_box"));
+  GtkWidget *check = gtk_widget_get_first_child (dm_test_window_child (window, "kind_box"));
   guint all = list_length (window);
   guint shown = 0;
   guint tags = 0;
 
   /* Each tag is one focus stop, the named button, not the flow box's
    * unnamed cell around it. */
-  for (GtkWidget *cell = gtk_widget_get_first_child (child (window, "tag_box")); cell; cell = gtk_widget_get_next_sibling (cell))
+  for (GtkWidget *cell = gtk_widget_get_first_child (dm_test_window_child (window, "tag_box")); cell; cell = gtk_widget_get_next_sibling (cell))
     {
       g_assert_true (GTK_IS_FLOW_BOX_CHILD (cell));
       g_assert_false (gtk_widget_get_focusable (cell));
@@ -457,7 +449,7 @@ test_filter_kinds (void)
     }
   g_assert_cmpuint (list_length (window), ==, shown);
   g_assert_cmpuint (shown, <, all);
-  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (child (window, "filter_label"))), "2 of 6 kinds"));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (dm_test_window_child (window, "filter_label"))), "2 of 6 kinds"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reset-filter", NULL));
   g_assert_cmpuint (list_length (window), ==, all);
@@ -471,7 +463,7 @@ static void
 test_screenshot (void)
 {
   DmWindow *window = open_bundled_window ();
-  DmTimelineView *timeline = DM_TIMELINE_VIEW (child (window, "timeline"));
+  DmTimelineView *timeline = DM_TIMELINE_VIEW (dm_test_window_child (window, "timeline"));
   g_autoptr(GdkPaintable) paintable = NULL;
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
@@ -485,7 +477,7 @@ test_screenshot (void)
   dm_timeline_view_set_selected (timeline, (int) position);
   gtk_widget_queue_draw (GTK_WIDGET (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  g_assert_cmpstr (dm_detail_pane_get_title (DM_DETAIL_PANE (child (window, "detail_pane"))), ==,
+  g_assert_cmpstr (dm_detail_pane_get_title (DM_DETAIL_PANE (dm_test_window_child (window, "detail_pane"))), ==,
                    dm_dataset_get_event (dm_window_get_dataset (window), position)->title.en);
 
   paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
@@ -577,7 +569,7 @@ test_cancel_load (void)
   guint id;
 
   dm_window_open (window, file);
-  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (child (window, "loading_revealer"))));
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (dm_test_window_child (window, "loading_revealer"))));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-load", NULL));
 
   /* Whatever the worker does next is dropped. */
@@ -588,7 +580,7 @@ test_cancel_load (void)
 
   g_assert_true (dm_window_get_dataset (window) == before);
   g_assert_true (stack_shows (window, (gpointer) "events"));
-  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (child (window, "loading_revealer"))));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (dm_test_window_child (window, "loading_revealer"))));
   g_assert_false (problem_shown (window, NULL));
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -609,7 +601,7 @@ static gboolean
 load_watch_cb (gpointer user_data)
 {
   LoadWatch *watch = user_data;
-  double fraction = gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (child (watch->window, "loading_progress")));
+  double fraction = gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (dm_test_window_child (watch->window, "loading_progress")));
 
   watch->ticks++;
   if (fraction > 0 && fraction < 1)
@@ -648,8 +640,55 @@ test_load_in_background (void)
   g_assert_cmpuint (watch.partial, >=, 1);
   g_assert_false (watch.went_back);
   g_assert_cmpuint (dm_dataset_get_n_events (dm_window_get_dataset (window)), ==, 60000);
-  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (child (window, "loading_revealer"))));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (dm_test_window_child (window, "loading_revealer"))));
   g_assert_true (stack_shows (window, (gpointer) "events"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_file_delete (file, NULL, NULL);
+  g_rmdir (dir);
+}
+
+static gboolean
+list_shorter (DmWindow *window,
+              gpointer  data)
+{
+  return list_length (window) < GPOINTER_TO_UINT (data);
+}
+
+/* A large dataset's search index is made in a worker once it is shown:
+ * typing before it is ready says so and waits, without blocking, and the
+ * search happens as soon as it is. */
+static void
+test_search_index_in_worker (void)
+{
+  DmWindow *window = open_bundled_window ();
+  DmDataset *before = dm_window_get_dataset (window);
+  g_autofree char *dir = g_dir_make_tmp ("daumoc-test-XXXXXX", NULL);
+  g_autoptr(GFile) file = write_large_file (dir, 60000);
+  GtkEditable *entry = GTK_EDITABLE (dm_test_window_child (window, "search_entry"));
+  GtkLabel *label = GTK_LABEL (dm_test_window_child (window, "filter_label"));
+  guint all;
+
+  dm_window_open (window, file);
+  while (dm_window_get_dataset (window) == before)
+    g_main_context_iteration (NULL, TRUE);
+  all = list_length (window);
+  g_assert_cmpuint (all, ==, 60000);
+
+  /* Typed at once: the index takes a while at this size. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  gtk_editable_set_text (entry, "event 59999");
+  g_signal_emit_by_name (entry, "search-changed");
+  if (list_length (window) == all)
+    {
+      g_test_message ("the index was not ready yet");
+      g_assert_cmpstr (gtk_label_get_text (label), ==, "Preparing the search…");
+      g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (dm_test_window_child (window, "filter_revealer"))));
+    }
+
+  wait_until (window, list_shorter, GUINT_TO_POINTER (all));
+  g_assert_cmpuint (list_length (window), ==, 1);
+  g_assert_cmpstr (gtk_label_get_text (label), ==, "1 match");
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_file_delete (file, NULL, NULL);
@@ -694,6 +733,7 @@ main (int   argc,
   g_test_add_func ("/window/screenshot", test_screenshot);
   g_test_add_func ("/window/cancel-load", test_cancel_load);
   g_test_add_func ("/window/load-in-background", test_load_in_background);
+  g_test_add_func ("/window/search-index-in-worker", test_search_index_in_worker);
   g_test_add_func ("/window/export-asks-what", test_export_asks_what);
   g_test_add_func ("/window/finalize", test_finalize);
 

@@ -1,0 +1,46 @@
+/* dm-test-window.h — the main window, for tests that drive it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "dm-application.h"
+#include "dm-test-util.h"
+#include "dm-window.h"
+
+/* A widget of the window's UI file, by its id. */
+static inline GtkWidget *
+dm_test_window_child (DmWindow   *window,
+                      const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (window), DM_TYPE_WINDOW, name);
+
+  g_assert_nonnull (object);
+  return GTK_WIDGET (object);
+}
+
+/* A window of @width × @height showing the bundled dataset in English,
+ * once it is loaded (within ten seconds) and drawn. */
+static inline DmWindow *
+dm_test_open_bundled_window (int width,
+                             int height)
+{
+  DmWindow *window = dm_window_new (NULL);
+  g_autoptr(GFile) bundled = dm_application_get_bundled_dataset ();
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (10, dm_test_set_flag_cb, &timed_out);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  dm_window_open (window, bundled);
+  while (dm_window_get_dataset (window) == NULL && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (id);
+  g_object_set (window, "data-language", "en", NULL);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  return window;
+}
