@@ -1827,9 +1827,13 @@ bind_row (GtkSignalListItemFactory *factory,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
   /* Focus lands on the row around the box: it needs the name too, or a
-   * screen reader says only "list item". */
+   * screen reader says only "list item". Its details, once selected, are
+   * in the detail pane: a screen reader can go there from the row. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (box)),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (gtk_widget_get_parent (box)),
+                                  GTK_ACCESSIBLE_RELATION_DETAILS, self->detail_pane, NULL,
                                   -1);
 }
 

@@ -191,6 +191,13 @@ test_order (void)
   g_assert_true (gtk_widget_get_parent (row) == dm_test_window_child (window, "event_view"));
   row_name = accessible_name (row);
   g_assert_true (g_str_has_prefix (row_name, "Plan / strategy, "));
+  {
+    /* The row's details are the detail pane. */
+    g_autofree char *mismatch = gtk_test_accessible_check_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_DETAILS,
+                                                                    dm_test_window_child (window, "detail_pane"), NULL);
+
+    g_assert_null (mismatch);
+  }
 
   g_assert_true (is_inside (g_ptr_array_index (stops, n + 3), dm_test_window_child (window, "detail_pane")));
   pane_name = accessible_name (g_ptr_array_index (stops, n + 3));
