@@ -92,7 +92,7 @@ dm_scene_get_row_y (const DmScene *scene,
                     guint          lane,
                     guint          row)
 {
-  return scene->axis_height + lane * dm_scene_get_lane_height (scene) + scene->lane_padding / 2 + row * scene->row_height;
+  return scene->axis_height - scene->lane_scroll + lane * dm_scene_get_lane_height (scene) + scene->lane_padding / 2 + row * scene->row_height;
 }
 
 guint
@@ -209,6 +209,7 @@ dm_scene_hit (DmScene *scene,
     return -1;
 
   dm_scene_ensure_layout (scene);
+  y += scene->lane_scroll;
   lane = (guint) ((y - scene->axis_height) / dm_scene_get_lane_height (scene));
   lane_y = y - scene->axis_height - lane * dm_scene_get_lane_height (scene) - scene->lane_padding / 2;
   if (lane >= dm_scene_get_n_lanes (scene) || lane_y < 0)
@@ -876,14 +877,20 @@ dm_scene_draw (DmScene *scene,
       cairo_paint (cr);
     }
 
-  /* Lanes: alternate shading, then the timeline, then the headers on top. */
+  /* Lanes: alternate shading, then the timeline, then the headers on top.
+   * The lanes scroll under the axis (lane_scroll) when they do not fit. */
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, scene->axis_height, width, MAX (height - scene->axis_height, 0));
+  cairo_clip (cr);
   for (guint lane = 0; lane < lanes; lane++)
     if (lane % 2 == 1)
       {
         set_color (cr, fg, 0.035);
-        cairo_rectangle (cr, 0, scene->axis_height + lane * dm_scene_get_lane_height (scene), width, dm_scene_get_lane_height (scene));
+        cairo_rectangle (cr, 0, scene->axis_height - scene->lane_scroll + lane * dm_scene_get_lane_height (scene),
+                         width, dm_scene_get_lane_height (scene));
         cairo_fill (cr);
       }
+  cairo_restore (cr);
 
   cairo_save (cr);
   cairo_translate (cr, scene->header_width, 0);
@@ -893,7 +900,11 @@ dm_scene_draw (DmScene *scene,
   draw_axis (scene, cr, width - scene->header_width, height, fg);
 
   dm_scene_ensure_layout (scene);
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, scene->axis_height, width - scene->header_width, MAX (height - scene->axis_height, 0));
+  cairo_clip (cr);
   draw_items (scene, cr, width - scene->header_width, fg, accent);
+  cairo_restore (cr);
   cairo_restore (cr);
 
   if (scene->header_width <= 0)
@@ -903,10 +914,13 @@ dm_scene_draw (DmScene *scene,
   cairo_rectangle (cr, scene->header_width - 1, 0, 1, height);
   cairo_fill (cr);
 
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, scene->axis_height, scene->header_width, MAX (height - scene->axis_height, 0));
+  cairo_clip (cr);
   for (guint lane = 0; lane < lanes && lane < dm_dataset_get_n_kinds (scene->dataset); lane++)
     {
       const DmKind *kind = dm_dataset_get_kind (scene->dataset, lane);
-      double y = scene->axis_height + lane * dm_scene_get_lane_height (scene);
+      double y = scene->axis_height - scene->lane_scroll + lane * dm_scene_get_lane_height (scene);
       DmColor color;
 
       kind_color (scene, lane, fg, &color);
@@ -916,4 +930,5 @@ dm_scene_draw (DmScene *scene,
       draw_glyph (cr, kind->icon, 12, y + 12, 16, &color);
       draw_text (scene, cr, dm_text_get (&kind->label, scene->language), 36, y + 10, scene->header_width - 44, fg, 0.9);
     }
+  cairo_restore (cr);
 }

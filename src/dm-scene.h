@@ -43,6 +43,8 @@ typedef struct
   double           axis_height;
   double           row_height;
   double           lane_padding;
+  double           lane_scroll;    /* how far the lanes are scrolled up
+                                    * under the axis, when they do not fit */
   double           tick_spacing;   /* the least room between axis ticks */
   DmLayoutMetrics  metrics;
 

@@ -73,6 +73,7 @@ struct _DmTimelineView
   double           resolution;
   double           text_row_height;
   double           text_axis_height;
+  double           lane_scroll_max; /* > 0: the lanes do not all fit */
 };
 
 G_DEFINE_FINAL_TYPE (DmTimelineView, dm_timeline_view, GTK_TYPE_WIDGET)
@@ -98,6 +99,8 @@ static void reset_label_widths (DmTimelineView *self);
 static void sync_text_size     (DmTimelineView *self);
 static void fit_rows           (DmTimelineView *self,
                                 int             height);
+static void set_lane_scroll    (DmTimelineView *self,
+                                double          scroll);
 static void invalidate_layout  (DmTimelineView *self);
 static guint signals[N_SIGNALS];
 
@@ -202,24 +205,54 @@ sync_text_size (DmTimelineView *self)
     }
 }
 
-/* The rows and the axis the text needs, or as much of it as @height
- * allows for a row in each lane. */
+/* The rows and the axis the text needs. When a row in each lane does not
+ * fit @height (large text in a small window), the lanes scroll under the
+ * axis rather than shrink below the text. */
 static void
 fit_rows (DmTimelineView *self,
           int             height)
 {
-  double lanes = n_lanes (self);
-  double needed = self->text_axis_height + lanes * (self->text_row_height + LANE_PADDING);
-  double fit = height > 0 && height < needed ? height / needed : 1;
-  double row = MAX (ROW_HEIGHT, floor (self->text_row_height * fit));
-  double axis = MAX (AXIS_HEIGHT, floor (self->text_axis_height * fit));
+  double needed = self->text_axis_height + n_lanes (self) * (self->text_row_height + LANE_PADDING);
 
-  if (row == self->scene.row_height && axis == self->scene.axis_height)
+  self->lane_scroll_max = height > 0 ? MAX (needed - height, 0) : 0;
+  set_lane_scroll (self, self->scene.lane_scroll);
+
+  if (self->text_row_height == self->scene.row_height && self->text_axis_height == self->scene.axis_height)
     return;
 
-  self->scene.row_height = row;
-  self->scene.axis_height = axis;
+  self->scene.row_height = self->text_row_height;
+  self->scene.axis_height = self->text_axis_height;
   invalidate_layout (self);
+}
+
+static void
+set_lane_scroll (DmTimelineView *self,
+                 double          scroll)
+{
+  scroll = CLAMP (round (scroll), 0, self->lane_scroll_max);
+  if (scroll == self->scene.lane_scroll)
+    return;
+
+  self->scene.lane_scroll = scroll;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Scrolls the lanes, if they do not all fit, so that @position's shows. */
+static void
+reveal_lane (DmTimelineView *self,
+             guint           position)
+{
+  guint lane = dm_dataset_get_event_lane (self->dataset, position);
+  double lane_height = dm_scene_get_lane_height (&self->scene);
+  double room = gtk_widget_get_height (GTK_WIDGET (self)) - self->scene.axis_height;
+  double top = lane * lane_height;
+
+  if (self->lane_scroll_max <= 0)
+    return;
+  if (top < self->scene.lane_scroll)
+    set_lane_scroll (self, top);
+  else if (top + lane_height > self->scene.lane_scroll + room)
+    set_lane_scroll (self, top + lane_height - room);
 }
 
 static void
@@ -551,6 +584,19 @@ dm_timeline_view_snapshot (GtkWidget   *widget,
   sync_scene (self);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   dm_scene_draw (&self->scene, cr);
+
+  /* Lanes that scroll say so, and how far, as an overlay scrollbar would. */
+  if (self->lane_scroll_max > 0)
+    {
+      double room = height - self->scene.axis_height;
+      double bar = MAX (room * room / (room + self->lane_scroll_max), 16);
+      double y = self->scene.axis_height + (room - bar) * self->scene.lane_scroll / self->lane_scroll_max;
+
+      cairo_set_source_rgba (cr, self->scene.foreground.red, self->scene.foreground.green,
+                             self->scene.foreground.blue, 0.4);
+      cairo_rectangle (cr, width - 7, y + 2, 4, bar - 4);
+      cairo_fill (cr);
+    }
   cairo_destroy (cr);
 
   if (dm_debug_timing ())
@@ -645,6 +691,14 @@ scroll_cb (GtkEventControllerScroll *controller,
   if (state & GDK_CONTROL_MASK)
     {
       zoom_around (self, self->hover_x - self->scene.header_width, pow (1.15, -dy), FALSE);
+      return TRUE;
+    }
+
+  /* Lanes that do not all fit scroll up and down; Shift, or a sideways
+   * scroll, still moves in time. */
+  if (self->lane_scroll_max > 0 && dx == 0 && !(state & GDK_SHIFT_MASK))
+    {
+      set_lane_scroll (self, self->scene.lane_scroll + dy * self->scene.row_height);
       return TRUE;
     }
 
@@ -1296,7 +1350,10 @@ dm_timeline_view_set_selected (DmTimelineView *self,
 
   self->selected = position;
   if (position >= 0)
-    reveal_event (self, (guint) position);
+    {
+      reveal_event (self, (guint) position);
+      reveal_lane (self, (guint) position);
+    }
   update_accessible_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
@@ -1496,4 +1553,24 @@ dm_timeline_view_get_header_width (DmTimelineView *self)
   g_return_val_if_fail (DM_IS_TIMELINE_VIEW (self), 0);
 
   return (int) self->scene.header_width;
+}
+
+/**
+ * dm_timeline_view_get_lane_scroll:
+ * @scroll: (out) (optional): how far the lanes are scrolled, in pixels
+ * @max: (out) (optional): how far they can be; 0 when they all fit
+ *
+ * With large text in a small window, the lanes scroll under the axis.
+ */
+void
+dm_timeline_view_get_lane_scroll (DmTimelineView *self,
+                                  double         *scroll,
+                                  double         *max)
+{
+  g_return_if_fail (DM_IS_TIMELINE_VIEW (self));
+
+  if (scroll != NULL)
+    *scroll = self->scene.lane_scroll;
+  if (max != NULL)
+    *max = self->lane_scroll_max;
 }

@@ -81,4 +81,10 @@ DmEventVisibility  dm_timeline_view_get_event_visibility (DmTimelineView *self,
  * text size ("header-width"). */
 int              dm_timeline_view_get_header_width  (DmTimelineView *self);
 
+/* How far the lanes are scrolled under the axis, and how far they can be
+ * (0 when they all fit: large text in a small window makes them scroll). */
+void             dm_timeline_view_get_lane_scroll   (DmTimelineView *self,
+                                                     double         *scroll,
+                                                     double         *max);
+
 G_END_DECLS

@@ -555,6 +555,78 @@ test_large_text (Fixture       *f,
   g_assert_cmpint (dm_timeline_view_get_header_width (f->view), ==, header);
 }
 
+/* Twice the text in a window too low for a row per lane: the rows keep
+ * the text's height and the lanes scroll under the axis instead; choosing
+ * an event in a lane out of sight scrolls to it, and the wheel scrolls
+ * the lanes (with Shift, it still moves in time). */
+static void
+test_lanes_scroll (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (f->view));
+  GtkEventController *scroll = find_controller (GTK_WIDGET (f->view), GTK_TYPE_EVENT_CONTROLLER_SCROLL);
+  guint last_lane = dm_dataset_get_n_kinds (f->dataset) - 1;
+  int in_last_lane = -1;
+  int in_first_lane = -1;
+  double offset;
+  double max;
+  double before_start;
+  double start;
+  double end;
+  gboolean handled = FALSE;
+  int dpi;
+
+  dm_timeline_view_get_lane_scroll (f->view, &offset, &max);
+  g_assert_cmpfloat (max, ==, 0);
+
+  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  g_object_set (settings, "gtk-xft-dpi", 192 * 1024, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 260);
+  gtk_widget_queue_resize (f->window);
+  gtk_test_widget_wait_for_draw (f->window);
+  gtk_test_widget_wait_for_draw (f->window);
+
+  dm_timeline_view_get_lane_scroll (f->view, &offset, &max);
+  g_assert_cmpfloat (max, >, 0);
+  g_assert_cmpfloat (offset, ==, 0);
+
+  for (guint i = 0; i < dm_dataset_get_n_events (f->dataset); i++)
+    {
+      guint lane = dm_dataset_get_event_lane (f->dataset, i);
+
+      if (lane == last_lane && in_last_lane < 0)
+        in_last_lane = (int) i;
+      if (lane == 0 && in_first_lane < 0)
+        in_first_lane = (int) i;
+    }
+  g_assert_cmpint (in_last_lane, >=, 0);
+  g_assert_cmpint (in_first_lane, >=, 0);
+
+  dm_timeline_view_set_selected (f->view, in_last_lane);
+  dm_timeline_view_get_lane_scroll (f->view, &offset, NULL);
+  g_assert_cmpfloat (offset, ==, max);
+  dm_timeline_view_set_selected (f->view, in_first_lane);
+  dm_timeline_view_get_lane_scroll (f->view, &offset, NULL);
+  g_assert_cmpfloat (offset, ==, 0);
+
+  /* The wheel: down scrolls the lanes, not the time. */
+  dm_timeline_view_get_range (f->view, &before_start, NULL);
+  g_signal_emit_by_name (scroll, "scroll", 0.0, 1.0, &handled);
+  g_assert_true (handled);
+  dm_timeline_view_get_lane_scroll (f->view, &offset, NULL);
+  g_assert_cmpfloat (offset, >, 0);
+  dm_timeline_view_get_range (f->view, &start, &end);
+  g_assert_cmpfloat (start, ==, before_start);
+
+  g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
+  gtk_test_widget_wait_for_draw (f->window);
+  gtk_test_widget_wait_for_draw (f->window);
+  dm_timeline_view_get_lane_scroll (f->view, &offset, &max);
+  g_assert_cmpfloat (max, ==, 0);
+  g_assert_cmpfloat (offset, ==, 0);
+}
+
 static gboolean
 press (GtkEventController *key,
        guint               keyval)
@@ -678,6 +750,7 @@ main (int   argc,
   g_test_add ("/timeline-view/clusters-split", Fixture, NULL, fixture_setup, test_clusters_split, fixture_teardown);
   g_test_add ("/timeline-view/keyboard-opens-cluster", Fixture, NULL, fixture_setup, test_keyboard_opens_cluster, fixture_teardown);
   g_test_add ("/timeline-view/large-text", Fixture, NULL, fixture_setup, test_large_text, fixture_teardown);
+  g_test_add ("/timeline-view/lanes-scroll", Fixture, NULL, fixture_setup, test_lanes_scroll, fixture_teardown);
   g_test_add_func ("/timeline-view/overview-keyboard", test_overview_keyboard);
   g_test_add_func ("/timeline-view/finalize", test_finalize);
 
