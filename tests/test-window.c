@@ -622,7 +622,7 @@ test_load_in_background (void)
   DmWindow *window = open_bundled_window ();
   DmDataset *before = dm_window_get_dataset (window);
   g_autofree char *dir = g_dir_make_tmp ("daumoc-test-XXXXXX", NULL);
-  g_autoptr(GFile) file = write_large_file (dir, 60000);
+  g_autoptr(GFile) file = write_large_file (dir, 30000);
   LoadWatch watch = { window, 0, 0, 0, FALSE };
   guint id;
 
@@ -639,7 +639,7 @@ test_load_in_background (void)
   g_assert_cmpuint (watch.ticks, >=, 10);
   g_assert_cmpuint (watch.partial, >=, 1);
   g_assert_false (watch.went_back);
-  g_assert_cmpuint (dm_dataset_get_n_events (dm_window_get_dataset (window)), ==, 60000);
+  g_assert_cmpuint (dm_dataset_get_n_events (dm_window_get_dataset (window)), ==, 30000);
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (dm_test_window_child (window, "loading_revealer"))));
   g_assert_true (stack_shows (window, (gpointer) "events"));
 
@@ -664,7 +664,7 @@ test_search_index_in_worker (void)
   DmWindow *window = open_bundled_window ();
   DmDataset *before = dm_window_get_dataset (window);
   g_autofree char *dir = g_dir_make_tmp ("daumoc-test-XXXXXX", NULL);
-  g_autoptr(GFile) file = write_large_file (dir, 60000);
+  g_autoptr(GFile) file = write_large_file (dir, 30000);
   GtkEditable *entry = GTK_EDITABLE (dm_test_window_child (window, "search_entry"));
   GtkLabel *label = GTK_LABEL (dm_test_window_child (window, "filter_label"));
   guint all;
@@ -673,11 +673,11 @@ test_search_index_in_worker (void)
   while (dm_window_get_dataset (window) == before)
     g_main_context_iteration (NULL, TRUE);
   all = list_length (window);
-  g_assert_cmpuint (all, ==, 60000);
+  g_assert_cmpuint (all, ==, 30000);
 
   /* Typed at once: the index takes a while at this size. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
-  gtk_editable_set_text (entry, "event 59999");
+  gtk_editable_set_text (entry, "event 29999");
   g_signal_emit_by_name (entry, "search-changed");
   if (list_length (window) == all)
     {
