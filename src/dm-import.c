@@ -318,18 +318,11 @@ dm_import_problem (DmImport          *self,
                    const char        *format,
                    ...)
 {
-  g_autofree char *message = NULL;
-  gsize length = self->path->len;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  dm_problems_add_valist (self->problems, severity, code, self->path, member, format, args);
   va_end (args);
-
-  if (member != NULL)
-    dm_json_path_append_member (self->path, member);
-  g_ptr_array_add (self->problems, dm_problem_new (severity, code, self->path->str, message));
-  g_string_truncate (self->path, length);
 }
 
 static gboolean

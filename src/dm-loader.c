@@ -133,18 +133,11 @@ add_problem (Loader         *l,
              const char     *format,
              ...)
 {
-  g_autofree char *message = NULL;
-  gsize len = l->path->len;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  dm_problems_add_valist (l->problems, DM_PROBLEM_ERROR, code, l->path, member, format, args);
   va_end (args);
-
-  if (member != NULL)
-    dm_json_path_append_member (l->path, member);
-  g_ptr_array_add (l->problems, dm_problem_new (DM_PROBLEM_ERROR, code, l->path->str, message));
-  g_string_truncate (l->path, len);
 }
 
 static gboolean

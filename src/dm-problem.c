@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dm-json-scan.h"
 #include "dm-problem.h"
 
 G_DEFINE_QUARK (dm-dataset-error-quark, dm_dataset_error)
@@ -24,6 +25,24 @@ dm_problem_new (DmProblemSeverity  severity,
   problem->message = g_strdup (message);
 
   return problem;
+}
+
+void
+dm_problems_add_valist (GPtrArray         *problems,
+                        DmProblemSeverity  severity,
+                        DmDatasetError     code,
+                        GString           *path,
+                        const char        *member,
+                        const char        *format,
+                        va_list            args)
+{
+  g_autofree char *message = g_strdup_vprintf (format, args);
+  gsize length = path->len;
+
+  if (member != NULL)
+    dm_json_path_append_member (path, member);
+  g_ptr_array_add (problems, dm_problem_new (severity, code, path->str, message));
+  g_string_truncate (path, length);
 }
 
 void

@@ -53,6 +53,16 @@ DmProblem  *dm_problem_new          (DmProblemSeverity  severity,
                                      const char        *path,
                                      const char        *message);
 void        dm_problem_free         (DmProblem         *problem);
+/* Adds to @problems one at the JSON @path, or at its member @member when
+ * not NULL, with the message @format makes of @args. @path is left as it
+ * was. What the loader and the importers report goes through here. */
+void        dm_problems_add_valist  (GPtrArray         *problems,
+                                     DmProblemSeverity  severity,
+                                     DmDatasetError     code,
+                                     GString           *path,
+                                     const char        *member,
+                                     const char        *format,
+                                     va_list            args) G_GNUC_PRINTF (6, 0);
 
 /* "FILE:LINE:COLUMN: PATH: MESSAGE", leaving out what is unknown; warnings
  * are marked "warning: ". */
