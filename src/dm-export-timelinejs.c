@@ -410,18 +410,6 @@ dm_export_timelinejs (DmDataset  *dataset,
   return g_string_free (out, FALSE);
 }
 
-static gboolean
-write_bytes (GOutputStream  *stream,
-             gpointer        user_data,
-             GCancellable   *cancellable,
-             GError        **error)
-{
-  GBytes *bytes = user_data;
-
-  return g_output_stream_write_all (stream, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                    NULL, cancellable, error);
-}
-
 gboolean
 dm_export_timelinejs_to_file (DmDataset     *dataset,
                               DmLanguage     language,
@@ -442,5 +430,5 @@ dm_export_timelinejs_to_file (DmDataset     *dataset,
 
   /* Written beside the target and renamed: a failed export never leaves a
    * half-written file behind, new or replaced. */
-  return dm_file_write_atomically (file, write_bytes, bytes, cancellable, error);
+  return dm_file_write_bytes_atomically (file, bytes, cancellable, error);
 }

@@ -104,3 +104,26 @@ dm_file_write_atomically (GFile         *file,
 
   return TRUE;
 }
+
+static gboolean
+write_bytes (GOutputStream  *stream,
+             gpointer        user_data,
+             GCancellable   *cancellable,
+             GError        **error)
+{
+  GBytes *bytes = user_data;
+
+  return g_output_stream_write_all (stream, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                    NULL, cancellable, error);
+}
+
+gboolean
+dm_file_write_bytes_atomically (GFile         *file,
+                                GBytes        *bytes,
+                                GCancellable  *cancellable,
+                                GError       **error)
+{
+  g_return_val_if_fail (bytes != NULL, FALSE);
+
+  return dm_file_write_atomically (file, write_bytes, bytes, cancellable, error);
+}

@@ -24,5 +24,10 @@ gboolean dm_file_write_atomically (GFile         *file,
                                    gpointer       user_data,
                                    GCancellable  *cancellable,
                                    GError       **error);
+/* The same for @bytes. */
+gboolean dm_file_write_bytes_atomically (GFile         *file,
+                                         GBytes        *bytes,
+                                         GCancellable  *cancellable,
+                                         GError       **error);
 
 G_END_DECLS

@@ -358,18 +358,6 @@ dm_dataset_to_data (DmDataset *self,
   return g_string_free (out, FALSE);
 }
 
-static gboolean
-write_bytes (GOutputStream  *stream,
-             gpointer        user_data,
-             GCancellable   *cancellable,
-             GError        **error)
-{
-  GBytes *data = user_data;
-
-  return g_output_stream_write_all (stream, g_bytes_get_data (data, NULL), g_bytes_get_size (data),
-                                    NULL, cancellable, error);
-}
-
 gboolean
 dm_dataset_save_to_file (DmDataset     *self,
                          GFile         *file,
@@ -388,5 +376,5 @@ dm_dataset_save_to_file (DmDataset     *self,
 
   /* Written beside the file and renamed over it: a failed save never leaves
    * a half-written dataset behind. */
-  return dm_file_write_atomically (file, write_bytes, data, cancellable, error);
+  return dm_file_write_bytes_atomically (file, data, cancellable, error);
 }
