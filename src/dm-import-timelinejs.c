@@ -206,7 +206,7 @@ read_date_object (DmImport    *self,
                   DmDate      *date,
                   JsonObject **extra)
 {
-  JsonNode *node = json_object_get_member (parent, member);
+  JsonNode *node = dm_import_get_member (self, parent, member, required);
   const char * const *names = dm_import_date_part_names ();
   g_autoptr(JsonObject) kept = NULL;
   DmDateParts parts = { 0 };
@@ -215,14 +215,8 @@ read_date_object (DmImport    *self,
   JsonObject *object;
   gsize length;
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node) ||
-      (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING &&
-       json_node_get_string (node)[0] == '\0'))
-    {
-      if (required)
-        dm_import_problem (self, DM_PROBLEM_ERROR, DM_DATASET_ERROR_MISSING, member, _("this member is required"));
-      return !required;
-    }
+  if (node == NULL)
+    return !required;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {

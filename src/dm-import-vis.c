@@ -215,7 +215,7 @@ read_date (DmImport   *self,
            gboolean    required,
            DmDate     *date)
 {
-  JsonNode *node = json_object_get_member (item, member);
+  JsonNode *node = dm_import_get_member (self, item, member, required);
   g_autofree char *text = NULL;
   DmDateParts parts = { 0 };
   gboolean from_epoch = FALSE;
@@ -223,14 +223,8 @@ read_date (DmImport   *self,
   gint64 ms = 0;
   gsize length;
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node) ||
-      (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING &&
-       json_node_get_string (node)[0] == '\0'))
-    {
-      if (required)
-        dm_import_problem (self, DM_PROBLEM_ERROR, DM_DATASET_ERROR_MISSING, member, _("this member is required"));
-      return !required;
-    }
+  if (node == NULL)
+    return !required;
 
   if (!JSON_NODE_HOLDS_VALUE (node) ||
       (json_node_get_value_type (node) != G_TYPE_STRING &&

@@ -381,8 +381,8 @@ dm_import_check_members (DmImport            *self,
 
 /* Values */
 
-JsonObject *
-dm_import_get_object (DmImport   *self,
+JsonNode *
+dm_import_get_member (DmImport   *self,
                       JsonObject *object,
                       const char *member,
                       gboolean    required)
@@ -396,6 +396,20 @@ dm_import_get_object (DmImport   *self,
                            _("this member is required"));
       return NULL;
     }
+
+  return node;
+}
+
+JsonObject *
+dm_import_get_object (DmImport   *self,
+                      JsonObject *object,
+                      const char *member,
+                      gboolean    required)
+{
+  JsonNode *node = dm_import_get_member (self, object, member, required);
+
+  if (node == NULL)
+    return NULL;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {

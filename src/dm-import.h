@@ -124,6 +124,12 @@ void            dm_import_check_members   (DmImport           *self,
  * when it is anything else. */
 JsonObject     *dm_import_expect_object   (DmImport     *self,
                                            JsonNode     *node);
+/* The value at @member; NULL when it is missing, null or "", which is an
+ * error when @required. */
+JsonNode       *dm_import_get_member      (DmImport     *self,
+                                           JsonObject   *object,
+                                           const char   *member,
+                                           gboolean      required);
 /* The object at @member, NULL when missing or null; a type error (an
  * error when @required, otherwise a warning) when it is not an object. */
 JsonObject     *dm_import_get_object      (DmImport     *self,
