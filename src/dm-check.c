@@ -51,6 +51,40 @@ print_invalid (GPtrArray  *problems,
            name, n);
 }
 
+DmDataset *
+dm_check_load (const char  *input,
+               const char  *bundled_uri,
+               const char **name,
+               GPtrArray  **problems,
+               FILE        *err)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+  DmDataset *dataset;
+
+  g_return_val_if_fail (input != NULL || bundled_uri != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (input != NULL)
+    {
+      file = g_file_new_for_commandline_arg (input);
+      *name = input;
+    }
+  else
+    {
+      file = g_file_new_for_uri (bundled_uri);
+      *name = BUNDLED_NAME;
+    }
+
+  dataset = dm_dataset_load_file_as (file, *name, &found, NULL, &error);
+  print_problems (found, err);
+  if (problems != NULL)
+    *problems = g_steal_pointer (&found);
+
+  return dataset;
+}
+
 static void
 print_summary (DmDataset  *dataset,
                const char *name,
@@ -133,13 +167,12 @@ dm_check_export (const char *input,
                  FILE       *out,
                  FILE       *err)
 {
-  g_autoptr(GFile) file = NULL;
   g_autoptr(GFile) target = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(DmDataset) dataset = NULL;
   g_autoptr(GError) error = NULL;
   DmLanguage language = dm_language_from_locale ();
-  const char *name = input;
+  const char *name;
   guint n_events;
 
   g_return_val_if_fail (output != NULL, DM_CHECK_USAGE);
@@ -164,16 +197,7 @@ dm_check_export (const char *input,
       return DM_CHECK_USAGE;
     }
 
-  if (input != NULL)
-    file = g_file_new_for_commandline_arg (input);
-  else
-    {
-      file = g_file_new_for_uri (bundled_uri);
-      name = BUNDLED_NAME;
-    }
-
-  dataset = dm_dataset_load_file_as (file, name, &problems, NULL, &error);
-  print_problems (problems, err);
+  dataset = dm_check_load (input, bundled_uri, &name, &problems, err);
   if (dataset == NULL)
     {
       print_invalid (problems, name, err);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <glib.h>
 
+#include "dm-dataset.h"
 #include "dm-date.h"
 
 G_BEGIN_DECLS
@@ -20,6 +21,16 @@ typedef enum
 
 /* Checks each file; writes one summary line per good file to @out and every
  * problem of a bad one to @err. */
+/* Loads @input, or when NULL the bundled dataset at @bundled_uri, and
+ * prints each problem found on @err as "FILE:LINE:COLUMN: PATH: MESSAGE";
+ * @problems (optional) gets them. @name is set to how the file is named
+ * there. NULL when it is not a dataset. */
+DmDataset    *dm_check_load             (const char         *input,
+                                         const char         *bundled_uri,
+                                         const char        **name,
+                                         GPtrArray         **problems,
+                                         FILE               *err);
+
 DmCheckStatus dm_check_files            (const char * const *files,
                                          DmLanguage          language,
                                          FILE               *out,

@@ -66,9 +66,7 @@ dm_cli_export_image (const DmCliExportArgs *args,
                      FILE                  *out,
                      FILE                  *err)
 {
-  g_autoptr(GFile) file = NULL;
   g_autoptr(GFile) target = NULL;
-  g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(DmDataset) dataset = NULL;
   g_autoptr(DmFilter) filter = NULL;
   g_autoptr(DmSearchIndex) index = NULL;
@@ -117,23 +115,7 @@ dm_cli_export_image (const DmCliExportArgs *args,
   if (dm_date_is_set (&from) && dm_date_is_set (&to) && dm_date_get_axis_end (&to) <= dm_date_get_axis_start (&from))
     return usage (err, _("--to must not be before --from"));
 
-  if (args->input != NULL)
-    {
-      file = g_file_new_for_commandline_arg (args->input);
-      name = args->input;
-    }
-  else
-    {
-      file = g_file_new_for_uri (args->bundled_uri);
-      name = "vietnam-industry-4.0.json";
-    }
-
-  dataset = dm_dataset_load_file_as (file, name, &problems, NULL, &error);
-  for (guint i = 0; problems != NULL && i < problems->len; i++)
-    {
-      g_autofree char *line = dm_problem_to_string (g_ptr_array_index (problems, i));
-      fprintf (err, "%s\n", line);
-    }
+  dataset = dm_check_load (args->input, args->bundled_uri, &name, NULL, err);
   if (dataset == NULL)
     {
       fflush (err);
