@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "dm-layout.h"
+#include "dm-test-layout.h"
 
 static DmLayoutMetrics metrics = { 12, 6, 3, 24 };
 
@@ -51,22 +52,6 @@ random_dataset (GRand *rand,
   return dataset;
 }
 
-static double
-measure (guint    position,
-         gpointer user_data)
-{
-  /* Labels of varied widths, some very long. */
-  return 20 + (position * 7919) % 230;
-}
-
-static double
-occupied_end (const DmLayoutItem *item)
-{
-  if (item->label_width > 0 && !item->label_inside)
-    return item->label_x + item->label_width;
-  return item->x1;
-}
-
 static void
 check_layout (DmDataset         *dataset,
               const guint8      *visible,
@@ -74,69 +59,9 @@ check_layout (DmDataset         *dataset,
               double             width)
 {
   g_autoptr(DmLayout) layout = dm_layout_new ();
-  g_autoptr(GArray) in_view = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autofree guint *seen = g_new0 (guint, MAX (dm_dataset_get_n_events (dataset), 1));
-  guint n_items;
 
-  dm_layout_compute (layout, dataset, visible, scale, width, &metrics, measure, NULL);
-  n_items = dm_layout_get_n_items (layout);
-
-  /* Within a lane and row, nothing shares pixels: markers, bars, labels
-   * and clusters each have their own stretch, with a gap between. */
-  for (guint i = 0; i < n_items; i++)
-    {
-      const DmLayoutItem *a = dm_layout_get_item (layout, i);
-
-      g_assert_cmpfloat (a->x1, >=, a->x0 + metrics.marker_size - 1e-9);
-      g_assert_cmpuint (a->row, <=, metrics.max_rows);
-      if (a->type == DM_LAYOUT_CLUSTER)
-        g_assert_cmpuint (a->row, ==, metrics.max_rows);
-      if (a->label_inside)
-        g_assert_cmpfloat (a->label_x + a->label_width, <=, a->x1 + 1e-9);
-
-      for (guint k = i + 1; k < n_items; k++)
-        {
-          const DmLayoutItem *b = dm_layout_get_item (layout, k);
-
-          if (a->lane != b->lane || a->row != b->row)
-            continue;
-          if (!(occupied_end (a) + metrics.gap <= b->x0 + 1e-9 || occupied_end (b) + metrics.gap <= a->x0 + 1e-9))
-            g_error ("items %u and %u overlap in lane %u row %u: [%g, %g] and [%g, %g]",
-                     i, k, a->lane, a->row, a->x0, occupied_end (a), b->x0, occupied_end (b));
-        }
-
-      {
-        guint n_members;
-        const guint *members = dm_layout_get_members (layout, i, &n_members);
-
-        g_assert_cmpuint (n_members, ==, a->count);
-        for (guint m = 0; m < n_members; m++)
-          {
-            const DmEvent *event = dm_dataset_get_event (dataset, members[m]);
-
-            seen[members[m]]++;
-            g_assert_cmpuint (event->kind_index, ==, a->lane);
-            g_assert_cmpint (dm_layout_find_event (layout, members[m]), ==, (int) i);
-            g_assert_cmpfloat (event->axis_start, >=, a->axis_start);
-            g_assert_cmpfloat (event->axis_end, <=, a->axis_end);
-            if (m > 0)
-              g_assert_cmpuint (members[m], >, members[m - 1]);
-          }
-      }
-    }
-
-  /* Every event in view that the filter shows is drawn exactly once, on
-   * its own or inside a cluster; the others not at all. */
-  dm_dataset_query_range (dataset, dm_time_scale_x_to_axis (scale, 0), dm_time_scale_x_to_axis (scale, width), in_view);
-  for (guint i = 0; i < in_view->len; i++)
-    {
-      guint position = g_array_index (in_view, guint, i);
-
-      g_assert_cmpuint (seen[position], ==, (visible == NULL || visible[position]) ? 1 : 0);
-      seen[position] = 0;
-    }
-  for (guint i = 0; i < dm_dataset_get_n_events (dataset); i++)
-    g_assert_cmpuint (seen[i], ==, 0);
+  dm_layout_compute (layout, dataset, visible, scale, width, &metrics, dm_test_measure_label, NULL);
+  dm_test_check_layout (dataset, visible, scale, width, &metrics, layout);
 }
 
 static void
@@ -201,7 +126,7 @@ test_clusters_split (void)
   {
     DmTimeScale far = { day - 3650 / 2.0, 3650 / 1000.0 };
 
-    dm_layout_compute (layout, dataset, NULL, &far, 1000, &metrics, measure, NULL);
+    dm_layout_compute (layout, dataset, NULL, &far, 1000, &metrics, dm_test_measure_label, NULL);
     for (guint i = 0; i < dm_layout_get_n_items (layout); i++)
       clusters_far += dm_layout_get_item (layout, i)->type == DM_LAYOUT_CLUSTER;
     g_assert_cmpuint (clusters_far, ==, 1);
@@ -212,7 +137,7 @@ test_clusters_split (void)
   {
     DmTimeScale near = { day, 0.5 / 4000 };
 
-    dm_layout_compute (layout, dataset, NULL, &near, 4000, &metrics, measure, NULL);
+    dm_layout_compute (layout, dataset, NULL, &near, 4000, &metrics, dm_test_measure_label, NULL);
     for (guint i = 0; i < dm_layout_get_n_items (layout); i++)
       clusters_near += dm_layout_get_item (layout, i)->type == DM_LAYOUT_CLUSTER;
     g_assert_cmpuint (clusters_near, ==, 0);
@@ -245,7 +170,7 @@ test_hit (void)
 
   dm_dataset_get_span (dataset, NULL, NULL, &start, &end);
   dm_time_scale_fit (&scale, start, end, 2000, 20);
-  dm_layout_compute (layout, dataset, NULL, &scale, 2000, &metrics, measure, NULL);
+  dm_layout_compute (layout, dataset, NULL, &scale, 2000, &metrics, dm_test_measure_label, NULL);
 
   for (guint i = 0; i < dm_layout_get_n_items (layout); i++)
     {

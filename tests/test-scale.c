@@ -10,107 +10,13 @@
 #include <glib/gstdio.h>
 
 #include "dm-layout.h"
+#include "dm-test-layout.h"
 #include "dm-test-util.h"
 
 #define WIDTH 1744.0
 
 static const DmLayoutMetrics aggregated = { 12, 6, 3, 28, 0 };
 static const DmLayoutMetrics direct = { 12, 6, 3, 28, G_MAXUINT };
-
-static double
-measure (guint    position,
-         gpointer user_data)
-{
-  guint *calls = user_data;
-
-  if (calls != NULL)
-    (*calls)++;
-
-  /* Labels of varied widths, some very long. */
-  return 20 + (position * 7919) % 230;
-}
-
-static double
-occupied_end (const DmLayoutItem *item)
-{
-  if (item->label_width > 0 && !item->label_inside)
-    return item->label_x + item->label_width;
-  return item->x1;
-}
-
-/* What every layout must be, however it was made: nothing overlaps within
- * a lane and row; every event in view that @visible allows is drawn on its
- * own or in exactly one cluster, which covers its time; no other is. */
-static void
-check_invariants (DmDataset             *dataset,
-                  const guint8          *visible,
-                  const DmTimeScale     *scale,
-                  const DmLayoutMetrics *metrics,
-                  DmLayout              *layout)
-{
-  g_autoptr(GArray) in_view = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autofree guint *seen = g_new0 (guint, dm_dataset_get_n_events (dataset));
-  g_autoptr(GPtrArray) by_row = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  guint n_items = dm_layout_get_n_items (layout);
-  guint rows = metrics->max_rows + 1;
-
-  for (guint i = 0; i < MAX (dm_dataset_get_n_kinds (dataset), 1) * rows; i++)
-    g_ptr_array_add (by_row, g_array_new (FALSE, FALSE, sizeof (guint)));
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      const DmLayoutItem *a = dm_layout_get_item (layout, i);
-      guint n_members;
-      const guint *members = dm_layout_get_members (layout, i, &n_members);
-
-      g_assert_cmpfloat (a->x1, >=, a->x0 + metrics->marker_size - 1e-9);
-      g_assert_cmpuint (a->row, <=, metrics->max_rows);
-      if (a->type == DM_LAYOUT_CLUSTER)
-        g_assert_cmpuint (a->row, ==, metrics->max_rows);
-      g_array_append_val (g_ptr_array_index (by_row, a->lane * rows + a->row), i);
-
-      g_assert_cmpuint (n_members, ==, a->count);
-      for (guint m = 0; m < n_members; m++)
-        {
-          const DmEvent *event = dm_dataset_get_event (dataset, members[m]);
-
-          seen[members[m]]++;
-          g_assert_cmpuint (dm_dataset_get_event_lane (dataset, members[m]), ==, a->lane);
-          g_assert_cmpint (dm_layout_find_event (layout, members[m]), ==, (int) i);
-          g_assert_cmpfloat (event->axis_start, >=, a->axis_start);
-          g_assert_cmpfloat (event->axis_end, <=, a->axis_end);
-          if (m > 0)
-            g_assert_cmpuint (members[m], >, members[m - 1]);
-        }
-    }
-
-  /* Items are made in time order within a row, so neighbours suffice. */
-  for (guint r = 0; r < by_row->len; r++)
-    {
-      GArray *row = g_ptr_array_index (by_row, r);
-
-      for (guint k = 1; k < row->len; k++)
-        {
-          const DmLayoutItem *a = dm_layout_get_item (layout, g_array_index (row, guint, k - 1));
-          const DmLayoutItem *b = dm_layout_get_item (layout, g_array_index (row, guint, k));
-
-          if (occupied_end (a) + metrics->gap > b->x0 + 1e-9)
-            g_error ("items overlap in lane %u row %u: [%g, %g] and [%g, %g]",
-                     a->lane, a->row, a->x0, occupied_end (a), b->x0, occupied_end (b));
-        }
-    }
-
-  dm_dataset_query_range (dataset, dm_time_scale_x_to_axis (scale, 0), dm_time_scale_x_to_axis (scale, WIDTH), in_view);
-  for (guint i = 0; i < in_view->len; i++)
-    {
-      guint position = g_array_index (in_view, guint, i);
-
-      g_assert_cmpuint (seen[position], ==, (visible == NULL || visible[position]) ? 1 : 0);
-      seen[position] = 0;
-    }
-  for (guint i = 0; i < dm_dataset_get_n_events (dataset); i++)
-    g_assert_cmpuint (seen[i], ==, 0);
-}
 
 /* Whether the starts of @members, in pixels, put more than the lane's rows
  * can show within one marker and gap: then no layout could draw them all
@@ -183,10 +89,10 @@ compare_viewport (DmDataset         *dataset,
   guint measured_fast = 0;
   guint measured_slow = 0;
 
-  dm_layout_compute (fast, dataset, visible, scale, WIDTH, &aggregated, measure, &measured_fast);
-  dm_layout_compute (slow, dataset, visible, scale, WIDTH, &direct, measure, &measured_slow);
-  check_invariants (dataset, visible, scale, &aggregated, fast);
-  check_invariants (dataset, visible, scale, &direct, slow);
+  dm_layout_compute (fast, dataset, visible, scale, WIDTH, &aggregated, dm_test_measure_label, &measured_fast);
+  dm_layout_compute (slow, dataset, visible, scale, WIDTH, &direct, dm_test_measure_label, &measured_slow);
+  dm_test_check_layout (dataset, visible, scale, WIDTH, &aggregated, fast);
+  dm_test_check_layout (dataset, visible, scale, WIDTH, &direct, slow);
 
   /* Labels are measured only for events that get a row of their own. */
   g_assert_cmpuint (measured_fast, <=, dm_layout_get_n_items (fast));
@@ -287,8 +193,8 @@ test_lod_zoomed_out (void)
 
   dm_dataset_get_span (dataset, NULL, NULL, &start, &end);
   dm_time_scale_fit (&scale, start, end, WIDTH, 24);
-  dm_layout_compute (layout, dataset, NULL, &scale, WIDTH, &aggregated, measure, &measured);
-  check_invariants (dataset, NULL, &scale, &aggregated, layout);
+  dm_layout_compute (layout, dataset, NULL, &scale, WIDTH, &aggregated, dm_test_measure_label, &measured);
+  dm_test_check_layout (dataset, NULL, &scale, WIDTH, &aggregated, layout);
 
   for (guint i = 0; i < dm_layout_get_n_items (layout); i++)
     if (dm_layout_get_item (layout, i)->type == DM_LAYOUT_CLUSTER)

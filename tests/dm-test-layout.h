@@ -1,0 +1,126 @@
+/* dm-test-layout.h — what every layout must be, for the tests that make
+ * layouts (test-layout, test-scale)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "dm-layout.h"
+
+/* A DmLabelMeasureFunc: labels of varied widths, some very long. Counts
+ * its calls in the guint at @user_data, if not NULL. */
+static inline double
+dm_test_measure_label (guint    position,
+                       gpointer user_data)
+{
+  guint *calls = user_data;
+
+  if (calls != NULL)
+    (*calls)++;
+
+  return 20 + (position * 7919) % 230;
+}
+
+/* Where an item stops taking room in its row: its label's end, if the
+ * label is beside it. */
+static inline double
+dm_test_occupied_end (const DmLayoutItem *item)
+{
+  if (item->label_width > 0 && !item->label_inside)
+    return item->label_x + item->label_width;
+  return item->x1;
+}
+
+static inline int
+dm_test_compare_x0 (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  DmLayout *layout = user_data;
+  double x = dm_layout_get_item (layout, *(const guint *) a)->x0;
+  double y = dm_layout_get_item (layout, *(const guint *) b)->x0;
+
+  return (x > y) - (x < y);
+}
+
+/* @layout, laid out for the @width pixels of @scale with @metrics: within
+ * a lane and row nothing shares pixels (markers, bars, labels and
+ * clusters each have their own stretch, with a gap between); a label
+ * inside a bar stays inside it; every event in view that @visible allows
+ * is drawn exactly once, on its own or in a cluster of its lane that
+ * covers its time; no other event is. */
+static inline void
+dm_test_check_layout (DmDataset             *dataset,
+                      const guint8          *visible,
+                      const DmTimeScale     *scale,
+                      double                 width,
+                      const DmLayoutMetrics *metrics,
+                      DmLayout              *layout)
+{
+  g_autoptr(GArray) in_view = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree guint *seen = g_new0 (guint, MAX (dm_dataset_get_n_events (dataset), 1));
+  g_autoptr(GPtrArray) by_row = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  guint n_items = dm_layout_get_n_items (layout);
+  guint rows = metrics->max_rows + 1;
+
+  for (guint i = 0; i < MAX (dm_dataset_get_n_kinds (dataset), 1) * rows; i++)
+    g_ptr_array_add (by_row, g_array_new (FALSE, FALSE, sizeof (guint)));
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      const DmLayoutItem *a = dm_layout_get_item (layout, i);
+      guint n_members;
+      const guint *members = dm_layout_get_members (layout, i, &n_members);
+
+      g_assert_cmpfloat (a->x1, >=, a->x0 + metrics->marker_size - 1e-9);
+      g_assert_cmpuint (a->row, <=, metrics->max_rows);
+      if (a->type == DM_LAYOUT_CLUSTER)
+        g_assert_cmpuint (a->row, ==, metrics->max_rows);
+      if (a->label_inside)
+        g_assert_cmpfloat (a->label_x + a->label_width, <=, a->x1 + 1e-9);
+      g_array_append_val (g_ptr_array_index (by_row, a->lane * rows + a->row), i);
+
+      g_assert_cmpuint (n_members, ==, a->count);
+      for (guint m = 0; m < n_members; m++)
+        {
+          const DmEvent *event = dm_dataset_get_event (dataset, members[m]);
+
+          seen[members[m]]++;
+          g_assert_cmpuint (dm_dataset_get_event_lane (dataset, members[m]), ==, a->lane);
+          g_assert_cmpint (dm_layout_find_event (layout, members[m]), ==, (int) i);
+          g_assert_cmpfloat (event->axis_start, >=, a->axis_start);
+          g_assert_cmpfloat (event->axis_end, <=, a->axis_end);
+          if (m > 0)
+            g_assert_cmpuint (members[m], >, members[m - 1]);
+        }
+    }
+
+  /* In a row sorted by where items start, no two neighbours overlapping
+   * means no two items do. */
+  for (guint r = 0; r < by_row->len; r++)
+    {
+      GArray *row = g_ptr_array_index (by_row, r);
+
+      g_array_sort_with_data (row, dm_test_compare_x0, layout);
+      for (guint k = 1; k < row->len; k++)
+        {
+          const DmLayoutItem *a = dm_layout_get_item (layout, g_array_index (row, guint, k - 1));
+          const DmLayoutItem *b = dm_layout_get_item (layout, g_array_index (row, guint, k));
+
+          if (dm_test_occupied_end (a) + metrics->gap > b->x0 + 1e-9)
+            g_error ("items overlap in lane %u row %u: [%g, %g] and [%g, %g]",
+                     a->lane, a->row, a->x0, dm_test_occupied_end (a), b->x0, dm_test_occupied_end (b));
+        }
+    }
+
+  dm_dataset_query_range (dataset, dm_time_scale_x_to_axis (scale, 0), dm_time_scale_x_to_axis (scale, width), in_view);
+  for (guint i = 0; i < in_view->len; i++)
+    {
+      guint position = g_array_index (in_view, guint, i);
+
+      g_assert_cmpuint (seen[position], ==, (visible == NULL || visible[position]) ? 1 : 0);
+      seen[position] = 0;
+    }
+  for (guint i = 0; i < dm_dataset_get_n_events (dataset); i++)
+    g_assert_cmpuint (seen[i], ==, 0);
+}
