@@ -127,8 +127,6 @@ sync_scene (DmTimelineView *self)
   GdkRGBA accent;
   DmScene *scene = &self->scene;
 
-  sync_text_size (self);
-
   /* GTK 4.8 has no gtk_widget_get_color(); the style context is how a
    * widget reads its CSS colours there (replace when the floor moves). */
   gtk_style_context_get_color (context, &fg);
@@ -643,7 +641,6 @@ dm_timeline_view_size_allocate (GtkWidget *widget,
 {
   DmTimelineView *self = DM_TIMELINE_VIEW (widget);
 
-  sync_text_size (self);
   fit_rows (self, height);
   self->scene.dataset = self->dataset;
   self->scene.metrics.max_rows = dm_scene_rows_for_height (&self->scene, height) - 1;
