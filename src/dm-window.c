@@ -10,6 +10,7 @@
 #include "dm-debug.h"
 #include "dm-detail-pane.h"
 #include "dm-event-item.h"
+#include "dm-event-row.h"
 #include "dm-event-list.h"
 #include "dm-filter.h"
 #include "dm-fold.h"
@@ -78,8 +79,7 @@ struct _DmWindow
   GtkFileChooserNative *chooser;
 
   /* The list's date and kind columns, as wide in every row. */
-  GtkSizeGroup         *date_column;
-  GtkSizeGroup         *kind_column;
+  DmEventColumns       *columns;
 };
 
 G_DEFINE_FINAL_TYPE (DmWindow, dm_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -95,6 +95,7 @@ static GParamSpec *properties[N_PROPS];
 
 static void apply_filter (DmWindow *self);
 static void set_language (DmWindow *self, DmLanguage language);
+static void fit_columns (DmWindow *self);
 static void load (DmWindow *self, GFile *file, gboolean reloading);
 static void stop_loading (DmWindow *self);
 
@@ -930,6 +931,7 @@ set_dataset (DmWindow  *self,
   rebuild_tag_toggles (self);
   sync_filter_widgets (self);
   apply_filter (self);
+  fit_columns (self);
   show_details (self);
 
   if (self->settings != NULL && file != NULL && !self->reloading)
@@ -1209,6 +1211,7 @@ set_language (DmWindow   *self,
       gtk_window_set_title (GTK_WINDOW (self), title_text);
       /* Rows are bound again, in the new language. */
       apply_filter (self);
+      fit_columns (self);
       update_kind_checks (self);
       show_details (self);
     }
@@ -1649,49 +1652,34 @@ drop_cb (GtkDropTarget *target,
 
 /* Event list rows */
 
-static GtkWidget *
-add_label (GtkBox     *box,
-           const char *css_class,
-           gboolean    expand)
+/* The columns as wide as a dataset's kinds and its first dates, before
+ * a row is drawn: the first frame has the columns it keeps. Other dates
+ * widen them when their rows are first drawn. */
+static void
+fit_columns (DmWindow *self)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  DmDataset *dataset = dm_event_list_get_dataset (self->events);
+  GListModel *model = G_LIST_MODEL (self->events);
+  DmLanguage date_language = dm_language_from_locale ();
+  guint n = MIN (g_list_model_get_n_items (model), 32);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
-  gtk_widget_add_css_class (label, css_class);
-  gtk_widget_set_hexpand (label, expand);
-  if (expand)
-    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_box_append (box, label);
+  dm_event_columns_reset (self->columns);
+  if (dataset == NULL)
+    return;
 
-  return label;
-}
+  for (guint i = 0; i < dm_dataset_get_n_kinds (dataset); i++)
+    {
+      g_autofree char *kind = shorten (dm_text_get (&dm_dataset_get_kind (dataset, i)->label, self->language));
 
-/* The summary, when the pointer rests on a title. Made on demand: GTK 4.8
- * takes a tenth of a millisecond to set a tooltip's text, and the list
- * binds two hundred rows at once when a dataset is shown. */
-static gboolean
-row_query_tooltip_cb (GtkWidget   *title,
-                      int          x,
-                      int          y,
-                      gboolean     keyboard,
-                      GtkTooltip  *tooltip,
-                      GtkListItem *item)
-{
-  DmEventItem *event_item = gtk_list_item_get_item (item);
-  GtkRoot *root = gtk_widget_get_root (title);
-  g_autofree char *summary = NULL;
+      dm_event_columns_fit (self->columns, GTK_WIDGET (self->event_view), DM_EVENT_ROW_KIND, kind);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DmEventItem) item = g_list_model_get_item (model, i);
+      g_autofree char *date = dm_event_format_date (dm_event_item_get_event (item), date_language);
 
-  if (event_item == NULL || !DM_IS_WINDOW (root))
-    return FALSE;
-
-  summary = shorten (dm_text_get (&dm_event_item_get_event (event_item)->summary, DM_WINDOW (root)->language));
-  if (summary == NULL || summary[0] == '\0')
-    return FALSE;
-
-  /* Plain text: never parsed as markup. */
-  gtk_tooltip_set_text (tooltip, summary);
-  return TRUE;
+      dm_event_columns_fit (self->columns, GTK_WIDGET (self->event_view), DM_EVENT_ROW_DATE, date);
+    }
 }
 
 static void
@@ -1699,44 +1687,14 @@ setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            DmWindow                 *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *kind_column;
-  GtkWidget *kind;
-  GtkWidget *date;
-  GtkWidget *title;
-
-  gtk_widget_add_css_class (box, "event-row");
-  /* The columns line up from row to row (the size groups), as wide as
-   * their longest text up to a limit; with large text in a small window
-   * they give way down to a few characters, shortened with an ellipsis
-   * (the row's accessible name and the detail pane have it in full),
-   * rather than make the window wider than the screen. */
-  date = add_label (GTK_BOX (box), "event-date", FALSE);
-  gtk_label_set_width_chars (GTK_LABEL (date), 10);
-  gtk_label_set_max_width_chars (GTK_LABEL (date), 30);
-  gtk_label_set_ellipsize (GTK_LABEL (date), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (date, "dim-label");
-  gtk_size_group_add_widget (self->date_column, date);
-  /* The kind is a pill in a column of its own. */
-  kind_column = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_box_append (GTK_BOX (box), kind_column);
-  gtk_size_group_add_widget (self->kind_column, kind_column);
-  kind = add_label (GTK_BOX (kind_column), "event-kind", FALSE);
-  gtk_label_set_width_chars (GTK_LABEL (kind), 6);
-  gtk_label_set_max_width_chars (GTK_LABEL (kind), 28);
-  gtk_label_set_ellipsize (GTK_LABEL (kind), PANGO_ELLIPSIZE_END);
-  title = add_label (GTK_BOX (box), "event-title", TRUE);
-  g_signal_connect (title, "query-tooltip", G_CALLBACK (row_query_tooltip_cb), item);
-
-  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_child (item, dm_event_row_new (self->columns));
 }
 
 /* Where the search words occur in a row's title: bold and underlined,
  * which reads in every theme without a colour of its own. */
-static void
-highlight_matches (DmWindow   *self,
-                   GtkLabel   *label,
-                   const char *text)
+static PangoAttrList *
+match_attributes (DmWindow   *self,
+                  const char *text)
 {
   const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_autofree char *folded = NULL;
@@ -1744,10 +1702,7 @@ highlight_matches (DmWindow   *self,
   PangoAttrList *attributes;
 
   if (query[0] == '\0')
-    {
-      gtk_label_set_attributes (label, NULL);
-      return;
-    }
+    return NULL;
 
   folded = dm_fold (query);
   ranges = g_array_new (FALSE, FALSE, sizeof (DmFoldRange));
@@ -1764,8 +1719,7 @@ highlight_matches (DmWindow   *self,
         pango_attr_list_insert (attributes, bold);
         pango_attr_list_insert (attributes, underline);
       }
-  gtk_label_set_attributes (label, attributes);
-  pango_attr_list_unref (attributes);
+  return attributes;
 }
 
 static void
@@ -1776,63 +1730,47 @@ bind_row (GtkSignalListItemFactory *factory,
   DmEventItem *event_item = gtk_list_item_get_item (item);
   DmDataset *dataset = dm_event_item_get_dataset (event_item);
   const DmEvent *event = dm_event_item_get_event (event_item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *date = gtk_widget_get_first_child (box);
-  GtkWidget *kind_column = gtk_widget_get_next_sibling (date);
-  GtkWidget *kind = gtk_widget_get_first_child (kind_column);
-  GtkWidget *title = gtk_widget_get_next_sibling (kind_column);
+  GtkWidget *row = gtk_list_item_get_child (item);
   const DmKind *kind_info = dm_dataset_lookup_kind (dataset, event->kind);
   /* Dates are in the interface's language; titles in the data's. */
   g_autofree char *date_text = dm_event_format_date (event, dm_language_from_locale ());
   const char *kind_text = kind_info ? dm_text_get (&kind_info->label, self->language) : event->kind;
-  g_autofree char *kind_short = NULL;
-  g_autofree char *title_text = NULL;
-  g_autofree char *summary_text = NULL;
+  g_autofree char *kind_short = shorten (kind_text);
+  g_autofree char *title_text = shorten (dm_text_get (&event->title, self->language));
+  g_autofree char *summary_text = shorten (dm_text_get (&event->summary, self->language));
+  g_autoptr(PangoAttrList) matches = match_attributes (self, title_text);
   g_autofree char *accessible = NULL;
 
-  /* Everything from the dataset is set as text, never as markup. */
   if (event->certainty != DM_CERTAINTY_STATED)
     {
-      g_autofree char *marked = g_strdup_printf (_("%s (inferred)"), date_text);
+      char *marked = event->certainty == DM_CERTAINTY_APPROXIMATE
+                     ? g_strdup_printf (_("about %s"), date_text)
+                     : g_strdup_printf (_("%s (inferred)"), date_text);
 
-      if (event->certainty == DM_CERTAINTY_APPROXIMATE)
-        {
-          g_free (marked);
-          marked = g_strdup_printf (_("about %s"), date_text);
-        }
-      gtk_label_set_text (GTK_LABEL (date), marked);
-      gtk_widget_add_css_class (date, "inferred");
+      g_free (date_text);
+      date_text = marked;
     }
-  else
-    {
-      gtk_label_set_text (GTK_LABEL (date), date_text);
-      gtk_widget_remove_css_class (date, "inferred");
-    }
-  kind_text = kind_short = shorten (kind_text);
-  title_text = shorten (dm_text_get (&event->title, self->language));
-  summary_text = shorten (dm_text_get (&event->summary, self->language));
 
-  gtk_label_set_text (GTK_LABEL (kind), kind_text);
-  gtk_label_set_text (GTK_LABEL (title), title_text);
-  /* The text itself is made when asked for (row_query_tooltip_cb()); a
-   * screen reader has it as the title's description. */
-  gtk_widget_set_has_tooltip (title, summary_text[0] != '\0');
-  gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary_text, -1);
-  highlight_matches (self, GTK_LABEL (title), title_text);
+  /* Everything from the dataset is drawn as text, never as markup. The
+   * summary is the tooltip and, for a screen reader, the description. */
+  dm_event_row_set (DM_EVENT_ROW (row), date_text, event->certainty != DM_CERTAINTY_STATED,
+                    kind_short, title_text, matches, summary_text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary_text, -1);
 
   /* The date as shown, "(inferred)" and all: shortened on screen, it is
    * whole here. */
-  accessible = g_strdup_printf ("%s, %s, %s", kind_text, title_text, gtk_label_get_text (GTK_LABEL (date)));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box),
+  accessible = g_strdup_printf ("%s, %s, %s", kind_short, title_text, date_text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
-  /* Focus lands on the row around the box: it needs the name too, or a
-   * screen reader says only "list item". Its details, once selected, are
-   * in the detail pane: a screen reader can go there from the row. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (box)),
+  /* Focus lands on the list item around the row: it needs the name too,
+   * or a screen reader says only "list item". Its details, once
+   * selected, are in the detail pane: a screen reader can go there from
+   * the row. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (row)),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (gtk_widget_get_parent (box)),
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (gtk_widget_get_parent (row)),
                                   GTK_ACCESSIBLE_RELATION_DETAILS, self->detail_pane, NULL,
                                   -1);
 }
@@ -1886,8 +1824,7 @@ dm_window_dispose (GObject *object)
 
   g_clear_object (&self->selection);
   g_clear_object (&self->events);
-  g_clear_object (&self->date_column);
-  g_clear_object (&self->kind_column);
+  g_clear_object (&self->columns);
   g_clear_object (&self->filter);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->search_state, dm_search_state_free);
@@ -2075,8 +2012,7 @@ dm_window_init (DmWindow *self)
   g_signal_connect_object (self->filter, "changed", G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->events = dm_event_list_new ();
-  self->date_column = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
-  self->kind_column = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+  self->columns = dm_event_columns_new ();
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect_object (factory, "setup", G_CALLBACK (setup_row), self, 0);
   g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row), self, 0);

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "dm-application.h"
+#include "dm-event-row.h"
 #include "dm-test-util.h"
 #include "dm-window.h"
 
@@ -43,4 +44,22 @@ dm_test_open_bundled_window (int width,
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
   return window;
+}
+
+/* The event list's row that shows @title, if one has been made. */
+static inline DmEventRow *
+dm_test_find_row (GtkWidget  *root,
+                  const char *title)
+{
+  if (DM_IS_EVENT_ROW (root) && g_strcmp0 (dm_event_row_get_text (DM_EVENT_ROW (root), DM_EVENT_ROW_TITLE), title) == 0)
+    return DM_EVENT_ROW (root);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      DmEventRow *row = dm_test_find_row (c, title);
+
+      if (row != NULL)
+        return row;
+    }
+  return NULL;
 }

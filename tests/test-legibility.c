@@ -20,6 +20,7 @@
 #include <adwaita.h>
 
 #include "dm-application.h"
+#include "dm-event-row.h"
 #include "dm-presentation.h"
 #include "dm-test-a11y.h"
 #include "dm-test-util.h"
@@ -125,6 +126,81 @@ full_text_reachable (GtkLabel *label)
   return FALSE;
 }
 
+/* The event list's rows draw their date, kind and title themselves. */
+static void
+collect_rows (GtkWidget *widget,
+              GPtrArray *rows)
+{
+  if (DM_IS_EVENT_ROW (widget) && is_shown (widget))
+    g_ptr_array_add (rows, widget);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (!GTK_IS_NATIVE (c) || GTK_IS_POPOVER (c))
+      collect_rows (c, rows);
+}
+
+/* A row's parts, as its labels were checked: inside the window and the
+ * row, given the room the row asks for, apart, and when shortened the full
+ * text in what a screen reader reads for the row. */
+static guint
+assert_rows_legible (GtkWidget  *window,
+                     const char *name)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  guint seen_rows = 0;
+
+  collect_rows (window, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      DmEventRow *row = g_ptr_array_index (rows, i);
+      const char *title = dm_event_row_get_text (row, DM_EVENT_ROW_TITLE);
+      graphene_rect_t seen;
+      graphene_rect_t bounds;
+      float end = -1;
+      int min;
+
+      if (!visible_rect (GTK_WIDGET (row), &seen))
+        continue;
+      seen_rows++;
+      g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (row), window, &bounds));
+      if (bounds.origin.x < -0.5 || bounds.origin.x + bounds.size.width > gtk_widget_get_width (window) + 0.5
+          || seen.size.width < bounds.size.width - 0.5)
+        g_error ("%s: the row “%.60s” is cut off at the side", name, title);
+
+      /* (Measured with its padding, as its bounds are.) */
+      gtk_widget_measure (GTK_WIDGET (row), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+      g_assert_cmpfloat (bounds.size.width, >=, min);
+      gtk_widget_measure (GTK_WIDGET (row), GTK_ORIENTATION_VERTICAL, -1, &min, NULL, NULL, NULL);
+      g_assert_cmpfloat (bounds.size.height, >=, min);
+      g_assert_cmpfloat (bounds.size.height, >, gtk_widget_get_height (GTK_WIDGET (row)));
+
+      for (DmEventRowPart part = DM_EVENT_ROW_DATE; part <= DM_EVENT_ROW_TITLE; part++)
+        {
+          graphene_rect_t text;
+
+          dm_event_row_get_part_bounds (row, part, &text);
+          if (text.origin.x < end || text.origin.x + text.size.width > gtk_widget_get_width (GTK_WIDGET (row)) + 0.5)
+            g_error ("%s: in the row “%.60s”, “%s” overlaps or is cut off at the side", name, title,
+                     dm_event_row_get_text (row, part));
+          if (text.origin.y < -0.5 || text.origin.y + text.size.height > gtk_widget_get_height (GTK_WIDGET (row)) + 0.5)
+            g_error ("%s: in the row “%.60s”, “%s” needs %g pixels of height, has %d", name, title,
+                     dm_event_row_get_text (row, part), text.size.height, gtk_widget_get_height (GTK_WIDGET (row)));
+          end = text.origin.x + text.size.width;
+        }
+
+      if (dm_event_row_is_shortened (row))
+        {
+          g_autofree char *said = label_property (GTK_WIDGET (row));
+
+          for (DmEventRowPart part = DM_EVENT_ROW_DATE; part <= DM_EVENT_ROW_TITLE; part++)
+            if (said == NULL || strstr (said, dm_event_row_get_text (row, part)) == NULL)
+              g_error ("%s: the row “%.60s” is shortened, and “%s” is not in its name", name, title,
+                       dm_event_row_get_text (row, part));
+        }
+    }
+  return seen_rows;
+}
+
 static const char *
 describe (GtkWidget *label)
 {
@@ -182,6 +258,9 @@ assert_legible (GtkWidget  *window,
   width = gtk_widget_get_width (window);
   height = gtk_widget_get_height (window);
 
+  /* The explorer's list shows rows at every size tested. */
+  if (assert_rows_legible (window, name) == 0)
+    g_assert_false (DM_IS_WINDOW (window));
   collect_labels (window, labels);
   g_assert_cmpuint (labels->len, >, 5);
   for (guint i = 0; i < labels->len; i++)

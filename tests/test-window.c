@@ -115,23 +115,23 @@ test_opens_bundled (void)
 
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   first = dm_dataset_get_event (dataset, 0);
-  g_assert_nonnull (find_label (GTK_WIDGET (view), dm_text_get (&first->title, DM_LANGUAGE_EN)));
+  g_assert_nonnull (dm_test_find_row (GTK_WIDGET (view), dm_text_get (&first->title, DM_LANGUAGE_EN)));
 
-  /* A title has the summary as its tooltip, made when asked for, and none
+  /* A row has the summary as its tooltip, made when asked for, and none
    * when there is no summary. */
   for (guint i = 0; i < dm_dataset_get_n_events (dataset); i++)
     {
       const DmEvent *event = dm_dataset_get_event (dataset, i);
-      GtkLabel *title = find_label (GTK_WIDGET (view), dm_text_get (&event->title, DM_LANGUAGE_EN));
+      DmEventRow *row = dm_test_find_row (GTK_WIDGET (view), dm_text_get (&event->title, DM_LANGUAGE_EN));
       gboolean has_summary = dm_text_get (&event->summary, DM_LANGUAGE_EN)[0] != '\0';
       g_autoptr(GtkTooltip) tooltip = NULL;
       gboolean answered = FALSE;
 
-      if (title == NULL)
+      if (row == NULL)
         continue;
-      g_assert_cmpint (gtk_widget_get_has_tooltip (GTK_WIDGET (title)), ==, has_summary);
+      g_assert_cmpint (gtk_widget_get_has_tooltip (GTK_WIDGET (row)), ==, has_summary);
       tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
-      g_signal_emit_by_name (title, "query-tooltip", 1, 1, FALSE, tooltip, &answered);
+      g_signal_emit_by_name (row, "query-tooltip", 1, 1, FALSE, tooltip, &answered);
       g_assert_cmpint (answered, ==, has_summary);
     }
 
@@ -197,17 +197,16 @@ test_markup_is_text (void)
   DmWindow *window = dm_window_new (NULL);
   g_autoptr(GFile) file = fixture ("valid", "markup.json");
   const char *title = "<span size=\"9999999\">big</span> & <b>bold</b> \u202Eevil";
-  GtkLabel *label;
+  DmEventRow *row;
 
   gtk_window_present (GTK_WINDOW (window));
   dm_window_open (window, file);
   wait_until (window, has_dataset, NULL);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
-  label = find_label (GTK_WIDGET (window), title);
-  g_assert_nonnull (label);
-  g_assert_false (gtk_label_get_use_markup (label));
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "<i>kind</i>"));
+  row = dm_test_find_row (GTK_WIDGET (window), title);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (dm_event_row_get_text (row, DM_EVENT_ROW_KIND), ==, "<i>kind</i>");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
                    "<b>Bold</b> & <span size=\"9999999\">huge</span>");
 
