@@ -48,7 +48,7 @@ dm_event_list_get_item (GListModel *model,
   if (position >= n_items (self))
     return NULL;
 
-  return dm_event_item_new (self->dataset, self->positions ? g_array_index (self->positions, guint, position) : position);
+  return dm_event_item_new (self->dataset, dm_event_list_get_position (self, position));
 }
 
 static void
@@ -235,4 +235,21 @@ dm_event_list_find (DmEventList *self,
     }
 
   return lo < self->positions->len && g_array_index (self->positions, guint, lo) == position ? (int) lo : -1;
+}
+
+/**
+ * dm_event_list_get_position:
+ * @index: an index in the list, less than its length
+ *
+ * The dataset position of the event at @index, without making its item:
+ * for going over every event shown.
+ */
+guint
+dm_event_list_get_position (DmEventList *self,
+                            guint        index)
+{
+  g_return_val_if_fail (DM_IS_EVENT_LIST (self), 0);
+  g_return_val_if_fail (index < n_items (self), 0);
+
+  return self->positions != NULL ? g_array_index (self->positions, guint, index) : index;
 }

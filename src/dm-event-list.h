@@ -21,5 +21,7 @@ void         dm_event_list_set_positions (DmEventList *self,
                                           GArray      *positions);
 int          dm_event_list_find          (DmEventList *self,
                                           guint        position);
+guint        dm_event_list_get_position  (DmEventList *self,
+                                          guint        index);
 
 G_END_DECLS

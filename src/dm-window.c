@@ -585,7 +585,6 @@ step_match (DmWindow *self,
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->events));
   int selected = dm_timeline_view_get_selected (self->timeline);
   int row = selected >= 0 ? dm_event_list_find (self->events, (guint) selected) : -1;
-  g_autoptr(DmEventItem) item = NULL;
 
   if (n == 0)
     return;
@@ -595,8 +594,7 @@ step_match (DmWindow *self,
   else
     row = ((row + direction) % (int) n + (int) n) % (int) n;
 
-  item = g_list_model_get_item (G_LIST_MODEL (self->events), (guint) row);
-  dm_timeline_view_set_selected (self->timeline, (int) dm_event_item_get_position (item));
+  dm_timeline_view_set_selected (self->timeline, (int) dm_event_list_get_position (self->events, (guint) row));
 }
 
 static void
@@ -1260,8 +1258,7 @@ shown_positions (DmWindow *self)
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(DmEventItem) item = g_list_model_get_item (G_LIST_MODEL (self->events), i);
-      guint position = dm_event_item_get_position (item);
+      guint position = dm_event_list_get_position (self->events, i);
 
       g_array_append_val (positions, position);
     }
@@ -1304,10 +1301,7 @@ current_export_options (DmWindow        *self,
 {
   DmDataset *dataset = dm_window_get_dataset (self);
   g_autoptr(GArray) positions = shown_positions (self);
-  guint8 *visible = g_malloc0 (MAX (dm_dataset_get_n_events (dataset), 1));
-
-  for (guint i = 0; i < positions->len; i++)
-    visible[g_array_index (positions, guint, i)] = 1;
+  guint8 *visible = flags_from_positions (positions, dm_dataset_get_n_events (dataset));
 
   dm_export_options_init (options, dataset);
   options->language = self->language;
@@ -1659,9 +1653,8 @@ static void
 fit_columns (DmWindow *self)
 {
   DmDataset *dataset = dm_event_list_get_dataset (self->events);
-  GListModel *model = G_LIST_MODEL (self->events);
   DmLanguage date_language = dm_language_from_locale ();
-  guint n = MIN (g_list_model_get_n_items (model), 32);
+  guint n = MIN (g_list_model_get_n_items (G_LIST_MODEL (self->events)), 32);
 
   dm_event_columns_reset (self->columns);
   if (dataset == NULL)
@@ -1675,8 +1668,8 @@ fit_columns (DmWindow *self)
     }
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(DmEventItem) item = g_list_model_get_item (model, i);
-      g_autofree char *date = dm_event_format_date (dm_event_item_get_event (item), date_language);
+      const DmEvent *event = dm_dataset_get_event (dataset, dm_event_list_get_position (self->events, i));
+      g_autofree char *date = dm_event_format_date (event, date_language);
 
       dm_event_columns_fit (self->columns, GTK_WIDGET (self->event_view), DM_EVENT_ROW_DATE, date);
     }
