@@ -187,11 +187,7 @@ dm_check_export (const char *input,
       return DM_CHECK_USAGE;
     }
 
-  if (g_strcmp0 (language_name, "vi") == 0)
-    language = DM_LANGUAGE_VI;
-  else if (g_strcmp0 (language_name, "en") == 0)
-    language = DM_LANGUAGE_EN;
-  else if (language_name != NULL)
+  if (language_name != NULL && !dm_language_from_name (language_name, &language))
     {
       fprintf (err, _("daumoc: unknown language “%s”; use vi or en\n"), language_name);
       return DM_CHECK_USAGE;

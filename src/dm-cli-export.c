@@ -87,11 +87,7 @@ dm_cli_export_image (const DmCliExportArgs *args,
   /* Every argument is checked before anything is read or written. */
   dm_export_options_init (&options, NULL);
   options.language = dm_language_from_locale ();
-  if (g_strcmp0 (args->language, "vi") == 0)
-    options.language = DM_LANGUAGE_VI;
-  else if (g_strcmp0 (args->language, "en") == 0)
-    options.language = DM_LANGUAGE_EN;
-  else if (args->language != NULL)
+  if (args->language != NULL && !dm_language_from_name (args->language, &options.language))
     return usage (err, _("unknown language “%s”; use vi or en"), args->language);
 
   if (args->size != NULL && !parse_size (args->size, &options.width, &options.height))

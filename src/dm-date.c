@@ -873,3 +873,18 @@ dm_language_from_locale (void)
 
   return DM_LANGUAGE_EN;
 }
+
+gboolean
+dm_language_from_name (const char *name,
+                       DmLanguage *language)
+{
+  g_return_val_if_fail (language != NULL, FALSE);
+
+  if (g_strcmp0 (name, "vi") == 0)
+    *language = DM_LANGUAGE_VI;
+  else if (g_strcmp0 (name, "en") == 0)
+    *language = DM_LANGUAGE_EN;
+  else
+    return FALSE;
+  return TRUE;
+}

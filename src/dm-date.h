@@ -141,6 +141,9 @@ char        *dm_date_format_range         (const DmDate *start,
 /* The data language that matches the user interface's: Vietnamese when the
  * messages locale (or LANGUAGE) asks for it, English otherwise. */
 DmLanguage   dm_language_from_locale      (void);
+/* The language a command line names: "vi" or "en". */
+gboolean     dm_language_from_name        (const char   *name,
+                                           DmLanguage   *language);
 
 /* Month names used by the formatter and by the time axis. @month is 1..12. */
 const char  *dm_date_month_name           (guint         month,
