@@ -31,6 +31,32 @@ dm_test_set_flag_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Runs the main loop for @msec, frame clock included, without spinning. */
+static inline void
+dm_test_run_for (guint msec)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (msec, dm_test_set_flag_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Kinds "k0" … "k@n - 1", each labelled with its id. */
+static inline void
+dm_test_add_kinds (DmDataset *dataset,
+                   guint      n)
+{
+  for (guint k = 0; k < n; k++)
+    {
+      DmKind *kind = dm_kind_new ();
+
+      kind->id = g_strdup_printf ("k%u", k);
+      dm_text_set (&kind->label, NULL, kind->id);
+      dm_dataset_add_kind (dataset, kind);
+    }
+}
+
 /* Dense bursts (thousands of events in a day, in a month), a sparse
  * background over two centuries with empty stretches, ranges from a day
  * to years, and events of unknown kind. */
@@ -42,14 +68,7 @@ dm_test_random_dataset (GRand *rand,
   DmDataset *dataset = dm_dataset_new ();
 
   dm_dataset_set_title (dataset, NULL, "Random");
-  for (guint k = 0; k < n_kinds; k++)
-    {
-      DmKind *kind = dm_kind_new ();
-
-      kind->id = g_strdup_printf ("k%u", k);
-      dm_text_set (&kind->label, NULL, kind->id);
-      dm_dataset_add_kind (dataset, kind);
-    }
+  dm_test_add_kinds (dataset, n_kinds);
 
   for (guint i = 0; i < n; i++)
     {

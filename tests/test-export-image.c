@@ -10,6 +10,7 @@
 
 #include "dm-export.h"
 #include "dm-scene.h"
+#include "dm-test-util.h"
 
 typedef struct
 {
@@ -21,14 +22,11 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "datasets", "vietnam-industry-4.0.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
 
   f->dir = g_dir_make_tmp ("daumoc-export-XXXXXX", &error);
   g_assert_no_error (error);
-  f->dataset = dm_dataset_load_file (file, NULL, NULL, &error);
-  g_assert_no_error (error);
+  f->dataset = dm_test_load_bundled ();
 }
 
 static void
@@ -55,6 +53,22 @@ out_file (Fixture    *f,
   g_autofree char *path = g_build_filename (f->dir, name, NULL);
 
   return g_file_new_for_path (path);
+}
+
+/* What poppler's pdftotext or pdfinfo prints for the PDF at @path. */
+static char *
+read_pdf (const char *tool,
+          const char *path)
+{
+  const char *argv[] = { tool, "-enc", "UTF-8", path, g_str_equal (tool, "pdftotext") ? "-" : NULL, NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
 }
 
 /* Pixels that are not the white background. */
@@ -177,26 +191,14 @@ test_pdf_text (Fixture       *f,
   g_autofree char *info = NULL;
   g_autofree char *flat = NULL;
   DmExportOptions options;
-  int status;
 
   dm_export_options_init (&options, f->dataset);
   options.language = DM_LANGUAGE_EN;
   g_assert_true (dm_export_to_file (&options, DM_EXPORT_PDF, file, NULL, &error));
   g_assert_no_error (error);
 
-  {
-    const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
-
-    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &text, NULL, &status, &error);
-    g_assert_no_error (error);
-    g_assert_true (g_spawn_check_wait_status (status, NULL));
-  }
-  {
-    const char *argv[] = { "pdfinfo", "-enc", "UTF-8", path, NULL };
-
-    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &info, NULL, &status, &error);
-    g_assert_no_error (error);
-  }
+  text = read_pdf ("pdftotext", path);
+  info = read_pdf ("pdfinfo", path);
 
   /* Line breaks and hyphens of the layout aside, each title is there. */
   flat = g_strdup (text);
@@ -226,19 +228,15 @@ test_print_matches_pdf (Fixture       *f,
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *info = NULL;
   const char *pages_line;
-  const char *argv[] = { "pdfinfo", "-enc", "UTF-8", NULL, NULL };
   DmExportOptions options;
   guint n_pages;
-  int status;
 
   dm_export_options_init (&options, f->dataset);
   n_pages = dm_export_count_handout_pages (&options, 595, 842);
   g_assert_cmpuint (n_pages, >=, 3);
 
   g_assert_true (dm_export_to_file (&options, DM_EXPORT_PDF, file, NULL, &error));
-  argv[3] = path;
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &info, NULL, &status, &error);
-  g_assert_no_error (error);
+  info = read_pdf ("pdfinfo", path);
   pages_line = strstr (info, "Pages:");
   g_assert_nonnull (pages_line);
   if (g_ascii_strtoull (pages_line + strlen ("Pages:"), NULL, 10) != n_pages)
@@ -336,9 +334,7 @@ test_filtered (Fixture       *f,
   g_autofree char *path = g_file_get_path (file);
   g_autofree guint8 *visible = g_new0 (guint8, dm_dataset_get_n_events (f->dataset));
   g_autofree char *text = NULL;
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", NULL, "-", NULL };
   DmExportOptions options;
-  int status;
 
   for (guint i = 0; i < dm_dataset_get_n_events (f->dataset); i++)
     visible[i] = g_str_equal (dm_dataset_get_event (f->dataset, i)->kind, "resolution");
@@ -347,9 +343,8 @@ test_filtered (Fixture       *f,
   options.visible = visible;
   g_assert_true (dm_export_to_file (&options, DM_EXPORT_PDF, file, NULL, &error));
 
-  argv[3] = path;
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &text, NULL, &status, &error);
   g_assert_no_error (error);
+  text = read_pdf ("pdftotext", path);
   g_assert_nonnull (strstr (text, "Resolution"));
   g_assert_null (strstr (text, "Memorandum of understanding signed"));
 }

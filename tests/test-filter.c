@@ -447,14 +447,7 @@ build_random_dataset (GRand *rand,
 {
   DmDataset *dataset = dm_dataset_new ();
 
-  for (guint k = 0; k < 6; k++)
-    {
-      DmKind *kind = dm_kind_new ();
-
-      kind->id = g_strdup_printf ("k%u", k);
-      dm_text_set (&kind->label, NULL, kind->id);
-      dm_dataset_add_kind (dataset, kind);
-    }
+  dm_test_add_kinds (dataset, 6);
 
   for (guint i = 0; i < n; i++)
     {

@@ -6,6 +6,7 @@
  */
 #include "dm-layout.h"
 #include "dm-test-layout.h"
+#include "dm-test-util.h"
 
 static DmLayoutMetrics metrics = { 12, 6, 3, 24 };
 
@@ -17,14 +18,7 @@ random_dataset (GRand *rand,
   DmDataset *dataset = dm_dataset_new ();
 
   dm_dataset_set_title (dataset, NULL, "Random");
-  for (guint k = 0; k < n_kinds; k++)
-    {
-      DmKind *kind = dm_kind_new ();
-
-      kind->id = g_strdup_printf ("k%u", k);
-      dm_text_set (&kind->label, NULL, kind->id);
-      dm_dataset_add_kind (dataset, kind);
-    }
+  dm_test_add_kinds (dataset, n_kinds);
 
   for (guint i = 0; i < n; i++)
     {

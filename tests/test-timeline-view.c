@@ -248,17 +248,6 @@ view_start (Fixture *f)
   return start;
 }
 
-/* Runs the main loop for @msec, frame clock included, without spinning. */
-static void
-run_for (guint msec)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (msec, dm_test_set_flag_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 /* The suite runs without animations; flings need them. */
 static void
 set_animations (gboolean enabled)
@@ -305,13 +294,13 @@ test_drag_fling (Fixture       *f,
 
   /* At roughly 10 px / 8 ms the fling covers about v·τ ≈ 400 px; the
    * bounds allow for a loaded machine stretching the drag. */
-  run_for (2500);
+  dm_test_run_for (2500);
   stopped = view_start (f);
   g_assert_cmpfloat ((released - stopped) / dpp, >, 100);
   g_assert_cmpfloat ((released - stopped) / dpp, <, 1000);
 
   /* It has stopped. */
-  run_for (200);
+  dm_test_run_for (200);
   g_assert_cmpfloat (view_start (f), ==, stopped);
   g_assert_cmpfloat (dm_timeline_view_get_scale (f->view)->days_per_px, ==, dpp);
   set_animations (FALSE);
@@ -330,21 +319,21 @@ test_drag_hold_and_stop (Fixture       *f,
   set_animations (TRUE);
   drag_right (drag, 20, 150);
   released = view_start (f);
-  run_for (300);
+  dm_test_run_for (300);
   g_assert_cmpfloat (view_start (f), ==, released);
 
   drag_right (drag, 20, 0);
-  run_for (50);
+  dm_test_run_for (50);
   g_signal_emit_by_name (drag, "drag-begin", 600.0, 300.0);
   released = view_start (f);
-  run_for (300);
+  dm_test_run_for (300);
   g_assert_cmpfloat (view_start (f), ==, released);
   g_signal_emit_by_name (drag, "drag-end", 0.0, 0.0);
 
   set_animations (FALSE);
   drag_right (drag, 20, 0);
   released = view_start (f);
-  run_for (300);
+  dm_test_run_for (300);
   g_assert_cmpfloat (view_start (f), ==, released);
 }
 
@@ -381,7 +370,7 @@ test_pan_bounded (Fixture       *f,
   /* A fast glide towards the start stops at the bound, not beyond. */
   set_animations (TRUE);
   g_signal_emit_by_name (scroll, "decelerate", 0.0, -1000.0);
-  run_for (500);
+  dm_test_run_for (500);
   dm_timeline_view_get_range (f->view, &view_start, &view_end);
   g_assert_cmpfloat_with_epsilon (view_end, start + 0.1 * (view_end - view_start), 1e-6 * (view_end - view_start));
   set_animations (FALSE);
@@ -397,7 +386,7 @@ test_scroll_decelerate (Fixture       *f,
 
   set_animations (TRUE);
   g_signal_emit_by_name (scroll, "decelerate", 0.0, 20.0);
-  run_for (2500);
+  dm_test_run_for (2500);
   g_assert_cmpfloat (view_start (f), >, before);
   set_animations (FALSE);
 }

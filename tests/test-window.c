@@ -311,21 +311,6 @@ test_long_title (void)
   g_rmdir (dir);
 }
 
-static DmWindow *
-open_bundled_window (void)
-{
-  DmWindow *window = dm_window_new (NULL);
-  g_autoptr(GFile) bundled = dm_application_get_bundled_dataset ();
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  dm_window_open (window, bundled);
-  wait_until (window, has_dataset, NULL);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-
-  return window;
-}
-
 static guint
 list_length (DmWindow *window)
 {
@@ -339,7 +324,7 @@ list_length (DmWindow *window)
 static void
 test_detail_follows_selection (void)
 {
-  DmWindow *window = open_bundled_window ();
+  DmWindow *window = dm_test_open_bundled_window (1280, 800);
   DmTimelineView *timeline = DM_TIMELINE_VIEW (dm_test_window_child (window, "timeline"));
   DmDetailPane *pane = DM_DETAIL_PANE (dm_test_window_child (window, "detail_pane"));
   GtkSingleSelection *selection;
@@ -378,7 +363,7 @@ test_detail_follows_selection (void)
 static void
 test_search_without_diacritics (void)
 {
-  DmWindow *window = open_bundled_window ();
+  DmWindow *window = dm_test_open_bundled_window (1280, 800);
   DmTimelineView *timeline = DM_TIMELINE_VIEW (dm_test_window_child (window, "timeline"));
   GtkEditable *entry = GTK_EDITABLE (dm_test_window_child (window, "search_entry"));
   guint all = list_length (window);
@@ -408,7 +393,7 @@ test_search_without_diacritics (void)
 static void
 test_filter_kinds (void)
 {
-  DmWindow *window = open_bundled_window ();
+  DmWindow *window = dm_test_open_bundled_window (1280, 800);
   DmTimelineView *timeline = DM_TIMELINE_VIEW (dm_test_window_child (window, "timeline"));
   DmDataset *dataset = dm_window_get_dataset (window);
   GtkWidget *check = gtk_widget_get_first_child (dm_test_window_child (window, "kind_box"));
@@ -461,7 +446,7 @@ test_filter_kinds (void)
 static void
 test_screenshot (void)
 {
-  DmWindow *window = open_bundled_window ();
+  DmWindow *window = dm_test_open_bundled_window (1280, 800);
   DmTimelineView *timeline = DM_TIMELINE_VIEW (dm_test_window_child (window, "timeline"));
   g_autoptr(GdkPaintable) paintable = NULL;
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
@@ -514,7 +499,7 @@ find_toplevel (const char *title)
 static void
 test_export_asks_what (void)
 {
-  DmWindow *window = open_bundled_window ();
+  DmWindow *window = dm_test_open_bundled_window (1280, 800);
   GtkWindow *dialog;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", "s", "png"));
@@ -560,22 +545,17 @@ write_large_file (const char *dir,
 static void
 test_cancel_load (void)
 {
-  DmWindow *window = open_bundled_window ();
+  DmWindow *window = dm_test_open_bundled_window (1280, 800);
   DmDataset *before = dm_window_get_dataset (window);
   g_autofree char *dir = g_dir_make_tmp ("daumoc-test-XXXXXX", NULL);
   g_autoptr(GFile) file = write_large_file (dir, 20000);
-  gboolean timed_out = FALSE;
-  guint id;
 
   dm_window_open (window, file);
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (dm_test_window_child (window, "loading_revealer"))));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-load", NULL));
 
   /* Whatever the worker does next is dropped. */
-  id = g_timeout_add (1500, dm_test_set_flag_cb, &timed_out);
-  while (!timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  (void) id;
+  dm_test_run_for (1500);
 
   g_assert_true (dm_window_get_dataset (window) == before);
   g_assert_true (stack_shows (window, (gpointer) "events"));
@@ -618,7 +598,7 @@ load_watch_cb (gpointer user_data)
 static void
 test_load_in_background (void)
 {
-  DmWindow *window = open_bundled_window ();
+  DmWindow *window = dm_test_open_bundled_window (1280, 800);
   DmDataset *before = dm_window_get_dataset (window);
   g_autofree char *dir = g_dir_make_tmp ("daumoc-test-XXXXXX", NULL);
   g_autoptr(GFile) file = write_large_file (dir, 30000);
@@ -660,7 +640,7 @@ list_shorter (DmWindow *window,
 static void
 test_search_index_in_worker (void)
 {
-  DmWindow *window = open_bundled_window ();
+  DmWindow *window = dm_test_open_bundled_window (1280, 800);
   DmDataset *before = dm_window_get_dataset (window);
   g_autofree char *dir = g_dir_make_tmp ("daumoc-test-XXXXXX", NULL);
   g_autoptr(GFile) file = write_large_file (dir, 30000);
