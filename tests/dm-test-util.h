@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include <glib/gstdio.h>
+
 #include "dm-dataset.h"
 
 /* The bundled dataset, from the source tree (G_TEST_SRCDIR is tests/). */
@@ -29,6 +31,22 @@ dm_test_set_flag_cb (gpointer data)
 
   *flag = TRUE;
   return G_SOURCE_REMOVE;
+}
+
+/* Removes a scratch folder made by g_dir_make_tmp() and the files in it. */
+static inline void
+dm_test_remove_dir (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (handle);
+  while ((name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_assert_cmpint (g_remove (path), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
 /* Runs the main loop for @msec, frame clock included, without spinning. */

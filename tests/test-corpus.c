@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "dm-dataset.h"
+#include "dm-test-util.h"
 
 typedef struct
 {
@@ -273,15 +274,7 @@ static void
 scratch_teardown (Scratch       *s,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) handle = g_dir_open (s->dir, 0, NULL);
-  const char *name;
-
-  while ((name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (s->dir, name, NULL);
-      g_assert_cmpint (g_remove (path), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (s->dir), ==, 0);
+  dm_test_remove_dir (s->dir);
   g_free (s->dir);
 }
 
