@@ -23,6 +23,35 @@ dm_test_load_bundled (void)
   return dataset;
 }
 
+/* How much longer than usual waits may take: the "sanitize" test setup
+ * sets DM_TEST_TIMEOUT_FACTOR, since AddressSanitizer slows everything. */
+static inline guint
+dm_test_timeout_factor (void)
+{
+  const char *factor = g_getenv ("DM_TEST_TIMEOUT_FACTOR");
+  guint64 value = 1;
+
+  if (factor != NULL && !g_ascii_string_to_unsigned (factor, 10, 1, 100, &value, NULL))
+    g_error ("DM_TEST_TIMEOUT_FACTOR must be a whole number from 1 to 100, not “%s”", factor);
+  return (guint) value;
+}
+
+/* A watchdog's seconds: @seconds on a normal build, scaled under the
+ * sanitizers. Conditions are waited on; this only bounds the wait. */
+static inline guint
+dm_test_seconds (guint seconds)
+{
+  return seconds * dm_test_timeout_factor ();
+}
+
+/* Whether to run the heavy sizes: `-m slow`, or the "slow" test setup
+ * (DM_TEST_SLOW=1), which CI runs once on the optimised build. */
+static inline gboolean
+dm_test_slow (void)
+{
+  return g_test_slow () || g_strcmp0 (g_getenv ("DM_TEST_SLOW"), "1") == 0;
+}
+
 /* A timeout's callback that sets the gboolean at @data. */
 static inline gboolean
 dm_test_set_flag_cb (gpointer data)

@@ -31,7 +31,7 @@ dm_test_open_bundled_window (int width,
   DmWindow *window = dm_window_new (NULL);
   g_autoptr(GFile) bundled = dm_application_get_bundled_dataset ();
   gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (10, dm_test_set_flag_cb, &timed_out);
+  guint id = g_timeout_add_seconds (dm_test_seconds (10), dm_test_set_flag_cb, &timed_out);
 
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));

@@ -180,10 +180,11 @@ test_lod_random (gconstpointer data)
 /* Zoomed out on a dense dataset, almost every event is in a few clusters,
  * found from slices of the lane columns; a member list is still exact. */
 static void
-test_lod_zoomed_out (void)
+test_lod_zoomed_out (gconstpointer data)
 {
+  guint n = GPOINTER_TO_UINT (data);
   g_autoptr(GRand) rand = g_rand_new_with_seed (42);
-  g_autoptr(DmDataset) dataset = dm_test_random_dataset (rand, 60000, 3);
+  g_autoptr(DmDataset) dataset = dm_test_random_dataset (rand, n, 3);
   g_autoptr(DmLayout) layout = dm_layout_new ();
   DmTimeScale scale;
   double start;
@@ -202,7 +203,7 @@ test_lod_zoomed_out (void)
 
   /* Labels are measured only for what is drawn on its own. */
   g_assert_cmpuint (measured, <=, dm_layout_get_n_items (layout));
-  g_assert_cmpuint (clustered, >, 60000 * 9 / 10);
+  g_assert_cmpuint (clustered, >, n * 9 / 10);
 }
 
 /* Loading */
@@ -281,9 +282,10 @@ loaded_cb (GObject      *source,
  * that fires every few milliseconds shows, and the progress it reads goes
  * forward through partial values to the whole. */
 static void
-test_load_async_main_loop (void)
+test_load_async_main_loop (gconstpointer data)
 {
-  g_autofree char *path = write_large_file (50000);
+  guint n = GPOINTER_TO_UINT (data);
+  g_autofree char *path = write_large_file (n);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   g_autoptr(DmLoadProgress) progress = dm_load_progress_new ();
@@ -300,7 +302,7 @@ test_load_async_main_loop (void)
 
   g_assert_no_error (state.error);
   g_assert_nonnull (state.dataset);
-  g_assert_cmpuint (dm_dataset_get_n_events (state.dataset), ==, 50000);
+  g_assert_cmpuint (dm_dataset_get_n_events (state.dataset), ==, n);
 
   /* However fast the machine, the timer had most of its chances. */
   elapsed_ms = (state.finished - state.started) / 1000.0;
@@ -321,17 +323,20 @@ int
 main (int   argc,
       char *argv[])
 {
-  static const guint sizes[] = { 3000, 30000 };
+  /* The heavy sizes take seconds on an optimised build and minutes under
+   * the sanitizers: they run in the "slow" setup (once in CI), the
+   * smaller ones everywhere. */
+  gboolean slow;
 
   g_test_init (&argc, &argv, NULL);
+  slow = dm_test_slow ();
 
-  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/scale/lod/random/%u", sizes[i]);
-      g_test_add_data_func (path, GUINT_TO_POINTER (sizes[i]), test_lod_random);
-    }
-  g_test_add_func ("/scale/lod/zoomed-out", test_lod_zoomed_out);
-  g_test_add_func ("/scale/load/async-main-loop", test_load_async_main_loop);
+  g_test_add_data_func ("/scale/lod/random/3000", GUINT_TO_POINTER (3000), test_lod_random);
+  if (slow)
+    g_test_add_data_func ("/scale/lod/random/30000", GUINT_TO_POINTER (30000), test_lod_random);
+  g_test_add_data_func ("/scale/lod/zoomed-out", GUINT_TO_POINTER (slow ? 60000 : 12000), test_lod_zoomed_out);
+  g_test_add_data_func ("/scale/load/async-main-loop", GUINT_TO_POINTER (slow ? 50000 : 20000),
+                        test_load_async_main_loop);
 
   return g_test_run ();
 }

@@ -24,7 +24,7 @@ wait_until (DmWindow  *window,
             gpointer   data)
 {
   gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (10, dm_test_set_flag_cb, &timed_out);
+  guint id = g_timeout_add_seconds (dm_test_seconds (10), dm_test_set_flag_cb, &timed_out);
 
   while (!condition (window, data) && !timed_out)
     g_main_context_iteration (NULL, TRUE);
