@@ -46,13 +46,28 @@ def find(node, predicate, depth=0):
     return None
 
 
+# Waits scale with DM_TEST_TIMEOUT_FACTOR, as the C tests' do (the
+# "sanitize" test setup sets it).
+TIMEOUT_FACTOR = int(os.environ.get('DM_TEST_TIMEOUT_FACTOR', '1'))
+
+
 def wait_for(what, timeout=20.0):
-    deadline = time.monotonic() + timeout
+    """Polls @what until it gives a true value, and returns that value; or
+    None after @timeout seconds (scaled). An accessible can vanish or be
+    half made while the app changes it, so an exception only means
+    "not yet": the last one is reported when time runs out."""
+    deadline = time.monotonic() + timeout * TIMEOUT_FACTOR
+    last_error = None
     while time.monotonic() < deadline:
-        value = what()
+        try:
+            value = what()
+        except Exception as error:  # noqa: BLE001 — any AT-SPI failure
+            value, last_error = None, error
         if value:
             return value
-        time.sleep(0.2)
+        time.sleep(0.05)
+    if last_error is not None:
+        print('# gave up waiting; last error: %r' % (last_error,), flush=True)
     return None
 
 
@@ -62,12 +77,13 @@ ESCAPE, F5, RIGHT = 9, 71, 114
 
 
 def press(*keycodes):
-    """Presses the keys in order and lets them go in reverse, as a chord."""
+    """Presses the keys in order and lets them go in reverse, as a chord.
+    The X server handles them in order, after any pointer motion sent
+    before; what they do is waited for by the caller."""
     for code in keycodes:
         pyatspi.Registry.generateKeyboardEvent(code, None, pyatspi.KEY_PRESS)
     for code in reversed(keycodes):
         pyatspi.Registry.generateKeyboardEvent(code, None, pyatspi.KEY_RELEASE)
-    time.sleep(0.3)
 
 
 def find_app():
@@ -187,7 +203,6 @@ def main():
         # With no window manager the window sits at the origin (asking GTK
         # 4.8 for screen positions only gets a warning).
         pyatspi.Registry.generateMouseEvent(400, 300, pyatspi.MOUSE_ABS)
-        time.sleep(0.3)
         press(CONTROL, SHIFT, KEY_F)
         mou = wait_for(lambda: find(app, lambda n: 'check' in n.getRoleName()
                                     and (n.name or '').startswith('Memorandum of understanding')))
@@ -197,6 +212,8 @@ def main():
         wrong = badly_named(app)
         check(mou is not None and not wrong, 'every control that takes focus has a proper name: %r' % (wrong,))
         press(TAB)
+        # Tab has reached the second kind before Space is pressed.
+        wait_for(lambda: (focused(app).name or '').startswith('Memorandum of understanding'))
         press(SPACE)
         filtered = wait_for(lambda: event_list(app).childCount == 17
                             and row_named(event_list(app), 'Memorandum of understanding signed') is None)
@@ -206,7 +223,12 @@ def main():
         # Present (F5) from Resolution 52, still selected; step on with the
         # Right arrow. GTK 4.8 cannot announce: the slide takes the focus
         # and is renamed, which screen readers read out.
+        # The menu holds the keyboard until it has closed: F5 goes to the
+        # window only after that.
         press(ESCAPE)
+        back = wait_for(lambda: focused(app) is not None and 'check' not in focused(app).getRoleName()
+                        and focused(app))
+        print('# focus back on %r' % (back and back.name,), flush=True)
         press(F5)
         shown = wait_for(lambda: presentation(app))
         first = shown and wait_for(lambda: SLIDE.match(presentation(app).description or ''))
@@ -218,7 +240,6 @@ def main():
         # Keys go to the window under the pointer: the presentation, mapped
         # last at the origin, is on top there.
         pyatspi.Registry.generateMouseEvent(20, 20, pyatspi.MOUSE_ABS)
-        time.sleep(0.3)
         press(RIGHT)
         after = wait_for(lambda: SLIDE.match(presentation(app).description or '')
                          if not presentation(app).description.startswith(first.group(0)) else None) if first else None
