@@ -319,6 +319,62 @@ draw_text (DmScene        *scene,
     }
 }
 
+/* Each kind's glyph, parsed once: icon name → RsvgHandle, for the life of
+ * the process (a handful of small SVGs). Exports may draw from a worker
+ * thread while the window draws, hence the lock, held while rendering too,
+ * since an RsvgHandle is not meant to be used by two threads at once. */
+static GMutex glyphs_lock;
+static GHashTable *glyphs;
+
+static RsvgHandle *
+load_glyph (const char *icon)
+{
+  g_autofree char *path = g_strdup_printf (RESOURCE_PREFIX "/icons/kinds/%s.svg", icon);
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, NULL);
+  g_autoptr(GError) error = NULL;
+  RsvgHandle *handle;
+
+  if (bytes == NULL)
+    return NULL;
+
+  handle = rsvg_handle_new_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  if (handle == NULL)
+    g_critical ("The glyph %s cannot be read: %s", path, error->message);
+  return handle;
+}
+
+/* The glyph named @icon, or NULL when the render library has none of that
+ * name. Call with glyphs_lock held. */
+static RsvgHandle *
+lookup_glyph_locked (const char *icon)
+{
+  gpointer handle;
+
+  if (glyphs == NULL)
+    glyphs = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (!g_hash_table_lookup_extended (glyphs, icon, NULL, &handle))
+    {
+      handle = load_glyph (icon);
+      g_hash_table_insert (glyphs, g_strdup (icon), handle);
+    }
+  return handle;
+}
+
+gboolean
+dm_scene_has_glyph (const char *icon)
+{
+  gboolean found;
+
+  g_return_val_if_fail (icon != NULL, FALSE);
+
+  g_mutex_lock (&glyphs_lock);
+  found = lookup_glyph_locked (icon) != NULL;
+  g_mutex_unlock (&glyphs_lock);
+
+  return found;
+}
+
 static void
 draw_glyph (cairo_t       *cr,
             const char    *icon,
@@ -327,21 +383,10 @@ draw_glyph (cairo_t       *cr,
             double         size,
             const DmColor *color)
 {
-  g_autofree char *path = g_strdup_printf (RESOURCE_PREFIX "/icons/kinds/%s.svg", icon ? icon : "generic");
-  g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, NULL);
   RsvgHandle *handle;
   cairo_surface_t *mask;
   RsvgRectangle viewport = { 0, 0, size, size };
   cairo_t *mask_cr;
-
-  if (bytes == NULL)
-    bytes = g_resources_lookup_data (RESOURCE_PREFIX "/icons/kinds/generic.svg", 0, NULL);
-  if (bytes == NULL)
-    return;
-
-  handle = rsvg_handle_new_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL);
-  if (handle == NULL)
-    return;
 
   /* The glyph is a mask, painted in the kind's colour: crisp at any scale
    * and in any theme. */
@@ -350,9 +395,19 @@ draw_glyph (cairo_t       *cr,
   mask = cairo_image_surface_create (CAIRO_FORMAT_A8, (int) ceil (size * 4), (int) ceil (size * 4));
   cairo_surface_set_device_scale (mask, 4, 4);
   mask_cr = cairo_create (mask);
-  rsvg_handle_render_document (handle, mask_cr, &viewport, NULL);
+
+  g_mutex_lock (&glyphs_lock);
+  handle = lookup_glyph_locked (icon ? icon : "generic");
+  if (handle == NULL)
+    handle = lookup_glyph_locked ("generic");
+  /* The render library always has its generic glyph: without it the
+   * resources were not linked (test-scene checks they are). */
+  if (handle != NULL)
+    rsvg_handle_render_document (handle, mask_cr, &viewport, NULL);
+  else
+    g_critical ("No kind glyphs: the render library's resources are missing");
+  g_mutex_unlock (&glyphs_lock);
   cairo_destroy (mask_cr);
-  g_object_unref (handle);
 
   set_color (cr, color, 1);
   cairo_mask_surface (cr, mask, x, y);

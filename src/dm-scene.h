@@ -126,6 +126,8 @@ int          dm_scene_hit              (DmScene        *scene,
                                         double          x,
                                         double          y);
 
+/* Whether the render library's resources have the kind glyph @icon. */
+gboolean     dm_scene_has_glyph        (const char     *icon);
 void         dm_scene_draw             (DmScene        *scene,
                                         cairo_t        *cr);
 

@@ -331,6 +331,55 @@ test_cache_invalidation (void)
   g_object_unref (pango);
 }
 
+/* The kind glyphs come with the render library (this test links no UI):
+ * every glyph the bundled dataset names is there, and is drawn in its
+ * lane's header. */
+static void
+test_glyphs (void)
+{
+  g_autoptr(DmDataset) dataset = dm_test_load_bundled ();
+  PangoContext *pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  DmScene scene;
+  cairo_surface_t *surface;
+  const guchar *data;
+  int stride;
+
+  g_assert_true (dm_scene_has_glyph ("generic"));
+  g_assert_false (dm_scene_has_glyph ("no-such-glyph"));
+
+  setup_scene (&scene, dataset, pango, 1, FALSE);
+  surface = render (&scene);
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+
+  g_assert_cmpuint (dm_dataset_get_n_kinds (dataset), >, 0);
+  for (guint lane = 0; lane < dm_dataset_get_n_kinds (dataset); lane++)
+    {
+      const DmKind *kind = dm_dataset_get_kind (dataset, lane);
+      int top = (int) (scene.axis_height + lane * dm_scene_get_lane_height (&scene)) + 12;
+      guint inked = 0;
+
+      g_assert_nonnull (kind->icon);
+      g_assert_true (dm_scene_has_glyph (kind->icon));
+
+      /* The 16 px square the glyph is drawn in holds ink, not paper. */
+      for (int y = top; y < top + 16; y++)
+        for (int x = 12; x < 28; x++)
+          {
+            const guint32 pixel = *(const guint32 *) (data + y * stride + x * 4);
+
+            if ((pixel & 0xffffff) != 0xffffff)
+              inked++;
+          }
+      g_test_message ("%s: %u of 256 pixels inked", kind->icon, inked);
+      g_assert_cmpuint (inked, >=, 16);
+    }
+
+  cairo_surface_destroy (surface);
+  dm_scene_clear (&scene);
+  g_object_unref (pango);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -349,6 +398,7 @@ main (int   argc,
       g_test_add_data_func (path, &cases[i], test_cache_matches_direct);
     }
   g_test_add_func ("/scene/cache/invalidation", test_cache_invalidation);
+  g_test_add_func ("/scene/glyphs", test_glyphs);
   g_test_add_func ("/scene/layout/stays-while-panning", test_layout_stays_while_panning);
 
   return g_test_run ();
