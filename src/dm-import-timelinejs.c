@@ -303,7 +303,7 @@ read_slide (DmImport *self,
   given = dm_import_get_string (self, slide, "unique_id");
 
   set_texts (self, event, headline, body, caption);
-  event->id = dm_import_event_id (self, given, "unique_id", index, event->title.en);
+  event->id = dm_import_event_id (self, given, "unique_id", index, dm_text_get (&event->title, DM_LANGUAGE_EN));
   set_kind (self, event, group);
 
   if (ok)
@@ -559,7 +559,7 @@ read_v2_entry (DmImport *self,
   group = get_line (self, entry, "tag");
 
   set_texts (self, event, headline, body, caption);
-  event->id = dm_import_event_id (self, NULL, NULL, index, event->title.en);
+  event->id = dm_import_event_id (self, NULL, NULL, index, dm_text_get (&event->title, DM_LANGUAGE_EN));
   set_kind (self, event, group);
 
   if (ok)

@@ -444,7 +444,7 @@ read_item (Vis      *vis,
 
   dm_import_set_text (self, &event->title, g_steal_pointer (&title));
   dm_import_set_text (self, &event->summary, dm_html_to_text (tooltip));
-  event->id = dm_import_event_id (self, given, "id", index, event->title.en);
+  event->id = dm_import_event_id (self, given, "id", index, dm_text_get (&event->title, DM_LANGUAGE_EN));
 
   if (group != NULL && vis->groups != NULL && !g_hash_table_contains (vis->groups, group))
     {

@@ -62,7 +62,6 @@ typedef struct
   GPtrArray  *events;         /* DmEvent* */
   GHashTable *reserved_ids;   /* ids the file gives its events */
   GHashTable *event_ids;      /* id → path of the event that has it */
-  GString    *sample;         /* the texts read, to tell their language */
 } DmImport;
 
 /* The parts of a date as other tools write them; @value is meaningful

@@ -384,6 +384,41 @@ test_import (gconstpointer data)
 }
 
 /* Generated ids are the same every time the file is opened. */
+/* Each text is stored in the language it reads as, not the file's: English
+ * headlines over Vietnamese bodies stay English, so the window never
+ * labels them "(in Vietnamese)". */
+static void
+test_language_per_text (void)
+{
+  g_autoptr(DmDataset) dataset = load_fixture ("timelinejs/mixed-language.json", NULL);
+  const DmEvent *resolution;
+  const DmEvent *forum;
+
+  g_assert_cmpuint (dm_dataset_get_n_events (dataset), ==, 2);
+  resolution = dm_dataset_get_event (dataset, 1);
+  forum = dm_dataset_get_event (dataset, 0);
+  if (g_strcmp0 (resolution->title.en, "Politburo Resolution 52") != 0)
+    {
+      const DmEvent *swap = resolution;
+
+      resolution = forum;
+      forum = swap;
+    }
+
+  assert_text (dm_dataset_get_title (dataset), DM_LANGUAGE_EN, "Industry 4.0 in Viet Nam");
+  assert_text (dm_dataset_get_description (dataset), DM_LANGUAGE_VI,
+               "Các sự kiện chính của cuộc Cách mạng công nghiệp lần thứ tư");
+  assert_text (&resolution->title, DM_LANGUAGE_EN, "Politburo Resolution 52");
+  assert_text (&resolution->summary, DM_LANGUAGE_VI,
+               "Bộ Chính trị ban hành Nghị quyết về chủ động tham gia cuộc Cách mạng công nghiệp lần thứ tư");
+  /* A Vietnamese place name in an English headline keeps it English. */
+  assert_text (&forum->title, DM_LANGUAGE_EN, "World Economic Forum on ASEAN in Hà Nội");
+  assert_text (&forum->summary, DM_LANGUAGE_VI, "Diễn đàn Kinh tế Thế giới về ASEAN được tổ chức tại Hà Nội");
+
+  g_assert_cmpstr (dm_dataset_get_kind (dataset, 0)->label.en, ==, "Resolutions");
+  g_assert_cmpstr (dm_dataset_get_kind (dataset, 1)->label.vi, ==, "Diễn đàn");
+}
+
 static void
 test_stable_ids (void)
 {
@@ -718,6 +753,7 @@ main (int   argc,
       g_test_add_data_func (path, &import_cases[i], test_import);
     }
   g_test_add_func ("/import/stable-ids", test_stable_ids);
+  g_test_add_func ("/import/language-per-text", test_language_per_text);
   g_test_add_func ("/import/kept-members", test_kept_members);
   g_test_add_func ("/import/save-imported", test_save_imported);
   for (guint i = 0; i < G_N_ELEMENTS (invalid_cases); i++)
