@@ -39,6 +39,7 @@ struct _DmDataset
   double          *lane_starts;
   double          *lane_ends;
   guint           *kind_counts;  /* events per kind, by kind index */
+  guint            languages;    /* 1 << DmLanguage of each language its texts use */
   GPtrArray       *tags;         /* the tags used, sorted; built on demand */
 
   guint            finished : 1;
@@ -297,6 +298,14 @@ dm_dataset_add_event (DmDataset *self,
   g_ptr_array_add (self->events, event);
 }
 
+/* The languages @text is given in, as 1 << DmLanguage. */
+static guint
+text_languages (const DmText *text)
+{
+  return (text->en != NULL && text->en[0] != '\0' ? 1u << DM_LANGUAGE_EN : 0) |
+         (text->vi != NULL && text->vi[0] != '\0' ? 1u << DM_LANGUAGE_VI : 0);
+}
+
 /* The lane columns: a stable counting sort of the positions by lane. */
 static void
 build_lanes (DmDataset *self)
@@ -344,6 +353,7 @@ dm_dataset_finish (DmDataset *self)
       g_hash_table_insert (kind_positions, kind->id, GUINT_TO_POINTER (k));
     }
 
+  self->languages = text_languages (&self->title) | text_languages (&self->description);
   keys = g_new (SortKey, MAX (n, 1));
   self->kind_counts = g_new0 (guint, MAX (self->kinds->len, 1));
   for (guint i = 0; i < n; i++)
@@ -358,6 +368,7 @@ dm_dataset_finish (DmDataset *self)
         : G_MAXUINT;
       if (event->kind_index != G_MAXUINT)
         self->kind_counts[event->kind_index]++;
+      self->languages |= text_languages (&event->title) | text_languages (&event->summary);
       keys[i] = (SortKey) { event->axis_start, event->axis_end, event->file_index, event };
     }
 
@@ -698,6 +709,16 @@ dm_dataset_get_event_lane (DmDataset *self,
 
   event = g_ptr_array_index (self->events, position);
   return MIN (event->kind_index, MAX (self->kinds->len, 1) - 1);
+}
+
+gboolean
+dm_dataset_has_language (DmDataset  *self,
+                         DmLanguage  language)
+{
+  g_return_val_if_fail (DM_IS_DATASET (self), FALSE);
+  g_return_val_if_fail (self->finished, FALSE);
+
+  return (self->languages & (1u << language)) != 0;
 }
 
 guint

@@ -180,6 +180,11 @@ guint           dm_sorted_upper_bound         (const double  *values,
                                                guint          n,
                                                double         value);
 
+/* Whether the dataset's title, description or any event's title or
+ * summary is given in @language: a dataset in one language only has
+ * nothing to switch to. Known once the dataset is finished. */
+gboolean        dm_dataset_has_language       (DmDataset     *self,
+                                               DmLanguage     language);
 /* How many events are of the kind at @kind_index. */
 guint           dm_dataset_get_kind_count     (DmDataset     *self,
                                                guint          kind_index);

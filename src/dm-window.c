@@ -31,6 +31,8 @@ struct _DmWindow
   AdwWindowTitle       *window_title;
   GtkToggleButton      *search_button;
   GtkMenuButton        *filter_button;
+  GtkMenuButton        *primary_menu_button;
+  GtkWidget            *language_switch;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GtkRevealer          *filter_revealer;
@@ -88,6 +90,7 @@ enum {
   PROP_0,
   PROP_DATASET,
   PROP_DATA_LANGUAGE,
+  PROP_SHOW_LIST,
   N_PROPS
 };
 
@@ -925,6 +928,11 @@ set_dataset (DmWindow  *self,
   adw_window_title_set_subtitle (self->window_title, subtitle);
   gtk_window_set_title (GTK_WINDOW (self), title_text);
 
+  /* A timeline in one language has nothing to switch to. */
+  gtk_widget_set_visible (self->language_switch,
+                          dm_dataset_has_language (dataset, DM_LANGUAGE_VI) &&
+                          dm_dataset_has_language (dataset, DM_LANGUAGE_EN));
+
   rebuild_kind_checks (self);
   rebuild_tag_toggles (self);
   sync_filter_widgets (self);
@@ -1217,16 +1225,19 @@ set_language (DmWindow   *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATA_LANGUAGE]);
 }
 
+/* The event list shown or hidden: the "show-list" property, whose action
+ * the main menu shows as a check item. */
 static void
-toggle_list_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+set_show_list (DmWindow *self,
+               gboolean  show)
 {
-  DmWindow *self = DM_WINDOW (widget);
+  if (gtk_widget_get_visible (self->list_scroller) == show)
+    return;
 
-  gtk_widget_set_visible (self->list_scroller, !gtk_widget_get_visible (self->list_scroller));
+  gtk_widget_set_visible (self->list_scroller, show);
   if (self->settings != NULL)
-    g_settings_set_boolean (self->settings, "show-list", gtk_widget_get_visible (self->list_scroller));
+    g_settings_set_boolean (self->settings, "show-list", show);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_LIST]);
 }
 
 /* Once the panes know their size, put them where they were last time. */
@@ -1846,6 +1857,11 @@ dm_window_get_property (GObject    *object,
       g_value_set_string (value, self->language == DM_LANGUAGE_VI ? "vi" : "en");
       break;
 
+    case PROP_SHOW_LIST:
+      /* GTK reads the action's state while the template is being made. */
+      g_value_set_boolean (value, self->list_scroller == NULL || gtk_widget_get_visible (self->list_scroller));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1863,6 +1879,10 @@ dm_window_set_property (GObject      *object,
     {
     case PROP_DATA_LANGUAGE:
       set_language (self, g_strcmp0 (g_value_get_string (value), "vi") == 0 ? DM_LANGUAGE_VI : DM_LANGUAGE_EN);
+      break;
+
+    case PROP_SHOW_LIST:
+      set_show_list (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -1891,6 +1911,10 @@ dm_window_class_init (DmWindowClass *klass)
   properties[PROP_DATA_LANGUAGE] =
     g_param_spec_string ("data-language", NULL, NULL, "en",
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* Whether the event list under the timeline is shown. */
+  properties[PROP_SHOW_LIST] =
+    g_param_spec_boolean ("show-list", NULL, NULL, TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (DM_TYPE_TIMELINE_VIEW);
@@ -1918,6 +1942,8 @@ dm_window_class_init (DmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DmWindow, list_paned);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, timeline);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, list_scroller);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, language_switch);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, event_view);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, detail_pane);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, error_page);
@@ -1937,7 +1963,7 @@ dm_window_class_init (DmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom", "s", zoom_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.filter", NULL, filter_action);
-  gtk_widget_class_install_action (widget_class, "win.show-list", NULL, toggle_list_action);
+  gtk_widget_class_install_property_action (widget_class, "win.show-list", "show-list");
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
@@ -1946,7 +1972,6 @@ dm_window_class_init (DmWindowClass *klass)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.filter", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", "s", "pdf");
@@ -1985,7 +2010,7 @@ dm_window_init (DmWindow *self)
                                    g_settings_get_int (self->settings, "window-height"));
       if (g_settings_get_boolean (self->settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
-      gtk_widget_set_visible (self->list_scroller, g_settings_get_boolean (self->settings, "show-list"));
+      set_show_list (self, g_settings_get_boolean (self->settings, "show-list"));
     }
   dm_timeline_view_set_language (self->timeline, self->language);
   /* The VI/EN buttons follow the property: tell them where it started. */

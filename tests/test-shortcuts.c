@@ -299,6 +299,75 @@ menu_has_action (GMenuModel *menu,
   return FALSE;
 }
 
+/* The keys (as gtk_accelerator_name() writes them, keypad keys apart) of
+ * @controller's shortcuts, each with how often it is bound. */
+static void
+count_keys (GtkShortcutController *controller,
+            GHashTable            *count)
+{
+  for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+    {
+      g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+      GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+      char *name;
+
+      if (!GTK_IS_KEYVAL_TRIGGER (trigger))
+        continue;
+      name = gtk_accelerator_name (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
+                                   gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)));
+      g_hash_table_insert (count, name, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (count, name)) + 1));
+    }
+}
+
+/* One owner per shortcut: a key that the application binds for every
+ * window is not bound again by the window's own class, where one of the
+ * two would never run; nor does the class bind a key twice. (GTK gives a
+ * window two controllers that both hold the application's accelerators;
+ * those are told apart by holding only them.) */
+static void
+test_one_owner_per_shortcut (void)
+{
+  g_autoptr(GHashTable) application = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) window_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GListModel) controllers = NULL;
+  g_autoptr(GString) twice = g_string_new (NULL);
+  DmWindow *window = dm_window_new (app);
+  GHashTableIter iter;
+  gpointer key;
+  gpointer value;
+
+  add_application_accels (application, GTK_APPLICATION (app));
+  g_assert_true (g_hash_table_contains (application, "<Control>q"));
+
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+      g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      gboolean only_application = TRUE;
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      count_keys (GTK_SHORTCUT_CONTROLLER (controller), keys);
+      g_hash_table_iter_init (&iter, keys);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        only_application &= g_hash_table_contains (application, key);
+      if (only_application)
+        continue;
+      count_keys (GTK_SHORTCUT_CONTROLLER (controller), window_keys);
+    }
+  /* The class's own bindings were seen. */
+  g_assert_true (g_hash_table_contains (window_keys, "<Control>f"));
+
+  g_hash_table_iter_init (&iter, window_keys);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (GPOINTER_TO_UINT (value) > 1 || g_hash_table_contains (application, key))
+      g_string_append_printf (twice, " %s", (const char *) key);
+  g_assert_cmpstr (twice->str, ==, "");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_every_shortcut_listed (void)
 {
@@ -415,6 +484,7 @@ main (int   argc,
   app = started_application ();
 
   g_test_add_func ("/shortcuts/every-shortcut-listed", test_every_shortcut_listed);
+  g_test_add_func ("/shortcuts/one-owner", test_one_owner_per_shortcut);
   g_test_add_func ("/shortcuts/every-presentation-shortcut-listed", test_every_presentation_shortcut_listed);
   g_test_add_func ("/shortcuts/menu-opens-shortcuts", test_menu_opens_shortcuts);
   g_test_add_func ("/about/credits-sources", test_about_credits_sources);

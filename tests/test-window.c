@@ -90,6 +90,106 @@ find_label (GtkWidget  *root,
   return NULL;
 }
 
+/* The GtkModelButton (GTK's private menu item) of an open popover menu
+ * under @root whose text is @text, or NULL. */
+static GtkWidget *
+find_menu_item (GtkWidget  *root,
+                const char *text)
+{
+  if (g_str_equal (G_OBJECT_TYPE_NAME (root), "GtkModelButton"))
+    {
+      g_autofree char *item_text = NULL;
+
+      g_object_get (root, "text", &item_text, NULL);
+      if (g_strcmp0 (item_text, text) == 0)
+        return root;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_menu_item (c, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The primary menu's "Show the Event List" is a check item that says
+ * whether the list is shown, and clicking it hides and shows the list. */
+static void
+test_show_list_check (void)
+{
+  DmWindow *window = dm_test_open_bundled_window (1280, 800);
+  GtkWidget *list = dm_test_window_child (window, "list_scroller");
+  GtkMenuButton *button = GTK_MENU_BUTTON (dm_test_window_child (window, "primary_menu_button"));
+  GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+  GtkWidget *item;
+  GParamSpec *role_spec;
+  GEnumValue *check_role;
+  int role;
+  gboolean active;
+
+  g_object_set (window, "show-list", TRUE, NULL);
+  gtk_menu_button_popup (button);
+  gtk_test_widget_wait_for_draw (popover);
+  item = find_menu_item (popover, "Show the Event List");
+  g_assert_nonnull (item);
+  /* GtkButtonRole is GTK's own: compare by its nick. */
+  role_spec = g_object_class_find_property (G_OBJECT_GET_CLASS (item), "role");
+  g_assert_nonnull (role_spec);
+  check_role = g_enum_get_value_by_nick (G_PARAM_SPEC_ENUM (role_spec)->enum_class, "check");
+  g_assert_nonnull (check_role);
+  g_object_get (item, "role", &role, "active", &active, NULL);
+  g_assert_cmpint (role, ==, check_role->value);
+  g_assert_true (active);
+  g_assert_true (gtk_widget_get_visible (list));
+
+  g_signal_emit_by_name (item, "clicked");
+  g_assert_false (gtk_widget_get_visible (list));
+  gtk_menu_button_popup (button);
+  gtk_test_widget_wait_for_draw (popover);
+  item = find_menu_item (popover, "Show the Event List");
+  g_object_get (item, "active", &active, NULL);
+  g_assert_false (active);
+
+  g_signal_emit_by_name (item, "clicked");
+  g_assert_true (gtk_widget_get_visible (list));
+  gtk_menu_button_popdown (button);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+dataset_is_not (DmWindow *window,
+                gpointer  data)
+{
+  return dm_window_get_dataset (window) != NULL && dm_window_get_dataset (window) != data;
+}
+
+/* The VI/EN switch is shown only for a timeline with texts in both
+ * languages: a file in English only has nothing to switch to. */
+static void
+test_language_switch (void)
+{
+  DmWindow *window = dm_test_open_bundled_window (1280, 800);
+  GtkWidget *language_switch = dm_test_window_child (window, "language_switch");
+  g_autoptr(GFile) english = fixture ("timelinejs", "napoleon.json");
+  g_autoptr(GFile) mixed = fixture ("timelinejs", "mixed-language.json");
+
+  g_assert_true (gtk_widget_get_visible (language_switch));
+
+  dm_window_open (window, english);
+  wait_until (window, dataset_is_not, dm_window_get_dataset (window));
+  g_assert_cmpstr (dm_dataset_get_title (dm_window_get_dataset (window))->en, ==, "Napoleon & the Hundred Days");
+  g_assert_false (gtk_widget_get_visible (language_switch));
+
+  dm_window_open (window, mixed);
+  wait_until (window, dataset_is_not, dm_window_get_dataset (window));
+  g_assert_true (gtk_widget_get_visible (language_switch));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_opens_bundled (void)
 {
@@ -715,6 +815,8 @@ main (int   argc,
   g_test_add_func ("/window/search-index-in-worker", test_search_index_in_worker);
   g_test_add_func ("/window/export-asks-what", test_export_asks_what);
   g_test_add_func ("/window/finalize", test_finalize);
+  g_test_add_func ("/window/show-list-check", test_show_list_check);
+  g_test_add_func ("/window/language-switch", test_language_switch);
 
   return g_test_run ();
 }
