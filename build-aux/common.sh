@@ -1,12 +1,13 @@
 # Shared by the scripts in build-aux/ (sourced, not run): logging and
 # installing missing Debian packages with apt-get.
 
-# What building the app needs (build-aux/flatpak-offline makes its SDK of
-# these too).
+# What building and running the app needs, the font it is designed for
+# included (build-aux/flatpak-offline makes its SDK of these too).
 BUILD_PACKAGES=(
   meson ninja-build gcc pkg-config gettext
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
   libjson-glib-dev librsvg2-dev
+  fonts-cantarell
 )
 
 log () {
