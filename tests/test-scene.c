@@ -366,9 +366,10 @@ test_glyphs (void)
       for (int y = top; y < top + 16; y++)
         for (int x = 12; x < 28; x++)
           {
-            const guint32 pixel = *(const guint32 *) (data + y * stride + x * 4);
+            const guchar *pixel = data + y * stride + x * 4;
 
-            if ((pixel & 0xffffff) != 0xffffff)
+            /* ARGB32 in native order: any of the colour bytes not white. */
+            if (pixel[0] != 0xff || pixel[1] != 0xff || pixel[2] != 0xff || pixel[3] != 0xff)
               inked++;
           }
       g_test_message ("%s: %u of 256 pixels inked", kind->icon, inked);
