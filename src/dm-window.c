@@ -19,6 +19,7 @@
 #include "dm-overview.h"
 #include "dm-presentation.h"
 #include "dm-search.h"
+#include "dm-source-text.h"
 #include "dm-tab-stop.h"
 #include "dm-timeline-view.h"
 #include "dm-window.h"
@@ -67,6 +68,7 @@ struct _DmWindow
   DmSearchIndex        *search_index;
   DmSearchState        *search_state;
   GCancellable         *index_cancellable;  /* of the index being made */
+  GCancellable         *source_cancellable; /* of the source text being read */
   GSettings            *settings;
   DmLanguage            language;
   gboolean              syncing;
@@ -693,40 +695,6 @@ related_activated_cb (DmWindow *self,
 
 /* The source text of a citation, with the quoted passage selected. */
 
-static GFile *
-find_source_file (DmWindow   *self,
-                  const char *name)
-{
-  DmDataset *dataset = dm_window_get_dataset (self);
-  GFile *file = dataset ? dm_dataset_get_file (dataset) : NULL;
-  g_autoptr(GFile) parent = NULL;
-  g_autofree char *uri = NULL;
-  const char *candidates[] = { "sources", NULL };
-
-  if (file == NULL)
-    return NULL;
-
-  /* The bundled dataset's texts are in the resource. */
-  uri = g_file_get_uri (file);
-  if (g_str_has_prefix (uri, "resource://"))
-    {
-      g_autofree char *path = g_strdup_printf ("resource://" RESOURCE_PREFIX "/sources/%s", name);
-      return g_file_new_for_uri (path);
-    }
-
-  parent = g_file_get_parent (file);
-  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
-    {
-      g_autoptr(GFile) folder = candidates[i] ? g_file_get_child (parent, candidates[i]) : g_object_ref (parent);
-      g_autoptr(GFile) child = g_file_get_child (folder, name);
-
-      if (g_file_query_exists (child, NULL))
-        return g_steal_pointer (&child);
-    }
-
-  return NULL;
-}
-
 /* Finds @quote in @text ignoring differences in white space; returns the
  * byte range in @text. */
 static gboolean
@@ -776,45 +744,45 @@ scroll_to_mark_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-show_source_cb (DmWindow *self,
-                int       position,
-                guint     index)
+typedef struct
 {
-  DmDataset *dataset = dm_window_get_dataset (self);
-  const DmEvent *event = dm_dataset_get_event (dataset, (guint) position);
-  const DmCitation *citation = g_ptr_array_index (event->citations, index);
-  const DmSource *source = dm_dataset_lookup_source (dataset, citation->source);
-  g_autoptr(GFile) file = find_source_file (self, source->file);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *text = NULL;
+  DmWindow *window;
+  char     *title;
+  char     *quote;
+} SourceJob;
+
+static void
+source_job_free (SourceJob *job)
+{
+  g_object_unref (job->window);
+  g_free (job->title);
+  g_free (job->quote);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SourceJob, source_job_free)
+
+static void
+show_source_text (DmWindow   *self,
+                  const char *title,
+                  const char *text,
+                  const char *quote)
+{
   GtkWidget *window;
   GtkWidget *scrolled;
   GtkWidget *view;
+  GtkWidget *box;
   GtkTextBuffer *buffer;
   GtkTextIter start_iter;
   GtkTextIter end_iter;
   gsize start;
   gsize end;
 
-  if (file != NULL)
-    bytes = g_file_load_bytes (file, NULL, NULL, NULL);
-  if (bytes == NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("The source text “%s” is not available."), source->file);
-
-      gtk_label_set_text (self->problem_label, message);
-      gtk_revealer_set_reveal_child (self->problem_revealer, TRUE);
-      return;
-    }
-
-  text = g_utf8_make_valid (g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes));
-
   window = adw_window_new ();
   gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
   gtk_window_set_default_size (GTK_WINDOW (window), 720, 560);
-  gtk_window_set_title (GTK_WINDOW (window), dm_text_get (&source->title, self->language));
+  gtk_window_set_title (GTK_WINDOW (window), title);
 
   view = gtk_text_view_new ();
   gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
@@ -827,7 +795,7 @@ show_source_cb (DmWindow *self,
   gtk_text_buffer_set_text (buffer, text, -1);
 
   /* The passage selected, as a find would: visible in every theme. */
-  if (find_quote (text, citation->quote, &start, &end))
+  if (quote != NULL && find_quote (text, quote, &start, &end))
     {
       gtk_text_buffer_get_iter_at_offset (buffer, &start_iter, (int) g_utf8_pointer_to_offset (text, text + start));
       gtk_text_buffer_get_iter_at_offset (buffer, &end_iter, (int) g_utf8_pointer_to_offset (text, text + end));
@@ -836,18 +804,80 @@ show_source_cb (DmWindow *self,
 
   scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
-  {
-    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-    GtkWidget *header = adw_header_bar_new ();
-
-    gtk_box_append (GTK_BOX (box), header);
-    gtk_widget_set_vexpand (scrolled, TRUE);
-    gtk_box_append (GTK_BOX (box), scrolled);
-    adw_window_set_content (ADW_WINDOW (window), box);
-  }
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_box_append (GTK_BOX (box), scrolled);
+  adw_window_set_content (ADW_WINDOW (window), box);
 
   gtk_window_present (GTK_WINDOW (window));
   g_idle_add_full (G_PRIORITY_LOW, scroll_to_mark_cb, g_object_ref (view), g_object_unref);
+}
+
+static void
+source_loaded_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(SourceJob) job = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = dm_source_text_load_finish (result, &error);
+  DmWindow *self = job->window;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->source_cancellable);
+
+  if (text == NULL)
+    {
+      /* The messages say which text and what is wrong with it. */
+      gtk_label_set_text (self->problem_label, error->message);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->problem_label), error->message);
+      gtk_revealer_set_reveal_child (self->problem_revealer, TRUE);
+      return;
+    }
+
+  show_source_text (self, job->title, text, job->quote);
+}
+
+/* The text is read in a worker: a source may be large, on a slow disk, or
+ * not a file at all. */
+static void
+show_source_cb (DmWindow *self,
+                int       position,
+                guint     index)
+{
+  DmDataset *dataset = dm_window_get_dataset (self);
+  const DmEvent *event = dm_dataset_get_event (dataset, (guint) position);
+  const DmCitation *citation = g_ptr_array_index (event->citations, index);
+  const DmSource *source = dm_dataset_lookup_source (dataset, citation->source);
+  GFile *file = dm_dataset_get_file (dataset);
+  SourceJob *job;
+
+  if (source == NULL || source->file == NULL)
+    return;
+
+  if (file == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("The source text “%s” is not available."), source->file);
+
+      gtk_label_set_text (self->problem_label, message);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->problem_label), message);
+      gtk_revealer_set_reveal_child (self->problem_revealer, TRUE);
+      return;
+    }
+
+  /* Only the last one asked for is shown. */
+  g_cancellable_cancel (self->source_cancellable);
+  g_clear_object (&self->source_cancellable);
+  self->source_cancellable = g_cancellable_new ();
+
+  job = g_new0 (SourceJob, 1);
+  job->window = g_object_ref (self);
+  job->title = g_strdup (dm_text_get (&source->title, self->language));
+  job->quote = g_strdup (citation->quote);
+  dm_source_text_load_async (file, source->file, self->source_cancellable, source_loaded_cb, job);
 }
 
 /* From this many events, the search index is made in a worker. */
@@ -1824,6 +1854,8 @@ dm_window_dispose (GObject *object)
   g_clear_pointer (&self->search_index, dm_search_index_unref);
   g_cancellable_cancel (self->index_cancellable);
   g_clear_object (&self->index_cancellable);
+  g_cancellable_cancel (self->source_cancellable);
+  g_clear_object (&self->source_cancellable);
 
   G_OBJECT_CLASS (dm_window_parent_class)->dispose (object);
 }
