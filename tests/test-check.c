@@ -2,8 +2,13 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <signal.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <gio/gio.h>
+#include <glib/gstdio.h>
+
+#include "dm-test-util.h"
 
 typedef struct
 {
@@ -208,11 +213,87 @@ test_cli (gconstpointer data)
     g_assert_cmpstr (out, ==, "");
 }
 
+static guint
+count_entries (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (g_dir_read_name (handle) != NULL)
+    n++;
+
+  return n;
+}
+
+typedef struct
+{
+  const char *name;
+  const char *output;
+  int         signum;
+} InterruptCase;
+
+static const InterruptCase interrupt_cases[] = {
+  { "png-sigterm", "out.png", SIGTERM },
+  { "pdf-sigint", "out.pdf", SIGINT },
+  { "timelinejs-sigterm", "out.timelinejs.json", SIGTERM },
+  { "timelinejs-sighup", "out.timelinejs.json", SIGHUP },
+};
+
+/* An export killed half way leaves neither its output nor the hidden
+ * temporary file: the export stops itself (DAUMOC_DEBUG=stop-writing) with
+ * the file written but not renamed, and is killed there. */
+static void
+test_export_interrupted (gconstpointer data)
+{
+  const InterruptCase *c = data;
+  g_autofree char *dir = g_dir_make_tmp ("daumoc-cli-XXXXXX", NULL);
+  g_autofree char *output = g_build_filename (dir, c->output, NULL);
+  g_autofree char *export = g_strconcat ("--export=", output, NULL);
+  g_autofree char *input = source_path ("data/examples/example.json");
+  const char *argv[] = { g_getenv ("DAUMOC"), export, input, NULL };
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  GPid pid;
+  int status;
+
+  envp = g_environ_setenv (envp, "DAUMOC_DEBUG", "stop-writing", TRUE);
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  g_spawn_async (NULL, (char **) argv, envp,
+                 G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                 NULL, NULL, &pid, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (waitpid (pid, &status, WUNTRACED), ==, pid);
+  g_assert_true (WIFSTOPPED (status));
+  /* The temporary file is there, complete. */
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+
+  g_assert_cmpint (kill (pid, c->signum), ==, 0);
+  g_assert_cmpint (kill (pid, SIGCONT), ==, 0);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_spawn_close_pid (pid);
+
+  /* It died of the signal, as a shell expects, and left nothing. */
+  g_assert_true (WIFSIGNALED (status));
+  g_assert_cmpint (WTERMSIG (status), ==, c->signum);
+  g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_entries (dir), ==, 0);
+
+  dm_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (interrupt_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/cli/export-interrupted/%s", interrupt_cases[i].name);
+      g_test_add_data_func (path, &interrupt_cases[i], test_export_interrupted);
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
