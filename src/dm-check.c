@@ -11,6 +11,7 @@
 #include "dm-check.h"
 #include "dm-dataset.h"
 #include "dm-export-timelinejs.h"
+#include "dm-file-util.h"
 
 #define BUNDLED_NAME "vietnam-industry-4.0.json"
 
@@ -159,6 +160,29 @@ dm_check_files (const char * const *files,
   return status;
 }
 
+gboolean
+dm_check_refuse_own_input (const char *input,
+                           GFile      *target,
+                           const char *output,
+                           FILE       *err)
+{
+  g_autoptr(GFile) source = NULL;
+
+  if (input == NULL)
+    return FALSE;
+
+  /* No export format holds all that a timeline file does: writing over the
+   * file being read would lose it. */
+  source = g_file_new_for_commandline_arg (input);
+  if (!dm_file_is_same (source, target))
+    return FALSE;
+
+  fprintf (err, _("daumoc: cannot export onto “%s”: it is the timeline being exported, which the export would "
+                  "replace and lose; choose another name\n"), output);
+  fflush (err);
+  return TRUE;
+}
+
 DmCheckStatus
 dm_check_export (const char *input,
                  const char *bundled_uri,
@@ -193,6 +217,10 @@ dm_check_export (const char *input,
       return DM_CHECK_USAGE;
     }
 
+  target = g_file_new_for_commandline_arg (output);
+  if (dm_check_refuse_own_input (input, target, output, err))
+    return DM_CHECK_USAGE;
+
   dataset = dm_check_load (input, bundled_uri, &name, &problems, err);
   if (dataset == NULL)
     {
@@ -201,7 +229,6 @@ dm_check_export (const char *input,
       return DM_CHECK_INVALID;
     }
 
-  target = g_file_new_for_commandline_arg (output);
   if (!dm_export_timelinejs_to_file (dataset, language, target, NULL, &error))
     {
       fprintf (err, _("daumoc: cannot write “%s”: %s\n"), output, error->message);

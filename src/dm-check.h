@@ -31,6 +31,13 @@ DmDataset    *dm_check_load             (const char         *input,
                                          GPtrArray         **problems,
                                          FILE               *err);
 
+/* When @target is the file @input (the timeline an export reads), says so
+ * on @err, naming it @output, and returns TRUE: the export must not run. */
+gboolean      dm_check_refuse_own_input (const char         *input,
+                                         GFile              *target,
+                                         const char         *output,
+                                         FILE               *err);
+
 DmCheckStatus dm_check_files            (const char * const *files,
                                          DmLanguage          language,
                                          FILE               *out,

@@ -111,6 +111,10 @@ dm_cli_export_image (const DmCliExportArgs *args,
   if (dm_date_is_set (&from) && dm_date_is_set (&to) && dm_date_get_axis_end (&to) <= dm_date_get_axis_start (&from))
     return usage (err, _("--to must not be before --from"));
 
+  target = g_file_new_for_commandline_arg (args->output);
+  if (dm_check_refuse_own_input (args->input, target, args->output, err))
+    return DM_CHECK_USAGE;
+
   dataset = dm_check_load (args->input, args->bundled_uri, &name, NULL, err);
   if (dataset == NULL)
     {
@@ -167,7 +171,6 @@ dm_cli_export_image (const DmCliExportArgs *args,
       options.axis_end = dm_date_is_set (&to) ? dm_date_get_axis_end (&to) : end;
     }
 
-  target = g_file_new_for_commandline_arg (args->output);
   if (!dm_export_to_file (&options, format, target, NULL, &error))
     {
       fprintf (err, _("daumoc: cannot write “%s”: %s\n"), args->output, error->message);

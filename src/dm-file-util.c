@@ -268,6 +268,25 @@ dm_file_write_atomically (GFile         *file,
   return TRUE;
 }
 
+gboolean
+dm_file_is_same (GFile *a,
+                 GFile *b)
+{
+  g_autofree char *path_a = NULL;
+  g_autofree char *path_b = NULL;
+  GStatBuf st_a;
+  GStatBuf st_b;
+
+  g_return_val_if_fail (G_IS_FILE (a) && G_IS_FILE (b), FALSE);
+
+  path_a = g_file_get_path (a);
+  path_b = g_file_get_path (b);
+  if (path_a != NULL && path_b != NULL && g_stat (path_a, &st_a) == 0 && g_stat (path_b, &st_b) == 0)
+    return st_a.st_dev == st_b.st_dev && st_a.st_ino == st_b.st_ino;
+
+  return g_file_equal (a, b);
+}
+
 static gboolean
 write_bytes (GOutputStream  *stream,
              gpointer        user_data,

@@ -34,6 +34,12 @@ gboolean dm_file_write_bytes_atomically (GFile         *file,
                                          GCancellable  *cancellable,
                                          GError       **error);
 
+/* Whether @a and @b are the same file on disk, whatever the names they
+ * are given by (links, "./x", hard links): compared by device and inode
+ * where both exist locally, by URI otherwise. */
+gboolean dm_file_is_same (GFile *a,
+                          GFile *b);
+
 /* Makes SIGINT, SIGTERM and SIGHUP remove the temporary files being
  * written before the process dies of them: for the command line, where
  * an interrupted export must not leave a hidden file behind. */

@@ -13,6 +13,7 @@
 #include "dm-event-row.h"
 #include "dm-event-list.h"
 #include "dm-filter.h"
+#include "dm-file-util.h"
 #include "dm-fold.h"
 #include "dm-export.h"
 #include "dm-export-timelinejs.h"
@@ -1435,49 +1436,72 @@ export_request_free (ExportRequest *request)
   g_free (request);
 }
 
+/* Writes the export @request asks for to @file; a problem is shown above
+ * the timeline. */
+static void
+export_request_run (ExportRequest *request,
+                    GFile         *file)
+{
+  DmWindow *self = request->window;
+  DmDataset *dataset = dm_window_get_dataset (self);
+  GFile *source = dataset != NULL ? dm_dataset_get_file (dataset) : NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (dataset == NULL)
+    return;
+
+  /* No export format holds all that the timeline's file does. */
+  if (source != NULL && dm_file_is_same (file, source))
+    {
+      g_autofree char *basename = g_file_get_basename (file);
+      g_autofree char *name = g_filename_display_name (basename);
+
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("“%s” is the timeline being shown, which the export would replace and lose; "
+                     "choose another name"), name);
+    }
+  else if (g_str_equal (request->format, "timelinejs"))
+    dm_export_timelinejs_to_file (dataset, self->language, file, NULL, &error);
+  else
+    {
+      g_autofree guint8 *visible = NULL;
+      DmExportOptions options;
+      DmExportFormat format = DM_EXPORT_PNG;
+
+      visible = current_export_options (self, &options);
+      options.scale = g_str_equal (request->format, "png") ? request->scale : 1;
+      if (request->width > 0)
+        options.width = request->width;
+      options.height = request->height;
+      /* The whole filtered range: the export works out the span. */
+      if (request->whole_range)
+        options.axis_start = options.axis_end = 0;
+      dm_export_format_from_name (g_str_equal (request->format, "svg") ? ".svg" :
+                                  g_str_equal (request->format, "pdf") ? ".pdf" : ".png", &format);
+      dm_export_to_file (&options, format, file, NULL, &error);
+    }
+
+  if (error != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not export: %s"), error->message);
+
+      gtk_label_set_text (self->problem_label, message);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->problem_label), message);
+      gtk_revealer_set_reveal_child (self->problem_revealer, TRUE);
+    }
+}
+
 static void
 export_response_cb (GtkNativeDialog *chooser,
                     int              response,
                     gpointer         user_data)
 {
   ExportRequest *request = user_data;
-  DmWindow *self = request->window;
-  DmDataset *dataset = dm_window_get_dataset (self);
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT && dataset != NULL &&
+  if (response == GTK_RESPONSE_ACCEPT &&
       (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
-    {
-      if (g_str_equal (request->format, "timelinejs"))
-        dm_export_timelinejs_to_file (dataset, self->language, file, NULL, &error);
-      else
-        {
-          g_autofree guint8 *visible = NULL;
-          DmExportOptions options;
-          DmExportFormat format = DM_EXPORT_PNG;
-
-          visible = current_export_options (self, &options);
-          options.scale = g_str_equal (request->format, "png") ? request->scale : 1;
-          if (request->width > 0)
-            options.width = request->width;
-          options.height = request->height;
-          /* The whole filtered range: the export works out the span. */
-          if (request->whole_range)
-            options.axis_start = options.axis_end = 0;
-          dm_export_format_from_name (g_str_equal (request->format, "svg") ? ".svg" :
-                                      g_str_equal (request->format, "pdf") ? ".pdf" : ".png", &format);
-          dm_export_to_file (&options, format, file, NULL, &error);
-        }
-
-      if (error != NULL)
-        {
-          g_autofree char *message = g_strdup_printf (_("Could not export: %s"), error->message);
-
-          gtk_label_set_text (self->problem_label, message);
-          gtk_revealer_set_reveal_child (self->problem_revealer, TRUE);
-        }
-    }
+    export_request_run (request, file);
 
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
@@ -2115,4 +2139,23 @@ dm_window_open_default (DmWindow *self)
     file = dm_application_get_bundled_dataset ();
 
   dm_window_open (self, file);
+}
+
+void
+dm_window_export_to_file (DmWindow   *self,
+                          const char *format,
+                          GFile      *file)
+{
+  ExportRequest *request;
+
+  g_return_if_fail (DM_IS_WINDOW (self));
+  g_return_if_fail (format != NULL);
+  g_return_if_fail (G_IS_FILE (file));
+
+  request = g_new0 (ExportRequest, 1);
+  request->window = g_object_ref (self);
+  request->format = g_strdup (format);
+  request->scale = 2;
+  export_request_run (request, file);
+  export_request_free (request);
 }

@@ -5,6 +5,7 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
@@ -283,12 +284,80 @@ test_export_interrupted (gconstpointer data)
   dm_test_remove_dir (dir);
 }
 
+/* Runs daumoc with @args in @dir; returns its exit status. */
+static int
+run_in (const char         *dir,
+        const char * const *args,
+        char       **out,
+        char       **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("DAUMOC"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (dir, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+/* An export never writes over the timeline it reads, by its own name or
+ * another (a link, ./NAME): no export format holds all of it. */
+static void
+test_export_onto_input (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("daumoc-cli-XXXXXX", NULL);
+  g_autofree char *input = source_path ("data/examples/example.json");
+  g_autofree char *path = g_build_filename (dir, "mine.timelinejs.json", NULL);
+  g_autofree char *link = g_build_filename (dir, "handout.pdf", NULL);
+  g_autofree char *original = NULL;
+  g_autofree char *after = NULL;
+  static const struct {
+    const char *args[3];
+    const char *named;
+  } onto[] = {
+    { { "--export=mine.timelinejs.json", "mine.timelinejs.json" }, "mine.timelinejs.json" },
+    { { "--export=./mine.timelinejs.json", "mine.timelinejs.json" }, "./mine.timelinejs.json" },
+    { { "--export=handout.pdf", "mine.timelinejs.json" }, "handout.pdf" },
+    { { "--export=mine.timelinejs.json", "handout.pdf" }, "mine.timelinejs.json" },
+  };
+
+  g_assert_true (g_file_get_contents (input, &original, NULL, NULL));
+  g_assert_true (g_file_set_contents (path, original, -1, NULL));
+  g_assert_cmpint (symlink ("mine.timelinejs.json", link), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (onto); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_autofree char *expected = g_strdup_printf ("daumoc: cannot export onto “%s”: it is the timeline being exported, "
+                                                   "which the export would replace and lose; choose another name\n",
+                                                   onto[i].named);
+
+      g_assert_cmpint (run_in (dir, onto[i].args, &out, &err), ==, 2);
+      g_assert_cmpstr (err, ==, expected);
+      g_assert_cmpstr (out, ==, "");
+    }
+
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, original);
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+
+  dm_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/cli/export-onto-input", test_export_onto_input);
   for (guint i = 0; i < G_N_ELEMENTS (interrupt_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/cli/export-interrupted/%s", interrupt_cases[i].name);
