@@ -118,6 +118,15 @@ describe_problem (const DmProblem *problem)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* A file's name as text: a name need not be UTF-8, a label's text must. */
+static char *
+display_basename (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+
+  return g_filename_display_name (basename);
+}
+
 static void
 show_problems (DmWindow  *self,
                GFile     *file,
@@ -125,7 +134,7 @@ show_problems (DmWindow  *self,
                GPtrArray *problems)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *name = display_basename (file);
   g_autofree char *heading = NULL;
   guint n = dm_problems_count_errors (problems);
 
@@ -1046,7 +1055,7 @@ static void
 start_loading (DmWindow *self,
                GFile    *file)
 {
-  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *name = display_basename (file);
   g_autofree char *text = g_strdup_printf (_("Opening “%s”…"), name);
 
   gtk_label_set_text (self->loading_label, text);
@@ -1453,8 +1462,7 @@ export_request_run (ExportRequest *request,
   /* No export format holds all that the timeline's file does. */
   if (source != NULL && dm_file_is_same (file, source))
     {
-      g_autofree char *basename = g_file_get_basename (file);
-      g_autofree char *name = g_filename_display_name (basename);
+      g_autofree char *name = display_basename (file);
 
       g_set_error (&error, G_IO_ERROR, G_IO_ERROR_EXISTS,
                    _("“%s” is the timeline being shown, which the export would replace and lose; "

@@ -1,5 +1,6 @@
-/* test-window-export.c — exporting from the window never destroys the
- * timeline it was made from
+/* test-window-files.c — the window and the files it reads and writes:
+ * exports never destroy the timeline they were made from, and any file
+ * name is shown as text
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -100,6 +101,42 @@ test_not_onto_itself (void)
   dm_test_remove_dir (dir);
 }
 
+/* A file name need not be UTF-8: it is shown legibly, with no Pango
+ * warning (fatal in the tests), and the problem keeps its tooltip. */
+static void
+test_non_utf8_name (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("daumoc-export-XXXXXX", NULL);
+  g_autofree char *good = g_build_filename (dir, "mine.json", NULL);
+  g_autofree char *bad = g_build_filename (dir, "caf\xe9.json", NULL);
+  g_autoptr(GFile) good_file = g_file_new_for_path (good);
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+  GtkWidget *label;
+  DmWindow *window;
+  const char *message;
+
+  g_assert_true (g_file_set_contents (good, timeline, -1, NULL));
+  g_assert_true (g_file_set_contents (bad, "{\"format\": \"daumoc-timeline\", \"version\": 1,", -1, NULL));
+
+  window = dm_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  dm_window_open (window, good_file);
+  wait_until (has_dataset, window);
+
+  dm_window_open (window, bad_file);
+  wait_until (problem_shown, window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  label = dm_test_window_child (window, "problem_label");
+  message = gtk_label_get_label (GTK_LABEL (label));
+  g_assert_true (g_utf8_validate (message, -1, NULL));
+  g_assert_true (g_str_has_prefix (message, "“caf\uFFFD.json” could not be opened; the timeline shown is unchanged."));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (label), ==, message);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  dm_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -107,7 +144,8 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  g_test_add_func ("/window-export/not-onto-itself", test_not_onto_itself);
+  g_test_add_func ("/window-files/not-onto-itself", test_not_onto_itself);
+  g_test_add_func ("/window-files/non-utf8-name", test_non_utf8_name);
 
   return g_test_run ();
 }
