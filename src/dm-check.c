@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <string.h>
 #include <glib/gi18n.h>
@@ -154,10 +155,35 @@ dm_check_files (const char * const *files,
         }
     }
 
-  fflush (out);
   fflush (err);
 
-  return status;
+  return dm_check_finish_output (out, err, status);
+}
+
+DmCheckStatus
+dm_check_finish_output (FILE          *out,
+                        FILE          *err,
+                        DmCheckStatus  status)
+{
+  int saved;
+
+  errno = 0;
+  if (fflush (out) == 0 && !ferror (out))
+    return status;
+
+  saved = errno != 0 ? errno : EIO;
+  fprintf (err, _("daumoc: cannot write to standard output: %s\n"), g_strerror (saved));
+  fflush (err);
+  return DM_CHECK_INVALID;
+}
+
+gboolean
+dm_check_has_base_name (const char *output,
+                        const char *suffix)
+{
+  g_autofree char *base = g_path_get_basename (output);
+
+  return strlen (base) > strlen (suffix) && !g_str_has_suffix (output, "/");
 }
 
 gboolean
@@ -203,7 +229,7 @@ dm_check_export (const char *input,
   g_return_val_if_fail (input != NULL || bundled_uri != NULL, DM_CHECK_USAGE);
 
   if (!g_str_has_suffix (output, DM_EXPORT_TIMELINEJS_SUFFIX) ||
-      strlen (output) == strlen (DM_EXPORT_TIMELINEJS_SUFFIX))
+      !dm_check_has_base_name (output, DM_EXPORT_TIMELINEJS_SUFFIX))
     {
       fprintf (err, _("daumoc: cannot export to “%s”: the file name says which format to write, and the "
                       "supported ending is %s (TimelineJS3)\n"),
@@ -241,8 +267,7 @@ dm_check_export (const char *input,
                              "%s: exported %u event to %s (TimelineJS3)\n",
                              "%s: exported %u events to %s (TimelineJS3)\n", n_events),
            name, n_events, output);
-  fflush (out);
   fflush (err);
 
-  return DM_CHECK_OK;
+  return dm_check_finish_output (out, err, DM_CHECK_OK);
 }

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "dm-check.h"
@@ -83,6 +84,9 @@ dm_cli_export_image (const DmCliExportArgs *args,
 
   if (!dm_export_format_from_name (args->output, &format))
     return usage (err, _("cannot export to “%s”: use a name ending in .png, .svg, .pdf or .timelinejs.json"), args->output);
+  if (!dm_check_has_base_name (args->output, ".png"))
+    return usage (err, _("cannot export to “%s”: give the file a name before its ending, like “timeline%s”"),
+                  args->output, args->output + strlen (args->output) - 4);
 
   /* Every argument is checked before anything is read or written. */
   dm_export_options_init (&options, NULL);
@@ -103,6 +107,11 @@ dm_cli_export_image (const DmCliExportArgs *args,
         return usage (err, _("--scale must be a number from 0.25 to 8, not “%s”"), args->scale);
       options.scale = scale;
     }
+
+  /* Every pixel takes 4 bytes: 16000x16000 at scale 2 would need 4 GB. */
+  if (format == DM_EXPORT_PNG && options.height > 0 &&
+      !dm_export_check_pixels (options.width * options.scale, options.height * options.scale, &error))
+    return usage (err, "%s", error->message);
 
   if (args->from != NULL && !dm_date_parse (args->from, &from, &error))
     return usage (err, _("--from “%s” is not a date: %s"), args->from, error->message);
@@ -179,6 +188,5 @@ dm_cli_export_image (const DmCliExportArgs *args,
     }
 
   fprintf (out, _("%s: written\n"), args->output);
-  fflush (out);
-  return DM_CHECK_OK;
+  return dm_check_finish_output (out, err, DM_CHECK_OK);
 }

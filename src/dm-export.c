@@ -49,6 +49,21 @@ dm_export_format_from_name (const char     *name,
   return TRUE;
 }
 
+gboolean
+dm_export_check_pixels (double   width,
+                        double   height,
+                        GError **error)
+{
+  if (width * height <= DM_EXPORT_MAX_PIXELS)
+    return TRUE;
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+               _("an image of %.0f × %.0f pixels (%.0f million) is too large: at most %d million pixels can be "
+                 "exported, such as 10000 × 10000"),
+               width, height, floor (width * height / 1e6), DM_EXPORT_MAX_PIXELS / 1000000);
+  return FALSE;
+}
+
 /* The range: as asked, or the shown events' span with a little room. */
 static void
 export_range (const DmExportOptions *options,
@@ -524,6 +539,15 @@ write_export (GOutputStream  *stream,
     cairo_destroy (probe_cr);
     cairo_surface_destroy (probe);
   }
+
+  /* An image too large to hold in memory is refused before it is made. */
+  if (job->format == DM_EXPORT_PNG &&
+      !dm_export_check_pixels (ceil (scene.width * options->scale), ceil (scene.height * options->scale), error))
+    {
+      dm_scene_clear (&scene);
+      g_object_unref (pango);
+      return FALSE;
+    }
 
   switch (job->format)
     {

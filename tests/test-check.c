@@ -150,6 +150,22 @@ static const CliCase cases[] = {
   { "export-image-unwritable",
     { "--export=/nonexistent-folder/out.pdf" }, NULL, 1,
     { NULL }, { "the folder “/nonexistent-folder” does not exist" } },
+  { "export-no-base-name",
+    { "--export=.png" }, NULL, 2,
+    { NULL }, { "cannot export to “.png”: give the file a name before its ending, like “timeline.png”" } },
+  { "export-no-base-name-in-folder",
+    { "--export=sub/.PDF" }, NULL, 2,
+    { NULL }, { "cannot export to “sub/.PDF”: give the file a name before its ending, like “timeline.PDF”" } },
+  { "export-timelinejs-no-base-name",
+    { "--export=sub/.timelinejs.json" }, NULL, 2,
+    { NULL }, { "cannot export to “sub/.timelinejs.json”" } },
+  { "export-too-many-pixels",
+    { "--export=cli-big.png", "--size=16000x16000", "--scale=2" }, NULL, 2,
+    { NULL }, { "an image of 32000 × 32000 pixels (1024 million) is too large: at most 100 million pixels can be "
+                "exported" } },
+  { "export-too-many-pixels-fit-lanes",
+    { "--export=cli-big.png", "--size=16000x0", "--scale=8" }, NULL, 1,
+    { NULL }, { "cannot write “cli-big.png”: an image of 128000 × ", "at most 100 million pixels" } },
   { "export-options-need-image",
     { "--from=2018", "--check", "@data/examples/example.json" }, NULL, 2,
     { NULL }, { "apply to --export as PNG, SVG or PDF" } },
@@ -351,6 +367,29 @@ test_export_onto_input (void)
   dm_test_remove_dir (dir);
 }
 
+/* When the report cannot be written (a full disk), --check fails and
+ * says so, rather than report success. */
+static void
+test_output_unwritable (void)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *input = source_path ("data/examples/example.json");
+  g_autofree char *err = NULL;
+
+  g_subprocess_launcher_set_stdout_file_path (launcher, "/dev/full");
+  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "en", TRUE);
+  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("DAUMOC"), "--check", input, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &err, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 1);
+  g_assert_cmpstr (err, ==, "daumoc: cannot write to standard output: No space left on device\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -358,6 +397,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/cli/export-onto-input", test_export_onto_input);
+  g_test_add_func ("/cli/output-unwritable", test_output_unwritable);
   for (guint i = 0; i < G_N_ELEMENTS (interrupt_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/cli/export-interrupted/%s", interrupt_cases[i].name);
