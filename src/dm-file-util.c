@@ -202,8 +202,15 @@ dm_file_write_atomically (GFile         *file,
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, _("“%s” is a folder"), display_name);
           return FALSE;
         }
+      /* A device or a pipe is not replaced by a file. */
+      if (!S_ISREG (st.st_mode))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                       _("“%s” is not a regular file (a device, a pipe or a socket)"), display_name);
+          return FALSE;
+        }
       /* A file replaced keeps who may read it. */
-      have_mode = S_ISREG (st.st_mode);
+      have_mode = TRUE;
       mode = st.st_mode & 07777;
     }
 

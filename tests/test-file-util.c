@@ -287,6 +287,7 @@ test_errors_name_target (void)
   g_autofree char *folder = g_build_filename (dir, "folder.pdf", NULL);
   g_autofree char *missing = g_build_filename (dir, "missing", "out.pdf", NULL);
   g_autofree char *loop = g_build_filename (dir, "loop.pdf", NULL);
+  g_autofree char *pipe = g_build_filename (dir, "pipe.pdf", NULL);
   g_autofree char *expected = NULL;
 
   g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
@@ -297,6 +298,12 @@ test_errors_name_target (void)
   g_clear_pointer (&expected, g_free);
   expected = g_strdup_printf ("the folder “%s%smissing” does not exist", dir, G_DIR_SEPARATOR_S);
   assert_fails_naming (missing, expected);
+
+  g_assert_cmpint (mkfifo (pipe, 0600), ==, 0);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("“%s” is not a regular file", pipe);
+  assert_fails_naming (pipe, expected);
+  g_assert_cmpint (g_unlink (pipe), ==, 0);
 
   g_assert_cmpint (symlink ("loop.pdf", loop), ==, 0);
   g_clear_pointer (&expected, g_free);
