@@ -454,6 +454,39 @@ test_limit (Fixture       *fixture,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
 }
 
+/* The bundled timeline's texts come from the resources. */
+static void
+test_bundled (void)
+{
+  DmWindow *window = dm_test_open_bundled_window (1000, 700);
+  DmDataset *dataset = dm_window_get_dataset (window);
+  GtkWindow *viewer;
+  GtkTextBuffer *buffer;
+  GtkTextIter start;
+  GtkTextIter end;
+  guint position;
+
+  for (position = 0; position < dm_dataset_get_n_events (dataset); position++)
+    {
+      const DmEvent *event = dm_dataset_get_event (dataset, position);
+
+      if (event->citations != NULL && event->citations->len > 0)
+        break;
+    }
+  g_assert_cmpuint (position, <, dm_dataset_get_n_events (dataset));
+
+  g_signal_emit_by_name (dm_test_window_child (window, "detail_pane"), "show-source", (int) position, 0u);
+  wait_for (viewer_shown, window);
+  viewer = find_viewer (window);
+  buffer = gtk_text_view_get_buffer (find_text_view (GTK_WIDGET (viewer)));
+  g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), >, 1000);
+  /* The quote is found and selected. */
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+
+  gtk_window_destroy (viewer);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -468,6 +501,7 @@ main (int   argc,
   ADD ("not-text", test_not_text);
   ADD ("limit", test_limit);
 #undef ADD
+  g_test_add_func ("/source-viewer/bundled", test_bundled);
 
   return g_test_run ();
 }
