@@ -234,13 +234,12 @@ dm_file_write_atomically (GFile         *file,
     }
   slot = track_temporary (temporary);
 
-  ok = !have_mode || fchmod (fd, mode) == 0;
-  if (!ok)
-    set_error_from_errno (&local_error, errno, g_strdup_printf (_("cannot give “%s” the permissions it had"), display_name));
+  /* Best effort: some file systems (FAT, SMB) have no permissions to keep. */
+  if (have_mode && fchmod (fd, mode) != 0)
+    g_debug ("Could not keep the permissions of %s: %s", display_name, g_strerror (errno));
 
   stream = g_unix_output_stream_new (fd, TRUE);
-  ok = ok &&
-       write (stream, user_data, cancellable, &local_error) &&
+  ok = write (stream, user_data, cancellable, &local_error) &&
        g_output_stream_flush (stream, cancellable, &local_error);
 
   /* On disk before it takes the target's name, so that a crash right after
