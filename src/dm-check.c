@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <string.h>
 #include <glib/gi18n.h>
@@ -11,6 +12,7 @@
 #include "dm-check.h"
 #include "dm-dataset.h"
 #include "dm-export-timelinejs.h"
+#include "dm-file-util.h"
 
 #define BUNDLED_NAME "vietnam-industry-4.0.json"
 
@@ -153,10 +155,58 @@ dm_check_files (const char * const *files,
         }
     }
 
-  fflush (out);
   fflush (err);
 
-  return status;
+  return dm_check_finish_output (out, err, status);
+}
+
+DmCheckStatus
+dm_check_finish_output (FILE          *out,
+                        FILE          *err,
+                        DmCheckStatus  status)
+{
+  int saved;
+
+  errno = 0;
+  if (fflush (out) == 0 && !ferror (out))
+    return status;
+
+  saved = errno != 0 ? errno : EIO;
+  fprintf (err, _("daumoc: cannot write to standard output: %s\n"), g_strerror (saved));
+  fflush (err);
+  return DM_CHECK_INVALID;
+}
+
+gboolean
+dm_check_has_base_name (const char *output,
+                        const char *suffix)
+{
+  g_autofree char *base = g_path_get_basename (output);
+
+  return strlen (base) > strlen (suffix) && !g_str_has_suffix (output, "/");
+}
+
+gboolean
+dm_check_refuse_own_input (const char *input,
+                           GFile      *target,
+                           const char *output,
+                           FILE       *err)
+{
+  g_autoptr(GFile) source = NULL;
+
+  if (input == NULL)
+    return FALSE;
+
+  /* No export format holds all that a timeline file does: writing over the
+   * file being read would lose it. */
+  source = g_file_new_for_commandline_arg (input);
+  if (!dm_file_is_same (source, target))
+    return FALSE;
+
+  fprintf (err, _("daumoc: cannot export onto “%s”: it is the timeline being exported, which the export would "
+                  "replace and lose; choose another name\n"), output);
+  fflush (err);
+  return TRUE;
 }
 
 DmCheckStatus
@@ -179,7 +229,7 @@ dm_check_export (const char *input,
   g_return_val_if_fail (input != NULL || bundled_uri != NULL, DM_CHECK_USAGE);
 
   if (!g_str_has_suffix (output, DM_EXPORT_TIMELINEJS_SUFFIX) ||
-      strlen (output) == strlen (DM_EXPORT_TIMELINEJS_SUFFIX))
+      !dm_check_has_base_name (output, DM_EXPORT_TIMELINEJS_SUFFIX))
     {
       fprintf (err, _("daumoc: cannot export to “%s”: the file name says which format to write, and the "
                       "supported ending is %s (TimelineJS3)\n"),
@@ -193,6 +243,10 @@ dm_check_export (const char *input,
       return DM_CHECK_USAGE;
     }
 
+  target = g_file_new_for_commandline_arg (output);
+  if (dm_check_refuse_own_input (input, target, output, err))
+    return DM_CHECK_USAGE;
+
   dataset = dm_check_load (input, bundled_uri, &name, &problems, err);
   if (dataset == NULL)
     {
@@ -201,7 +255,6 @@ dm_check_export (const char *input,
       return DM_CHECK_INVALID;
     }
 
-  target = g_file_new_for_commandline_arg (output);
   if (!dm_export_timelinejs_to_file (dataset, language, target, NULL, &error))
     {
       fprintf (err, _("daumoc: cannot write “%s”: %s\n"), output, error->message);
@@ -214,8 +267,7 @@ dm_check_export (const char *input,
                              "%s: exported %u event to %s (TimelineJS3)\n",
                              "%s: exported %u events to %s (TimelineJS3)\n", n_events),
            name, n_events, output);
-  fflush (out);
   fflush (err);
 
-  return DM_CHECK_OK;
+  return dm_check_finish_output (out, err, DM_CHECK_OK);
 }

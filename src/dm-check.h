@@ -31,6 +31,25 @@ DmDataset    *dm_check_load             (const char         *input,
                                          GPtrArray         **problems,
                                          FILE               *err);
 
+/* When @target is the file @input (the timeline an export reads), says so
+ * on @err, naming it @output, and returns TRUE: the export must not run. */
+gboolean      dm_check_refuse_own_input (const char         *input,
+                                         GFile              *target,
+                                         const char         *output,
+                                         FILE               *err);
+
+/* Flushes @out; when what was printed could not all be written (a full
+ * disk, a closed pipe), says so on @err and returns DM_CHECK_INVALID,
+ * otherwise @status. */
+DmCheckStatus dm_check_finish_output    (FILE               *out,
+                                         FILE               *err,
+                                         DmCheckStatus       status);
+
+/* Whether the base name of @output has something before @suffix: a file
+ * named only ".png" would be a hidden file, not what was meant. */
+gboolean      dm_check_has_base_name    (const char         *output,
+                                         const char         *suffix);
+
 DmCheckStatus dm_check_files            (const char * const *files,
                                          DmLanguage          language,
                                          FILE               *out,

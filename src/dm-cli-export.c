@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "dm-check.h"
@@ -83,6 +84,9 @@ dm_cli_export_image (const DmCliExportArgs *args,
 
   if (!dm_export_format_from_name (args->output, &format))
     return usage (err, _("cannot export to “%s”: use a name ending in .png, .svg, .pdf or .timelinejs.json"), args->output);
+  if (!dm_check_has_base_name (args->output, ".png"))
+    return usage (err, _("cannot export to “%s”: give the file a name before its ending, like “timeline%s”"),
+                  args->output, args->output + strlen (args->output) - 4);
 
   /* Every argument is checked before anything is read or written. */
   dm_export_options_init (&options, NULL);
@@ -104,12 +108,21 @@ dm_cli_export_image (const DmCliExportArgs *args,
       options.scale = scale;
     }
 
+  /* Every pixel takes 4 bytes: 16000x16000 at scale 2 would need 4 GB. */
+  if (format == DM_EXPORT_PNG && options.height > 0 &&
+      !dm_export_check_pixels (options.width * options.scale, options.height * options.scale, &error))
+    return usage (err, "%s", error->message);
+
   if (args->from != NULL && !dm_date_parse (args->from, &from, &error))
     return usage (err, _("--from “%s” is not a date: %s"), args->from, error->message);
   if (args->to != NULL && !dm_date_parse (args->to, &to, &error))
     return usage (err, _("--to “%s” is not a date: %s"), args->to, error->message);
   if (dm_date_is_set (&from) && dm_date_is_set (&to) && dm_date_get_axis_end (&to) <= dm_date_get_axis_start (&from))
     return usage (err, _("--to must not be before --from"));
+
+  target = g_file_new_for_commandline_arg (args->output);
+  if (dm_check_refuse_own_input (args->input, target, args->output, err))
+    return DM_CHECK_USAGE;
 
   dataset = dm_check_load (args->input, args->bundled_uri, &name, NULL, err);
   if (dataset == NULL)
@@ -167,7 +180,6 @@ dm_cli_export_image (const DmCliExportArgs *args,
       options.axis_end = dm_date_is_set (&to) ? dm_date_get_axis_end (&to) : end;
     }
 
-  target = g_file_new_for_commandline_arg (args->output);
   if (!dm_export_to_file (&options, format, target, NULL, &error))
     {
       fprintf (err, _("daumoc: cannot write “%s”: %s\n"), args->output, error->message);
@@ -176,6 +188,5 @@ dm_cli_export_image (const DmCliExportArgs *args,
     }
 
   fprintf (out, _("%s: written\n"), args->output);
-  fflush (out);
-  return DM_CHECK_OK;
+  return dm_check_finish_output (out, err, DM_CHECK_OK);
 }

@@ -23,11 +23,26 @@ dm_debug_mark_start (void)
 }
 
 gboolean
-dm_debug_timing (void)
+dm_debug_has (const char *flag)
 {
   const char *debug = g_getenv ("DAUMOC_DEBUG");
+  g_auto(GStrv) flags = NULL;
 
-  return debug != NULL && strstr (debug, "timing") != NULL;
+  if (debug == NULL)
+    return FALSE;
+
+  flags = g_strsplit (debug, ",", -1);
+  for (guint i = 0; flags[i] != NULL; i++)
+    if (strcmp (g_strstrip (flags[i]), flag) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+gboolean
+dm_debug_timing (void)
+{
+  return dm_debug_has ("timing");
 }
 
 void

@@ -17,6 +17,12 @@ gboolean dm_debug_timing       (void);
 void     dm_debug_report_once  (const char *what,
                                 const char *detail);
 
+/* Whether DAUMOC_DEBUG, a list separated by commas, names @flag. Besides
+ * "timing": "stop-writing" makes the process stop itself (SIGSTOP) when a
+ * file it writes is complete but not yet renamed into place, so that tests
+ * can interrupt a write at a known point. */
+gboolean dm_debug_has         (const char *flag);
+
 /* While @watching, measures the longest time between two turns of the main
  * loop (a tick is due every 5 ms); on stopping, reports it once as
  * "longest main-loop stall while loading". */

@@ -192,8 +192,9 @@ dm_event_list_set_positions (DmEventList *self,
    * of a second: say nothing when nothing did. */
   if (positions == NULL && self->positions == NULL)
     return;
+  /* An empty GArray's data may be NULL, which memcmp() must not get. */
   if (positions != NULL && self->positions != NULL && positions->len == self->positions->len &&
-      memcmp (positions->data, self->positions->data, sizeof (guint) * positions->len) == 0)
+      (positions->len == 0 || memcmp (positions->data, self->positions->data, sizeof (guint) * positions->len) == 0))
     return;
 
   removed = n_items (self);

@@ -49,6 +49,21 @@ dm_export_format_from_name (const char     *name,
   return TRUE;
 }
 
+gboolean
+dm_export_check_pixels (double   width,
+                        double   height,
+                        GError **error)
+{
+  if (width * height <= DM_EXPORT_MAX_PIXELS)
+    return TRUE;
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+               _("an image of %.0f × %.0f pixels (%.0f million) is too large: at most %d million pixels can be "
+                 "exported, such as 10000 × 10000"),
+               width, height, floor (width * height / 1e6), DM_EXPORT_MAX_PIXELS / 1000000);
+  return FALSE;
+}
+
 /* The range: as asked, or the shown events' span with a little room. */
 static void
 export_range (const DmExportOptions *options,
@@ -262,6 +277,40 @@ next_page (Page *page)
   page->y = PAGE_MARGIN;
 }
 
+/* Paints @layout a line at a time, each on the page where it fits. */
+static void
+add_lines (Page        *page,
+           PangoLayout *layout)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+
+  do
+    {
+      PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
+      PangoRectangle logical;
+      double line_height;
+      double baseline;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      line_height = (double) logical.height / PANGO_SCALE;
+      baseline = (double) (pango_layout_iter_get_baseline (iter) - logical.y) / PANGO_SCALE;
+
+      if (page->y + line_height > page->height - PAGE_MARGIN && page->y > PAGE_MARGIN)
+        next_page (page);
+
+      if (painting (page))
+        {
+          cairo_set_source_rgb (page->cr, 0.1, 0.1, 0.12);
+          cairo_move_to (page->cr, PAGE_MARGIN + (double) logical.x / PANGO_SCALE, page->y + baseline);
+          pango_cairo_show_layout_line (page->cr, line);
+        }
+      page->y += line_height;
+    }
+  while (pango_layout_iter_next_line (iter));
+
+  pango_layout_iter_free (iter);
+}
+
 static void
 add_text (Page       *page,
           const char *text,
@@ -283,16 +332,25 @@ add_text (Page       *page,
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_get_pixel_size (layout, NULL, &height);
 
-  if (page->y + height > page->height - PAGE_MARGIN && page->y > PAGE_MARGIN)
-    next_page (page);
-
-  if (painting (page))
+  /* A paragraph that fits on a page is kept whole... */
+  if (height <= page->height - 2 * PAGE_MARGIN)
     {
-      cairo_set_source_rgb (page->cr, 0.1, 0.1, 0.12);
-      cairo_move_to (page->cr, PAGE_MARGIN, page->y);
-      pango_cairo_show_layout (page->cr, layout);
+      if (page->y + height > page->height - PAGE_MARGIN && page->y > PAGE_MARGIN)
+        next_page (page);
+
+      if (painting (page))
+        {
+          cairo_set_source_rgb (page->cr, 0.1, 0.1, 0.12);
+          cairo_move_to (page->cr, PAGE_MARGIN, page->y);
+          pango_cairo_show_layout (page->cr, layout);
+        }
+      page->y += height + space_after;
+      return;
     }
-  page->y += height + space_after;
+
+  /* ...a longer one flows on, line by line, over the following pages. */
+  add_lines (page, layout);
+  page->y += space_after;
 }
 
 static void
@@ -481,6 +539,15 @@ write_export (GOutputStream  *stream,
     cairo_destroy (probe_cr);
     cairo_surface_destroy (probe);
   }
+
+  /* An image too large to hold in memory is refused before it is made. */
+  if (job->format == DM_EXPORT_PNG &&
+      !dm_export_check_pixels (ceil (scene.width * options->scale), ceil (scene.height * options->scale), error))
+    {
+      dm_scene_clear (&scene);
+      g_object_unref (pango);
+      return FALSE;
+    }
 
   switch (job->format)
     {

@@ -35,6 +35,15 @@ typedef struct
 void     dm_export_options_init   (DmExportOptions  *options,
                                    DmDataset        *dataset);
 
+/* The most pixels a PNG export may have: 100 million, 400 MB in memory. */
+#define DM_EXPORT_MAX_PIXELS 100000000
+
+/* Whether a PNG of @width × @height pixels may be made; if not, @error
+ * says how large it would be and what the limit is. */
+gboolean dm_export_check_pixels   (double            width,
+                                   double            height,
+                                   GError          **error);
+
 /* From the file name: .png, .svg or .pdf. */
 gboolean dm_export_format_from_name (const char     *name,
                                      DmExportFormat *format);

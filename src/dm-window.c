@@ -13,12 +13,14 @@
 #include "dm-event-row.h"
 #include "dm-event-list.h"
 #include "dm-filter.h"
+#include "dm-file-util.h"
 #include "dm-fold.h"
 #include "dm-export.h"
 #include "dm-export-timelinejs.h"
 #include "dm-overview.h"
 #include "dm-presentation.h"
 #include "dm-search.h"
+#include "dm-source-text.h"
 #include "dm-tab-stop.h"
 #include "dm-timeline-view.h"
 #include "dm-window.h"
@@ -69,6 +71,7 @@ struct _DmWindow
   DmSearchIndex        *search_index;
   DmSearchState        *search_state;
   GCancellable         *index_cancellable;  /* of the index being made */
+  GCancellable         *source_cancellable; /* of the source text being read */
   GSettings            *settings;
   DmLanguage            language;
   gboolean              syncing;
@@ -118,6 +121,15 @@ describe_problem (const DmProblem *problem)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* A file's name as text: a name need not be UTF-8, a label's text must. */
+static char *
+display_basename (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+
+  return g_filename_display_name (basename);
+}
+
 static void
 show_problems (DmWindow  *self,
                GFile     *file,
@@ -125,7 +137,7 @@ show_problems (DmWindow  *self,
                GPtrArray *problems)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *name = display_basename (file);
   g_autofree char *heading = NULL;
   guint n = dm_problems_count_errors (problems);
 
@@ -696,40 +708,6 @@ related_activated_cb (DmWindow *self,
 
 /* The source text of a citation, with the quoted passage selected. */
 
-static GFile *
-find_source_file (DmWindow   *self,
-                  const char *name)
-{
-  DmDataset *dataset = dm_window_get_dataset (self);
-  GFile *file = dataset ? dm_dataset_get_file (dataset) : NULL;
-  g_autoptr(GFile) parent = NULL;
-  g_autofree char *uri = NULL;
-  const char *candidates[] = { "sources", NULL };
-
-  if (file == NULL)
-    return NULL;
-
-  /* The bundled dataset's texts are in the resource. */
-  uri = g_file_get_uri (file);
-  if (g_str_has_prefix (uri, "resource://"))
-    {
-      g_autofree char *path = g_strdup_printf ("resource://" RESOURCE_PREFIX "/sources/%s", name);
-      return g_file_new_for_uri (path);
-    }
-
-  parent = g_file_get_parent (file);
-  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
-    {
-      g_autoptr(GFile) folder = candidates[i] ? g_file_get_child (parent, candidates[i]) : g_object_ref (parent);
-      g_autoptr(GFile) child = g_file_get_child (folder, name);
-
-      if (g_file_query_exists (child, NULL))
-        return g_steal_pointer (&child);
-    }
-
-  return NULL;
-}
-
 /* Finds @quote in @text ignoring differences in white space; returns the
  * byte range in @text. */
 static gboolean
@@ -779,45 +757,45 @@ scroll_to_mark_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-show_source_cb (DmWindow *self,
-                int       position,
-                guint     index)
+typedef struct
 {
-  DmDataset *dataset = dm_window_get_dataset (self);
-  const DmEvent *event = dm_dataset_get_event (dataset, (guint) position);
-  const DmCitation *citation = g_ptr_array_index (event->citations, index);
-  const DmSource *source = dm_dataset_lookup_source (dataset, citation->source);
-  g_autoptr(GFile) file = find_source_file (self, source->file);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *text = NULL;
+  DmWindow *window;
+  char     *title;
+  char     *quote;
+} SourceJob;
+
+static void
+source_job_free (SourceJob *job)
+{
+  g_object_unref (job->window);
+  g_free (job->title);
+  g_free (job->quote);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SourceJob, source_job_free)
+
+static void
+show_source_text (DmWindow   *self,
+                  const char *title,
+                  const char *text,
+                  const char *quote)
+{
   GtkWidget *window;
   GtkWidget *scrolled;
   GtkWidget *view;
+  GtkWidget *box;
   GtkTextBuffer *buffer;
   GtkTextIter start_iter;
   GtkTextIter end_iter;
   gsize start;
   gsize end;
 
-  if (file != NULL)
-    bytes = g_file_load_bytes (file, NULL, NULL, NULL);
-  if (bytes == NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("The source text “%s” is not available."), source->file);
-
-      gtk_label_set_text (self->problem_label, message);
-      gtk_revealer_set_reveal_child (self->problem_revealer, TRUE);
-      return;
-    }
-
-  text = g_utf8_make_valid (g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes));
-
   window = adw_window_new ();
   gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
   gtk_window_set_default_size (GTK_WINDOW (window), 720, 560);
-  gtk_window_set_title (GTK_WINDOW (window), dm_text_get (&source->title, self->language));
+  gtk_window_set_title (GTK_WINDOW (window), title);
 
   view = gtk_text_view_new ();
   gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
@@ -830,7 +808,7 @@ show_source_cb (DmWindow *self,
   gtk_text_buffer_set_text (buffer, text, -1);
 
   /* The passage selected, as a find would: visible in every theme. */
-  if (find_quote (text, citation->quote, &start, &end))
+  if (quote != NULL && find_quote (text, quote, &start, &end))
     {
       gtk_text_buffer_get_iter_at_offset (buffer, &start_iter, (int) g_utf8_pointer_to_offset (text, text + start));
       gtk_text_buffer_get_iter_at_offset (buffer, &end_iter, (int) g_utf8_pointer_to_offset (text, text + end));
@@ -839,18 +817,80 @@ show_source_cb (DmWindow *self,
 
   scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
-  {
-    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-    GtkWidget *header = adw_header_bar_new ();
-
-    gtk_box_append (GTK_BOX (box), header);
-    gtk_widget_set_vexpand (scrolled, TRUE);
-    gtk_box_append (GTK_BOX (box), scrolled);
-    adw_window_set_content (ADW_WINDOW (window), box);
-  }
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_box_append (GTK_BOX (box), scrolled);
+  adw_window_set_content (ADW_WINDOW (window), box);
 
   gtk_window_present (GTK_WINDOW (window));
   g_idle_add_full (G_PRIORITY_LOW, scroll_to_mark_cb, g_object_ref (view), g_object_unref);
+}
+
+static void
+source_loaded_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(SourceJob) job = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = dm_source_text_load_finish (result, &error);
+  DmWindow *self = job->window;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->source_cancellable);
+
+  if (text == NULL)
+    {
+      /* The messages say which text and what is wrong with it. */
+      gtk_label_set_text (self->problem_label, error->message);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->problem_label), error->message);
+      gtk_revealer_set_reveal_child (self->problem_revealer, TRUE);
+      return;
+    }
+
+  show_source_text (self, job->title, text, job->quote);
+}
+
+/* The text is read in a worker: a source may be large, on a slow disk, or
+ * not a file at all. */
+static void
+show_source_cb (DmWindow *self,
+                int       position,
+                guint     index)
+{
+  DmDataset *dataset = dm_window_get_dataset (self);
+  const DmEvent *event = dm_dataset_get_event (dataset, (guint) position);
+  const DmCitation *citation = g_ptr_array_index (event->citations, index);
+  const DmSource *source = dm_dataset_lookup_source (dataset, citation->source);
+  GFile *file = dm_dataset_get_file (dataset);
+  SourceJob *job;
+
+  if (source == NULL || source->file == NULL)
+    return;
+
+  if (file == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("The source text “%s” is not available."), source->file);
+
+      gtk_label_set_text (self->problem_label, message);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->problem_label), message);
+      gtk_revealer_set_reveal_child (self->problem_revealer, TRUE);
+      return;
+    }
+
+  /* Only the last one asked for is shown. */
+  g_cancellable_cancel (self->source_cancellable);
+  g_clear_object (&self->source_cancellable);
+  self->source_cancellable = g_cancellable_new ();
+
+  job = g_new0 (SourceJob, 1);
+  job->window = g_object_ref (self);
+  job->title = g_strdup (dm_text_get (&source->title, self->language));
+  job->quote = g_strdup (citation->quote);
+  dm_source_text_load_async (file, source->file, self->source_cancellable, source_loaded_cb, job);
 }
 
 /* From this many events, the search index is made in a worker. */
@@ -1023,7 +1063,7 @@ static void
 start_loading (DmWindow *self,
                GFile    *file)
 {
-  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *name = display_basename (file);
   g_autofree char *text = g_strdup_printf (_("Opening “%s”…"), name);
 
   gtk_label_set_text (self->loading_label, text);
@@ -1416,49 +1456,71 @@ export_request_free (ExportRequest *request)
   g_free (request);
 }
 
+/* Writes the export @request asks for to @file; a problem is shown above
+ * the timeline. */
+static void
+export_request_run (ExportRequest *request,
+                    GFile         *file)
+{
+  DmWindow *self = request->window;
+  DmDataset *dataset = dm_window_get_dataset (self);
+  GFile *source = dataset != NULL ? dm_dataset_get_file (dataset) : NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (dataset == NULL)
+    return;
+
+  /* No export format holds all that the timeline's file does. */
+  if (source != NULL && dm_file_is_same (file, source))
+    {
+      g_autofree char *name = display_basename (file);
+
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("“%s” is the timeline being shown, which the export would replace and lose; "
+                     "choose another name"), name);
+    }
+  else if (g_str_equal (request->format, "timelinejs"))
+    dm_export_timelinejs_to_file (dataset, self->language, file, NULL, &error);
+  else
+    {
+      g_autofree guint8 *visible = NULL;
+      DmExportOptions options;
+      DmExportFormat format = DM_EXPORT_PNG;
+
+      visible = current_export_options (self, &options);
+      options.scale = g_str_equal (request->format, "png") ? request->scale : 1;
+      if (request->width > 0)
+        options.width = request->width;
+      options.height = request->height;
+      /* The whole filtered range: the export works out the span. */
+      if (request->whole_range)
+        options.axis_start = options.axis_end = 0;
+      dm_export_format_from_name (g_str_equal (request->format, "svg") ? ".svg" :
+                                  g_str_equal (request->format, "pdf") ? ".pdf" : ".png", &format);
+      dm_export_to_file (&options, format, file, NULL, &error);
+    }
+
+  if (error != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not export: %s"), error->message);
+
+      gtk_label_set_text (self->problem_label, message);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->problem_label), message);
+      gtk_revealer_set_reveal_child (self->problem_revealer, TRUE);
+    }
+}
+
 static void
 export_response_cb (GtkNativeDialog *chooser,
                     int              response,
                     gpointer         user_data)
 {
   ExportRequest *request = user_data;
-  DmWindow *self = request->window;
-  DmDataset *dataset = dm_window_get_dataset (self);
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT && dataset != NULL &&
+  if (response == GTK_RESPONSE_ACCEPT &&
       (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
-    {
-      if (g_str_equal (request->format, "timelinejs"))
-        dm_export_timelinejs_to_file (dataset, self->language, file, NULL, &error);
-      else
-        {
-          g_autofree guint8 *visible = NULL;
-          DmExportOptions options;
-          DmExportFormat format = DM_EXPORT_PNG;
-
-          visible = current_export_options (self, &options);
-          options.scale = g_str_equal (request->format, "png") ? request->scale : 1;
-          if (request->width > 0)
-            options.width = request->width;
-          options.height = request->height;
-          /* The whole filtered range: the export works out the span. */
-          if (request->whole_range)
-            options.axis_start = options.axis_end = 0;
-          dm_export_format_from_name (g_str_equal (request->format, "svg") ? ".svg" :
-                                      g_str_equal (request->format, "pdf") ? ".pdf" : ".png", &format);
-          dm_export_to_file (&options, format, file, NULL, &error);
-        }
-
-      if (error != NULL)
-        {
-          g_autofree char *message = g_strdup_printf (_("Could not export: %s"), error->message);
-
-          gtk_label_set_text (self->problem_label, message);
-          gtk_revealer_set_reveal_child (self->problem_revealer, TRUE);
-        }
-    }
+    export_request_run (request, file);
 
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
@@ -1835,6 +1897,8 @@ dm_window_dispose (GObject *object)
   g_clear_pointer (&self->search_index, dm_search_index_unref);
   g_cancellable_cancel (self->index_cancellable);
   g_clear_object (&self->index_cancellable);
+  g_cancellable_cancel (self->source_cancellable);
+  g_clear_object (&self->source_cancellable);
 
   G_OBJECT_CLASS (dm_window_parent_class)->dispose (object);
 }
@@ -2108,4 +2172,23 @@ dm_window_open_default (DmWindow *self)
     file = dm_application_get_bundled_dataset ();
 
   dm_window_open (self, file);
+}
+
+void
+dm_window_export_to_file (DmWindow   *self,
+                          const char *format,
+                          GFile      *file)
+{
+  ExportRequest *request;
+
+  g_return_if_fail (DM_IS_WINDOW (self));
+  g_return_if_fail (format != NULL);
+  g_return_if_fail (G_IS_FILE (file));
+
+  request = g_new0 (ExportRequest, 1);
+  request->window = g_object_ref (self);
+  request->format = g_strdup (format);
+  request->scale = 2;
+  export_request_run (request, file);
+  export_request_free (request);
 }

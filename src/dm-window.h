@@ -24,5 +24,11 @@ void       dm_window_open        (DmWindow      *self,
 DmDataset *dm_window_get_dataset (DmWindow      *self);
 DmLanguage dm_window_get_language (DmWindow     *self);
 void       dm_window_open_default (DmWindow     *self);
+/* Exports the timeline as @format ("png", "svg", "pdf" or "timelinejs")
+ * to @file with the Export dialog's default choices, as accepting that
+ * dialog and the file chooser does; a problem is shown in the window. */
+void       dm_window_export_to_file (DmWindow   *self,
+                                     const char *format,
+                                     GFile      *file);
 
 G_END_DECLS

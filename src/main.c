@@ -11,6 +11,7 @@
 #include "dm-check.h"
 #include "dm-cli-export.h"
 #include "dm-debug.h"
+#include "dm-file-util.h"
 
 static int
 usage_error (const char *message)
@@ -120,6 +121,9 @@ main (int   argc,
 
   if (export != NULL)
     {
+      /* An interrupted export leaves no hidden file behind. */
+      dm_file_remove_temporaries_on_signals ();
+
       if (files != NULL && files[0] != NULL && files[1] != NULL)
         return usage_error (_("--export reads one FILE at a time"));
 

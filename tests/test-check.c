@@ -2,8 +2,14 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <signal.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <gio/gio.h>
+#include <glib/gstdio.h>
+
+#include "dm-test-util.h"
 
 typedef struct
 {
@@ -144,6 +150,22 @@ static const CliCase cases[] = {
   { "export-image-unwritable",
     { "--export=/nonexistent-folder/out.pdf" }, NULL, 1,
     { NULL }, { "the folder “/nonexistent-folder” does not exist" } },
+  { "export-no-base-name",
+    { "--export=.png" }, NULL, 2,
+    { NULL }, { "cannot export to “.png”: give the file a name before its ending, like “timeline.png”" } },
+  { "export-no-base-name-in-folder",
+    { "--export=sub/.PDF" }, NULL, 2,
+    { NULL }, { "cannot export to “sub/.PDF”: give the file a name before its ending, like “timeline.PDF”" } },
+  { "export-timelinejs-no-base-name",
+    { "--export=sub/.timelinejs.json" }, NULL, 2,
+    { NULL }, { "cannot export to “sub/.timelinejs.json”" } },
+  { "export-too-many-pixels",
+    { "--export=cli-big.png", "--size=16000x16000", "--scale=2" }, NULL, 2,
+    { NULL }, { "an image of 32000 × 32000 pixels (1024 million) is too large: at most 100 million pixels can be "
+                "exported" } },
+  { "export-too-many-pixels-fit-lanes",
+    { "--export=cli-big.png", "--size=16000x0", "--scale=8" }, NULL, 1,
+    { NULL }, { "cannot write “cli-big.png”: an image of 128000 × ", "at most 100 million pixels" } },
   { "export-options-need-image",
     { "--from=2018", "--check", "@data/examples/example.json" }, NULL, 2,
     { NULL }, { "apply to --export as PNG, SVG or PDF" } },
@@ -208,11 +230,179 @@ test_cli (gconstpointer data)
     g_assert_cmpstr (out, ==, "");
 }
 
+static guint
+count_entries (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (g_dir_read_name (handle) != NULL)
+    n++;
+
+  return n;
+}
+
+typedef struct
+{
+  const char *name;
+  const char *output;
+  int         signum;
+} InterruptCase;
+
+static const InterruptCase interrupt_cases[] = {
+  { "png-sigterm", "out.png", SIGTERM },
+  { "pdf-sigint", "out.pdf", SIGINT },
+  { "timelinejs-sigterm", "out.timelinejs.json", SIGTERM },
+  { "timelinejs-sighup", "out.timelinejs.json", SIGHUP },
+};
+
+/* An export killed half way leaves neither its output nor the hidden
+ * temporary file: the export stops itself (DAUMOC_DEBUG=stop-writing) with
+ * the file written but not renamed, and is killed there. */
+static void
+test_export_interrupted (gconstpointer data)
+{
+  const InterruptCase *c = data;
+  g_autofree char *dir = g_dir_make_tmp ("daumoc-cli-XXXXXX", NULL);
+  g_autofree char *output = g_build_filename (dir, c->output, NULL);
+  g_autofree char *export = g_strconcat ("--export=", output, NULL);
+  g_autofree char *input = source_path ("data/examples/example.json");
+  const char *argv[] = { g_getenv ("DAUMOC"), export, input, NULL };
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  GPid pid;
+  int status;
+
+  envp = g_environ_setenv (envp, "DAUMOC_DEBUG", "stop-writing", TRUE);
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  g_spawn_async (NULL, (char **) argv, envp,
+                 G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                 NULL, NULL, &pid, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (waitpid (pid, &status, WUNTRACED), ==, pid);
+  g_assert_true (WIFSTOPPED (status));
+  /* The temporary file is there, complete. */
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+
+  g_assert_cmpint (kill (pid, c->signum), ==, 0);
+  g_assert_cmpint (kill (pid, SIGCONT), ==, 0);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_spawn_close_pid (pid);
+
+  /* It died of the signal, as a shell expects, and left nothing. */
+  g_assert_true (WIFSIGNALED (status));
+  g_assert_cmpint (WTERMSIG (status), ==, c->signum);
+  g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_entries (dir), ==, 0);
+
+  dm_test_remove_dir (dir);
+}
+
+/* Runs daumoc with @args in @dir; returns its exit status. */
+static int
+run_in (const char         *dir,
+        const char * const *args,
+        char       **out,
+        char       **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("DAUMOC"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (dir, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+/* An export never writes over the timeline it reads, by its own name or
+ * another (a link, ./NAME): no export format holds all of it. */
+static void
+test_export_onto_input (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("daumoc-cli-XXXXXX", NULL);
+  g_autofree char *input = source_path ("data/examples/example.json");
+  g_autofree char *path = g_build_filename (dir, "mine.timelinejs.json", NULL);
+  g_autofree char *link = g_build_filename (dir, "handout.pdf", NULL);
+  g_autofree char *original = NULL;
+  g_autofree char *after = NULL;
+  static const struct {
+    const char *args[3];
+    const char *named;
+  } onto[] = {
+    { { "--export=mine.timelinejs.json", "mine.timelinejs.json" }, "mine.timelinejs.json" },
+    { { "--export=./mine.timelinejs.json", "mine.timelinejs.json" }, "./mine.timelinejs.json" },
+    { { "--export=handout.pdf", "mine.timelinejs.json" }, "handout.pdf" },
+    { { "--export=mine.timelinejs.json", "handout.pdf" }, "mine.timelinejs.json" },
+  };
+
+  g_assert_true (g_file_get_contents (input, &original, NULL, NULL));
+  g_assert_true (g_file_set_contents (path, original, -1, NULL));
+  g_assert_cmpint (symlink ("mine.timelinejs.json", link), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (onto); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_autofree char *expected = g_strdup_printf ("daumoc: cannot export onto “%s”: it is the timeline being exported, "
+                                                   "which the export would replace and lose; choose another name\n",
+                                                   onto[i].named);
+
+      g_assert_cmpint (run_in (dir, onto[i].args, &out, &err), ==, 2);
+      g_assert_cmpstr (err, ==, expected);
+      g_assert_cmpstr (out, ==, "");
+    }
+
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, original);
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+
+  dm_test_remove_dir (dir);
+}
+
+/* When the report cannot be written (a full disk), --check fails and
+ * says so, rather than report success. */
+static void
+test_output_unwritable (void)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *input = source_path ("data/examples/example.json");
+  g_autofree char *err = NULL;
+
+  g_subprocess_launcher_set_stdout_file_path (launcher, "/dev/full");
+  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "en", TRUE);
+  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("DAUMOC"), "--check", input, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &err, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 1);
+  g_assert_cmpstr (err, ==, "daumoc: cannot write to standard output: No space left on device\n");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/export-onto-input", test_export_onto_input);
+  g_test_add_func ("/cli/output-unwritable", test_output_unwritable);
+  for (guint i = 0; i < G_N_ELEMENTS (interrupt_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/cli/export-interrupted/%s", interrupt_cases[i].name);
+      g_test_add_data_func (path, &interrupt_cases[i], test_export_interrupted);
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {

@@ -341,6 +341,60 @@ test_filtered (Fixture       *f,
   g_assert_null (strstr (text, "Memorandum of understanding signed"));
 }
 
+/* A summary far taller than a page flows onto the following pages: the
+ * PDF's text holds every one of its 6 000 words, in order. */
+static void
+test_long_text_flows (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(DmDataset) dataset = dm_dataset_new ();
+  g_autoptr(GFile) file = out_file (f, "long.pdf");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) summary = g_string_new (NULL);
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *text = NULL;
+  g_autofree char *info = NULL;
+  g_auto(GStrv) words = NULL;
+  DmExportOptions options;
+  DmEvent *event;
+  guint next = 0;
+
+  dm_dataset_set_title (dataset, NULL, "Long");
+  dm_test_add_kinds (dataset, 1);
+  event = dm_event_new ();
+  event->id = g_strdup ("long");
+  event->kind = g_strdup ("k0");
+  g_assert_true (dm_date_init (&event->start, DM_DATE_PRECISION_YEAR, 2020, 0, 0, 0, 0));
+  dm_text_set (&event->title, NULL, "A very long summary");
+  for (guint i = 0; i < 6000; i++)
+    g_string_append_printf (summary, "%sw%04u", i ? " " : "", i);
+  dm_text_set (&event->summary, NULL, summary->str);
+  dm_dataset_add_event (dataset, event);
+  dm_dataset_finish (dataset);
+
+  dm_export_options_init (&options, dataset);
+  options.language = DM_LANGUAGE_EN;
+  g_assert_true (dm_export_to_file (&options, DM_EXPORT_PDF, file, NULL, &error));
+  g_assert_no_error (error);
+
+  text = read_pdf ("pdftotext", path);
+  words = g_strsplit_set (text, " \n\f", -1);
+  for (guint i = 0; words[i] != NULL && next < 6000; i++)
+    {
+      g_autofree char *expected = g_strdup_printf ("w%04u", next);
+
+      if (g_str_equal (words[i], expected))
+        next++;
+    }
+  if (next < 6000)
+    g_error ("the PDF's text stops at word %u of 6000", next);
+
+  /* It took several pages, each of which print would draw too. */
+  info = read_pdf ("pdfinfo", path);
+  g_assert_nonnull (strstr (info, "Pages:"));
+  g_assert_cmpuint (dm_export_count_handout_pages (&options, 595, 842), >=, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -353,6 +407,7 @@ main (int   argc,
   g_test_add ("/export-image/print-matches-pdf", Fixture, NULL, fixture_setup, test_print_matches_pdf, fixture_teardown);
   g_test_add ("/export-image/eras-drawn", Fixture, NULL, fixture_setup, test_eras_drawn, fixture_teardown);
   g_test_add ("/export-image/failure-leaves-nothing", Fixture, NULL, fixture_setup, test_failure_leaves_nothing, fixture_teardown);
+  g_test_add ("/export-image/long-text-flows", Fixture, NULL, fixture_setup, test_long_text_flows, fixture_teardown);
   g_test_add ("/export-image/filtered", Fixture, NULL, fixture_setup, test_filtered, fixture_teardown);
 
   return g_test_run ();

@@ -3,9 +3,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
 #include <glib/gstdio.h>
 
 #include "dm-file-util.h"
+#include "dm-test-util.h"
 
 typedef struct
 {
@@ -117,6 +120,200 @@ test_new_file_failure_leaves_nothing (void)
   g_rmdir (dir);
 }
 
+static guint
+file_mode (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_mode & 07777;
+}
+
+static void
+write_text (const char *path,
+            const char *text)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dm_file_write_bytes_atomically (file, bytes, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* A new file honours the umask, as any program's would: colleagues on a
+ * shared drive can read the handout. */
+static void
+test_new_file_mode (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("daumoc-atomic-XXXXXX", NULL);
+  g_autofree char *shared = g_build_filename (dir, "shared.pdf", NULL);
+  g_autofree char *group = g_build_filename (dir, "group.pdf", NULL);
+  mode_t old = umask (022);
+
+  write_text (shared, "handout");
+  g_assert_cmpuint (file_mode (shared), ==, 0644);
+
+  umask (027);
+  write_text (group, "handout");
+  g_assert_cmpuint (file_mode (group), ==, 0640);
+
+  umask (old);
+  dm_test_remove_dir (dir);
+}
+
+/* A file replaced keeps its permissions, whatever the umask. */
+static void
+test_replace_keeps_mode (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("daumoc-atomic-XXXXXX", NULL);
+  g_autofree char *open_file = g_build_filename (dir, "open.json", NULL);
+  g_autofree char *private_file = g_build_filename (dir, "private.json", NULL);
+  g_autofree char *content = NULL;
+  mode_t old = umask (077);
+
+  g_file_set_contents (open_file, "old", -1, NULL);
+  g_assert_cmpint (g_chmod (open_file, 0644), ==, 0);
+  write_text (open_file, "new");
+  g_assert_cmpuint (file_mode (open_file), ==, 0644);
+  g_file_get_contents (open_file, &content, NULL, NULL);
+  g_assert_cmpstr (content, ==, "new");
+
+  umask (022);
+  g_file_set_contents (private_file, "old", -1, NULL);
+  g_assert_cmpint (g_chmod (private_file, 0600), ==, 0);
+  write_text (private_file, "new");
+  g_assert_cmpuint (file_mode (private_file), ==, 0600);
+
+  umask (old);
+  dm_test_remove_dir (dir);
+}
+
+/* Writing to a symbolic link writes to its target and keeps the link,
+ * relative or absolute, and through a chain of links. */
+static void
+test_symlink_written_through (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("daumoc-atomic-XXXXXX", NULL);
+  g_autofree char *sub = g_build_filename (dir, "real", NULL);
+  g_autofree char *target = g_build_filename (sub, "handout.pdf", NULL);
+  g_autofree char *link = g_build_filename (dir, "handout.pdf", NULL);
+  g_autofree char *chain = g_build_filename (dir, "latest.pdf", NULL);
+  g_autofree char *dangling = g_build_filename (dir, "new.pdf", NULL);
+  g_autofree char *dangling_target = g_build_filename (sub, "made.pdf", NULL);
+  g_autofree char *content = NULL;
+  g_autofree char *read_back = NULL;
+  GStatBuf st;
+
+  g_assert_cmpint (g_mkdir (sub, 0755), ==, 0);
+  g_file_set_contents (target, "old", -1, NULL);
+  g_assert_cmpint (g_chmod (target, 0644), ==, 0);
+  g_assert_cmpint (symlink ("real/handout.pdf", link), ==, 0);
+  g_assert_cmpint (symlink (link, chain), ==, 0);
+  g_assert_cmpint (symlink ("real/made.pdf", dangling), ==, 0);
+
+  write_text (link, "new");
+  g_assert_cmpint (g_lstat (link, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+  read_back = g_file_read_link (link, NULL);
+  g_assert_cmpstr (read_back, ==, "real/handout.pdf");
+  g_file_get_contents (target, &content, NULL, NULL);
+  g_assert_cmpstr (content, ==, "new");
+  g_assert_cmpuint (file_mode (target), ==, 0644);
+
+  write_text (chain, "newer");
+  g_assert_cmpint (g_lstat (chain, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+  g_clear_pointer (&content, g_free);
+  g_file_get_contents (target, &content, NULL, NULL);
+  g_assert_cmpstr (content, ==, "newer");
+
+  /* A link to a file not there yet makes it. */
+  write_text (dangling, "made");
+  g_assert_cmpint (g_lstat (dangling, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+  g_clear_pointer (&content, g_free);
+  g_file_get_contents (dangling_target, &content, NULL, NULL);
+  g_assert_cmpstr (content, ==, "made");
+
+  /* Nothing else was left in either folder. */
+  g_assert_cmpuint (count_entries (dir), ==, 4);
+  g_assert_cmpuint (count_entries (sub), ==, 2);
+
+  dm_test_remove_dir (sub);
+  dm_test_remove_dir (dir);
+}
+
+/* The temporary name is short: a target name as long as the folder
+ * allows (255 bytes) can be written. */
+static void
+test_long_name (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("daumoc-atomic-XXXXXX", NULL);
+  g_autofree char *name = g_strnfill (255 - strlen (".pdf"), 'n');
+  g_autofree char *file_name = g_strconcat (name, ".pdf", NULL);
+  g_autofree char *path = g_build_filename (dir, file_name, NULL);
+  g_autofree char *content = NULL;
+
+  write_text (path, "long");
+  g_file_get_contents (path, &content, NULL, NULL);
+  g_assert_cmpstr (content, ==, "long");
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+
+  dm_test_remove_dir (dir);
+}
+
+static void
+assert_fails_naming (const char *path,
+                     const char *expected)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("x", 1);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (dm_file_write_bytes_atomically (file, bytes, NULL, &error));
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, expected));
+  g_assert_null (strstr (error->message, ".daumoc-"));
+  g_assert_null (strstr (error->message, ".part"));
+}
+
+/* Messages speak of the user's file or folder, never of the temporary. */
+static void
+test_errors_name_target (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("daumoc-atomic-XXXXXX", NULL);
+  g_autofree char *folder = g_build_filename (dir, "folder.pdf", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing", "out.pdf", NULL);
+  g_autofree char *loop = g_build_filename (dir, "loop.pdf", NULL);
+  g_autofree char *pipe = g_build_filename (dir, "pipe.pdf", NULL);
+  g_autofree char *expected = NULL;
+
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  expected = g_strdup_printf ("“%s” is a folder", folder);
+  assert_fails_naming (folder, expected);
+  g_assert_cmpint (g_rmdir (folder), ==, 0);
+
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("the folder “%s%smissing” does not exist", dir, G_DIR_SEPARATOR_S);
+  assert_fails_naming (missing, expected);
+
+  g_assert_cmpint (mkfifo (pipe, 0600), ==, 0);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("“%s” is not a regular file", pipe);
+  assert_fails_naming (pipe, expected);
+  g_assert_cmpint (g_unlink (pipe), ==, 0);
+
+  g_assert_cmpint (symlink ("loop.pdf", loop), ==, 0);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("“%s” is a symbolic link that leads round in a circle", loop);
+  assert_fails_naming (loop, expected);
+
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+  dm_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -126,6 +323,12 @@ main (int   argc,
   g_test_add_func ("/file-util/failure-keeps-old", test_failure_keeps_old);
   g_test_add_func ("/file-util/success-replaces", test_success_replaces);
   g_test_add_func ("/file-util/new-file-failure-leaves-nothing", test_new_file_failure_leaves_nothing);
+
+  g_test_add_func ("/file-util/new-file-mode", test_new_file_mode);
+  g_test_add_func ("/file-util/replace-keeps-mode", test_replace_keeps_mode);
+  g_test_add_func ("/file-util/symlink-written-through", test_symlink_written_through);
+  g_test_add_func ("/file-util/long-name", test_long_name);
+  g_test_add_func ("/file-util/errors-name-target", test_errors_name_target);
 
   return g_test_run ();
 }
