@@ -12,6 +12,7 @@
 #include "dm-event-item.h"
 #include "dm-event-row.h"
 #include "dm-event-list.h"
+#include "dm-source-viewer.h"
 #include "dm-filter.h"
 #include "dm-file-util.h"
 #include "dm-fold.h"
@@ -35,6 +36,7 @@ struct _DmWindow
   GtkMenuButton        *filter_button;
   GtkMenuButton        *primary_menu_button;
   GtkWidget            *language_switch;
+  DmSourceViewer       *source_viewer;   /* weak */
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GtkRevealer          *filter_revealer;
@@ -708,55 +710,6 @@ related_activated_cb (DmWindow *self,
 
 /* The source text of a citation, with the quoted passage selected. */
 
-/* Finds @quote in @text ignoring differences in white space; returns the
- * byte range in @text. */
-static gboolean
-find_quote (const char *text,
-            const char *quote,
-            gsize      *start,
-            gsize      *end)
-{
-  for (const char *t = text; *t; t++)
-    {
-      const char *a = t;
-      const char *b = quote;
-
-      while (*a && *b)
-        {
-          if (g_ascii_isspace (*a) && g_ascii_isspace (*b))
-            {
-              while (g_ascii_isspace (*a))
-                a++;
-              while (g_ascii_isspace (*b))
-                b++;
-              continue;
-            }
-          if (*a != *b)
-            break;
-          a++, b++;
-        }
-
-      if (*b == '\0')
-        {
-          *start = (gsize) (t - text);
-          *end = (gsize) (a - text);
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-static gboolean
-scroll_to_mark_cb (gpointer data)
-{
-  GtkTextView *view = data;
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-
-  gtk_text_view_scroll_to_mark (view, gtk_text_buffer_get_insert (buffer), 0.1, TRUE, 0, 0.3);
-  return G_SOURCE_REMOVE;
-}
-
 typedef struct
 {
   DmWindow *window;
@@ -775,56 +728,22 @@ source_job_free (SourceJob *job)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SourceJob, source_job_free)
 
+/* One source viewer per window, shown again for the next source asked
+ * for; closing it destroys it. */
 static void
 show_source_text (DmWindow   *self,
                   const char *title,
                   const char *text,
                   const char *quote)
 {
-  GtkWidget *window;
-  GtkWidget *scrolled;
-  GtkWidget *view;
-  GtkWidget *box;
-  GtkTextBuffer *buffer;
-  GtkTextIter start_iter;
-  GtkTextIter end_iter;
-  gsize start;
-  gsize end;
-
-  window = adw_window_new ();
-  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 720, 560);
-  gtk_window_set_title (GTK_WINDOW (window), title);
-
-  view = gtk_text_view_new ();
-  gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 18);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 18);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 12);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 12);
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-  gtk_text_buffer_set_text (buffer, text, -1);
-
-  /* The passage selected, as a find would: visible in every theme. */
-  if (quote != NULL && find_quote (text, quote, &start, &end))
+  if (self->source_viewer == NULL)
     {
-      gtk_text_buffer_get_iter_at_offset (buffer, &start_iter, (int) g_utf8_pointer_to_offset (text, text + start));
-      gtk_text_buffer_get_iter_at_offset (buffer, &end_iter, (int) g_utf8_pointer_to_offset (text, text + end));
-      gtk_text_buffer_select_range (buffer, &start_iter, &end_iter);
+      self->source_viewer = dm_source_viewer_new (GTK_WINDOW (self));
+      g_object_add_weak_pointer (G_OBJECT (self->source_viewer), (gpointer *) &self->source_viewer);
     }
 
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  gtk_box_append (GTK_BOX (box), scrolled);
-  adw_window_set_content (ADW_WINDOW (window), box);
-
-  gtk_window_present (GTK_WINDOW (window));
-  g_idle_add_full (G_PRIORITY_LOW, scroll_to_mark_cb, g_object_ref (view), g_object_unref);
+  dm_source_viewer_show_text (self->source_viewer, title, text, quote);
+  gtk_window_present (GTK_WINDOW (self->source_viewer));
 }
 
 static void
@@ -1885,6 +1804,13 @@ dm_window_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  if (self->source_viewer != NULL)
+    {
+      DmSourceViewer *viewer = g_steal_pointer (&self->source_viewer);
+
+      g_object_remove_weak_pointer (G_OBJECT (viewer), (gpointer *) &self->source_viewer);
+      gtk_window_destroy (GTK_WINDOW (viewer));
+    }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DM_TYPE_WINDOW);
 

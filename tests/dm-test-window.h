@@ -63,3 +63,36 @@ dm_test_find_row (GtkWidget  *root,
     }
   return NULL;
 }
+
+/* Presses @keys (xdotool's names: "Escape", "ctrl+w") through the X
+ * server, as a person would: the pointer moves to (@x, @y) first, since
+ * with no window manager X gives the keys to the window under it. Waits
+ * until xdotool has sent them; what they do is for the caller to wait on. */
+static inline void
+dm_test_press_keys (int         x,
+                    int         y,
+                    const char *keys)
+{
+  g_autofree char *x_text = g_strdup_printf ("%d", x);
+  g_autofree char *y_text = g_strdup_printf ("%d", y);
+  g_auto(GStrv) names = g_strsplit (keys, " ", -1);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_ptr_array_add (argv, (gpointer) "xdotool");
+  g_ptr_array_add (argv, (gpointer) "mousemove");
+  g_ptr_array_add (argv, x_text);
+  g_ptr_array_add (argv, y_text);
+  g_ptr_array_add (argv, (gpointer) "key");
+  for (guint i = 0; names[i] != NULL; i++)
+    g_ptr_array_add (argv, names[i]);
+  g_ptr_array_add (argv, NULL);
+
+  /* Under the window's own display; xdotool is one of the test packages. */
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                               &status, &error));
+  g_assert_no_error (error);
+  g_spawn_check_wait_status (status, &error);
+  g_assert_no_error (error);
+}

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "dm-source-text.h"
+#include "dm-source-viewer.h"
 #include "dm-test-window.h"
 
 /* One event citing each of these texts, in this order. */
@@ -487,6 +488,68 @@ test_bundled (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+viewer_gone (gpointer data)
+{
+  return find_viewer (data) == NULL;
+}
+
+static GtkWindow *
+show_bundled_source (DmWindow *window)
+{
+  g_signal_emit_by_name (dm_test_window_child (window, "detail_pane"), "show-source", 0, 0u);
+  wait_for (viewer_shown, window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (find_viewer (window)));
+  return find_viewer (window);
+}
+
+/* The viewer is a window to read beside the timeline, not a modal one;
+ * Esc and Ctrl+W, pressed through the X server, close it; it opens again
+ * at the size it was left at. */
+static void
+test_keys_and_size (void)
+{
+  DmWindow *window = dm_test_open_bundled_window (1000, 700);
+  GtkWindow *viewer = show_bundled_source (window);
+  int width;
+  int height;
+
+  g_assert_false (gtk_window_get_modal (viewer));
+  dm_test_press_keys (100, 100, "Escape");
+  wait_for (viewer_gone, window);
+
+  viewer = show_bundled_source (window);
+  gtk_window_set_default_size (viewer, 640, 480);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (viewer));
+  dm_test_press_keys (100, 100, "ctrl+w");
+  wait_for (viewer_gone, window);
+
+  viewer = show_bundled_source (window);
+  gtk_window_get_default_size (viewer, &width, &height);
+  g_assert_cmpint (width, ==, 640);
+  g_assert_cmpint (height, ==, 480);
+
+  gtk_window_destroy (viewer);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Made, shown and closed, the viewer leaves nothing behind. */
+static void
+test_viewer_finalizes (void)
+{
+  GtkWidget *parent = gtk_window_new ();
+  DmSourceViewer *viewer = dm_source_viewer_new (GTK_WINDOW (parent));
+
+  g_object_ref_sink (viewer);
+  dm_source_viewer_show_text (viewer, "A <b>title</b>", "Some text with a quote in it.", "a quote");
+  gtk_window_present (GTK_WINDOW (viewer));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (viewer));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (viewer)), ==, "A <b>title</b>");
+  gtk_window_destroy (GTK_WINDOW (viewer));
+  g_assert_finalize_object (viewer);
+  gtk_window_destroy (GTK_WINDOW (parent));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -502,6 +565,8 @@ main (int   argc,
   ADD ("limit", test_limit);
 #undef ADD
   g_test_add_func ("/source-viewer/bundled", test_bundled);
+  g_test_add_func ("/source-viewer/keys-and-size", test_keys_and_size);
+  g_test_add_func ("/source-viewer/finalizes", test_viewer_finalizes);
 
   return g_test_run ();
 }
