@@ -130,8 +130,9 @@ write_object (GString    *out,
     }
 
   g_string_append_c (out, '{');
-  json_object_iter_init (&iter, object);
-  while (json_object_iter_next (&iter, &name, &member))
+  /* In the order the members were added, as they were read. */
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &name, &member))
     {
       if (!first)
         g_string_append_c (out, ',');
