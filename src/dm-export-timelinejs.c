@@ -25,6 +25,7 @@
 #include "dm-html.h"
 #include "dm-import.h"
 #include "dm-json-writer.h"
+#include "dm-safe-text.h"
 
 /* The years JavaScript dates can hold (±8.64e15 ms around 1970); beyond
  * them TimelineJS needs its cosmological scale. */
@@ -61,65 +62,20 @@ note_year (Export       *self,
 
 /* Texts, as HTML */
 
-/* TRUE when @p, inside @text, ends a word "…script" (javascript,
- * vbscript…), case aside. */
-static gboolean
-ends_script_word (const char *text,
-                  const char *p)
-{
-  static const char word[] = "script";
-  gsize n = sizeof word - 1;
-
-  return (gsize) (p - text) >= n && g_ascii_strncasecmp (p - n, word, n) == 0;
-}
-
-/* @text as HTML text: the characters markup could start from escaped,
- * "=" always, and the colon after "…script". */
+/* @text as HTML text (see dm_safe_text_escape_xml()). */
 static void
 append_escaped (GString    *out,
                 const char *text)
 {
-  for (const char *p = text; *p; p++)
-    {
-      switch (*p)
-        {
-        case '&':
-          g_string_append (out, "&amp;");
-          break;
-        case '<':
-          g_string_append (out, "&lt;");
-          break;
-        case '>':
-          g_string_append (out, "&gt;");
-          break;
-        case '"':
-          g_string_append (out, "&quot;");
-          break;
-        case '\'':
-          g_string_append (out, "&#39;");
-          break;
-        case '=':
-          g_string_append (out, "&#61;");
-          break;
-        case ':':
-          if (ends_script_word (text, p))
-            g_string_append (out, "&#58;");
-          else
-            g_string_append_c (out, ':');
-          break;
-        default:
-          g_string_append_c (out, *p);
-        }
-    }
+  g_autofree char *escaped = dm_safe_text_escape_xml (text);
+
+  g_string_append (out, escaped);
 }
 
 static char *
 escape (const char *text)
 {
-  GString *out = g_string_new (NULL);
-
-  append_escaped (out, text);
-  return g_string_free (out, FALSE);
+  return dm_safe_text_escape_xml (text);
 }
 
 /* Paragraphs at blank lines, <br> at line breaks. */

@@ -13,11 +13,18 @@
 
 #include "dm-export.h"
 #include "dm-file-util.h"
+#include "dm-safe-text.h"
 #include "dm-scene.h"
 
 #define PAGE_WIDTH   595.0   /* A4, points */
 #define PAGE_HEIGHT  842.0
 #define PAGE_MARGIN  48.0
+/* The most characters laid out at once in the handout, and the most
+ * shown of a title or a line, and of a summary or a quote (some 15 000
+ * words, 40 pages). */
+#define HANDOUT_PIECE_CHARS 2000
+#define HANDOUT_LINE_CHARS  1000
+#define HANDOUT_TEXT_CHARS  100000
 
 void
 dm_export_options_init (DmExportOptions *options,
@@ -177,7 +184,7 @@ collect_text (const char *text,
               gpointer    user_data)
 {
   GString *texts = user_data;
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  g_autofree char *escaped = dm_safe_text_escape_xml (text);
   char xs[G_ASCII_DTOSTR_BUF_SIZE];
   char ys[G_ASCII_DTOSTR_BUF_SIZE];
   char sizes[G_ASCII_DTOSTR_BUF_SIZE];
@@ -197,7 +204,9 @@ write_svg (GOutputStream          *stream,
            GCancellable           *cancellable,
            GError                **error)
 {
-  g_autofree char *title = g_markup_escape_text (dm_text_get (dm_dataset_get_title (options->dataset), options->language), -1);
+  g_autofree char *shown = dm_safe_text_for_display (dm_text_get (dm_dataset_get_title (options->dataset), options->language),
+                                                     DM_SAFE_TEXT_LABEL_MAX);
+  g_autofree char *title = dm_safe_text_escape_xml (shown);
   g_autoptr(GString) head = g_string_new (NULL);
   const char *open_end;
   const char *close;
@@ -262,21 +271,20 @@ next_page (Page *page)
   page->y = PAGE_MARGIN;
 }
 
+/* One piece of a text, on the page or the next. */
 static void
-add_text (Page       *page,
-          const char *text,
-          const char *font,
-          double      space_after)
+add_text_piece (Page       *page,
+                const char *text,
+                gsize       length,
+                const char *font,
+                double      space_after)
 {
   g_autoptr(PangoLayout) layout = pango_layout_new (page->pango);
   PangoFontDescription *description = pango_font_description_from_string (font);
   int height;
 
-  if (text == NULL || text[0] == '\0')
-    return;
-
   /* Plain text: dataset text is never markup. */
-  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_text (layout, text, (int) length);
   pango_layout_set_font_description (layout, description);
   pango_font_description_free (description);
   pango_layout_set_width (layout, (int) ((page->width - 2 * PAGE_MARGIN) * PANGO_SCALE));
@@ -293,6 +301,33 @@ add_text (Page       *page,
       pango_cairo_show_layout (page->cr, layout);
     }
   page->y += height + space_after;
+}
+
+/* A text of the handout, up to @max_chars (far beyond any real text)
+ * and an ellipsis. Controls, bidi overrides and floods of combining marks
+ * are made visible or dropped as on screen (cairo refuses some of them),
+ * and a long text is laid out in pieces of a few paragraphs: Pango takes
+ * minutes over a megabyte in one layout. */
+static void
+add_text (Page       *page,
+          const char *text,
+          gsize       max_chars,
+          const char *font,
+          double      space_after)
+{
+  g_autofree char *shown = NULL;
+
+  if (text == NULL || text[0] == '\0')
+    return;
+
+  shown = dm_safe_text_for_display (text, max_chars);
+  for (const char *p = shown; *p; )
+    {
+      const char *end = dm_safe_text_piece_end (p, HANDOUT_PIECE_CHARS);
+
+      add_text_piece (page, p, (gsize) (end - p), font, end[0] == '\0' ? space_after : 0);
+      p = end;
+    }
 }
 
 static void
@@ -314,9 +349,9 @@ add_event (Page                  *page,
     }
 
   heading = g_strdup_printf ("%s · %s", date, kind ? dm_text_get (&kind->label, language) : event->kind);
-  add_text (page, heading, "Sans 9", 2);
-  add_text (page, dm_text_get (&event->title, language), "Sans Bold 12", 4);
-  add_text (page, dm_text_get (&event->summary, language), "Sans 10", 4);
+  add_text (page, heading, HANDOUT_LINE_CHARS, "Sans 9", 2);
+  add_text (page, dm_text_get (&event->title, language), HANDOUT_LINE_CHARS, "Sans Bold 12", 4);
+  add_text (page, dm_text_get (&event->summary, language), HANDOUT_TEXT_CHARS, "Sans 10", 4);
 
   for (guint i = 0; event->actors != NULL && i < event->actors->len; i++)
     {
@@ -324,7 +359,7 @@ add_event (Page                  *page,
       const char *role = dm_text_get (&actor->role, language);
       g_autofree char *line = role[0] ? g_strdup_printf ("%s — %s", actor->name, role) : g_strdup (actor->name);
 
-      add_text (page, line, "Sans 9", 1);
+      add_text (page, line, HANDOUT_LINE_CHARS, "Sans 9", 1);
     }
 
   for (guint i = 0; event->citations != NULL && i < event->citations->len; i++)
@@ -339,7 +374,7 @@ add_event (Page                  *page,
                               source ? dm_text_get (&source->title, language) : citation->source,
                               source && source->publisher ? ", " : "",
                               source && source->publisher ? source->publisher : "");
-      add_text (page, line, "Sans Italic 8", 2);
+      add_text (page, line, HANDOUT_TEXT_CHARS, "Sans Italic 8", 2);
     }
 
   page->y += 12;
@@ -355,8 +390,10 @@ draw_title (cairo_t               *cr,
 {
   g_autoptr(PangoLayout) layout = pango_layout_new (pango);
   PangoFontDescription *font = pango_font_description_from_string ("Sans Bold 16");
+  g_autofree char *title = dm_safe_text_for_display (dm_text_get (dm_dataset_get_title (options->dataset), options->language),
+                                                     DM_SAFE_TEXT_LABEL_MAX);
 
-  pango_layout_set_text (layout, dm_text_get (dm_dataset_get_title (options->dataset), options->language), -1);
+  pango_layout_set_text (layout, title, -1);
   pango_layout_set_font_description (layout, font);
   pango_font_description_free (font);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
@@ -502,13 +539,16 @@ write_export (GOutputStream  *stream,
     case DM_EXPORT_PDF:
       {
         g_autofree char *creator = g_strdup_printf ("Dấu Mốc %s", PACKAGE_VERSION);
+        /* cairo refuses text with noncharacters (U+FFFE) outright. */
+        g_autofree char *title = dm_safe_text_for_display (dm_text_get (dm_dataset_get_title (options->dataset),
+                                                                        options->language),
+                                                           DM_SAFE_TEXT_LABEL_MAX);
 
         /* The first page is the timeline, landscape and as wide as asked. */
         surface = cairo_pdf_surface_create_for_stream (write_to_stream, &closure,
                                                        scene.width + 2 * PAGE_MARGIN,
                                                        scene.height + 2 * PAGE_MARGIN + 40);
-        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
-                                        dm_text_get (dm_dataset_get_title (options->dataset), options->language));
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
         cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, creator);
       }
       break;

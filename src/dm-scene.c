@@ -13,6 +13,7 @@
 #include <librsvg/rsvg.h>
 #include <pango/pangocairo.h>
 
+#include "dm-safe-text.h"
 #include "dm-scene.h"
 
 /* The layout's left edge is a multiple of this many pixels of time. */
@@ -110,9 +111,13 @@ create_layout (DmScene    *scene,
                const char *text)
 {
   PangoLayout *layout = pango_layout_new (scene->pango);
+  g_autofree char *shown = dm_safe_text_for_display (text, DM_SAFE_TEXT_LABEL_MAX);
 
-  /* Dataset text is text, never markup. */
-  pango_layout_set_text (layout, text, -1);
+  /* Dataset text is text, never markup; controls and bidi overrides are
+   * shown as what they are, and a label needs no more than a few hundred
+   * characters (Pango takes seconds over a megabyte, or over 200 000
+   * combining marks on one letter). */
+  pango_layout_set_text (layout, shown, -1);
   pango_layout_set_single_paragraph_mode (layout, TRUE);
 
   return layout;
@@ -307,15 +312,16 @@ draw_text (DmScene        *scene,
       double size = font ? pango_font_description_get_size (font) / (double) PANGO_SCALE : 10;
       double device_x = x;
       double device_y = y + baseline;
+      const char *laid_out = pango_layout_get_text (layout);
       g_autofree char *shown = NULL;
 
       /* The text as shown: up to where the ellipsis cut it. */
       if (line != NULL && pango_layout_is_ellipsized (layout))
-        shown = g_strdup_printf ("%.*s…", (int) MIN ((gsize) line->length, strlen (text)), text);
+        shown = g_strdup_printf ("%.*s…", (int) MIN ((gsize) line->length, strlen (laid_out)), laid_out);
       pango_layout_iter_free (iter);
 
       cairo_user_to_device (cr, &device_x, &device_y);
-      scene->text_func (shown ? shown : text, device_x, device_y, size, scene->text_data);
+      scene->text_func (shown ? shown : laid_out, device_x, device_y, size, scene->text_data);
     }
 }
 
