@@ -26,6 +26,16 @@
 #define HANDOUT_LINE_CHARS  1000
 #define HANDOUT_TEXT_CHARS  100000
 
+/* The largest PNG drawn: cairo's images stop at 32767 pixels a side, and
+ * a few hundred megabytes of pixels is already more than anyone wants. A
+ * timeline that would be larger (thousands of kinds) is scaled down. */
+#define PNG_MAX_SIDE   32000.0
+#define PNG_MAX_PIXELS 64e6
+
+/* The largest PDF page in points that readers open (PDF's own limit):
+ * the timeline page is scaled down to fit. */
+#define PDF_MAX_SIDE   14400.0
+
 void
 dm_export_options_init (DmExportOptions *options,
                         DmDataset       *dataset)
@@ -433,13 +443,17 @@ static void
 draw_timeline_page (const DmExportOptions *options,
                     cairo_t               *cr,
                     PangoContext          *pango,
-                    double                 width)
+                    double                 width,
+                    double                 height)
 {
   DmScene scene;
   double scale;
 
   setup_scene (&scene, options, pango, options->width, options->height);
   scale = MIN (1, (width - 2 * PAGE_MARGIN) / scene.width);
+  /* Thousands of kinds make the lanes taller than any page. */
+  if (height > 0)
+    scale = MIN (scale, (height - 2 * PAGE_MARGIN - 40) / scene.height);
 
   draw_title (cr, pango, options, PAGE_MARGIN, PAGE_MARGIN - 8, width - 2 * PAGE_MARGIN);
   cairo_save (cr);
@@ -480,9 +494,23 @@ dm_export_draw_handout_page (const DmExportOptions *options,
   g_return_if_fail (options != NULL && cr != NULL && pango != NULL);
 
   if (page_number == 0)
-    draw_timeline_page (options, cr, pango, page_width);
+    draw_timeline_page (options, cr, pango, page_width, page_height);
   else
     draw_event_pages (options, cr, pango, page_width, page_height, (int) page_number - 1, FALSE);
+}
+
+/* @scale, or less so that a @width × @height PNG stays within what cairo
+ * and memory allow. */
+static double
+png_fit_scale (double width,
+               double height,
+               double scale)
+{
+  scale = MIN (scale, PNG_MAX_SIDE / MAX (width, height));
+  if (width * height * scale * scale > PNG_MAX_PIXELS)
+    scale = sqrt (PNG_MAX_PIXELS / (width * height));
+
+  return scale;
 }
 
 typedef struct
@@ -505,6 +533,9 @@ write_export (GOutputStream  *stream,
   g_autoptr(GString) svg = NULL;
   g_autoptr(GString) texts = NULL;
   cairo_status_t status;
+  double png_scale = 1;
+  double timeline_page_width = 0;
+  double timeline_page_height = 0;
   DmScene scene;
   cairo_t *cr;
 
@@ -522,9 +553,10 @@ write_export (GOutputStream  *stream,
   switch (job->format)
     {
     case DM_EXPORT_PNG:
+      png_scale = png_fit_scale (scene.width, scene.height, options->scale);
       surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
-                                            (int) ceil (scene.width * options->scale),
-                                            (int) ceil (scene.height * options->scale));
+                                            (int) ceil (scene.width * png_scale),
+                                            (int) ceil (scene.height * png_scale));
       break;
 
     case DM_EXPORT_SVG:
@@ -544,10 +576,14 @@ write_export (GOutputStream  *stream,
                                                                         options->language),
                                                            DM_SAFE_TEXT_LABEL_MAX);
 
-        /* The first page is the timeline, landscape and as wide as asked. */
+        /* The first page is the timeline, landscape and as wide as asked
+         * (scaled down to the largest page readers open). */
+        double fit = MIN (1, PDF_MAX_SIDE / MAX (scene.width + 2 * PAGE_MARGIN, scene.height + 2 * PAGE_MARGIN + 40));
+
+        timeline_page_width = (scene.width + 2 * PAGE_MARGIN) * fit;
+        timeline_page_height = (scene.height + 2 * PAGE_MARGIN + 40) * fit;
         surface = cairo_pdf_surface_create_for_stream (write_to_stream, &closure,
-                                                       scene.width + 2 * PAGE_MARGIN,
-                                                       scene.height + 2 * PAGE_MARGIN + 40);
+                                                       timeline_page_width, timeline_page_height);
         cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
         cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, creator);
       }
@@ -559,11 +595,11 @@ write_export (GOutputStream  *stream,
 
   cr = cairo_create (surface);
   if (job->format == DM_EXPORT_PNG)
-    cairo_scale (cr, options->scale, options->scale);
+    cairo_scale (cr, png_scale, png_scale);
 
   if (job->format == DM_EXPORT_PDF)
     {
-      draw_timeline_page (options, cr, pango, scene.width + 2 * PAGE_MARGIN);
+      draw_timeline_page (options, cr, pango, timeline_page_width, timeline_page_height);
       cairo_show_page (cr);
 
       /* Then the events, on portrait pages. */

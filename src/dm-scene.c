@@ -224,6 +224,18 @@ dm_scene_hit (DmScene *scene,
   return dm_layout_hit (scene->layout, lane, row, x - scene->header_width + scene->layout_offset);
 }
 
+/* TRUE when some of @lane shows below the axis: with thousands of kinds,
+ * the lanes scroll and only those in view are drawn. */
+static gboolean
+lane_in_view (const DmScene *scene,
+              guint          lane)
+{
+  double lane_height = dm_scene_get_lane_height (scene);
+  double y = scene->axis_height - scene->lane_scroll + lane * lane_height;
+
+  return y + lane_height > scene->axis_height && y < scene->height;
+}
+
 static gboolean
 parse_color (const char *text,
              DmColor    *color)
@@ -791,6 +803,8 @@ draw_items (DmScene       *scene,
       /* Laid out left or right of the view: only a label may reach in. */
       if (MAX (item.x1, item.label_x + item.label_width) < -ITEM_MARGIN || item.x0 > width + ITEM_MARGIN)
         continue;
+      if (!lane_in_view (scene, item.lane))
+        continue;
 
       if (!caching || item.x1 - item.x0 > ITEM_MAX_WIDTH || item.x1 < -ITEM_MAX_WIDTH || item.x0 > width + ITEM_MAX_WIDTH)
         {
@@ -889,7 +903,7 @@ dm_scene_draw (DmScene *scene,
   cairo_rectangle (cr, 0, scene->axis_height, width, MAX (height - scene->axis_height, 0));
   cairo_clip (cr);
   for (guint lane = 0; lane < lanes; lane++)
-    if (lane % 2 == 1)
+    if (lane % 2 == 1 && lane_in_view (scene, lane))
       {
         set_color (cr, fg, 0.035);
         cairo_rectangle (cr, 0, scene->axis_height - scene->lane_scroll + lane * dm_scene_get_lane_height (scene),
@@ -929,6 +943,8 @@ dm_scene_draw (DmScene *scene,
       double y = scene->axis_height - scene->lane_scroll + lane * dm_scene_get_lane_height (scene);
       DmColor color;
 
+      if (!lane_in_view (scene, lane))
+        continue;
       kind_color (scene, lane, fg, &color);
       set_color (cr, &color, 1);
       cairo_rectangle (cr, 0, y + 4, 4, dm_scene_get_lane_height (scene) - 8);

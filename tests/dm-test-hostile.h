@@ -93,6 +93,22 @@ dm_test_hostile_write_generated (const char *dir)
     dm_test_hostile_write (dir, "huge-list.json", "Lists", kind, events);
   }
 
+  /* 2000 kinds, an event in each */
+  {
+    GString *kinds = g_string_new (NULL);
+    GString *events = g_string_new (NULL);
+
+    for (guint i = 0; i < 2000; i++)
+      {
+        g_string_append_printf (kinds, "%s{\"id\": \"k%u\", \"label\": {\"en\": \"Kind %u\"}}", i > 0 ? ", " : "", i, i);
+        g_string_append_printf (events, "%s{\"id\": \"e%u\", \"kind\": \"k%u\", \"start\": \"%u\", \"title\": {\"en\": \"E %u\"}}",
+                                i > 0 ? ", " : "", i, i, 1000 + i, i);
+      }
+    dm_test_hostile_write (dir, "many-kinds.json", "Kinds", kinds->str, events->str);
+    g_string_free (kinds, TRUE);
+    g_string_free (events, TRUE);
+  }
+
   /* 3000 events on one minute */
   {
     GString *events = g_string_new (NULL);
