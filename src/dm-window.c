@@ -810,7 +810,11 @@ show_source_cb (DmWindow *self,
   gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
   gtk_window_set_default_size (GTK_WINDOW (window), 720, 560);
-  gtk_window_set_title (GTK_WINDOW (window), dm_text_get (&source->title, self->language));
+  {
+    g_autofree char *source_title = shorten (dm_text_get (&source->title, self->language));
+
+    gtk_window_set_title (GTK_WINDOW (window), source_title);
+  }
 
   view = gtk_text_view_new ();
   gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);

@@ -13,6 +13,7 @@
 
 #include "dm-export.h"
 #include "dm-export-timelinejs.h"
+#include "dm-safe-text.h"
 #include "dm-test-hostile.h"
 #include "dm-test-safe.h"
 #include "dm-test-util.h"
@@ -68,6 +69,7 @@ watchdog_stop (Watchdog *w,
 }
 
 static char *scratch;
+static char *generated;
 
 static void
 assert_png (const char *path)
@@ -186,13 +188,59 @@ test_svg_controls (void)
   g_assert_cmpint (g_remove (out_path), ==, 0);
 }
 
+/* What is drawn is bounded before it reaches Pango: the SVG's text layer
+ * says what each label held. A title of 200 000 combining marks on one
+ * letter took an export over 40 s; megabyte titles stalled it. */
+static void
+test_labels_bounded (gconstpointer data)
+{
+  const char *name = data;
+  g_autofree char *path = g_build_filename (generated, name, NULL);
+  g_autofree char *out_path = g_build_filename (scratch, "labels.svg", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) out = g_file_new_for_path (out_path);
+  g_autoptr(DmDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *svg = NULL;
+  DmExportOptions options;
+  guint texts = 0;
+
+  dataset = dm_dataset_load_file (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  dm_export_options_init (&options, dataset);
+  options.language = DM_LANGUAGE_EN;
+  g_assert_true (dm_export_to_file (&options, DM_EXPORT_SVG, out, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_get_contents (out_path, &svg, NULL, NULL));
+  for (const char *p = strstr (svg, "<text "); p != NULL; p = strstr (p + 1, "<text "))
+    {
+      const char *start = strchr (p, '>') + 1;
+      const char *end = strstr (start, "</text>");
+      glong marks = 0;
+      glong run = 0;
+
+      g_assert_nonnull (end);
+      g_assert_cmpint (g_utf8_strlen (start, end - start), <=, (DM_SAFE_TEXT_LABEL_MAX + 1) * (1 + DM_SAFE_TEXT_MAX_MARKS));
+      for (const char *c = start; c < end; c = g_utf8_next_char (c))
+        {
+          run = g_unichar_ismark (g_utf8_get_char (c)) ? run + 1 : 0;
+          marks = MAX (marks, run);
+        }
+      g_assert_cmpint (marks, <=, DM_SAFE_TEXT_MAX_MARKS);
+      texts++;
+    }
+  g_assert_cmpuint (texts, >, 0);
+  g_assert_cmpint (g_remove (out_path), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(GPtrArray) paths = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *generated = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
@@ -205,6 +253,8 @@ main (int   argc,
   paths = dm_test_hostile_list (generated);
 
   g_test_add_func ("/hostile/svg-controls", test_svg_controls);
+  g_test_add_data_func ("/hostile/labels-bounded/mark-flood", "mark-flood.json", test_labels_bounded);
+  g_test_add_data_func ("/hostile/labels-bounded/huge-texts", "huge-texts.json", test_labels_bounded);
   for (guint i = 0; i < paths->len; i++)
     {
       g_autofree char *base = g_path_get_basename (g_ptr_array_index (paths, i));
@@ -218,6 +268,7 @@ main (int   argc,
   dm_test_remove_dir (scratch);
   dm_test_remove_dir (generated);
   g_free (scratch);
+  g_free (generated);
 
   return status;
 }
