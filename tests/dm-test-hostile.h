@@ -109,6 +109,20 @@ dm_test_hostile_write_generated (const char *dir)
     g_string_free (events, TRUE);
   }
 
+  /* Thousands of tags: 5000 on one event, one of 3000 on each other */
+  {
+    GString *events = g_string_new ("{\"id\": \"all\", \"kind\": \"k\", \"start\": \"2020\", \"title\": {\"en\": \"Tagged\"}, \"tags\": [");
+
+    for (guint i = 0; i < 5000; i++)
+      g_string_append_printf (events, "%s\"tag-%u\"", i > 0 ? ", " : "", i);
+    g_string_append (events, "]}");
+    for (guint i = 0; i < 3000; i++)
+      g_string_append_printf (events, ", {\"id\": \"e%u\", \"kind\": \"k\", \"start\": \"2020-01-01\", \"end\": \"2021-12-31\","
+                              " \"title\": {\"en\": \"E %u\"}, \"tags\": [\"t%u\"]}", i, i, i);
+    dm_test_hostile_write (dir, "many-tags.json", "Tags", kind, events->str);
+    g_string_free (events, TRUE);
+  }
+
   /* 3000 events on one minute */
   {
     GString *events = g_string_new (NULL);
