@@ -395,6 +395,33 @@ test_empty_files (Scratch       *s,
   g_assert_cmpint (run_check (path, &out, &err), ==, 1);
 }
 
+/* A problem quotes the dataset as text to read: an escape sequence in a
+ * value would act on the terminal of whoever runs `daumoc --check`, and a
+ * bidi override would turn the message around. */
+static void
+test_message_shown_safely (void)
+{
+  static const char json[] =
+    "{\"format\": \"daumoc-timeline\", \"version\": 1, \"title\": {\"en\": \"T\"},"
+    " \"kinds\": [{\"id\": \"k\", \"label\": {\"en\": \"K\"}, \"color\": \"\\u001b[2J\\u001b]0;x\\u0007\\u202e\"}],"
+    " \"events\": []}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmDataset) dataset = dm_dataset_load_bytes (bytes, "escape.json", &problems, &error);
+  const DmProblem *problem;
+
+  g_assert_null (dataset);
+  g_assert_nonnull (problems);
+  g_assert_cmpuint (problems->len, ==, 1);
+  problem = g_ptr_array_index (problems, 0);
+  g_assert_null (strchr (problem->message, '\033'));
+  g_assert_null (strchr (problem->message, '\007'));
+  g_assert_null (strstr (problem->message, "\xe2\x80\xae"));
+  g_assert_nonnull (strstr (problem->message, "“␛[2J␛]0;x␇[U+202E]”"));
+  g_assert_null (strchr (error->message, '\033'));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -407,6 +434,7 @@ main (int   argc,
       g_test_add_data_func (path, &hostile_cases[i], test_hostile);
     }
   g_test_add_func ("/corpus/hostile/complete", test_hostile_complete);
+  g_test_add_func ("/corpus/message-shown-safely", test_message_shown_safely);
   g_test_add_data_func ("/corpus/every-bad-file/invalid", "invalid", test_every_bad_file);
   g_test_add_data_func ("/corpus/every-bad-file/hostile", "hostile", test_every_bad_file);
   g_test_add_func ("/corpus/every-good-file", test_every_good_file);
