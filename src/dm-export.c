@@ -19,10 +19,11 @@
 #define PAGE_WIDTH   595.0   /* A4, points */
 #define PAGE_HEIGHT  842.0
 #define PAGE_MARGIN  48.0
-/* The most characters laid out at once in the handout, and the most
+/* The most characters laid out at once in the handout (Pango slows down
+ * over long pieces, most over long words), and the most
  * shown of a title or a line, and of a summary or a quote (some 15 000
  * words, 40 pages). */
-#define HANDOUT_PIECE_CHARS 2000
+#define HANDOUT_PIECE_CHARS 500
 #define HANDOUT_LINE_CHARS  1000
 #define HANDOUT_TEXT_CHARS  100000
 

@@ -121,6 +121,7 @@ dm_safe_text_piece_end (const char *text,
                         gsize       max_chars)
 {
   const char *p = text;
+  const char *line = NULL;
   const char *space = NULL;
   gsize n = 0;
 
@@ -128,13 +129,17 @@ dm_safe_text_piece_end (const char *text,
 
   for (; *p && n < max_chars; n++)
     {
-      if (n >= max_chars - max_chars / 5 && (*p == ' ' || *p == '\n'))
+      if (*p == '\n')
+        line = p + 1;
+      else if (*p == ' ' && n >= max_chars / 2)
         space = p + 1;
       p = g_utf8_next_char (p);
     }
 
   if (*p == '\0')
     return p;
+  if (line != NULL)
+    return line;
   if (space != NULL)
     return space;
 

@@ -38,8 +38,8 @@ char      *dm_safe_text_for_display   (const char *text,
                                        gsize       max_chars);
 
 /* Where the piece of @text that starts at @text ends: after at most
- * @max_chars characters, at a line break or a space in its last fifth if
- * there is one, otherwise between two graphemes. Long texts are laid out
+ * @max_chars characters, after its last line break if it has one, else at
+ * a space in its second half, else between two graphemes. Long texts are laid out
  * piece by piece, so that no one layout is ever large. Returns the end of
  * @text when it is short enough. */
 const char *dm_safe_text_piece_end    (const char *text,

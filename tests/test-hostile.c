@@ -406,7 +406,7 @@ test_random (void)
 {
   static const char * const names[] = { "random.png", "random.svg", "random.pdf" };
 
-  for (guint seed = 0; seed < 40; seed++)
+  for (guint seed = 0; seed < 24; seed++)
     {
       g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
       g_autoptr(DmDataset) dataset = random_hostile_dataset (rand);

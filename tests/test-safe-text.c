@@ -84,6 +84,26 @@ test_long (void)
   g_assert_true (g_str_has_suffix (shown, "…"));
 }
 
+/* Long texts are laid out in pieces: after a line break, else at a
+ * space, else between graphemes, never inside one. */
+static void
+test_pieces (void)
+{
+  g_autofree char *word = g_strnfill (100, 'x');
+  const char *text;
+
+  text = "one two\nthree four five";
+  g_assert_cmpstr (dm_safe_text_piece_end (text, 12), ==, "three four five");
+  text = "aaaa bbbb cccc dddd";
+  g_assert_cmpstr (dm_safe_text_piece_end (text, 12), ==, "cccc dddd");
+  g_assert_true (dm_safe_text_piece_end (word, 10) == word + 10);
+  g_assert_cmpstr (dm_safe_text_piece_end ("short", 10), ==, "");
+
+  /* Not between a letter and its marks. */
+  text = "abcde\xcc\xa3\xcc\x82" "f";
+  g_assert_cmpstr (dm_safe_text_piece_end (text, 6), ==, "e\xcc\xa3\xcc\x82" "f");
+}
+
 static void
 test_xml (void)
 {
@@ -123,6 +143,7 @@ main (int   argc,
   g_test_add_func ("/safe-text/display", test_display);
   g_test_add_func ("/safe-text/mark-flood", test_mark_flood);
   g_test_add_func ("/safe-text/long", test_long);
+  g_test_add_func ("/safe-text/pieces", test_pieces);
   g_test_add_func ("/safe-text/xml", test_xml);
   g_test_add_func ("/safe-text/web-address", test_web_address);
 
