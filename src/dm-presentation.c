@@ -189,8 +189,10 @@ show_slide (DmPresentation *self)
 
   progress = g_strdup_printf ("%u / %u", self->index + 1, self->positions->len);
   gtk_label_set_text (GTK_LABEL (self->progress_label), progress);
-  announce_slide (self, kind ? dm_text_get (&kind->label, self->language) : event->kind, date,
-                  actors->str, citation->str);
+  /* As the labels show them (the title and summary are read from them). */
+  announce_slide (self, gtk_label_get_text (GTK_LABEL (self->kind_label)), date,
+                  gtk_label_get_text (GTK_LABEL (self->actors_label)),
+                  gtk_label_get_text (GTK_LABEL (self->citation_label)));
 
   /* Fly the timeline to the event, with some context on either side. */
   span = MAX (event->axis_end - event->axis_start, 30);

@@ -381,6 +381,35 @@ test_numbers (void)
   g_assert_cmpfloat (json_array_get_double_element (json_node_get_array (found), 1), ==, 1.7976931348623157e308);
 }
 
+/* U+2028 and U+2029 are JSON but end a line in older JavaScript: written
+ * as escapes, and read back as the same text. */
+static void
+test_line_separators (void)
+{
+  static const char json[] =
+    "{\"format\": \"daumoc-timeline\", \"version\": 1, \"title\": {\"en\": \"a\u2028b\u2029c\"},"
+    " \"kinds\": [{\"id\": \"k\", \"label\": {\"en\": \"K\"}}],"
+    " \"events\": [{\"id\": \"e\", \"kind\": \"k\", \"start\": \"2020\", \"title\": {\"en\": \"x\u2028y\"}}]}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr(DmDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *saved = NULL;
+  gsize length;
+
+  dataset = dm_dataset_load_bytes (bytes, "separators.json", NULL, &error);
+  g_assert_no_error (error);
+
+  data = dm_export_timelinejs (dataset, DM_LANGUAGE_EN, &length);
+  g_assert_null (strstr (data, "\xe2\x80\xa8"));
+  g_assert_null (strstr (data, "\xe2\x80\xa9"));
+  g_assert_nonnull (strstr (data, "a\\u2028b\\u2029c"));
+
+  saved = dm_dataset_to_data (dataset, &length);
+  g_assert_null (strstr (saved, "\xe2\x80\xa8"));
+  g_assert_nonnull (strstr (saved, "x\\u2028y"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -400,6 +429,7 @@ main (int   argc,
   g_test_add_func ("/export/hostile", test_hostile);
   g_test_add_func ("/export/hostile-import", test_hostile_import);
   g_test_add_func ("/export/numbers", test_numbers);
+  g_test_add_func ("/export/line-separators", test_line_separators);
 
   return g_test_run ();
 }
