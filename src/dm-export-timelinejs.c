@@ -72,12 +72,6 @@ append_escaped (GString    *out,
   g_string_append (out, escaped);
 }
 
-static char *
-escape (const char *text)
-{
-  return dm_safe_text_escape_xml (text);
-}
-
 /* Paragraphs at blank lines, <br> at line breaks. */
 static void
 append_paragraphs (GString    *out,
@@ -206,7 +200,7 @@ set_kept_text (JsonObject *to,
   if (text[0] == '\0')
     return;
 
-  escaped = escape (text);
+  escaped = dm_safe_text_escape_xml (text);
   json_object_set_string_member (to, member, escaped);
 }
 
@@ -361,7 +355,7 @@ set_escaped (JsonObject *object,
   if (text == NULL || text[0] == '\0')
     return;
 
-  escaped = escape (text);
+  escaped = dm_safe_text_escape_xml (text);
   json_object_set_string_member (object, member, escaped);
 }
 
@@ -480,7 +474,7 @@ event_to_node (Export        *self,
   /* Said by Dấu Mốc about the date: more useful than what was kept. */
   if (display != NULL)
     {
-      display_escaped = escape (display);
+      display_escaped = dm_safe_text_escape_xml (display);
       json_object_set_string_member (object, "display_date", display_escaped);
     }
 
