@@ -2,7 +2,10 @@
  *
  * Rebuilt from plain labels each time the selection changes: a handful of
  * widgets for one event. Every text from the dataset is set as text, never
- * markup, and is selectable for copying.
+ * markup, and is selectable for copying. Controls and bidi overrides are
+ * shown as what they are (dm-safe-text.h), and a long text shows its
+ * first few thousand characters with a Show More button: a megabyte in a
+ * label, or a hundred thousand labels for a list, would stall the window.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,6 +14,10 @@
 #include <glib/gi18n.h>
 
 #include "dm-detail-pane.h"
+#include "dm-safe-text.h"
+
+/* The characters of a text shown at first, and added by each Show More. */
+#define SHOWN_CHARS 5000
 
 struct _DmDetailPane
 {
@@ -35,15 +42,32 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* Shows more of the text of the label before the button. */
+static void
+show_more_clicked_cb (GtkButton *button,
+                      GtkLabel  *label)
+{
+  const char *text = g_object_get_data (G_OBJECT (button), "text");
+  gsize shown = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "shown")) * 4;
+  g_autofree char *more = dm_safe_text_for_display (text, shown);
+
+  gtk_label_set_text (label, more);
+  if (g_str_has_suffix (more, "…") && g_utf8_strlen (text, -1) > (glong) shown)
+    g_object_set_data (G_OBJECT (button), "shown", GSIZE_TO_POINTER (shown));
+  else
+    gtk_widget_unparent (GTK_WIDGET (button));
+}
+
 static GtkWidget *
 add_label (DmDetailPane *self,
            const char   *text,
            const char   *css_class)
 {
   GtkWidget *label = gtk_label_new (NULL);
+  g_autofree char *shown = dm_safe_text_for_display (text, SHOWN_CHARS);
 
   gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
-  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_label_set_text (GTK_LABEL (label), shown);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -51,6 +75,19 @@ add_label (DmDetailPane *self,
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
   gtk_box_append (GTK_BOX (self->box), label);
+
+  /* Cut short: the rest on request, four times as much each time. */
+  if (g_utf8_strlen (text, SHOWN_CHARS * 4 + 4) > SHOWN_CHARS && g_str_has_suffix (shown, "…"))
+    {
+      GtkWidget *button = gtk_button_new_with_label (_("Show More"));
+
+      g_object_set_data_full (G_OBJECT (button), "text", g_strdup (text), g_free);
+      g_object_set_data (G_OBJECT (button), "shown", GSIZE_TO_POINTER (SHOWN_CHARS));
+      gtk_widget_set_halign (button, GTK_ALIGN_START);
+      gtk_widget_add_css_class (button, "flat");
+      g_signal_connect_object (button, "clicked", G_CALLBACK (show_more_clicked_cb), label, 0);
+      gtk_box_append (GTK_BOX (self->box), button);
+    }
 
   return label;
 }
@@ -155,6 +192,7 @@ show_event (DmDetailPane *self)
   /* Dates are in the interface's language; the texts in the data's. */
   g_autofree char *date = dm_event_format_date (event, dm_language_from_locale ());
   g_autofree char *title = text_in (&event->title, self->language);
+  g_autofree char *accessible_title = NULL;
   GtkWidget *label;
 
   clear (self);
@@ -228,14 +266,17 @@ show_event (DmDetailPane *self)
       const DmList *list = g_ptr_array_index (event->lists, i);
       g_autofree char *name = text_in (&list->label, self->language);
 
+      g_autoptr(GString) lines = g_string_new (NULL);
+
+      /* One label: a list may have a hundred thousand items. */
       add_heading (self, name);
       for (guint k = 0; k < list->items->len; k++)
         {
           g_autofree char *item = text_in (g_ptr_array_index (list->items, k), self->language);
-          g_autofree char *line = g_strdup_printf ("• %s", item);
 
-          add_label (self, line, NULL);
+          g_string_append_printf (lines, "%s• %s", k > 0 ? "\n" : "", item);
         }
+      add_label (self, lines->str, NULL);
     }
 
   if (event->related != NULL)
@@ -247,13 +288,15 @@ show_event (DmDetailPane *self)
           guint target;
           const DmEvent *other = dm_dataset_lookup_event (self->dataset, relation->event, &target);
           g_autofree char *text = NULL;
+          g_autofree char *shown = NULL;
           GtkWidget *button;
           GtkWidget *button_label;
 
           if (other == NULL)
             continue;
 
-          text = g_strdup_printf ("%s: %s", relation_label (relation->relation), dm_text_get (&other->title, self->language));
+          shown = dm_safe_text_for_display (dm_text_get (&other->title, self->language), DM_SAFE_TEXT_LABEL_MAX);
+          text = g_strdup_printf ("%s: %s", relation_label (relation->relation), shown);
           button_label = gtk_label_new (text);
           gtk_label_set_wrap (GTK_LABEL (button_label), TRUE);
           gtk_label_set_xalign (GTK_LABEL (button_label), 0);
@@ -332,17 +375,19 @@ show_event (DmDetailPane *self)
         {
           const DmLink *link = g_ptr_array_index (event->links, i);
           const char *name = dm_text_get (&link->title, self->language);
-          /* Only http(s) links reach here (the loader refuses others), and
+          g_autofree char *shown = dm_safe_text_for_display (name[0] ? name : link->url, DM_SAFE_TEXT_LABEL_MAX);
+          /* Only http(s) links reach here (the loader refuses others, and
+           * addresses with bidi controls or invisible characters), and
            * they open only when clicked. */
-          GtkWidget *button = gtk_link_button_new_with_label (link->url, name[0] ? name : link->url);
+          GtkWidget *button = gtk_link_button_new_with_label (link->url, shown);
 
           gtk_widget_set_halign (button, GTK_ALIGN_START);
           gtk_box_append (GTK_BOX (self->box), button);
         }
     }
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  dm_text_get (&event->title, self->language), -1);
+  accessible_title = dm_safe_text_for_display (dm_text_get (&event->title, self->language), DM_SAFE_TEXT_LABEL_MAX);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_title, -1);
 }
 
 static void

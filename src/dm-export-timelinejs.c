@@ -1,7 +1,15 @@
 /* dm-export-timelinejs.c — a dataset as a TimelineJS3 file, in one language
  *
- * TimelineJS shows headlines, texts and group names as HTML, so every text
- * is escaped, and the summary and citations are written as paragraphs.
+ * TimelineJS shows headlines, texts, group names, display dates and media
+ * captions and credits as HTML, so every text is escaped (with "=" and the
+ * colon of "…script:" as character references too, so that no trace of a
+ * handler or a script address is left even in the text), and the summary
+ * and citations are written as paragraphs. What an import kept (media,
+ * backgrounds, display dates) is rebuilt member by member: texts reduced
+ * to plain text and escaped, addresses kept only when they are http(s) (or
+ * a raster image's data: address, for media and backgrounds), anything
+ * else dropped. Whatever the dataset carries, the only markup written is
+ * <p>, <br> and <a href="http(s)…">.
  * Years are written as TimelineJS shows them: it shows year -44 as
  * "44 BCE", so the astronomical year -43 (44 BCE) is written as -44 (the
  * importer reads it back the same way).
@@ -14,16 +22,16 @@
 
 #include "dm-export-timelinejs.h"
 #include "dm-file-util.h"
+#include "dm-html.h"
 #include "dm-import.h"
+#include "dm-json-writer.h"
+#include "dm-safe-text.h"
 
 /* The years JavaScript dates can hold (±8.64e15 ms around 1970); beyond
  * them TimelineJS needs its cosmological scale. */
 #define JS_DATE_YEAR_MIN G_GINT64_CONSTANT (-271820)
 #define JS_DATE_YEAR_MAX G_GINT64_CONSTANT (275759)
 
-
-/* Slide members an import from TimelineJS keeps, written back. */
-static const char * const kept_members[] = { "display_date", "background", "autolink", "media" };
 
 typedef struct
 {
@@ -54,11 +62,12 @@ note_year (Export       *self,
 
 /* Texts, as HTML */
 
+/* @text as HTML text (see dm_safe_text_escape_xml()). */
 static void
 append_escaped (GString    *out,
                 const char *text)
 {
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  g_autofree char *escaped = dm_safe_text_escape_xml (text);
 
   g_string_append (out, escaped);
 }
@@ -90,11 +99,19 @@ append_paragraphs (GString    *out,
     }
 }
 
+/* A link only to a web address; otherwise its text alone. */
 static void
 append_link (GString    *out,
              const char *url,
              const char *text)
 {
+  if (!dm_is_web_address (url))
+    {
+      if (text != NULL && text[0] != '\0')
+        append_escaped (out, text);
+      return;
+    }
+
   g_string_append (out, "<a href=\"");
   append_escaped (out, url);
   g_string_append (out, "\">");
@@ -142,15 +159,163 @@ append_citation (Export           *self,
   g_string_append (out, "</p>");
 }
 
+/* What an import kept, rebuilt safely */
+
+static const char *
+string_member (JsonObject *object,
+               const char *member)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
+}
+
+static JsonObject *
+object_member (JsonObject *object,
+               const char *member)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+/* A kept HTML text, reduced to plain text and escaped; nothing if that
+ * leaves nothing. */
+static void
+set_kept_text (JsonObject *to,
+               JsonObject *from,
+               const char *member)
+{
+  const char *html = string_member (from, member);
+  g_autofree char *text = NULL;
+  g_autofree char *escaped = NULL;
+
+  if (html == NULL)
+    return;
+
+  text = dm_html_to_text_line (html);
+  if (text[0] == '\0')
+    return;
+
+  escaped = dm_safe_text_escape_xml (text);
+  json_object_set_string_member (to, member, escaped);
+}
+
+/* A kept address, if it is a web address (or, with @images, a raster
+ * image's data: address). */
+static void
+set_kept_address (JsonObject *to,
+                  JsonObject *from,
+                  const char *member,
+                  gboolean    images)
+{
+  const char *url = string_member (from, member);
+
+  if (url != NULL && (images ? dm_is_media_address (url) : dm_is_web_address (url)))
+    json_object_set_string_member (to, member, url);
+}
+
+/* A kept value that must be a plain word (a CSS colour name or #hex, a
+ * link target, a date format), up to @max bytes of @allowed. */
+static void
+set_kept_word (JsonObject *to,
+               JsonObject *from,
+               const char *member,
+               const char *allowed,
+               gsize       max)
+{
+  const char *word = string_member (from, member);
+  gsize length;
+
+  if (word == NULL)
+    return;
+
+  length = strlen (word);
+  if (length == 0 || length > max || strspn (word, allowed) != length)
+    return;
+
+  json_object_set_string_member (to, member, word);
+}
+
+static void
+set_object_if_any (JsonObject *to,
+                   const char *member,
+                   JsonObject *object)
+{
+  if (json_object_get_size (object) > 0)
+    json_object_set_object_member (to, member, object);
+  else
+    json_object_unref (object);
+}
+
+#define ALNUM "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+
+/* {"url", "caption", "credit", "thumbnail", "alt", "title", "link",
+ * "link_target"}: without a safe url, no media at all. */
+static void
+set_kept_media (JsonObject *to,
+                JsonObject *extra)
+{
+  JsonObject *from = object_member (extra, "media");
+  JsonObject *media;
+
+  if (from == NULL || !dm_is_media_address (string_member (from, "url")))
+    return;
+
+  media = json_object_new ();
+  set_kept_address (media, from, "url", TRUE);
+  set_kept_text (media, from, "caption");
+  set_kept_text (media, from, "credit");
+  set_kept_address (media, from, "thumbnail", TRUE);
+  set_kept_text (media, from, "alt");
+  set_kept_text (media, from, "title");
+  set_kept_address (media, from, "link", FALSE);
+  set_kept_word (media, from, "link_target", ALNUM "_", 32);
+  json_object_set_object_member (to, "media", media);
+}
+
+/* {"url", "color", "opacity"} */
+static void
+set_kept_background (JsonObject *to,
+                     JsonObject *extra)
+{
+  JsonObject *from = object_member (extra, "background");
+  JsonObject *background;
+  JsonNode *opacity;
+
+  if (from == NULL)
+    return;
+
+  background = json_object_new ();
+  set_kept_address (background, from, "url", TRUE);
+  set_kept_word (background, from, "color", ALNUM "#", 32);
+  opacity = json_object_get_member (from, "opacity");
+  if (opacity != NULL && JSON_NODE_HOLDS_VALUE (opacity) &&
+      (json_node_get_value_type (opacity) == G_TYPE_INT64 || json_node_get_value_type (opacity) == G_TYPE_DOUBLE))
+    json_object_set_member (background, "opacity", json_node_copy (opacity));
+  set_object_if_any (to, "background", background);
+}
+
+static void
+set_kept_boolean (JsonObject *to,
+                  JsonObject *from,
+                  const char *member)
+{
+  JsonNode *node = from != NULL ? json_object_get_member (from, member) : NULL;
+
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN)
+    json_object_set_boolean_member (to, member, json_node_get_boolean (node));
+}
+
 static const char *
 kept_media_url (const DmEvent *event)
 {
-  JsonNode *media = event->extra ? json_object_get_member (event->extra, "media") : NULL;
+  const char *url = string_member (object_member (event->extra, "media"), "url");
 
-  if (media == NULL || !JSON_NODE_HOLDS_OBJECT (media))
-    return NULL;
-
-  return json_object_get_string_member_with_default (json_node_get_object (media), "url", NULL);
+  return dm_is_media_address (url) ? url : NULL;
 }
 
 static char *
@@ -190,7 +355,7 @@ set_escaped (JsonObject *object,
   if (text == NULL || text[0] == '\0')
     return;
 
-  escaped = g_markup_escape_text (text, -1);
+  escaped = dm_safe_text_escape_xml (text);
   json_object_set_string_member (object, member, escaped);
 }
 
@@ -233,15 +398,9 @@ date_object (Export       *self,
 
   if (kept != NULL && JSON_NODE_HOLDS_OBJECT (kept))
     {
-      static const char * const names[] = { "display_date", "format" };
-
-      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-        {
-          JsonNode *node = json_object_get_member (json_node_get_object (kept), names[i]);
-
-          if (node != NULL)
-            json_object_set_member (object, names[i], json_node_copy (node));
-        }
+      set_kept_text (object, json_node_get_object (kept), "display_date");
+      /* Formats as TimelineJS writes them ("mmmm d, yyyy"). */
+      set_kept_word (object, json_node_get_object (kept), "format", ALNUM " ,.-/'", 64);
     }
 
   return object;
@@ -289,6 +448,7 @@ event_to_node (Export        *self,
   const DmKind *kind = dm_dataset_lookup_kind (self->dataset, event->kind);
   g_autofree char *body = event_body (self, event);
   g_autofree char *display = display_date (self, event);
+  g_autofree char *display_escaped = NULL;
   JsonNode *node;
 
   json_object_set_object_member (object, "start_date", date_object (self, &event->start, event->extra, "start_date"));
@@ -300,15 +460,23 @@ event_to_node (Export        *self,
   if (kind != NULL && !is_ungrouped (kind))
     set_escaped (object, "group", dm_text_get (&kind->label, self->language));
 
-  json_object_set_string_member (object, "unique_id", event->id);
+  /* TimelineJS makes ids, and the page's address, of these: an id that is
+   * not a plain word is left for it to make. */
+  if (strspn (event->id, ALNUM "-_.") == strlen (event->id))
+    json_object_set_string_member (object, "unique_id", event->id);
 
-  for (guint i = 0; event->extra != NULL && i < G_N_ELEMENTS (kept_members); i++)
-    if ((node = json_object_get_member (event->extra, kept_members[i])) != NULL)
-      json_object_set_member (object, kept_members[i], json_node_copy (node));
+  /* What an import from TimelineJS kept, rebuilt. */
+  set_kept_text (object, event->extra, "display_date");
+  set_kept_background (object, event->extra);
+  set_kept_boolean (object, event->extra, "autolink");
+  set_kept_media (object, event->extra);
 
   /* Said by Dấu Mốc about the date: more useful than what was kept. */
   if (display != NULL)
-    json_object_set_string_member (object, "display_date", display);
+    {
+      display_escaped = dm_safe_text_escape_xml (display);
+      json_object_set_string_member (object, "display_date", display_escaped);
+    }
 
   node = json_node_new (JSON_NODE_OBJECT);
   json_node_take_object (node, object);
@@ -388,7 +556,6 @@ dm_export_timelinejs (DmDataset  *dataset,
                       DmLanguage  language,
                       gsize      *length)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   Export self = { dataset, language, FALSE };
   GString *out;
@@ -396,12 +563,11 @@ dm_export_timelinejs (DmDataset  *dataset,
   g_return_val_if_fail (DM_IS_DATASET (dataset), NULL);
   g_return_val_if_fail (language == DM_LANGUAGE_EN || language == DM_LANGUAGE_VI, NULL);
 
+  /* The project's writer, not json-glib's generator, which writes numbers
+   * such as 1e-300 as "1e-300.0" (not JSON). */
   root = dataset_to_node (&self);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-
-  out = json_generator_to_gstring (generator, g_string_new (NULL));
+  out = g_string_new (NULL);
+  dm_json_write (out, root);
   g_string_append_c (out, '\n');
 
   if (length != NULL)

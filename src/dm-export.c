@@ -13,11 +13,29 @@
 
 #include "dm-export.h"
 #include "dm-file-util.h"
+#include "dm-safe-text.h"
 #include "dm-scene.h"
 
 #define PAGE_WIDTH   595.0   /* A4, points */
 #define PAGE_HEIGHT  842.0
 #define PAGE_MARGIN  48.0
+/* The most characters laid out at once in the handout (Pango slows down
+ * over long pieces, most over long words), and the most
+ * shown of a title or a line, and of a summary or a quote (some 15 000
+ * words, 40 pages). */
+#define HANDOUT_PIECE_CHARS 500
+#define HANDOUT_LINE_CHARS  1000
+#define HANDOUT_TEXT_CHARS  100000
+
+/* The largest PNG drawn: cairo's images stop at 32767 pixels a side, and
+ * a few hundred megabytes of pixels is already more than anyone wants. A
+ * timeline that would be larger (thousands of kinds) is scaled down. */
+#define PNG_MAX_SIDE   32000.0
+#define PNG_MAX_PIXELS 64e6
+
+/* The largest PDF page in points that readers open (PDF's own limit):
+ * the timeline page is scaled down to fit. */
+#define PDF_MAX_SIDE   14400.0
 
 void
 dm_export_options_init (DmExportOptions *options,
@@ -192,7 +210,7 @@ collect_text (const char *text,
               gpointer    user_data)
 {
   GString *texts = user_data;
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  g_autofree char *escaped = dm_safe_text_escape_xml (text);
   char xs[G_ASCII_DTOSTR_BUF_SIZE];
   char ys[G_ASCII_DTOSTR_BUF_SIZE];
   char sizes[G_ASCII_DTOSTR_BUF_SIZE];
@@ -212,7 +230,9 @@ write_svg (GOutputStream          *stream,
            GCancellable           *cancellable,
            GError                **error)
 {
-  g_autofree char *title = g_markup_escape_text (dm_text_get (dm_dataset_get_title (options->dataset), options->language), -1);
+  g_autofree char *shown = dm_safe_text_for_display (dm_text_get (dm_dataset_get_title (options->dataset), options->language),
+                                                     DM_SAFE_TEXT_LABEL_MAX);
+  g_autofree char *title = dm_safe_text_escape_xml (shown);
   g_autoptr(GString) head = g_string_new (NULL);
   const char *open_end;
   const char *close;
@@ -311,21 +331,20 @@ add_lines (Page        *page,
   pango_layout_iter_free (iter);
 }
 
+/* One piece of a text, on the page or the next. */
 static void
-add_text (Page       *page,
-          const char *text,
-          const char *font,
-          double      space_after)
+add_text_piece (Page       *page,
+                const char *text,
+                gsize       length,
+                const char *font,
+                double      space_after)
 {
   g_autoptr(PangoLayout) layout = pango_layout_new (page->pango);
   PangoFontDescription *description = pango_font_description_from_string (font);
   int height;
 
-  if (text == NULL || text[0] == '\0')
-    return;
-
   /* Plain text: dataset text is never markup. */
-  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_text (layout, text, (int) length);
   pango_layout_set_font_description (layout, description);
   pango_font_description_free (description);
   pango_layout_set_width (layout, (int) ((page->width - 2 * PAGE_MARGIN) * PANGO_SCALE));
@@ -353,6 +372,33 @@ add_text (Page       *page,
   page->y += space_after;
 }
 
+/* A text of the handout, up to @max_chars (far beyond any real text)
+ * and an ellipsis. Controls, bidi overrides and floods of combining marks
+ * are made visible or dropped as on screen (cairo refuses some of them),
+ * and a long text is laid out in pieces of a few paragraphs: Pango takes
+ * minutes over a megabyte in one layout. */
+static void
+add_text (Page       *page,
+          const char *text,
+          gsize       max_chars,
+          const char *font,
+          double      space_after)
+{
+  g_autofree char *shown = NULL;
+
+  if (text == NULL || text[0] == '\0')
+    return;
+
+  shown = dm_safe_text_for_display (text, max_chars);
+  for (const char *p = shown; *p; )
+    {
+      const char *end = dm_safe_text_piece_end (p, HANDOUT_PIECE_CHARS);
+
+      add_text_piece (page, p, (gsize) (end - p), font, end[0] == '\0' ? space_after : 0);
+      p = end;
+    }
+}
+
 static void
 add_event (Page                  *page,
            const DmExportOptions *options,
@@ -372,9 +418,9 @@ add_event (Page                  *page,
     }
 
   heading = g_strdup_printf ("%s · %s", date, kind ? dm_text_get (&kind->label, language) : event->kind);
-  add_text (page, heading, "Sans 9", 2);
-  add_text (page, dm_text_get (&event->title, language), "Sans Bold 12", 4);
-  add_text (page, dm_text_get (&event->summary, language), "Sans 10", 4);
+  add_text (page, heading, HANDOUT_LINE_CHARS, "Sans 9", 2);
+  add_text (page, dm_text_get (&event->title, language), HANDOUT_LINE_CHARS, "Sans Bold 12", 4);
+  add_text (page, dm_text_get (&event->summary, language), HANDOUT_TEXT_CHARS, "Sans 10", 4);
 
   for (guint i = 0; event->actors != NULL && i < event->actors->len; i++)
     {
@@ -382,7 +428,7 @@ add_event (Page                  *page,
       const char *role = dm_text_get (&actor->role, language);
       g_autofree char *line = role[0] ? g_strdup_printf ("%s — %s", actor->name, role) : g_strdup (actor->name);
 
-      add_text (page, line, "Sans 9", 1);
+      add_text (page, line, HANDOUT_LINE_CHARS, "Sans 9", 1);
     }
 
   for (guint i = 0; event->citations != NULL && i < event->citations->len; i++)
@@ -397,7 +443,7 @@ add_event (Page                  *page,
                               source ? dm_text_get (&source->title, language) : citation->source,
                               source && source->publisher ? ", " : "",
                               source && source->publisher ? source->publisher : "");
-      add_text (page, line, "Sans Italic 8", 2);
+      add_text (page, line, HANDOUT_TEXT_CHARS, "Sans Italic 8", 2);
     }
 
   page->y += 12;
@@ -413,8 +459,10 @@ draw_title (cairo_t               *cr,
 {
   g_autoptr(PangoLayout) layout = pango_layout_new (pango);
   PangoFontDescription *font = pango_font_description_from_string ("Sans Bold 16");
+  g_autofree char *title = dm_safe_text_for_display (dm_text_get (dm_dataset_get_title (options->dataset), options->language),
+                                                     DM_SAFE_TEXT_LABEL_MAX);
 
-  pango_layout_set_text (layout, dm_text_get (dm_dataset_get_title (options->dataset), options->language), -1);
+  pango_layout_set_text (layout, title, -1);
   pango_layout_set_font_description (layout, font);
   pango_font_description_free (font);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
@@ -454,13 +502,17 @@ static void
 draw_timeline_page (const DmExportOptions *options,
                     cairo_t               *cr,
                     PangoContext          *pango,
-                    double                 width)
+                    double                 width,
+                    double                 height)
 {
   DmScene scene;
   double scale;
 
   setup_scene (&scene, options, pango, options->width, options->height);
   scale = MIN (1, (width - 2 * PAGE_MARGIN) / scene.width);
+  /* Thousands of kinds make the lanes taller than any page. */
+  if (height > 0)
+    scale = MIN (scale, (height - 2 * PAGE_MARGIN - 40) / scene.height);
 
   draw_title (cr, pango, options, PAGE_MARGIN, PAGE_MARGIN - 8, width - 2 * PAGE_MARGIN);
   cairo_save (cr);
@@ -501,9 +553,23 @@ dm_export_draw_handout_page (const DmExportOptions *options,
   g_return_if_fail (options != NULL && cr != NULL && pango != NULL);
 
   if (page_number == 0)
-    draw_timeline_page (options, cr, pango, page_width);
+    draw_timeline_page (options, cr, pango, page_width, page_height);
   else
     draw_event_pages (options, cr, pango, page_width, page_height, (int) page_number - 1, FALSE);
+}
+
+/* @scale, or less so that a @width × @height PNG stays within what cairo
+ * and memory allow. */
+static double
+png_fit_scale (double width,
+               double height,
+               double scale)
+{
+  scale = MIN (scale, PNG_MAX_SIDE / MAX (width, height));
+  if (width * height * scale * scale > PNG_MAX_PIXELS)
+    scale = sqrt (PNG_MAX_PIXELS / (width * height));
+
+  return scale;
 }
 
 typedef struct
@@ -526,6 +592,9 @@ write_export (GOutputStream  *stream,
   g_autoptr(GString) svg = NULL;
   g_autoptr(GString) texts = NULL;
   cairo_status_t status;
+  double png_scale = 1;
+  double timeline_page_width = 0;
+  double timeline_page_height = 0;
   DmScene scene;
   cairo_t *cr;
 
@@ -540,9 +609,16 @@ write_export (GOutputStream  *stream,
     cairo_surface_destroy (probe);
   }
 
-  /* An image too large to hold in memory is refused before it is made. */
+  /* A size asked for that is too large to hold in memory is refused
+   * before anything is made. A height that the lanes decide (no height
+   * asked for) is not the user's doing: it is checked only as far as the
+   * width, and an image taller than that is scaled down below. */
   if (job->format == DM_EXPORT_PNG &&
-      !dm_export_check_pixels (ceil (scene.width * options->scale), ceil (scene.height * options->scale), error))
+      !dm_export_check_pixels (ceil (scene.width * options->scale),
+                               options->height > 0 ? ceil (scene.height * options->scale)
+                                                   : MIN (ceil (scene.height * options->scale),
+                                                          ceil (scene.width * options->scale)),
+                               error))
     {
       dm_scene_clear (&scene);
       g_object_unref (pango);
@@ -552,9 +628,10 @@ write_export (GOutputStream  *stream,
   switch (job->format)
     {
     case DM_EXPORT_PNG:
+      png_scale = png_fit_scale (scene.width, scene.height, options->scale);
       surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
-                                            (int) ceil (scene.width * options->scale),
-                                            (int) ceil (scene.height * options->scale));
+                                            (int) ceil (scene.width * png_scale),
+                                            (int) ceil (scene.height * png_scale));
       break;
 
     case DM_EXPORT_SVG:
@@ -569,13 +646,20 @@ write_export (GOutputStream  *stream,
     case DM_EXPORT_PDF:
       {
         g_autofree char *creator = g_strdup_printf ("Dấu Mốc %s", PACKAGE_VERSION);
+        /* cairo refuses text with noncharacters (U+FFFE) outright. */
+        g_autofree char *title = dm_safe_text_for_display (dm_text_get (dm_dataset_get_title (options->dataset),
+                                                                        options->language),
+                                                           DM_SAFE_TEXT_LABEL_MAX);
 
-        /* The first page is the timeline, landscape and as wide as asked. */
+        /* The first page is the timeline, landscape and as wide as asked
+         * (scaled down to the largest page readers open). */
+        double fit = MIN (1, PDF_MAX_SIDE / MAX (scene.width + 2 * PAGE_MARGIN, scene.height + 2 * PAGE_MARGIN + 40));
+
+        timeline_page_width = (scene.width + 2 * PAGE_MARGIN) * fit;
+        timeline_page_height = (scene.height + 2 * PAGE_MARGIN + 40) * fit;
         surface = cairo_pdf_surface_create_for_stream (write_to_stream, &closure,
-                                                       scene.width + 2 * PAGE_MARGIN,
-                                                       scene.height + 2 * PAGE_MARGIN + 40);
-        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
-                                        dm_text_get (dm_dataset_get_title (options->dataset), options->language));
+                                                       timeline_page_width, timeline_page_height);
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
         cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, creator);
       }
       break;
@@ -586,11 +670,11 @@ write_export (GOutputStream  *stream,
 
   cr = cairo_create (surface);
   if (job->format == DM_EXPORT_PNG)
-    cairo_scale (cr, options->scale, options->scale);
+    cairo_scale (cr, png_scale, png_scale);
 
   if (job->format == DM_EXPORT_PDF)
     {
-      draw_timeline_page (options, cr, pango, scene.width + 2 * PAGE_MARGIN);
+      draw_timeline_page (options, cr, pango, timeline_page_width, timeline_page_height);
       cairo_show_page (cr);
 
       /* Then the events, on portrait pages. */

@@ -629,6 +629,52 @@ dm_html_to_text_line (const char *html)
 }
 
 gboolean
+dm_unichar_is_invisible (gunichar c)
+{
+  switch (c)
+    {
+    case 0x115F: case 0x1160: case 0x3164: case 0xFFA0:   /* Hangul fillers */
+    case 0x2028: case 0x2029:                             /* separators */
+    case 0x034F:                                          /* combining grapheme joiner */
+      return TRUE;
+    default:
+      break;
+    }
+
+  /* Format characters: U+200B…200F, U+202A…202E, U+2060…2069, U+FEFF… */
+  return g_unichar_type (c) == G_UNICODE_FORMAT ||
+         (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xE0100 && c <= 0xE01EF);  /* variation selectors */
+}
+
+gboolean
+dm_is_media_address (const char *url)
+{
+  static const char * const types[] = { "png", "jpeg", "gif", "webp" };
+
+  if (url == NULL)
+    return FALSE;
+  if (dm_is_web_address (url))
+    return TRUE;
+
+  if (g_ascii_strncasecmp (url, "data:image/", strlen ("data:image/")) != 0)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      const char *p = url + strlen ("data:image/");
+      gsize n = strlen (types[i]);
+
+      if (g_ascii_strncasecmp (p, types[i], n) == 0 && g_ascii_strncasecmp (p + n, ";base64,", 8) == 0)
+        {
+          p += n + 8;
+          return p[0] != '\0' && strspn (p, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=") == strlen (p);
+        }
+    }
+
+  return FALSE;
+}
+
+gboolean
 dm_is_web_address (const char *url)
 {
   g_autoptr(GUri) uri = NULL;
@@ -642,6 +688,15 @@ dm_is_web_address (const char *url)
   for (const char *p = url; *p; p++)
     if ((guchar) *p <= 0x20 || (guchar) *p == 0x7F || strchr ("<>\"\\^`{|}", *p) != NULL)
       return FALSE;
+  if (!g_utf8_validate (url, -1, NULL))
+    return FALSE;
+  for (const char *p = url; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (dm_unichar_is_invisible (c) || g_unichar_iscntrl (c) || g_unichar_isspace (c))
+        return FALSE;
+    }
 
   uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
   if (uri == NULL)

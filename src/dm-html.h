@@ -32,7 +32,19 @@ char     *dm_html_to_text        (const char *html);
 char     *dm_html_to_text_line   (const char *html);
 
 /* TRUE for a valid http or https address with a host and without spaces,
- * quotes or angle brackets: the only links Dấu Mốc keeps. */
+ * quotes, angle brackets or invisible characters (bidi controls, zero
+ * width characters: anything that could make an address read as another):
+ * the only links Dấu Mốc keeps. */
 gboolean  dm_is_web_address      (const char *url);
+
+/* A web address, or a PNG, JPEG, GIF or WebP image as a base64 data:
+ * address: the only media TimelineJS exports carry. */
+gboolean  dm_is_media_address    (const char *url);
+
+/* TRUE for a character that is not seen, or that changes how what is
+ * around it is seen: bidi controls and marks, zero width characters and
+ * other format characters, invisible fillers, and line or paragraph
+ * separators. */
+gboolean  dm_unichar_is_invisible (gunichar c);
 
 G_END_DECLS

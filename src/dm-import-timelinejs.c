@@ -173,10 +173,18 @@ read_media (DmImport            *self,
       for (guint i = 0; i < G_N_ELEMENTS (copied); i++)
         {
           JsonNode *node = json_object_get_member (media, copied[i]);
+          const char *value;
 
-          if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING &&
-              json_node_get_string (node)[0] != '\0')
-            json_object_set_member (kept, copied[i], json_node_copy (node));
+          if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+            continue;
+          value = json_node_get_string (node);
+          if (value[0] == '\0')
+            continue;
+          /* Addresses only to the web, as the media's own. */
+          if ((g_str_equal (copied[i], "thumbnail") && !dm_is_media_address (value)) ||
+              (g_str_equal (copied[i], "link") && !dm_is_web_address (value)))
+            continue;
+          json_object_set_member (kept, copied[i], json_node_copy (node));
         }
       if (event->extra == NULL)
         event->extra = json_object_new ();

@@ -324,8 +324,8 @@ dm_import_check_members (DmImport            *self,
   const char *name;
   JsonNode *node;
 
-  json_object_iter_init (&iter, object);
-  while (json_object_iter_next (&iter, &name, &node))
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &name, &node))
     {
       if (is_listed (known, name))
         continue;

@@ -55,6 +55,13 @@ write_string (GString    *out,
         default:
           if (*p < 0x20)
             g_string_append_printf (out, "\\u%04x", *p);
+          else if (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9))
+            {
+              /* U+2028 and U+2029 are JSON, but end a line in older
+               * JavaScript: a file pasted into a script stays whole. */
+              g_string_append_printf (out, "\\u%04x", p[2] == 0xA8 ? 0x2028 : 0x2029);
+              p += 2;
+            }
           else
             g_string_append_c (out, (char) *p);
         }
@@ -130,8 +137,9 @@ write_object (GString    *out,
     }
 
   g_string_append_c (out, '{');
-  json_object_iter_init (&iter, object);
-  while (json_object_iter_next (&iter, &name, &member))
+  /* In the order the members were added, as they were read. */
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &name, &member))
     {
       if (!first)
         g_string_append_c (out, ',');

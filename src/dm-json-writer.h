@@ -13,7 +13,8 @@ G_BEGIN_DECLS
  * json-glib's generator writes a double such as 1e-300 as "1e-300.0",
  * which is not JSON, so files are written with this instead: doubles in
  * their shortest form that reads back to the same value, integers as they
- * are, strings as UTF-8 with only what JSON requires escaped. */
+ * are, strings as UTF-8 with only what JSON requires escaped (and U+2028
+ * and U+2029, which end a line in older JavaScript). */
 void dm_json_write (GString  *out,
                     JsonNode *node);
 

@@ -13,6 +13,7 @@
 
 #include "dm-overview.h"
 #include "dm-presentation.h"
+#include "dm-safe-text.h"
 #include "dm-slide-layout.h"
 #include "dm-timeline-view.h"
 
@@ -101,6 +102,21 @@ announce_slide (DmPresentation *self,
   gtk_widget_grab_focus (self->slide);
 }
 
+/* The most of a summary a slide shows: more could not be read anyway. */
+#define SLIDE_SUMMARY_CHARS 2000
+
+/* Dataset text on a slide: controls and bidi overrides shown as what they
+ * are, and bounded (a megabyte in a label stalls the window). */
+static void
+set_slide_text (GtkWidget  *label,
+                const char *text,
+                gsize       max_chars)
+{
+  g_autofree char *shown = dm_safe_text_for_display (text, max_chars);
+
+  gtk_label_set_text (GTK_LABEL (label), shown);
+}
+
 static void
 show_slide (DmPresentation *self)
 {
@@ -162,19 +178,21 @@ show_slide (DmPresentation *self)
     }
 
   /* Everything as text: the dataset never provides markup. */
-  gtk_label_set_text (GTK_LABEL (self->kind_label), kind ? dm_text_get (&kind->label, self->language) : event->kind);
+  set_slide_text (self->kind_label, kind ? dm_text_get (&kind->label, self->language) : event->kind, DM_SAFE_TEXT_LABEL_MAX);
   gtk_label_set_text (GTK_LABEL (self->date_label), date);
-  gtk_label_set_text (GTK_LABEL (self->title_label), dm_text_get (&event->title, self->language));
-  gtk_label_set_text (GTK_LABEL (self->summary_label), dm_text_get (&event->summary, self->language));
-  gtk_label_set_text (GTK_LABEL (self->actors_label), actors->str);
-  gtk_label_set_text (GTK_LABEL (self->citation_label), citation->str);
+  set_slide_text (self->title_label, dm_text_get (&event->title, self->language), DM_SAFE_TEXT_LABEL_MAX);
+  set_slide_text (self->summary_label, dm_text_get (&event->summary, self->language), SLIDE_SUMMARY_CHARS);
+  set_slide_text (self->actors_label, actors->str, DM_SAFE_TEXT_LABEL_MAX);
+  set_slide_text (self->citation_label, citation->str, DM_SAFE_TEXT_LABEL_MAX);
   gtk_widget_set_visible (self->actors_label, actors->len > 0);
   gtk_widget_set_visible (self->citation_label, citation->len > 0);
 
   progress = g_strdup_printf ("%u / %u", self->index + 1, self->positions->len);
   gtk_label_set_text (GTK_LABEL (self->progress_label), progress);
-  announce_slide (self, kind ? dm_text_get (&kind->label, self->language) : event->kind, date,
-                  actors->str, citation->str);
+  /* As the labels show them (the title and summary are read from them). */
+  announce_slide (self, gtk_label_get_text (GTK_LABEL (self->kind_label)), date,
+                  gtk_label_get_text (GTK_LABEL (self->actors_label)),
+                  gtk_label_get_text (GTK_LABEL (self->citation_label)));
 
   /* Fly the timeline to the event, with some context on either side. */
   span = MAX (event->axis_end - event->axis_start, 30);

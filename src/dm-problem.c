@@ -8,6 +8,10 @@
 
 #include "dm-json-scan.h"
 #include "dm-problem.h"
+#include "dm-safe-text.h"
+
+/* The most of a message or a path kept. */
+#define PROBLEM_MAX_CHARS 2000
 
 G_DEFINE_QUARK (dm-dataset-error-quark, dm_dataset_error)
 
@@ -21,8 +25,12 @@ dm_problem_new (DmProblemSeverity  severity,
 
   problem->severity = severity;
   problem->code = code;
-  problem->path = g_strdup (path ? path : "");
-  problem->message = g_strdup (message);
+  /* Both may quote the dataset (a value, a member's name): shown on a
+   * terminal or in the window, escape sequences and bidi overrides would
+   * act instead of being read, and a megabyte value would drown the
+   * message. */
+  problem->path = dm_safe_text_for_display (path ? path : "", PROBLEM_MAX_CHARS);
+  problem->message = dm_safe_text_for_display (message, PROBLEM_MAX_CHARS);
 
   return problem;
 }

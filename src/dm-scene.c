@@ -13,6 +13,7 @@
 #include <librsvg/rsvg.h>
 #include <pango/pangocairo.h>
 
+#include "dm-safe-text.h"
 #include "dm-scene.h"
 
 /* The layout's left edge is a multiple of this many pixels of time. */
@@ -110,9 +111,13 @@ create_layout (DmScene    *scene,
                const char *text)
 {
   PangoLayout *layout = pango_layout_new (scene->pango);
+  g_autofree char *shown = dm_safe_text_for_display (text, DM_SAFE_TEXT_LABEL_MAX);
 
-  /* Dataset text is text, never markup. */
-  pango_layout_set_text (layout, text, -1);
+  /* Dataset text is text, never markup; controls and bidi overrides are
+   * shown as what they are, and a label needs no more than a few hundred
+   * characters (Pango takes seconds over a megabyte, or over 200 000
+   * combining marks on one letter). */
+  pango_layout_set_text (layout, shown, -1);
   pango_layout_set_single_paragraph_mode (layout, TRUE);
 
   return layout;
@@ -219,6 +224,18 @@ dm_scene_hit (DmScene *scene,
   return dm_layout_hit (scene->layout, lane, row, x - scene->header_width + scene->layout_offset);
 }
 
+/* TRUE when some of @lane shows below the axis: with thousands of kinds,
+ * the lanes scroll and only those in view are drawn. */
+static gboolean
+lane_in_view (const DmScene *scene,
+              guint          lane)
+{
+  double lane_height = dm_scene_get_lane_height (scene);
+  double y = scene->axis_height - scene->lane_scroll + lane * lane_height;
+
+  return y + lane_height > scene->axis_height && y < scene->height;
+}
+
 static gboolean
 parse_color (const char *text,
              DmColor    *color)
@@ -307,15 +324,16 @@ draw_text (DmScene        *scene,
       double size = font ? pango_font_description_get_size (font) / (double) PANGO_SCALE : 10;
       double device_x = x;
       double device_y = y + baseline;
+      const char *laid_out = pango_layout_get_text (layout);
       g_autofree char *shown = NULL;
 
       /* The text as shown: up to where the ellipsis cut it. */
       if (line != NULL && pango_layout_is_ellipsized (layout))
-        shown = g_strdup_printf ("%.*s…", (int) MIN ((gsize) line->length, strlen (text)), text);
+        shown = g_strdup_printf ("%.*s…", (int) MIN ((gsize) line->length, strlen (laid_out)), laid_out);
       pango_layout_iter_free (iter);
 
       cairo_user_to_device (cr, &device_x, &device_y);
-      scene->text_func (shown ? shown : text, device_x, device_y, size, scene->text_data);
+      scene->text_func (shown ? shown : laid_out, device_x, device_y, size, scene->text_data);
     }
 }
 
@@ -840,6 +858,8 @@ draw_items (DmScene       *scene,
       /* Laid out left or right of the view: only a label may reach in. */
       if (MAX (item.x1, item.label_x + item.label_width) < -ITEM_MARGIN || item.x0 > width + ITEM_MARGIN)
         continue;
+      if (!lane_in_view (scene, item.lane))
+        continue;
 
       if (!caching || item.x1 - item.x0 > ITEM_MAX_WIDTH || item.x1 < -ITEM_MAX_WIDTH || item.x0 > width + ITEM_MAX_WIDTH)
         {
@@ -938,7 +958,7 @@ dm_scene_draw (DmScene *scene,
   cairo_rectangle (cr, 0, scene->axis_height, width, MAX (height - scene->axis_height, 0));
   cairo_clip (cr);
   for (guint lane = 0; lane < lanes; lane++)
-    if (lane % 2 == 1)
+    if (lane % 2 == 1 && lane_in_view (scene, lane))
       {
         set_color (cr, fg, 0.035);
         cairo_rectangle (cr, 0, scene->axis_height - scene->lane_scroll + lane * dm_scene_get_lane_height (scene),
@@ -978,6 +998,8 @@ dm_scene_draw (DmScene *scene,
       double y = scene->axis_height - scene->lane_scroll + lane * dm_scene_get_lane_height (scene);
       DmColor color;
 
+      if (!lane_in_view (scene, lane))
+        continue;
       kind_color (scene, lane, fg, &color);
       set_color (cr, &color, 1);
       cairo_rectangle (cr, 0, y + 4, 4, dm_scene_get_lane_height (scene) - 8);

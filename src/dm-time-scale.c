@@ -194,6 +194,11 @@ add_tick (GArray       *ticks,
 {
   DmTick tick = { axis, *date };
 
+  /* A view at either end of time reaches past the years a date can have
+   * (the year 100 000 000 001): no tick names a date that cannot exist. */
+  if (!dm_date_is_valid (date))
+    return;
+
   g_array_append_val (ticks, tick);
 }
 

@@ -17,6 +17,7 @@
 
 #include "dm-debug.h"
 #include "dm-layout.h"
+#include "dm-safe-text.h"
 #include "dm-scene.h"
 #include "dm-timeline-view.h"
 
@@ -26,6 +27,9 @@
 #define LANE_PADDING   6.0
 #define MIN_ROWS       2      /* one row of events and the cluster row */
 #define MAX_ROWS       8
+/* The most lanes the view asks room for; more scroll under the axis. */
+#define MIN_SIZE_LANES 6
+#define NAT_SIZE_LANES 12
 #define MIN_TICK_SPACE 72.0
 #define ANIMATION_USEC (250 * 1000)
 #define SCROLL_STEP    40.0       /* px per scroll unit */
@@ -359,10 +363,12 @@ update_accessible_description (DmTimelineView *self)
       g_autofree char *date = dm_event_format_date (event, dm_language_from_locale ());
 
       const DmLayoutItem *cluster = selection_cluster (self);
+      g_autofree char *kind_text = dm_safe_text_for_display (kind ? dm_text_get (&kind->label, self->language) : event->kind,
+                                                             DM_SAFE_TEXT_LABEL_MAX);
+      g_autofree char *title = dm_safe_text_for_display (dm_text_get (&event->title, self->language),
+                                                         DM_SAFE_TEXT_LABEL_MAX);
 
-      g_string_append_printf (text, _("Selected: %s, %s, %s. "),
-                              kind ? dm_text_get (&kind->label, self->language) : event->kind,
-                              dm_text_get (&event->title, self->language), date);
+      g_string_append_printf (text, _("Selected: %s, %s, %s. "), kind_text, title, date);
       if (cluster != NULL)
         {
           g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
@@ -628,8 +634,15 @@ dm_timeline_view_measure (GtkWidget      *widget,
       /* The least is a row per lane at the usual text size: with large
        * text in a small window, rows then give up some of their room
        * (fit_rows()) rather than make the window taller than the screen. */
-      *minimum = (int) (AXIS_HEIGHT + n_lanes (self) * (ROW_HEIGHT + LANE_PADDING));
-      *natural = (int) (self->text_axis_height + n_lanes (self) * (4 * self->text_row_height + LANE_PADDING));
+      /* Past a few lanes, they scroll instead: a minimum of a row per
+       * lane made the window taller than the screen from about 30 kinds,
+       * and a drawing taller than cairo allows from a few thousand. */
+      guint lanes = n_lanes (self);
+
+      *minimum = (int) (AXIS_HEIGHT + MIN (lanes, MIN_SIZE_LANES) * (ROW_HEIGHT + LANE_PADDING));
+      *natural = (int) (self->text_axis_height +
+                        MIN (lanes, NAT_SIZE_LANES) * ((lanes > NAT_SIZE_LANES ? 1 : 4) * self->text_row_height + LANE_PADDING));
+      *natural = MAX (*natural, *minimum);
     }
 }
 
@@ -882,8 +895,12 @@ query_tooltip_cb (GtkWidget      *widget,
       const DmKind *kind = dm_dataset_lookup_kind (self->dataset, event->kind);
       g_autofree char *date = dm_event_format_date (event, dm_language_from_locale ());
 
-      text = g_strdup_printf ("%s\n%s · %s", dm_text_get (&event->title, self->language), date,
-                              kind ? dm_text_get (&kind->label, self->language) : event->kind);
+      g_autofree char *title = dm_safe_text_for_display (dm_text_get (&event->title, self->language),
+                                                         DM_SAFE_TEXT_LABEL_MAX);
+      g_autofree char *kind_text = dm_safe_text_for_display (kind ? dm_text_get (&kind->label, self->language) : event->kind,
+                                                             DM_SAFE_TEXT_LABEL_MAX);
+
+      text = g_strdup_printf ("%s\n%s · %s", title, date, kind_text);
     }
 
   /* Plain text: gtk_tooltip_set_text never parses markup. */

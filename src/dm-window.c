@@ -20,6 +20,7 @@
 #include "dm-export-timelinejs.h"
 #include "dm-overview.h"
 #include "dm-presentation.h"
+#include "dm-safe-text.h"
 #include "dm-search.h"
 #include "dm-source-text.h"
 #include "dm-tab-stop.h"
@@ -202,20 +203,15 @@ show_problems (DmWindow  *self,
 }
 
 /* Text for a one-line label: a title of megabytes would stall the text
- * layout for nothing, so keep the start and say that it goes on. */
+ * layout for nothing, so keep the start and say that it goes on; controls
+ * and bidi overrides are shown as what they are. */
 static char *
 shorten (const char *text)
 {
-  const guint max_chars = 500;
-  const char *end;
-
   if (text == NULL)
     return NULL;
-  if (g_utf8_strlen (text, max_chars * 4 + 1) <= max_chars)
-    return g_strdup (text);
 
-  end = g_utf8_offset_to_pointer (text, max_chars);
-  return g_strdup_printf ("%.*s…", (int) (end - text), text);
+  return dm_safe_text_for_display (text, 500);
 }
 
 static gboolean
@@ -329,8 +325,8 @@ update_kind_checks (DmWindow *self)
   for (guint k = 0; check != NULL && k < dm_dataset_get_n_kinds (dataset); k++, check = gtk_widget_get_next_sibling (check))
     {
       const DmKind *kind = dm_dataset_get_kind (dataset, k);
-      g_autofree char *label = g_strdup_printf ("%s (%u)", dm_text_get (&kind->label, self->language),
-                                                g_array_index (counts, guint, k));
+      g_autofree char *name = shorten (dm_text_get (&kind->label, self->language));
+      g_autofree char *label = g_strdup_printf ("%s (%u)", name, g_array_index (counts, guint, k));
 
       gtk_check_button_set_label (GTK_CHECK_BUTTON (check), label);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), dm_filter_get_kind_visible (self->filter, kind->id));
@@ -807,7 +803,8 @@ show_source_cb (DmWindow *self,
 
   job = g_new0 (SourceJob, 1);
   job->window = g_object_ref (self);
-  job->title = g_strdup (dm_text_get (&source->title, self->language));
+  /* Bounded and made visible (dm-safe-text): a title is the dataset's. */
+  job->title = shorten (dm_text_get (&source->title, self->language));
   job->quote = g_strdup (citation->quote);
   dm_source_text_load_async (file, source->file, self->source_cancellable, source_loaded_cb, job);
 }

@@ -23,8 +23,8 @@ append_extra (JsonObject *object,
   if (extra == NULL)
     return;
 
-  json_object_iter_init (&iter, extra);
-  while (json_object_iter_next (&iter, &name, &node))
+  json_object_iter_init_ordered (&iter, extra);
+  while (json_object_iter_next_ordered (&iter, &name, &node))
     if (!json_object_has_member (object, name))
       json_object_set_member (object, name, json_node_copy (node));
 }

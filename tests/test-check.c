@@ -166,6 +166,22 @@ static const CliCase cases[] = {
   { "export-too-many-pixels-fit-lanes",
     { "--export=cli-big.png", "--size=16000x0", "--scale=8" }, NULL, 1,
     { NULL }, { "cannot write “cli-big.png”: an image of 128000 × ", "at most 100 million pixels" } },
+  /* The extremes the format allows export without a critical (stderr is
+   * empty), and a mark flood does not stall the export. */
+  { "export-last-day-png",
+    { "--export=cli-last-day.png", "@tests/fixtures/hostile/content/last-day.json" }, NULL, 0,
+    { "cli-last-day.png: written" }, { NULL }, TRUE },
+  { "export-last-minute-pdf",
+    { "--export=cli-last-minute.pdf", "@tests/fixtures/hostile/content/last-minute.json" }, NULL, 0,
+    { "cli-last-minute.pdf: written" }, { NULL }, TRUE },
+  { "export-extremes-svg",
+    { "--export=cli-extremes.svg", "@tests/fixtures/hostile/content/extreme-dates.json" }, NULL, 0,
+    { "cli-extremes.svg: written" }, { NULL }, TRUE },
+  /* A link that reads as something else is refused, and the message shows
+   * it as it is. */
+  { "check-link-bidi",
+    { "--check", "@tests/fixtures/hostile/link-bidi.json" }, NULL, 1,
+    { NULL }, { "“https://evil.example/[U+202E]gpj.exe” has an invisible or direction-changing character (U+202E)" } },
   { "export-options-need-image",
     { "--from=2018", "--check", "@data/examples/example.json" }, NULL, 2,
     { NULL }, { "apply to --export as PNG, SVG or PDF" } },

@@ -46,7 +46,9 @@ static const HostileCase hostile_cases[] = {
   { "kind-missing-id.json", DM_DATASET_ERROR_MISSING, "kinds[0].id", 2, 12, "required" },
   { "kind-missing-label.json", DM_DATASET_ERROR_MISSING, "kinds[0].label", 2, 12, "required" },
   { "kinds-object.json", DM_DATASET_ERROR_TYPE, "kinds", 2, 11, "expected an array, found an object" },
+  { "link-bidi.json", DM_DATASET_ERROR_INVALID_VALUE, "events[0].links[0].url", 6, 22, "“https://evil.example/[U+202E]gpj.exe” has an invisible or direction-changing character (U+202E)" },
   { "link-missing-url.json", DM_DATASET_ERROR_MISSING, "events[0].links[0].url", 6, 14, "required" },
+  { "link-zero-width.json", DM_DATASET_ERROR_INVALID_VALUE, "events[0].links[0].url", 6, 22, "(U+200B)" },
   { "link-not-a-url.json", DM_DATASET_ERROR_INVALID_VALUE, "events[0].links[0].url", 6, 22, "not a valid http or https address" },
   { "list-item-string.json", DM_DATASET_ERROR_TYPE, "events[0].lists[0].items[0]", 6, 47, "texts by language" },
   { "list-items-object.json", DM_DATASET_ERROR_TYPE, "events[0].lists[0].items", 6, 46, "expected an array" },
@@ -82,7 +84,13 @@ list_fixtures (const char *dir)
 
   g_assert_nonnull (handle);
   while ((name = g_dir_read_name (handle)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
+    {
+      g_autofree char *full = g_build_filename (path, name, NULL);
+
+      /* hostile/content/ holds valid files: see test-hostile.c. */
+      if (!g_file_test (full, G_FILE_TEST_IS_DIR))
+        g_ptr_array_add (names, g_strdup (name));
+    }
   g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
   g_assert_cmpuint (names->len, >, 0);
 
@@ -387,6 +395,33 @@ test_empty_files (Scratch       *s,
   g_assert_cmpint (run_check (path, &out, &err), ==, 1);
 }
 
+/* A problem quotes the dataset as text to read: an escape sequence in a
+ * value would act on the terminal of whoever runs `daumoc --check`, and a
+ * bidi override would turn the message around. */
+static void
+test_message_shown_safely (void)
+{
+  static const char json[] =
+    "{\"format\": \"daumoc-timeline\", \"version\": 1, \"title\": {\"en\": \"T\"},"
+    " \"kinds\": [{\"id\": \"k\", \"label\": {\"en\": \"K\"}, \"color\": \"\\u001b[2J\\u001b]0;x\\u0007\\u202e\"}],"
+    " \"events\": []}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmDataset) dataset = dm_dataset_load_bytes (bytes, "escape.json", &problems, &error);
+  const DmProblem *problem;
+
+  g_assert_null (dataset);
+  g_assert_nonnull (problems);
+  g_assert_cmpuint (problems->len, ==, 1);
+  problem = g_ptr_array_index (problems, 0);
+  g_assert_null (strchr (problem->message, '\033'));
+  g_assert_null (strchr (problem->message, '\007'));
+  g_assert_null (strstr (problem->message, "\xe2\x80\xae"));
+  g_assert_nonnull (strstr (problem->message, "“␛[2J␛]0;x␇[U+202E]”"));
+  g_assert_null (strchr (error->message, '\033'));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -399,6 +434,7 @@ main (int   argc,
       g_test_add_data_func (path, &hostile_cases[i], test_hostile);
     }
   g_test_add_func ("/corpus/hostile/complete", test_hostile_complete);
+  g_test_add_func ("/corpus/message-shown-safely", test_message_shown_safely);
   g_test_add_data_func ("/corpus/every-bad-file/invalid", "invalid", test_every_bad_file);
   g_test_add_data_func ("/corpus/every-bad-file/hostile", "hostile", test_every_bad_file);
   g_test_add_func ("/corpus/every-good-file", test_every_good_file);

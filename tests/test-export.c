@@ -8,6 +8,7 @@
 
 #include "dm-dataset.h"
 #include "dm-export-timelinejs.h"
+#include "dm-test-safe.h"
 
 static char *
 source_path (const char *relative)
@@ -60,6 +61,7 @@ typedef struct
 } FieldCase;
 
 #define EXAMPLE "data/examples/example.json"
+#define HOSTILE "tests/fixtures/hostile/content/script.json"
 #define EN DM_LANGUAGE_EN
 #define VI DM_LANGUAGE_VI
 
@@ -106,7 +108,7 @@ static const FieldCase field_cases[] = {
 
   /* Markup in texts is escaped: TimelineJS shows them as HTML */
   { "tests/fixtures/valid/markup.json", EN, "$.events[0].text.headline",
-    "\"&lt;span size=&quot;9999999&quot;&gt;big&lt;/span&gt; &amp; &lt;b&gt;bold&lt;/b&gt; \u202Eevil\"" },
+    "\"&lt;span size&#61;&quot;9999999&quot;&gt;big&lt;/span&gt; &amp; &lt;b&gt;bold&lt;/b&gt; \u202Eevil\"" },
   { "tests/fixtures/valid/markup.json", EN, "$.events[0].group", "\"&lt;i&gt;kind&lt;/i&gt;\"" },
 
   /* What an import from TimelineJS kept is written back */
@@ -116,9 +118,23 @@ static const FieldCase field_cases[] = {
     "{\"year\":1821,\"month\":5,\"day\":5,\"display_date\":\"5 May 1821\"}" },
   { "tests/fixtures/timelinejs/napoleon.json", EN, "$.events[3].autolink", "false" },
   { "tests/fixtures/timelinejs/napoleon.json", EN, "$.events[1].media",
-    "{\"url\":\"https://example.org/waterloo.jpg\",\"caption\":\"The <i>battlefield</i>\",\"credit\":\"Anon\"}" },
+    "{\"url\":\"https://example.org/waterloo.jpg\",\"caption\":\"The battlefield\",\"credit\":\"Anon\"}" },
   /* The media's link is not repeated in the text. */
   { "tests/fixtures/timelinejs/napoleon.json", EN, "$.events[1].text.text", "\"<p>Line one<br>line two &amp; three</p>\"" },
+  /* What was kept is rebuilt: texts plain and escaped, web addresses only */
+  { HOSTILE, EN, "$.events[0].media",
+    "{\"url\":\"https://example.org/a.jpg\",\"caption\":\"cap\",\"credit\":\"credit\","
+    "\"alt\":\"&quot; onerror&#61;&quot;alert(1)\"}" },
+  { HOSTILE, EN, "$.events[0].background", "{\"opacity\":0.5}" },
+  { HOSTILE, EN, "$.events[0].display_date", NULL },
+  { HOSTILE, EN, "$.events[0].autolink", NULL },
+  { HOSTILE, EN, "$.events[1].media", NULL },
+  { HOSTILE, EN, "$.events[1].background", "{\"color\":\"#fff\"}" },
+  { HOSTILE, EN, "$.events[1].start_date", "{\"year\":2020,\"month\":2,\"day\":3,\"display_date\":\"x\"}" },
+  { HOSTILE, EN, "$.events[2].media", "{\"url\":\"data:image/png;base64,iVBORw0KGgo=\",\"caption\":\"ok\"}" },
+  { HOSTILE, EN, "$.events[2].background", NULL },
+  { HOSTILE, EN, "$.events[2].unique_id", NULL },
+  { HOSTILE, VI, "$.events[0].text.headline", "\"JaVaScRiPt&#58;alert(1)\"" },
   /* Events without a group go without one. */
   { "tests/fixtures/timelinejs/napoleon.json", EN, "$.events[1].group", NULL },
 };
@@ -288,6 +304,112 @@ test_to_file (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* Whatever the dataset carries, nothing executable is written: every
+ * text escaped, addresses only to the web. */
+static void
+test_hostile (void)
+{
+  static const DmLanguage languages[] = { DM_LANGUAGE_EN, DM_LANGUAGE_VI };
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      g_autoptr(DmDataset) dataset = load (HOSTILE);
+      g_autofree char *data = NULL;
+      gsize length;
+
+      data = dm_export_timelinejs (dataset, languages[i], &length);
+      dm_test_assert_safe_timelinejs (data, length);
+    }
+}
+
+/* Imported from TimelineJS: what the importer keeps is as safe. */
+static void
+test_hostile_import (void)
+{
+  static const char json[] =
+    "{\"events\": [{\"start_date\": {\"year\": 2020, \"display_date\": \"<img src=x onerror=alert(1)>\"},"
+    " \"text\": {\"headline\": \"<svg onload=alert(1)>\", \"text\": \"<a href='javascript:alert(1)'>x</a>\"},"
+    " \"display_date\": \"<script>alert(1)</script>\", \"group\": \"<b onclick=alert(1)>g</b>\","
+    " \"background\": {\"url\": \"javascript:alert(1)\", \"color\": \"expression(alert(1))\"},"
+    " \"media\": {\"url\": \"https://example.org/x.jpg\", \"thumbnail\": \"javascript:alert(1)\","
+    "   \"link\": \"javascript:alert(1)\", \"caption\": \"<img src=x onerror=alert(1)>\"}}]}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr(DmDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+
+  dataset = dm_dataset_load_bytes (bytes, "hostile.json", NULL, &error);
+  g_assert_no_error (error);
+
+  data = dm_export_timelinejs (dataset, DM_LANGUAGE_EN, &length);
+  dm_test_assert_safe_timelinejs (data, length);
+}
+
+/* Numbers are written as JSON: json-glib's generator wrote 1e-300 as
+ * "1e-300.0", which no JSON reader takes. */
+static void
+test_numbers (void)
+{
+  static const char json[] =
+    "{\"events\": [{\"start_date\": {\"year\": 2020}, \"text\": {\"headline\": \"x\"},"
+    " \"background\": {\"opacity\": 1e-300}}, {\"start_date\": {\"year\": 2021}, \"text\": {\"headline\": \"y\"},"
+    " \"background\": {\"opacity\": 1.7976931348623157e308}}]}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr(DmDataset) dataset = NULL;
+  g_autoptr(DmDataset) again = NULL;
+  g_autoptr(GBytes) exported = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) found = NULL;
+  char *data;
+  gsize length;
+
+  dataset = dm_dataset_load_bytes (bytes, "numbers.json", NULL, &error);
+  g_assert_no_error (error);
+
+  data = dm_export_timelinejs (dataset, DM_LANGUAGE_EN, &length);
+  exported = g_bytes_new_take (data, length);
+  again = dm_dataset_load_bytes (exported, "numbers.timelinejs.json", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (again);
+
+  root = export_json (dataset, DM_LANGUAGE_EN);
+  found = json_path_query ("$.events[*].background.opacity", root, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (json_array_get_double_element (json_node_get_array (found), 0), ==, 1e-300);
+  g_assert_cmpfloat (json_array_get_double_element (json_node_get_array (found), 1), ==, 1.7976931348623157e308);
+}
+
+/* U+2028 and U+2029 are JSON but end a line in older JavaScript: written
+ * as escapes, and read back as the same text. */
+static void
+test_line_separators (void)
+{
+  static const char json[] =
+    "{\"format\": \"daumoc-timeline\", \"version\": 1, \"title\": {\"en\": \"a\u2028b\u2029c\"},"
+    " \"kinds\": [{\"id\": \"k\", \"label\": {\"en\": \"K\"}}],"
+    " \"events\": [{\"id\": \"e\", \"kind\": \"k\", \"start\": \"2020\", \"title\": {\"en\": \"x\u2028y\"}}]}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr(DmDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *saved = NULL;
+  gsize length;
+
+  dataset = dm_dataset_load_bytes (bytes, "separators.json", NULL, &error);
+  g_assert_no_error (error);
+
+  data = dm_export_timelinejs (dataset, DM_LANGUAGE_EN, &length);
+  g_assert_null (strstr (data, "\xe2\x80\xa8"));
+  g_assert_null (strstr (data, "\xe2\x80\xa9"));
+  g_assert_nonnull (strstr (data, "a\\u2028b\\u2029c"));
+
+  saved = dm_dataset_to_data (dataset, &length);
+  g_assert_null (strstr (saved, "\xe2\x80\xa8"));
+  g_assert_nonnull (strstr (saved, "x\\u2028y"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -304,6 +426,10 @@ main (int   argc,
       g_test_add_data_func (path, c, test_round_trip);
     }
   g_test_add_func ("/export/to-file", test_to_file);
+  g_test_add_func ("/export/hostile", test_hostile);
+  g_test_add_func ("/export/hostile-import", test_hostile_import);
+  g_test_add_func ("/export/numbers", test_numbers);
+  g_test_add_func ("/export/line-separators", test_line_separators);
 
   return g_test_run ();
 }

@@ -187,6 +187,38 @@ static const LabelRow label_rows[] = {
   { "-65000000", 1e5, FALSE, "65 million years ago", "65 triệu năm trước" },
 };
 
+/* At the ends of the years a date can have, a view reaches past them:
+ * ticks are only made for dates that exist (there were criticals from
+ * formatting ticks in the year 100 000 000 001). */
+static void
+test_ticks_at_the_ends (void)
+{
+  const double ends[] = { days (100000000000, 12, 31), days (-100000000000, 1, 1) };
+
+  for (double dpp = 1e-4; dpp < 1e11; dpp *= 1.7)
+    for (guint e = 0; e < G_N_ELEMENTS (ends); e++)
+      {
+        const DmTickLevel *fine = dm_tick_level_for_scale (dpp, 80);
+        const DmTickLevel *levels[] = { fine, dm_tick_level_get_coarser (fine) };
+
+        for (guint l = 0; l < G_N_ELEMENTS (levels); l++)
+          {
+            g_autoptr(GArray) ticks = g_array_new (FALSE, FALSE, sizeof (DmTick));
+
+            dm_tick_level_get_ticks (levels[l], ends[e] - 960 * dpp, ends[e] + 960 * dpp, ticks);
+            for (guint i = 0; i < ticks->len; i++)
+              {
+                const DmTick *tick = &g_array_index (ticks, DmTick, i);
+                g_autofree char *label = NULL;
+
+                g_assert_true (dm_date_is_valid (&tick->date));
+                label = dm_tick_format (tick, levels[l], l == 1, DM_LANGUAGE_EN);
+                g_assert_nonnull (label);
+              }
+          }
+      }
+}
+
 static void
 test_labels (void)
 {
@@ -257,6 +289,7 @@ main (int   argc,
   g_test_add_func ("/time-scale/round-trip", test_round_trip);
   g_test_add_func ("/time-scale/zoom-keeps-pointer", test_zoom_keeps_pointer);
   g_test_add_func ("/time-scale/zoom-bounded", test_zoom_bounded);
+  g_test_add_func ("/time-scale/ticks-at-the-ends", test_ticks_at_the_ends);
   g_test_add_func ("/time-scale/fit", test_fit);
   g_test_add_func ("/time-scale/ticks-every-level", test_ticks_every_level);
   g_test_add_func ("/time-scale/labels", test_labels);
