@@ -22,6 +22,8 @@ struct _DmDataset
   GPtrArray       *kinds;        /* DmKind* */
   GPtrArray       *sources;      /* DmSource* */
   GPtrArray       *eras;         /* DmEra*, in file order */
+  GPtrArray       *tag_labels;   /* DmTag*, in file order */
+  GHashTable      *tag_labels_by_id;
   GPtrArray       *events;       /* DmEvent*, sorted after finish */
   GHashTable      *kinds_by_id;  /* id → DmKind* */
   GHashTable      *sources_by_id;
@@ -112,6 +114,8 @@ dm_dataset_finalize (GObject *object)
   g_clear_pointer (&self->kinds, g_ptr_array_unref);
   g_clear_pointer (&self->sources, g_ptr_array_unref);
   g_clear_pointer (&self->eras, g_ptr_array_unref);
+  g_clear_pointer (&self->tag_labels_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->tag_labels, g_ptr_array_unref);
   g_clear_pointer (&self->events, g_ptr_array_unref);
   g_clear_pointer (&self->index, dm_interval_index_free);
   g_clear_pointer (&self->origin, g_free);
@@ -741,4 +745,70 @@ dm_dataset_get_tags (DmDataset *self)
     }
 
   return self->tags;
+}
+
+void
+dm_dataset_add_tag_label (DmDataset *self,
+                          DmTag     *tag)
+{
+  g_return_if_fail (DM_IS_DATASET (self));
+  g_return_if_fail (!self->finished);
+  g_return_if_fail (tag != NULL && tag->id != NULL);
+
+  if (self->tag_labels == NULL)
+    {
+      self->tag_labels = g_ptr_array_new_with_free_func ((GDestroyNotify) dm_tag_free);
+      self->tag_labels_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+    }
+  g_ptr_array_add (self->tag_labels, tag);
+  /* The first label of a tag counts, as the first of anything does. */
+  if (!g_hash_table_contains (self->tag_labels_by_id, tag->id))
+    g_hash_table_insert (self->tag_labels_by_id, tag->id, tag);
+}
+
+guint
+dm_dataset_get_n_tag_labels (DmDataset *self)
+{
+  g_return_val_if_fail (DM_IS_DATASET (self), 0);
+
+  return self->tag_labels != NULL ? self->tag_labels->len : 0;
+}
+
+const DmTag *
+dm_dataset_get_tag_label (DmDataset *self,
+                          guint      position)
+{
+  g_return_val_if_fail (DM_IS_DATASET (self), NULL);
+  g_return_val_if_fail (position < dm_dataset_get_n_tag_labels (self), NULL);
+
+  return g_ptr_array_index (self->tag_labels, position);
+}
+
+const DmTag *
+dm_dataset_lookup_tag_label (DmDataset  *self,
+                             const char *tag)
+{
+  g_return_val_if_fail (DM_IS_DATASET (self), NULL);
+  g_return_val_if_fail (tag != NULL, NULL);
+
+  return self->tag_labels_by_id != NULL ? g_hash_table_lookup (self->tag_labels_by_id, tag) : NULL;
+}
+
+const char *
+dm_dataset_format_tag (DmDataset  *self,
+                       const char *tag,
+                       DmLanguage  language)
+{
+  const DmTag *info;
+  const char *label;
+
+  g_return_val_if_fail (DM_IS_DATASET (self), NULL);
+  g_return_val_if_fail (tag != NULL, NULL);
+
+  if (self->tag_labels_by_id == NULL ||
+      (info = g_hash_table_lookup (self->tag_labels_by_id, tag)) == NULL)
+    return tag;
+
+  label = dm_text_get (&info->label, language);
+  return label != NULL && label[0] != '\0' ? label : tag;
 }
