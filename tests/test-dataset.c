@@ -474,6 +474,39 @@ check_no_outside_knowledge (const DmEvent *event,
     }
 }
 
+/* Phrases by which a reason would lean on the dataset's own scope (2016 to
+ * 2022) for a bound the texts do not give. */
+static const char * const scope_phrases[] = {
+  "scope",
+  "period this dataset covers",
+  "the dataset covers",
+  "2016–2022",
+  "phạm vi",
+  "bộ dữ liệu này bao quát",
+  NULL
+};
+
+static void
+check_no_scope (const DmEvent *event,
+                const char    *text,
+                const char    *what)
+{
+  g_autofree char *folded = NULL;
+
+  if (text == NULL)
+    return;
+
+  folded = g_utf8_casefold (text, -1);
+  for (guint p = 0; scope_phrases[p] != NULL; p++)
+    {
+      g_autofree char *phrase = g_utf8_casefold (scope_phrases[p], -1);
+
+      if (strstr (folded, phrase) != NULL)
+        fail_event (event, "%s leans on the dataset's scope (“%s”): %s",
+                    what, scope_phrases[p], text);
+    }
+}
+
 static void
 test_certainty (void)
 {
@@ -502,7 +535,106 @@ test_certainty (void)
       check_no_outside_knowledge (event, event->certainty_reason.en, "reason (en)");
       check_no_outside_knowledge (event, event->summary.vi, "summary (vi)");
       check_no_outside_knowledge (event, event->summary.en, "summary (en)");
+      check_no_scope (event, event->certainty_reason.vi, "reason (vi)");
+      check_no_scope (event, event->certainty_reason.en, "reason (en)");
     }
+}
+
+/* /dataset/open-ended */
+
+typedef struct
+{
+  const char *event;
+  DmBound     bound;
+  const char *date;        /* the one bound the texts give */
+  const char *stated_as;   /* the words it rests on, which the event cites */
+} OpenDate;
+
+/* Events whose texts give only one bound of the date: the other is left
+ * open, never filled in from the dataset's scope. */
+static const OpenDate open_dates[] = {
+  /* s000: the 2016–2020 period in the present tense */
+  { "workshop-new-production-revolution", DM_BOUND_BEFORE, "2020",
+    "Trong giai đoạn năm 2016-2020, công nghiệp hóa theo hướng hiện đại là một trọng tâm" },
+  /* s002: the Forum, whose first dated part begins on 9/11/2021, implements it */
+  { "dai-hoi-xiii-goals", DM_BOUND_BEFORE, "2021-11-09",
+    "10 Hội thảo chuyên đề diễn ra từ ngày 9/11 đến ngày 18/11/2021" },
+  { "ket-luan-hntw4-xiii", DM_BOUND_BEFORE, "2021-11-09",
+    "10 Hội thảo chuyên đề diễn ra từ ngày 9/11 đến ngày 18/11/2021" },
+  { "summit-2021-press-remarks", DM_BOUND_BEFORE, "2021-11-09",
+    "10 Hội thảo chuyên đề diễn ra từ ngày 9/11 đến ngày 18/11/2021" },
+  /* s001: "đã được ký" in an article of 21/12/2020 */
+  { "c4ir-vietnam-centre", DM_BOUND_BEFORE, "2020-12-21",
+    "Minh Thiện| 21/12/2020 22:26" },
+};
+
+static void
+test_open_ended (void)
+{
+  g_autoptr(DmDataset) dataset = load_dataset ();
+  g_autofree char *scope_text = g_strdup_printf ("%d", SPAN_FIRST_YEAR);
+  DmDate scope_start = parse_date (scope_text);
+
+  for (guint i = 0; i < G_N_ELEMENTS (open_dates); i++)
+    {
+      const OpenDate *expected = &open_dates[i];
+      const DmEvent *event = dm_dataset_lookup_event (dataset, expected->event, NULL);
+      g_autofree char *date = NULL;
+
+      if (event == NULL)
+        {
+          g_test_fail_printf ("open-ended event “%s” is missing", expected->event);
+          continue;
+        }
+
+      date = dm_date_to_iso (&event->start);
+      if (event->start_bound != expected->bound || g_strcmp0 (date, expected->date) != 0)
+        fail_event (event, "dated %s (bound %d), but the texts give only “%s” (bound %d)",
+                    date, event->start_bound, expected->date, expected->bound);
+      if (dm_event_is_range (event))
+        fail_event (event, "is open-ended but has an end");
+      if (!event_cites (event, expected->stated_as))
+        fail_event (event, "does not cite the words its bound rests on: “%s”", expected->stated_as);
+      if (!text_has_both (&event->certainty_reason))
+        fail_event (event, "open-ended without a reason in both languages");
+    }
+
+  /* No inferred range may start at the scope's first year: that bound
+   * would come from the dataset, not from the texts. */
+  for (guint i = 0; i < dm_dataset_get_n_events (dataset); i++)
+    {
+      const DmEvent *event = dm_dataset_get_event (dataset, i);
+
+      if (event->certainty != DM_CERTAINTY_STATED && dm_event_is_range (event) &&
+          dm_date_equal (&event->start, &scope_start))
+        fail_event (event, "an inferred range that starts where the dataset's scope does");
+    }
+}
+
+/* /dataset/as-printed */
+
+/* A name the source prints, probably wrongly, is kept as printed and
+ * flagged as such, never corrected. */
+static void
+test_as_printed (void)
+{
+  g_autoptr(DmDataset) dataset = load_dataset ();
+  const DmEvent *plenary = dm_dataset_lookup_event (dataset, "summit-2021-plenary", NULL);
+  gboolean found = FALSE;
+
+  g_assert_nonnull (plenary);
+  for (guint a = 0; plenary->actors != NULL && a < plenary->actors->len; a++)
+    {
+      const DmActor *actor = g_ptr_array_index (plenary->actors, a);
+
+      if (g_strcmp0 (actor->name, "Trần Anh Tuấn") == 0)
+        {
+          found = TRUE;
+          g_assert_true (actor->as_printed);
+        }
+    }
+  g_assert_true (found);
+  g_assert_true (event_cites (plenary, "đồng chí Trần Anh Tuấn, Ủy viên Bộ Chính trị, Trưởng Ban Kinh tế Trung ương"));
 }
 
 /* /dataset/stated-dates */
@@ -793,6 +925,8 @@ main (int   argc,
   g_test_add_func ("/dataset/bilingual", test_bilingual);
   g_test_add_func ("/dataset/certainty", test_certainty);
   g_test_add_func ("/dataset/stated-dates", test_stated_dates);
+  g_test_add_func ("/dataset/open-ended", test_open_ended);
+  g_test_add_func ("/dataset/as-printed", test_as_printed);
   g_test_add_func ("/dataset/span", test_span);
   g_test_add_func ("/dataset/summary", test_summary);
   g_test_add_func ("/dataset/sources-shipped", test_sources_shipped);

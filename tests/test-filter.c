@@ -350,11 +350,12 @@ test_bundled (void)
   dm_filter_reset (filter);
   dm_filter_set_search_text (filter, "trung tam");
   dm_filter_set_tag_required (filter, "wef", TRUE);
-  dm_filter_set_year_max (filter, 2019);
+  dm_filter_set_year_max (filter, 2020);
   {
     g_auto(GStrv) ids = apply_ids (filter, dataset, index);
 
-    g_assert_cmpstrv (ids, ((const char * const []) { "mou-wef-2019", "c4ir-vietnam-centre", NULL }));
+    g_assert_cmpstrv (ids, ((const char * const []) { "mou-wef-2019", "nq-78-2020", "mic-business-meeting-2020",
+                                                      "c4ir-vietnam-centre", NULL }));
   }
 
   /* No index is needed without a search text. */
