@@ -66,6 +66,8 @@ struct _DmWindow
   DmFilter             *filter;
   DmSearchIndex        *search_index;
   DmSearchState        *search_state;
+  GArray               *ranked;          /* the listed matches, best first
+                                          * (title, summary, other, quotes) */
   GCancellable         *index_cancellable;  /* of the index being made */
   GSettings            *settings;
   DmLanguage            language;
@@ -527,6 +529,8 @@ apply_filter (DmWindow *self)
               g_array_append_val (listed, i);
         }
     }
+  /* Ranked when Enter first asks for it (step_match()). */
+  g_clear_pointer (&self->ranked, g_array_unref);
   dm_timeline_view_set_matches (self->timeline, match_flags, n);
   dm_event_list_set_positions (self->events, searching || filtering ? (searching ? listed : shown) : NULL);
 
@@ -585,6 +589,41 @@ step_match (DmWindow *self,
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->events));
   int selected = dm_timeline_view_get_selected (self->timeline);
   int row = selected >= 0 ? dm_event_list_find (self->events, (guint) selected) : -1;
+
+  /* While searching, Enter steps through the matches best first: where
+   * the title says it before where only a quote does. The list stays in
+   * time order. */
+  if (self->ranked == NULL && self->search_index != NULL && self->search_state != NULL &&
+      gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0')
+    {
+      self->ranked = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
+      for (guint i = 0; i < n; i++)
+        {
+          guint position = dm_event_list_get_position (self->events, i);
+
+          g_array_append_val (self->ranked, position);
+        }
+      dm_search_index_sort_by_rank (self->search_index, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+                                    self->ranked);
+    }
+
+  if (self->ranked != NULL)
+    {
+      guint n_ranked = self->ranked->len;
+      int at = -1;
+
+      if (n_ranked == 0)
+        return;
+      for (guint i = 0; selected >= 0 && at < 0 && i < n_ranked; i++)
+        if (g_array_index (self->ranked, guint, i) == (guint) selected)
+          at = (int) i;
+      if (at < 0)
+        at = direction > 0 ? 0 : (int) n_ranked - 1;
+      else
+        at = ((at + direction) % (int) n_ranked + (int) n_ranked) % (int) n_ranked;
+      dm_timeline_view_set_selected (self->timeline, (int) g_array_index (self->ranked, guint, at));
+      return;
+    }
 
   if (n == 0)
     return;
@@ -900,6 +939,7 @@ set_dataset (DmWindow  *self,
 
   /* The search index: a large dataset's is made in a worker from now on
    * (seconds at a million events), a small one's on the first keystroke. */
+  g_clear_pointer (&self->ranked, g_array_unref);
   g_clear_pointer (&self->search_state, dm_search_state_free);
   g_clear_pointer (&self->search_index, dm_search_index_unref);
   g_cancellable_cancel (self->index_cancellable);
@@ -1820,6 +1860,7 @@ dm_window_dispose (GObject *object)
   g_clear_object (&self->columns);
   g_clear_object (&self->filter);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->ranked, g_array_unref);
   g_clear_pointer (&self->search_state, dm_search_state_free);
   g_clear_pointer (&self->search_index, dm_search_index_unref);
   g_cancellable_cancel (self->index_cancellable);
