@@ -4,6 +4,7 @@
  */
 
 #include "dm-dataset.h"
+#include "dm-fold.h"
 
 #include <locale.h>
 #include <stdarg.h>
@@ -611,6 +612,93 @@ test_open_ended (void)
     }
 }
 
+/* /dataset/tags */
+
+typedef struct
+{
+  const char *tag;
+  const char *evidence[7];   /* folded words, one of which a quote has */
+} TagEvidence;
+
+/* Every tag an event carries is backed by what it quotes. */
+static const TagEvidence tag_evidence[] = {
+  { "4ir", { "4.0", "lan thu 4", "cach mang cong nghiep", "cmcn", "cach mang san xuat moi", NULL } },
+  { "industry-4-0-summit", { "dien dan", "hoi thao chuyen de", "industry", NULL } },
+  { "c4ir", { "trung tam", NULL } },
+  { "wef", { "wef", "dien dan kinh te the gioi", NULL } },
+  { "mic", { "tt&tt", NULL } },
+  { "government", { "chinh phu", NULL } },
+  { "party", { "dang", "bo chinh tri", "trung uong", NULL } },
+  { "industrialisation", { "cong nghiep", NULL } },
+  { "smart-manufacturing", { "san xuat thong minh", NULL } },
+  { "digital-transformation", { "chuyen doi so", "so hoa", NULL } },
+  { "covid-19-recovery", { "covid-19", NULL } },
+};
+
+/* Consistent tags, each with a label in both languages, and each backed
+ * by the event's quotes; the Summit's events all carry Industry 4.0, the
+ * Minister of Information and Communications' events all carry "mic". */
+static void
+test_tags (void)
+{
+  static const char * const mic_events[] = { "mou-wef-2019", "nq-78-2020", "mic-business-meeting-2020", NULL };
+  g_autoptr(DmDataset) dataset = load_dataset ();
+  GPtrArray *tags = dm_dataset_get_tags (dataset);
+
+  for (guint t = 0; t < tags->len; t++)
+    {
+      const char *tag = g_ptr_array_index (tags, t);
+      const DmTag *label = dm_dataset_lookup_tag_label (dataset, tag);
+      const TagEvidence *evidence = NULL;
+
+      if (label == NULL || !text_has_both (&label->label))
+        g_test_fail_printf ("tag “%s” has no label in both languages", tag);
+      for (guint e = 0; e < G_N_ELEMENTS (tag_evidence); e++)
+        if (g_strcmp0 (tag_evidence[e].tag, tag) == 0)
+          evidence = &tag_evidence[e];
+      if (evidence == NULL)
+        {
+          g_test_fail_printf ("tag “%s” has no evidence words in the test", tag);
+          continue;
+        }
+
+      for (guint i = 0; i < dm_dataset_get_n_events (dataset); i++)
+        {
+          const DmEvent *event = dm_dataset_get_event (dataset, i);
+          gboolean backed = FALSE;
+
+          if (!dm_event_has_tag (event, tag))
+            continue;
+          for (guint c = 0; !backed && event->citations != NULL && c < event->citations->len; c++)
+            {
+              const DmCitation *citation = g_ptr_array_index (event->citations, c);
+              g_autofree char *folded = dm_fold (citation->quote);
+
+              for (guint w = 0; !backed && evidence->evidence[w] != NULL; w++)
+                backed = strstr (folded, evidence->evidence[w]) != NULL;
+            }
+          if (!backed)
+            fail_event (event, "tag “%s” is not backed by any of its quotes", tag);
+        }
+    }
+
+  for (guint i = 0; i < dm_dataset_get_n_events (dataset); i++)
+    {
+      const DmEvent *event = dm_dataset_get_event (dataset, i);
+
+      if (dm_event_has_tag (event, "industry-4-0-summit") && !dm_event_has_tag (event, "4ir"))
+        fail_event (event, "a Summit event without the Industry 4.0 tag");
+    }
+  for (guint i = 0; mic_events[i] != NULL; i++)
+    {
+      const DmEvent *event = dm_dataset_lookup_event (dataset, mic_events[i], NULL);
+
+      g_assert_nonnull (event);
+      if (!dm_event_has_tag (event, "mic"))
+        fail_event (event, "an event of the Minister of Information and Communications without “mic”");
+    }
+}
+
 /* /dataset/as-printed */
 
 /* A name the source prints, probably wrongly, is kept as printed and
@@ -927,6 +1015,7 @@ main (int   argc,
   g_test_add_func ("/dataset/stated-dates", test_stated_dates);
   g_test_add_func ("/dataset/open-ended", test_open_ended);
   g_test_add_func ("/dataset/as-printed", test_as_printed);
+  g_test_add_func ("/dataset/tags", test_tags);
   g_test_add_func ("/dataset/span", test_span);
   g_test_add_func ("/dataset/summary", test_summary);
   g_test_add_func ("/dataset/sources-shipped", test_sources_shipped);
