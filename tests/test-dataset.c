@@ -318,6 +318,15 @@ test_citations_verbatim (void)
           if (strstr (text, collapsed) == NULL)
             fail_event (event, "quote not found in %s (%s): “%s”",
                         source->id, source->file, quote);
+
+          /* The texts are Vietnamese: each quote has an English rendering,
+           * kept apart from the verbatim quote and marked as a translation. */
+          if (!is_filled (citation->translation.en))
+            fail_event (event, "quote from %s has no English translation: “%s”", source->id, quote);
+          else if (g_strcmp0 (citation->translation.en, quote) == 0)
+            fail_event (event, "the translation of a quote is the quote itself: “%s”", quote);
+          if (citation->translation.vi != NULL)
+            fail_event (event, "a Vietnamese “translation” of a Vietnamese quote: “%s”", quote);
         }
     }
 }
