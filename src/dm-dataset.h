@@ -190,6 +190,20 @@ guint           dm_dataset_get_kind_count     (DmDataset     *self,
  * strings belong to the events. Not thread-safe before that first call. */
 GPtrArray      *dm_dataset_get_tags           (DmDataset     *self);
 
+/* An event that relates to another: the other side of a relation. */
+typedef struct
+{
+  guint             position;   /* of the event that names the other */
+  const DmRelation *relation;   /* its relation, naming the other */
+} DmReferrer;
+
+/* The events whose "related" names the event at @position, in time
+ * order, and how many (@n_referrers). Made on the first call, over every
+ * event; not thread-safe before that. The array belongs to the dataset. */
+const DmReferrer *dm_dataset_get_referrers    (DmDataset     *self,
+                                               guint          position,
+                                               guint         *n_referrers);
+
 /* The labels the dataset gives its tags ("tags" at the top of the file),
  * in the order of the file. */
 guint           dm_dataset_get_n_tag_labels   (DmDataset     *self);
