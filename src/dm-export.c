@@ -308,7 +308,9 @@ add_event (Page                  *page,
 
   if (event->certainty != DM_CERTAINTY_STATED)
     {
-      g_autofree char *marked = g_strdup_printf (_("%s (inferred)"), date);
+      g_autofree char *marked = event->certainty == DM_CERTAINTY_APPROXIMATE
+                                ? g_strdup_printf (_("about %s"), date)
+                                : g_strdup_printf (_("%s (inferred)"), date);
       g_free (date);
       date = g_steal_pointer (&marked);
     }
@@ -322,7 +324,9 @@ add_event (Page                  *page,
     {
       const DmActor *actor = g_ptr_array_index (event->actors, i);
       const char *role = dm_text_get (&actor->role, language);
-      g_autofree char *line = role[0] ? g_strdup_printf ("%s — %s", actor->name, role) : g_strdup (actor->name);
+      g_autofree char *name = actor->as_printed ? g_strdup_printf (_("%s (as printed in the source)"), actor->name)
+                                                : g_strdup (actor->name);
+      g_autofree char *line = role[0] ? g_strdup_printf ("%s — %s", name, role) : g_strdup (name);
 
       add_text (page, line, "Sans 9", 1);
     }
@@ -340,9 +344,34 @@ add_event (Page                  *page,
                               source && source->publisher ? ", " : "",
                               source && source->publisher ? source->publisher : "");
       add_text (page, line, "Sans Italic 8", 2);
+
+      /* Beside the verbatim quote, its translation into the handout's
+       * language, marked as such. */
+      {
+        const char *translation = language == DM_LANGUAGE_VI ? citation->translation.vi : citation->translation.en;
+
+        if (translation != NULL && translation[0] != '\0' && g_strcmp0 (translation, citation->quote) != 0)
+          {
+            g_autofree char *rendering = g_strdup_printf (_("Translation: %s"), translation);
+            add_text (page, rendering, "Sans 8", 2);
+          }
+      }
     }
 
   page->y += 12;
+}
+
+/* The key to the timeline's marks, before the events. */
+static void
+add_legend (Page *page)
+{
+  add_text (page, _("How Dates Are Drawn"), "Sans Bold 10", 2);
+  add_text (page, _("Stated: a solid mark; the source gives the date."), "Sans 9", 1);
+  add_text (page, _("Inferred or approximate: a dashed outline; the date was worked out, and the event says why."), "Sans 9", 1);
+  add_text (page, _("Open-ended: a light mark with a tail that fades out; only one bound is known, as in “no later than November 2021”."),
+            "Sans 9", 1);
+  add_text (page, _("A date known only to the year or month is drawn as the faint span it covers."), "Sans 9", 1);
+  page->y += 16;
 }
 
 static void
@@ -380,6 +409,7 @@ draw_event_pages (const DmExportOptions *options,
 {
   Page page = { cr, pango, width, height, PAGE_MARGIN, 0, target, pdf };
 
+  add_legend (&page);
   for (guint i = 0; i < dm_dataset_get_n_events (options->dataset); i++)
     if (options->visible == NULL || options->visible[i])
       add_event (&page, options, dm_dataset_get_event (options->dataset, i));
