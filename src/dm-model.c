@@ -356,34 +356,6 @@ dm_event_format_date (const DmEvent *event,
     }
 }
 
-char *
-dm_event_describe_certainty (const DmEvent *event,
-                             DmLanguage     language)
-{
-  static const char * const levels[2][3] = {
-    [DM_LANGUAGE_EN] = { "stated", "inferred", "approximate" },
-    [DM_LANGUAGE_VI] = { "được nêu", "suy luận", "ước tính" },
-  };
-  const char *level;
-
-  g_return_val_if_fail (event != NULL, NULL);
-
-  level = event->certainty <= DM_CERTAINTY_APPROXIMATE ? levels[language == DM_LANGUAGE_VI][event->certainty] : NULL;
-
-  if (dm_event_is_open (event))
-    {
-      g_autofree char *date = dm_event_format_date (event, language);
-
-      if (event->certainty == DM_CERTAINTY_STATED || level == NULL)
-        return g_steal_pointer (&date);
-      return g_strdup_printf ("%s (%s)", date, level);
-    }
-
-  if (event->certainty == DM_CERTAINTY_STATED || level == NULL)
-    return NULL;
-  return g_strdup (level);
-}
-
 gboolean
 dm_event_has_tag (const DmEvent *event,
                   const char    *tag)

@@ -200,8 +200,9 @@ void         dm_era_free            (DmEra        *era);
 DmEvent     *dm_event_new           (void);
 void         dm_event_free          (DmEvent      *event);
 
-/* The event's date as people read it, e.g. "22 May 2020" or
- * "2019 – 2020", in @language. */
+/* The event's date as people read it, e.g. "22 May 2020",
+ * "2019 – 2020" or, open-ended, "no later than November 2021", in
+ * @language. */
 char        *dm_event_format_date   (const DmEvent *event,
                                      DmLanguage     language);
 gboolean     dm_event_is_range      (const DmEvent *event);
@@ -210,11 +211,6 @@ gboolean     dm_event_is_open       (const DmEvent *event);
 /* "before", "after" or NULL for an exact date: the member names of the
  * format. */
 const char  *dm_bound_to_string     (DmBound        bound);
-/* The certainty as people read it: "stated", "inferred", "approximate",
- * and for an open-ended event "no later than …" (the date included), in
- * @language; NULL for a stated, exact date. */
-char        *dm_event_describe_certainty (const DmEvent *event,
-                                          DmLanguage     language);
 gboolean     dm_event_has_tag       (const DmEvent *event,
                                      const char    *tag);
 
