@@ -420,8 +420,29 @@ draw_event_pages (const DmExportOptions *options,
   return (guint) page.current + 1;
 }
 
+/* Room under the timeline for its key: two rows of it at most. */
+#define LEGEND_SPACE (8 + 2 * 26.0)
+
+/* The key to the timeline's marks, under it. */
+static void
+draw_legend (DmScene *scene,
+             cairo_t *cr,
+             double   x,
+             double   y,
+             double   width)
+{
+  const char * const labels[DM_SCENE_N_MARKS] = {
+    [DM_SCENE_MARK_STATED] = _("Stated date"),
+    [DM_SCENE_MARK_INFERRED] = _("Inferred or approximate date"),
+    [DM_SCENE_MARK_OPEN] = _("Open-ended: only one bound known"),
+    [DM_SCENE_MARK_COARSE] = _("Known to the year or month"),
+  };
+
+  dm_scene_draw_legend (scene, cr, x, y, width, labels);
+}
+
 /* The first page: the title and the timeline of the range, scaled to fit
- * the page's width. */
+ * the page's width, and the key to its marks. */
 static void
 draw_timeline_page (const DmExportOptions *options,
                     cairo_t               *cr,
@@ -440,6 +461,7 @@ draw_timeline_page (const DmExportOptions *options,
   cairo_scale (cr, scale, scale);
   dm_scene_draw (&scene, cr);
   cairo_restore (cr);
+  draw_legend (&scene, cr, PAGE_MARGIN, PAGE_MARGIN + 40 + scene.height * scale + 8, width - 2 * PAGE_MARGIN);
   dm_scene_clear (&scene);
 }
 
@@ -536,7 +558,7 @@ write_export (GOutputStream  *stream,
         /* The first page is the timeline, landscape and as wide as asked. */
         surface = cairo_pdf_surface_create_for_stream (write_to_stream, &closure,
                                                        scene.width + 2 * PAGE_MARGIN,
-                                                       scene.height + 2 * PAGE_MARGIN + 40);
+                                                       scene.height + 2 * PAGE_MARGIN + 40 + LEGEND_SPACE);
         cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
                                         dm_text_get (dm_dataset_get_title (options->dataset), options->language));
         cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, creator);

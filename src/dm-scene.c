@@ -442,22 +442,27 @@ open_tail_extent (const DmScene *scene,
   *right = event->start_bound == DM_BOUND_AFTER ? open_tail_length (scene) : 0;
 }
 
+/* The mark of an open-ended date between @x0 and @x1 in a row at @y,
+ * @h high: the bound (a point, or the faint span of a coarse date), and
+ * the tail from it toward the unknown side. */
 static void
-draw_open_event (DmScene            *scene,
-                 cairo_t            *cr,
-                 const DmLayoutItem *item,
-                 const DmEvent      *event,
-                 const DmColor      *color,
-                 double              alpha)
+draw_open_mark (DmScene       *scene,
+                cairo_t       *cr,
+                double         x0,
+                double         x1,
+                double         y,
+                double         h,
+                DmBound        bound,
+                DmCertainty    certainty,
+                const DmColor *color,
+                double         alpha)
 {
-  double y = dm_scene_get_row_y (scene, item->lane, item->row);
-  double h = scene->row_height - 6;
   double cy = y + h / 2;
-  double w = item->x1 - item->x0;
+  double w = x1 - x0;
   double r = scene->metrics.marker_size / 2 - 1;
-  gboolean before = event->start_bound == DM_BOUND_BEFORE;
+  gboolean before = bound == DM_BOUND_BEFORE;
   gboolean coarse = w > scene->metrics.marker_size + 0.5;
-  double edge = coarse ? (before ? item->x0 : item->x1) : (item->x0 + item->x1) / 2 + (before ? -r : r);
+  double edge = coarse ? (before ? x0 : x1) : (x0 + x1) / 2 + (before ? -r : r);
   double far = edge + (before ? -1 : 1) * open_tail_length (scene);
   cairo_pattern_t *fade;
 
@@ -473,20 +478,119 @@ draw_open_event (DmScene            *scene,
   /* The bound: lighter than a stated date, hollow. */
   cairo_new_path (cr);
   if (coarse)
-    rounded_rect (cr, item->x0, y, w, h, 4);
+    rounded_rect (cr, x0, y, w, h, 4);
   else
-    cairo_arc (cr, (item->x0 + item->x1) / 2, cy, r, 0, 2 * G_PI);
+    cairo_arc (cr, (x0 + x1) / 2, cy, r, 0, 2 * G_PI);
   set_color (cr, color, (coarse ? 0.1 : 0.15) * alpha);
   cairo_fill_preserve (cr);
   set_color (cr, color, 0.6 * alpha);
   cairo_set_line_width (cr, coarse ? 1 : 1.5);
-  if (event->certainty != DM_CERTAINTY_STATED)
+  if (certainty != DM_CERTAINTY_STATED)
     {
       static const double dash[] = { 3, 2 };
       cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
     }
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
+}
+
+static void
+draw_open_event (DmScene            *scene,
+                 cairo_t            *cr,
+                 const DmLayoutItem *item,
+                 const DmEvent      *event,
+                 const DmColor      *color,
+                 double              alpha)
+{
+  draw_open_mark (scene, cr, item->x0, item->x1, dm_scene_get_row_y (scene, item->lane, item->row),
+                  scene->row_height - 6, event->start_bound, event->certainty, color, alpha);
+}
+
+/* The marks of the legend (dm_scene_draw_legend()), drawn as items are. */
+static void
+draw_legend_mark (DmScene       *scene,
+                  cairo_t       *cr,
+                  DmSceneMark    mark,
+                  double         x,
+                  double         y,
+                  double         h,
+                  const DmColor *color)
+{
+  double r = scene->metrics.marker_size / 2 - 1;
+  double cx = x + open_tail_length (scene) + r + 1;
+
+  switch (mark)
+    {
+    case DM_SCENE_MARK_OPEN:
+      draw_open_mark (scene, cr, cx - r - 1, cx + r + 1, y, h, DM_BOUND_BEFORE, DM_CERTAINTY_STATED, color, 1);
+      return;
+
+    case DM_SCENE_MARK_COARSE:
+      rounded_rect (cr, x, y, open_tail_length (scene) + 2 * r + 2, h, 4);
+      set_color (cr, color, 0.15);
+      cairo_fill_preserve (cr);
+      set_color (cr, color, 1);
+      cairo_set_line_width (cr, 1);
+      cairo_stroke (cr);
+      return;
+
+    case DM_SCENE_MARK_STATED:
+    case DM_SCENE_MARK_INFERRED:
+    case DM_SCENE_N_MARKS:
+    default:
+      cairo_new_path (cr);
+      cairo_arc (cr, cx, y + h / 2, r, 0, 2 * G_PI);
+      set_color (cr, color, mark == DM_SCENE_MARK_STATED ? 1 : 0.25);
+      cairo_fill_preserve (cr);
+      set_color (cr, color, 1);
+      cairo_set_line_width (cr, 2);
+      if (mark != DM_SCENE_MARK_STATED)
+        {
+          static const double dash[] = { 3, 2 };
+          cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+        }
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      return;
+    }
+}
+
+double
+dm_scene_draw_legend (DmScene            *scene,
+                      cairo_t            *cr,
+                      double              x,
+                      double              y,
+                      double              width,
+                      const char * const  labels[DM_SCENE_N_MARKS])
+{
+  double h = scene->row_height - 6;
+  double mark_width = open_tail_length (scene) + scene->metrics.marker_size + 2;
+  double left = x;
+  double top = y;
+
+  g_return_val_if_fail (scene != NULL && cr != NULL && labels != NULL, 0);
+
+  for (guint m = 0; m < DM_SCENE_N_MARKS; m++)
+    {
+      g_autoptr(PangoLayout) layout = create_layout (scene, labels[m]);
+      int text_width;
+      double item_width;
+
+      pango_layout_get_pixel_size (layout, &text_width, NULL);
+      item_width = mark_width + scene->metrics.gap + text_width + 3 * scene->metrics.gap;
+
+      /* Another row when this one is full. */
+      if (left > x && left + item_width > x + width)
+        {
+          left = x;
+          top += scene->row_height;
+        }
+      draw_legend_mark (scene, cr, (DmSceneMark) m, left, top, h, &scene->foreground);
+      draw_text (scene, cr, labels[m], left + mark_width + scene->metrics.gap, top + 1, 0, &scene->foreground, 0.9);
+      left += item_width;
+    }
+
+  return top + scene->row_height - y;
 }
 
 /* Draws @item, whose coordinates snap_item() has made whole pixels;
