@@ -8,9 +8,12 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 
 #include "dm-detail-pane.h"
+#include "dm-scene.h"
 
 struct _DmDetailPane
 {
@@ -231,6 +234,69 @@ shorten (char  *text,
   return cut;
 }
 
+/* The key to the timeline's marks, drawn as the timeline draws them. */
+static void
+setup_legend_scene (GtkWidget *area,
+                    DmScene   *scene)
+{
+  GdkRGBA fg;
+
+  dm_scene_init (scene);
+  /* GTK 4.8 has no gtk_widget_get_color(), as in dm-timeline-view.c. */
+  gtk_style_context_get_color (gtk_widget_get_style_context (area), &fg);
+  scene->foreground = (DmColor) { fg.red, fg.green, fg.blue, fg.alpha };
+  scene->pango = gtk_widget_get_pango_context (area);
+}
+
+static void
+legend_labels (const char *labels[DM_SCENE_N_MARKS])
+{
+  labels[DM_SCENE_MARK_STATED] = _("Stated date");
+  labels[DM_SCENE_MARK_INFERRED] = _("Inferred or approximate date");
+  labels[DM_SCENE_MARK_OPEN] = _("Open-ended: only one bound known");
+  labels[DM_SCENE_MARK_COARSE] = _("Known to the year or month");
+}
+
+static void
+draw_legend_cb (GtkDrawingArea *area,
+                cairo_t        *cr,
+                int             width,
+                int             height,
+                gpointer        user_data)
+{
+  const char *labels[DM_SCENE_N_MARKS];
+  DmScene scene;
+
+  setup_legend_scene (GTK_WIDGET (area), &scene);
+  legend_labels (labels);
+  dm_scene_draw_legend (&scene, cr, 0, 0, width, labels);
+  dm_scene_clear (&scene);
+}
+
+/* As tall as its rows at this width. */
+static void
+legend_resize_cb (GtkDrawingArea *area,
+                  int             width,
+                  int             height,
+                  gpointer        user_data)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+  const char *labels[DM_SCENE_N_MARKS];
+  DmScene scene;
+  int needed;
+
+  setup_legend_scene (GTK_WIDGET (area), &scene);
+  legend_labels (labels);
+  needed = (int) ceil (dm_scene_draw_legend (&scene, cr, 0, 0, width, labels));
+  dm_scene_clear (&scene);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  if (needed != gtk_drawing_area_get_content_height (area))
+    gtk_drawing_area_set_content_height (area, needed);
+}
+
 /* With nothing selected, the dataset itself: what it is, what it holds,
  * where it comes from, and how its dates are drawn. */
 static void
@@ -270,6 +336,35 @@ show_dataset (DmDetailPane *self)
       add_label (self, description, "event-summary");
     }
 
+  /* The legend of the timeline's marks: drawn, then said. */
+  add_heading (self, _("How Dates Are Drawn"));
+  {
+    GtkWidget *legend = gtk_drawing_area_new ();
+
+    gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (legend), 52);
+    gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (legend), draw_legend_cb, NULL, NULL);
+    g_signal_connect (legend, "resize", G_CALLBACK (legend_resize_cb), NULL);
+    gtk_widget_add_css_class (legend, "legend");
+    gtk_box_append (GTK_BOX (self->box), legend);
+
+    /* What the marks mean, for a screen reader: the picture says it to
+     * the eye. */
+    {
+      g_autofree char *said = g_strjoin (" ",
+                                         _("Stated: a solid mark; the source gives the date."),
+                                         _("Inferred or approximate: a dashed outline; the date was worked out, and the event says why."),
+                                         _("Open-ended: a light mark with a tail that fades out; only one bound is known, as in “no later than November 2021”."),
+                                         _("A date known only to the year or month is drawn as the faint span it covers."),
+                                         NULL);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (legend),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("How Dates Are Drawn"),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, said,
+                                      -1);
+      gtk_widget_set_tooltip_text (legend, said);
+    }
+  }
+
   if (dm_dataset_get_n_kinds (dataset) > 0)
     {
       add_heading (self, _("Events by Kind"));
@@ -305,13 +400,6 @@ show_dataset (DmDetailPane *self)
           add_label (self, line->str, NULL);
         }
     }
-
-  /* The legend of the timeline's marks. */
-  add_heading (self, _("How Dates Are Drawn"));
-  add_label (self, _("Stated: a solid mark; the source gives the date."), NULL);
-  add_label (self, _("Inferred or approximate: a dashed outline; the date was worked out, and the event says why."), NULL);
-  add_label (self, _("Open-ended: a light mark with a tail that fades out; only one bound is known, as in “no later than November 2021”."), NULL);
-  add_label (self, _("A date known only to the year or month is drawn as the faint span it covers."), NULL);
 
   label = add_label (self, _("Select an event to see its details, sources and related events."), "dim-label");
   gtk_label_set_selectable (GTK_LABEL (label), FALSE);

@@ -499,6 +499,30 @@ test_detail_dataset (void)
 
   for (guint i = 0; i < dm_dataset_get_n_events (dataset); i++)
     n_forums += g_strcmp0 (dm_dataset_get_event (dataset, i)->kind, "forum") == 0;
+  /* The key to the marks, drawn as the timeline draws them. */
+  {
+    GtkWidget *legend = NULL;
+
+    for (GtkWidget *w = GTK_WIDGET (pane); w != NULL && legend == NULL; )
+      {
+        GtkWidget *next = gtk_widget_get_first_child (w);
+
+        if (GTK_IS_DRAWING_AREA (w) && gtk_widget_has_css_class (w, "legend"))
+          legend = w;
+        /* Depth first, through siblings. */
+        while (next == NULL && w != GTK_WIDGET (pane))
+          {
+            next = gtk_widget_get_next_sibling (w);
+            if (next == NULL)
+              w = gtk_widget_get_parent (w);
+          }
+        w = next;
+      }
+    g_assert_nonnull (legend);
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+    g_assert_cmpint (gtk_widget_get_height (legend), >=, 40);
+  }
+
   forums = g_strdup_printf ("Forum / workshop: %u", n_forums);
   g_assert_nonnull (find_label (GTK_WIDGET (pane), forums));
   g_assert_nonnull (find_label (GTK_WIDGET (pane), "• International linkage and cooperation to promote the Fourth "
