@@ -120,6 +120,7 @@ relation_label (const char *relation,
     { "follows-up", N_("Follows up"), N_("Followed up by") },
     { "feeds", N_("Feeds into"), N_("Draws on") },
     { "establishes", N_("Establishes"), N_("Established by") },
+    { "cites", N_("Cites"), N_("Cited by") },
     { "related", N_("Related"), N_("Related") },
   };
 

@@ -127,7 +127,7 @@ static const char * const certainty_members[] = { "level", "reason", NULL };
 static const char * const text_members[] = { "vi", "en", NULL };
 
 static const char * const relation_names[] = {
-  "part-of", "approves", "implements", "follows-up", "feeds", "establishes", "related", NULL
+  "part-of", "approves", "implements", "follows-up", "feeds", "establishes", "cites", "related", NULL
 };
 
 /* Problems */

@@ -90,7 +90,7 @@ typedef struct
 typedef struct
 {
   char       *event;     /* id of the related event */
-  char       *relation;  /* part-of, approves, implements, follows-up, feeds, establishes, related */
+  char       *relation;  /* part-of, approves, implements, follows-up, feeds, establishes, cites, related */
   JsonObject *extra;
 } DmRelation;
 

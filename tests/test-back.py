@@ -108,10 +108,10 @@ def main():
             events.querySelection().selectChild(row)
         check(row is not None and wait_for(lambda: pane_named(app, TITLE_52)), 'Resolution 52 is shown in the detail pane')
 
-        # Resolution 52 names no event; workshop 2 names it: the pane shows
-        # that from Resolution 52's side. Follow it.
+        # Resolution 52 names no event; workshop 2 cites it: the pane shows
+        # that from Resolution 52's side, as "Cited by". Follow it.
         link = wait_for(lambda: find(app, lambda n: n.getRoleName() == 'push button'
-                                     and n.name == 'Related: ' + WORKSHOP_2))
+                                     and n.name == 'Cited by: ' + WORKSHOP_2))
         if link is not None:
             action = link.queryAction()
             for i in range(action.nActions):

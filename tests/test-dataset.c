@@ -337,7 +337,7 @@ static void
 test_relations (void)
 {
   static const char * const allowed[] = {
-    "part-of", "approves", "implements", "follows-up", "feeds", "establishes",
+    "part-of", "approves", "implements", "follows-up", "feeds", "establishes", "cites",
     "related", NULL
   };
   g_autoptr(DmDataset) dataset = load_dataset ();

@@ -428,7 +428,7 @@ test_detail_both_sides (void)
   DmDataset *dataset = dm_window_get_dataset (window);
   const DmEvent *workshop = dm_dataset_lookup_event (dataset, "summit-2021-workshop-2-smart-manufacturing", NULL);
   const DmEvent *series = dm_dataset_lookup_event (dataset, "summit-2021-thematic-workshops", NULL);
-  g_autofree char *cited_by = g_strdup_printf ("Related: %s", workshop->title.en);
+  g_autofree char *cited_by = g_strdup_printf ("Cited by: %s", workshop->title.en);
   g_autofree char *includes = g_strdup_printf ("Includes: %s", workshop->title.en);
   g_autofree char *part_of = g_strdup_printf ("Part of: %s", series->title.en);
   const DmCitation *citation = g_ptr_array_index (workshop->citations, 0);
