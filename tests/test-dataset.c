@@ -365,6 +365,52 @@ test_relations (void)
     }
 }
 
+/* /dataset/referrers: each relation seen from the other side */
+
+static void
+test_referrers (void)
+{
+  g_autoptr(DmDataset) dataset = load_dataset ();
+  guint total = 0;
+  guint named = 0;
+
+  for (guint i = 0; i < dm_dataset_get_n_events (dataset); i++)
+    {
+      const DmEvent *event = dm_dataset_get_event (dataset, i);
+      guint n;
+      const DmReferrer *referrers = dm_dataset_get_referrers (dataset, i, &n);
+
+      named += event->related != NULL ? event->related->len : 0;
+      total += n;
+      for (guint r = 0; r < n; r++)
+        {
+          const DmEvent *other = dm_dataset_get_event (dataset, referrers[r].position);
+
+          /* The referrer names this event, with that relation. */
+          g_assert_cmpstr (referrers[r].relation->event, ==, event->id);
+          g_assert_true (g_ptr_array_find (other->related, referrers[r].relation, NULL));
+          if (r > 0)
+            g_assert_cmpuint (referrers[r - 1].position, <, referrers[r].position);
+        }
+    }
+  /* Every relation, once, from the other side. */
+  g_assert_cmpuint (total, ==, named);
+
+  /* Resolution 52 names nothing, and is cited by workshop 2. */
+  {
+    guint position;
+    guint n;
+    const DmEvent *nq52 = dm_dataset_lookup_event (dataset, "nq-52-2019", &position);
+    const DmReferrer *referrers = dm_dataset_get_referrers (dataset, position, &n);
+
+    g_assert_null (nq52->related);
+    g_assert_cmpuint (n, ==, 1);
+    g_assert_cmpstr (dm_dataset_get_event (dataset, referrers[0].position)->id, ==,
+                     "summit-2021-workshop-2-smart-manufacturing");
+    g_assert_cmpstr (referrers[0].relation->relation, ==, "cites");
+  }
+}
+
 /* /dataset/bilingual */
 
 static void
@@ -1019,6 +1065,7 @@ main (int   argc,
   g_test_add_func ("/dataset/loads", test_loads);
   g_test_add_func ("/dataset/citations-verbatim", test_citations_verbatim);
   g_test_add_func ("/dataset/relations", test_relations);
+  g_test_add_func ("/dataset/referrers", test_referrers);
   g_test_add_func ("/dataset/bilingual", test_bilingual);
   g_test_add_func ("/dataset/certainty", test_certainty);
   g_test_add_func ("/dataset/stated-dates", test_stated_dates);
