@@ -404,6 +404,11 @@ read_event_start (Loader     *l,
   dm_json_path_append_member (l->path, "start");
   before = dm_json_node_get_member (node, "before");
   after = dm_json_node_get_member (node, "after");
+  /* null is no bound, as a null member is none elsewhere. */
+  if (before != NULL && before->type == DM_JSON_NULL)
+    before = NULL;
+  if (after != NULL && after->type == DM_JSON_NULL)
+    after = NULL;
 
   if (before != NULL && after != NULL)
     {
