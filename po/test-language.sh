@@ -32,7 +32,7 @@ expect "--help in English" en "Explore and present timelines of events." --help
 expect "a problem in Vietnamese, with a Vietnamese date" vi \
   "không phải là ngày hợp lệ: tháng 2 năm 2021 có 28 ngày, không phải 30" \
   --check "$srcdir/tests/fixtures/invalid/feb-30.json"
-expect "a summary in Vietnamese" vi "hợp lệ, 3 sự kiện, 2 loại, 15/3/44 TCN – năm 2021" \
+expect "a summary in Vietnamese" vi "hợp lệ, 4 sự kiện, 2 loại, 15/3/44 TCN – năm 2021" \
   --check "$srcdir/data/examples/example.json"
 expect "a usage error in Vietnamese" vi "để xem các tùy chọn" --bogus
 exit $status

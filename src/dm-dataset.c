@@ -22,6 +22,10 @@ struct _DmDataset
   GPtrArray       *kinds;        /* DmKind* */
   GPtrArray       *sources;      /* DmSource* */
   GPtrArray       *eras;         /* DmEra*, in file order */
+  GPtrArray       *tag_labels;   /* DmTag*, in file order */
+  guint           *referrer_offsets; /* n_events + 1, into referrers */
+  DmReferrer      *referrers;    /* by the event named, then in time order */
+  GHashTable      *tag_labels_by_id;
   GPtrArray       *events;       /* DmEvent*, sorted after finish */
   GHashTable      *kinds_by_id;  /* id → DmKind* */
   GHashTable      *sources_by_id;
@@ -113,6 +117,10 @@ dm_dataset_finalize (GObject *object)
   g_clear_pointer (&self->kinds, g_ptr_array_unref);
   g_clear_pointer (&self->sources, g_ptr_array_unref);
   g_clear_pointer (&self->eras, g_ptr_array_unref);
+  g_clear_pointer (&self->tag_labels_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->referrer_offsets, g_free);
+  g_clear_pointer (&self->referrers, g_free);
+  g_clear_pointer (&self->tag_labels, g_ptr_array_unref);
   g_clear_pointer (&self->events, g_ptr_array_unref);
   g_clear_pointer (&self->index, dm_interval_index_free);
   g_clear_pointer (&self->origin, g_free);
@@ -762,4 +770,125 @@ dm_dataset_get_tags (DmDataset *self)
     }
 
   return self->tags;
+}
+
+void
+dm_dataset_add_tag_label (DmDataset *self,
+                          DmTag     *tag)
+{
+  g_return_if_fail (DM_IS_DATASET (self));
+  g_return_if_fail (!self->finished);
+  g_return_if_fail (tag != NULL && tag->id != NULL);
+
+  if (self->tag_labels == NULL)
+    {
+      self->tag_labels = g_ptr_array_new_with_free_func ((GDestroyNotify) dm_tag_free);
+      self->tag_labels_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+    }
+  g_ptr_array_add (self->tag_labels, tag);
+  /* The first label of a tag counts, as the first of anything does. */
+  if (!g_hash_table_contains (self->tag_labels_by_id, tag->id))
+    g_hash_table_insert (self->tag_labels_by_id, tag->id, tag);
+}
+
+guint
+dm_dataset_get_n_tag_labels (DmDataset *self)
+{
+  g_return_val_if_fail (DM_IS_DATASET (self), 0);
+
+  return self->tag_labels != NULL ? self->tag_labels->len : 0;
+}
+
+const DmTag *
+dm_dataset_get_tag_label (DmDataset *self,
+                          guint      position)
+{
+  g_return_val_if_fail (DM_IS_DATASET (self), NULL);
+  g_return_val_if_fail (position < dm_dataset_get_n_tag_labels (self), NULL);
+
+  return g_ptr_array_index (self->tag_labels, position);
+}
+
+const DmTag *
+dm_dataset_lookup_tag_label (DmDataset  *self,
+                             const char *tag)
+{
+  g_return_val_if_fail (DM_IS_DATASET (self), NULL);
+  g_return_val_if_fail (tag != NULL, NULL);
+
+  return self->tag_labels_by_id != NULL ? g_hash_table_lookup (self->tag_labels_by_id, tag) : NULL;
+}
+
+const char *
+dm_dataset_format_tag (DmDataset  *self,
+                       const char *tag,
+                       DmLanguage  language)
+{
+  const DmTag *info;
+  const char *label;
+
+  g_return_val_if_fail (DM_IS_DATASET (self), NULL);
+  g_return_val_if_fail (tag != NULL, NULL);
+
+  if (self->tag_labels_by_id == NULL ||
+      (info = g_hash_table_lookup (self->tag_labels_by_id, tag)) == NULL)
+    return tag;
+
+  label = dm_text_get (&info->label, language);
+  return label != NULL && label[0] != '\0' ? label : tag;
+}
+
+const DmReferrer *
+dm_dataset_get_referrers (DmDataset *self,
+                          guint      position,
+                          guint     *n_referrers)
+{
+  guint n;
+
+  g_return_val_if_fail (DM_IS_DATASET (self), NULL);
+  g_return_val_if_fail (n_referrers != NULL, NULL);
+
+  n = self->events != NULL ? self->events->len : 0;
+  *n_referrers = 0;
+  g_return_val_if_fail (position < n, NULL);
+
+  /* Counted, then filled, in two passes over the relations: the events
+   * in time order, so each event's referrers come in time order. */
+  if (self->referrer_offsets == NULL)
+    {
+      g_autofree guint *fill = NULL;
+
+      self->referrer_offsets = g_new0 (guint, n + 1);
+      for (int pass = 0; pass < 2; pass++)
+        {
+          for (guint i = 0; i < n; i++)
+            {
+              const DmEvent *event = g_ptr_array_index (self->events, i);
+
+              for (guint r = 0; event->related != NULL && r < event->related->len; r++)
+                {
+                  const DmRelation *relation = g_ptr_array_index (event->related, r);
+                  guint target;
+
+                  if (dm_dataset_lookup_event (self, relation->event, &target) == NULL || target == i)
+                    continue;
+                  if (pass == 0)
+                    self->referrer_offsets[target + 1]++;
+                  else
+                    self->referrers[fill[target]++] = (DmReferrer) { i, relation };
+                }
+            }
+
+          if (pass == 0)
+            {
+              for (guint i = 0; i < n; i++)
+                self->referrer_offsets[i + 1] += self->referrer_offsets[i];
+              self->referrers = g_new (DmReferrer, MAX (self->referrer_offsets[n], 1));
+              fill = g_memdup2 (self->referrer_offsets, sizeof (guint) * (n + 1));
+            }
+        }
+    }
+
+  *n_referrers = self->referrer_offsets[position + 1] - self->referrer_offsets[position];
+  return self->referrers + self->referrer_offsets[position];
 }

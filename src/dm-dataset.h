@@ -99,6 +99,8 @@ void            dm_dataset_add_source         (DmDataset     *self,
                                                DmSource      *source);
 void            dm_dataset_add_era            (DmDataset     *self,
                                                DmEra         *era);
+void            dm_dataset_add_tag_label      (DmDataset     *self,
+                                               DmTag         *tag);
 void            dm_dataset_add_event          (DmDataset     *self,
                                                DmEvent       *event);
 void            dm_dataset_finish             (DmDataset     *self);
@@ -192,5 +194,32 @@ guint           dm_dataset_get_kind_count     (DmDataset     *self,
  * which goes over every event: a loader in a worker makes it there. The
  * strings belong to the events. Not thread-safe before that first call. */
 GPtrArray      *dm_dataset_get_tags           (DmDataset     *self);
+
+/* An event that relates to another: the other side of a relation. */
+typedef struct
+{
+  guint             position;   /* of the event that names the other */
+  const DmRelation *relation;   /* its relation, naming the other */
+} DmReferrer;
+
+/* The events whose "related" names the event at @position, in time
+ * order, and how many (@n_referrers). Made on the first call, over every
+ * event; not thread-safe before that. The array belongs to the dataset. */
+const DmReferrer *dm_dataset_get_referrers    (DmDataset     *self,
+                                               guint          position,
+                                               guint         *n_referrers);
+
+/* The labels the dataset gives its tags ("tags" at the top of the file),
+ * in the order of the file. */
+guint           dm_dataset_get_n_tag_labels   (DmDataset     *self);
+const DmTag    *dm_dataset_get_tag_label      (DmDataset     *self,
+                                               guint          position);
+const DmTag    *dm_dataset_lookup_tag_label   (DmDataset     *self,
+                                               const char    *tag);
+/* How @tag is shown in @language: its label, in the other language when
+ * that is all there is, or the tag itself when it has no label. */
+const char     *dm_dataset_format_tag         (DmDataset     *self,
+                                               const char    *tag,
+                                               DmLanguage     language);
 
 G_END_DECLS

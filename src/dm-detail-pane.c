@@ -11,10 +11,13 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 
 #include "dm-detail-pane.h"
 #include "dm-safe-text.h"
+#include "dm-scene.h"
 
 /* The characters of a text shown at first, and added by each Show More. */
 #define SHOWN_CHARS 5000
@@ -30,6 +33,7 @@ struct _DmDetailPane
   DmDataset  *dataset;
   int         position;
   DmLanguage  language;
+  gboolean    can_go_back;
 };
 
 G_DEFINE_FINAL_TYPE (DmDetailPane, dm_detail_pane, GTK_TYPE_WIDGET)
@@ -136,27 +140,90 @@ show_source_clicked_cb (GtkButton    *button,
   g_signal_emit (self, signals[SHOW_SOURCE], 0, self->position, index);
 }
 
+/* A relation as its event says it ("Part of"), or, @inverse, as the other
+ * event says it back ("Includes"). */
 static const char *
-relation_label (const char *relation)
+relation_label (const char *relation,
+                gboolean    inverse)
 {
   static const struct {
     const char *id;
     const char *label;
+    const char *inverse;
   } names[] = {
-    { "part-of", N_("Part of") },
-    { "approves", N_("Approves") },
-    { "implements", N_("Implements") },
-    { "follows-up", N_("Follows up") },
-    { "feeds", N_("Feeds into") },
-    { "establishes", N_("Establishes") },
-    { "related", N_("Related") },
+    { "part-of", N_("Part of"), N_("Includes") },
+    { "approves", N_("Approves"), N_("Approved by") },
+    { "implements", N_("Implements"), N_("Implemented by") },
+    { "follows-up", N_("Follows up"), N_("Followed up by") },
+    { "feeds", N_("Feeds into"), N_("Draws on") },
+    { "establishes", N_("Establishes"), N_("Established by") },
+    { "cites", N_("Cites"), N_("Cited by") },
+    { "related", N_("Related"), N_("Related") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     if (g_strcmp0 (names[i].id, relation) == 0)
-      return _(names[i].label);
+      return _(inverse ? names[i].inverse : names[i].label);
 
   return relation;
+}
+
+static void
+add_related_button (DmDetailPane *self,
+                    const char   *relation,
+                    gboolean      inverse,
+                    guint         target)
+{
+  const DmEvent *other = dm_dataset_get_event (self->dataset, target);
+  g_autofree char *shown = dm_safe_text_for_display (dm_text_get (&other->title, self->language),
+                                                     DM_SAFE_TEXT_LABEL_MAX);
+  g_autofree char *text = g_strdup_printf ("%s: %s", relation_label (relation, inverse), shown);
+  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *button = gtk_button_new ();
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_button_set_child (GTK_BUTTON (button), label);
+  /* A button around a label of our own has no name in GTK 4.8. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "related-event");
+  g_object_set_data (G_OBJECT (button), "position", GINT_TO_POINTER ((int) target));
+  g_signal_connect (button, "clicked", G_CALLBACK (related_clicked_cb), self);
+  gtk_box_append (GTK_BOX (self->box), button);
+}
+
+/* Back to the event shown before a related link was followed: the
+ * window's win.go-back, as Alt+Left. */
+static void
+add_back_button (DmDetailPane *self)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Back"));
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.go-back");
+  /* TRANSLATORS: the name a screen reader gives the Back button of the
+   * detail pane */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Back to the previous event"), -1);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_widget_set_tooltip_text (button, _("Back to the previous event (Alt+Left)"));
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "back-button");
+  gtk_box_append (GTK_BOX (self->box), button);
+}
+
+/* A quote's translation into the data language, when it has one and the
+ * quote is in another: shown beside the verbatim quote, never for it. */
+static const char *
+quote_translation (const DmCitation *citation,
+                   DmLanguage        language)
+{
+  const char *translation = language == DM_LANGUAGE_VI ? citation->translation.vi : citation->translation.en;
+
+  if (translation == NULL || translation[0] == '\0' || g_strcmp0 (translation, citation->quote) == 0)
+    return NULL;
+  return translation;
 }
 
 static void
@@ -184,6 +251,208 @@ show_empty (DmDetailPane *self)
   gtk_widget_set_vexpand (label, TRUE);
 }
 
+/* Kinds and sources listed for a dataset: beyond, they are no overview. */
+#define MAX_LISTED 40
+
+/* At most @max_chars of @text, with "…" when it was cut: a dataset's
+ * title or description may be of any length, and a label wraps all of
+ * it on every allocation. */
+static char *
+shorten (char  *text,
+         guint  max_chars)
+{
+  const char *end;
+  char *cut;
+
+  if (g_utf8_strlen (text, (gssize) max_chars * 4 + 1) <= max_chars)
+    return text;
+
+  end = g_utf8_offset_to_pointer (text, max_chars);
+  cut = g_strdup_printf ("%.*s…", (int) (end - text), text);
+  g_free (text);
+  return cut;
+}
+
+/* The key to the timeline's marks, drawn as the timeline draws them. */
+static void
+setup_legend_scene (GtkWidget *area,
+                    DmScene   *scene)
+{
+  GdkRGBA fg;
+
+  dm_scene_init (scene);
+  /* GTK 4.8 has no gtk_widget_get_color(), as in dm-timeline-view.c. */
+  gtk_style_context_get_color (gtk_widget_get_style_context (area), &fg);
+  scene->foreground = (DmColor) { fg.red, fg.green, fg.blue, fg.alpha };
+  scene->pango = gtk_widget_get_pango_context (area);
+}
+
+static void
+legend_labels (const char *labels[DM_SCENE_N_MARKS])
+{
+  labels[DM_SCENE_MARK_STATED] = _("Stated date");
+  labels[DM_SCENE_MARK_INFERRED] = _("Inferred or approximate date");
+  labels[DM_SCENE_MARK_OPEN] = _("Open-ended: only one bound known");
+  labels[DM_SCENE_MARK_COARSE] = _("Known to the year or month");
+}
+
+static void
+draw_legend_cb (GtkDrawingArea *area,
+                cairo_t        *cr,
+                int             width,
+                int             height,
+                gpointer        user_data)
+{
+  const char *labels[DM_SCENE_N_MARKS];
+  DmScene scene;
+
+  setup_legend_scene (GTK_WIDGET (area), &scene);
+  legend_labels (labels);
+  dm_scene_draw_legend (&scene, cr, 0, 0, width, labels);
+  dm_scene_clear (&scene);
+}
+
+/* As tall as its rows at this width. */
+static void
+legend_resize_cb (GtkDrawingArea *area,
+                  int             width,
+                  int             height,
+                  gpointer        user_data)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+  const char *labels[DM_SCENE_N_MARKS];
+  DmScene scene;
+  int needed;
+
+  setup_legend_scene (GTK_WIDGET (area), &scene);
+  legend_labels (labels);
+  needed = (int) ceil (dm_scene_draw_legend (&scene, cr, 0, 0, width, labels));
+  dm_scene_clear (&scene);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  if (needed != gtk_drawing_area_get_content_height (area))
+    gtk_drawing_area_set_content_height (area, needed);
+}
+
+/* With nothing selected, the dataset itself: what it is, what it holds,
+ * where it comes from, and how its dates are drawn. */
+static void
+show_dataset (DmDetailPane *self)
+{
+  DmDataset *dataset = self->dataset;
+  guint n_events = dm_dataset_get_n_events (dataset);
+  g_autofree char *title = shorten (text_in (dm_dataset_get_title (dataset), self->language), 500);
+  g_autofree char *count = NULL;
+  GtkWidget *label;
+  DmDate first;
+  DmDate last;
+
+  clear (self);
+
+  if (self->can_go_back)
+    add_back_button (self);
+
+  label = add_label (self, _("About this timeline"), "kind-badge");
+  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
+  self->title_label = add_label (self, title, "title-2");
+
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", n_events), n_events);
+  if (dm_dataset_get_span (dataset, &first, &last, NULL, NULL))
+    {
+      g_autofree char *span = dm_date_format_range (&first, &last, dm_language_from_locale ());
+      g_autofree char *line = g_strdup_printf ("%s, %s", count, span);
+
+      add_label (self, line, "event-date");
+    }
+  else
+    add_label (self, count, "event-date");
+
+  if (!dm_text_is_empty (dm_dataset_get_description (dataset)))
+    {
+      g_autofree char *description = shorten (text_in (dm_dataset_get_description (dataset), self->language), 4000);
+      add_label (self, description, "event-summary");
+    }
+
+  /* The legend of the timeline's marks: drawn, then said. */
+  add_heading (self, _("How Dates Are Drawn"));
+  {
+    GtkWidget *legend = gtk_drawing_area_new ();
+
+    gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (legend), 52);
+    gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (legend), draw_legend_cb, NULL, NULL);
+    g_signal_connect (legend, "resize", G_CALLBACK (legend_resize_cb), NULL);
+    gtk_widget_add_css_class (legend, "legend");
+    gtk_box_append (GTK_BOX (self->box), legend);
+
+    /* What the marks mean, for a screen reader: the picture says it to
+     * the eye. */
+    {
+      g_autofree char *said = g_strjoin (" ",
+                                         _("Stated: a solid mark; the source gives the date."),
+                                         _("Inferred or approximate: a dashed outline; the date was worked out, and the event says why."),
+                                         _("Open-ended: a light mark with a tail that fades out; only one bound is known, as in “no later than November 2021”."),
+                                         _("A date known only to the year or month is drawn as the faint span it covers."),
+                                         NULL);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (legend),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("How Dates Are Drawn"),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, said,
+                                      -1);
+      gtk_widget_set_tooltip_text (legend, said);
+    }
+  }
+
+  if (dm_dataset_get_n_kinds (dataset) > 0)
+    {
+      add_heading (self, _("Events by Kind"));
+      for (guint k = 0; k < MIN (dm_dataset_get_n_kinds (dataset), MAX_LISTED); k++)
+        {
+          const DmKind *kind = dm_dataset_get_kind (dataset, k);
+          g_autofree char *name = shorten (text_in (&kind->label, self->language), 200);
+          g_autofree char *line = g_strdup_printf ("%s: %u", name, dm_dataset_get_kind_count (dataset, k));
+
+          add_label (self, line, NULL);
+        }
+    }
+
+  if (dm_dataset_get_n_sources (dataset) > 0)
+    {
+      add_heading (self, _("Sources"));
+      for (guint i = 0; i < MIN (dm_dataset_get_n_sources (dataset), MAX_LISTED); i++)
+        {
+          const DmSource *source = dm_dataset_get_source (dataset, i);
+          g_autofree char *source_title = shorten (text_in (&source->title, self->language), 300);
+          g_autoptr(GString) line = g_string_new ("• ");
+
+          g_string_append (line, source_title[0] ? source_title : source->id);
+          if (source->publisher != NULL)
+            g_string_append_printf (line, " — %s", source->publisher);
+          if (source->author != NULL)
+            g_string_append_printf (line, ", %s", source->author);
+          if (dm_date_is_set (&source->date))
+            {
+              g_autofree char *source_date = dm_date_format (&source->date, dm_language_from_locale ());
+              g_string_append_printf (line, ", %s", source_date);
+            }
+          add_label (self, line->str, NULL);
+        }
+    }
+
+  label = add_label (self, _("Select an event to see its details, sources and related events."), "dim-label");
+  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
+  gtk_widget_set_margin_top (label, 12);
+
+  /* An overview to read, not to work in: one Tab stop (the pane's
+   * scrolled window), not one per selectable label. */
+  for (GtkWidget *child = gtk_widget_get_first_child (self->box); child; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LABEL (child))
+      gtk_label_set_selectable (GTK_LABEL (child), FALSE);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+}
+
 static void
 show_event (DmDetailPane *self)
 {
@@ -197,12 +466,20 @@ show_event (DmDetailPane *self)
 
   clear (self);
 
+  if (self->can_go_back)
+    add_back_button (self);
+
   label = add_label (self, kind ? dm_text_get (&kind->label, self->language) : event->kind, "kind-badge");
   gtk_widget_set_halign (label, GTK_ALIGN_START);
 
   self->title_label = add_label (self, title, "title-2");
 
   label = add_label (self, date, "event-date");
+  if (dm_event_is_open (event))
+    add_label (self, event->start_bound == DM_BOUND_BEFORE
+                     ? _("Only the latest possible date is known: the source says nothing of how early it could be.")
+                     : _("Only the earliest possible date is known: the source says nothing of how late it could be."),
+               "certainty-note");
   if (event->certainty != DM_CERTAINTY_STATED)
     {
       const char *note = event->certainty == DM_CERTAINTY_INFERRED
@@ -234,7 +511,11 @@ show_event (DmDetailPane *self)
         {
           const DmActor *actor = g_ptr_array_index (event->actors, i);
           g_autofree char *role = text_in (&actor->role, self->language);
-          g_autofree char *line = role[0] ? g_strdup_printf ("%s — %s", actor->name, role) : g_strdup (actor->name);
+          /* TRANSLATORS: a name kept as the source prints it, although it
+           * is probably wrong there */
+          g_autofree char *name = actor->as_printed ? g_strdup_printf (_("%s (as printed in the source)"), actor->name)
+                                                    : g_strdup (actor->name);
+          g_autofree char *line = role[0] ? g_strdup_printf ("%s — %s", name, role) : g_strdup (name);
 
           add_label (self, line, NULL);
         }
@@ -279,37 +560,46 @@ show_event (DmDetailPane *self)
       add_label (self, lines->str, NULL);
     }
 
-  if (event->related != NULL)
+  /* Related events from both sides: what this event names, then the
+   * events that name it, with the relation said the other way round. */
+  {
+    guint n_referrers;
+    const DmReferrer *referrers = dm_dataset_get_referrers (self->dataset, (guint) self->position, &n_referrers);
+    gboolean any = FALSE;
+
+    for (guint i = 0; event->related != NULL && i < event->related->len; i++)
+      {
+        const DmRelation *relation = g_ptr_array_index (event->related, i);
+        guint target;
+
+        if (dm_dataset_lookup_event (self->dataset, relation->event, &target) == NULL)
+          continue;
+        if (!any)
+          add_heading (self, _("Related Events"));
+        any = TRUE;
+        add_related_button (self, relation->relation, FALSE, target);
+      }
+    for (guint i = 0; i < n_referrers; i++)
+      {
+        if (!any)
+          add_heading (self, _("Related Events"));
+        any = TRUE;
+        add_related_button (self, referrers[i].relation->relation, TRUE, referrers[i].position);
+      }
+  }
+
+  if (event->tags != NULL && event->tags->len > 0)
     {
-      add_heading (self, _("Related Events"));
-      for (guint i = 0; i < event->related->len; i++)
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      add_heading (self, _("Tags"));
+      for (guint i = 0; i < event->tags->len; i++)
         {
-          const DmRelation *relation = g_ptr_array_index (event->related, i);
-          guint target;
-          const DmEvent *other = dm_dataset_lookup_event (self->dataset, relation->event, &target);
-          g_autofree char *text = NULL;
-          g_autofree char *shown = NULL;
-          GtkWidget *button;
-          GtkWidget *button_label;
-
-          if (other == NULL)
-            continue;
-
-          shown = dm_safe_text_for_display (dm_text_get (&other->title, self->language), DM_SAFE_TEXT_LABEL_MAX);
-          text = g_strdup_printf ("%s: %s", relation_label (relation->relation), shown);
-          button_label = gtk_label_new (text);
-          gtk_label_set_wrap (GTK_LABEL (button_label), TRUE);
-          gtk_label_set_xalign (GTK_LABEL (button_label), 0);
-          button = gtk_button_new ();
-          gtk_button_set_child (GTK_BUTTON (button), button_label);
-          /* A button around a label of our own has no name in GTK 4.8. */
-          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
-          gtk_widget_add_css_class (button, "flat");
-          gtk_widget_add_css_class (button, "related-event");
-          g_object_set_data (G_OBJECT (button), "position", GINT_TO_POINTER ((int) target));
-          g_signal_connect (button, "clicked", G_CALLBACK (related_clicked_cb), self);
-          gtk_box_append (GTK_BOX (self->box), button);
+          if (i > 0)
+            g_string_append (line, ", ");
+          g_string_append (line, dm_dataset_format_tag (self->dataset, g_ptr_array_index (event->tags, i), self->language));
         }
+      add_label (self, line->str, NULL);
     }
 
   if (event->citations != NULL)
@@ -324,7 +614,16 @@ show_event (DmDetailPane *self)
           if (citation->quote != NULL && citation->quote[0] != '\0')
             {
               g_autofree char *quote = g_strdup_printf ("“%s”", citation->quote);
+              const char *translation = quote_translation (citation, self->language);
+
               add_label (self, quote, "citation-quote");
+              if (translation != NULL)
+                {
+                  /* TRANSLATORS: a quote's translation, shown under the
+                   * quote as the source writes it */
+                  g_autofree char *rendering = g_strdup_printf (_("Translation: %s"), translation);
+                  add_label (self, rendering, "citation-translation");
+                }
             }
 
           if (source != NULL)
@@ -462,10 +761,12 @@ dm_detail_pane_show (DmDetailPane *self,
   self->language = language;
   self->position = dataset != NULL && position >= 0 && position < (int) dm_dataset_get_n_events (dataset) ? position : -1;
 
-  if (self->position < 0)
-    show_empty (self);
-  else
+  if (self->position >= 0)
     show_event (self);
+  else if (self->dataset != NULL)
+    show_dataset (self);
+  else
+    show_empty (self);
 }
 
 int
@@ -482,4 +783,23 @@ dm_detail_pane_get_title (DmDetailPane *self)
   g_return_val_if_fail (DM_IS_DETAIL_PANE (self), NULL);
 
   return self->title_label ? gtk_label_get_text (GTK_LABEL (self->title_label)) : NULL;
+}
+
+/* Whether the pane offers Back (win.go-back): after a related event was
+ * followed. */
+void
+dm_detail_pane_set_can_go_back (DmDetailPane *self,
+                                gboolean      can_go_back)
+{
+  g_return_if_fail (DM_IS_DETAIL_PANE (self));
+
+  can_go_back = !!can_go_back;
+  if (self->can_go_back == can_go_back)
+    return;
+
+  self->can_go_back = can_go_back;
+  if (self->position >= 0)
+    show_event (self);
+  else if (self->dataset != NULL)
+    show_dataset (self);
 }

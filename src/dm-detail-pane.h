@@ -20,6 +20,8 @@ void       dm_detail_pane_show      (DmDetailPane *self,
                                      int           position,
                                      DmLanguage    language);
 int        dm_detail_pane_get_event (DmDetailPane *self);
+void       dm_detail_pane_set_can_go_back (DmDetailPane *self,
+                                           gboolean      can_go_back);
 /* The title shown, for tests and accessibility. */
 const char *dm_detail_pane_get_title (DmDetailPane *self);
 

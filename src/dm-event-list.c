@@ -209,6 +209,21 @@ dm_event_list_set_positions (DmEventList *self,
     g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, n_items (self));
 }
 
+/* Tells the list view that every row changed, though the events shown
+ * are the same: when they are to be shown otherwise (in another data
+ * language), their rows are bound again. */
+void
+dm_event_list_refresh (DmEventList *self)
+{
+  guint n;
+
+  g_return_if_fail (DM_IS_EVENT_LIST (self));
+
+  n = n_items (self);
+  if (n > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, n, n);
+}
+
 /* The row showing the event at @position, or -1 when it is not shown. */
 int
 dm_event_list_find (DmEventList *self,

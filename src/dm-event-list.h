@@ -19,6 +19,7 @@ void         dm_event_list_set_dataset (DmEventList *self,
 
 void         dm_event_list_set_positions (DmEventList *self,
                                           GArray      *positions);
+void         dm_event_list_refresh       (DmEventList *self);
 int          dm_event_list_find          (DmEventList *self,
                                           guint        position);
 guint        dm_event_list_get_position  (DmEventList *self,

@@ -406,7 +406,7 @@ date_object (Export       *self,
   return object;
 }
 
-/* "2019 (inferred)", "năm 2019 (suy luận)". */
+/* "2019 (inferred)", "năm 2019 (suy luận)", "no later than 2019". */
 static char *
 display_date (Export        *self,
               const DmEvent *event)
@@ -421,10 +421,14 @@ display_date (Export        *self,
   if (event->certainty > DM_CERTAINTY_APPROXIMATE)
     return NULL;
   marker = markers[self->language][event->certainty];
-  if (marker == NULL)
+  /* An open-ended date says so ("no later than November 2021"): its
+   * start_date is only the known bound. */
+  if (marker == NULL && !dm_event_is_open (event))
     return NULL;
 
   date = dm_event_format_date (event, self->language);
+  if (marker == NULL)
+    return g_steal_pointer (&date);
   return g_strdup_printf ("%s (%s)", date, marker);
 }
 

@@ -412,7 +412,9 @@ add_event (Page                  *page,
 
   if (event->certainty != DM_CERTAINTY_STATED)
     {
-      g_autofree char *marked = g_strdup_printf (_("%s (inferred)"), date);
+      g_autofree char *marked = event->certainty == DM_CERTAINTY_APPROXIMATE
+                                ? g_strdup_printf (_("about %s"), date)
+                                : g_strdup_printf (_("%s (inferred)"), date);
       g_free (date);
       date = g_steal_pointer (&marked);
     }
@@ -426,7 +428,9 @@ add_event (Page                  *page,
     {
       const DmActor *actor = g_ptr_array_index (event->actors, i);
       const char *role = dm_text_get (&actor->role, language);
-      g_autofree char *line = role[0] ? g_strdup_printf ("%s — %s", actor->name, role) : g_strdup (actor->name);
+      g_autofree char *name = actor->as_printed ? g_strdup_printf (_("%s (as printed in the source)"), actor->name)
+                                                : g_strdup (actor->name);
+      g_autofree char *line = role[0] ? g_strdup_printf ("%s — %s", name, role) : g_strdup (name);
 
       add_text (page, line, HANDOUT_LINE_CHARS, "Sans 9", 1);
     }
@@ -444,9 +448,33 @@ add_event (Page                  *page,
                               source && source->publisher ? ", " : "",
                               source && source->publisher ? source->publisher : "");
       add_text (page, line, HANDOUT_TEXT_CHARS, "Sans Italic 8", 2);
+
+      /* Beside the verbatim quote, its translation into the handout's
+       * language, marked as such. */
+      {
+        const char *translation = language == DM_LANGUAGE_VI ? citation->translation.vi : citation->translation.en;
+
+        if (translation != NULL && translation[0] != '\0' && g_strcmp0 (translation, citation->quote) != 0)
+          {
+            g_autofree char *rendering = g_strdup_printf (_("Translation: %s"), translation);
+            add_text (page, rendering, HANDOUT_TEXT_CHARS, "Sans 8", 2);
+          }
+      }
     }
 
   page->y += 12;
+}
+
+/* The key to the timeline's marks, before the events. */
+static void
+add_legend (Page *page)
+{
+  add_text (page, _("How Dates Are Drawn"), HANDOUT_TEXT_CHARS, "Sans Bold 10", 2);
+  add_text (page, _("Stated: a solid mark; the source gives the date."), HANDOUT_TEXT_CHARS, "Sans 9", 1);
+  add_text (page, _("Inferred or approximate: a dashed outline; the date was worked out, and the event says why."), HANDOUT_TEXT_CHARS, "Sans 9", 1);
+  add_text (page, _("Open-ended: a light mark with a tail that fades out; only one bound is known, as in “no later than November 2021”."), HANDOUT_TEXT_CHARS, "Sans 9", 1);
+  add_text (page, _("A date known only to the year or month is drawn as the faint span it covers."), HANDOUT_TEXT_CHARS, "Sans 9", 1);
+  page->y += 16;
 }
 
 static void
@@ -486,6 +514,7 @@ draw_event_pages (const DmExportOptions *options,
 {
   Page page = { cr, pango, width, height, PAGE_MARGIN, 0, target, pdf };
 
+  add_legend (&page);
   for (guint i = 0; i < dm_dataset_get_n_events (options->dataset); i++)
     if (options->visible == NULL || options->visible[i])
       add_event (&page, options, dm_dataset_get_event (options->dataset, i));
@@ -496,8 +525,29 @@ draw_event_pages (const DmExportOptions *options,
   return (guint) page.current + 1;
 }
 
+/* Room under the timeline for its key: two rows of it at most. */
+#define LEGEND_SPACE (8 + 2 * 26.0)
+
+/* The key to the timeline's marks, under it. */
+static void
+draw_legend (DmScene *scene,
+             cairo_t *cr,
+             double   x,
+             double   y,
+             double   width)
+{
+  const char * const labels[DM_SCENE_N_MARKS] = {
+    [DM_SCENE_MARK_STATED] = _("Stated date"),
+    [DM_SCENE_MARK_INFERRED] = _("Inferred or approximate date"),
+    [DM_SCENE_MARK_OPEN] = _("Open-ended: only one bound known"),
+    [DM_SCENE_MARK_COARSE] = _("Known to the year or month"),
+  };
+
+  dm_scene_draw_legend (scene, cr, x, y, width, labels);
+}
+
 /* The first page: the title and the timeline of the range, scaled to fit
- * the page's width. */
+ * the page's width, and the key to its marks. */
 static void
 draw_timeline_page (const DmExportOptions *options,
                     cairo_t               *cr,
@@ -520,6 +570,7 @@ draw_timeline_page (const DmExportOptions *options,
   cairo_scale (cr, scale, scale);
   dm_scene_draw (&scene, cr);
   cairo_restore (cr);
+  draw_legend (&scene, cr, PAGE_MARGIN, PAGE_MARGIN + 40 + scene.height * scale + 8, width - 2 * PAGE_MARGIN);
   dm_scene_clear (&scene);
 }
 
@@ -653,10 +704,11 @@ write_export (GOutputStream  *stream,
 
         /* The first page is the timeline, landscape and as wide as asked
          * (scaled down to the largest page readers open). */
-        double fit = MIN (1, PDF_MAX_SIDE / MAX (scene.width + 2 * PAGE_MARGIN, scene.height + 2 * PAGE_MARGIN + 40));
+        double fit = MIN (1, PDF_MAX_SIDE / MAX (scene.width + 2 * PAGE_MARGIN,
+                                                 scene.height + 2 * PAGE_MARGIN + 40 + LEGEND_SPACE));
 
         timeline_page_width = (scene.width + 2 * PAGE_MARGIN) * fit;
-        timeline_page_height = (scene.height + 2 * PAGE_MARGIN + 40) * fit;
+        timeline_page_height = (scene.height + 2 * PAGE_MARGIN + 40 + LEGEND_SPACE) * fit;
         surface = cairo_pdf_surface_create_for_stream (write_to_stream, &closure,
                                                        timeline_page_width, timeline_page_height);
         cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);

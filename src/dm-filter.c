@@ -958,10 +958,19 @@ dm_filter_describe (DmFilter   *self,
 
   if (self->required_tags->len > 0)
     {
-      g_auto(GStrv) tag_list = ptr_array_to_strv (self->required_tags);
-      g_autofree char *tags = g_strjoinv (", ", tag_list);
+      g_autoptr(GString) tags = g_string_new (NULL);
 
-      g_ptr_array_add (parts, g_strdup_printf (vi ? "có thẻ %s" : "tagged %s", tags));
+      /* By their labels, as the filter menu shows them. */
+      for (guint t = 0; t < self->required_tags->len; t++)
+        {
+          const char *tag = g_ptr_array_index (self->required_tags, t);
+
+          if (t > 0)
+            g_string_append (tags, ", ");
+          g_string_append (tags, dataset != NULL ? dm_dataset_format_tag (dataset, tag, language) : tag);
+        }
+
+      g_ptr_array_add (parts, g_strdup_printf (vi ? "có thẻ %s" : "tagged %s", tags->str));
     }
 
   if (self->search_folded[0] != '\0')

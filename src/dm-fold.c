@@ -13,6 +13,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define _GNU_SOURCE  /* memmem() */
+
 #include "config.h"
 
 #include <string.h>
@@ -375,6 +377,55 @@ dm_fold_split (const char *folded_query)
 }
 
 gboolean
+dm_fold_is_phrase (const char *folded_query)
+{
+  g_return_val_if_fail (folded_query != NULL, FALSE);
+
+  return strchr (folded_query, ' ') != NULL;
+}
+
+static gboolean
+is_word_byte (char c)
+{
+  return g_ascii_isalnum (c) || (guchar) c >= 0x80;
+}
+
+gboolean
+dm_fold_is_word_start (const char *text,
+                       const char *at)
+{
+  g_return_val_if_fail (text != NULL && at != NULL && at >= text, FALSE);
+
+  return at == text || !is_word_byte (at[-1]);
+}
+
+const char *
+dm_fold_find (const char *text,
+              gsize       length,
+              const char *from,
+              const char *query,
+              gsize       query_length,
+              gboolean    phrase)
+{
+  const char *end = text + length;
+
+  g_return_val_if_fail (text != NULL && from != NULL && query != NULL, NULL);
+
+  while (from < end && (gsize) (end - from) >= query_length)
+    {
+      const char *hit = memmem (from, end - from, query, query_length);
+
+      if (hit == NULL)
+        return NULL;
+      if (!phrase || dm_fold_is_word_start (text, hit))
+        return hit;
+      from = hit + 1;
+    }
+
+  return NULL;
+}
+
+gboolean
 dm_fold_match_ranges (const char *text,
                       const char *folded_query,
                       GArray     *ranges)
@@ -383,6 +434,9 @@ dm_fold_match_ranges (const char *text,
   g_autoptr(GArray) map = NULL;
   g_autoptr(GArray) found = NULL;
   g_auto(GStrv) words = NULL;
+  const char *query_words[2] = { folded_query, NULL };
+  const char * const *terms;
+  gboolean phrase;
   guint before;
 
   g_return_val_if_fail (text != NULL, FALSE);
@@ -390,9 +444,13 @@ dm_fold_match_ranges (const char *text,
   g_return_val_if_fail (ranges != NULL, FALSE);
   g_return_val_if_fail (g_array_get_element_size (ranges) == sizeof (DmFoldRange), FALSE);
 
+  /* A phrase is found as one piece, at the start of a word; a single word
+   * anywhere. */
+  phrase = dm_fold_is_phrase (folded_query);
   words = dm_fold_split (folded_query);
   if (words[0] == NULL)
     return FALSE;
+  terms = phrase ? query_words : (const char * const *) words;
 
   folded = g_string_new (NULL);
   map = g_array_new (FALSE, FALSE, sizeof (DmFoldRange));
@@ -400,16 +458,16 @@ dm_fold_match_ranges (const char *text,
   g_assert (map->len == folded->len);
 
   found = g_array_new (FALSE, FALSE, sizeof (DmFoldRange));
-  for (guint w = 0; words[w] != NULL; w++)
+  for (guint w = 0; terms[w] != NULL; w++)
     {
-      gsize len = strlen (words[w]);
+      gsize len = strlen (terms[w]);
       const char *hit;
 
       /* Overlapping occurrences too ("aa" in "aaa"); merged below. A hit
        * always starts on a character, as both texts are UTF-8. */
-      for (hit = strstr (folded->str, words[w]);
+      for (hit = dm_fold_find (folded->str, folded->len, folded->str, terms[w], len, phrase);
            hit != NULL;
-           hit = strstr (g_utf8_next_char (hit), words[w]))
+           hit = dm_fold_find (folded->str, folded->len, g_utf8_next_char (hit), terms[w], len, phrase))
         {
           gsize from = hit - folded->str;
           DmFoldRange range = {

@@ -282,6 +282,46 @@ read_text (DmImport    *self,
   dm_import_pop (self, length);
 }
 
+/* What Dấu Mốc's own export says in a display_date beyond the dates
+ * (dm-export-timelinejs.c): an open-ended date, "no later than 2019",
+ * and a date worked out, "2019 (inferred)". Other tools' wording is left
+ * alone: the display_date is kept as it was in any case. */
+static void
+read_display_date (JsonObject *slide,
+                   DmEvent    *event)
+{
+  static const struct { const char *prefix; DmBound bound; } bounds[] = {
+    { "no later than ", DM_BOUND_BEFORE },
+    { "no earlier than ", DM_BOUND_AFTER },
+    { "không muộn hơn ", DM_BOUND_BEFORE },
+    { "không sớm hơn ", DM_BOUND_AFTER },
+  };
+  static const struct { const char *suffix; DmCertainty certainty; } levels[] = {
+    { " (inferred)", DM_CERTAINTY_INFERRED },
+    { " (approximate)", DM_CERTAINTY_APPROXIMATE },
+    { " (suy luận)", DM_CERTAINTY_INFERRED },
+    { " (ước tính)", DM_CERTAINTY_APPROXIMATE },
+  };
+  JsonNode *node = json_object_get_member (slide, "display_date");
+  const char *text;
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
+    return;
+  text = json_node_get_string (node);
+
+  /* Only a point can be open-ended. */
+  for (guint i = 0; i < G_N_ELEMENTS (bounds) && !dm_date_is_set (&event->end); i++)
+    if (g_str_has_prefix (text, bounds[i].prefix))
+      event->start_bound = bounds[i].bound;
+
+  for (guint i = 0; i < G_N_ELEMENTS (levels); i++)
+    if (g_str_has_suffix (text, levels[i].suffix))
+      {
+        event->certainty = levels[i].certainty;
+        event->certainty_form = DM_CERTAINTY_FORM_STRING;
+      }
+}
+
 static void
 read_slide (DmImport *self,
             JsonNode *node,
@@ -304,6 +344,7 @@ read_slide (DmImport *self,
   ok &= read_date_object (self, slide, "start_date", TRUE, &event->start, &event->extra);
   ok &= read_date_object (self, slide, "end_date", FALSE, &event->end, &event->extra);
   ok = ok && dm_import_check_order (self, &event->start, &event->end, "end_date");
+  read_display_date (slide, event);
 
   read_text (self, slide, &headline, &body);
   caption = read_media (self, slide, "media", "url", media_members, event);

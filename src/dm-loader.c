@@ -109,16 +109,18 @@ dm_load_progress_get_fraction (DmLoadProgress *progress)
   return g_atomic_int_get (&progress->permille) / 1000.0;
 }
 
-static const char * const root_members[] = { "format", "version", "title", "description", "kinds", "sources", "eras",
-                                             "events", NULL };
+static const char * const root_members[] = { "format", "version", "title", "description", "kinds", "sources", "tags",
+                                             "eras", "events", NULL };
+static const char * const tag_members[] = { "id", "label", NULL };
+static const char * const bound_members[] = { "before", "after", NULL };
 static const char * const kind_members[] = { "id", "label", "color", "icon", NULL };
 static const char * const era_members[] = { "title", "start", "end", "color", NULL };
 static const char * const source_members[] = { "id", "title", "publisher", "author", "date", "file", "url", NULL };
 static const char * const event_members[] = { "id", "kind", "start", "end", "certainty", "title", "summary", "place",
                                               "actors", "tags", "related", "figures", "lists", "citations", "links", NULL };
-static const char * const actor_members[] = { "name", "role", NULL };
+static const char * const actor_members[] = { "name", "role", "as_printed", NULL };
 static const char * const relation_members[] = { "event", "relation", NULL };
-static const char * const citation_members[] = { "source", "quote", NULL };
+static const char * const citation_members[] = { "source", "quote", "translation", NULL };
 static const char * const figure_members[] = { "label", "value", "display", NULL };
 static const char * const list_members[] = { "label", "items", NULL };
 static const char * const link_members[] = { "url", "title", NULL };
@@ -126,7 +128,7 @@ static const char * const certainty_members[] = { "level", "reason", NULL };
 static const char * const text_members[] = { "vi", "en", NULL };
 
 static const char * const relation_names[] = {
-  "part-of", "approves", "implements", "follows-up", "feeds", "establishes", "related", NULL
+  "part-of", "approves", "implements", "follows-up", "feeds", "establishes", "cites", "related", NULL
 };
 
 /* Problems */
@@ -376,6 +378,86 @@ invisible_char (const char *url)
     }
 
   return 0;
+}
+
+static gboolean
+read_boolean (Loader     *l,
+              DmJsonNode *object,
+              const char *member,
+              gboolean   *out)
+{
+  DmJsonNode *node = dm_json_node_get_member (object, member);
+
+  if (node == NULL || node->type == DM_JSON_NULL)
+    return TRUE;
+
+  if (node->type != DM_JSON_BOOLEAN)
+    {
+      type_problem (l, member, _("true or false"), node);
+      return FALSE;
+    }
+
+  *out = node->v.boolean;
+  return TRUE;
+}
+
+/* An event's start: a date, or an open bound, {"before": date} (no later
+ * than) or {"after": date} (no earlier than), of an event that has no
+ * end. */
+static gboolean
+read_event_start (Loader     *l,
+                  DmJsonNode *object,
+                  DmEvent    *event)
+{
+  DmJsonNode *node = dm_json_node_get_member (object, "start");
+  DmJsonNode *before;
+  DmJsonNode *after;
+  gsize len = l->path->len;
+  gboolean ok = TRUE;
+
+  if (node == NULL || node->type != DM_JSON_OBJECT)
+    return read_date (l, object, "start", TRUE, &event->start);
+
+  dm_json_path_append_member (l->path, "start");
+  before = dm_json_node_get_member (node, "before");
+  after = dm_json_node_get_member (node, "after");
+  /* null is no bound, as a null member is none elsewhere. */
+  if (before != NULL && before->type == DM_JSON_NULL)
+    before = NULL;
+  if (after != NULL && after->type == DM_JSON_NULL)
+    after = NULL;
+
+  if (before != NULL && after != NULL)
+    {
+      add_problem (l, DM_DATASET_ERROR_INVALID_VALUE, "after",
+                   _("an open start has one bound, “before” or “after”, not both; "
+                     "an event known to lie between two dates is a range"));
+      ok = FALSE;
+    }
+  else if (before == NULL && after == NULL)
+    {
+      add_problem (l, DM_DATASET_ERROR_MISSING, NULL,
+                   _("an open start needs “before” (no later than) or “after” (no earlier than) a date"));
+      ok = FALSE;
+    }
+  else
+    {
+      event->start_bound = before != NULL ? DM_BOUND_BEFORE : DM_BOUND_AFTER;
+      ok &= read_date (l, node, before != NULL ? "before" : "after", TRUE, &event->start);
+    }
+
+  event->start_extra = collect_extra (node, bound_members);
+  g_string_truncate (l->path, len);
+
+  if (ok && dm_json_node_get_member (object, "end") != NULL &&
+      dm_json_node_get_member (object, "end")->type != DM_JSON_NULL)
+    {
+      add_problem (l, DM_DATASET_ERROR_INVALID_VALUE, "end",
+                   _("an event with an open start has no end: only one bound of its date is known"));
+      ok = FALSE;
+    }
+
+  return ok;
 }
 
 static gboolean
@@ -680,6 +762,36 @@ read_era (Loader   *l,
   return ok;
 }
 
+static gboolean
+read_tag_label (Loader     *l,
+                DmJsonNode *node,
+                guint       index,
+                gpointer    data)
+{
+  g_autoptr(DmTag) tag = dm_tag_new ();
+  DmJsonNode *object;
+  gboolean ok = TRUE;
+
+  if (!(object = expect_object (l, node)))
+    return FALSE;
+
+  ok &= read_id (l, object, "id", &tag->id);
+  ok &= read_text (l, object, "label", TRUE, &tag->label);
+
+  if (tag->id != NULL && dm_dataset_lookup_tag_label (l->dataset, tag->id) != NULL)
+    {
+      add_problem (l, DM_DATASET_ERROR_DUPLICATE_ID, "id",
+                   _("the tag “%s” has a label already"), tag->id);
+      ok = FALSE;
+    }
+
+  tag->extra = collect_extra (object, tag_members);
+  if (ok)
+    dm_dataset_add_tag_label (l->dataset, g_steal_pointer (&tag));
+
+  return ok;
+}
+
 /* Parts of events */
 
 static gboolean
@@ -698,6 +810,7 @@ read_actor (Loader   *l,
 
   ok &= read_string (l, object, "name", TRUE, &actor->name);
   ok &= read_text (l, object, "role", FALSE, &actor->role);
+  ok &= read_boolean (l, object, "as_printed", &actor->as_printed);
   actor->extra = collect_extra (object, actor_members);
 
   if (ok)
@@ -794,6 +907,7 @@ read_citation (Loader   *l,
 
   ok &= read_id (l, object, "source", &citation->source);
   ok &= read_string (l, object, "quote", FALSE, &citation->quote);
+  ok &= read_text (l, object, "translation", FALSE, &citation->translation);
 
   if (citation->source != NULL)
     refer_to (l, REF_SOURCE, citation->source, "source");
@@ -1003,7 +1117,7 @@ read_event (Loader   *l,
 
   ok &= read_id (l, object, "id", &event->id);
   ok &= read_id (l, object, "kind", &event->kind);
-  ok &= read_date (l, object, "start", TRUE, &event->start);
+  ok &= read_event_start (l, object, event);
   ok &= read_date (l, object, "end", FALSE, &event->end);
   ok &= read_certainty (l, object, event);
   ok &= read_text (l, object, "title", TRUE, &event->title);
@@ -1121,6 +1235,7 @@ read_document (Loader     *l,
   read_text (l, root, "description", FALSE, dm_dataset_get_description_mutable (l->dataset));
   read_array (l, root, "kinds", TRUE, read_kind, NULL);
   read_array (l, root, "sources", FALSE, read_source, NULL);
+  read_array (l, root, "tags", FALSE, read_tag_label, NULL);
   read_array (l, root, "eras", FALSE, read_era, NULL);
   if (!events_streamed)
     read_array (l, root, "events", TRUE, read_event, NULL);

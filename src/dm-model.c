@@ -124,6 +124,23 @@ dm_source_free (DmSource *source)
   g_free (source);
 }
 
+DmTag *
+dm_tag_new (void)
+{
+  return g_new0 (DmTag, 1);
+}
+
+void
+dm_tag_free (DmTag *tag)
+{
+  if (tag == NULL)
+    return;
+  g_free (tag->id);
+  dm_text_clear (&tag->label);
+  clear_extra (tag);
+  g_free (tag);
+}
+
 DmActor *
 dm_actor_new (void)
 {
@@ -171,6 +188,7 @@ dm_citation_free (DmCitation *citation)
     return;
   g_free (citation->source);
   g_free (citation->quote);
+  dm_text_clear (&citation->translation);
   clear_extra (citation);
   g_free (citation);
 }
@@ -268,6 +286,7 @@ dm_event_free (DmEvent *event)
     return;
   g_free (event->id);
   g_free (event->kind);
+  g_clear_pointer (&event->start_extra, json_object_unref);
   dm_text_clear (&event->certainty_reason);
   g_clear_pointer (&event->certainty_extra, json_object_unref);
   dm_text_clear (&event->title);
@@ -290,15 +309,51 @@ dm_event_is_range (const DmEvent *event)
   return dm_date_is_set (&event->end);
 }
 
+gboolean
+dm_event_is_open (const DmEvent *event)
+{
+  return event->start_bound != DM_BOUND_EXACT;
+}
+
+const char *
+dm_bound_to_string (DmBound bound)
+{
+  switch (bound)
+    {
+    case DM_BOUND_BEFORE:
+      return "before";
+    case DM_BOUND_AFTER:
+      return "after";
+    case DM_BOUND_EXACT:
+    default:
+      return NULL;
+    }
+}
+
 char *
 dm_event_format_date (const DmEvent *event,
                       DmLanguage     language)
 {
+  g_autofree char *date = NULL;
+
   g_return_val_if_fail (event != NULL, NULL);
 
   if (dm_event_is_range (event))
-    return dm_date_format_range (&event->start, &event->end, language);
-  return dm_date_format (&event->start, language);
+    date = dm_date_format_range (&event->start, &event->end, language);
+  else
+    date = dm_date_format (&event->start, language);
+
+  /* The bound is inclusive: the event may fall within the date given. */
+  switch (event->start_bound)
+    {
+    case DM_BOUND_BEFORE:
+      return g_strdup_printf (language == DM_LANGUAGE_VI ? "không muộn hơn %s" : "no later than %s", date);
+    case DM_BOUND_AFTER:
+      return g_strdup_printf (language == DM_LANGUAGE_VI ? "không sớm hơn %s" : "no earlier than %s", date);
+    case DM_BOUND_EXACT:
+    default:
+      return g_steal_pointer (&date);
+    }
 }
 
 gboolean

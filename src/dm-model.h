@@ -39,6 +39,16 @@ typedef enum
   DM_CERTAINTY_FORM_OBJECT,
 } DmCertaintyForm;
 
+/* How well an event's date is known. An open-ended event knows only one
+ * bound of its date, and says nothing of the other: "no later than
+ * November 2021" ({"start": {"before": "2021-11"}}). */
+typedef enum
+{
+  DM_BOUND_EXACT,   /* the start is the event's date */
+  DM_BOUND_BEFORE,  /* the event is at or before the start: no later than */
+  DM_BOUND_AFTER,   /* at or after the start: no earlier than */
+} DmBound;
+
 typedef struct
 {
   char       *id;
@@ -60,24 +70,35 @@ typedef struct
   JsonObject *extra;
 } DmSource;
 
+/* A tag's label in both languages, from the dataset's "tags". */
+typedef struct
+{
+  char       *id;
+  DmText      label;
+  JsonObject *extra;
+} DmTag;
+
 typedef struct
 {
   char       *name;
   DmText      role;
+  gboolean    as_printed;  /* the name as the source prints it, probably
+                            * wrong there: shown as such, never corrected */
   JsonObject *extra;
 } DmActor;
 
 typedef struct
 {
   char       *event;     /* id of the related event */
-  char       *relation;  /* part-of, approves, implements, follows-up, feeds, establishes, related */
+  char       *relation;  /* part-of, approves, implements, follows-up, feeds, establishes, cites, related */
   JsonObject *extra;
 } DmRelation;
 
 typedef struct
 {
   char       *source;    /* id of a DmSource */
-  char       *quote;
+  char       *quote;       /* verbatim, in the source's language */
+  DmText      translation; /* a rendering of the quote in other languages */
   JsonObject *extra;
 } DmCitation;
 
@@ -123,6 +144,8 @@ typedef struct
   guint        file_index;     /* position in the file, for saving in order */
   DmDate       start;
   DmDate       end;            /* precision NONE when the event is a point */
+  guint8       start_bound;    /* DmBound: how the start is known */
+  JsonObject  *start_extra;    /* unknown members of an open start */
   DmCertainty  certainty;
   guint8       certainty_form; /* how the file wrote it: DmCertaintyForm */
   DmText       certainty_reason;
@@ -158,6 +181,8 @@ DmKind      *dm_kind_new            (void);
 void         dm_kind_free           (DmKind       *kind);
 DmSource    *dm_source_new          (void);
 void         dm_source_free         (DmSource     *source);
+DmTag       *dm_tag_new             (void);
+void         dm_tag_free            (DmTag        *tag);
 DmActor     *dm_actor_new           (void);
 void         dm_actor_free          (DmActor      *actor);
 DmRelation  *dm_relation_new        (void);
@@ -175,11 +200,17 @@ void         dm_era_free            (DmEra        *era);
 DmEvent     *dm_event_new           (void);
 void         dm_event_free          (DmEvent      *event);
 
-/* The event's date as people read it, e.g. "22 May 2020" or
- * "2019 – 2020", in @language. */
+/* The event's date as people read it, e.g. "22 May 2020",
+ * "2019 – 2020" or, open-ended, "no later than November 2021", in
+ * @language. */
 char        *dm_event_format_date   (const DmEvent *event,
                                      DmLanguage     language);
 gboolean     dm_event_is_range      (const DmEvent *event);
+/* Whether only one bound of the event's date is known. */
+gboolean     dm_event_is_open       (const DmEvent *event);
+/* "before", "after" or NULL for an exact date: the member names of the
+ * format. */
+const char  *dm_bound_to_string     (DmBound        bound);
 gboolean     dm_event_has_tag       (const DmEvent *event,
                                      const char    *tag);
 
@@ -188,6 +219,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmSource, dm_source_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmEra, dm_era_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmEvent, dm_event_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmActor, dm_actor_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmTag, dm_tag_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmRelation, dm_relation_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmCitation, dm_citation_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmFigure, dm_figure_free)

@@ -490,6 +490,182 @@ draw_axis (DmScene        *scene,
   cairo_fill (cr);
 }
 
+/* An open-ended event knows one bound of its date only ("no later than
+ * November 2021"). It is drawn as what it is: a light, hollow marker at
+ * the known bound (a date of coarse precision keeps its faint span) with a
+ * tail that fades out toward the side nothing is known of, so that it
+ * never reads as a stated date or as a bar with a start. */
+static double
+open_tail_length (const DmScene *scene)
+{
+  return 3 * scene->metrics.marker_size;
+}
+
+/* How far the tail of the event at @position reaches left of its x0 and
+ * right of its x1; 0 for an event that is not open-ended. */
+static void
+open_tail_extent (const DmScene *scene,
+                  guint          position,
+                  double        *left,
+                  double        *right)
+{
+  const DmEvent *event = dm_dataset_get_event (scene->dataset, position);
+
+  *left = event->start_bound == DM_BOUND_BEFORE ? open_tail_length (scene) : 0;
+  *right = event->start_bound == DM_BOUND_AFTER ? open_tail_length (scene) : 0;
+}
+
+/* The mark of an open-ended date between @x0 and @x1 in a row at @y,
+ * @h high: the bound (a point, or the faint span of a coarse date), and
+ * the tail from it toward the unknown side. */
+static void
+draw_open_mark (DmScene       *scene,
+                cairo_t       *cr,
+                double         x0,
+                double         x1,
+                double         y,
+                double         h,
+                DmBound        bound,
+                DmCertainty    certainty,
+                const DmColor *color,
+                double         alpha)
+{
+  double cy = y + h / 2;
+  double w = x1 - x0;
+  double r = scene->metrics.marker_size / 2 - 1;
+  gboolean before = bound == DM_BOUND_BEFORE;
+  gboolean coarse = w > scene->metrics.marker_size + 0.5;
+  double edge = coarse ? (before ? x0 : x1) : (x0 + x1) / 2 + (before ? -r : r);
+  double far = edge + (before ? -1 : 1) * open_tail_length (scene);
+  cairo_pattern_t *fade;
+
+  /* The tail, from the bound into what is not known. */
+  fade = cairo_pattern_create_linear (edge, 0, far, 0);
+  cairo_pattern_add_color_stop_rgba (fade, 0, color->red, color->green, color->blue, color->alpha * 0.45 * alpha);
+  cairo_pattern_add_color_stop_rgba (fade, 1, color->red, color->green, color->blue, 0);
+  cairo_set_source (cr, fade);
+  cairo_rectangle (cr, MIN (edge, far), cy - h / 6, fabs (far - edge), h / 3);
+  cairo_fill (cr);
+  cairo_pattern_destroy (fade);
+
+  /* The bound: lighter than a stated date, hollow. */
+  cairo_new_path (cr);
+  if (coarse)
+    rounded_rect (cr, x0, y, w, h, 4);
+  else
+    cairo_arc (cr, (x0 + x1) / 2, cy, r, 0, 2 * G_PI);
+  set_color (cr, color, (coarse ? 0.1 : 0.15) * alpha);
+  cairo_fill_preserve (cr);
+  set_color (cr, color, 0.6 * alpha);
+  cairo_set_line_width (cr, coarse ? 1 : 1.5);
+  if (certainty != DM_CERTAINTY_STATED)
+    {
+      static const double dash[] = { 3, 2 };
+      cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+    }
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+}
+
+static void
+draw_open_event (DmScene            *scene,
+                 cairo_t            *cr,
+                 const DmLayoutItem *item,
+                 const DmEvent      *event,
+                 const DmColor      *color,
+                 double              alpha)
+{
+  draw_open_mark (scene, cr, item->x0, item->x1, dm_scene_get_row_y (scene, item->lane, item->row),
+                  scene->row_height - 6, event->start_bound, event->certainty, color, alpha);
+}
+
+/* The marks of the legend (dm_scene_draw_legend()), drawn as items are. */
+static void
+draw_legend_mark (DmScene       *scene,
+                  cairo_t       *cr,
+                  DmSceneMark    mark,
+                  double         x,
+                  double         y,
+                  double         h,
+                  const DmColor *color)
+{
+  double r = scene->metrics.marker_size / 2 - 1;
+  double cx = x + open_tail_length (scene) + r + 1;
+
+  switch (mark)
+    {
+    case DM_SCENE_MARK_OPEN:
+      draw_open_mark (scene, cr, cx - r - 1, cx + r + 1, y, h, DM_BOUND_BEFORE, DM_CERTAINTY_STATED, color, 1);
+      return;
+
+    case DM_SCENE_MARK_COARSE:
+      rounded_rect (cr, x, y, open_tail_length (scene) + 2 * r + 2, h, 4);
+      set_color (cr, color, 0.15);
+      cairo_fill_preserve (cr);
+      set_color (cr, color, 1);
+      cairo_set_line_width (cr, 1);
+      cairo_stroke (cr);
+      return;
+
+    case DM_SCENE_MARK_STATED:
+    case DM_SCENE_MARK_INFERRED:
+    case DM_SCENE_N_MARKS:
+    default:
+      cairo_new_path (cr);
+      cairo_arc (cr, cx, y + h / 2, r, 0, 2 * G_PI);
+      set_color (cr, color, mark == DM_SCENE_MARK_STATED ? 1 : 0.25);
+      cairo_fill_preserve (cr);
+      set_color (cr, color, 1);
+      cairo_set_line_width (cr, 2);
+      if (mark != DM_SCENE_MARK_STATED)
+        {
+          static const double dash[] = { 3, 2 };
+          cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+        }
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      return;
+    }
+}
+
+double
+dm_scene_draw_legend (DmScene            *scene,
+                      cairo_t            *cr,
+                      double              x,
+                      double              y,
+                      double              width,
+                      const char * const  labels[DM_SCENE_N_MARKS])
+{
+  double h = scene->row_height - 6;
+  double mark_width = open_tail_length (scene) + scene->metrics.marker_size + 2;
+  double left = x;
+  double top = y;
+
+  g_return_val_if_fail (scene != NULL && cr != NULL && labels != NULL, 0);
+
+  for (guint m = 0; m < DM_SCENE_N_MARKS; m++)
+    {
+      g_autoptr(PangoLayout) layout = create_layout (scene, labels[m]);
+      int text_width;
+      double item_width;
+
+      pango_layout_get_pixel_size (layout, &text_width, NULL);
+      item_width = mark_width + scene->metrics.gap + text_width + 3 * scene->metrics.gap;
+
+      /* Another row when this one is full. */
+      if (left > x && left + item_width > x + width)
+        {
+          left = x;
+          top += scene->row_height;
+        }
+      draw_legend_mark (scene, cr, (DmSceneMark) m, left, top, h, &scene->foreground);
+      draw_text (scene, cr, labels[m], left + mark_width + scene->metrics.gap, top + 1, 0, &scene->foreground, 0.9);
+      left += item_width;
+    }
+
+  return top + scene->row_height - y;
+}
+
 /* Draws @item, whose coordinates snap_item() has made whole pixels;
  * @holds_selection: a cluster that has the selected event in it. */
 static void
@@ -541,7 +717,9 @@ draw_item (DmScene            *scene,
     if (scene->matches != NULL && !scene->matches[item->position])
       alpha = 0.3;
 
-    if (w > scene->metrics.marker_size + 0.5)
+    if (dm_event_is_open (event))
+      draw_open_event (scene, cr, item, event, &color, alpha);
+    else if (w > scene->metrics.marker_size + 0.5)
       {
         /* A range is a bar; a date of coarse precision is the faint span it
          * really covers, not a point on its first day. */
@@ -772,12 +950,20 @@ make_item_image (DmScene            *scene,
 {
   double device_scale = scene->device_scale > 0 ? scene->device_scale : 1;
   double y = dm_scene_get_row_y (scene, item->lane, item->row);
-  int left = MIN (-ITEM_MARGIN, key->label_dx);
-  int right = MAX (key->width + ITEM_MARGIN, key->label_dx + key->label_width + (key->flags & ITEM_CLUSTER ? 22 : 2));
+  double tail_left = 0;
+  double tail_right = 0;
+  int left;
+  int right;
   int top = -ITEM_MARGIN;
   int bottom = (int) ceil (scene->row_height) + ITEM_MARGIN;
   ItemImage *image = g_new0 (ItemImage, 1);
   cairo_t *image_cr;
+
+  if (!(key->flags & ITEM_CLUSTER))
+    open_tail_extent (scene, item->position, &tail_left, &tail_right);
+  left = MIN (MIN (-ITEM_MARGIN, key->label_dx), -(int) ceil (tail_left));
+  right = MAX (MAX (key->width + ITEM_MARGIN, key->label_dx + key->label_width + (key->flags & ITEM_CLUSTER ? 22 : 2)),
+               key->width + (int) ceil (tail_right));
 
   image->key = *key;
   image->left = left;

@@ -131,4 +131,24 @@ gboolean     dm_scene_has_glyph        (const char     *icon);
 void         dm_scene_draw             (DmScene        *scene,
                                         cairo_t        *cr);
 
+/* The marks a legend explains, in its order. */
+typedef enum
+{
+  DM_SCENE_MARK_STATED,    /* a solid mark */
+  DM_SCENE_MARK_INFERRED,  /* inferred or approximate: a dashed outline */
+  DM_SCENE_MARK_OPEN,      /* open-ended: a light mark, a fading tail */
+  DM_SCENE_MARK_COARSE,    /* a year or a month: the faint span */
+  DM_SCENE_N_MARKS,
+} DmSceneMark;
+
+/* Draws the key to the marks, each drawn as the timeline draws it, in the
+ * foreground colour, with @labels (one per DmSceneMark) beside them, in
+ * rows from (@x, @y) no wider than @width; returns the height it took. */
+double       dm_scene_draw_legend      (DmScene            *scene,
+                                        cairo_t            *cr,
+                                        double              x,
+                                        double              y,
+                                        double              width,
+                                        const char * const  labels[DM_SCENE_N_MARKS]);
+
 G_END_DECLS

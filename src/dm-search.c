@@ -42,17 +42,21 @@
 
 struct _DmSearchIndex
 {
-  char  *text;      /* every event's folded text, each followed by '\0' */
-  gsize *offsets;   /* n_events + 1: where each event's text starts */
-  guint  n_events;
+  char    *text;      /* every event's folded text, each followed by '\0' */
+  gsize   *offsets;   /* n_events + 1: where each event's text starts */
+  guint32 *ranks;     /* 3 per event, from its start: where its summary,
+                       * its other fields and its quotes start */
+  guint    n_events;
 };
 
-/* A folded query, ready to run. */
+/* A folded query, ready to run: one word, found anywhere (a part of a
+ * word too), or a phrase of several, found as one piece at the start of a
+ * word (dm_fold_is_phrase()). */
 typedef struct
 {
-  char  **words;    /* longest first; none is a part of another */
-  gsize  *lengths;
-  guint   n_words;
+  char     *text;
+  gsize     length;
+  gboolean  phrase;
 } Query;
 
 typedef struct
@@ -112,15 +116,29 @@ append_text (GString      *text,
     append_field (text, event_start, field->en);
 }
 
+/* Where the next field will start, from the event's start. */
+static guint32
+field_mark (GString *text,
+            gsize    event_start)
+{
+  return (guint32) MIN (text->len - event_start, G_MAXUINT32);
+}
+
 static void
 append_event (GString       *text,
+              DmDataset     *dataset,
               const DmEvent *event,
-              GPtrArray     *kind_texts)
+              GPtrArray     *kind_texts,
+              guint32       *ranks)
 {
   gsize start = text->len;
 
+  /* Fields go in the order of their rank: title, summary, the rest,
+   * quotes. */
   append_text (text, start, &event->title);
+  ranks[0] = field_mark (text, start);
   append_text (text, start, &event->summary);
+  ranks[1] = field_mark (text, start);
   append_text (text, start, &event->place);
 
   if (event->actors != NULL)
@@ -137,11 +155,30 @@ append_event (GString       *text,
   if (event->tags != NULL)
     {
       for (guint t = 0; t < event->tags->len; t++)
-        append_field (text, start, g_ptr_array_index (event->tags, t));
+        {
+          const char *tag = g_ptr_array_index (event->tags, t);
+          const DmTag *label = dm_dataset_lookup_tag_label (dataset, tag);
+
+          append_field (text, start, tag);
+          if (label != NULL)
+            append_text (text, start, &label->label);
+        }
     }
 
   if (event->kind_index < kind_texts->len)
     append_folded (text, start, g_ptr_array_index (kind_texts, event->kind_index));
+  ranks[2] = field_mark (text, start);
+
+  if (event->citations != NULL)
+    {
+      for (guint c = 0; c < event->citations->len; c++)
+        {
+          const DmCitation *citation = g_ptr_array_index (event->citations, c);
+
+          append_field (text, start, citation->quote);
+          append_text (text, start, &citation->translation);
+        }
+    }
 
   g_string_append_c (text, '\0');
 }
@@ -153,84 +190,25 @@ dm_search_index_clear (gpointer data)
 
   g_clear_pointer (&self->text, g_free);
   g_clear_pointer (&self->offsets, g_free);
+  g_clear_pointer (&self->ranks, g_free);
 }
 
 /* Queries */
-
-static int
-compare_longer_first (const void *a,
-                      const void *b)
-{
-  gsize x = strlen (*(char * const *) a);
-  gsize y = strlen (*(char * const *) b);
-
-  return (x < y) - (x > y);
-}
 
 static void
 query_init (Query      *query,
             const char *folded)
 {
-  guint n;
-  guint kept = 0;
-
-  query->words = dm_fold_split (folded);
-  n = g_strv_length (query->words);
-  qsort (query->words, n, sizeof (char *), compare_longer_first);
-
-  /* A word inside a longer one ("nghi" in "nghi quyet nghi", "qu" in
-   * "quyet qu") says nothing more. */
-  for (guint i = 0; i < n; i++)
-    {
-      gboolean inside = FALSE;
-
-      for (guint j = 0; j < kept && !inside; j++)
-        inside = strstr (query->words[j], query->words[i]) != NULL;
-
-      if (inside)
-        g_free (query->words[i]);
-      else
-        query->words[kept++] = query->words[i];
-    }
-  query->words[kept] = NULL;
-  query->n_words = kept;
-
-  query->lengths = g_new (gsize, MAX (kept, 1));
-  for (guint i = 0; i < kept; i++)
-    query->lengths[i] = strlen (query->words[i]);
+  query->text = g_strdup (folded);
+  query->length = strlen (folded);
+  query->phrase = dm_fold_is_phrase (folded);
 }
 
 static void
 query_clear (Query *query)
 {
-  g_clear_pointer (&query->words, g_strfreev);
-  g_clear_pointer (&query->lengths, g_free);
-  query->n_words = 0;
-}
-
-/* Drops the words that are also words of @known_folded: the events
- * searched are known to contain them. */
-static void
-query_drop_known (Query      *query,
-                  const char *known_folded)
-{
-  g_auto(GStrv) known = dm_fold_split (known_folded);
-  guint kept = 0;
-
-  for (guint i = 0; i < query->n_words; i++)
-    {
-      if (g_strv_contains ((const char * const *) known, query->words[i]))
-        {
-          g_free (query->words[i]);
-        }
-      else
-        {
-          query->lengths[kept] = query->lengths[i];
-          query->words[kept++] = query->words[i];
-        }
-    }
-  query->words[kept] = NULL;
-  query->n_words = kept;
+  g_clear_pointer (&query->text, g_free);
+  query->length = 0;
 }
 
 /* memmem() without its set-up per call, which costs more than the search
@@ -287,22 +265,47 @@ find (const char *haystack,
 #endif
 }
 
-static gboolean
-event_matches (const DmSearchIndex *self,
-               guint                position,
-               const Query         *query,
-               guint                first_word)
+/* Where @query first occurs in @text, from @from, as a search matches it:
+ * a phrase only at the start of a word. */
+static const char *
+find_query (const char  *text,
+            gsize        len,
+            const char  *from,
+            const Query *query)
+{
+  const char *end = text + len;
+
+  while (from < end)
+    {
+      const char *hit = find (from, end - from, query->text, query->length);
+
+      if (hit == NULL || !query->phrase || dm_fold_is_word_start (text, hit))
+        return hit;
+      from = hit + 1;
+    }
+
+  return NULL;
+}
+
+/* Where @query first occurs in the text of the event at @position, from
+ * its start; NULL when the event does not match. */
+static const char *
+event_find (const DmSearchIndex *self,
+            guint                position,
+            const Query         *query)
 {
   const char *start = self->text + self->offsets[position];
   gsize len = self->offsets[position + 1] - self->offsets[position] - 1;
 
-  for (guint w = first_word; w < query->n_words; w++)
-    {
-      if (find (start, len, query->words[w], query->lengths[w]) == NULL)
-        return FALSE;
-    }
+  return find_query (start, len, start, query);
+}
 
-  return TRUE;
+static gboolean
+event_matches (const DmSearchIndex *self,
+               guint                position,
+               const Query         *query)
+{
+  return query->length == 0 || event_find (self, position, query) != NULL;
 }
 
 /* The event whose text contains byte @at, at or after @from. Hits are
@@ -357,23 +360,23 @@ scan_all (const DmSearchIndex *self,
   gsize from = 0;
   guint event = 0;
 
-  if (query->n_words == 0)
+  if (query->length == 0)
     {
       append_all (self, positions);
       return;
     }
 
+  /* No hit crosses an event: each text ends with '\0', which no query
+   * has. A phrase's hit inside a word is skipped (find_query()). */
   while (from < total)
     {
-      const char *hit = find (self->text + from, total - from,
-                              query->words[0], query->lengths[0]);
+      const char *hit = find_query (self->text, total, self->text + from, query);
 
       if (hit == NULL)
         break;
 
       event = event_at (self, event, hit - self->text);
-      if (event_matches (self, event, query, 1))
-        g_array_append_val (positions, event);
+      g_array_append_val (positions, event);
 
       from = self->offsets[event + 1];
       event++;
@@ -390,7 +393,7 @@ scan_subset (const DmSearchIndex *self,
     {
       guint event = g_array_index (candidates, guint, i);
 
-      if (event_matches (self, event, query, 0))
+      if (event_matches (self, event, query))
         g_array_append_val (positions, event);
     }
 }
@@ -426,12 +429,13 @@ dm_search_index_new (DmDataset *dataset)
   self = g_atomic_rc_box_new0 (DmSearchIndex);
   self->n_events = n;
   self->offsets = g_new (gsize, n + 1);
+  self->ranks = g_new (guint32, (gsize) MAX (n, 1) * 3);
 
   text = g_string_sized_new ((gsize) n * 64 + 1);
   for (guint i = 0; i < n; i++)
     {
       self->offsets[i] = text->len;
-      append_event (text, dm_dataset_get_event (dataset, i), kind_texts);
+      append_event (text, dataset, dm_dataset_get_event (dataset, i), kind_texts, self->ranks + (gsize) i * 3);
     }
   self->offsets[n] = text->len;
 
@@ -512,10 +516,92 @@ dm_search_index_matches (DmSearchIndex *self,
 
   folded = dm_fold (query);
   query_init (&q, folded);
-  matches = event_matches (self, position, &q, 0);
+  matches = event_matches (self, position, &q);
   query_clear (&q);
 
   return matches;
+}
+
+static DmSearchRank
+rank_of (const DmSearchIndex *self,
+         guint                position,
+         const Query         *query)
+{
+  const guint32 *ranks = self->ranks + (gsize) position * 3;
+  const char *hit;
+  gsize at;
+
+  if (query->length == 0)
+    return DM_SEARCH_RANK_TITLE;
+  if ((hit = event_find (self, position, query)) == NULL)
+    return DM_SEARCH_RANK_NONE;
+
+  /* The first hit is in the best field: they go best first. */
+  at = hit - (self->text + self->offsets[position]);
+  if (at < ranks[0])
+    return DM_SEARCH_RANK_TITLE;
+  if (at < ranks[1])
+    return DM_SEARCH_RANK_SUMMARY;
+  if (at < ranks[2])
+    return DM_SEARCH_RANK_OTHER;
+  return DM_SEARCH_RANK_QUOTE;
+}
+
+DmSearchRank
+dm_search_index_rank (DmSearchIndex *self,
+                      guint          position,
+                      const char    *query)
+{
+  g_autofree char *folded = NULL;
+  DmSearchRank rank;
+  Query q;
+
+  g_return_val_if_fail (self != NULL, DM_SEARCH_RANK_NONE);
+  g_return_val_if_fail (position < self->n_events, DM_SEARCH_RANK_NONE);
+  g_return_val_if_fail (query != NULL, DM_SEARCH_RANK_NONE);
+
+  folded = dm_fold (query);
+  query_init (&q, folded);
+  rank = rank_of (self, position, &q);
+  query_clear (&q);
+
+  return rank;
+}
+
+void
+dm_search_index_sort_by_rank (DmSearchIndex *self,
+                              const char    *query,
+                              GArray        *positions)
+{
+  g_autofree char *folded = NULL;
+  GArray *buckets[DM_SEARCH_RANK_NONE + 1];
+  Query q;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (query != NULL);
+  g_return_if_fail (positions != NULL);
+
+  folded = dm_fold (query);
+  query_init (&q, folded);
+
+  /* A stable bucket sort: time order within a rank. */
+  for (guint r = 0; r <= DM_SEARCH_RANK_NONE; r++)
+    buckets[r] = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < positions->len; i++)
+    {
+      guint position = g_array_index (positions, guint, i);
+      DmSearchRank rank = position < self->n_events ? rank_of (self, position, &q) : DM_SEARCH_RANK_NONE;
+
+      g_array_append_val (buckets[rank], position);
+    }
+  query_clear (&q);
+
+  g_array_set_size (positions, 0);
+  for (guint r = 0; r <= DM_SEARCH_RANK_NONE; r++)
+    {
+      g_array_append_vals (positions, buckets[r]->data, buckets[r]->len);
+      g_array_unref (buckets[r]);
+    }
 }
 
 static void
@@ -580,8 +666,9 @@ dm_search_state_query (DmSearchState *self,
       return self->index->n_events;
     }
 
-  /* Every event that matches a query matches the queries it extends: each
-   * of their words is a part of one of its words. */
+  /* Every event that matches a query matches the queries it extends: the
+   * shorter query occurs where the longer one does, and a phrase starts at
+   * a word's start where a single word may start anywhere. */
   while (self->steps->len > 0)
     {
       top = g_ptr_array_index (self->steps, self->steps->len - 1);
@@ -600,14 +687,7 @@ dm_search_state_query (DmSearchState *self,
       query_init (&q, folded);
       step->matches = g_array_new (FALSE, FALSE, sizeof (guint));
       if (top != NULL)
-        {
-          /* Typing in the last word rechecks only that word. */
-          query_drop_known (&q, top->folded);
-          if (q.n_words == 0)
-            g_array_append_vals (step->matches, top->matches->data, top->matches->len);
-          else
-            scan_subset (self->index, &q, top->matches, step->matches);
-        }
+        scan_subset (self->index, &q, top->matches, step->matches);
       else
         {
           scan_all (self->index, &q, step->matches);

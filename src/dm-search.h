@@ -9,14 +9,19 @@
 G_BEGIN_DECLS
 
 /* The folded text (dm_fold()) of every event of one dataset, built once:
- * its titles, summaries, places, actors' names and roles, tags and its
- * kind's label, in both languages, one field per line, so that no word
+ * its titles, summaries, places, actors' names and roles, tags (and their
+ * labels), its kind's label, and the quotes it cites (and their
+ * translations), in both languages, one field per line, so that nothing
  * matches across two fields.
  *
- * A query is folded and split into words; an event matches when each word
- * occurs somewhere in its text (in any order, as a part of a word too):
- * "nghi quyet 52" and "52 nghi" both find "Nghị quyết 52-NQ/TW". An empty
- * query matches every event.
+ * A query is folded (no case, no diacritics). A query of one word matches
+ * where it occurs, as a part of a word too: "quyet", "52". A query of
+ * several words is a phrase: its words match adjacent and in that order,
+ * starting at the start of a word, since a Vietnamese word is several
+ * syllables written apart: "nghi quyet 52" and "Nghị quyết 52" find
+ * "Nghị quyết 52-NQ/TW", "hội nghị" does not match "xã hội … nghị quyết",
+ * and the last word may be cut short as it is being typed ("nghi qu").
+ * An empty query matches every event.
  *
  * The index is immutable and reference counted; it may be built in a
  * worker thread and queried from any thread. */
@@ -34,6 +39,26 @@ const char     *dm_search_index_get_text      (DmSearchIndex  *self,
 /* Appends to @positions (GArray of guint) the position of every event that
  * matches @query, in time order (the dataset's order); returns how many. */
 guint           dm_search_index_query         (DmSearchIndex  *self,
+                                               const char     *query,
+                                               GArray         *positions);
+
+/* Where an event matches: in its title, its summary, another field, or
+ * only in the quotes it cites. */
+typedef enum
+{
+  DM_SEARCH_RANK_TITLE,
+  DM_SEARCH_RANK_SUMMARY,
+  DM_SEARCH_RANK_OTHER,
+  DM_SEARCH_RANK_QUOTE,
+  DM_SEARCH_RANK_NONE,   /* it does not match */
+} DmSearchRank;
+
+DmSearchRank    dm_search_index_rank          (DmSearchIndex  *self,
+                                               guint           position,
+                                               const char     *query);
+/* Puts the matches of @query in @positions in order of their rank, title
+ * matches first, in time order within a rank. */
+void            dm_search_index_sort_by_rank  (DmSearchIndex  *self,
                                                const char     *query,
                                                GArray         *positions);
 

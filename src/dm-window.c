@@ -73,6 +73,10 @@ struct _DmWindow
   DmFilter             *filter;
   DmSearchIndex        *search_index;
   DmSearchState        *search_state;
+  GArray               *history;         /* int: the events shown before each
+                                          * related link followed, for Back */
+  GArray               *ranked;          /* the listed matches, best first
+                                          * (title, summary, other, quotes) */
   GCancellable         *index_cancellable;  /* of the index being made */
   GCancellable         *source_cancellable; /* of the source text being read */
   GSettings            *settings;
@@ -368,11 +372,12 @@ tag_toggled_cb (GtkToggleButton *button,
                 DmWindow        *self)
 {
   if (!self->syncing)
-    dm_filter_set_tag_required (self->filter, gtk_button_get_label (GTK_BUTTON (button)),
+    dm_filter_set_tag_required (self->filter, g_object_get_data (G_OBJECT (button), "tag"),
                                 gtk_toggle_button_get_active (button));
 }
 
-/* One toggle per tag the dataset uses, in alphabetical order. */
+/* One toggle per tag the dataset uses, in alphabetical order of the tags,
+ * each shown by its label in the data language. */
 static void
 rebuild_tag_toggles (DmWindow *self)
 {
@@ -388,7 +393,10 @@ rebuild_tag_toggles (DmWindow *self)
   for (guint i = 0; i < MIN (n_tags, 60); i++)
     {
       const char *tag = g_ptr_array_index (tags, i);
-      GtkWidget *button = gtk_toggle_button_new_with_label (tag);
+      GtkWidget *button = gtk_toggle_button_new_with_label (dm_dataset_format_tag (dataset, tag, self->language));
+
+      g_object_set_data_full (G_OBJECT (button), "tag", g_strdup (tag), g_free);
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), dm_filter_get_tag_required (self->filter, tag));
 
       gtk_widget_set_halign (button, GTK_ALIGN_START);
       gtk_widget_add_css_class (button, "tag");
@@ -428,7 +436,7 @@ sync_filter_widgets (DmWindow *self)
       GtkWidget *button = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
 
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button),
-                                    dm_filter_get_tag_required (self->filter, gtk_button_get_label (GTK_BUTTON (button))));
+                                    dm_filter_get_tag_required (self->filter, g_object_get_data (G_OBJECT (button), "tag")));
     }
   self->syncing = FALSE;
 }
@@ -540,6 +548,8 @@ apply_filter (DmWindow *self)
               g_array_append_val (listed, i);
         }
     }
+  /* Ranked when Enter first asks for it (step_match()). */
+  g_clear_pointer (&self->ranked, g_array_unref);
   dm_timeline_view_set_matches (self->timeline, match_flags, n);
   dm_event_list_set_positions (self->events, searching || filtering ? (searching ? listed : shown) : NULL);
 
@@ -598,6 +608,41 @@ step_match (DmWindow *self,
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->events));
   int selected = dm_timeline_view_get_selected (self->timeline);
   int row = selected >= 0 ? dm_event_list_find (self->events, (guint) selected) : -1;
+
+  /* While searching, Enter steps through the matches best first: where
+   * the title says it before where only a quote does. The list stays in
+   * time order. */
+  if (self->ranked == NULL && self->search_index != NULL && self->search_state != NULL &&
+      gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0')
+    {
+      self->ranked = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
+      for (guint i = 0; i < n; i++)
+        {
+          guint position = dm_event_list_get_position (self->events, i);
+
+          g_array_append_val (self->ranked, position);
+        }
+      dm_search_index_sort_by_rank (self->search_index, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+                                    self->ranked);
+    }
+
+  if (self->ranked != NULL)
+    {
+      guint n_ranked = self->ranked->len;
+      int at = -1;
+
+      if (n_ranked == 0)
+        return;
+      for (guint i = 0; selected >= 0 && at < 0 && i < n_ranked; i++)
+        if (g_array_index (self->ranked, guint, i) == (guint) selected)
+          at = (int) i;
+      if (at < 0)
+        at = direction > 0 ? 0 : (int) n_ranked - 1;
+      else
+        at = ((at + direction) % (int) n_ranked + (int) n_ranked) % (int) n_ranked;
+      dm_timeline_view_set_selected (self->timeline, (int) g_array_index (self->ranked, guint, at));
+      return;
+    }
 
   if (n == 0)
     return;
@@ -698,10 +743,43 @@ list_selected_cb (DmWindow *self)
 }
 
 static void
+update_history (DmWindow *self)
+{
+  gboolean can_go_back = self->history != NULL && self->history->len > 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", can_go_back);
+  dm_detail_pane_set_can_go_back (self->detail_pane, can_go_back);
+}
+
+static void
 related_activated_cb (DmWindow *self,
                       int       position)
 {
+  int selected = dm_timeline_view_get_selected (self->timeline);
+
+  /* Following a link can be undone: Back (Alt+Left) returns here. */
+  g_array_append_val (self->history, selected);
+  update_history (self);
   dm_timeline_view_set_selected (self->timeline, position);
+}
+
+static void
+go_back_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  DmWindow *self = DM_WINDOW (widget);
+  DmDataset *dataset = dm_window_get_dataset (self);
+  int position;
+
+  if (self->history->len == 0)
+    return;
+
+  position = g_array_index (self->history, int, self->history->len - 1);
+  g_array_set_size (self->history, self->history->len - 1);
+  update_history (self);
+  if (dataset != NULL && position < (int) dm_dataset_get_n_events (dataset))
+    dm_timeline_view_set_selected (self->timeline, position);
 }
 
 /* The source text of a citation, with the quoted passage selected. */
@@ -859,6 +937,7 @@ set_dataset (DmWindow  *self,
 
   /* The search index: a large dataset's is made in a worker from now on
    * (seconds at a million events), a small one's on the first keystroke. */
+  g_clear_pointer (&self->ranked, g_array_unref);
   g_clear_pointer (&self->search_state, dm_search_state_free);
   g_clear_pointer (&self->search_index, dm_search_index_unref);
   g_cancellable_cancel (self->index_cancellable);
@@ -874,6 +953,10 @@ set_dataset (DmWindow  *self,
       g_task_run_in_thread (task, index_thread);
     }
 
+  /* Positions are the dataset's: those of another mean nothing. */
+  if (self->history != NULL)
+    g_array_set_size (self->history, 0);
+  update_history (self);
   dm_event_list_set_dataset (self->events, dataset);
   dm_timeline_view_set_dataset (self->timeline, dataset);
   watch_file (self, file);
@@ -1171,11 +1254,16 @@ set_language (DmWindow   *self,
 
       adw_window_title_set_title (self->window_title, title_text);
       gtk_window_set_title (GTK_WINDOW (self), title_text);
-      /* Rows are bound again, in the new language. */
+      /* Rows are bound again, in the new language: the same rows, so the
+       * list is told they changed. */
       apply_filter (self);
+      dm_event_list_refresh (self->events);
       fit_columns (self);
       update_kind_checks (self);
-      show_details (self);
+      rebuild_tag_toggles (self);
+      /* The list's selection went with its rows: it comes back, and the
+       * pane is shown in the new language. */
+      timeline_selected_cb (self);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATA_LANGUAGE]);
@@ -1816,6 +1904,8 @@ dm_window_dispose (GObject *object)
   g_clear_object (&self->columns);
   g_clear_object (&self->filter);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->history, g_array_unref);
+  g_clear_pointer (&self->ranked, g_array_unref);
   g_clear_pointer (&self->search_state, dm_search_state_free);
   g_clear_pointer (&self->search_index, dm_search_index_unref);
   g_cancellable_cancel (self->index_cancellable);
@@ -1955,11 +2045,13 @@ dm_window_class_init (DmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-load", NULL, cancel_load_action);
+  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_property_action (widget_class, "win.data-language", "data-language");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.filter", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", "s", "pdf");
 }
@@ -1974,6 +2066,8 @@ dm_window_init (DmWindow *self)
   GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->history = g_array_new (FALSE, FALSE, sizeof (int));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", FALSE);
   drop_mnemonic_names (GTK_WIDGET (self));
   drop_mnemonic_names (GTK_WIDGET (gtk_menu_button_get_popover (self->filter_button)));
 

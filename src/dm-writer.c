@@ -118,6 +118,8 @@ actor_to_node (gconstpointer item)
 
   set_string (object, "name", actor->name);
   set_text (object, "role", &actor->role);
+  if (actor->as_printed)
+    json_object_set_boolean_member (object, "as_printed", TRUE);
   append_extra (object, actor->extra);
 
   return wrap (object);
@@ -177,6 +179,7 @@ citation_to_node (gconstpointer item)
 
   set_string (object, "source", citation->source);
   set_string (object, "quote", citation->quote);
+  set_text (object, "translation", &citation->translation);
   append_extra (object, citation->extra);
 
   return wrap (object);
@@ -203,7 +206,16 @@ event_to_node (gconstpointer item)
 
   set_string (object, "id", event->id);
   set_string (object, "kind", event->kind);
-  set_date (object, "start", &event->start);
+  if (dm_event_is_open (event))
+    {
+      JsonObject *bound = json_object_new ();
+
+      set_date (bound, dm_bound_to_string (event->start_bound), &event->start);
+      append_extra (bound, event->start_extra);
+      json_object_set_object_member (object, "start", bound);
+    }
+  else
+    set_date (object, "start", &event->start);
   set_date (object, "end", &event->end);
 
   if (event->certainty_form == DM_CERTAINTY_FORM_OBJECT)
@@ -267,6 +279,19 @@ source_to_node (gconstpointer item)
 }
 
 static JsonNode *
+tag_to_node (gconstpointer item)
+{
+  const DmTag *tag = item;
+  JsonObject *object = json_object_new ();
+
+  set_string (object, "id", tag->id);
+  set_text (object, "label", &tag->label);
+  append_extra (object, tag->extra);
+
+  return wrap (object);
+}
+
+static JsonNode *
 era_to_node (gconstpointer item)
 {
   const DmEra *era = item;
@@ -297,6 +322,7 @@ dm_dataset_to_json (DmDataset *self)
   g_autoptr(GPtrArray) kinds = g_ptr_array_new ();
   g_autoptr(GPtrArray) sources = g_ptr_array_new ();
   g_autoptr(GPtrArray) eras = g_ptr_array_new ();
+  g_autoptr(GPtrArray) tags = g_ptr_array_new ();
   g_autoptr(GPtrArray) events = g_ptr_array_new ();
   JsonObject *root;
   JsonArray *array;
@@ -319,6 +345,10 @@ dm_dataset_to_json (DmDataset *self)
   for (guint i = 0; i < dm_dataset_get_n_sources (self); i++)
     g_ptr_array_add (sources, (gpointer) dm_dataset_get_source (self, i));
   set_array (root, "sources", sources, source_to_node);
+
+  for (guint i = 0; i < dm_dataset_get_n_tag_labels (self); i++)
+    g_ptr_array_add (tags, (gpointer) dm_dataset_get_tag_label (self, i));
+  set_array (root, "tags", tags, tag_to_node);
 
   for (guint i = 0; i < dm_dataset_get_n_eras (self); i++)
     g_ptr_array_add (eras, (gpointer) dm_dataset_get_era (self, i));

@@ -160,6 +160,10 @@ dm_test_random_dataset (GRand *rand,
               g_assert_true (dm_date_init (&event->end, DM_DATE_PRECISION_DAY, year, month, end_day, 0, 0));
             }
         }
+      /* Some points are open-ended, one way or the other (without
+       * drawing more numbers, so the rest stays as it was). */
+      if (!dm_date_is_set (&event->end) && i % 11 == 3)
+        event->start_bound = i % 2 == 0 ? DM_BOUND_AFTER : DM_BOUND_BEFORE;
       dm_text_set (&event->title, NULL, event->id);
       dm_dataset_add_event (dataset, event);
     }

@@ -4,6 +4,7 @@
  */
 
 #include "dm-dataset.h"
+#include "dm-fold.h"
 
 #include <locale.h>
 #include <stdarg.h>
@@ -317,6 +318,15 @@ test_citations_verbatim (void)
           if (strstr (text, collapsed) == NULL)
             fail_event (event, "quote not found in %s (%s): “%s”",
                         source->id, source->file, quote);
+
+          /* The texts are Vietnamese: each quote has an English rendering,
+           * kept apart from the verbatim quote and marked as a translation. */
+          if (!is_filled (citation->translation.en))
+            fail_event (event, "quote from %s has no English translation: “%s”", source->id, quote);
+          else if (g_strcmp0 (citation->translation.en, quote) == 0)
+            fail_event (event, "the translation of a quote is the quote itself: “%s”", quote);
+          if (citation->translation.vi != NULL)
+            fail_event (event, "a Vietnamese “translation” of a Vietnamese quote: “%s”", quote);
         }
     }
 }
@@ -327,7 +337,7 @@ static void
 test_relations (void)
 {
   static const char * const allowed[] = {
-    "part-of", "approves", "implements", "follows-up", "feeds", "establishes",
+    "part-of", "approves", "implements", "follows-up", "feeds", "establishes", "cites",
     "related", NULL
   };
   g_autoptr(DmDataset) dataset = load_dataset ();
@@ -353,6 +363,52 @@ test_relations (void)
                         relation->relation != NULL ? relation->relation : "(null)");
         }
     }
+}
+
+/* /dataset/referrers: each relation seen from the other side */
+
+static void
+test_referrers (void)
+{
+  g_autoptr(DmDataset) dataset = load_dataset ();
+  guint total = 0;
+  guint named = 0;
+
+  for (guint i = 0; i < dm_dataset_get_n_events (dataset); i++)
+    {
+      const DmEvent *event = dm_dataset_get_event (dataset, i);
+      guint n;
+      const DmReferrer *referrers = dm_dataset_get_referrers (dataset, i, &n);
+
+      named += event->related != NULL ? event->related->len : 0;
+      total += n;
+      for (guint r = 0; r < n; r++)
+        {
+          const DmEvent *other = dm_dataset_get_event (dataset, referrers[r].position);
+
+          /* The referrer names this event, with that relation. */
+          g_assert_cmpstr (referrers[r].relation->event, ==, event->id);
+          g_assert_true (g_ptr_array_find (other->related, referrers[r].relation, NULL));
+          if (r > 0)
+            g_assert_cmpuint (referrers[r - 1].position, <, referrers[r].position);
+        }
+    }
+  /* Every relation, once, from the other side. */
+  g_assert_cmpuint (total, ==, named);
+
+  /* Resolution 52 names nothing, and is cited by workshop 2. */
+  {
+    guint position;
+    guint n;
+    const DmEvent *nq52 = dm_dataset_lookup_event (dataset, "nq-52-2019", &position);
+    const DmReferrer *referrers = dm_dataset_get_referrers (dataset, position, &n);
+
+    g_assert_null (nq52->related);
+    g_assert_cmpuint (n, ==, 1);
+    g_assert_cmpstr (dm_dataset_get_event (dataset, referrers[0].position)->id, ==,
+                     "summit-2021-workshop-2-smart-manufacturing");
+    g_assert_cmpstr (referrers[0].relation->relation, ==, "cites");
+  }
 }
 
 /* /dataset/bilingual */
@@ -474,6 +530,39 @@ check_no_outside_knowledge (const DmEvent *event,
     }
 }
 
+/* Phrases by which a reason would lean on the dataset's own scope (2016 to
+ * 2022) for a bound the texts do not give. */
+static const char * const scope_phrases[] = {
+  "scope",
+  "period this dataset covers",
+  "the dataset covers",
+  "2016–2022",
+  "phạm vi",
+  "bộ dữ liệu này bao quát",
+  NULL
+};
+
+static void
+check_no_scope (const DmEvent *event,
+                const char    *text,
+                const char    *what)
+{
+  g_autofree char *folded = NULL;
+
+  if (text == NULL)
+    return;
+
+  folded = g_utf8_casefold (text, -1);
+  for (guint p = 0; scope_phrases[p] != NULL; p++)
+    {
+      g_autofree char *phrase = g_utf8_casefold (scope_phrases[p], -1);
+
+      if (strstr (folded, phrase) != NULL)
+        fail_event (event, "%s leans on the dataset's scope (“%s”): %s",
+                    what, scope_phrases[p], text);
+    }
+}
+
 static void
 test_certainty (void)
 {
@@ -502,7 +591,193 @@ test_certainty (void)
       check_no_outside_knowledge (event, event->certainty_reason.en, "reason (en)");
       check_no_outside_knowledge (event, event->summary.vi, "summary (vi)");
       check_no_outside_knowledge (event, event->summary.en, "summary (en)");
+      check_no_scope (event, event->certainty_reason.vi, "reason (vi)");
+      check_no_scope (event, event->certainty_reason.en, "reason (en)");
     }
+}
+
+/* /dataset/open-ended */
+
+typedef struct
+{
+  const char *event;
+  DmBound     bound;
+  const char *date;        /* the one bound the texts give */
+  const char *stated_as;   /* the words it rests on, which the event cites */
+} OpenDate;
+
+/* Events whose texts give only one bound of the date: the other is left
+ * open, never filled in from the dataset's scope. */
+static const OpenDate open_dates[] = {
+  /* s000: the 2016–2020 period in the present tense */
+  { "workshop-new-production-revolution", DM_BOUND_BEFORE, "2020",
+    "Trong giai đoạn năm 2016-2020, công nghiệp hóa theo hướng hiện đại là một trọng tâm" },
+  /* s002: the Forum, whose first dated part begins on 9/11/2021, implements it */
+  { "dai-hoi-xiii-goals", DM_BOUND_BEFORE, "2021-11-09",
+    "10 Hội thảo chuyên đề diễn ra từ ngày 9/11 đến ngày 18/11/2021" },
+  { "ket-luan-hntw4-xiii", DM_BOUND_BEFORE, "2021-11-09",
+    "10 Hội thảo chuyên đề diễn ra từ ngày 9/11 đến ngày 18/11/2021" },
+  { "summit-2021-press-remarks", DM_BOUND_BEFORE, "2021-11-09",
+    "10 Hội thảo chuyên đề diễn ra từ ngày 9/11 đến ngày 18/11/2021" },
+  /* s001: "đã được ký" in an article of 21/12/2020 */
+  { "c4ir-vietnam-centre", DM_BOUND_BEFORE, "2020-12-21",
+    "Minh Thiện| 21/12/2020 22:26" },
+};
+
+static void
+test_open_ended (void)
+{
+  g_autoptr(DmDataset) dataset = load_dataset ();
+  g_autofree char *scope_text = g_strdup_printf ("%d", SPAN_FIRST_YEAR);
+  DmDate scope_start = parse_date (scope_text);
+
+  for (guint i = 0; i < G_N_ELEMENTS (open_dates); i++)
+    {
+      const OpenDate *expected = &open_dates[i];
+      const DmEvent *event = dm_dataset_lookup_event (dataset, expected->event, NULL);
+      g_autofree char *date = NULL;
+
+      if (event == NULL)
+        {
+          g_test_fail_printf ("open-ended event “%s” is missing", expected->event);
+          continue;
+        }
+
+      date = dm_date_to_iso (&event->start);
+      if (event->start_bound != expected->bound || g_strcmp0 (date, expected->date) != 0)
+        fail_event (event, "dated %s (bound %d), but the texts give only “%s” (bound %d)",
+                    date, event->start_bound, expected->date, expected->bound);
+      if (dm_event_is_range (event))
+        fail_event (event, "is open-ended but has an end");
+      if (!event_cites (event, expected->stated_as))
+        fail_event (event, "does not cite the words its bound rests on: “%s”", expected->stated_as);
+      if (!text_has_both (&event->certainty_reason))
+        fail_event (event, "open-ended without a reason in both languages");
+    }
+
+  /* No inferred range may start at the scope's first year: that bound
+   * would come from the dataset, not from the texts. */
+  for (guint i = 0; i < dm_dataset_get_n_events (dataset); i++)
+    {
+      const DmEvent *event = dm_dataset_get_event (dataset, i);
+
+      if (event->certainty != DM_CERTAINTY_STATED && dm_event_is_range (event) &&
+          dm_date_equal (&event->start, &scope_start))
+        fail_event (event, "an inferred range that starts where the dataset's scope does");
+    }
+}
+
+/* /dataset/tags */
+
+typedef struct
+{
+  const char *tag;
+  const char *evidence[7];   /* folded words, one of which a quote has */
+} TagEvidence;
+
+/* Every tag an event carries is backed by what it quotes. */
+static const TagEvidence tag_evidence[] = {
+  { "4ir", { "4.0", "lan thu 4", "cach mang cong nghiep", "cmcn", "cach mang san xuat moi", NULL } },
+  { "industry-4-0-summit", { "dien dan", "hoi thao chuyen de", "industry", NULL } },
+  { "c4ir", { "trung tam", NULL } },
+  { "wef", { "wef", "dien dan kinh te the gioi", NULL } },
+  { "mic", { "tt&tt", NULL } },
+  { "government", { "chinh phu", NULL } },
+  { "party", { "dang", "bo chinh tri", "trung uong", NULL } },
+  { "industrialisation", { "cong nghiep", NULL } },
+  { "smart-manufacturing", { "san xuat thong minh", NULL } },
+  { "digital-transformation", { "chuyen doi so", "so hoa", NULL } },
+  { "covid-19-recovery", { "covid-19", NULL } },
+};
+
+/* Consistent tags, each with a label in both languages, and each backed
+ * by the event's quotes; the Summit's events all carry Industry 4.0, the
+ * Minister of Information and Communications' events all carry "mic". */
+static void
+test_tags (void)
+{
+  static const char * const mic_events[] = { "mou-wef-2019", "nq-78-2020", "mic-business-meeting-2020", NULL };
+  g_autoptr(DmDataset) dataset = load_dataset ();
+  GPtrArray *tags = dm_dataset_get_tags (dataset);
+
+  for (guint t = 0; t < tags->len; t++)
+    {
+      const char *tag = g_ptr_array_index (tags, t);
+      const DmTag *label = dm_dataset_lookup_tag_label (dataset, tag);
+      const TagEvidence *evidence = NULL;
+
+      if (label == NULL || !text_has_both (&label->label))
+        g_test_fail_printf ("tag “%s” has no label in both languages", tag);
+      for (guint e = 0; e < G_N_ELEMENTS (tag_evidence); e++)
+        if (g_strcmp0 (tag_evidence[e].tag, tag) == 0)
+          evidence = &tag_evidence[e];
+      if (evidence == NULL)
+        {
+          g_test_fail_printf ("tag “%s” has no evidence words in the test", tag);
+          continue;
+        }
+
+      for (guint i = 0; i < dm_dataset_get_n_events (dataset); i++)
+        {
+          const DmEvent *event = dm_dataset_get_event (dataset, i);
+          gboolean backed = FALSE;
+
+          if (!dm_event_has_tag (event, tag))
+            continue;
+          for (guint c = 0; !backed && event->citations != NULL && c < event->citations->len; c++)
+            {
+              const DmCitation *citation = g_ptr_array_index (event->citations, c);
+              g_autofree char *folded = dm_fold (citation->quote);
+
+              for (guint w = 0; !backed && evidence->evidence[w] != NULL; w++)
+                backed = strstr (folded, evidence->evidence[w]) != NULL;
+            }
+          if (!backed)
+            fail_event (event, "tag “%s” is not backed by any of its quotes", tag);
+        }
+    }
+
+  for (guint i = 0; i < dm_dataset_get_n_events (dataset); i++)
+    {
+      const DmEvent *event = dm_dataset_get_event (dataset, i);
+
+      if (dm_event_has_tag (event, "industry-4-0-summit") && !dm_event_has_tag (event, "4ir"))
+        fail_event (event, "a Summit event without the Industry 4.0 tag");
+    }
+  for (guint i = 0; mic_events[i] != NULL; i++)
+    {
+      const DmEvent *event = dm_dataset_lookup_event (dataset, mic_events[i], NULL);
+
+      g_assert_nonnull (event);
+      if (!dm_event_has_tag (event, "mic"))
+        fail_event (event, "an event of the Minister of Information and Communications without “mic”");
+    }
+}
+
+/* /dataset/as-printed */
+
+/* A name the source prints, probably wrongly, is kept as printed and
+ * flagged as such, never corrected. */
+static void
+test_as_printed (void)
+{
+  g_autoptr(DmDataset) dataset = load_dataset ();
+  const DmEvent *plenary = dm_dataset_lookup_event (dataset, "summit-2021-plenary", NULL);
+  gboolean found = FALSE;
+
+  g_assert_nonnull (plenary);
+  for (guint a = 0; plenary->actors != NULL && a < plenary->actors->len; a++)
+    {
+      const DmActor *actor = g_ptr_array_index (plenary->actors, a);
+
+      if (g_strcmp0 (actor->name, "Trần Anh Tuấn") == 0)
+        {
+          found = TRUE;
+          g_assert_true (actor->as_printed);
+        }
+    }
+  g_assert_true (found);
+  g_assert_true (event_cites (plenary, "đồng chí Trần Anh Tuấn, Ủy viên Bộ Chính trị, Trưởng Ban Kinh tế Trung ương"));
 }
 
 /* /dataset/stated-dates */
@@ -790,9 +1065,13 @@ main (int   argc,
   g_test_add_func ("/dataset/loads", test_loads);
   g_test_add_func ("/dataset/citations-verbatim", test_citations_verbatim);
   g_test_add_func ("/dataset/relations", test_relations);
+  g_test_add_func ("/dataset/referrers", test_referrers);
   g_test_add_func ("/dataset/bilingual", test_bilingual);
   g_test_add_func ("/dataset/certainty", test_certainty);
   g_test_add_func ("/dataset/stated-dates", test_stated_dates);
+  g_test_add_func ("/dataset/open-ended", test_open_ended);
+  g_test_add_func ("/dataset/as-printed", test_as_printed);
+  g_test_add_func ("/dataset/tags", test_tags);
   g_test_add_func ("/dataset/span", test_span);
   g_test_add_func ("/dataset/summary", test_summary);
   g_test_add_func ("/dataset/sources-shipped", test_sources_shipped);

@@ -208,6 +208,15 @@ test_pdf_text (Fixture       *f,
 
   g_assert_nonnull (strstr (info, "Vietnam and the Fourth Industrial Revolution"));
   g_assert_nonnull (strstr (info, "Dấu Mốc"));
+
+  /* Honest dates and names: a key to the marks, open-ended dates said as
+   * such, a name as the source prints it, quotes with their translation. */
+  g_assert_nonnull (strstr (flat, "How Dates Are Drawn"));
+  g_assert_nonnull (strstr (flat, "Open-ended: only one bound known"));   /* under the timeline */
+  g_assert_nonnull (strstr (flat, "Open-ended:"));
+  g_assert_nonnull (strstr (flat, "no later than 9 November 2021 (inferred)"));
+  g_assert_nonnull (strstr (flat, "Trần Anh Tuấn (as printed in the source)"));
+  g_assert_nonnull (strstr (flat, "Translation: "));
 }
 
 /* Printing draws the same handout, page for page, as the PDF. */

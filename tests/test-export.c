@@ -62,6 +62,7 @@ typedef struct
 
 #define EXAMPLE "data/examples/example.json"
 #define HOSTILE "tests/fixtures/hostile/content/script.json"
+#define OPEN "tests/fixtures/valid/open-ended.json"
 #define EN DM_LANGUAGE_EN
 #define VI DM_LANGUAGE_VI
 
@@ -72,7 +73,7 @@ static const FieldCase field_cases[] = {
   { EXAMPLE, VI, "$.title.text.headline", "\"Ví dụ: một dòng thời gian nhỏ\"" },
 
   /* Events in the order of the file, with their ids */
-  { EXAMPLE, EN, "$.events[*].unique_id", "[\"kickoff\",\"plan-2020\",\"founding\"]" },
+  { EXAMPLE, EN, "$.events[*].unique_id", "[\"kickoff\",\"plan-2020\",\"founding\",\"review\"]" },
 
   /* Dates at their own precision: a minute, a month, a year; BCE */
   { EXAMPLE, EN, "$.events[0].start_date", "{\"year\":2020,\"month\":1,\"day\":15,\"hour\":9,\"minute\":30}" },
@@ -86,11 +87,19 @@ static const FieldCase field_cases[] = {
   { EXAMPLE, VI, "$.events[1].display_date", "\"tháng 2 năm 2020 – năm 2021 (suy luận)\"" },
   { EXAMPLE, EN, "$.events[0].display_date", NULL },
 
+  /* Open-ended dates: the known bound is the start_date, and the display
+   * date says it is only a bound */
+  { OPEN, EN, "$.events[0].start_date", "{\"year\":2021,\"month\":11,\"day\":9}" },
+  { OPEN, EN, "$.events[0].end_date", NULL },
+  { OPEN, EN, "$.events[0].display_date", "\"no later than 9 November 2021 (inferred)\"" },
+  { OPEN, VI, "$.events[0].display_date", "\"không muộn hơn 9/11/2021 (suy luận)\"" },
+  { OPEN, EN, "$.events[1].display_date", "\"no earlier than 2016\"" },
+
   /* Texts in the language, kinds as groups */
   { EXAMPLE, EN, "$.events[0].text.headline", "\"Kick-off meeting\"" },
   { EXAMPLE, VI, "$.events[0].text.headline", "\"Họp khởi động\"" },
-  { EXAMPLE, EN, "$.events[*].group", "[\"Meeting\",\"Plan\",\"Meeting\"]" },
-  { EXAMPLE, VI, "$.events[*].group", "[\"Cuộc họp\",\"Kế hoạch\",\"Cuộc họp\"]" },
+  { EXAMPLE, EN, "$.events[*].group", "[\"Meeting\",\"Plan\",\"Meeting\",\"Plan\"]" },
+  { EXAMPLE, VI, "$.events[*].group", "[\"Cuộc họp\",\"Kế hoạch\",\"Cuộc họp\",\"Kế hoạch\"]" },
 
   /* The summary, then the citations and links */
   { EXAMPLE, EN, "$.events[0].text.text",
@@ -240,6 +249,8 @@ test_round_trip (gconstpointer data)
         g_error ("event “%s” is lost", event->id);
       g_assert_true (dm_date_equal (&again->start, &event->start));
       g_assert_true (dm_date_equal (&again->end, &event->end));
+      g_assert_cmpint (again->start_bound, ==, event->start_bound);
+      g_assert_cmpint (again->certainty, ==, event->certainty);
       g_assert_cmpstr (dm_text_get (&again->title, c->language), ==, dm_text_get (&event->title, c->language));
 
       kind_again = dm_dataset_get_kind (imported, again->kind_index);
@@ -287,7 +298,7 @@ test_to_file (void)
   again = dm_dataset_load_file (file, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (dm_dataset_get_origin_format (again), ==, DM_ORIGIN_TIMELINEJS3);
-  g_assert_cmpuint (dm_dataset_get_n_events (again), ==, 3);
+  g_assert_cmpuint (dm_dataset_get_n_events (again), ==, 4);
 
   /* Only the file itself is left in the folder. */
   listing = g_dir_open (dir, 0, &error);

@@ -68,9 +68,14 @@ static const InvalidCase invalid_cases[] = {
   { "date-slashes.json", DM_DATASET_ERROR_INVALID_DATE, "events[0].start", 5, 37, "“22/5/2020”" },
   { "date-number.json", DM_DATASET_ERROR_TYPE, "events[0].start", 5, 37, "expected a string" },
   { "end-before-start.json", DM_DATASET_ERROR_DATE_ORDER, "events[0].end", 5, 58, "before it starts" },
+  { "open-both-bounds.json", DM_DATASET_ERROR_INVALID_VALUE, "events[0].start.after", 5, 68, "not both" },
+  { "open-no-bound.json", DM_DATASET_ERROR_MISSING, "events[0].start", 5, 37, "“before” (no later than)" },
+  { "open-with-end.json", DM_DATASET_ERROR_INVALID_VALUE, "events[0].end", 5, 67, "has no end" },
+  { "open-bad-date.json", DM_DATASET_ERROR_INVALID_DATE, "events[0].start.before", 5, 48, "February 2021 has 28 days" },
 
   /* Identity and references */
   { "duplicate-event-id.json", DM_DATASET_ERROR_DUPLICATE_ID, "events[1].id", 6, 10, "already used by events[0]" },
+  { "duplicate-tag-label.json", DM_DATASET_ERROR_DUPLICATE_ID, "tags[1].id", 4, 53, "“t” has a label already" },
   { "duplicate-kind-id.json", DM_DATASET_ERROR_DUPLICATE_ID, "kinds[1].id", 4, 19, "already used by kinds[0]" },
   { "unknown-kind.json", DM_DATASET_ERROR_UNKNOWN_REFERENCE, "events[0].kind", 5, 23, "no kind with the id “nope”" },
   { "unknown-source.json", DM_DATASET_ERROR_UNKNOWN_REFERENCE, "events[0].citations[0].source", 6, 29, "no source" },
@@ -79,6 +84,7 @@ static const InvalidCase invalid_cases[] = {
 
   /* Values */
   { "bad-color.json", DM_DATASET_ERROR_INVALID_VALUE, "kinds[0].color", 3, 55, "not a colour" },
+  { "as-printed-string.json", DM_DATASET_ERROR_TYPE, "events[0].actors[0].as_printed", 6, 43, "true or false" },
   { "bad-certainty.json", DM_DATASET_ERROR_INVALID_VALUE, "events[0].certainty", 5, 80, "“maybe”" },
   { "javascript-link.json", DM_DATASET_ERROR_INVALID_VALUE, "events[0].links[0].url", 6, 22, "not “javascript:”" },
   { "file-link.json", DM_DATASET_ERROR_INVALID_VALUE, "events[0].links[0].url", 6, 22, "not “file:”" },
@@ -247,6 +253,7 @@ static const char *round_trip_files[] = {
   "valid/deep-time.json",
   "valid/empty-events.json",
   "valid/unknown-members.json",
+  "valid/open-ended.json",
   "../../data/examples/example.json",
 };
 
@@ -326,6 +333,60 @@ test_model (void)
   g_assert_nonnull (dm_dataset_lookup_source (dataset, "s"));
   g_assert_cmpuint (second->figures->len, ==, 1);
   g_assert_cmpfloat (((DmFigure *) g_ptr_array_index (second->figures, 0))->value, ==, 2.5);
+}
+
+/* Open-ended dates: one bound known, the other never made up; tags
+ * with labels; quotes with translations; names as printed. */
+static void
+test_open_ended (void)
+{
+  g_autoptr(DmDataset) dataset = load_valid ("valid", "open-ended.json", NULL);
+  const DmEvent *before;
+  const DmEvent *after;
+  const DmActor *actor;
+  const DmCitation *citation;
+  g_autofree char *iso = NULL;
+  g_autofree char *en = NULL;
+  g_autofree char *vi = NULL;
+  g_autofree char *after_en = NULL;
+  g_autofree char *after_vi = NULL;
+
+  before = dm_dataset_lookup_event (dataset, "before", NULL);
+  after = dm_dataset_lookup_event (dataset, "after", NULL);
+  g_assert_nonnull (before);
+  g_assert_nonnull (after);
+
+  /* The known bound is the start; there is no end, and no other bound. */
+  g_assert_true (dm_event_is_open (before));
+  g_assert_cmpint (before->start_bound, ==, DM_BOUND_BEFORE);
+  iso = dm_date_to_iso (&before->start);
+  g_assert_cmpstr (iso, ==, "2021-11-09");
+  g_assert_false (dm_event_is_range (before));
+  g_assert_cmpint (before->certainty, ==, DM_CERTAINTY_INFERRED);
+  g_assert_cmpint (after->start_bound, ==, DM_BOUND_AFTER);
+  g_assert_cmpfloat (after->axis_start, ==, dm_date_days_from_civil (2016, 1, 1));
+
+  /* Said as what it is, in both languages. */
+  en = dm_event_format_date (before, DM_LANGUAGE_EN);
+  vi = dm_event_format_date (before, DM_LANGUAGE_VI);
+  after_en = dm_event_format_date (after, DM_LANGUAGE_EN);
+  after_vi = dm_event_format_date (after, DM_LANGUAGE_VI);
+  g_assert_cmpstr (en, ==, "no later than 9 November 2021");
+  g_assert_cmpstr (vi, ==, "không muộn hơn 9/11/2021");
+  g_assert_cmpstr (after_en, ==, "no earlier than 2016");
+  g_assert_cmpstr (after_vi, ==, "không sớm hơn năm 2016");
+
+  /* Tags are shown by their label; a tag without one by itself. */
+  g_assert_cmpuint (dm_dataset_get_n_tag_labels (dataset), ==, 1);
+  g_assert_cmpstr (dm_dataset_format_tag (dataset, "4ir", DM_LANGUAGE_EN), ==, "Fourth Industrial Revolution");
+  g_assert_cmpstr (dm_dataset_format_tag (dataset, "4ir", DM_LANGUAGE_VI), ==, "Cách mạng công nghiệp lần thứ 4");
+  g_assert_cmpstr (dm_dataset_format_tag (dataset, "other", DM_LANGUAGE_EN), ==, "other");
+
+  actor = g_ptr_array_index (before->actors, 0);
+  g_assert_true (actor->as_printed);
+  citation = g_ptr_array_index (before->citations, 0);
+  g_assert_cmpstr (citation->translation.en, ==, "Speaking to the press");
+  g_assert_null (citation->translation.vi);
 }
 
 /* The dataset's range query against a scan of every event, on random
@@ -410,6 +471,7 @@ main (int   argc,
       g_test_add_data_func (path, round_trip_files[i], test_round_trip);
     }
   g_test_add_func ("/loader/model", test_model);
+  g_test_add_func ("/loader/open-ended", test_open_ended);
   g_test_add_func ("/loader/query-range/random", test_query_range_random);
 
   return g_test_run ();

@@ -96,6 +96,112 @@ assert_same_picture (cairo_surface_t *a,
     }
 }
 
+static DmEvent *
+point_event (const char *id,
+             const char *date,
+             DmBound     bound)
+{
+  DmEvent *event = dm_event_new ();
+
+  event->id = g_strdup (id);
+  event->kind = g_strdup ("k0");
+  g_assert_true (dm_date_parse (date, &event->start, NULL));
+  event->start_bound = bound;
+  /* No text: what is drawn beside the marker is the marker's own. */
+  dm_text_set (&event->title, NULL, " ");
+  return event;
+}
+
+/* The darkness of the pixel at (@x, @y) on white: 0 (white) to 255. */
+static int
+ink (cairo_surface_t *surface,
+     double           x,
+     double           y)
+{
+  const guchar *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  const guchar *p = data + (int) y * stride + (int) x * 4;
+
+  return 255 - MIN (MIN (p[0], p[1]), p[2]);
+}
+
+/* An open-ended date is drawn as what it is: a marker at the known bound,
+ * lighter than a stated date's, with a tail that fades out toward the
+ * side nothing is known of, and none toward the other. */
+static void
+test_open_ended (void)
+{
+  g_autoptr(DmDataset) dataset = dm_dataset_new ();
+  PangoContext *pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  cairo_surface_t *surface;
+  const DmLayoutItem *items[3] = { NULL, NULL, NULL };
+  DmScene scene;
+  double start;
+  double end;
+
+  dm_dataset_set_title (dataset, NULL, "Open");
+  dm_test_add_kinds (dataset, 1);
+  dm_dataset_add_event (dataset, point_event ("stated", "2018-06-01", DM_BOUND_EXACT));
+  dm_dataset_add_event (dataset, point_event ("before", "2019-06-01", DM_BOUND_BEFORE));
+  dm_dataset_add_event (dataset, point_event ("after", "2020-06-01", DM_BOUND_AFTER));
+  dm_dataset_finish (dataset);
+
+  setup_scene (&scene, dataset, pango, 1, FALSE);
+  dm_dataset_get_span (dataset, NULL, NULL, &start, &end);
+  dm_time_scale_fit (&scene.scale, start - 365, end + 365, dm_scene_get_time_width (&scene), 24);
+  surface = render (&scene);
+
+  for (guint i = 0; i < dm_layout_get_n_items (scene.layout); i++)
+    {
+      const DmLayoutItem *item = dm_layout_get_item (scene.layout, i);
+
+      g_assert_cmpint (item->type, ==, DM_LAYOUT_EVENT);
+      items[item->position] = item;
+    }
+
+  for (guint i = 0; i < 3; i++)
+    {
+      const DmLayoutItem *item = items[i];
+      const DmEvent *event = dm_dataset_get_event (dataset, i);
+      double x = scene.header_width + (item->x0 + item->x1) / 2 - scene.layout_offset;
+      double y = dm_scene_get_row_y (&scene, item->lane, item->row) + (scene.row_height - 6) / 2;
+      double r = scene.metrics.marker_size / 2;
+      int centre = ink (surface, x, y);
+      int near_left = ink (surface, x - r - 4, y);
+      int far_left = ink (surface, x - r - 2.5 * scene.metrics.marker_size, y);
+      int near_right = ink (surface, x + r + 4, y);
+      int far_right = ink (surface, x + r + 2.5 * scene.metrics.marker_size, y);
+
+      g_test_message ("%s: centre %d, left %d %d, right %d %d", event->id, centre,
+                      near_left, far_left, near_right, far_right);
+      switch (event->start_bound)
+        {
+        case DM_BOUND_EXACT:
+          g_assert_cmpint (centre, >, 150);
+          g_assert_cmpint (near_left, <, 10);
+          break;
+        case DM_BOUND_BEFORE:
+          g_assert_cmpint (centre, <, 100);
+          g_assert_cmpint (near_left, >, 20);
+          g_assert_cmpint (far_left, <, near_left);
+          g_assert_cmpint (near_right, <, 10);
+          break;
+        case DM_BOUND_AFTER:
+          g_assert_cmpint (centre, <, 100);
+          g_assert_cmpint (near_right, >, 20);
+          g_assert_cmpint (far_right, <, near_right);
+          g_assert_cmpint (near_left, <, 10);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  cairo_surface_destroy (surface);
+  dm_scene_clear (&scene);
+  g_object_unref (pango);
+}
+
 /* Random data, at zoom levels from the whole span to hours, panned by
  * uneven amounts in both directions, with a selection and a search that
  * change on the way: each frame drawn from kept images equals the frame
@@ -401,6 +507,7 @@ main (int   argc,
   g_test_add_func ("/scene/cache/invalidation", test_cache_invalidation);
   g_test_add_func ("/scene/glyphs", test_glyphs);
   g_test_add_func ("/scene/layout/stays-while-panning", test_layout_stays_while_panning);
+  g_test_add_func ("/scene/open-ended", test_open_ended);
 
   return g_test_run ();
 }

@@ -41,7 +41,8 @@ typedef struct
   const char *tags[3];
 } EventSpec;
 
-/* In file order; in time order they are workshop, nq-52, fields, next. */
+/* In file order; in time order they are workshop, nq-52, fields, next,
+ * society, plenum. */
 static const EventSpec small_events[] = {
   { "nq-52", "resolution", "2019-09-27",
     "Nghị quyết 52-NQ/TW của Bộ Chính trị", "Politburo Resolution 52-NQ/TW",
@@ -57,6 +58,15 @@ static const EventSpec small_events[] = {
     NULL, NULL, NULL, { NULL } },
   { "next", "milestone", "2021",
     "quux", NULL,
+    NULL, NULL,
+    NULL, NULL, NULL, { NULL } },
+  /* "hội" and "nghị", but not as the word "hội nghị" */
+  { "society", "milestone", "2022",
+    "Xã hội số", "Digital society",
+    "Bàn về nghị quyết mới", NULL,
+    NULL, NULL, NULL, { NULL } },
+  { "plenum", "milestone", "2023",
+    "Hội nghị Trung ương 4", "Fourth Plenum",
     NULL, NULL,
     NULL, NULL, NULL, { NULL } },
 };
@@ -104,8 +114,9 @@ build_small_dataset (void)
   return dataset;
 }
 
-/* The reference: every field folded on its own; an event matches when each
- * word of the query is in one of its fields. */
+/* The reference: every field folded on its own; an event matches when the
+ * query is in one of its fields: a word anywhere, a phrase of several from
+ * a word's start. */
 
 static void
 add_folded (GPtrArray  *fields,
@@ -141,13 +152,26 @@ event_fields (DmDataset     *dataset,
       add_folded_text (fields, &actor->role);
     }
   for (guint t = 0; event->tags != NULL && t < event->tags->len; t++)
-    add_folded (fields, g_ptr_array_index (event->tags, t));
+    {
+      const DmTag *label = dm_dataset_lookup_tag_label (dataset, g_ptr_array_index (event->tags, t));
+
+      add_folded (fields, g_ptr_array_index (event->tags, t));
+      if (label != NULL)
+        add_folded_text (fields, &label->label);
+    }
   if (kind != NULL)
     {
       if (dm_text_is_empty (&kind->label))
         add_folded (fields, kind->id);
       else
         add_folded_text (fields, &kind->label);
+    }
+  for (guint c = 0; event->citations != NULL && c < event->citations->len; c++)
+    {
+      const DmCitation *citation = g_ptr_array_index (event->citations, c);
+
+      add_folded (fields, citation->quote);
+      add_folded_text (fields, &citation->translation);
     }
 
   return fields;
@@ -177,28 +201,48 @@ reference_clear (Reference *ref)
   g_clear_pointer (&ref->fields, g_ptr_array_unref);
 }
 
+/* Whether @phrase starts a word at @at in @field: nothing before it, or a
+ * character that is neither a letter nor a digit (nor any other script's). */
+static gboolean
+reference_word_start (const char *field,
+                      const char *at)
+{
+  gunichar before;
+
+  if (at == field)
+    return TRUE;
+  before = g_utf8_get_char (g_utf8_find_prev_char (field, at));
+  return before < 0x80 && !g_ascii_isalnum ((char) before);
+}
+
+static gboolean
+reference_field_matches (const char *field,
+                         const char *folded)
+{
+  gboolean phrase = strchr (folded, ' ') != NULL;
+
+  for (const char *hit = strstr (field, folded); hit != NULL; hit = strstr (hit + 1, folded))
+    if (!phrase || reference_word_start (field, hit))
+      return TRUE;
+
+  return FALSE;
+}
+
 static GArray *
 reference_query (Reference  *ref,
                  const char *query)
 {
   g_autofree char *folded = dm_fold (query);
-  g_auto(GStrv) words = dm_fold_split (folded);
   GArray *positions = g_array_new (FALSE, FALSE, sizeof (guint));
 
   for (guint i = 0; i < ref->fields->len; i++)
     {
       GPtrArray *fields = g_ptr_array_index (ref->fields, i);
-      gboolean all = TRUE;
+      gboolean found = folded[0] == '\0';
 
-      for (guint w = 0; all && words[w] != NULL; w++)
-        {
-          gboolean found = FALSE;
-
-          for (guint f = 0; !found && f < fields->len; f++)
-            found = strstr (g_ptr_array_index (fields, f), words[w]) != NULL;
-          all = found;
-        }
-      if (all)
+      for (guint f = 0; !found && f < fields->len; f++)
+        found = reference_field_matches (g_ptr_array_index (fields, f), folded);
+      if (found)
         g_array_append_val (positions, i);
     }
 
@@ -235,17 +279,17 @@ positions_have_id (DmDataset  *dataset,
 typedef struct
 {
   const char *query;
-  const char *ids[5];  /* in time order */
+  const char *ids[7];  /* in time order */
 } SearchCase;
 
 static const SearchCase search_cases[] = {
-  { "", { "workshop", "nq-52", "fields", "next", NULL } },
-  { "   ", { "workshop", "nq-52", "fields", "next", NULL } },
+  { "", { "workshop", "nq-52", "fields", "next", "society", "plenum", NULL } },
+  { "   ", { "workshop", "nq-52", "fields", "next", "society", "plenum", NULL } },
   { "nghi quyet 52", { "nq-52", NULL } },
   { "Nghị quyết 52", { "nq-52", NULL } },
-  { "NGHI QUYET", { "nq-52", NULL } },
-  { "52 nghi", { "nq-52", NULL } },
-  { "quyet nghi", { "nq-52", NULL } },
+  { "NGHI QUYET", { "nq-52", "society", NULL } },
+  { "52 nghi", { NULL } },                             /* words in order */
+  { "quyet nghi", { NULL } },
   { "nghi quyet 53", { NULL } },
   { "52-nq/tw", { "nq-52", NULL } },
   { "politburo", { "nq-52", NULL } },                  /* English title */
@@ -253,20 +297,31 @@ static const SearchCase search_cases[] = {
   { "thu do", { "workshop", NULL } },                  /* Vietnamese summary */
   { "ha noi", { "workshop", NULL } },                  /* place */
   { "bui thanh son", { "workshop", NULL } },           /* actor */
-  { "deputy minister", { "workshop", NULL } },         /* role */
+  { "deputy foreign minister", { "workshop", NULL } }, /* role */
+  { "deputy minister", { NULL } },                     /* words adjacent */
   { "4ir", { "nq-52", NULL } },                        /* tag */
   { "hoi thao", { "workshop", "fields", NULL } },      /* kind label, vi */
   { "forum", { "workshop", "fields", NULL } },         /* kind label, en */
   { "ket luan", { "nq-52", NULL } },
-  { "milestone", { "next", NULL } },                   /* kind id, no label */
+  { "milestone", { "next", "society", "plenum", NULL } }, /* kind id, no label */
   { "yzz", { "fields", NULL } },                       /* part of a word */
-  { "xyzzy plugh", { "fields", NULL } },               /* two fields */
-  { "plugh xyzzy", { "fields", NULL } },
+  { "xyzzy plugh", { NULL } },                         /* a phrase in one field */
+  { "plugh xyzzy", { NULL } },
   { "xyzzyplugh", { NULL } },                          /* not across fields */
   { "zzyplu", { NULL } },
   { "plughquux", { NULL } },                           /* nor across events */
   { "chuyen doi so", { "workshop", NULL } },
-  { "chuyen forum", { "workshop", NULL } },
+  { "chuyen forum", { NULL } },
+  /* A phrase of syllables: adjacent, in order, from a word's start */
+  { "hoi nghi", { "plenum", NULL } },
+  { "Hội nghị", { "plenum", NULL } },
+  { "HOI NGHI trung", { "plenum", NULL } },            /* the last cut short */
+  { "hoi ngh", { "plenum", NULL } },
+  { "oi nghi", { NULL } },                             /* not from a word's start */
+  { "nghi hoi", { NULL } },
+  { "hoi", { "workshop", "fields", "society", "plenum", NULL } },  /* one word: anywhere */
+  { "xa hoi", { "society", NULL } },
+  { "fourth plenum", { "plenum", NULL } },             /* English */
 };
 
 static void
@@ -357,8 +412,8 @@ test_bundled (void)
     const char *id;     /* an event it must find */
   } cases[] = {
     { "nghi quyet 52", "nq-52-2019" },
-    { "52 nghi quyet", "nq-52-2019" },
     { "Nghị quyết 52", "nq-52-2019" },
+    { "resolution 52", "nq-52-2019" },
     { "wef", "mou-wef-2019" },
     { "hoi thao", "summit-2021-workshop-1" },
     { "ban ghi nho", "mou-wef-2019" },
@@ -403,9 +458,69 @@ test_bundled (void)
     g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
 
     g_assert_cmpuint (dm_search_index_query (index, "nghi quyet 5200", positions), ==, 0);
+    g_assert_cmpuint (dm_search_index_query (index, "52 nghi quyet", positions), ==, 0);
+  }
+
+  /* "hội nghị" is a word: not every text with "xã hội" and "nghị quyết".
+   * With or without diacritics, the same events: those that say "hội
+   * nghị" (the plenums, a conference). */
+  {
+    g_autoptr(GArray) with_marks = g_array_new (FALSE, FALSE, sizeof (guint));
+    g_autoptr(GArray) without = g_array_new (FALSE, FALSE, sizeof (guint));
+    g_autoptr(GArray) want = reference_query (&ref, "hội nghị");
+
+    dm_search_index_query (index, "hội nghị", with_marks);
+    dm_search_index_query (index, "hoi nghi", without);
+    assert_same_positions (with_marks, want, "hội nghị");
+    assert_same_positions (without, want, "hoi nghi");
+    g_assert_cmpuint (with_marks->len, >, 0);
+    g_assert_cmpuint (with_marks->len, <=, 6);
+    g_assert_true (positions_have_id (dataset, with_marks, "ket-luan-hntw4-xiii"));
+    for (guint i = 0; i < with_marks->len; i++)
+      {
+        g_autofree char *text = g_strdup (dm_search_index_get_text (index, g_array_index (with_marks, guint, i)));
+
+        g_assert_nonnull (strstr (text, "hoi nghi"));
+      }
   }
 
   reference_clear (&ref);
+}
+
+/* Matches are ranked by where they are: title, summary, the other fields,
+ * then the quotes; in time order within a rank. */
+static void
+test_rank (void)
+{
+  g_autoptr(DmDataset) small = build_small_dataset ();
+  g_autoptr(DmSearchIndex) index = dm_search_index_new (small);
+  g_autoptr(DmDataset) bundled = dm_test_load_bundled ();
+  g_autoptr(DmSearchIndex) bundled_index = dm_search_index_new (bundled);
+  g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  static const char * const ranked[] = { "society", "plenum", "workshop", "fields" };
+  guint position;
+
+  /* "hoi": in the titles of the last two, in the kind label of the
+   * first two. */
+  dm_search_index_query (index, "hoi", positions);
+  g_assert_cmpuint (positions->len, ==, G_N_ELEMENTS (ranked));
+  dm_search_index_sort_by_rank (index, "hoi", positions);
+  for (guint i = 0; i < G_N_ELEMENTS (ranked); i++)
+    g_assert_cmpstr (dm_dataset_get_event (small, g_array_index (positions, guint, i))->id, ==, ranked[i]);
+
+  g_assert_nonnull (dm_dataset_lookup_event (small, "society", &position));
+  g_assert_cmpint (dm_search_index_rank (index, position, "nghi quyet"), ==, DM_SEARCH_RANK_SUMMARY);
+  g_assert_cmpint (dm_search_index_rank (index, position, "Xã hội"), ==, DM_SEARCH_RANK_TITLE);
+  g_assert_cmpint (dm_search_index_rank (index, position, "hoi nghi"), ==, DM_SEARCH_RANK_NONE);
+  g_assert_nonnull (dm_dataset_lookup_event (small, "workshop", &position));
+  g_assert_cmpint (dm_search_index_rank (index, position, "ha noi"), ==, DM_SEARCH_RANK_OTHER);
+
+  /* Quotes are searched too, last. */
+  g_assert_nonnull (dm_dataset_lookup_event (bundled, "c4ir-vietnam-centre", &position));
+  g_assert_cmpint (dm_search_index_rank (bundled_index, position, "minh thien"), ==, DM_SEARCH_RANK_QUOTE);
+  g_array_set_size (positions, 0);
+  dm_search_index_query (bundled_index, "bien ban thanh lap trung tam", positions);
+  g_assert_true (positions_have_id (bundled, positions, "c4ir-vietnam-centre"));
 }
 
 /* The words found are highlighted in the title as written. */
@@ -418,11 +533,10 @@ test_bundled_highlight (void)
     gboolean    english;
     const char *matches[4];
   } cases[] = {
-    { "nq-52-2019", "nghi quyet 52", FALSE, { "Nghị quyết 52", "nghi", NULL } },  /* nghiệp */
-    { "nq-52-2019", "nghi quyet 52", TRUE, { "52", NULL } },
+    { "nq-52-2019", "nghi quyet 52", FALSE, { "Nghị quyết 52", NULL } },  /* not "nghi" in nghiệp */
     { "nq-52-2019", "resolution 52", TRUE, { "Resolution 52", NULL } },
     { "mou-wef-2019", "wef", FALSE, { "WEF", NULL } },
-    { "summit-2021-workshop-1", "hoi thao chuyen de", FALSE, { "Hội thảo chuyên đề", "đế", "đế", NULL } },  /* đến */
+    { "summit-2021-workshop-1", "hoi thao chuyen de", FALSE, { "Hội thảo chuyên đề", NULL } },  /* not "đế" in đến */
     { "summit-2021-workshop-1", "HOI", FALSE, { "Hội", NULL } },
     { "de-an-cnh-hdh-2030-2045", "ban chap hanh", FALSE, { "Ban Chấp hành", NULL } },
   };
@@ -713,6 +827,7 @@ main (int   argc,
   g_test_add_func ("/search/empty-dataset", test_empty_dataset);
   g_test_add_func ("/search/bundled", test_bundled);
   g_test_add_func ("/search/bundled/highlight", test_bundled_highlight);
+  g_test_add_func ("/search/rank", test_rank);
   g_test_add_func ("/search/incremental/typing", test_incremental_typing);
   g_test_add_func ("/search/incremental/random", test_incremental_random);
 

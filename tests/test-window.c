@@ -460,6 +460,239 @@ test_detail_follows_selection (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The list follows the data language: switching to Vietnamese and back
+ * shows each row's title and kind in that language. */
+static void
+test_list_language (void)
+{
+  DmWindow *window = dm_test_open_bundled_window (1280, 800);
+  GtkWidget *view = dm_test_window_child (window, "event_view");
+  DmDataset *dataset = dm_window_get_dataset (window);
+  const DmEvent *event = dm_dataset_get_event (dataset, 0);
+  const DmKind *kind = dm_dataset_lookup_kind (dataset, event->kind);
+  DmTimelineView *timeline = DM_TIMELINE_VIEW (dm_test_window_child (window, "timeline"));
+  DmEventRow *row;
+
+  dm_timeline_view_set_selected (timeline, 0);
+  row = dm_test_find_row (view, event->title.en);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (dm_event_row_get_text (row, DM_EVENT_ROW_KIND), ==, kind->label.en);
+
+  g_object_set (window, "data-language", "vi", NULL);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_null (dm_test_find_row (view, event->title.en));
+  row = dm_test_find_row (view, event->title.vi);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (dm_event_row_get_text (row, DM_EVENT_ROW_KIND), ==, kind->label.vi);
+  /* The selection stays where it was. */
+  g_assert_cmpint (dm_timeline_view_get_selected (timeline), ==, 0);
+  {
+    GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (view)));
+
+    g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 0);
+  }
+
+  g_object_set (window, "data-language", "en", NULL);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_null (dm_test_find_row (view, event->title.vi));
+  g_assert_nonnull (dm_test_find_row (view, event->title.en));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The label of the related-event button that reads @text, if any. */
+static gboolean
+has_button_with (GtkWidget  *root,
+                 const char *text)
+{
+  if (GTK_IS_BUTTON (root))
+    {
+      GtkWidget *child = gtk_button_get_child (GTK_BUTTON (root));
+
+      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), text) == 0)
+        return TRUE;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    if (has_button_with (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* Related events from both sides, the other side named as such; tags by
+ * their labels; a quote's translation beside it in English only; a name
+ * as printed in the source said to be so; an open-ended date said as one. */
+static void
+test_detail_both_sides (void)
+{
+  DmWindow *window = dm_test_open_bundled_window (1280, 800);
+  DmTimelineView *timeline = DM_TIMELINE_VIEW (dm_test_window_child (window, "timeline"));
+  GtkWidget *pane = dm_test_window_child (window, "detail_pane");
+  DmDataset *dataset = dm_window_get_dataset (window);
+  const DmEvent *workshop = dm_dataset_lookup_event (dataset, "summit-2021-workshop-2-smart-manufacturing", NULL);
+  const DmEvent *series = dm_dataset_lookup_event (dataset, "summit-2021-thematic-workshops", NULL);
+  g_autofree char *cited_by = g_strdup_printf ("Cited by: %s", workshop->title.en);
+  g_autofree char *includes = g_strdup_printf ("Includes: %s", workshop->title.en);
+  g_autofree char *part_of = g_strdup_printf ("Part of: %s", series->title.en);
+  const DmCitation *citation = g_ptr_array_index (workshop->citations, 0);
+  g_autofree char *translation = g_strdup_printf ("Translation: %s", citation->translation.en);
+  guint position;
+
+  /* Resolution 52 names no event; workshop 2 names it. */
+  g_assert_nonnull (dm_dataset_lookup_event (dataset, "nq-52-2019", &position));
+  dm_timeline_view_set_selected (timeline, (int) position);
+  g_assert_true (has_button_with (pane, cited_by));
+
+  /* Part of, and the other way round, includes. */
+  g_assert_nonnull (dm_dataset_lookup_event (dataset, workshop->id, &position));
+  dm_timeline_view_set_selected (timeline, (int) position);
+  g_assert_true (has_button_with (pane, part_of));
+  {
+    g_autoptr(GString) tags = g_string_new (NULL);
+
+    for (guint t = 0; t < workshop->tags->len; t++)
+      g_string_append_printf (tags, "%s%s", t > 0 ? ", " : "",
+                              dm_dataset_format_tag (dataset, g_ptr_array_index (workshop->tags, t), DM_LANGUAGE_EN));
+    g_assert_nonnull (strstr (tags->str, "Fourth Industrial Revolution"));
+    g_assert_null (strstr (tags->str, "4ir"));
+    g_assert_nonnull (find_label (pane, tags->str));
+  }
+  g_assert_nonnull (find_label (pane, translation));
+  g_assert_nonnull (dm_dataset_lookup_event (dataset, series->id, &position));
+  dm_timeline_view_set_selected (timeline, (int) position);
+  g_assert_true (has_button_with (pane, includes));
+
+  /* In Vietnamese the quote is the text: no translation under it. */
+  g_assert_nonnull (dm_dataset_lookup_event (dataset, workshop->id, &position));
+  dm_timeline_view_set_selected (timeline, (int) position);
+  g_object_set (window, "data-language", "vi", NULL);
+  g_assert_null (find_label (pane, translation));
+  g_object_set (window, "data-language", "en", NULL);
+
+  /* A name as the source prints it. */
+  g_assert_nonnull (dm_dataset_lookup_event (dataset, "summit-2021-plenary", &position));
+  dm_timeline_view_set_selected (timeline, (int) position);
+  g_assert_nonnull (find_label (pane, "Trần Anh Tuấn (as printed in the source) — Politburo member, Head of the Central "
+                                      "Economic Commission; co-chaired the main venue"));
+
+  /* An open-ended date: "no later than", and what that means. */
+  g_assert_nonnull (dm_dataset_lookup_event (dataset, "dai-hoi-xiii-goals", &position));
+  dm_timeline_view_set_selected (timeline, (int) position);
+  g_assert_nonnull (find_label (pane, "no later than 9 November 2021"));
+  g_assert_nonnull (find_label (pane, "Only the latest possible date is known: the source says nothing of how early it could be."));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* With nothing selected, the pane shows the dataset: its title, its
+ * counts per kind, its sources. */
+static void
+test_detail_dataset (void)
+{
+  DmWindow *window = dm_test_open_bundled_window (1280, 800);
+  DmTimelineView *timeline = DM_TIMELINE_VIEW (dm_test_window_child (window, "timeline"));
+  DmDetailPane *pane = DM_DETAIL_PANE (dm_test_window_child (window, "detail_pane"));
+  DmDataset *dataset = dm_window_get_dataset (window);
+  g_autofree char *forums = NULL;
+  guint n_forums = 0;
+
+  dm_timeline_view_set_selected (timeline, -1);
+  g_assert_cmpint (dm_detail_pane_get_event (pane), ==, -1);
+  g_assert_cmpstr (dm_detail_pane_get_title (pane), ==, dm_dataset_get_title (dataset)->en);
+
+  for (guint i = 0; i < dm_dataset_get_n_events (dataset); i++)
+    n_forums += g_strcmp0 (dm_dataset_get_event (dataset, i)->kind, "forum") == 0;
+  /* The key to the marks, drawn as the timeline draws them. */
+  {
+    GtkWidget *legend = NULL;
+
+    for (GtkWidget *w = GTK_WIDGET (pane); w != NULL && legend == NULL; )
+      {
+        GtkWidget *next = gtk_widget_get_first_child (w);
+
+        if (GTK_IS_DRAWING_AREA (w) && gtk_widget_has_css_class (w, "legend"))
+          legend = w;
+        /* Depth first, through siblings. */
+        while (next == NULL && w != GTK_WIDGET (pane))
+          {
+            next = gtk_widget_get_next_sibling (w);
+            if (next == NULL)
+              w = gtk_widget_get_parent (w);
+          }
+        w = next;
+      }
+    g_assert_nonnull (legend);
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+    g_assert_cmpint (gtk_widget_get_height (legend), >=, 40);
+  }
+
+  forums = g_strdup_printf ("Forum / workshop: %u", n_forums);
+  g_assert_nonnull (find_label (GTK_WIDGET (pane), forums));
+  g_assert_nonnull (find_label (GTK_WIDGET (pane), "• International linkage and cooperation to promote the Fourth "
+                                                   "Industrial Revolution — Tạp chí Thông tin & Truyền thông (ICTVietnam), "
+                                                   "Minh Thiện, 21 December 2020"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The pane's Back button, if it shows one. */
+static GtkWidget *
+find_back_button (GtkWidget *root)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), "win.go-back") == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_back_button (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Following a related event can be undone: Back in the pane, or
+ * win.go-back, returns to the event before, and again, until there is
+ * nothing to go back to. (Alt+Left is pressed on the real window in
+ * tests/test-back.py.) */
+static void
+test_back (void)
+{
+  DmWindow *window = dm_test_open_bundled_window (1280, 800);
+  DmTimelineView *timeline = DM_TIMELINE_VIEW (dm_test_window_child (window, "timeline"));
+  GtkWidget *pane = dm_test_window_child (window, "detail_pane");
+  DmDataset *dataset = dm_window_get_dataset (window);
+  guint workshop;
+  guint series;
+  guint summit;
+
+  g_assert_nonnull (dm_dataset_lookup_event (dataset, "summit-2021-workshop-1", &workshop));
+  g_assert_nonnull (dm_dataset_lookup_event (dataset, "summit-2021-thematic-workshops", &series));
+  g_assert_nonnull (dm_dataset_lookup_event (dataset, "industry-4-0-summit-2021", &summit));
+
+  /* Nothing to go back to yet. */
+  dm_timeline_view_set_selected (timeline, (int) workshop);
+  g_assert_null (find_back_button (pane));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL);
+  g_assert_cmpint (dm_timeline_view_get_selected (timeline), ==, (int) workshop);
+
+  /* Two links followed, from the pane. */
+  g_signal_emit_by_name (pane, "related-activated", (int) series);
+  g_assert_cmpint (dm_timeline_view_get_selected (timeline), ==, (int) series);
+  g_assert_nonnull (find_back_button (pane));
+  g_signal_emit_by_name (pane, "related-activated", (int) summit);
+  g_assert_cmpint (dm_timeline_view_get_selected (timeline), ==, (int) summit);
+
+  /* Back, by the button, then by the action. */
+  g_signal_emit_by_name (find_back_button (pane), "clicked");
+  g_assert_cmpint (dm_timeline_view_get_selected (timeline), ==, (int) series);
+  g_assert_nonnull (find_back_button (pane));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
+  g_assert_cmpint (dm_timeline_view_get_selected (timeline), ==, (int) workshop);
+  g_assert_null (find_back_button (pane));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* "nghi quyet 52", typed without diacritics, finds Resolution 52; the list
  * keeps the matches, Enter selects the first. */
 static void
@@ -811,6 +1044,10 @@ main (int   argc,
   g_test_add_func ("/window/detail-follows-selection", test_detail_follows_selection);
   g_test_add_func ("/window/search-without-diacritics", test_search_without_diacritics);
   g_test_add_func ("/window/filter-kinds", test_filter_kinds);
+  g_test_add_func ("/window/list-language", test_list_language);
+  g_test_add_func ("/window/detail-both-sides", test_detail_both_sides);
+  g_test_add_func ("/window/detail-dataset", test_detail_dataset);
+  g_test_add_func ("/window/back", test_back);
   g_test_add_func ("/window/screenshot", test_screenshot);
   g_test_add_func ("/window/cancel-load", test_cancel_load);
   g_test_add_func ("/window/load-in-background", test_load_in_background);
