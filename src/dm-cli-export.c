@@ -73,6 +73,7 @@ dm_cli_export_image (const DmCliExportArgs *args,
   g_autoptr(GArray) shown = NULL;
   g_autofree guint8 *visible = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *filter_text = NULL;
   DmExportOptions options;
   DmExportFormat format;
   DmDate from = { 0 };
@@ -103,6 +104,13 @@ dm_cli_export_image (const DmCliExportArgs *args,
         return usage (err, _("--scale must be a number from 0.25 to 8, not “%s”"), args->scale);
       options.scale = scale;
     }
+
+  if ((args->paper != NULL || args->orientation != NULL) && format != DM_EXPORT_PDF)
+    return usage (err, _("--paper and --orientation apply to a PDF handout, not to “%s”"), args->output);
+  if (args->paper != NULL && !dm_export_paper_from_name (args->paper, &options.paper))
+    return usage (err, _("unknown paper “%s”; use a4 or letter"), args->paper);
+  if (args->orientation != NULL && !dm_export_orientation_from_name (args->orientation, &options.orientation))
+    return usage (err, _("unknown orientation “%s”; use portrait or landscape"), args->orientation);
 
   if (args->from != NULL && !dm_date_parse (args->from, &from, &error))
     return usage (err, _("--from “%s” is not a date: %s"), args->from, error->message);
@@ -157,6 +165,20 @@ dm_cli_export_image (const DmCliExportArgs *args,
 
   options.dataset = dataset;
   options.visible = visible;
+  /* What the handout's cover says it holds: the filter, as the window's
+   * filter bar puts it, and the dates asked for. */
+  if (dm_filter_is_active (filter) || dm_date_is_set (&from) || dm_date_is_set (&to))
+    {
+      g_autofree char *described = dm_filter_describe (filter, dataset, options.language);
+      g_autofree char *from_text = dm_date_is_set (&from) ? dm_date_format (&from, options.language) : NULL;
+      g_autofree char *to_text = dm_date_is_set (&to) ? dm_date_format (&to, options.language) : NULL;
+
+      if (from_text != NULL || to_text != NULL)
+        filter_text = g_strdup_printf ("%s · %s – %s", described, from_text ? from_text : "…", to_text ? to_text : "…");
+      else
+        filter_text = g_steal_pointer (&described);
+      options.filter_text = filter_text;
+    }
   if (dm_date_is_set (&from) || dm_date_is_set (&to))
     {
       double start;

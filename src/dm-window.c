@@ -16,6 +16,7 @@
 #include "dm-fold.h"
 #include "dm-export.h"
 #include "dm-export-timelinejs.h"
+#include "dm-handout.h"
 #include "dm-overview.h"
 #include "dm-presentation.h"
 #include "dm-search.h"
@@ -80,6 +81,8 @@ struct _DmWindow
 
   /* The list's date and kind columns, as wide in every row. */
   DmEventColumns       *columns;
+
+  GtkPrintSettings     *print_settings;  /* of the last print */
 };
 
 G_DEFINE_FINAL_TYPE (DmWindow, dm_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -1317,6 +1320,8 @@ typedef struct
 {
   DmExportOptions  options;
   guint8          *visible;
+  char            *filter_text;
+  DmHandout       *handout;
 } PrintJob;
 
 static void
@@ -1324,19 +1329,47 @@ print_job_free (gpointer data)
 {
   PrintJob *job = data;
 
+  g_clear_pointer (&job->handout, dm_handout_free);
   g_free (job->visible);
+  g_free (job->filter_text);
   g_free (job);
 }
 
+/* The handout is laid out on the paper of the page setup the user
+ * picked, turned as it is turned. */
 static void
 begin_print_cb (GtkPrintOperation *operation,
                 GtkPrintContext   *context,
                 PrintJob          *job)
 {
-  gtk_print_operation_set_n_pages (operation,
-                                   (int) dm_export_count_handout_pages (&job->options,
-                                                                        gtk_print_context_get_width (context),
-                                                                        gtk_print_context_get_height (context)));
+  GtkPageSetup *setup = gtk_print_context_get_page_setup (context);
+  GtkPageOrientation orientation = gtk_page_setup_get_orientation (setup);
+
+  job->options.paper_width = gtk_page_setup_get_paper_width (setup, GTK_UNIT_POINTS);
+  job->options.paper_height = gtk_page_setup_get_paper_height (setup, GTK_UNIT_POINTS);
+  job->options.orientation = orientation == GTK_PAGE_ORIENTATION_LANDSCAPE ||
+                             orientation == GTK_PAGE_ORIENTATION_REVERSE_LANDSCAPE
+                             ? DM_ORIENTATION_LANDSCAPE : DM_ORIENTATION_PORTRAIT;
+  g_clear_pointer (&job->handout, dm_handout_free);
+  job->handout = dm_handout_new (&job->options);
+  gtk_print_operation_set_n_pages (operation, (int) dm_handout_get_n_pages (job->handout));
+}
+
+/* The timeline pages are landscape, whatever the others are. */
+static void
+request_page_setup_cb (GtkPrintOperation *operation,
+                       GtkPrintContext   *context,
+                       int                page_number,
+                       GtkPageSetup      *setup,
+                       PrintJob          *job)
+{
+  gboolean landscape;
+
+  if (job->handout == NULL || page_number < 0 || (guint) page_number >= dm_handout_get_n_pages (job->handout))
+    return;
+
+  landscape = dm_handout_page_is_landscape (job->handout, (guint) page_number);
+  gtk_page_setup_set_orientation (setup, landscape ? GTK_PAGE_ORIENTATION_LANDSCAPE : GTK_PAGE_ORIENTATION_PORTRAIT);
 }
 
 static void
@@ -1345,46 +1378,94 @@ draw_page_cb (GtkPrintOperation *operation,
               int                page_number,
               PrintJob          *job)
 {
-  PangoContext *pango = gtk_print_context_create_pango_context (context);
+  if (job->handout == NULL || page_number < 0 || (guint) page_number >= dm_handout_get_n_pages (job->handout))
+    return;
 
-  dm_export_draw_handout_page (&job->options, gtk_print_context_get_cairo_context (context), pango,
-                               gtk_print_context_get_width (context), gtk_print_context_get_height (context),
-                               (guint) page_number);
-  g_object_unref (pango);
+  /* The handout's own fonts, not the printer's: the same as the PDF. */
+  dm_handout_draw_page (job->handout, gtk_print_context_get_cairo_context (context), (guint) page_number);
 }
 
-/* Printing gives the same handout as the PDF export, page for page. */
-static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+static GtkPrintOperation *
+create_print_operation (DmWindow *self)
 {
-  DmWindow *self = DM_WINDOW (widget);
+  GtkPrintOperation *operation = gtk_print_operation_new ();
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) paper = NULL;
+  PrintJob *job = g_new0 (PrintJob, 1);
+
+  job->visible = current_export_options (self, &job->options);
+  job->filter_text = dm_filter_is_active (self->filter)
+                     ? dm_filter_describe (self->filter, dm_window_get_dataset (self), self->language) : NULL;
+  job->options.filter_text = job->filter_text;
+  /* A handout of everything that passes the filters, not of the view. */
+  job->options.axis_start = job->options.axis_end = 0;
+  job->options.selected = -1;
+
+  paper = gtk_paper_size_new (job->options.paper == DM_PAPER_LETTER ? GTK_PAPER_NAME_LETTER : GTK_PAPER_NAME_A4);
+  gtk_page_setup_set_paper_size_and_default_margins (setup, paper);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  if (self->print_settings != NULL)
+    gtk_print_operation_set_print_settings (operation, self->print_settings);
+
+  gtk_print_operation_set_job_name (operation, dm_text_get (dm_dataset_get_title (dm_window_get_dataset (self)), self->language));
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  /* The handout has its own margins, as in the PDF. */
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), job);
+  g_signal_connect (operation, "request-page-setup", G_CALLBACK (request_page_setup_cb), job);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), job);
+  g_object_set_data_full (G_OBJECT (operation), "dm-print-job", job, print_job_free);
+
+  return operation;
+}
+
+static void
+run_print (DmWindow                *self,
+           GtkPrintOperationAction  action,
+           const char              *export_filename)
+{
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GError) error = NULL;
-  PrintJob *job;
+  GtkPrintOperationResult result;
 
   if (dm_window_get_dataset (self) == NULL)
     return;
 
-  job = g_new0 (PrintJob, 1);
-  job->visible = current_export_options (self, &job->options);
+  operation = create_print_operation (self);
+  if (export_filename != NULL)
+    gtk_print_operation_set_export_filename (operation, export_filename);
 
-  operation = gtk_print_operation_new ();
-  gtk_print_operation_set_job_name (operation, dm_text_get (dm_dataset_get_title (dm_window_get_dataset (self)), self->language));
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), job);
-  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), job);
-  g_object_set_data_full (G_OBJECT (operation), "job", job, print_job_free);
-
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self), &error) ==
-      GTK_PRINT_OPERATION_RESULT_ERROR)
+  result = gtk_print_operation_run (operation, action, GTK_WINDOW (self), &error);
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    g_set_object (&self->print_settings, gtk_print_operation_get_print_settings (operation));
+  else if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
       g_autofree char *message = g_strdup_printf (_("Could not print: %s"), error->message);
 
       gtk_label_set_text (self->problem_label, message);
       gtk_revealer_set_reveal_child (self->problem_revealer, TRUE);
     }
+}
+
+/* Printing gives the same handout as the PDF export, page for page: the
+ * whole filtered timeline, in the data language, on the paper chosen. */
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  run_print (DM_WINDOW (widget), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL);
+}
+
+void
+dm_window_print_to_file (DmWindow   *self,
+                         const char *filename)
+{
+  g_return_if_fail (DM_IS_WINDOW (self));
+  g_return_if_fail (filename != NULL);
+
+  run_print (self, GTK_PRINT_OPERATION_ACTION_EXPORT, filename);
 }
 
 typedef struct
@@ -1802,6 +1883,7 @@ dm_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->progress, dm_load_progress_unref);
   g_clear_object (&self->pending_file);
+  g_clear_object (&self->print_settings);
   g_clear_handle_id (&self->reload_id, g_source_remove);
   if (self->pulse_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->pulse_id);

@@ -210,47 +210,6 @@ test_pdf_text (Fixture       *f,
   g_assert_nonnull (strstr (info, "Dấu Mốc"));
 }
 
-/* Printing draws the same handout, page for page, as the PDF. */
-static void
-test_print_matches_pdf (Fixture       *f,
-                        gconstpointer  data)
-{
-  g_autoptr(GFile) file = out_file (f, "handout.pdf");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *info = NULL;
-  const char *pages_line;
-  DmExportOptions options;
-  guint n_pages;
-
-  dm_export_options_init (&options, f->dataset);
-  n_pages = dm_export_count_handout_pages (&options, 595, 842);
-  g_assert_cmpuint (n_pages, >=, 3);
-
-  g_assert_true (dm_export_to_file (&options, DM_EXPORT_PDF, file, NULL, &error));
-  info = read_pdf ("pdfinfo", path);
-  pages_line = strstr (info, "Pages:");
-  g_assert_nonnull (pages_line);
-  if (g_ascii_strtoull (pages_line + strlen ("Pages:"), NULL, 10) != n_pages)
-    g_error ("pdfinfo says\n%s\nbut printing counts %u pages", info, n_pages);
-
-  /* Every page has something on it. */
-  for (guint page = 0; page < n_pages; page++)
-    {
-      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 595, 842);
-      cairo_t *cr = cairo_create (surface);
-      PangoContext *pango = pango_cairo_create_context (cr);
-
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_paint (cr);
-      dm_export_draw_handout_page (&options, cr, pango, 595, 842, page);
-      cairo_destroy (cr);
-      g_object_unref (pango);
-      g_assert_cmpuint (count_ink (surface), >, 500);
-      cairo_surface_destroy (surface);
-    }
-}
-
 /* Eras are shaded spans behind the lanes: a pixel of an empty lane inside
  * an era differs from one outside it. */
 static void
@@ -350,7 +309,6 @@ main (int   argc,
   g_test_add ("/export-image/png-size", Fixture, NULL, fixture_setup, test_png_size, fixture_teardown);
   g_test_add ("/export-image/svg-renders", Fixture, NULL, fixture_setup, test_svg_renders, fixture_teardown);
   g_test_add ("/export-image/pdf-text", Fixture, NULL, fixture_setup, test_pdf_text, fixture_teardown);
-  g_test_add ("/export-image/print-matches-pdf", Fixture, NULL, fixture_setup, test_print_matches_pdf, fixture_teardown);
   g_test_add ("/export-image/eras-drawn", Fixture, NULL, fixture_setup, test_eras_drawn, fixture_teardown);
   g_test_add ("/export-image/failure-leaves-nothing", Fixture, NULL, fixture_setup, test_failure_leaves_nothing, fixture_teardown);
   g_test_add ("/export-image/filtered", Fixture, NULL, fixture_setup, test_filtered, fixture_teardown);
