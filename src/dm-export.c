@@ -637,3 +637,77 @@ dm_export_to_file (const DmExportOptions  *options,
 
   return dm_file_write_atomically (file, write_export, &job, cancellable, error);
 }
+
+cairo_surface_t *
+dm_export_render_preview (const DmExportOptions *options,
+                          DmExportFormat         format,
+                          int                    max_width,
+                          int                    max_height)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  g_return_val_if_fail (options != NULL && DM_IS_DATASET (options->dataset), NULL);
+  g_return_val_if_fail (max_width > 0 && max_height > 0, NULL);
+
+  if (format == DM_EXPORT_PDF)
+    {
+      /* The cover and the first timeline page, side by side. */
+      g_autoptr(DmHandout) handout = dm_handout_new (options);
+      guint n = MIN (dm_handout_get_n_pages (handout), 2);
+      double widths[2] = { 0, 0 };
+      double heights[2] = { 0, 0 };
+      double gap = 12;
+      double scale;
+      double x = 0;
+
+      for (guint i = 0; i < n; i++)
+        dm_handout_get_page_size (handout, i, &widths[i], &heights[i]);
+      scale = MIN ((max_width - gap * (n - 1)) / (widths[0] + widths[1]), max_height / MAX (heights[0], heights[1]));
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                            (int) ceil ((widths[0] + widths[1]) * scale + gap * (n - 1)),
+                                            (int) ceil (MAX (heights[0], heights[1]) * scale));
+      cr = cairo_create (surface);
+      for (guint i = 0; i < n; i++)
+        {
+          cairo_save (cr);
+          cairo_translate (cr, x, 0);
+          cairo_scale (cr, scale, scale);
+          cairo_rectangle (cr, 0, 0, widths[i], heights[i]);
+          cairo_clip (cr);
+          dm_handout_draw_page (handout, cr, i);
+          cairo_restore (cr);
+          cairo_set_source_rgba (cr, 0, 0, 0, 0.3);
+          cairo_set_line_width (cr, 1);
+          cairo_rectangle (cr, x + 0.5, 0.5, widths[i] * scale - 1, heights[i] * scale - 1);
+          cairo_stroke (cr);
+          x += widths[i] * scale + gap;
+        }
+      cairo_destroy (cr);
+      return surface;
+    }
+
+  {
+    cairo_surface_t *probe = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+    cairo_t *probe_cr = cairo_create (probe);
+    PangoContext *pango = create_pango (probe_cr);
+    DmScene scene;
+    double scale;
+
+    setup_scene (&scene, options, pango, options->width, options->height);
+    scale = MIN (max_width / scene.width, max_height / scene.height);
+    surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                          MAX ((int) ceil (scene.width * scale), 1),
+                                          MAX ((int) ceil (scene.height * scale), 1));
+    cr = cairo_create (surface);
+    cairo_scale (cr, scale, scale);
+    dm_scene_draw (&scene, cr);
+    cairo_destroy (cr);
+    dm_scene_clear (&scene);
+    g_object_unref (pango);
+    cairo_destroy (probe_cr);
+    cairo_surface_destroy (probe);
+  }
+
+  return surface;
+}

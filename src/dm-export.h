@@ -104,4 +104,11 @@ gboolean dm_export_to_file        (const DmExportOptions  *options,
                                    GCancellable           *cancellable,
                                    GError                **error);
 
+/* A small picture of what @format would give, within @max_width ×
+ * @max_height pixels: the image, or the handout's first pages. */
+cairo_surface_t *dm_export_render_preview (const DmExportOptions *options,
+                                           DmExportFormat         format,
+                                           int                    max_width,
+                                           int                    max_height);
+
 G_END_DECLS
