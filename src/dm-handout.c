@@ -397,28 +397,29 @@ flow_layout (Flow          *flow,
       top = logical.y / (double) PANGO_SCALE;
       bottom = (logical.y + logical.height) / (double) PANGO_SCALE;
 
-      /* The first line of a page keeps the next one with it. */
-      if (line == first && line + 1 < n_lines && line == 0)
+      if (line == 0)
         {
-          double two = bottom - top;
+          /* The first line goes to the next page unless it fits here,
+           * with the second one when there is one. */
+          double need = bottom - top;
           PangoLayoutIter *next = pango_layout_iter_copy (iter);
 
-          if (pango_layout_iter_next_line (next))
+          if (n_lines > 1 && pango_layout_iter_next_line (next))
             {
               PangoRectangle second;
 
               pango_layout_iter_get_line_extents (next, NULL, &second);
-              two = (second.y + second.height) / (double) PANGO_SCALE - top;
+              need = (second.y + second.height) / (double) PANGO_SCALE - top;
             }
           pango_layout_iter_free (next);
-          if (flow->y + two > flow_bottom (flow) && flow->y > MARGIN_TOP)
+          if (flow->y + need > flow_bottom (flow) && flow->y > MARGIN_TOP)
             {
               flow_new_page (flow);
               slice_y = flow->y;
             }
+          first_top = top;
         }
-
-      if (slice_y + (bottom - first_top) > flow_bottom (flow) && line > first)
+      else if (slice_y + (bottom - first_top) > flow_bottom (flow))
         {
           Box box = { BOX_LINES, x, slice_y, 0, 0, g_object_ref (layout), first, line - first, first_top, *color, 0, 0 };
 
@@ -428,8 +429,6 @@ flow_layout (Flow          *flow,
           first = line;
           first_top = top;
         }
-      else if (line == first)
-        first_top = top;
 
       flow->y = slice_y + (bottom - first_top);
       line++;
@@ -1191,7 +1190,11 @@ add_contents_line (DmHandout  *self,
 {
   g_autofree char *number = g_strdup_printf ("%u", page + 1);
   g_autoptr(PangoLayout) right = text_layout (self, number, font, flow_width (flow));
-  double y = flow->y;
+  double y;
+
+  /* The number goes beside the name's first line, on its page. */
+  flow_need (flow, 16);
+  y = flow->y;
 
   pango_layout_set_alignment (right, PANGO_ALIGN_RIGHT);
   flow_text (flow, name, font, indent, &ink, 0);
@@ -1242,9 +1245,10 @@ build_cover (DmHandout *self,
   for (guint i = 0; i < G_N_ELEMENTS (facts); i++)
     {
       g_autoptr(PangoLayout) label = text_layout (self, word (self->language, facts[i].label), "Sans Bold 10", 130);
-      double y = flow.y;
-      Box box = { BOX_LINES, MARGIN_SIDE, y, 0, 0, g_object_ref (label), 0, 1, 0, muted, 0, 0 };
+      Box box = { BOX_LINES, MARGIN_SIDE, 0, 0, 0, g_object_ref (label), 0, 1, 0, muted, 0, 0 };
 
+      flow_need (&flow, 16);
+      box.y = flow.y;
       add_box (flow.page, &box);
       flow_text (&flow, facts[i].value, "Sans 10", 140, &ink, 6);
     }

@@ -80,6 +80,46 @@ flatten (const char *text)
   return g_string_free (flat, FALSE);
 }
 
+/* Nothing runs into the footer: the words in the bottom margin of each
+ * page are the footer's, the title and "Page n of N" (or "Trang n/N"). */
+static void
+check_footers (const char *path,
+               const char *title,
+               gboolean    vietnamese)
+{
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", "-bbox", path, "-", NULL };
+  g_autofree char *html = run_tool (argv);
+  g_auto(GStrv) pages = g_strsplit (html, "<page ", -1);
+  guint n = g_strv_length (pages) - 1;
+
+  for (guint i = 1; pages[i] != NULL; i++)
+    {
+      double height = g_ascii_strtod (strstr (pages[i], "height=\"") + 8, NULL);
+      g_autoptr(GString) footer = g_string_new (NULL);
+      g_autofree char *expected = vietnamese ? g_strdup_printf ("%s Trang %u/%u", title, i, n)
+                                             : g_strdup_printf ("%s Page %u of %u", title, i, n);
+      const char *p = pages[i];
+
+      while ((p = strstr (p, "<word ")) != NULL)
+        {
+          double y_max = g_ascii_strtod (strstr (p, "yMax=\"") + 6, NULL);
+          const char *text = strchr (p, '>') + 1;
+          const char *end = strstr (text, "</word>");
+
+          /* The bottom margin is 60 points; the footer sits in it. */
+          if (y_max > height - 60)
+            {
+              if (footer->len > 0)
+                g_string_append_c (footer, ' ');
+              g_string_append_len (footer, text, end - text);
+            }
+          p = end;
+        }
+      if (!g_str_equal (footer->str, expected))
+        g_error ("the bottom of page %u says “%s”, not “%s”", i, footer->str, expected);
+    }
+}
+
 static char *
 export_handout (Fixture               *f,
                 const DmExportOptions *options,
@@ -204,6 +244,7 @@ test_text (Fixture       *f,
       g_string_append (all, text);
     }
 
+  check_footers (path, "Vietnam and the Fourth Industrial Revolution: policy timeline 2016–2022", FALSE);
   g_assert_nonnull (strstr (cover, "Vietnam and the Fourth Industrial Revolution: policy timeline 2016–2022"));
   g_assert_nonnull (strstr (cover, "as told by the five accompanying Vietnamese news texts"));
   g_assert_nonnull (strstr (cover, "Period covered 2016 – 2023"));
@@ -251,6 +292,7 @@ test_vietnamese (Fixture       *f,
   cover = page_text (path, 1);
   last = page_text (path, n);
 
+  check_footers (path, dm_dataset_get_title (f->dataset)->vi, TRUE);
   g_assert_nonnull (strstr (cover, "Việt Nam và Cách mạng công nghiệp lần thứ"));
   g_assert_nonnull (strstr (cover, "Ngày lập"));
   g_assert_nonnull (strstr (cover, "1/12/2025"));
@@ -342,6 +384,7 @@ test_long_summary (Fixture       *f,
   path = export_handout (f, &options, "long.pdf");
   n = count_pages (path);
   g_assert_cmpuint (n, >=, 8);
+  check_footers (path, "Long", FALSE);
   for (guint page = 1; page <= n; page++)
     {
       g_autofree char *text = page_text (path, page);
