@@ -653,7 +653,7 @@ dm_export_render_preview (const DmExportOptions *options,
   if (format == DM_EXPORT_PDF)
     {
       /* The cover and the first timeline page, side by side. */
-      g_autoptr(DmHandout) handout = dm_handout_new (options);
+      g_autoptr(DmHandout) handout = dm_handout_new_preview (options);
       guint n = MIN (dm_handout_get_n_pages (handout), 2);
       double widths[2] = { 0, 0 };
       double heights[2] = { 0, 0 };

@@ -212,6 +212,7 @@ struct _DmHandout
   GArray          *anchors;      /* Anchor */
   GArray          *source_numbers; /* guint per source: 0 not cited */
   guint            n_cover_pages;
+  gboolean         preview;          /* the cover and one timeline page */
   double           timeline_width;   /* the timeline's box, points */
   double           timeline_height;
   guint            first_timeline_page;
@@ -949,7 +950,17 @@ build_timeline_pages (DmHandout *self,
   self->timeline_width = content_w;
   self->timeline_height = h - MARGIN_TOP - heading_h - legend_h - 10 - MARGIN_BOTTOM;
 
-  add_periods (self, self->range_start, self->range_end, 0);
+  if (self->preview)
+    {
+      /* One page of the whole range is enough for a thumbnail. */
+      Period period;
+
+      period_init (self, &period, self->range_start, self->range_end);
+      fit_period (self, &period);
+      g_array_append_val (self->periods, period);
+    }
+  else
+    add_periods (self, self->range_start, self->range_end, 0);
 
   for (guint i = 0; i < self->periods->len; i++)
     {
@@ -1292,8 +1303,9 @@ build_cover_pages (DmHandout *self,
   return cover->len;
 }
 
-DmHandout *
-dm_handout_new (const DmExportOptions *options)
+static DmHandout *
+handout_new (const DmExportOptions *options,
+             gboolean               preview)
 {
   DmHandout *self;
   guint n_cover;
@@ -1301,6 +1313,7 @@ dm_handout_new (const DmExportOptions *options)
   g_return_val_if_fail (options != NULL && DM_IS_DATASET (options->dataset), NULL);
 
   self = g_new0 (DmHandout, 1);
+  self->preview = preview;
   self->options = *options;
   self->dataset = g_object_ref (options->dataset);
   self->language = options->language;
@@ -1324,7 +1337,8 @@ dm_handout_new (const DmExportOptions *options)
    * pages it points to are known. */
   self->first_timeline_page = 0;
   build_timeline_pages (self, self->pages);
-  build_event_pages (self, self->pages);
+  if (!self->preview)
+    build_event_pages (self, self->pages);
 
   n_cover = build_cover_pages (self, 1);
   if (n_cover != 1)
@@ -1337,6 +1351,18 @@ dm_handout_new (const DmExportOptions *options)
     g_array_index (self->anchors, Anchor, i).page += n_cover;
 
   return self;
+}
+
+DmHandout *
+dm_handout_new (const DmExportOptions *options)
+{
+  return handout_new (options, FALSE);
+}
+
+DmHandout *
+dm_handout_new_preview (const DmExportOptions *options)
+{
+  return handout_new (options, TRUE);
 }
 
 void

@@ -17,6 +17,9 @@ typedef struct _DmHandout DmHandout;
  * events) into pages. Its fonts are its own, the same whatever surface
  * it is drawn on, so the PDF and the printout match line for line. */
 DmHandout   *dm_handout_new             (const DmExportOptions *options);
+/* Only the cover and the timeline of the whole range on one page, for a
+ * quick preview: its contents' page numbers are not the handout's. */
+DmHandout   *dm_handout_new_preview     (const DmExportOptions *options);
 void         dm_handout_free            (DmHandout             *handout);
 
 guint        dm_handout_get_n_pages     (DmHandout             *handout);

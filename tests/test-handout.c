@@ -462,6 +462,44 @@ test_range (Fixture       *f,
   }
 }
 
+/* The dialog's preview: within the size asked, with something drawn. */
+static void
+test_preview (Fixture       *f,
+              gconstpointer  data)
+{
+  static const DmExportFormat formats[] = { DM_EXPORT_PDF, DM_EXPORT_PNG, DM_EXPORT_SVG };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      cairo_surface_t *surface;
+      DmExportOptions options;
+      const guint8 *pixels;
+      int width;
+      int height;
+      guint ink = 0;
+
+      dm_export_options_init (&options, f->dataset);
+      surface = dm_export_render_preview (&options, formats[i], 480, 180);
+      g_assert_nonnull (surface);
+      width = cairo_image_surface_get_width (surface);
+      height = cairo_image_surface_get_height (surface);
+      g_assert_cmpint (width, <=, 480);
+      g_assert_cmpint (height, <=, 180);
+      g_assert_cmpint (MAX (width, height), >=, 170);
+      cairo_surface_flush (surface);
+      pixels = cairo_image_surface_get_data (surface);
+      for (int y = 0; y < height; y++)
+        for (int x = 0; x < width; x++)
+          {
+            const guint8 *pixel = pixels + y * cairo_image_surface_get_stride (surface) + x * 4;
+
+            ink += pixel[3] > 0 && (pixel[0] < 200 || pixel[1] < 200 || pixel[2] < 200);
+          }
+      g_assert_cmpuint (ink, >, 500);
+      cairo_surface_destroy (surface);
+    }
+}
+
 static void
 test_paper_from_locale (void)
 {
@@ -519,6 +557,7 @@ main (int   argc,
   g_test_add ("/handout/no-clusters", Fixture, NULL, fixture_setup, test_no_clusters, fixture_teardown);
   g_test_add ("/handout/range", Fixture, NULL, fixture_setup, test_range, fixture_teardown);
   g_test_add ("/handout/suggest-name", Fixture, NULL, fixture_setup, test_suggest_name, fixture_teardown);
+  g_test_add ("/handout/preview", Fixture, NULL, fixture_setup, test_preview, fixture_teardown);
   g_test_add_func ("/handout/paper-from-locale", test_paper_from_locale);
 
   return g_test_run ();
