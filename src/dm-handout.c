@@ -163,6 +163,8 @@ typedef struct
   DmColor      color;
   guint        period;       /* BOX_TIMELINE */
   SwatchStyle  swatch;       /* BOX_SWATCH */
+  const char  *link;         /* cairo link attributes, interned, or NULL */
+  const char  *dest;         /* a destination's name, interned, or NULL */
 } Box;
 
 typedef struct
@@ -330,6 +332,8 @@ typedef struct
   Page      *page;
   double     y;
   gboolean   landscape; /* of the pages it makes */
+  const char *link;     /* given to the boxes it makes, interned */
+  const char *dest;
 } Flow;
 
 static double
@@ -422,7 +426,8 @@ flow_layout (Flow          *flow,
         }
       else if (slice_y + (bottom - first_top) > flow_bottom (flow))
         {
-          Box box = { BOX_LINES, x, slice_y, 0, 0, g_object_ref (layout), first, line - first, first_top, *color, 0, 0 };
+          Box box = { BOX_LINES, x, slice_y, 0, 0, g_object_ref (layout), first, line - first, first_top, *color, 0, 0,
+                      flow->link, flow->dest };
 
           add_box (flow->page, &box);
           flow_new_page (flow);
@@ -439,7 +444,8 @@ flow_layout (Flow          *flow,
 
   if (line > first)
     {
-      Box box = { BOX_LINES, x, slice_y, 0, 0, g_object_ref (layout), first, line - first, first_top, *color, 0, 0 };
+      Box box = { BOX_LINES, x, slice_y, 0, 0, g_object_ref (layout), first, line - first, first_top, *color, 0, 0,
+                  flow->link, flow->dest };
 
       add_box (flow->page, &box);
     }
@@ -1080,7 +1086,15 @@ add_event (DmHandout     *self,
           else
             reference = g_strdup (citation->source);
           line = g_strdup_printf ("“%s” — %s", citation->quote, reference);
+          /* In a PDF, the quote takes the reader to its source. */
+          if (number > 0)
+            {
+              g_autofree char *link = g_strdup_printf ("dest='source-%u'", number);
+
+              flow->link = g_intern_string (link);
+            }
           flow_text (flow, line, "Sans Italic 9", 12, &ink, 2);
+          flow->link = NULL;
         }
     }
 
@@ -1185,7 +1199,13 @@ build_event_pages (DmHandout *self,
         g_string_append_printf (line, " %s", source->url);
       if (source->file != NULL)
         g_string_append_printf (line, " %s: %s", word (self->language, WORD_SOURCE_TEXT), source->file);
-      flow_text (&flow, line->str, "Sans 9.5", 0, &ink, 6);
+      {
+        g_autofree char *dest = g_strdup_printf ("name='source-%u'", number);
+
+        flow.dest = g_intern_string (dest);
+        flow_text (&flow, line->str, "Sans 9.5", 0, &ink, 6);
+        flow.dest = NULL;
+      }
     }
 }
 
@@ -1208,7 +1228,13 @@ add_contents_line (DmHandout  *self,
   y = flow->y;
 
   pango_layout_set_alignment (right, PANGO_ALIGN_RIGHT);
-  flow_text (flow, name, font, indent, &ink, 0);
+  {
+    g_autofree char *link = g_strdup_printf ("page=%u pos=[0 0]", page + 1);
+
+    flow->link = g_intern_string (link);
+    flow_text (flow, name, font, indent, &ink, 0);
+    flow->link = NULL;
+  }
   {
     Box box = { BOX_LINES, MARGIN_SIDE, y, 0, 0, g_object_ref (right), 0, 1, 0, ink, 0, 0 };
 
@@ -1608,7 +1634,17 @@ dm_handout_draw_page (DmHandout *self,
       switch (box->type)
         {
         case BOX_LINES:
+          /* Tags mean something only on a PDF surface; others ignore
+           * them. */
+          if (box->dest != NULL)
+            cairo_tag_begin (cr, CAIRO_TAG_DEST, box->dest);
+          if (box->link != NULL)
+            cairo_tag_begin (cr, CAIRO_TAG_LINK, box->link);
           draw_lines (cr, box);
+          if (box->link != NULL)
+            cairo_tag_end (cr, CAIRO_TAG_LINK);
+          if (box->dest != NULL)
+            cairo_tag_end (cr, CAIRO_TAG_DEST);
           break;
 
         case BOX_TIMELINE:
