@@ -105,6 +105,8 @@ dm_cli_export_image (const DmCliExportArgs *args,
       options.scale = scale;
     }
 
+  if ((args->size != NULL || args->scale != NULL) && format == DM_EXPORT_PDF)
+    return usage (err, _("--size and --scale apply to a PNG or SVG picture; a PDF handout takes --paper and --orientation"));
   if ((args->paper != NULL || args->orientation != NULL) && format != DM_EXPORT_PDF)
     return usage (err, _("--paper and --orientation apply to a PDF handout, not to “%s”"), args->output);
   if (args->paper != NULL && !dm_export_paper_from_name (args->paper, &options.paper))

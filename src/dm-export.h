@@ -45,7 +45,7 @@ typedef struct
   double        axis_end;
   const guint8 *visible;      /* per event, or NULL: all */
   int           selected;     /* position to ring, or -1 */
-  int           width;        /* pixels (PNG) or points (SVG, PDF page 1) */
+  int           width;        /* pixels (PNG) or points (SVG); not the PDF's */
   int           height;       /* 0: as tall as the lanes need */
   double        scale;        /* PNG only: device pixels per pixel */
 
