@@ -1168,7 +1168,16 @@ build_event_pages (DmHandout *self,
       add_event (self, &flow, event);
     }
 
-  /* The sources, once, in full. */
+  /* The sources, once, in full (when any is quoted). */
+  self->sources_page = G_MAXUINT;
+  {
+    gboolean any = FALSE;
+
+    for (guint s = 0; s < self->source_numbers->len; s++)
+      any |= g_array_index (self->source_numbers, guint, s) > 0;
+    if (!any)
+      return;
+  }
   flow_new_page (&flow);
   self->sources_page = pages->len - 1;
   add_anchor (self, 0, word (self->language, WORD_SOURCES), pages->len - 1, MARGIN_TOP);
@@ -1308,7 +1317,8 @@ build_cover (DmHandout *self,
           add_contents_line (self, &flow, anchor->title, anchor->page + offset, 16, "Sans 9.5");
       }
   }
-  add_contents_line (self, &flow, word (self->language, WORD_SOURCES), self->sources_page + offset, 0, "Sans 10");
+  if (self->sources_page != G_MAXUINT)
+    add_contents_line (self, &flow, word (self->language, WORD_SOURCES), self->sources_page + offset, 0, "Sans 10");
 
   flow.y += 24;
   flow_text (&flow, with, "Sans 8.5", 0, &muted, 0);
@@ -1340,6 +1350,7 @@ handout_new (const DmExportOptions *options,
 
   self = g_new0 (DmHandout, 1);
   self->preview = preview;
+  self->sources_page = G_MAXUINT;
   self->options = *options;
   self->dataset = g_object_ref (options->dataset);
   self->language = options->language;
@@ -1372,7 +1383,8 @@ handout_new (const DmExportOptions *options,
   self->n_cover_pages = n_cover;
   self->first_timeline_page += n_cover;
   self->first_event_page += n_cover;
-  self->sources_page += n_cover;
+  if (self->sources_page != G_MAXUINT)
+    self->sources_page += n_cover;
   for (guint i = 0; i < self->anchors->len; i++)
     g_array_index (self->anchors, Anchor, i).page += n_cover;
 

@@ -416,6 +416,35 @@ test_long_summary (Fixture       *f,
   g_assert_nonnull (strstr (p, "end."));
 }
 
+/* A timeline that quotes no source has no list of sources: no empty
+ * page, nothing in the contents. */
+static void
+test_no_sources (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *input = g_test_build_filename (G_TEST_DIST, "fixtures", "valid", "deep-time.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (input);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmDataset) dataset = dm_dataset_load_file (file, NULL, NULL, &error);
+  g_autofree char *path = NULL;
+  g_autofree char *cover = NULL;
+  g_autofree char *last = NULL;
+  DmExportOptions options;
+  guint n;
+
+  g_assert_no_error (error);
+  dm_export_options_init (&options, dataset);
+  options.language = DM_LANGUAGE_EN;
+  path = export_handout (f, &options, "deep.pdf");
+  n = count_pages (path);
+  g_assert_cmpuint (n, ==, 3);
+  cover = page_text (path, 1);
+  last = page_text (path, n);
+  g_assert_null (strstr (cover, "Sources"));
+  g_assert_true (g_str_has_prefix (last, "Events"));
+  g_assert_nonnull (strstr (last, "The far future"));
+}
+
 /* The timeline pages draw every event of the bundled timeline on its own,
  * labelled: no clusters. */
 static void
@@ -566,6 +595,7 @@ main (int   argc,
   g_test_add ("/handout/vietnamese", Fixture, NULL, fixture_setup, test_vietnamese, fixture_teardown);
   g_test_add ("/handout/metadata", Fixture, NULL, fixture_setup, test_metadata, fixture_teardown);
   g_test_add ("/handout/long-summary", Fixture, NULL, fixture_setup, test_long_summary, fixture_teardown);
+  g_test_add ("/handout/no-sources", Fixture, NULL, fixture_setup, test_no_sources, fixture_teardown);
   g_test_add ("/handout/no-clusters", Fixture, NULL, fixture_setup, test_no_clusters, fixture_teardown);
   g_test_add ("/handout/range", Fixture, NULL, fixture_setup, test_range, fixture_teardown);
   g_test_add ("/handout/suggest-name", Fixture, NULL, fixture_setup, test_suggest_name, fixture_teardown);
