@@ -589,6 +589,18 @@ test_export_dialog (void)
 
   g_assert_nonnull (find_label (GTK_WIDGET (window), "Exported “out.pdf”"));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (find_label (GTK_WIDGET (window), "Exported “out.pdf”"))));
+  {
+    GtkWidget *folder = gtk_widget_get_ancestor (GTK_WIDGET (find_label (GTK_WIDGET (window), "Show in _Folder")),
+                                                 GTK_TYPE_BUTTON);
+    GtkWidget *open = gtk_widget_get_ancestor (GTK_WIDGET (find_label (GTK_WIDGET (window), "_Open")), GTK_TYPE_BUTTON);
+    g_autofree char *uri = g_file_get_uri (file);
+
+    g_assert_nonnull (folder);
+    g_assert_nonnull (open);
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (folder)), ==, "win.show-export-folder");
+    g_assert_cmpstr (g_variant_get_string (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (folder)), NULL), ==, uri);
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (open)), ==, "win.open-export");
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   dm_test_remove_dir (dir);
