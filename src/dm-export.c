@@ -137,21 +137,21 @@ dm_export_options_get_paper_size (const DmExportOptions *options,
                                   double                *width,
                                   double                *height)
 {
+  double w = options->paper == DM_PAPER_LETTER ? DM_PAPER_LETTER_WIDTH : DM_PAPER_A4_WIDTH;
+  double h = options->paper == DM_PAPER_LETTER ? DM_PAPER_LETTER_HEIGHT : DM_PAPER_A4_HEIGHT;
+
   if (options->paper_width > 0 && options->paper_height > 0)
     {
-      *width = MIN (options->paper_width, options->paper_height);
-      *height = MAX (options->paper_width, options->paper_height);
+      w = MIN (options->paper_width, options->paper_height);
+      h = MAX (options->paper_width, options->paper_height);
     }
-  else if (options->paper == DM_PAPER_LETTER)
-    {
-      *width = DM_PAPER_LETTER_WIDTH;
-      *height = DM_PAPER_LETTER_HEIGHT;
-    }
-  else
-    {
-      *width = DM_PAPER_A4_WIDTH;
-      *height = DM_PAPER_A4_HEIGHT;
-    }
+
+  /* To a hundredth of a point, whoever gives it: GTK keeps paper in
+   * millimetres, and Letter's 612 points come back from it a hair short,
+   * which is enough to break a line that just fits elsewhere than in the
+   * PDF. */
+  *width = round (w * 100) / 100;
+  *height = round (h * 100) / 100;
 }
 
 char *

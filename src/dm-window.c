@@ -1426,7 +1426,8 @@ create_print_operation (DmWindow *self)
 static void
 run_print (DmWindow                *self,
            GtkPrintOperationAction  action,
-           const char              *export_filename)
+           const char              *export_filename,
+           GtkPageSetup            *page_setup)
 {
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GError) error = NULL;
@@ -1436,6 +1437,8 @@ run_print (DmWindow                *self,
     return;
 
   operation = create_print_operation (self);
+  if (page_setup != NULL)
+    gtk_print_operation_set_default_page_setup (operation, page_setup);
   if (export_filename != NULL)
     gtk_print_operation_set_export_filename (operation, export_filename);
 
@@ -1458,17 +1461,19 @@ print_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  run_print (DM_WINDOW (widget), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL);
+  run_print (DM_WINDOW (widget), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, NULL);
 }
 
 void
-dm_window_print_to_file (DmWindow   *self,
-                         const char *filename)
+dm_window_print_to_file (DmWindow     *self,
+                         const char   *filename,
+                         GtkPageSetup *page_setup)
 {
   g_return_if_fail (DM_IS_WINDOW (self));
   g_return_if_fail (filename != NULL);
+  g_return_if_fail (page_setup == NULL || GTK_IS_PAGE_SETUP (page_setup));
 
-  run_print (self, GTK_PRINT_OPERATION_ACTION_EXPORT, filename);
+  run_print (self, GTK_PRINT_OPERATION_ACTION_EXPORT, filename, page_setup);
 }
 
 static void drop_mnemonic_names (GtkWidget *widget);

@@ -25,8 +25,11 @@ DmDataset *dm_window_get_dataset (DmWindow      *self);
 DmLanguage dm_window_get_language (DmWindow     *self);
 void       dm_window_open_default (DmWindow     *self);
 /* Prints the handout into a PDF file through GtkPrintOperation, as the
- * print dialog's "Print to File" does, without the dialog. */
-void       dm_window_print_to_file (DmWindow    *self,
-                                    const char  *filename);
+ * print dialog's "Print to File" does, without the dialog, on
+ * @page_setup's paper and orientation (NULL: the locale's paper,
+ * portrait). */
+void       dm_window_print_to_file (DmWindow     *self,
+                                    const char   *filename,
+                                    GtkPageSetup *page_setup);
 
 G_END_DECLS

@@ -157,9 +157,9 @@ test_paper (Fixture       *f,
     const char   *size;
     const char   *turned;
   } cases[] = {
-    { DM_PAPER_A4, DM_ORIENTATION_PORTRAIT, "595.276 x 841.89 pts (A4)", "841.89 x 595.276 pts (A4)" },
+    { DM_PAPER_A4, DM_ORIENTATION_PORTRAIT, "595.28 x 841.89 pts (A4)", "841.89 x 595.28 pts (A4)" },
     { DM_PAPER_LETTER, DM_ORIENTATION_PORTRAIT, "612 x 792 pts (letter)", "792 x 612 pts (letter)" },
-    { DM_PAPER_A4, DM_ORIENTATION_LANDSCAPE, "841.89 x 595.276 pts (A4)", "841.89 x 595.276 pts (A4)" },
+    { DM_PAPER_A4, DM_ORIENTATION_LANDSCAPE, "841.89 x 595.28 pts (A4)", "841.89 x 595.28 pts (A4)" },
   };
 
   for (guint c = 0; c < G_N_ELEMENTS (cases); c++)

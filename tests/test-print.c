@@ -86,7 +86,7 @@ test_print_matches_export (void)
 
   g_assert_no_error (error);
 
-  dm_window_print_to_file (window, printed);
+  dm_window_print_to_file (window, printed, NULL);
   g_assert_true (g_file_test (printed, G_FILE_TEST_IS_REGULAR));
 
   dm_export_options_init (&options, dm_window_get_dataset (window));
@@ -110,6 +110,50 @@ test_print_matches_export (void)
   dm_test_remove_dir (dir);
 }
 
+/* The page setup chosen is the handout's paper: Letter, landscape, and
+ * the text with it. */
+static void
+test_print_page_setup (void)
+{
+  DmWindow *window = dm_test_open_bundled_window (1280, 800);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("daumoc-print-XXXXXX", &error);
+  g_autofree char *printed = g_build_filename (dir, "letter.pdf", NULL);
+  g_autofree char *exported = g_build_filename (dir, "exported.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (exported);
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) letter = gtk_paper_size_new (GTK_PAPER_NAME_LETTER);
+  g_autofree char *printed_sizes = NULL;
+  g_autofree char *printed_text = NULL;
+  g_autofree char *exported_text = NULL;
+  DmExportOptions options;
+  g_auto(GStrv) sizes = NULL;
+
+  g_assert_no_error (error);
+  gtk_page_setup_set_paper_size (setup, letter);
+  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
+  dm_window_print_to_file (window, printed, setup);
+
+  printed_sizes = pdf_sizes (printed);
+  sizes = g_strsplit (g_strstrip (printed_sizes), " ", -1);
+  g_assert_cmpuint (g_strv_length (sizes), >=, 4);
+  for (guint i = 0; sizes[i] != NULL; i++)
+    g_assert_cmpstr (sizes[i], ==, "792x612");
+
+  dm_export_options_init (&options, dm_window_get_dataset (window));
+  options.language = dm_window_get_language (window);
+  options.paper = DM_PAPER_LETTER;
+  options.orientation = DM_ORIENTATION_LANDSCAPE;
+  g_assert_true (dm_export_to_file (&options, DM_EXPORT_PDF, file, NULL, &error));
+  g_assert_no_error (error);
+  printed_text = pdf_text (printed);
+  exported_text = pdf_text (exported);
+  g_assert_cmpstr (printed_text, ==, exported_text);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  dm_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -120,6 +164,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/print/matches-export", test_print_matches_export);
+  g_test_add_func ("/print/page-setup", test_print_page_setup);
 
   return g_test_run ();
 }
