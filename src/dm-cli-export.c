@@ -167,18 +167,11 @@ dm_cli_export_image (const DmCliExportArgs *args,
 
   options.dataset = dataset;
   options.visible = visible;
-  /* What the handout's cover says it holds: the filter, as the window's
-   * filter bar puts it, and the dates asked for. */
-  if (dm_filter_is_active (filter) || dm_date_is_set (&from) || dm_date_is_set (&to))
+  /* What the handout's cover says it holds, as the window's filter bar
+   * puts it; the dates asked for are its period. */
+  if (dm_filter_is_active (filter))
     {
-      g_autofree char *described = dm_filter_describe (filter, dataset, options.language);
-      g_autofree char *from_text = dm_date_is_set (&from) ? dm_date_format (&from, options.language) : NULL;
-      g_autofree char *to_text = dm_date_is_set (&to) ? dm_date_format (&to, options.language) : NULL;
-
-      if (from_text != NULL || to_text != NULL)
-        filter_text = g_strdup_printf ("%s · %s – %s", described, from_text ? from_text : "…", to_text ? to_text : "…");
-      else
-        filter_text = g_steal_pointer (&described);
+      filter_text = dm_filter_describe (filter, dataset, options.language);
       options.filter_text = filter_text;
     }
   if (dm_date_is_set (&from) || dm_date_is_set (&to))

@@ -47,6 +47,7 @@ typedef enum
   WORD_SELECTION,
   WORD_MADE_ON,
   WORD_KINDS,
+  WORD_KINDS_SHOWN,
   WORD_STATED,
   WORD_INFERRED,
   WORD_RANGE,
@@ -77,6 +78,7 @@ static const struct {
   [WORD_SELECTION] = { "Selection", "Phạm vi chọn" },
   [WORD_MADE_ON] = { "Made on", "Ngày lập" },
   [WORD_KINDS] = { "Kinds:", "Loại:" },
+  [WORD_KINDS_SHOWN] = { "Kinds", "Loại sự kiện" },
   [WORD_STATED] = { "date stated by the source", "ngày do nguồn nêu" },
   [WORD_INFERRED] = { "date inferred or approximate", "ngày suy ra hoặc ước chừng" },
   [WORD_RANGE] = { "a period", "một khoảng thời gian" },
@@ -1253,6 +1255,37 @@ add_contents_line (DmHandout  *self,
   flow->y += 3;
 }
 
+/* The kinds of the events in the handout, by name, when some kinds have
+ * none there (a filter, or a short range); NULL when all are there. */
+static char *
+kinds_shown (DmHandout *self)
+{
+  guint n_kinds = dm_dataset_get_n_kinds (self->dataset);
+  g_autofree guint8 *present = g_malloc0 (MAX (n_kinds, 1));
+  g_autoptr(GString) names = g_string_new (NULL);
+  guint n_present = 0;
+
+  for (guint i = 0; i < dm_dataset_get_n_events (self->dataset); i++)
+    {
+      const DmEvent *event = dm_dataset_get_event (self->dataset, i);
+
+      if (self->in_range[i] && event->kind_index < n_kinds && !present[event->kind_index])
+        {
+          present[event->kind_index] = 1;
+          n_present++;
+        }
+    }
+  if (n_present == n_kinds || n_present == 0)
+    return NULL;
+
+  for (guint k = 0; k < n_kinds; k++)
+    if (present[k])
+      g_string_append_printf (names, "%s%s", names->len ? "; " : "",
+                              dm_text_get (&dm_dataset_get_kind (self->dataset, k)->label, self->language));
+
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
 static void
 build_cover (DmHandout *self,
              GPtrArray *pages,
@@ -1265,10 +1298,12 @@ build_cover (DmHandout *self,
   g_autofree char *with = made_with (self->language);
   g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (self->made);
   const char *description = dm_text_get (dm_dataset_get_description (self->dataset), self->language);
+  g_autofree char *kinds = kinds_shown (self);
   struct { Word label; const char *value; } facts[] = {
     { WORD_PERIOD, range },
     { WORD_N_EVENTS, count },
     { WORD_SELECTION, self->options.filter_text ? self->options.filter_text : word (self->language, WORD_ALL_EVENTS) },
+    { WORD_KINDS_SHOWN, kinds },
     { WORD_MADE_ON, NULL },
   };
 
@@ -1279,7 +1314,7 @@ build_cover (DmHandout *self,
       dm_date_init (&date, DM_DATE_PRECISION_DAY, g_date_time_get_year (when),
                     (guint) g_date_time_get_month (when), (guint) g_date_time_get_day_of_month (when), 0, 0);
     made = dm_date_is_set (&date) ? dm_date_format (&date, self->language) : g_strdup ("");
-    facts[3].value = made;
+    facts[G_N_ELEMENTS (facts) - 1].value = made;
   }
 
   flow_new_page (&flow);
@@ -1290,9 +1325,13 @@ build_cover (DmHandout *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (facts); i++)
     {
-      g_autoptr(PangoLayout) label = text_layout (self, word (self->language, facts[i].label), "Sans Bold 10", 130);
-      Box box = { BOX_LINES, MARGIN_SIDE, 0, 0, 0, g_object_ref (label), 0, 1, 0, muted, 0, 0 };
+      g_autoptr(PangoLayout) label = NULL;
+      Box box = { BOX_LINES, MARGIN_SIDE, 0, 0, 0, NULL, 0, 1, 0, muted, 0, 0 };
 
+      if (facts[i].value == NULL)
+        continue;
+      label = text_layout (self, word (self->language, facts[i].label), "Sans Bold 10", 130);
+      box.layout = g_object_ref (label);
       flow_need (&flow, 16);
       box.y = flow.y;
       add_box (flow.page, &box);

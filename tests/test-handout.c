@@ -251,6 +251,8 @@ test_text (Fixture       *f,
   g_assert_nonnull (strstr (cover, "Events 18"));
   g_assert_nonnull (strstr (cover, "Made on 1 December 2025"));
   g_assert_nonnull (strstr (cover, "Contents"));
+  /* Every kind is there: no list of them. */
+  g_assert_null (strstr (cover, "Kinds"));
 
   flat = flatten (all->str);
   for (guint i = 0; i < dm_dataset_get_n_events (f->dataset); i++)
@@ -490,6 +492,13 @@ test_range (Fixture       *f,
   cover = page_text (path, 1);
   g_assert_nonnull (strstr (cover, "1 January – 31 December 2019"));
   g_assert_nonnull (strstr (cover, "Resolution only"));
+  /* The kinds with events in 2019, by name: no meeting that year. */
+  {
+    g_autofree char *flat = flatten (cover);
+
+    g_assert_nonnull (strstr (flat, "Kinds Forum / workshop; Memorandum of understanding; Resolution / conclusion;"));
+  }
+  g_assert_null (strstr (cover, "Meeting / working session"));
   g_assert_nonnull (strstr (all->str, "Politburo Resolution 52-NQ/TW"));
 
   /* The events listed (the outline names each): none from 2020 on. */
