@@ -74,6 +74,7 @@ dm_cli_export_image (const DmCliExportArgs *args,
   g_autoptr(GArray) shown = NULL;
   g_autofree guint8 *visible = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *filter_text = NULL;
   DmExportOptions options;
   DmExportFormat format;
   DmDate from = { 0 };
@@ -107,6 +108,15 @@ dm_cli_export_image (const DmCliExportArgs *args,
         return usage (err, _("--scale must be a number from 0.25 to 8, not “%s”"), args->scale);
       options.scale = scale;
     }
+
+  if ((args->size != NULL || args->scale != NULL) && format == DM_EXPORT_PDF)
+    return usage (err, _("--size and --scale apply to a PNG or SVG picture; a PDF handout takes --paper and --orientation"));
+  if ((args->paper != NULL || args->orientation != NULL) && format != DM_EXPORT_PDF)
+    return usage (err, _("--paper and --orientation apply to a PDF handout, not to “%s”"), args->output);
+  if (args->paper != NULL && !dm_export_paper_from_name (args->paper, &options.paper))
+    return usage (err, _("unknown paper “%s”; use a4 or letter"), args->paper);
+  if (args->orientation != NULL && !dm_export_orientation_from_name (args->orientation, &options.orientation))
+    return usage (err, _("unknown orientation “%s”; use portrait or landscape"), args->orientation);
 
   /* Every pixel takes 4 bytes: 16000x16000 at scale 2 would need 4 GB. */
   if (format == DM_EXPORT_PNG && options.height > 0 &&
@@ -170,6 +180,13 @@ dm_cli_export_image (const DmCliExportArgs *args,
 
   options.dataset = dataset;
   options.visible = visible;
+  /* What the handout's cover says it holds, as the window's filter bar
+   * puts it; the dates asked for are its period. */
+  if (dm_filter_is_active (filter))
+    {
+      filter_text = dm_filter_describe (filter, dataset, options.language);
+      options.filter_text = filter_text;
+    }
   if (dm_date_is_set (&from) || dm_date_is_set (&to))
     {
       double start;

@@ -21,6 +21,8 @@ typedef struct
   const char *language;     /* "vi", "en" or NULL for the locale's */
   const char *size;         /* "WxH" or NULL */
   const char *scale;        /* a number or NULL */
+  const char *paper;        /* "a4", "letter" or NULL for the locale's */
+  const char *orientation;  /* "portrait", "landscape" or NULL */
 } DmCliExportArgs;
 
 /* Exit status as for --check: 0 written, 1 the dataset or the file failed,

@@ -13,19 +13,9 @@
 
 #include "dm-export.h"
 #include "dm-file-util.h"
+#include "dm-handout.h"
 #include "dm-safe-text.h"
 #include "dm-scene.h"
-
-#define PAGE_WIDTH   595.0   /* A4, points */
-#define PAGE_HEIGHT  842.0
-#define PAGE_MARGIN  48.0
-/* The most characters laid out at once in the handout (Pango slows down
- * over long pieces, most over long words), and the most
- * shown of a title or a line, and of a summary or a quote (some 15 000
- * words, 40 pages). */
-#define HANDOUT_PIECE_CHARS 500
-#define HANDOUT_LINE_CHARS  1000
-#define HANDOUT_TEXT_CHARS  100000
 
 /* The largest PNG drawn: cairo's images stop at 32767 pixels a side, and
  * a few hundred megabytes of pixels is already more than anyone wants. A
@@ -33,9 +23,10 @@
 #define PNG_MAX_SIDE   32000.0
 #define PNG_MAX_PIXELS 64e6
 
-/* The largest PDF page in points that readers open (PDF's own limit):
- * the timeline page is scaled down to fit. */
-#define PDF_MAX_SIDE   14400.0
+#ifdef __GLIBC__
+#include <langinfo.h>
+#include <locale.h>
+#endif
 
 void
 dm_export_options_init (DmExportOptions *options,
@@ -47,6 +38,159 @@ dm_export_options_init (DmExportOptions *options,
   options->selected = -1;
   options->width = 1600;
   options->scale = 1;
+  options->paper = dm_export_paper_from_locale ();
+}
+
+/* Where Letter is the usual paper, as GTK's gtk_paper_size_get_default()
+ * has it. */
+static const char * const letter_territories[] = {
+  "US", "CA", "MX", "CL", "CO", "CR", "DO", "GT", "NI", "PA", "PH", "PR", "SV", "VE", "BZ",
+};
+
+DmPaper
+dm_export_paper_for_locale_name (const char *locale)
+{
+  const char *territory;
+  gsize length;
+
+  if (locale == NULL)
+    return DM_PAPER_A4;
+
+  /* language[_TERRITORY][.codeset][@modifier] */
+  territory = strchr (locale, '_');
+  if (territory == NULL)
+    return DM_PAPER_A4;
+  territory++;
+  length = strcspn (territory, ".@");
+  for (guint i = 0; i < G_N_ELEMENTS (letter_territories); i++)
+    if (length == 2 && strncmp (territory, letter_territories[i], 2) == 0)
+      return DM_PAPER_LETTER;
+
+  return DM_PAPER_A4;
+}
+
+DmPaper
+dm_export_paper_from_locale (void)
+{
+  static const char * const variables[] = { "LC_ALL", "LC_PAPER", "LANG" };
+
+#ifdef __GLIBC__
+  {
+    /* The locale's own paper, when the locale is installed. */
+    const char *name = setlocale (LC_PAPER, NULL);
+
+    if (name != NULL && !g_str_equal (name, "C") && !g_str_equal (name, "POSIX") &&
+        !g_str_has_prefix (name, "C."))
+      {
+        union { const char *string; unsigned int word; } width;
+
+        width.string = nl_langinfo (_NL_PAPER_WIDTH);
+        if (width.word == 216)
+          return DM_PAPER_LETTER;
+        if (width.word == 210)
+          return DM_PAPER_A4;
+      }
+  }
+#endif
+
+  /* Otherwise its name, as the environment gives it. */
+  for (guint i = 0; i < G_N_ELEMENTS (variables); i++)
+    {
+      const char *value = g_getenv (variables[i]);
+
+      if (value != NULL && value[0] != '\0')
+        return dm_export_paper_for_locale_name (value);
+    }
+
+  return DM_PAPER_A4;
+}
+
+gboolean
+dm_export_paper_from_name (const char *name,
+                           DmPaper    *paper)
+{
+  if (g_ascii_strcasecmp (name, "a4") == 0)
+    *paper = DM_PAPER_A4;
+  else if (g_ascii_strcasecmp (name, "letter") == 0)
+    *paper = DM_PAPER_LETTER;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+const char *
+dm_export_paper_to_name (DmPaper paper)
+{
+  return paper == DM_PAPER_LETTER ? "letter" : "a4";
+}
+
+gboolean
+dm_export_orientation_from_name (const char    *name,
+                                 DmOrientation *orientation)
+{
+  if (g_ascii_strcasecmp (name, "portrait") == 0)
+    *orientation = DM_ORIENTATION_PORTRAIT;
+  else if (g_ascii_strcasecmp (name, "landscape") == 0)
+    *orientation = DM_ORIENTATION_LANDSCAPE;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+void
+dm_export_options_get_paper_size (const DmExportOptions *options,
+                                  double                *width,
+                                  double                *height)
+{
+  double w = options->paper == DM_PAPER_LETTER ? DM_PAPER_LETTER_WIDTH : DM_PAPER_A4_WIDTH;
+  double h = options->paper == DM_PAPER_LETTER ? DM_PAPER_LETTER_HEIGHT : DM_PAPER_A4_HEIGHT;
+
+  if (options->paper_width > 0 && options->paper_height > 0)
+    {
+      w = MIN (options->paper_width, options->paper_height);
+      h = MAX (options->paper_width, options->paper_height);
+    }
+
+  /* To a hundredth of a point, whoever gives it: GTK keeps paper in
+   * millimetres, and Letter's 612 points come back from it a hair short,
+   * which is enough to break a line that just fits elsewhere than in the
+   * PDF. */
+  *width = round (w * 100) / 100;
+  *height = round (h * 100) / 100;
+}
+
+char *
+dm_export_suggest_name (DmDataset  *dataset,
+                        DmLanguage  language,
+                        const char *kind,
+                        const char *suffix)
+{
+  const char *title = dataset ? dm_text_get (dm_dataset_get_title (dataset), language) : "";
+  g_autoptr(GString) name = g_string_new (NULL);
+
+  /* The title up to its subtitle, without characters that file systems
+   * or people's shells trip on. */
+  for (const char *p = title; *p != '\0' && *p != ':'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '/' || c == '\\' || c == '*' || c == '?' || c == '"' || c == '<' || c == '>' || c == '|' || c < 0x20)
+        c = '-';
+      g_string_append_unichar (name, c);
+      if (name->len > 80)
+        break;
+    }
+  g_strstrip (name->str);
+  g_string_set_size (name, strlen (name->str));
+  if (name->len == 0)
+    g_string_append (name, "timeline");
+  if (kind != NULL && kind[0] != '\0')
+    g_string_append_printf (name, " - %s", kind);
+  g_string_append_printf (name, " (%s)%s", language == DM_LANGUAGE_VI ? "vi" : "en", suffix ? suffix : "");
+
+  return g_string_free (g_steal_pointer (&name), FALSE);
 }
 
 gboolean
@@ -67,6 +211,7 @@ dm_export_format_from_name (const char     *name,
   return TRUE;
 }
 
+/* The range: as asked, or the shown events' span with a little room. */
 gboolean
 dm_export_check_pixels (double   width,
                         double   height,
@@ -82,7 +227,6 @@ dm_export_check_pixels (double   width,
   return FALSE;
 }
 
-/* The range: as asked, or the shown events' span with a little room. */
 static void
 export_range (const DmExportOptions *options,
               double                *start,
@@ -266,348 +410,147 @@ write_svg (GOutputStream          *stream,
          g_output_stream_write_all (stream, close, strlen (close), NULL, cancellable, error);
 }
 
-/* The handout pages after the timeline */
+/* PDF */
 
-/* The text pages flow from one event to the next; to draw page N alone
- * (as printing asks), the flow is run and only page N is painted. */
-typedef struct
+static cairo_status_t
+append_to_bytes (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
 {
-  cairo_t      *cr;
-  PangoContext *pango;
-  double        width;
-  double        height;
-  double        y;
-  int           current;   /* the page the flow is on */
-  int           target;    /* the page to paint, or -1 for all */
-  gboolean      pdf;       /* each page shown as it ends */
-} Page;
-
-static gboolean
-painting (Page *page)
-{
-  return page->target == -1 || page->target == page->current;
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
 }
 
-static void
-next_page (Page *page)
+static const char *
+find_bytes (const GByteArray *pdf,
+            const char       *needle,
+            gsize             from,
+            gboolean          last)
 {
-  if (page->pdf)
-    cairo_show_page (page->cr);
-  page->current++;
-  page->y = PAGE_MARGIN;
+  gsize length = strlen (needle);
+  const char *found = NULL;
+
+  for (gsize i = from; i + length <= pdf->len; i++)
+    if (memcmp (pdf->data + i, needle, length) == 0)
+      {
+        found = (const char *) pdf->data + i;
+        if (!last)
+          break;
+      }
+
+  return found;
 }
 
-/* Paints @layout a line at a time, each on the page where it fits. */
+/* cairo 1.16 has no call for the document's language (the catalogue's
+ * /Lang, which screen readers choose a voice by), so it is added the way
+ * PDF allows a file to be amended: an incremental update that appends a
+ * new version of the catalogue, its cross-reference and a trailer
+ * pointing back to the old one. Only a file with a classic trailer, as
+ * cairo writes, is amended; any other is left as it is. */
 static void
-add_lines (Page        *page,
-           PangoLayout *layout)
+add_pdf_language (GByteArray *pdf,
+                  const char *tag)
 {
-  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  const char *trailer = find_bytes (pdf, "\ntrailer", 0, TRUE);
+  const char *startxref = find_bytes (pdf, "startxref", 0, TRUE);
+  const char *root;
+  const char *size;
+  const char *info;
+  const char *catalog;
+  const char *object_end;
+  const char *dict_end;
+  guint root_id;
+  guint n_objects;
+  guint info_id = 0;
+  guint64 previous;
+  g_autofree char *header = NULL;
+  g_autoptr(GString) update = NULL;
+  gsize offset;
+  gsize xref;
 
-  do
-    {
-      PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
-      PangoRectangle logical;
-      double line_height;
-      double baseline;
-
-      pango_layout_iter_get_line_extents (iter, NULL, &logical);
-      line_height = (double) logical.height / PANGO_SCALE;
-      baseline = (double) (pango_layout_iter_get_baseline (iter) - logical.y) / PANGO_SCALE;
-
-      if (page->y + line_height > page->height - PAGE_MARGIN && page->y > PAGE_MARGIN)
-        next_page (page);
-
-      if (painting (page))
-        {
-          cairo_set_source_rgb (page->cr, 0.1, 0.1, 0.12);
-          cairo_move_to (page->cr, PAGE_MARGIN + (double) logical.x / PANGO_SCALE, page->y + baseline);
-          pango_cairo_show_layout_line (page->cr, line);
-        }
-      page->y += line_height;
-    }
-  while (pango_layout_iter_next_line (iter));
-
-  pango_layout_iter_free (iter);
-}
-
-/* One piece of a text, on the page or the next. */
-static void
-add_text_piece (Page       *page,
-                const char *text,
-                gsize       length,
-                const char *font,
-                double      space_after)
-{
-  g_autoptr(PangoLayout) layout = pango_layout_new (page->pango);
-  PangoFontDescription *description = pango_font_description_from_string (font);
-  int height;
-
-  /* Plain text: dataset text is never markup. */
-  pango_layout_set_text (layout, text, (int) length);
-  pango_layout_set_font_description (layout, description);
-  pango_font_description_free (description);
-  pango_layout_set_width (layout, (int) ((page->width - 2 * PAGE_MARGIN) * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_get_pixel_size (layout, NULL, &height);
-
-  /* A paragraph that fits on a page is kept whole... */
-  if (height <= page->height - 2 * PAGE_MARGIN)
-    {
-      if (page->y + height > page->height - PAGE_MARGIN && page->y > PAGE_MARGIN)
-        next_page (page);
-
-      if (painting (page))
-        {
-          cairo_set_source_rgb (page->cr, 0.1, 0.1, 0.12);
-          cairo_move_to (page->cr, PAGE_MARGIN, page->y);
-          pango_cairo_show_layout (page->cr, layout);
-        }
-      page->y += height + space_after;
-      return;
-    }
-
-  /* ...a longer one flows on, line by line, over the following pages. */
-  add_lines (page, layout);
-  page->y += space_after;
-}
-
-/* A text of the handout, up to @max_chars (far beyond any real text)
- * and an ellipsis. Controls, bidi overrides and floods of combining marks
- * are made visible or dropped as on screen (cairo refuses some of them),
- * and a long text is laid out in pieces of a few paragraphs: Pango takes
- * minutes over a megabyte in one layout. */
-static void
-add_text (Page       *page,
-          const char *text,
-          gsize       max_chars,
-          const char *font,
-          double      space_after)
-{
-  g_autofree char *shown = NULL;
-
-  if (text == NULL || text[0] == '\0')
+  if (trailer == NULL || startxref == NULL || startxref < trailer)
+    return;
+  /* The trailer is text to the end of the file. */
+  g_byte_array_append (pdf, (const guint8 *) "", 1);
+  g_byte_array_set_size (pdf, pdf->len - 1);
+  root = strstr (trailer, "/Root ");
+  size = strstr (trailer, "/Size ");
+  info = strstr (trailer, "/Info ");
+  if (root == NULL || size == NULL || root > startxref || size > startxref)
+    return;
+  root_id = (guint) g_ascii_strtoull (root + 6, NULL, 10);
+  n_objects = (guint) g_ascii_strtoull (size + 6, NULL, 10);
+  if (info != NULL && info < startxref)
+    info_id = (guint) g_ascii_strtoull (info + 6, NULL, 10);
+  previous = g_ascii_strtoull (startxref + 9, NULL, 10);
+  if (root_id == 0 || n_objects == 0 || previous == 0)
     return;
 
-  shown = dm_safe_text_for_display (text, max_chars);
-  for (const char *p = shown; *p; )
-    {
-      const char *end = dm_safe_text_piece_end (p, HANDOUT_PIECE_CHARS);
+  header = g_strdup_printf ("\n%u 0 obj", root_id);
+  catalog = find_bytes (pdf, header, 0, FALSE);
+  object_end = catalog ? g_strstr_len (catalog, (const char *) pdf->data + pdf->len - catalog, "endobj") : NULL;
+  if (object_end == NULL || g_strstr_len (catalog, object_end - catalog, "/Type /Catalog") == NULL ||
+      g_strstr_len (catalog, object_end - catalog, "/Lang") != NULL)
+    return;
+  catalog = g_strstr_len (catalog, object_end - catalog, "<<");
+  dict_end = object_end;
+  while (catalog != NULL && dict_end > catalog && strncmp (dict_end, ">>", 2) != 0)
+    dict_end--;
+  if (catalog == NULL || dict_end <= catalog)
+    return;
 
-      add_text_piece (page, p, (gsize) (end - p), font, end[0] == '\0' ? space_after : 0);
-      p = end;
-    }
+  update = g_string_new (NULL);
+  offset = pdf->len + 1;
+  g_string_append_printf (update, "\n%u 0 obj\n", root_id);
+  g_string_append_len (update, catalog, dict_end - catalog);
+  g_string_append_printf (update, "/Lang (%s)\n>>\nendobj\n", tag);
+  xref = pdf->len + update->len;
+  g_string_append_printf (update, "xref\n%u 1\n%010" G_GSIZE_FORMAT " 00000 n \n", root_id, offset);
+  g_string_append_printf (update, "trailer\n<< /Size %u /Root %u 0 R", n_objects, root_id);
+  if (info_id > 0)
+    g_string_append_printf (update, " /Info %u 0 R", info_id);
+  g_string_append_printf (update, " /Prev %" G_GUINT64_FORMAT " >>\nstartxref\n%" G_GSIZE_FORMAT "\n%%%%EOF\n",
+                          previous, xref);
+  g_byte_array_append (pdf, (const guint8 *) update->str, update->len);
 }
 
-static void
-add_event (Page                  *page,
-           const DmExportOptions *options,
-           const DmEvent         *event)
+static gboolean
+write_handout (GOutputStream          *stream,
+               const DmExportOptions  *options,
+               GCancellable           *cancellable,
+               GError                **error)
 {
-  DmDataset *dataset = options->dataset;
-  DmLanguage language = options->language;
-  const DmKind *kind = dm_dataset_lookup_kind (dataset, event->kind);
-  g_autofree char *date = dm_event_format_date (event, dm_language_from_locale ());
-  g_autofree char *heading = NULL;
+  g_autoptr(DmHandout) handout = dm_handout_new (options);
+  g_autoptr(GByteArray) pdf = g_byte_array_new ();
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  double width;
+  double height;
 
-  if (event->certainty != DM_CERTAINTY_STATED)
-    {
-      g_autofree char *marked = event->certainty == DM_CERTAINTY_APPROXIMATE
-                                ? g_strdup_printf (_("about %s"), date)
-                                : g_strdup_printf (_("%s (inferred)"), date);
-      g_free (date);
-      date = g_steal_pointer (&marked);
-    }
-
-  heading = g_strdup_printf ("%s · %s", date, kind ? dm_text_get (&kind->label, language) : event->kind);
-  add_text (page, heading, HANDOUT_LINE_CHARS, "Sans 9", 2);
-  add_text (page, dm_text_get (&event->title, language), HANDOUT_LINE_CHARS, "Sans Bold 12", 4);
-  add_text (page, dm_text_get (&event->summary, language), HANDOUT_TEXT_CHARS, "Sans 10", 4);
-
-  for (guint i = 0; event->actors != NULL && i < event->actors->len; i++)
-    {
-      const DmActor *actor = g_ptr_array_index (event->actors, i);
-      const char *role = dm_text_get (&actor->role, language);
-      g_autofree char *name = actor->as_printed ? g_strdup_printf (_("%s (as printed in the source)"), actor->name)
-                                                : g_strdup (actor->name);
-      g_autofree char *line = role[0] ? g_strdup_printf ("%s — %s", name, role) : g_strdup (name);
-
-      add_text (page, line, HANDOUT_LINE_CHARS, "Sans 9", 1);
-    }
-
-  for (guint i = 0; event->citations != NULL && i < event->citations->len; i++)
-    {
-      const DmCitation *citation = g_ptr_array_index (event->citations, i);
-      const DmSource *source = dm_dataset_lookup_source (dataset, citation->source);
-      g_autofree char *line = NULL;
-
-      if (citation->quote == NULL)
-        continue;
-      line = g_strdup_printf ("“%s” — %s%s%s", citation->quote,
-                              source ? dm_text_get (&source->title, language) : citation->source,
-                              source && source->publisher ? ", " : "",
-                              source && source->publisher ? source->publisher : "");
-      add_text (page, line, HANDOUT_TEXT_CHARS, "Sans Italic 8", 2);
-
-      /* Beside the verbatim quote, its translation into the handout's
-       * language, marked as such. */
-      {
-        const char *translation = language == DM_LANGUAGE_VI ? citation->translation.vi : citation->translation.en;
-
-        if (translation != NULL && translation[0] != '\0' && g_strcmp0 (translation, citation->quote) != 0)
-          {
-            g_autofree char *rendering = g_strdup_printf (_("Translation: %s"), translation);
-            add_text (page, rendering, HANDOUT_TEXT_CHARS, "Sans 8", 2);
-          }
-      }
-    }
-
-  page->y += 12;
-}
-
-/* The key to the timeline's marks, before the events. */
-static void
-add_legend (Page *page)
-{
-  add_text (page, _("How Dates Are Drawn"), HANDOUT_TEXT_CHARS, "Sans Bold 10", 2);
-  add_text (page, _("Stated: a solid mark; the source gives the date."), HANDOUT_TEXT_CHARS, "Sans 9", 1);
-  add_text (page, _("Inferred or approximate: a dashed outline; the date was worked out, and the event says why."), HANDOUT_TEXT_CHARS, "Sans 9", 1);
-  add_text (page, _("Open-ended: a light mark with a tail that fades out; only one bound is known, as in “no later than November 2021”."), HANDOUT_TEXT_CHARS, "Sans 9", 1);
-  add_text (page, _("A date known only to the year or month is drawn as the faint span it covers."), HANDOUT_TEXT_CHARS, "Sans 9", 1);
-  page->y += 16;
-}
-
-static void
-draw_title (cairo_t               *cr,
-            PangoContext          *pango,
-            const DmExportOptions *options,
-            double                 x,
-            double                 y,
-            double                 width)
-{
-  g_autoptr(PangoLayout) layout = pango_layout_new (pango);
-  PangoFontDescription *font = pango_font_description_from_string ("Sans Bold 16");
-  g_autofree char *title = dm_safe_text_for_display (dm_text_get (dm_dataset_get_title (options->dataset), options->language),
-                                                     DM_SAFE_TEXT_LABEL_MAX);
-
-  pango_layout_set_text (layout, title, -1);
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  cairo_set_source_rgb (cr, 0.1, 0.1, 0.12);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
-}
-
-/* The handout after its first page: every shown event in time order.
- * Paints page @target (counted from 0 after the timeline page), or all of
- * them when @target is -1; returns how many pages there are. */
-static guint
-draw_event_pages (const DmExportOptions *options,
-                  cairo_t               *cr,
-                  PangoContext          *pango,
-                  double                 width,
-                  double                 height,
-                  int                    target,
-                  gboolean               pdf)
-{
-  Page page = { cr, pango, width, height, PAGE_MARGIN, 0, target, pdf };
-
-  add_legend (&page);
-  for (guint i = 0; i < dm_dataset_get_n_events (options->dataset); i++)
-    if (options->visible == NULL || options->visible[i])
-      add_event (&page, options, dm_dataset_get_event (options->dataset, i));
-
-  if (pdf)
-    cairo_show_page (cr);
-
-  return (guint) page.current + 1;
-}
-
-/* Room under the timeline for its key: two rows of it at most. */
-#define LEGEND_SPACE (8 + 2 * 26.0)
-
-/* The key to the timeline's marks, under it. */
-static void
-draw_legend (DmScene *scene,
-             cairo_t *cr,
-             double   x,
-             double   y,
-             double   width)
-{
-  const char * const labels[DM_SCENE_N_MARKS] = {
-    [DM_SCENE_MARK_STATED] = _("Stated date"),
-    [DM_SCENE_MARK_INFERRED] = _("Inferred or approximate date"),
-    [DM_SCENE_MARK_OPEN] = _("Open-ended: only one bound known"),
-    [DM_SCENE_MARK_COARSE] = _("Known to the year or month"),
-  };
-
-  dm_scene_draw_legend (scene, cr, x, y, width, labels);
-}
-
-/* The first page: the title and the timeline of the range, scaled to fit
- * the page's width, and the key to its marks. */
-static void
-draw_timeline_page (const DmExportOptions *options,
-                    cairo_t               *cr,
-                    PangoContext          *pango,
-                    double                 width,
-                    double                 height)
-{
-  DmScene scene;
-  double scale;
-
-  setup_scene (&scene, options, pango, options->width, options->height);
-  scale = MIN (1, (width - 2 * PAGE_MARGIN) / scene.width);
-  /* Thousands of kinds make the lanes taller than any page. */
-  if (height > 0)
-    scale = MIN (scale, (height - 2 * PAGE_MARGIN - 40) / scene.height);
-
-  draw_title (cr, pango, options, PAGE_MARGIN, PAGE_MARGIN - 8, width - 2 * PAGE_MARGIN);
-  cairo_save (cr);
-  cairo_translate (cr, PAGE_MARGIN, PAGE_MARGIN + 40);
-  cairo_scale (cr, scale, scale);
-  dm_scene_draw (&scene, cr);
-  cairo_restore (cr);
-  draw_legend (&scene, cr, PAGE_MARGIN, PAGE_MARGIN + 40 + scene.height * scale + 8, width - 2 * PAGE_MARGIN);
-  dm_scene_clear (&scene);
-}
-
-guint
-dm_export_count_handout_pages (const DmExportOptions *options,
-                               double                 page_width,
-                               double                 page_height)
-{
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
-  cairo_t *cr = cairo_create (surface);
-  PangoContext *pango = create_pango (cr);
-  guint n;
-
-  n = 1 + draw_event_pages (options, cr, pango, page_width, page_height, -2, FALSE);
-
-  g_object_unref (pango);
-  cairo_destroy (cr);
+  /* Collected, so that the language can be added. */
+  dm_handout_get_page_size (handout, 0, &width, &height);
+  surface = cairo_pdf_surface_create_for_stream (append_to_bytes, pdf, width, height);
+  dm_handout_write_pdf (handout, surface);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not draw the export: %s"),
+                   cairo_status_to_string (status));
+      return FALSE;
+    }
 
-  return n;
+  add_pdf_language (pdf, dm_handout_get_language_tag (handout));
+
+  return g_output_stream_write_all (stream, pdf->data, pdf->len, NULL, cancellable, error);
 }
 
-void
-dm_export_draw_handout_page (const DmExportOptions *options,
-                             cairo_t               *cr,
-                             PangoContext          *pango,
-                             double                 page_width,
-                             double                 page_height,
-                             guint                  page_number)
+typedef struct
 {
-  g_return_if_fail (options != NULL && cr != NULL && pango != NULL);
-
-  if (page_number == 0)
-    draw_timeline_page (options, cr, pango, page_width, page_height);
-  else
-    draw_event_pages (options, cr, pango, page_width, page_height, (int) page_number - 1, FALSE);
-}
+  const DmExportOptions *options;
+  DmExportFormat         format;
+} ExportJob;
 
 /* @scale, or less so that a @width × @height PNG stays within what cairo
  * and memory allow. */
@@ -622,12 +565,6 @@ png_fit_scale (double width,
 
   return scale;
 }
-
-typedef struct
-{
-  const DmExportOptions *options;
-  DmExportFormat         format;
-} ExportJob;
 
 static gboolean
 write_export (GOutputStream  *stream,
@@ -644,10 +581,11 @@ write_export (GOutputStream  *stream,
   g_autoptr(GString) texts = NULL;
   cairo_status_t status;
   double png_scale = 1;
-  double timeline_page_width = 0;
-  double timeline_page_height = 0;
   DmScene scene;
   cairo_t *cr;
+
+  if (job->format == DM_EXPORT_PDF)
+    return write_handout (stream, options, cancellable, error);
 
   /* A measuring pass fixes the height before the real surface exists. */
   {
@@ -695,27 +633,6 @@ write_export (GOutputStream  *stream,
       break;
 
     case DM_EXPORT_PDF:
-      {
-        g_autofree char *creator = g_strdup_printf ("Dấu Mốc %s", PACKAGE_VERSION);
-        /* cairo refuses text with noncharacters (U+FFFE) outright. */
-        g_autofree char *title = dm_safe_text_for_display (dm_text_get (dm_dataset_get_title (options->dataset),
-                                                                        options->language),
-                                                           DM_SAFE_TEXT_LABEL_MAX);
-
-        /* The first page is the timeline, landscape and as wide as asked
-         * (scaled down to the largest page readers open). */
-        double fit = MIN (1, PDF_MAX_SIDE / MAX (scene.width + 2 * PAGE_MARGIN,
-                                                 scene.height + 2 * PAGE_MARGIN + 40 + LEGEND_SPACE));
-
-        timeline_page_width = (scene.width + 2 * PAGE_MARGIN) * fit;
-        timeline_page_height = (scene.height + 2 * PAGE_MARGIN + 40 + LEGEND_SPACE) * fit;
-        surface = cairo_pdf_surface_create_for_stream (write_to_stream, &closure,
-                                                       timeline_page_width, timeline_page_height);
-        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, creator);
-      }
-      break;
-
     default:
       g_assert_not_reached ();
     }
@@ -724,17 +641,7 @@ write_export (GOutputStream  *stream,
   if (job->format == DM_EXPORT_PNG)
     cairo_scale (cr, png_scale, png_scale);
 
-  if (job->format == DM_EXPORT_PDF)
-    {
-      draw_timeline_page (options, cr, pango, timeline_page_width, timeline_page_height);
-      cairo_show_page (cr);
-
-      /* Then the events, on portrait pages. */
-      cairo_pdf_surface_set_size (surface, PAGE_WIDTH, PAGE_HEIGHT);
-      draw_event_pages (options, cr, pango, PAGE_WIDTH, PAGE_HEIGHT, -1, TRUE);
-    }
-  else
-    dm_scene_draw (&scene, cr);
+  dm_scene_draw (&scene, cr);
 
   cairo_destroy (cr);
   dm_scene_clear (&scene);
@@ -785,4 +692,78 @@ dm_export_to_file (const DmExportOptions  *options,
   g_return_val_if_fail (options->width > 0 && options->scale > 0, FALSE);
 
   return dm_file_write_atomically (file, write_export, &job, cancellable, error);
+}
+
+cairo_surface_t *
+dm_export_render_preview (const DmExportOptions *options,
+                          DmExportFormat         format,
+                          int                    max_width,
+                          int                    max_height)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  g_return_val_if_fail (options != NULL && DM_IS_DATASET (options->dataset), NULL);
+  g_return_val_if_fail (max_width > 0 && max_height > 0, NULL);
+
+  if (format == DM_EXPORT_PDF)
+    {
+      /* The cover and the first timeline page, side by side. */
+      g_autoptr(DmHandout) handout = dm_handout_new_preview (options);
+      guint n = MIN (dm_handout_get_n_pages (handout), 2);
+      double widths[2] = { 0, 0 };
+      double heights[2] = { 0, 0 };
+      double gap = 12;
+      double scale;
+      double x = 0;
+
+      for (guint i = 0; i < n; i++)
+        dm_handout_get_page_size (handout, i, &widths[i], &heights[i]);
+      scale = MIN ((max_width - gap * (n - 1)) / (widths[0] + widths[1]), max_height / MAX (heights[0], heights[1]));
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                            (int) ceil ((widths[0] + widths[1]) * scale + gap * (n - 1)),
+                                            (int) ceil (MAX (heights[0], heights[1]) * scale));
+      cr = cairo_create (surface);
+      for (guint i = 0; i < n; i++)
+        {
+          cairo_save (cr);
+          cairo_translate (cr, x, 0);
+          cairo_scale (cr, scale, scale);
+          cairo_rectangle (cr, 0, 0, widths[i], heights[i]);
+          cairo_clip (cr);
+          dm_handout_draw_page (handout, cr, i);
+          cairo_restore (cr);
+          cairo_set_source_rgba (cr, 0, 0, 0, 0.3);
+          cairo_set_line_width (cr, 1);
+          cairo_rectangle (cr, x + 0.5, 0.5, widths[i] * scale - 1, heights[i] * scale - 1);
+          cairo_stroke (cr);
+          x += widths[i] * scale + gap;
+        }
+      cairo_destroy (cr);
+      return surface;
+    }
+
+  {
+    cairo_surface_t *probe = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+    cairo_t *probe_cr = cairo_create (probe);
+    PangoContext *pango = create_pango (probe_cr);
+    DmScene scene;
+    double scale;
+
+    setup_scene (&scene, options, pango, options->width, options->height);
+    scale = MIN (max_width / scene.width, max_height / scene.height);
+    surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                          MAX ((int) ceil (scene.width * scale), 1),
+                                          MAX ((int) ceil (scene.height * scale), 1));
+    cr = cairo_create (surface);
+    cairo_scale (cr, scale, scale);
+    dm_scene_draw (&scene, cr);
+    cairo_destroy (cr);
+    dm_scene_clear (&scene);
+    g_object_unref (pango);
+    cairo_destroy (probe_cr);
+    cairo_surface_destroy (probe);
+  }
+
+  return surface;
 }

@@ -19,6 +19,24 @@ typedef enum
   DM_EXPORT_PDF,
 } DmExportFormat;
 
+/* Paper for the PDF handout and printing; sizes in points. */
+typedef enum
+{
+  DM_PAPER_A4,
+  DM_PAPER_LETTER,
+} DmPaper;
+
+typedef enum
+{
+  DM_ORIENTATION_PORTRAIT,
+  DM_ORIENTATION_LANDSCAPE,
+} DmOrientation;
+
+#define DM_PAPER_A4_WIDTH      595.276
+#define DM_PAPER_A4_HEIGHT     841.89
+#define DM_PAPER_LETTER_WIDTH  612.0
+#define DM_PAPER_LETTER_HEIGHT 792.0
+
 typedef struct
 {
   DmDataset    *dataset;
@@ -27,9 +45,20 @@ typedef struct
   double        axis_end;
   const guint8 *visible;      /* per event, or NULL: all */
   int           selected;     /* position to ring, or -1 */
-  int           width;        /* pixels (PNG) or points (SVG, PDF page 1) */
+  int           width;        /* pixels (PNG) or points (SVG); not the PDF's */
   int           height;       /* 0: as tall as the lanes need */
   double        scale;        /* PNG only: device pixels per pixel */
+
+  /* The PDF handout and printing */
+  DmPaper       paper;
+  double        paper_width;  /* points, portrait; both 0: from @paper */
+  double        paper_height;
+  DmOrientation orientation;  /* of the cover and text pages; the
+                               * timeline pages are always landscape */
+  const char   *filter_text;  /* what the search and filters keep, for the
+                               * cover, or NULL when they keep everything */
+  gint64        made;         /* Unix time it was made; 0: now (or
+                               * SOURCE_DATE_EPOCH when set) */
 } DmExportOptions;
 
 void     dm_export_options_init   (DmExportOptions  *options,
@@ -44,31 +73,51 @@ gboolean dm_export_check_pixels   (double            width,
                                    double            height,
                                    GError          **error);
 
+/* The paper people use where the locale says they live: Letter in the
+ * United States, Canada and the other countries that use it, A4
+ * elsewhere. dm_export_paper_from_locale() reads LC_ALL, LC_PAPER and
+ * LANG (and glibc's LC_PAPER data when the locale exists). */
+DmPaper  dm_export_paper_for_locale_name (const char   *locale);
+DmPaper  dm_export_paper_from_locale     (void);
+gboolean dm_export_paper_from_name       (const char   *name,
+                                          DmPaper      *paper);
+const char *dm_export_paper_to_name      (DmPaper       paper);
+gboolean dm_export_orientation_from_name (const char   *name,
+                                          DmOrientation *orientation);
+/* Portrait width and height of @options' paper, in points. */
+void     dm_export_options_get_paper_size (const DmExportOptions *options,
+                                           double                *width,
+                                           double                *height);
+
+/* A file name to offer: the title, the language and the kind of export,
+ * e.g. "Vietnam and the Fourth Industrial Revolution - handout (en).pdf". */
+char    *dm_export_suggest_name   (DmDataset        *dataset,
+                                   DmLanguage        language,
+                                   const char       *kind,
+                                   const char       *suffix);
+
 /* From the file name: .png, .svg or .pdf. */
 gboolean dm_export_format_from_name (const char     *name,
                                      DmExportFormat *format);
 
 /* Draws the timeline of @options into @file, written beside it and
  * renamed into place, so a failure never leaves a partial file. A PDF is
- * a handout: the timeline on the first page, then every shown event in
- * time order with its date, summary, people and citations. Text stays
- * text in the PDF, which names its title and creator. */
+ * a handout (dm-handout.h): a cover, the timeline on landscape pages,
+ * every event in range in time order with its date, certainty, summary,
+ * people, figures and citations, then the sources; every page on the
+ * same paper and numbered. Text stays text in the PDF, which names its
+ * title, subject, creator and language and has an outline by year. */
 gboolean dm_export_to_file        (const DmExportOptions  *options,
                                    DmExportFormat          format,
                                    GFile                  *file,
                                    GCancellable           *cancellable,
                                    GError                **error);
 
-/* For printing: the same handout, page by page, on pages of the given
- * size in points. Page 0 is the timeline. */
-guint    dm_export_count_handout_pages (const DmExportOptions *options,
-                                        double                 page_width,
-                                        double                 page_height);
-void     dm_export_draw_handout_page   (const DmExportOptions *options,
-                                        cairo_t               *cr,
-                                        PangoContext          *pango,
-                                        double                 page_width,
-                                        double                 page_height,
-                                        guint                  page_number);
+/* A small picture of what @format would give, within @max_width ×
+ * @max_height pixels: the image, or the handout's first pages. */
+cairo_surface_t *dm_export_render_preview (const DmExportOptions *options,
+                                           DmExportFormat         format,
+                                           int                    max_width,
+                                           int                    max_height);
 
 G_END_DECLS

@@ -17,7 +17,9 @@
 #include "dm-file-util.h"
 #include "dm-fold.h"
 #include "dm-export.h"
+#include "dm-export-dialog.h"
 #include "dm-export-timelinejs.h"
+#include "dm-handout.h"
 #include "dm-overview.h"
 #include "dm-presentation.h"
 #include "dm-safe-text.h"
@@ -92,6 +94,10 @@ struct _DmWindow
 
   /* The list's date and kind columns, as wide in every row. */
   DmEventColumns       *columns;
+
+  GtkPrintSettings     *print_settings;  /* of the last print */
+  AdwToastOverlay      *toast_overlay;   /* says where exports went */
+  guint8               *export_visible;  /* the export preview's events */
 };
 
 G_DEFINE_FINAL_TYPE (DmWindow, dm_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -1372,6 +1378,8 @@ typedef struct
 {
   DmExportOptions  options;
   guint8          *visible;
+  char            *filter_text;
+  DmHandout       *handout;
 } PrintJob;
 
 static void
@@ -1379,19 +1387,47 @@ print_job_free (gpointer data)
 {
   PrintJob *job = data;
 
+  g_clear_pointer (&job->handout, dm_handout_free);
   g_free (job->visible);
+  g_free (job->filter_text);
   g_free (job);
 }
 
+/* The handout is laid out on the paper of the page setup the user
+ * picked, turned as it is turned. */
 static void
 begin_print_cb (GtkPrintOperation *operation,
                 GtkPrintContext   *context,
                 PrintJob          *job)
 {
-  gtk_print_operation_set_n_pages (operation,
-                                   (int) dm_export_count_handout_pages (&job->options,
-                                                                        gtk_print_context_get_width (context),
-                                                                        gtk_print_context_get_height (context)));
+  GtkPageSetup *setup = gtk_print_context_get_page_setup (context);
+  GtkPageOrientation orientation = gtk_page_setup_get_orientation (setup);
+
+  job->options.paper_width = gtk_page_setup_get_paper_width (setup, GTK_UNIT_POINTS);
+  job->options.paper_height = gtk_page_setup_get_paper_height (setup, GTK_UNIT_POINTS);
+  job->options.orientation = orientation == GTK_PAGE_ORIENTATION_LANDSCAPE ||
+                             orientation == GTK_PAGE_ORIENTATION_REVERSE_LANDSCAPE
+                             ? DM_ORIENTATION_LANDSCAPE : DM_ORIENTATION_PORTRAIT;
+  g_clear_pointer (&job->handout, dm_handout_free);
+  job->handout = dm_handout_new (&job->options);
+  gtk_print_operation_set_n_pages (operation, (int) dm_handout_get_n_pages (job->handout));
+}
+
+/* The timeline pages are landscape, whatever the others are. */
+static void
+request_page_setup_cb (GtkPrintOperation *operation,
+                       GtkPrintContext   *context,
+                       int                page_number,
+                       GtkPageSetup      *setup,
+                       PrintJob          *job)
+{
+  gboolean landscape;
+
+  if (job->handout == NULL || page_number < 0 || (guint) page_number >= dm_handout_get_n_pages (job->handout))
+    return;
+
+  landscape = dm_handout_page_is_landscape (job->handout, (guint) page_number);
+  gtk_page_setup_set_orientation (setup, landscape ? GTK_PAGE_ORIENTATION_LANDSCAPE : GTK_PAGE_ORIENTATION_PORTRAIT);
 }
 
 static void
@@ -1400,40 +1436,71 @@ draw_page_cb (GtkPrintOperation *operation,
               int                page_number,
               PrintJob          *job)
 {
-  PangoContext *pango = gtk_print_context_create_pango_context (context);
+  if (job->handout == NULL || page_number < 0 || (guint) page_number >= dm_handout_get_n_pages (job->handout))
+    return;
 
-  dm_export_draw_handout_page (&job->options, gtk_print_context_get_cairo_context (context), pango,
-                               gtk_print_context_get_width (context), gtk_print_context_get_height (context),
-                               (guint) page_number);
-  g_object_unref (pango);
+  /* The handout's own fonts, not the printer's: the same as the PDF. */
+  dm_handout_draw_page (job->handout, gtk_print_context_get_cairo_context (context), (guint) page_number);
 }
 
-/* Printing gives the same handout as the PDF export, page for page. */
-static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+static GtkPrintOperation *
+create_print_operation (DmWindow *self)
 {
-  DmWindow *self = DM_WINDOW (widget);
+  GtkPrintOperation *operation = gtk_print_operation_new ();
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) paper = NULL;
+  PrintJob *job = g_new0 (PrintJob, 1);
+
+  job->visible = current_export_options (self, &job->options);
+  job->filter_text = dm_filter_is_active (self->filter)
+                     ? dm_filter_describe (self->filter, dm_window_get_dataset (self), self->language) : NULL;
+  job->options.filter_text = job->filter_text;
+  /* A handout of everything that passes the filters, not of the view. */
+  job->options.axis_start = job->options.axis_end = 0;
+  job->options.selected = -1;
+
+  paper = gtk_paper_size_new (job->options.paper == DM_PAPER_LETTER ? GTK_PAPER_NAME_LETTER : GTK_PAPER_NAME_A4);
+  gtk_page_setup_set_paper_size_and_default_margins (setup, paper);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  if (self->print_settings != NULL)
+    gtk_print_operation_set_print_settings (operation, self->print_settings);
+
+  gtk_print_operation_set_job_name (operation, dm_text_get (dm_dataset_get_title (dm_window_get_dataset (self)), self->language));
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  /* The handout has its own margins, as in the PDF. */
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), job);
+  g_signal_connect (operation, "request-page-setup", G_CALLBACK (request_page_setup_cb), job);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), job);
+  g_object_set_data_full (G_OBJECT (operation), "dm-print-job", job, print_job_free);
+
+  return operation;
+}
+
+static void
+run_print (DmWindow                *self,
+           GtkPrintOperationAction  action,
+           const char              *export_filename,
+           GtkPageSetup            *page_setup)
+{
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GError) error = NULL;
-  PrintJob *job;
+  GtkPrintOperationResult result;
 
   if (dm_window_get_dataset (self) == NULL)
     return;
 
-  job = g_new0 (PrintJob, 1);
-  job->visible = current_export_options (self, &job->options);
+  operation = create_print_operation (self);
+  if (page_setup != NULL)
+    gtk_print_operation_set_default_page_setup (operation, page_setup);
+  if (export_filename != NULL)
+    gtk_print_operation_set_export_filename (operation, export_filename);
 
-  operation = gtk_print_operation_new ();
-  gtk_print_operation_set_job_name (operation, dm_text_get (dm_dataset_get_title (dm_window_get_dataset (self)), self->language));
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), job);
-  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), job);
-  g_object_set_data_full (G_OBJECT (operation), "job", job, print_job_free);
-
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self), &error) ==
-      GTK_PRINT_OPERATION_RESULT_ERROR)
+  result = gtk_print_operation_run (operation, action, GTK_WINDOW (self), &error);
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    g_set_object (&self->print_settings, gtk_print_operation_get_print_settings (operation));
+  else if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
       g_autofree char *message = g_strdup_printf (_("Could not print: %s"), error->message);
 
@@ -1442,39 +1509,171 @@ print_action (GtkWidget  *widget,
     }
 }
 
+/* Printing gives the same handout as the PDF export, page for page: the
+ * whole filtered timeline, in the data language, on the paper chosen. */
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  run_print (DM_WINDOW (widget), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, NULL);
+}
+
+void
+dm_window_print_to_file (DmWindow     *self,
+                         const char   *filename,
+                         GtkPageSetup *page_setup)
+{
+  g_return_if_fail (DM_IS_WINDOW (self));
+  g_return_if_fail (filename != NULL);
+  g_return_if_fail (page_setup == NULL || GTK_IS_PAGE_SETUP (page_setup));
+
+  run_print (self, GTK_PRINT_OPERATION_ACTION_EXPORT, filename, page_setup);
+}
+
+static void drop_mnemonic_names (GtkWidget *widget);
+
+/* After an export: where it went, with a way to open it and to see it
+ * in its folder. */
+
+static void
+launch_uri (DmWindow   *self,
+            const char *uri)
+{
+  g_autoptr(GdkAppLaunchContext) context = gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (self)));
+
+  /* GIO goes through the desktop portal in a sandbox. */
+  g_app_info_launch_default_for_uri_async (uri, G_APP_LAUNCH_CONTEXT (context), NULL, NULL, NULL);
+}
+
+static void
+open_export_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  launch_uri (DM_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
 typedef struct
 {
   DmWindow *window;
-  char     *format;
-  gboolean  whole_range;   /* the filtered events' span, not the view */
-  int       width;         /* 0: as the view */
-  int       height;        /* 0: fit the lanes */
-  double    scale;
-} ExportRequest;
+  char     *uri;
+} ShowItems;
 
 static void
-export_request_free (ExportRequest *request)
+show_items_free (ShowItems *show)
 {
-  g_object_unref (request->window);
-  g_free (request->format);
-  g_free (request);
+  g_object_unref (show->window);
+  g_free (show->uri);
+  g_free (show);
 }
 
-/* Writes the export @request asks for to @file; a problem is shown above
- * the timeline. */
+/* No file manager answers: open the folder instead. */
 static void
-export_request_run (ExportRequest *request,
-                    GFile         *file)
+show_items_done_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
 {
-  DmWindow *self = request->window;
+  ShowItems *show = user_data;
+  g_autoptr(GVariant) reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, NULL);
+
+  if (reply == NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (show->uri);
+      g_autoptr(GFile) folder = g_file_get_parent (file);
+
+      if (folder != NULL)
+        {
+          g_autofree char *folder_uri = g_file_get_uri (folder);
+
+          launch_uri (show->window, folder_uri);
+        }
+    }
+  show_items_free (show);
+}
+
+static void
+show_items_bus_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  ShowItems *show = user_data;
+  g_autoptr(GDBusConnection) bus = g_bus_get_finish (result, NULL);
+  const char *uris[] = { show->uri, NULL };
+
+  if (bus == NULL)
+    {
+      show_items_done_cb (NULL, NULL, show);
+      return;
+    }
+
+  g_dbus_connection_call (bus, "org.freedesktop.FileManager1", "/org/freedesktop/FileManager1",
+                          "org.freedesktop.FileManager1", "ShowItems",
+                          g_variant_new ("(^ass)", uris, ""), NULL, G_DBUS_CALL_FLAGS_NONE, 5000, NULL,
+                          show_items_done_cb, show);
+}
+
+static void
+show_export_folder_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  ShowItems *show = g_new0 (ShowItems, 1);
+
+  show->window = g_object_ref (DM_WINDOW (widget));
+  show->uri = g_variant_dup_string (parameter, NULL);
+  g_bus_get (G_BUS_TYPE_SESSION, NULL, show_items_bus_cb, show);
+}
+
+static void
+show_export_toast (DmWindow *self,
+                   GFile    *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *title = g_strdup_printf (_("Exported “%s”"), name);
+  AdwToast *toast = adw_toast_new (title);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (title);
+  GtkWidget *folder = gtk_button_new_with_mnemonic (_("Show in _Folder"));
+
+  /* Two ways on: the toast's own button opens the file; the folder's is
+   * beside the title (AdwToast 1.2 has room for one button). */
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (folder, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (folder), "win.show-export-folder");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (folder), g_variant_new_string (uri));
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), folder);
+  adw_toast_set_custom_title (toast, box);
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_action_name (toast, "win.open-export");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  drop_mnemonic_names (box);
+}
+
+/* Writes @file: the view as @format with @options, or with @options NULL
+ * the whole timeline as TimelineJS in the data language. Then says how it
+ * went: a toast to open the file or its folder, or the problem above the
+ * timeline. No export format holds all that the timeline's own file does,
+ * so writing over it is refused. */
+static gboolean
+run_export (DmWindow              *self,
+            const DmExportOptions *options,
+            DmExportFormat         format,
+            GFile                 *file)
+{
   DmDataset *dataset = dm_window_get_dataset (self);
   GFile *source = dataset != NULL ? dm_dataset_get_file (dataset) : NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
 
   if (dataset == NULL)
-    return;
+    return FALSE;
 
-  /* No export format holds all that the timeline's file does. */
   if (source != NULL && dm_file_is_same (file, source))
     {
       g_autofree char *name = display_basename (file);
@@ -1483,98 +1682,53 @@ export_request_run (ExportRequest *request,
                    _("“%s” is the timeline being shown, which the export would replace and lose; "
                      "choose another name"), name);
     }
-  else if (g_str_equal (request->format, "timelinejs"))
-    dm_export_timelinejs_to_file (dataset, self->language, file, NULL, &error);
-  else
+  else if (options == NULL
+           ? dm_export_timelinejs_to_file (dataset, self->language, file, NULL, &error)
+           : dm_export_to_file (options, format, file, NULL, &error))
     {
-      g_autofree guint8 *visible = NULL;
-      DmExportOptions options;
-      DmExportFormat format = DM_EXPORT_PNG;
-
-      visible = current_export_options (self, &options);
-      options.scale = g_str_equal (request->format, "png") ? request->scale : 1;
-      if (request->width > 0)
-        options.width = request->width;
-      options.height = request->height;
-      /* The whole filtered range: the export works out the span. */
-      if (request->whole_range)
-        options.axis_start = options.axis_end = 0;
-      dm_export_format_from_name (g_str_equal (request->format, "svg") ? ".svg" :
-                                  g_str_equal (request->format, "pdf") ? ".pdf" : ".png", &format);
-      dm_export_to_file (&options, format, file, NULL, &error);
+      show_export_toast (self, file);
+      return TRUE;
     }
 
-  if (error != NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("Could not export: %s"), error->message);
-
-      gtk_label_set_text (self->problem_label, message);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->problem_label), message);
-      gtk_revealer_set_reveal_child (self->problem_revealer, TRUE);
-    }
+  message = g_strdup_printf (_("Could not export: %s"), error->message);
+  gtk_label_set_text (self->problem_label, message);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->problem_label), message);
+  gtk_revealer_set_reveal_child (self->problem_revealer, TRUE);
+  return FALSE;
 }
 
+/* TimelineJS has no view and nothing to choose: every event goes, in
+ * the window's data language. */
 static void
-export_response_cb (GtkNativeDialog *chooser,
-                    int              response,
-                    gpointer         user_data)
+timelinejs_response_cb (GtkNativeDialog *chooser,
+                        int              response,
+                        gpointer         user_data)
 {
-  ExportRequest *request = user_data;
+  g_autoptr(DmWindow) self = user_data;
+  DmDataset *dataset = dm_window_get_dataset (self);
   g_autoptr(GFile) file = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT &&
+  if (response == GTK_RESPONSE_ACCEPT && dataset != NULL &&
       (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
-    export_request_run (request, file);
+    run_export (self, NULL, 0, file);
 
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
-  export_request_free (request);
 }
 
 static void
-choose_export_file (ExportRequest *request)
+choose_timelinejs_file (DmWindow *self)
 {
-  DmWindow *self = request->window;
   DmDataset *dataset = dm_window_get_dataset (self);
-  const char *format = request->format;
-  const char *suffix = g_str_equal (format, "timelinejs") ? DM_EXPORT_TIMELINEJS_SUFFIX :
-                       g_str_equal (format, "svg") ? ".svg" :
-                       g_str_equal (format, "pdf") ? ".pdf" : ".png";
-  g_autofree char *name = NULL;
+  g_autofree char *name = dm_export_suggest_name (dataset, self->language, "TimelineJS", DM_EXPORT_TIMELINEJS_SUFFIX);
   GtkFileChooserNative *chooser;
 
   chooser = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  name = g_strconcat (dm_text_get (dm_dataset_get_title (dataset), self->language), suffix, NULL);
-  g_strdelimit (name, "/\\:", '-');
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-
-  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), request);
+  g_signal_connect (chooser, "response", G_CALLBACK (timelinejs_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-export_options_response_cb (GtkDialog *dialog,
-                            int        response,
-                            gpointer   user_data)
-{
-  ExportRequest *request = user_data;
-
-  if (response != GTK_RESPONSE_ACCEPT)
-    {
-      export_request_free (request);
-      gtk_window_destroy (GTK_WINDOW (dialog));
-      return;
-    }
-
-  request->whole_range = gtk_check_button_get_active (g_object_get_data (G_OBJECT (dialog), "whole"));
-  request->width = gtk_spin_button_get_value_as_int (g_object_get_data (G_OBJECT (dialog), "width"));
-  request->height = gtk_spin_button_get_value_as_int (g_object_get_data (G_OBJECT (dialog), "height"));
-  request->scale = gtk_spin_button_get_value (g_object_get_data (G_OBJECT (dialog), "scale"));
-  gtk_window_destroy (GTK_WINDOW (dialog));
-
-  choose_export_file (request);
 }
 
 /* GTK 4.8 names a button or a check button with a mnemonic after its
@@ -1610,98 +1764,78 @@ drop_mnemonic_names (GtkWidget *widget)
     drop_mnemonic_names (child);
 }
 
-static GtkWidget *
-add_spin (GtkGrid    *grid,
-          int         row,
-          const char *label,
-          double      min,
-          double      max,
-          double      step,
-          double      value,
-          guint       digits)
+/* What the export dialog starts from: the events shown, the range in
+ * view. */
+static void
+export_base_cb (DmExportOptions *options,
+                gpointer         user_data)
 {
-  GtkWidget *title = gtk_label_new_with_mnemonic (label);
-  GtkWidget *spin = gtk_spin_button_new_with_range (min, max, step);
+  DmWindow *self = user_data;
+  guint8 *visible;
 
-  gtk_label_set_xalign (GTK_LABEL (title), 1);
-  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), digits);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (title), spin);
-  gtk_grid_attach (grid, title, 0, row, 1, 1);
-  gtk_grid_attach (grid, spin, 1, row, 1, 1);
-
-  return spin;
+  if (dm_window_get_dataset (self) != options->dataset)
+    return;
+  visible = current_export_options (self, options);
+  /* Kept with the window until the next preview or export asks. */
+  g_free (self->export_visible);
+  self->export_visible = visible;
 }
 
-/* What to export, before where: the view or the whole filtered range,
- * and for a picture its size and sharpness. */
+static void
+export_dialog_export_cb (DmExportDialog *dialog,
+                         GFile          *file,
+                         DmWindow       *self)
+{
+  DmDataset *dataset = dm_window_get_dataset (self);
+  g_autofree guint8 *visible = NULL;
+  g_autofree char *filter_text = NULL;
+  g_autoptr(GError) error = NULL;
+  DmExportOptions options;
+
+  if (dataset == NULL)
+    {
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      return;
+    }
+
+  visible = current_export_options (self, &options);
+  dm_export_dialog_apply (dialog, &options);
+  if (dm_filter_is_active (self->filter))
+    filter_text = dm_filter_describe (self->filter, dataset, options.language);
+  options.filter_text = filter_text;
+
+  run_export (self, &options, dm_export_dialog_get_format (dialog), file);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* What to export, before where: the dialog asks what the format needs. */
 static void
 export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
   DmWindow *self = DM_WINDOW (widget);
-  const char *format = g_variant_get_string (parameter, NULL);
-  ExportRequest *request;
-  GtkWidget *dialog;
-  GtkWidget *area;
-  GtkWidget *grid;
-  GtkWidget *view;
-  GtkWidget *whole;
-  GtkWidget *spin;
-  gboolean picture = g_str_equal (format, "png");
+  const char *name = g_variant_get_string (parameter, NULL);
+  DmDataset *dataset = dm_window_get_dataset (self);
+  g_autofree char *suffix = g_strconcat (".", name, NULL);
+  DmExportFormat format = DM_EXPORT_PDF;
+  DmExportDialog *dialog;
 
-  if (dm_window_get_dataset (self) == NULL)
+  if (dataset == NULL)
     return;
 
-  request = g_new0 (ExportRequest, 1);
-  request->window = g_object_ref (self);
-  request->format = g_strdup (format);
-  request->scale = 2;
-
-  /* TimelineJS has no view: every event goes. */
-  if (g_str_equal (format, "timelinejs"))
+  if (g_str_equal (name, "timelinejs"))
     {
-      choose_export_file (request);
+      choose_timelinejs_file (self);
       return;
     }
 
-  dialog = gtk_dialog_new_with_buttons (_("Export"), GTK_WINDOW (self),
-                                        GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT | GTK_DIALOG_USE_HEADER_BAR,
-                                        _("_Cancel"), GTK_RESPONSE_CANCEL,
-                                        _("_Choose File…"), GTK_RESPONSE_ACCEPT,
-                                        NULL);
-  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  area = gtk_dialog_get_content_area (GTK_DIALOG (dialog));
-
-  grid = gtk_grid_new ();
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 12);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  gtk_widget_set_margin_start (grid, 24);
-  gtk_widget_set_margin_end (grid, 24);
-  gtk_widget_set_margin_top (grid, 18);
-  gtk_widget_set_margin_bottom (grid, 18);
-  gtk_box_append (GTK_BOX (area), grid);
-
-  view = gtk_check_button_new_with_mnemonic (_("What is on _screen"));
-  whole = gtk_check_button_new_with_mnemonic (_("The _whole range of the shown events"));
-  gtk_check_button_set_group (GTK_CHECK_BUTTON (whole), GTK_CHECK_BUTTON (view));
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (view), TRUE);
-  gtk_grid_attach (GTK_GRID (grid), view, 0, 0, 2, 1);
-  gtk_grid_attach (GTK_GRID (grid), whole, 0, 1, 2, 1);
-  g_object_set_data (G_OBJECT (dialog), "whole", whole);
-
-  spin = add_spin (GTK_GRID (grid), 2, _("_Width (pixels)"), 400, 20000, 100,
-                   MAX (gtk_widget_get_width (GTK_WIDGET (self->timeline)), 800), 0);
-  g_object_set_data (G_OBJECT (dialog), "width", spin);
-  spin = add_spin (GTK_GRID (grid), 3, _("_Height (0 fits the lanes)"), 0, 20000, 100, 0, 0);
-  g_object_set_data (G_OBJECT (dialog), "height", spin);
-  spin = add_spin (GTK_GRID (grid), 4, _("S_harpness (pixels per point)"), 1, 4, 0.5, 2, 1);
-  gtk_widget_set_sensitive (spin, picture);
-  g_object_set_data (G_OBJECT (dialog), "scale", spin);
-
-  g_signal_connect (dialog, "response", G_CALLBACK (export_options_response_cb), request);
-  drop_mnemonic_names (dialog);
+  dm_export_format_from_name (suffix, &format);
+  dialog = dm_export_dialog_new (GTK_WINDOW (self), dataset, format, self->language,
+                                 MAX (gtk_widget_get_width (GTK_WIDGET (self->timeline)), 800));
+  dm_export_dialog_set_base_func (dialog, export_base_cb, g_object_ref (self), g_object_unref);
+  g_signal_connect_object (dialog, "export", G_CALLBACK (export_dialog_export_cb), self, 0);
+  drop_mnemonic_names (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -1879,6 +2013,8 @@ dm_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->progress, dm_load_progress_unref);
   g_clear_object (&self->pending_file);
+  g_clear_object (&self->print_settings);
+  g_clear_pointer (&self->export_visible, g_free);
   g_clear_handle_id (&self->reload_id, g_source_remove);
   if (self->pulse_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->pulse_id);
@@ -2044,6 +2180,8 @@ dm_window_class_init (DmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.open-export", "s", open_export_action);
+  gtk_widget_class_install_action (widget_class, "win.show-export-folder", "s", show_export_folder_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-load", NULL, cancel_load_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_property_action (widget_class, "win.data-language", "data-language");
@@ -2069,6 +2207,16 @@ dm_window_init (DmWindow *self)
   self->history = g_array_new (FALSE, FALSE, sizeof (int));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", FALSE);
   drop_mnemonic_names (GTK_WIDGET (self));
+
+  /* Toasts (where an export went) over the whole content. */
+  {
+    g_autoptr(GtkWidget) content = g_object_ref (adw_application_window_get_content (ADW_APPLICATION_WINDOW (self)));
+
+    self->toast_overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+    adw_application_window_set_content (ADW_APPLICATION_WINDOW (self), NULL);
+    adw_toast_overlay_set_child (self->toast_overlay, content);
+    adw_application_window_set_content (ADW_APPLICATION_WINDOW (self), GTK_WIDGET (self->toast_overlay));
+  }
   drop_mnemonic_names (GTK_WIDGET (gtk_menu_button_get_popover (self->filter_button)));
 
   /* Settings when the schema is installed (or compiled for the tests);
@@ -2196,16 +2344,28 @@ dm_window_export_to_file (DmWindow   *self,
                           const char *format,
                           GFile      *file)
 {
-  ExportRequest *request;
+  g_autofree char *suffix = NULL;
+  g_autofree guint8 *visible = NULL;
+  DmExportFormat export_format = DM_EXPORT_PDF;
+  DmExportOptions options;
 
   g_return_if_fail (DM_IS_WINDOW (self));
   g_return_if_fail (format != NULL);
   g_return_if_fail (G_IS_FILE (file));
 
-  request = g_new0 (ExportRequest, 1);
-  request->window = g_object_ref (self);
-  request->format = g_strdup (format);
-  request->scale = 2;
-  export_request_run (request, file);
-  export_request_free (request);
+  if (dm_window_get_dataset (self) == NULL)
+    return;
+
+  if (g_str_equal (format, "timelinejs"))
+    {
+      run_export (self, NULL, 0, file);
+      return;
+    }
+
+  /* The dialog's defaults: the view as shown. */
+  suffix = g_strconcat (".", format, NULL);
+  if (!dm_export_format_from_name (suffix, &export_format))
+    g_return_if_reached ();
+  visible = current_export_options (self, &options);
+  run_export (self, &options, export_format, file);
 }

@@ -31,4 +31,12 @@ void       dm_window_export_to_file (DmWindow   *self,
                                      const char *format,
                                      GFile      *file);
 
+/* Prints the handout into a PDF file through GtkPrintOperation, as the
+ * print dialog's "Print to File" does, without the dialog, on
+ * @page_setup's paper and orientation (NULL: the locale's paper,
+ * portrait). */
+void       dm_window_print_to_file (DmWindow     *self,
+                                    const char   *filename,
+                                    GtkPageSetup *page_setup);
+
 G_END_DECLS

@@ -50,6 +50,8 @@ main (int   argc,
   g_autofree char *search = NULL;
   g_autofree char *size = NULL;
   g_autofree char *scale = NULL;
+  g_autofree char *paper = NULL;
+  g_autofree char *orientation = NULL;
   gboolean check = FALSE;
   gboolean version = FALSE;
   gboolean service = FALSE;
@@ -71,6 +73,11 @@ main (int   argc,
       N_("Size of the exported timeline in pixels (a height of 0 fits the lanes)"), N_("WxH") },
     { "scale", 0, 0, G_OPTION_ARG_STRING, &scale,
       N_("Pixels per point in an exported PNG, e.g. 2 for a sharp projector image"), N_("N") },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper,
+      N_("Paper of a PDF handout: a4 or letter (the default follows the locale)"), N_("PAPER") },
+    { "orientation", 0, 0, G_OPTION_ARG_STRING, &orientation,
+      N_("Pages of a PDF handout: portrait (the default) or landscape; the timeline pages are always landscape"),
+      N_("ORIENTATION") },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang,
       N_("Same as --language"), N_("LANGUAGE") },
     { "language", 0, 0, G_OPTION_ARG_STRING, &language,
@@ -108,8 +115,8 @@ main (int   argc,
   if (lang != NULL && language == NULL)
     language = g_steal_pointer (&lang);
 
-  if ((from || to || kinds || search || size || scale) && !dm_cli_export_is_image (export))
-    return usage_error (_("--from, --to, --kind, --search, --size and --scale apply to --export as PNG, SVG or PDF"));
+  if ((from || to || kinds || search || size || scale || paper || orientation) && !dm_cli_export_is_image (export))
+    return usage_error (_("--from, --to, --kind, --search, --size, --scale, --paper and --orientation apply to --export as PNG, SVG or PDF"));
 
   if (check && export != NULL)
     return usage_error (_("use either --check or --export, not both"));
@@ -140,6 +147,8 @@ main (int   argc,
             .language = language,
             .size = size,
             .scale = scale,
+            .paper = paper,
+            .orientation = orientation,
           };
 
           return dm_cli_export_image (&export_args, stdout, stderr);

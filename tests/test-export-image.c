@@ -3,6 +3,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <stdlib.h>
 #include <string.h>
 #include <glib/gstdio.h>
 #include <librsvg/rsvg.h>
@@ -209,55 +210,13 @@ test_pdf_text (Fixture       *f,
   g_assert_nonnull (strstr (info, "Vietnam and the Fourth Industrial Revolution"));
   g_assert_nonnull (strstr (info, "Dấu Mốc"));
 
-  /* Honest dates and names: a key to the marks, open-ended dates said as
-   * such, a name as the source prints it, quotes with their translation. */
-  g_assert_nonnull (strstr (flat, "How Dates Are Drawn"));
-  g_assert_nonnull (strstr (flat, "Open-ended: only one bound known"));   /* under the timeline */
-  g_assert_nonnull (strstr (flat, "Open-ended:"));
-  g_assert_nonnull (strstr (flat, "no later than 9 November 2021 (inferred)"));
+  /* Honest dates and names: a key to the marks under the timeline,
+   * open-ended dates said as such, a name as the source prints it, quotes
+   * with their translation. */
+  g_assert_nonnull (strstr (flat, "open-ended: only one bound known"));
+  g_assert_nonnull (strstr (flat, "no later than 9 November 2021 · "));
   g_assert_nonnull (strstr (flat, "Trần Anh Tuấn (as printed in the source)"));
   g_assert_nonnull (strstr (flat, "Translation: "));
-}
-
-/* Printing draws the same handout, page for page, as the PDF. */
-static void
-test_print_matches_pdf (Fixture       *f,
-                        gconstpointer  data)
-{
-  g_autoptr(GFile) file = out_file (f, "handout.pdf");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *info = NULL;
-  const char *pages_line;
-  DmExportOptions options;
-  guint n_pages;
-
-  dm_export_options_init (&options, f->dataset);
-  n_pages = dm_export_count_handout_pages (&options, 595, 842);
-  g_assert_cmpuint (n_pages, >=, 3);
-
-  g_assert_true (dm_export_to_file (&options, DM_EXPORT_PDF, file, NULL, &error));
-  info = read_pdf ("pdfinfo", path);
-  pages_line = strstr (info, "Pages:");
-  g_assert_nonnull (pages_line);
-  if (g_ascii_strtoull (pages_line + strlen ("Pages:"), NULL, 10) != n_pages)
-    g_error ("pdfinfo says\n%s\nbut printing counts %u pages", info, n_pages);
-
-  /* Every page has something on it. */
-  for (guint page = 0; page < n_pages; page++)
-    {
-      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 595, 842);
-      cairo_t *cr = cairo_create (surface);
-      PangoContext *pango = pango_cairo_create_context (cr);
-
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_paint (cr);
-      dm_export_draw_handout_page (&options, cr, pango, 595, 842, page);
-      cairo_destroy (cr);
-      g_object_unref (pango);
-      g_assert_cmpuint (count_ink (surface), >, 500);
-      cairo_surface_destroy (surface);
-    }
 }
 
 /* Eras are shaded spans behind the lanes: a pixel of an empty lane inside
@@ -398,10 +357,10 @@ test_long_text_flows (Fixture       *f,
   if (next < 6000)
     g_error ("the PDF's text stops at word %u of 6000", next);
 
-  /* It took several pages, each of which print would draw too. */
+  /* It took several pages. */
   info = read_pdf ("pdfinfo", path);
   g_assert_nonnull (strstr (info, "Pages:"));
-  g_assert_cmpuint (dm_export_count_handout_pages (&options, 595, 842), >=, 4);
+  g_assert_cmpint (atoi (strstr (info, "Pages:") + strlen ("Pages:")), >=, 4);
 }
 
 int
@@ -413,7 +372,6 @@ main (int   argc,
   g_test_add ("/export-image/png-size", Fixture, NULL, fixture_setup, test_png_size, fixture_teardown);
   g_test_add ("/export-image/svg-renders", Fixture, NULL, fixture_setup, test_svg_renders, fixture_teardown);
   g_test_add ("/export-image/pdf-text", Fixture, NULL, fixture_setup, test_pdf_text, fixture_teardown);
-  g_test_add ("/export-image/print-matches-pdf", Fixture, NULL, fixture_setup, test_print_matches_pdf, fixture_teardown);
   g_test_add ("/export-image/eras-drawn", Fixture, NULL, fixture_setup, test_eras_drawn, fixture_teardown);
   g_test_add ("/export-image/failure-leaves-nothing", Fixture, NULL, fixture_setup, test_failure_leaves_nothing, fixture_teardown);
   g_test_add ("/export-image/long-text-flows", Fixture, NULL, fixture_setup, test_long_text_flows, fixture_teardown);

@@ -10,6 +10,7 @@
 #include "dm-detail-pane.h"
 #include "dm-event-item.h"
 #include "dm-event-list.h"
+#include "dm-export-dialog.h"
 #include "dm-test-util.h"
 #include "dm-timeline-view.h"
 #include "dm-test-window.h"
@@ -829,33 +830,115 @@ find_toplevel (const char *title)
   return NULL;
 }
 
-/* Exporting a picture first asks what: the view or the whole range, its
- * size and sharpness; SVG has no sharpness to choose. */
+static GtkWidget *
+dialog_child (DmExportDialog *dialog,
+              const char     *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (dialog), DM_TYPE_EXPORT_DIALOG, name);
+
+  g_assert_nonnull (child);
+  return GTK_WIDGET (child);
+}
+
+static gboolean
+has_preview (DmWindow *window,
+             gpointer  data)
+{
+  return gtk_picture_get_paintable (GTK_PICTURE (dialog_child (data, "preview"))) != NULL;
+}
+
+static gboolean
+has_no_dialog (DmWindow *window,
+               gpointer  data)
+{
+  return find_toplevel ("Export") == NULL;
+}
+
+/* The export dialog asks what each format needs, through its real rows:
+ * a PDF its paper and orientation, not a pixel size; a PNG its size and
+ * scale; an SVG its size. It previews, offers a name with the title, the
+ * language and the kind of export, and after the export a toast says
+ * where it went, with Open and Show in Folder. */
 static void
-test_export_asks_what (void)
+test_export_dialog (void)
 {
   DmWindow *window = dm_test_open_bundled_window (1280, 800);
-  GtkWindow *dialog;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("daumoc-export-dialog-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "out.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *name = NULL;
+  DmExportDialog *dialog;
+
+  g_assert_no_error (error);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", "s", "png"));
-  dialog = find_toplevel ("Export");
+  dialog = DM_EXPORT_DIALOG (find_toplevel ("Export"));
   g_assert_nonnull (dialog);
-  g_assert_true (GTK_IS_DIALOG (dialog));
-  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "_Width (pixels)"));
-  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "S_harpness (pixels per point)"));
-  g_assert_true (gtk_widget_get_sensitive (gtk_label_get_mnemonic_widget (find_label (GTK_WIDGET (dialog),
-                                                                                          "S_harpness (pixels per point)"))));
-  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
-  g_assert_null (find_toplevel ("Export"));
+  g_assert_cmpint (dm_export_dialog_get_format (dialog), ==, DM_EXPORT_PNG);
+  g_assert_true (gtk_widget_is_visible (dialog_child (dialog, "width_row")));
+  g_assert_true (gtk_widget_is_visible (dialog_child (dialog, "scale_row")));
+  g_assert_false (gtk_widget_is_visible (dialog_child (dialog, "paper_row")));
+  name = dm_export_dialog_suggest_name (dialog);
+  g_assert_cmpstr (name, ==, "Vietnam and the Fourth Industrial Revolution - timeline (en).png");
+  g_clear_pointer (&name, g_free);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", "s", "svg"));
-  dialog = find_toplevel ("Export");
-  g_assert_nonnull (dialog);
-  g_assert_false (gtk_widget_get_sensitive (gtk_label_get_mnemonic_widget (find_label (GTK_WIDGET (dialog),
-                                                                                           "S_harpness (pixels per point)"))));
-  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (dialog_child (dialog, "format_row")), 2);
+  g_assert_cmpint (dm_export_dialog_get_format (dialog), ==, DM_EXPORT_SVG);
+  g_assert_true (gtk_widget_is_visible (dialog_child (dialog, "height_row")));
+  g_assert_false (gtk_widget_is_visible (dialog_child (dialog, "scale_row")));
+  g_assert_false (gtk_widget_is_visible (dialog_child (dialog, "orientation_row")));
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (dialog_child (dialog, "format_row")), 0);
+  g_assert_cmpint (dm_export_dialog_get_format (dialog), ==, DM_EXPORT_PDF);
+  g_assert_true (gtk_widget_is_visible (dialog_child (dialog, "paper_row")));
+  g_assert_true (gtk_widget_is_visible (dialog_child (dialog, "orientation_row")));
+  g_assert_true (gtk_widget_is_visible (dialog_child (dialog, "range_row")));
+  g_assert_true (gtk_widget_is_visible (dialog_child (dialog, "language_row")));
+  g_assert_false (gtk_widget_is_visible (dialog_child (dialog, "width_row")));
+  g_assert_false (gtk_widget_is_visible (dialog_child (dialog, "scale_row")));
+  name = dm_export_dialog_suggest_name (dialog);
+  g_assert_cmpstr (name, ==, "Vietnam and the Fourth Industrial Revolution - handout (en).pdf");
+  wait_until (window, has_preview, dialog);
+
+  /* Letter, landscape, everything the filters show, in Vietnamese. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (dialog_child (dialog, "paper_row")), 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (dialog_child (dialog, "orientation_row")), 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (dialog_child (dialog, "range_row")), 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (dialog_child (dialog, "language_row")), 0);
+  dm_export_dialog_set_file (dialog, file);
+  gtk_widget_activate (dialog_child (dialog, "export_button"));
+  wait_until (window, has_no_dialog, NULL);
+
+  {
+    const char *argv[] = { "pdfinfo", "-enc", "UTF-8", path, NULL };
+    g_autofree char *info = NULL;
+    int status;
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                  &info, NULL, &status, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (info, "Page size:       792 x 612 pts (letter)"));
+    g_assert_nonnull (strstr (info, "Title:           Việt Nam và Cách mạng công nghiệp lần thứ 4"));
+  }
+
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "Exported “out.pdf”"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (find_label (GTK_WIDGET (window), "Exported “out.pdf”"))));
+  {
+    GtkWidget *folder = gtk_widget_get_ancestor (GTK_WIDGET (find_label (GTK_WIDGET (window), "Show in _Folder")),
+                                                 GTK_TYPE_BUTTON);
+    GtkWidget *open = gtk_widget_get_ancestor (GTK_WIDGET (find_label (GTK_WIDGET (window), "_Open")), GTK_TYPE_BUTTON);
+    g_autofree char *uri = g_file_get_uri (file);
+
+    g_assert_nonnull (folder);
+    g_assert_nonnull (open);
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (folder)), ==, "win.show-export-folder");
+    g_assert_cmpstr (g_variant_get_string (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (folder)), NULL), ==, uri);
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (open)), ==, "win.open-export");
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
+  dm_test_remove_dir (dir);
 }
 
 /* A file of @n events in @dir, large enough to take a while to load. */
@@ -1052,7 +1135,7 @@ main (int   argc,
   g_test_add_func ("/window/cancel-load", test_cancel_load);
   g_test_add_func ("/window/load-in-background", test_load_in_background);
   g_test_add_func ("/window/search-index-in-worker", test_search_index_in_worker);
-  g_test_add_func ("/window/export-asks-what", test_export_asks_what);
+  g_test_add_func ("/window/export-dialog", test_export_dialog);
   g_test_add_func ("/window/finalize", test_finalize);
   g_test_add_func ("/window/show-list-check", test_show_list_check);
   g_test_add_func ("/window/language-switch", test_language_switch);
