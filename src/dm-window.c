@@ -1266,6 +1266,8 @@ shown_positions (DmWindow *self)
   return positions;
 }
 
+/* F5 presents from the opening slide, Shift+F5 from the selected event:
+ * only what passes the search and filters. */
 static void
 present_action (GtkWidget  *widget,
                 const char *action_name,
@@ -1275,17 +1277,17 @@ present_action (GtkWidget  *widget,
   DmDataset *dataset = dm_window_get_dataset (self);
   g_autoptr(GArray) positions = NULL;
   int selected = dm_timeline_view_get_selected (self->timeline);
-  guint start = 0;
+  guint start = DM_PRESENTATION_START_TITLE;
   DmPresentation *presentation;
 
   if (dataset == NULL)
     return;
 
-  /* Only what passes the search and filters, from the selected event on. */
   positions = shown_positions (self);
-  for (guint i = 0; i < positions->len; i++)
-    if ((int) g_array_index (positions, guint, i) == selected)
-      start = i;
+  if (g_str_equal (action_name, "win.present-selected"))
+    for (guint i = 0; i < positions->len; i++)
+      if ((int) g_array_index (positions, guint, i) == selected)
+        start = i;
 
   presentation = dm_presentation_new (GTK_WINDOW (self), dataset, positions, start, self->language);
   gtk_window_set_transient_for (GTK_WINDOW (presentation), GTK_WINDOW (self));
@@ -1939,6 +1941,7 @@ dm_window_class_init (DmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.filter", NULL, filter_action);
   gtk_widget_class_install_action (widget_class, "win.show-list", NULL, toggle_list_action);
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
+  gtk_widget_class_install_action (widget_class, "win.present-selected", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-load", NULL, cancel_load_action);
@@ -1948,6 +1951,7 @@ dm_window_class_init (DmWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.filter", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, GDK_SHIFT_MASK, "win.present-selected", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", "s", "pdf");
 }
