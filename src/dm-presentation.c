@@ -66,8 +66,8 @@ struct _DmPresentation
 G_DEFINE_FINAL_TYPE (DmPresentation, dm_presentation, ADW_TYPE_WINDOW)
 
 /* How far the type steps down to fit before the text is split instead:
- * below about two thirds, the back of the room cannot read it. */
-static const double fit_steps[] = { 1, 0.9, 0.8, 0.72, 0.65 };
+ * much smaller, the back of the room cannot read it. */
+static const double fit_steps[] = { 1, 0.9, 0.8 };
 
 /* The keys, for presentation software's habits and clickers. */
 static const struct {
@@ -452,7 +452,7 @@ show_closing (DmPresentation *self)
     {
       g_autofree char *line = describe_source (self, g_ptr_array_index (sources, i));
 
-      g_string_append_printf (text, "%s%s", text->len ? "\n" : "", line);
+      g_string_append_printf (text, "%s• %s", text->len ? "\n" : "", line);
     }
 
   set_text (self->title_label, _("Sources"));

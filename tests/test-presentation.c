@@ -9,6 +9,7 @@
 #include "dm-test-a11y.h"
 #include "dm-test-util.h"
 #include "dm-test-presentation.h"
+#include "dm-timeline-view.h"
 
 /* "Only resolutions", as a presenter might prepare. */
 static GArray *
@@ -312,6 +313,62 @@ test_screen_reader (void)
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+static double
+font_size (GtkWidget *widget)
+{
+  const PangoFontDescription *font = pango_context_get_font_description (gtk_widget_get_pango_context (widget));
+
+  return pango_font_description_get_size (font) / (double) PANGO_SCALE;
+}
+
+/* The timeline is read from the back of the room: its lane names and
+ * labels twice the explorer's size, growing and shrinking with the
+ * slide's text; the event presented is the one it selects (and so draws
+ * highlighted). */
+static void
+test_timeline_type (void)
+{
+  g_autoptr(DmDataset) dataset = dm_test_load_bundled ();
+  g_autoptr(GArray) positions = resolutions (dataset);
+  DmPresentation *self = dm_presentation_new (NULL, dataset, positions, 1, DM_LANGUAGE_EN);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *explorer_timeline = dm_timeline_view_new ();
+  GtkWidget *timeline = dm_presentation_get_timeline (self);
+  double usual;
+  double presented;
+
+  gtk_window_set_child (GTK_WINDOW (window), explorer_timeline);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (self));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (self));
+  gtk_test_widget_wait_for_draw (window);
+  usual = font_size (explorer_timeline);
+  presented = font_size (timeline);
+  g_assert_cmpfloat (presented, >=, 2 * usual - 0.01);
+  g_assert_cmpint (dm_timeline_view_get_header_width (DM_TIMELINE_VIEW (timeline)), >,
+                   dm_timeline_view_get_header_width (DM_TIMELINE_VIEW (explorer_timeline)));
+  g_assert_cmpint (dm_timeline_view_get_selected (DM_TIMELINE_VIEW (timeline)), ==,
+                   (int) g_array_index (positions, guint, 1));
+
+  key (self, "presentation.text-scale", g_variant_new_int32 (1));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (self));
+  g_assert_cmpfloat (font_size (timeline), >, presented * 1.1);
+  key (self, "presentation.text-scale", g_variant_new_int32 (-1));
+  key (self, "presentation.text-scale", g_variant_new_int32 (-1));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (self));
+  g_assert_cmpfloat (font_size (timeline), <, presented * 0.9);
+  key (self, "presentation.text-scale", g_variant_new_int32 (0));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (self));
+  g_assert_cmpfloat (font_size (timeline), ==, presented);
+
+  /* The opening slide selects nothing. */
+  key (self, "presentation.step", g_variant_new_int32 (G_MININT32));
+  g_assert_cmpint (dm_timeline_view_get_selected (DM_TIMELINE_VIEW (timeline)), ==, -1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 /* Every slide fits: at a projector's sizes and a 4K screen's, at the usual
  * text size, made larger (Ctrl++) and smaller (Ctrl+-), the title, date,
  * kind, counter and text lie inside the window, whole; a text too long
@@ -423,6 +480,7 @@ main (int   argc,
 
   g_test_add_func ("/presentation/steps-in-order", test_steps_in_order);
   g_test_add_func ("/presentation/title-and-closing", test_title_and_closing);
+  g_test_add_func ("/presentation/timeline-type", test_timeline_type);
   g_test_add_func ("/presentation/language-and-text-scale", test_language_and_text_scale);
   g_test_add_func ("/presentation/leave", test_leave);
   g_test_add_func ("/presentation/empty", test_empty);
