@@ -12,6 +12,7 @@
 #include "dm-export.h"
 #include "dm-filter.h"
 #include "dm-search.h"
+#include "dm-slides.h"
 
 gboolean
 dm_cli_export_is_image (const char *output)
@@ -83,6 +84,11 @@ dm_cli_export_image (const DmCliExportArgs *args,
 
   if (!dm_export_format_from_name (args->output, &format))
     return usage (err, _("cannot export to “%s”: use a name ending in .png, .svg, .pdf or .timelinejs.json"), args->output);
+
+  if (args->slides && format != DM_EXPORT_PDF)
+    return usage (err, _("--slides writes a PDF: use a name ending in .pdf, not “%s”"), args->output);
+  if (args->slides && (args->size != NULL || args->scale != NULL))
+    return usage (err, _("--size and --scale do not apply to --slides, whose pages are 16:9"));
 
   /* Every argument is checked before anything is read or written. */
   dm_export_options_init (&options, NULL);
@@ -168,7 +174,22 @@ dm_cli_export_image (const DmCliExportArgs *args,
     }
 
   target = g_file_new_for_commandline_arg (args->output);
-  if (!dm_export_to_file (&options, format, target, NULL, &error))
+  if (args->slides)
+    {
+      g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
+
+      /* The presentation's slides: the events shown, in time order. */
+      for (guint i = 0; i < dm_dataset_get_n_events (dataset); i++)
+        if (visible[i])
+          g_array_append_val (positions, i);
+      if (!dm_slides_export_pdf (dataset, positions, options.language, target, NULL, &error))
+        {
+          fprintf (err, _("daumoc: cannot write “%s”: %s\n"), args->output, error->message);
+          fflush (err);
+          return DM_CHECK_INVALID;
+        }
+    }
+  else if (!dm_export_to_file (&options, format, target, NULL, &error))
     {
       fprintf (err, _("daumoc: cannot write “%s”: %s\n"), args->output, error->message);
       fflush (err);

@@ -21,6 +21,7 @@ typedef struct
   const char *language;     /* "vi", "en" or NULL for the locale's */
   const char *size;         /* "WxH" or NULL */
   const char *scale;        /* a number or NULL */
+  gboolean    slides;       /* a .pdf of the presentation's slides */
 } DmCliExportArgs;
 
 /* Exit status as for --check: 0 written, 1 the dataset or the file failed,

@@ -27,6 +27,7 @@
 #include "dm-overview.h"
 #include "dm-presentation.h"
 #include "dm-slide-layout.h"
+#include "dm-slides.h"
 #include "dm-timeline-view.h"
 
 struct _DmPresentation
@@ -143,145 +144,6 @@ current_event (DmPresentation *self)
   return dm_dataset_get_event (self->dataset, g_array_index (self->positions, guint, self->index));
 }
 
-static const DmEvent *
-presented_event (DmPresentation *self,
-                 guint           index)
-{
-  return dm_dataset_get_event (self->dataset, g_array_index (self->positions, guint, index));
-}
-
-/* "2016 – 2022": the years the presented events cover. */
-static char *
-format_span (DmPresentation *self)
-{
-  double last = -G_MAXDOUBLE;
-  DmDate from;
-  DmDate to;
-
-  for (guint i = 0; i < self->positions->len; i++)
-    last = MAX (last, presented_event (self, i)->axis_end);
-  dm_date_from_axis (presented_event (self, 0)->axis_start, DM_DATE_PRECISION_YEAR, &from);
-  dm_date_from_axis (last - 0.5, DM_DATE_PRECISION_YEAR, &to);
-
-  return dm_date_format_range (&from, from.year == to.year ? NULL : &to, dm_language_from_locale ());
-}
-
-/* What the presentation shows: "18 events", or, when the search and
- * filters chose, "Resolution / conclusion, 2018 – 2020: 3 events". */
-static char *
-describe_scope (DmPresentation *self)
-{
-  guint n = self->positions->len;
-  g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", n), n);
-  g_autoptr(GString) scope = g_string_new (NULL);
-  g_autofree char *span = NULL;
-  g_autofree guint8 *kinds = NULL;
-  guint n_kinds = dm_dataset_get_n_kinds (self->dataset);
-  guint n_shown_kinds = 0;
-
-  if (n == 0 || n == dm_dataset_get_n_events (self->dataset))
-    return g_steal_pointer (&count);
-
-  kinds = g_malloc0 (MAX (n_kinds, 1));
-  for (guint i = 0; i < n; i++)
-    {
-      guint k = presented_event (self, i)->kind_index;
-
-      if (k < n_kinds && !kinds[k])
-        {
-          kinds[k] = 1;
-          n_shown_kinds++;
-        }
-    }
-  if (n_shown_kinds < n_kinds)
-    for (guint k = 0; k < n_kinds; k++)
-      if (kinds[k])
-        g_string_append_printf (scope, "%s%s", scope->len ? ", " : "",
-                                dm_text_get (&dm_dataset_get_kind (self->dataset, k)->label, self->language));
-
-  span = format_span (self);
-  g_string_append_printf (scope, "%s%s", scope->len ? ", " : "", span);
-
-  /* TRANSLATORS: what a filtered presentation shows: "Resolution /
-   * conclusion, 2018 – 2020" then "3 events" */
-  return g_strdup_printf (_("%s: %s"), scope->str, count);
-}
-
-/* The sources the presented events cite, in the dataset's order: each
- * once. */
-static GPtrArray *
-cited_sources (DmPresentation *self)
-{
-  GPtrArray *sources = g_ptr_array_new ();
-  g_autoptr(GHashTable) cited = g_hash_table_new (g_str_hash, g_str_equal);
-
-  for (guint i = 0; i < self->positions->len; i++)
-    {
-      const DmEvent *event = presented_event (self, i);
-
-      for (guint c = 0; event->citations != NULL && c < event->citations->len; c++)
-        g_hash_table_add (cited, ((DmCitation *) g_ptr_array_index (event->citations, c))->source);
-    }
-
-  for (guint s = 0; s < dm_dataset_get_n_sources (self->dataset); s++)
-    {
-      const DmSource *source = dm_dataset_get_source (self->dataset, s);
-
-      if (g_hash_table_contains (cited, source->id))
-        g_ptr_array_add (sources, (gpointer) source);
-    }
-
-  return sources;
-}
-
-/* "Title — Publisher, Author, 21 December 2020" */
-static char *
-describe_source (DmPresentation *self,
-                 const DmSource *source)
-{
-  GString *text = g_string_new (dm_text_get (&source->title, self->language));
-  g_autoptr(GPtrArray) by = g_ptr_array_new_with_free_func (g_free);
-
-  if (source->publisher != NULL && source->publisher[0] != '\0')
-    g_ptr_array_add (by, g_strdup (source->publisher));
-  if (source->author != NULL && source->author[0] != '\0')
-    g_ptr_array_add (by, g_strdup (source->author));
-  if (dm_date_is_set (&source->date))
-    g_ptr_array_add (by, dm_date_format (&source->date, dm_language_from_locale ()));
-  g_ptr_array_add (by, NULL);
-
-  if (by->len > 1)
-    {
-      g_autofree char *joined = g_strjoinv (", ", (char **) by->pdata);
-
-      g_string_append_printf (text, " — %s", joined);
-    }
-
-  return g_string_free (text, FALSE);
-}
-
-/* The date at its own precision, and how sure it is. */
-static char *
-format_event_date (const DmEvent *event)
-{
-  /* Dates are in the interface's language; the texts in the data's. */
-  g_autofree char *date = dm_event_format_date (event, dm_language_from_locale ());
-
-  switch (event->certainty)
-    {
-    case DM_CERTAINTY_INFERRED:
-      return g_strdup_printf (_("%s (inferred)"), date);
-
-    case DM_CERTAINTY_APPROXIMATE:
-      /* TRANSLATORS: a date the source gives only roughly */
-      return g_strdup_printf (_("%s (approximate)"), date);
-
-    case DM_CERTAINTY_STATED:
-    default:
-      return g_steal_pointer (&date);
-    }
-}
-
 /* The part of the text shown, and the marks of a continued slide. */
 static void
 show_part (DmPresentation *self)
@@ -363,106 +225,27 @@ announce_slide (DmPresentation *self)
   gtk_widget_grab_focus (self->slide);
 }
 
+/* The slide's texts, as the PDF deck has them too (dm-slides.c). */
 static void
-show_event (DmPresentation *self,
-            const DmEvent  *event)
+show_texts (DmPresentation *self)
 {
-  const DmKind *kind = dm_dataset_lookup_kind (self->dataset, event->kind);
-  g_autofree char *date = format_event_date (event);
-  g_autofree char *progress = NULL;
-  g_autoptr(GString) actors = g_string_new (NULL);
-  g_autoptr(GString) citation = g_string_new (NULL);
+  DmSlideText text = { 0 };
 
-  for (guint i = 0; event->actors != NULL && i < event->actors->len && i < 4; i++)
-    {
-      const DmActor *actor = g_ptr_array_index (event->actors, i);
-      const char *role = dm_text_get (&actor->role, self->language);
-
-      if (actors->len > 0)
-        g_string_append (actors, " · ");
-      g_string_append (actors, actor->name);
-      if (role[0] != '\0')
-        g_string_append_printf (actors, " (%s)", role);
-    }
-
-  if (event->citations != NULL && event->citations->len > 0)
-    {
-      const DmCitation *first = g_ptr_array_index (event->citations, 0);
-      const DmSource *source = dm_dataset_lookup_source (self->dataset, first->source);
-
-      if (source != NULL)
-        g_string_append (citation, dm_text_get (&source->title, self->language));
-      if (source != NULL && source->publisher != NULL)
-        g_string_append_printf (citation, " — %s", source->publisher);
-    }
+  G_STATIC_ASSERT ((int) DM_PRESENTATION_PAGE_TITLE == (int) DM_SLIDE_TITLE);
+  G_STATIC_ASSERT ((int) DM_PRESENTATION_PAGE_EVENT == (int) DM_SLIDE_EVENT);
+  G_STATIC_ASSERT ((int) DM_PRESENTATION_PAGE_CLOSING == (int) DM_SLIDE_CLOSING);
 
   /* Everything as text: the dataset never provides markup. */
-  set_text (self->title_label, dm_text_get (&event->title, self->language));
-  set_text (self->date_label, date);
-  set_text (self->kind_label, kind ? dm_text_get (&kind->label, self->language) : event->kind);
-  progress = g_strdup_printf ("%u / %u", self->index + 1, self->positions->len);
-  set_text (self->progress_label, progress);
-  set_text (self->actors_label, actors->str);
-  set_text (self->citation_label, citation->str);
+  dm_slide_text_init (&text, self->dataset, self->positions, (DmSlideKind) self->page, self->index, self->language);
+  set_text (self->title_label, text.title);
+  set_text (self->date_label, text.date);
+  set_text (self->kind_label, text.kind);
+  set_text (self->progress_label, text.progress);
+  set_text (self->actors_label, text.actors);
+  set_text (self->citation_label, text.citation);
   g_free (self->summary);
-  self->summary = g_strdup (dm_text_get (&event->summary, self->language));
-}
-
-static void
-show_title (DmPresentation *self)
-{
-  g_autofree char *span = self->positions->len > 0 ? format_span (self) : NULL;
-  g_autofree char *scope = describe_scope (self);
-  g_autoptr(GPtrArray) sources = cited_sources (self);
-  g_autoptr(GString) publishers = g_string_new (NULL);
-  g_autofree char *by = NULL;
-
-  for (guint i = 0; i < sources->len; i++)
-    {
-      const DmSource *source = g_ptr_array_index (sources, i);
-
-      if (source->publisher != NULL && strstr (publishers->str, source->publisher) == NULL)
-        g_string_append_printf (publishers, "%s%s", publishers->len ? ", " : "", source->publisher);
-    }
-  if (publishers->len > 0)
-    /* TRANSLATORS: on the opening slide: "Sources: ICTVietnam,
-     * baochinhphu.vn" */
-    by = g_strdup_printf (_("Sources: %s"), publishers->str);
-
-  set_text (self->title_label, dm_text_get (dm_dataset_get_title (self->dataset), self->language));
-  set_text (self->date_label, span);
-  set_text (self->kind_label, scope);
-  set_text (self->progress_label, NULL);
-  set_text (self->actors_label, NULL);
-  set_text (self->citation_label, by);
-  g_free (self->summary);
-  if (self->positions->len == 0)
-    self->summary = g_strdup (_("No events to present: the search and filters hide them all."));
-  else
-    self->summary = g_strdup (dm_text_get (dm_dataset_get_description (self->dataset), self->language));
-}
-
-static void
-show_closing (DmPresentation *self)
-{
-  g_autoptr(GPtrArray) sources = cited_sources (self);
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint i = 0; i < sources->len; i++)
-    {
-      g_autofree char *line = describe_source (self, g_ptr_array_index (sources, i));
-
-      g_string_append_printf (text, "%s• %s", text->len ? "\n" : "", line);
-    }
-
-  set_text (self->title_label, _("Sources"));
-  set_text (self->date_label, NULL);
-  set_text (self->kind_label, dm_text_get (dm_dataset_get_title (self->dataset), self->language));
-  set_text (self->progress_label, NULL);
-  set_text (self->actors_label, NULL);
-  set_text (self->citation_label, NULL);
-  g_free (self->summary);
-  self->summary = g_string_free (g_steal_pointer (&text), FALSE);
+  self->summary = g_steal_pointer (&text.summary);
+  dm_slide_text_clear (&text);
 }
 
 static void
@@ -470,12 +253,7 @@ show_slide (DmPresentation *self)
 {
   const DmEvent *event = current_event (self);
 
-  if (self->page == DM_PRESENTATION_PAGE_EVENT && event != NULL)
-    show_event (self, event);
-  else if (self->page == DM_PRESENTATION_PAGE_CLOSING && self->positions->len > 0)
-    show_closing (self);
-  else
-    show_title (self);
+  show_texts (self);
 
   /* The whole text until the layout has fitted it (fit_cb). */
   g_array_set_size (self->breaks, 0);

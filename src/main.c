@@ -50,6 +50,7 @@ main (int   argc,
   g_autofree char *size = NULL;
   g_autofree char *scale = NULL;
   gboolean check = FALSE;
+  gboolean slides = FALSE;
   gboolean version = FALSE;
   gboolean service = FALSE;
   const GOptionEntry entries[] = {
@@ -70,6 +71,8 @@ main (int   argc,
       N_("Size of the exported timeline in pixels (a height of 0 fits the lanes)"), N_("WxH") },
     { "scale", 0, 0, G_OPTION_ARG_STRING, &scale,
       N_("Pixels per point in an exported PNG, e.g. 2 for a sharp projector image"), N_("N") },
+    { "slides", 0, 0, G_OPTION_ARG_NONE, &slides,
+      N_("Export the presentation's slides as a PDF deck (16:9 pages) instead of a handout"), NULL },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang,
       N_("Same as --language"), N_("LANGUAGE") },
     { "language", 0, 0, G_OPTION_ARG_STRING, &language,
@@ -109,6 +112,8 @@ main (int   argc,
 
   if ((from || to || kinds || search || size || scale) && !dm_cli_export_is_image (export))
     return usage_error (_("--from, --to, --kind, --search, --size and --scale apply to --export as PNG, SVG or PDF"));
+  if (slides && !dm_cli_export_is_image (export))
+    return usage_error (_("--slides applies to --export as PDF"));
 
   if (check && export != NULL)
     return usage_error (_("use either --check or --export, not both"));
@@ -136,6 +141,7 @@ main (int   argc,
             .language = language,
             .size = size,
             .scale = scale,
+            .slides = slides,
           };
 
           return dm_cli_export_image (&export_args, stdout, stderr);
