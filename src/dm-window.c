@@ -19,6 +19,7 @@
 #include "dm-overview.h"
 #include "dm-presentation.h"
 #include "dm-search.h"
+#include "dm-slides.h"
 #include "dm-tab-stop.h"
 #include "dm-timeline-view.h"
 #include "dm-window.h"
@@ -1423,6 +1424,13 @@ export_response_cb (GtkNativeDialog *chooser,
     {
       if (g_str_equal (request->format, "timelinejs"))
         dm_export_timelinejs_to_file (dataset, self->language, file, NULL, &error);
+      else if (g_str_equal (request->format, "slides"))
+        {
+          /* The slides F5 would show, as a PDF deck. */
+          g_autoptr(GArray) positions = shown_positions (self);
+
+          dm_slides_export_pdf (dataset, positions, self->language, file, NULL, &error);
+        }
       else
         {
           g_autofree guint8 *visible = NULL;
@@ -1464,7 +1472,7 @@ choose_export_file (ExportRequest *request)
   const char *format = request->format;
   const char *suffix = g_str_equal (format, "timelinejs") ? DM_EXPORT_TIMELINEJS_SUFFIX :
                        g_str_equal (format, "svg") ? ".svg" :
-                       g_str_equal (format, "pdf") ? ".pdf" : ".png";
+                       g_str_equal (format, "pdf") || g_str_equal (format, "slides") ? ".pdf" : ".png";
   g_autofree char *name = NULL;
   GtkFileChooserNative *chooser;
 
@@ -1584,8 +1592,9 @@ export_action (GtkWidget  *widget,
   request->format = g_strdup (format);
   request->scale = 2;
 
-  /* TimelineJS has no view: every event goes. */
-  if (g_str_equal (format, "timelinejs"))
+  /* TimelineJS has no view: every event goes; the slides are the
+   * presentation's, whatever the view. */
+  if (g_str_equal (format, "timelinejs") || g_str_equal (format, "slides"))
     {
       choose_export_file (request);
       return;
