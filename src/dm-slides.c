@@ -492,8 +492,11 @@ paginate (PangoContext      *pango,
           PangoLayoutLine *line = lines < n_lines ? pango_layout_get_line_readonly (layout, lines) : NULL;
           guint candidate = line != NULL ? start + (guint) line->start_index : len;
 
+          guint part = breaks->len > 0 ? 1 : 0;
+
+          /* (The people and sources come on the last part only.) */
           end = candidate;
-          if (lay_out (pango, text, start, candidate, breaks->len > 0 ? 1 : 0, candidate < len ? 3 : 2,
+          if (lay_out (pango, text, start, candidate, part, candidate < len ? part + 2 : part + 1,
                        fit, 0, NULL) <= room)
             break;
         }
