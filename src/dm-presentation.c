@@ -68,7 +68,7 @@ G_DEFINE_FINAL_TYPE (DmPresentation, dm_presentation, ADW_TYPE_WINDOW)
 
 /* How far the type steps down to fit before the text is split instead:
  * much smaller, the back of the room cannot read it. */
-static const double fit_steps[] = { 1, 0.9, 0.8 };
+static const double fit_steps[] = { 1, 0.9, 0.8, 0.75 };
 
 /* The keys, for presentation software's habits and clickers. */
 static const struct {
@@ -153,10 +153,10 @@ show_part (DmPresentation *self)
   guint end;
   g_autofree char *text = NULL;
   g_autofree char *continued = NULL;
+  guint part = MIN (self->part, n_parts - 1);
 
-  self->part = MIN (self->part, n_parts - 1);
-  start = g_array_index (self->breaks, guint, self->part);
-  end = g_array_index (self->breaks, guint, self->part + 1);
+  start = g_array_index (self->breaks, guint, part);
+  end = g_array_index (self->breaks, guint, part + 1);
   text = g_strndup (self->summary + start, end - start);
   g_strstrip (text);
   if (end < strlen (self->summary))
@@ -168,14 +168,14 @@ show_part (DmPresentation *self)
 
   set_text (self->summary_label, text);
   /* The people and sources come after the whole text. */
-  gtk_widget_set_visible (self->actors_label, self->part + 1 == n_parts
+  gtk_widget_set_visible (self->actors_label, part + 1 == n_parts
                                               && gtk_label_get_text (GTK_LABEL (self->actors_label))[0] != '\0');
-  gtk_widget_set_visible (self->citation_label, self->part + 1 == n_parts
+  gtk_widget_set_visible (self->citation_label, part + 1 == n_parts
                                                 && gtk_label_get_text (GTK_LABEL (self->citation_label))[0] != '\0');
-  if (self->part > 0)
+  if (part > 0)
     /* TRANSLATORS: on a slide that goes on with the text of the one
      * before: "(continued, 2 of 3)" */
-    continued = g_strdup_printf (_("(continued, %u of %u)"), self->part + 1, n_parts);
+    continued = g_strdup_printf (_("(continued, %u of %u)"), part + 1, n_parts);
   set_text (self->continued_label, continued);
 }
 
@@ -368,8 +368,8 @@ last_word_start (const char *text)
   return len;
 }
 
-/* The text from @start cut where the slide is full: at the end of a
- * sentence when one ends in the last third of it, else after a word. */
+/* The most of the text from @start that the slide holds, cut after a
+ * word; at least one word. */
 static guint
 fill_part (DmPresentation *self,
            guint           start,
@@ -379,9 +379,11 @@ fill_part (DmPresentation *self,
   g_autoptr(GArray) ends = word_ends (self->summary, start);
   guint lo = 0;
   guint hi = ends->len;
-  guint end;
 
-  /* The most words that fit, and at least one. */
+  if (part_fits (self, start, g_array_index (ends, guint, ends->len - 1), width, room))
+    return g_array_index (ends, guint, ends->len - 1);
+
+  /* lo words fit (or lo is 0), hi do not. */
   while (lo + 1 < hi)
     {
       guint mid = (lo + hi) / 2;
@@ -391,15 +393,44 @@ fill_part (DmPresentation *self,
       else
         hi = mid;
     }
-  if (lo > 0 && part_fits (self, start, g_array_index (ends, guint, lo), width, room))
-    lo++;
-  end = g_array_index (ends, guint, MAX (lo, 1) - 1);
 
-  for (guint i = end; i > start + (end - start) * 2 / 3; i--)
-    if (strchr (".;:!?", self->summary[i - 1]) != NULL && (self->summary[i] == ' ' || self->summary[i] == '\n'))
+  return g_array_index (ends, guint, MAX (lo, 1) - 1);
+}
+
+/* Where to cut the text from @start, no further than @most: near
+ * @target, at the end of a sentence if one ends close enough before it,
+ * else after the word nearest it. */
+static guint
+cut_near (const char *text,
+          guint       start,
+          guint       most,
+          guint       target)
+{
+  guint sentence = 0;
+
+  for (guint i = most; i > start + (target - start) * 3 / 5; i--)
+    if (strchr (".;:!?", text[i - 1]) != NULL && (text[i] == ' ' || text[i] == '\n')
+        && (sentence == 0 || ABS ((int) i - (int) target) < ABS ((int) sentence - (int) target)))
+      sentence = i;
+  if (sentence != 0)
+    return sentence;
+  if (target >= most)
+    return most;
+
+  for (guint i = target; i > start + 1; i--)
+    if (text[i] == ' ' || text[i] == '\n')
       return i;
 
-  return end;
+  return most;
+}
+
+static guint
+skip_space (const char *text,
+            guint       i)
+{
+  while (text[i] == ' ' || text[i] == '\n')
+    i++;
+  return i;
 }
 
 static void
@@ -414,7 +445,8 @@ fit_cb (int      width,
   g_autoptr(GArray) breaks = NULL;
   guint part = self->part;
   guint len = strlen (self->summary);
-  guint start = 0;
+  guint n_parts = 0;
+  guint start;
 
   /* Fitted already for this slide at this size and type: nothing to do
    * (a change here would lay the window out again, and again). */
@@ -450,22 +482,28 @@ fit_cb (int      width,
         }
     }
 
-  /* Still too long at the smallest type: on to further steps. Each
+  /* Still too long at the smallest type: on to further steps, as many
+   * as filling each in turn takes, the text shared out evenly between
+   * them (filled, the last step could hold a word or two). Each
    * part_fits() sets the breaks it tries; the real ones are put back. */
+  for (start = 0; start < len; n_parts++)
+    start = skip_space (self->summary, fill_part (self, start, width, room));
   breaks = g_array_new (FALSE, FALSE, sizeof (guint));
-  while (start < len)
+  for (start = 0; start < len; n_parts = MAX (n_parts, 2) - 1)
     {
-      guint end = fill_part (self, start, width, room);
+      guint most = fill_part (self, start, width, room);
+      guint end = most;
 
+      if (most < len)
+        end = cut_near (self->summary, start, most, MIN (start + (len - start) / n_parts, most));
       g_array_append_val (breaks, start);
-      start = end;
-      while (start < len && (self->summary[start] == ' ' || self->summary[start] == '\n'))
-        start++;
+      start = skip_space (self->summary, end);
     }
   g_array_append_val (breaks, len);
   g_array_set_size (self->breaks, 0);
   g_array_append_vals (self->breaks, breaks->data, breaks->len);
-  self->part = part;
+  /* (G_MAXUINT, after a step back: the last part.) */
+  self->part = MIN (part, breaks->len - 2);
   show_part (self);
   announce_slide (self);
 }
@@ -521,6 +559,7 @@ step (DmPresentation *self,
 
   if (n == 0)
     return;
+  self->part = MIN (self->part, n_parts - 1);
 
   if (direction > 0)
     {

@@ -7,7 +7,20 @@
 
 #include <adwaita.h>
 
+#include "config.h"
 #include "dm-presentation.h"
+
+/* The app's style sheet, which sizes the slide's text, as AdwApplication
+ * loads it from the resource base path; no application runs in tests. */
+static inline void
+dm_test_load_style (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
 
 /* The label lies inside the window, whole. */
 static inline void
@@ -42,14 +55,18 @@ static inline void
 dm_test_assert_slide_whole (DmPresentation *self)
 {
   GtkWidget *slide = gtk_widget_get_parent (dm_presentation_get_label (self, "title"));
+  graphene_rect_t box;
   int needed = 0;
 
   for (GtkWidget *w = slide; w != NULL; w = gtk_widget_get_parent (w))
     g_assert_false (GTK_IS_SCROLLED_WINDOW (w) || GTK_IS_VIEWPORT (w));
-  gtk_widget_measure (slide, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (slide), NULL, &needed, NULL, NULL);
-  if (needed > gtk_widget_get_height (slide))
-    g_error ("The slide “%s” needs %d pixels of height, has %d", dm_presentation_get_title (self),
-             needed, gtk_widget_get_height (slide));
+  /* Measured and placed with its padding and border, which
+   * gtk_widget_get_width() and _height() leave out. */
+  g_assert_true (gtk_widget_compute_bounds (slide, slide, &box));
+  gtk_widget_measure (slide, GTK_ORIENTATION_VERTICAL, (int) box.size.width, NULL, &needed, NULL, NULL);
+  if (needed > box.size.height + 0.5)
+    g_error ("The slide “%s” needs %d pixels of height, has %g", dm_presentation_get_title (self),
+             needed, box.size.height);
 
   dm_test_assert_inside (self, "title");
   if (dm_presentation_get_page (self) == DM_PRESENTATION_PAGE_EVENT)

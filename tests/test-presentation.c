@@ -294,6 +294,8 @@ test_screen_reader (void)
   g_autoptr(GArray) positions = resolutions (dataset);
   DmPresentation *self = dm_presentation_new (NULL, dataset, positions, 0, DM_LANGUAGE_EN);
 
+  /* Room for every slide's whole text. */
+  gtk_window_set_default_size (GTK_WINDOW (self), 1920, 1080);
   gtk_window_present (GTK_WINDOW (self));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (self));
   assert_slide_announced (self, dataset, positions, 0);
@@ -474,6 +476,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  dm_test_load_style ();
 
   g_test_add_func ("/presentation/steps-in-order", test_steps_in_order);
   g_test_add_func ("/presentation/title-and-closing", test_title_and_closing);
