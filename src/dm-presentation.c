@@ -42,6 +42,7 @@ struct _DmPresentation
   GArray              *breaks;         /* byte offsets where parts start, and the end */
   char                *summary;        /* the whole text the parts come from */
   char                *fit_key;        /* what the parts and type were fitted for */
+  GHashTable          *fits;           /* slide and fit_key → Fit, fitted before */
   double               fit;            /* the type's scale that fits */
   DmLanguage           language;
   double               text_scale;
@@ -311,13 +312,12 @@ slide_height (DmPresentation *self,
   return natural;
 }
 
-/* Whether the slide fits showing the text from @start to @end. */
-static gboolean
-part_fits (DmPresentation *self,
-           guint           start,
-           guint           end,
-           int             width,
-           int             room)
+/* The slide's height showing the text from @start to @end. */
+static int
+part_height (DmPresentation *self,
+             guint           start,
+             guint           end,
+             int             width)
 {
   guint len = strlen (self->summary);
 
@@ -331,7 +331,17 @@ part_fits (DmPresentation *self,
   self->part = start > 0 ? 1 : 0;
   show_part (self);
 
-  return slide_height (self, width) <= room;
+  return slide_height (self, width);
+}
+
+static gboolean
+part_fits (DmPresentation *self,
+           guint           start,
+           guint           end,
+           int             width,
+           int             room)
+{
+  return part_height (self, start, end, width) <= room;
 }
 
 /* Where the text can be cut: after each space (words) and line break. */
@@ -433,6 +443,165 @@ skip_space (const char *text,
   return i;
 }
 
+typedef struct
+{
+  guint start;    /* byte offset in the text */
+  int   top;
+  int   bottom;
+  int   width;
+} Line;
+
+/* Pagination by lines, without laying the slide out for each try: the
+ * text's lines as its label breaks them, and the height of the rest of
+ * the slide on a first, middle and last step. Returns the breaks, or NULL
+ * when a step turns out not to fit as worked out (then fit_cb() tries
+ * word by word). */
+static GArray *
+paginate_by_lines (DmPresentation *self,
+                   int             width,
+                   int             room)
+{
+  guint len = strlen (self->summary);
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autoptr(PangoLayout) suffix = NULL;
+  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (Line));
+  g_autoptr(GArray) breaks = g_array_new (FALSE, FALSE, sizeof (guint));
+  PangoAttrList *attrs = gtk_label_get_attributes (GTK_LABEL (self->summary_label));
+  PangoLayoutIter *iter;
+  guint first_end = first_word_end (self->summary);
+  guint second_start = skip_space (self->summary, first_end);
+  int fixed_first, fixed_middle, fixed_last;
+  int label_width, suffix_width, one_line;
+  guint n_lines, n_parts = 0;
+  guint a;
+
+  if (second_start >= len || last_word_start (self->summary) <= second_start)
+    return NULL;
+
+  /* The rest of the slide, with a line of text; placed, so that the
+   * label's width is known. */
+  fixed_first = part_height (self, 0, first_end, width);
+  gtk_widget_size_allocate (self->slide, &(GtkAllocation) { 0, 0, width, fixed_first }, -1);
+  label_width = gtk_widget_get_width (self->summary_label);
+  fixed_middle = part_height (self, second_start, second_start + first_word_end (self->summary + second_start), width);
+  fixed_last = part_height (self, last_word_start (self->summary), len, width);
+  if (label_width <= 0)
+    return NULL;
+
+  layout = gtk_widget_create_pango_layout (self->summary_label, self->summary);
+  pango_layout_set_attributes (layout, attrs);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_width (layout, label_width * PANGO_SCALE);
+  suffix = gtk_widget_create_pango_layout (self->summary_label, " …");
+  pango_layout_set_attributes (suffix, attrs);
+  pango_layout_get_pixel_size (suffix, &suffix_width, NULL);
+
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      PangoRectangle logical;
+      Line line;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      line.start = (guint) pango_layout_iter_get_line_readonly (iter)->start_index;
+      line.top = PANGO_PIXELS_FLOOR (logical.y);
+      line.bottom = PANGO_PIXELS_CEIL (logical.y + logical.height);
+      line.width = PANGO_PIXELS_CEIL (logical.width);
+      g_array_append_val (lines, line);
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+
+  n_lines = lines->len;
+  one_line = g_array_index (lines, Line, 0).bottom - g_array_index (lines, Line, 0).top;
+  fixed_first -= one_line;
+  fixed_middle -= one_line;
+  fixed_last -= one_line;
+  if (n_lines < 2)
+    return NULL;
+
+#define LINES_HEIGHT(from, to) (g_array_index (lines, Line, (to) - 1).bottom - g_array_index (lines, Line, (from)).top \
+                                + (g_array_index (lines, Line, (to) - 1).width + suffix_width > label_width ? one_line : 0))
+
+  /* How many steps, filling each; then the lines shared out evenly. */
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      guint k = 0;
+
+      g_array_set_size (breaks, 0);
+      for (a = 0; a < n_lines; k++)
+        {
+          guint most = a + 1;
+          guint take;
+
+          if (k > 0 && g_array_index (lines, Line, n_lines - 1).bottom - g_array_index (lines, Line, a).top + fixed_last <= room)
+            {
+              g_array_append_val (breaks, g_array_index (lines, Line, a).start);
+              a = n_lines;
+              k++;
+              break;
+            }
+          /* At least a line, and one left for the last step. */
+          while (most + 1 < n_lines && LINES_HEIGHT (a, most + 1) + (k == 0 ? fixed_first : fixed_middle) <= room)
+            most++;
+          take = most;
+          if (pass == 1 && n_parts > k + 1)
+            take = MIN (most, MAX (a + (n_lines - a + (n_parts - k) - 1) / (n_parts - k), a + 1));
+          g_array_append_val (breaks, g_array_index (lines, Line, a).start);
+          a = take;
+        }
+      n_parts = k;
+    }
+#undef LINES_HEIGHT
+  g_array_append_val (breaks, len);
+
+  /* Each step, laid out as it will be shown. */
+  for (guint i = 0; i + 1 < breaks->len; i++)
+    if (!part_fits (self, g_array_index (breaks, guint, i), g_array_index (breaks, guint, i + 1), width, room))
+      return NULL;
+
+  return g_steal_pointer (&breaks);
+}
+
+/* A slide's type and steps, as fitted to a size. */
+typedef struct
+{
+  double  fit;
+  GArray *breaks;
+} Fit;
+
+static void
+fit_free (gpointer data)
+{
+  Fit *fit = data;
+
+  g_array_unref (fit->breaks);
+  g_free (fit);
+}
+
+/* Shows the slide at @fit over @breaks, from @part (G_MAXUINT: the last),
+ * and remembers it for @key. */
+static void
+apply_fit (DmPresentation *self,
+           const char     *key,
+           double          fit,
+           GArray         *breaks,
+           guint           part)
+{
+  Fit *kept = g_new0 (Fit, 1);
+
+  set_fit (self, fit);
+  g_array_set_size (self->breaks, 0);
+  g_array_append_vals (self->breaks, breaks->data, breaks->len);
+  self->part = MIN (part, breaks->len - 2);
+  show_part (self);
+  announce_slide (self);
+
+  kept->fit = fit;
+  kept->breaks = g_array_copy (breaks);
+  g_hash_table_replace (self->fits, g_strdup (key), kept);
+}
+
 static void
 fit_cb (int      width,
         int      room,
@@ -442,7 +611,10 @@ fit_cb (int      width,
   PangoContext *pango = gtk_widget_get_pango_context (self->summary_label);
   g_autofree char *font = pango_font_description_to_string (pango_context_get_font_description (pango));
   g_autofree char *key = NULL;
+  g_autofree char *slide_key = NULL;
   g_autoptr(GArray) breaks = NULL;
+  g_autoptr(GArray) whole = NULL;
+  Fit *kept;
   guint part = self->part;
   guint len = strlen (self->summary);
   guint n_parts = 0;
@@ -456,12 +628,26 @@ fit_cb (int      width,
   g_free (self->fit_key);
   self->fit_key = g_steal_pointer (&key);
 
+  /* Fitted on an earlier visit: the same again, at once. */
+  slide_key = g_strdup_printf ("%d %u %d %s", self->page, self->index, self->language, self->fit_key);
+  kept = g_hash_table_lookup (self->fits, slide_key);
+  if (kept != NULL)
+    {
+      g_autoptr(GArray) breaks_kept = g_array_ref (kept->breaks);
+
+      apply_fit (self, slide_key, kept->fit, breaks_kept, part);
+      return;
+    }
+
+  whole = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_array_append_val (whole, (guint) { 0 });
+  g_array_append_val (whole, len);
   for (guint i = 0; i < G_N_ELEMENTS (fit_steps); i++)
     {
       set_fit (self, fit_steps[i]);
       if (part_fits (self, 0, len, width, room))
         {
-          self->part = 0;
+          apply_fit (self, slide_key, fit_steps[i], whole, 0);
           return;
         }
     }
@@ -477,7 +663,7 @@ fit_cb (int      width,
       set_fit (self, fit * 0.9);
       if (part_fits (self, 0, len, width, room))
         {
-          self->part = 0;
+          apply_fit (self, slide_key, fit * 0.9, whole, 0);
           return;
         }
     }
@@ -485,27 +671,29 @@ fit_cb (int      width,
   /* Still too long at the smallest type: on to further steps, as many
    * as filling each in turn takes, the text shared out evenly between
    * them (filled, the last step could hold a word or two). Each
-   * part_fits() sets the breaks it tries; the real ones are put back. */
-  for (start = 0; start < len; n_parts++)
-    start = skip_space (self->summary, fill_part (self, start, width, room));
-  breaks = g_array_new (FALSE, FALSE, sizeof (guint));
-  for (start = 0; start < len; n_parts = MAX (n_parts, 2) - 1)
+   * part_fits() sets the breaks it tries; the real ones are put back.
+   * By lines first, which takes a few layouts; word by word if that
+   * does not work out. */
+  breaks = paginate_by_lines (self, width, room);
+  if (breaks == NULL)
     {
-      guint most = fill_part (self, start, width, room);
-      guint end = most;
+      for (start = 0; start < len; n_parts++)
+        start = skip_space (self->summary, fill_part (self, start, width, room));
+      breaks = g_array_new (FALSE, FALSE, sizeof (guint));
+      for (start = 0; start < len; n_parts = MAX (n_parts, 2) - 1)
+        {
+          guint most = fill_part (self, start, width, room);
+          guint end = most;
 
-      if (most < len)
-        end = cut_near (self->summary, start, most, MIN (start + (len - start) / n_parts, most));
-      g_array_append_val (breaks, start);
-      start = skip_space (self->summary, end);
+          if (most < len)
+            end = cut_near (self->summary, start, most, MIN (start + (len - start) / n_parts, most));
+          g_array_append_val (breaks, start);
+          start = skip_space (self->summary, end);
+        }
+      g_array_append_val (breaks, len);
     }
-  g_array_append_val (breaks, len);
-  g_array_set_size (self->breaks, 0);
-  g_array_append_vals (self->breaks, breaks->data, breaks->len);
   /* (G_MAXUINT, after a step back: the last part.) */
-  self->part = MIN (part, breaks->len - 2);
-  show_part (self);
-  announce_slide (self);
+  apply_fit (self, slide_key, self->fit, breaks, part);
 }
 
 static void
@@ -572,7 +760,6 @@ step (DmPresentation *self,
       else if (self->page == DM_PRESENTATION_PAGE_EVENT && self->part + 1 < n_parts)
         {
           self->part++;
-          g_clear_pointer (&self->fit_key, g_free);
           show_part (self);
           announce_slide (self);
           gtk_widget_queue_resize (self->slide);
@@ -597,7 +784,6 @@ step (DmPresentation *self,
       else if (self->page == DM_PRESENTATION_PAGE_EVENT && self->part > 0 && n_parts > 1)
         {
           self->part--;
-          g_clear_pointer (&self->fit_key, g_free);
           show_part (self);
           announce_slide (self);
           gtk_widget_queue_resize (self->slide);
@@ -801,6 +987,7 @@ dm_presentation_finalize (GObject *object)
 
   g_clear_pointer (&self->positions, g_array_unref);
   g_clear_pointer (&self->breaks, g_array_unref);
+  g_clear_pointer (&self->fits, g_hash_table_unref);
   g_clear_pointer (&self->summary, g_free);
   g_clear_pointer (&self->fit_key, g_free);
   g_string_free (self->typed, TRUE);
@@ -880,6 +1067,7 @@ dm_presentation_init (DmPresentation *self)
 
   self->typed = g_string_new (NULL);
   self->breaks = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->fits = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, fit_free);
   self->summary = g_strdup ("");
   self->text_scale = 1;
   self->fit = 1;
