@@ -13,6 +13,7 @@
 #include "dm-export.h"
 #include "dm-filter.h"
 #include "dm-search.h"
+#include "dm-slides.h"
 
 gboolean
 dm_cli_export_is_image (const char *output)
@@ -88,6 +89,11 @@ dm_cli_export_image (const DmCliExportArgs *args,
   if (!dm_check_has_base_name (args->output, ".png"))
     return usage (err, _("cannot export to “%s”: give the file a name before its ending, like “timeline%s”"),
                   args->output, args->output + strlen (args->output) - 4);
+
+  if (args->slides && format != DM_EXPORT_PDF)
+    return usage (err, _("--slides writes a PDF: use a name ending in .pdf, not “%s”"), args->output);
+  if (args->slides && (args->size != NULL || args->scale != NULL))
+    return usage (err, _("--size and --scale do not apply to --slides, whose pages are 16:9"));
 
   /* Every argument is checked before anything is read or written. */
   dm_export_options_init (&options, NULL);
@@ -197,7 +203,22 @@ dm_cli_export_image (const DmCliExportArgs *args,
       options.axis_end = dm_date_is_set (&to) ? dm_date_get_axis_end (&to) : end;
     }
 
-  if (!dm_export_to_file (&options, format, target, NULL, &error))
+  if (args->slides)
+    {
+      g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
+
+      /* The presentation's slides: the events shown, in time order. */
+      for (guint i = 0; i < dm_dataset_get_n_events (dataset); i++)
+        if (visible[i])
+          g_array_append_val (positions, i);
+      if (!dm_slides_export_pdf (dataset, positions, options.language, target, NULL, &error))
+        {
+          fprintf (err, _("daumoc: cannot write “%s”: %s\n"), args->output, error->message);
+          fflush (err);
+          return DM_CHECK_INVALID;
+        }
+    }
+  else if (!dm_export_to_file (&options, format, target, NULL, &error))
     {
       fprintf (err, _("daumoc: cannot write “%s”: %s\n"), args->output, error->message);
       fflush (err);

@@ -23,6 +23,7 @@ typedef struct
   const char *scale;        /* a number or NULL */
   const char *paper;        /* "a4", "letter" or NULL for the locale's */
   const char *orientation;  /* "portrait", "landscape" or NULL */
+  gboolean    slides;       /* a .pdf of the presentation's slides */
 } DmCliExportArgs;
 
 /* Exit status as for --check: 0 written, 1 the dataset or the file failed,

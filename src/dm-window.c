@@ -24,6 +24,7 @@
 #include "dm-presentation.h"
 #include "dm-safe-text.h"
 #include "dm-search.h"
+#include "dm-slides.h"
 #include "dm-source-text.h"
 #include "dm-tab-stop.h"
 #include "dm-timeline-view.h"
@@ -1327,6 +1328,8 @@ shown_positions (DmWindow *self)
   return positions;
 }
 
+/* F5 presents from the opening slide, Shift+F5 from the selected event:
+ * only what passes the search and filters. */
 static void
 present_action (GtkWidget  *widget,
                 const char *action_name,
@@ -1336,17 +1339,17 @@ present_action (GtkWidget  *widget,
   DmDataset *dataset = dm_window_get_dataset (self);
   g_autoptr(GArray) positions = NULL;
   int selected = dm_timeline_view_get_selected (self->timeline);
-  guint start = 0;
+  guint start = DM_PRESENTATION_START_TITLE;
   DmPresentation *presentation;
 
   if (dataset == NULL)
     return;
 
-  /* Only what passes the search and filters, from the selected event on. */
   positions = shown_positions (self);
-  for (guint i = 0; i < positions->len; i++)
-    if ((int) g_array_index (positions, guint, i) == selected)
-      start = i;
+  if (g_str_equal (action_name, "win.present-selected"))
+    for (guint i = 0; i < positions->len; i++)
+      if ((int) g_array_index (positions, guint, i) == selected)
+        start = i;
 
   presentation = dm_presentation_new (GTK_WINDOW (self), dataset, positions, start, self->language);
   gtk_window_set_transient_for (GTK_WINDOW (presentation), GTK_WINDOW (self));
@@ -1655,13 +1658,23 @@ show_export_toast (DmWindow *self,
   drop_mnemonic_names (box);
 }
 
-/* Writes @file: the view as @format with @options, or with @options NULL
- * the whole timeline as TimelineJS in the data language. Then says how it
- * went: a toast to open the file or its folder, or the problem above the
- * timeline. No export format holds all that the timeline's own file does,
- * so writing over it is refused. */
+/* What an export writes: the view through the export dialog's options,
+ * or, with nothing to choose, every event as TimelineJS or the
+ * presentation's slides as a PDF deck. */
+typedef enum
+{
+  EXPORT_VIEW,
+  EXPORT_TIMELINEJS,
+  EXPORT_SLIDES,
+} ExportKind;
+
+/* Writes @file as @kind asks (@options and @format for EXPORT_VIEW), in
+ * the data language. Then says how it went: a toast to open the file or
+ * its folder, or the problem above the timeline. No export format holds
+ * all that the timeline's own file does, so writing over it is refused. */
 static gboolean
 run_export (DmWindow              *self,
+            ExportKind             kind,
             const DmExportOptions *options,
             DmExportFormat         format,
             GFile                 *file)
@@ -1670,6 +1683,7 @@ run_export (DmWindow              *self,
   GFile *source = dataset != NULL ? dm_dataset_get_file (dataset) : NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
+  gboolean written = FALSE;
 
   if (dataset == NULL)
     return FALSE;
@@ -1682,9 +1696,31 @@ run_export (DmWindow              *self,
                    _("“%s” is the timeline being shown, which the export would replace and lose; "
                      "choose another name"), name);
     }
-  else if (options == NULL
-           ? dm_export_timelinejs_to_file (dataset, self->language, file, NULL, &error)
-           : dm_export_to_file (options, format, file, NULL, &error))
+  else
+    {
+      switch (kind)
+        {
+        case EXPORT_TIMELINEJS:
+          written = dm_export_timelinejs_to_file (dataset, self->language, file, NULL, &error);
+          break;
+
+        case EXPORT_SLIDES:
+          {
+            /* The slides F5 would show, as a PDF deck. */
+            g_autoptr(GArray) positions = shown_positions (self);
+
+            written = dm_slides_export_pdf (dataset, positions, self->language, file, NULL, &error);
+          }
+          break;
+
+        case EXPORT_VIEW:
+        default:
+          written = dm_export_to_file (options, format, file, NULL, &error);
+          break;
+        }
+    }
+
+  if (written)
     {
       show_export_toast (self, file);
       return TRUE;
@@ -1697,37 +1733,42 @@ run_export (DmWindow              *self,
   return FALSE;
 }
 
-/* TimelineJS has no view and nothing to choose: every event goes, in
- * the window's data language. */
 static void
-timelinejs_response_cb (GtkNativeDialog *chooser,
-                        int              response,
-                        gpointer         user_data)
+export_file_response_cb (GtkNativeDialog *chooser,
+                         int              response,
+                         gpointer         user_data)
 {
   g_autoptr(DmWindow) self = user_data;
-  DmDataset *dataset = dm_window_get_dataset (self);
+  ExportKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "kind"));
   g_autoptr(GFile) file = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT && dataset != NULL &&
+  if (response == GTK_RESPONSE_ACCEPT && dm_window_get_dataset (self) != NULL &&
       (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
-    run_export (self, NULL, 0, file);
+    run_export (self, kind, NULL, 0, file);
 
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
 }
 
+/* TimelineJS and the slides have nothing to choose but where. */
 static void
-choose_timelinejs_file (DmWindow *self)
+choose_export_file (DmWindow   *self,
+                    ExportKind  kind)
 {
   DmDataset *dataset = dm_window_get_dataset (self);
-  g_autofree char *name = dm_export_suggest_name (dataset, self->language, "TimelineJS", DM_EXPORT_TIMELINEJS_SUFFIX);
+  g_autofree char *name = kind == EXPORT_SLIDES
+                          /* TRANSLATORS: what a PDF deck of the presentation is called in the file
+                           * name offered for it, as in "Title - slides (en).pdf" */
+                          ? dm_export_suggest_name (dataset, self->language, _("slides"), ".pdf")
+                          : dm_export_suggest_name (dataset, self->language, "TimelineJS", DM_EXPORT_TIMELINEJS_SUFFIX);
   GtkFileChooserNative *chooser;
 
   chooser = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (timelinejs_response_cb), g_object_ref (self));
+  g_object_set_data (G_OBJECT (chooser), "kind", GINT_TO_POINTER (kind));
+  g_signal_connect (chooser, "response", G_CALLBACK (export_file_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -1804,7 +1845,7 @@ export_dialog_export_cb (DmExportDialog *dialog,
     filter_text = dm_filter_describe (self->filter, dataset, options.language);
   options.filter_text = filter_text;
 
-  run_export (self, &options, dm_export_dialog_get_format (dialog), file);
+  run_export (self, EXPORT_VIEW, &options, dm_export_dialog_get_format (dialog), file);
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
@@ -1824,9 +1865,11 @@ export_action (GtkWidget  *widget,
   if (dataset == NULL)
     return;
 
-  if (g_str_equal (name, "timelinejs"))
+  /* TimelineJS has no view: every event goes; the slides are the
+   * presentation's, whatever the view. */
+  if (g_str_equal (name, "timelinejs") || g_str_equal (name, "slides"))
     {
-      choose_timelinejs_file (self);
+      choose_export_file (self, g_str_equal (name, "slides") ? EXPORT_SLIDES : EXPORT_TIMELINEJS);
       return;
     }
 
@@ -2178,6 +2221,7 @@ dm_window_class_init (DmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.filter", NULL, filter_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-list", "show-list");
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
+  gtk_widget_class_install_action (widget_class, "win.present-selected", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.open-export", "s", open_export_action);
@@ -2190,6 +2234,7 @@ dm_window_class_init (DmWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.filter", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, GDK_SHIFT_MASK, "win.present-selected", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", "s", "pdf");
 }
@@ -2356,9 +2401,9 @@ dm_window_export_to_file (DmWindow   *self,
   if (dm_window_get_dataset (self) == NULL)
     return;
 
-  if (g_str_equal (format, "timelinejs"))
+  if (g_str_equal (format, "timelinejs") || g_str_equal (format, "slides"))
     {
-      run_export (self, NULL, 0, file);
+      run_export (self, g_str_equal (format, "slides") ? EXPORT_SLIDES : EXPORT_TIMELINEJS, NULL, 0, file);
       return;
     }
 
@@ -2367,5 +2412,5 @@ dm_window_export_to_file (DmWindow   *self,
   if (!dm_export_format_from_name (suffix, &export_format))
     g_return_if_reached ();
   visible = current_export_options (self, &options);
-  run_export (self, &options, export_format, file);
+  run_export (self, EXPORT_VIEW, &options, export_format, file);
 }

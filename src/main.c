@@ -53,6 +53,7 @@ main (int   argc,
   g_autofree char *paper = NULL;
   g_autofree char *orientation = NULL;
   gboolean check = FALSE;
+  gboolean slides = FALSE;
   gboolean version = FALSE;
   gboolean service = FALSE;
   const GOptionEntry entries[] = {
@@ -78,6 +79,8 @@ main (int   argc,
     { "orientation", 0, 0, G_OPTION_ARG_STRING, &orientation,
       N_("Pages of a PDF handout: portrait (the default) or landscape; the timeline pages are always landscape"),
       N_("ORIENTATION") },
+    { "slides", 0, 0, G_OPTION_ARG_NONE, &slides,
+      N_("Export the presentation's slides as a PDF deck (16:9 pages) instead of a handout"), NULL },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang,
       N_("Same as --language"), N_("LANGUAGE") },
     { "language", 0, 0, G_OPTION_ARG_STRING, &language,
@@ -117,6 +120,8 @@ main (int   argc,
 
   if ((from || to || kinds || search || size || scale || paper || orientation) && !dm_cli_export_is_image (export))
     return usage_error (_("--from, --to, --kind, --search, --size, --scale, --paper and --orientation apply to --export as PNG, SVG or PDF"));
+  if (slides && !dm_cli_export_is_image (export))
+    return usage_error (_("--slides applies to --export as PDF"));
 
   if (check && export != NULL)
     return usage_error (_("use either --check or --export, not both"));
@@ -149,6 +154,7 @@ main (int   argc,
             .scale = scale,
             .paper = paper,
             .orientation = orientation,
+            .slides = slides,
           };
 
           return dm_cli_export_image (&export_args, stdout, stderr);
