@@ -2,9 +2,8 @@
  *
  * TimelineJS shows headlines, texts and group names as HTML, so every text
  * is escaped, and the summary and citations are written as paragraphs.
- * Years are written as TimelineJS shows them: it shows year -44 as
- * "44 BCE", so the astronomical year -43 (44 BCE) is written as -44 (the
- * importer reads it back the same way).
+ * Years are JavaScript's (setFullYear), which are astronomical: 1 BCE is
+ * year 0 and 44 BCE is -43 (the importer reads them back the same way).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -35,7 +34,7 @@ typedef struct
 static gint64
 year_to_timelinejs (gint64 year)
 {
-  return year <= 0 ? year - 1 : year;
+  return year;
 }
 
 static void

@@ -154,6 +154,24 @@ gboolean        dm_import_get_integer     (DmImport     *self,
 gboolean        dm_import_parse_integer   (const char   *text,
                                            gint64       *value);
 
+/* A date written as text, as TimelineJS 2 read it (data/IMPORT.md):
+ * "2011,12,10[,h,m,s,ms]", "5/12/2015[ 10:30]" (month/day/year),
+ * "5/2015", a year ("-500", anything up to eight characters),
+ * "201201261000" (YYYYMMDDHHMM), or an ISO date or date-time. FALSE when
+ * it is none of them. The parts are not checked. */
+gboolean        dm_import_parse_date_text (const char   *text,
+                                           DmDateParts  *parts);
+/* [±]YYYY[-MM[-DD[(T| )HH[:MM[:SS[.fff]]]]]][Z|±HH[:MM]] (the written
+ * clock time is kept; the zone is ignored). */
+gboolean        dm_import_parse_iso       (const char   *text,
+                                           DmDateParts  *parts);
+
+/* Turns the errors recorded since @first_problem into warnings that say
+ * @tool ("TimelineJS") leaves the thing out, as Dấu Mốc then does. */
+void            dm_import_leave_out       (DmImport     *self,
+                                           guint         first_problem,
+                                           const char   *tool);
+
 /* "year", "month", … "millisecond", by DmDatePart. */
 const char * const *dm_import_date_part_names (void);
 

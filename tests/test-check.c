@@ -71,7 +71,7 @@ static const CliCase cases[] = {
       "napoleon.json:20:23: warning: events[3].media.url: only http and https media are kept, not “javascript:”" } },
   { "timelinejs-2",
     { "--check", "@tests/fixtures/timelinejs/v2.json" }, NULL, 0,
-    { "v2.json: OK (TimelineJS 2), 5 events, 3 kinds, 500 BCE – 4 March 2012" },
+    { "v2.json: OK (TimelineJS 2), 5 events, 3 kinds, 501 BCE – 4 March 2012" },
     { "v2.json:18:7: warning: timeline.era[1]: an era needs an end date" } },
   { "vis-timeline",
     { "--check", "@tests/fixtures/vis/groups.json" }, NULL, 0,
