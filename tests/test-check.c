@@ -80,7 +80,9 @@ static const CliCase cases[] = {
   { "timelinejs-invalid",
     { "--check", "@tests/fixtures/timelinejs/bad-month.json" }, NULL, 1,
     { NULL },
-    { "bad-month.json:3:44: events[0].start_date.month: month must be between 1 and 12, not 13",
+    { "bad-month.json:2:12: events: none of the events has a date that can be shown",
+      "bad-month.json:3:44: warning: events[0].start_date.month: month must be between 1 and 12, not 13; "
+      "TimelineJS leaves this out",
       "bad-month.json: invalid, 1 problem" } },
   { "export",
     { "--export=cli-export.timelinejs.json", "--language=vi", "@data/examples/example.json" }, NULL, 0,
