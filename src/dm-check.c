@@ -24,6 +24,10 @@ origin_display_name (const char *origin)
     return "TimelineJS 2";
   if (g_strcmp0 (origin, DM_ORIGIN_VIS) == 0)
     return "vis-timeline";
+  if (g_strcmp0 (origin, DM_ORIGIN_TIMELINEJS_SHEET) == 0)
+    return _("TimelineJS sheet");
+  if (g_strcmp0 (origin, DM_ORIGIN_TABLE) == 0)
+    return _("table of events");
   return NULL;
 }
 

@@ -81,13 +81,21 @@ dm_import_detect (JsonNode *root)
   node = json_object_get_member (object, "events");
   if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
     {
+      JsonArray *events = json_node_get_array (node);
       JsonNode *title = json_object_get_member (object, "title");
+
+      /* SIMILE Timeline's JSON: events with "start" and "title". */
+      if (has_member (object, "dateTimeFormat") ||
+          (some_element_has (events, "start") && !some_element_has (events, "start_date")))
+        return DM_IMPORT_SIMILE;
 
       if (has_member (object, "eras") || has_member (object, "scale") ||
           some_element_has (json_node_get_array (node), "start_date") ||
           (title != NULL && JSON_NODE_HOLDS_OBJECT (title) &&
            (has_member (json_node_get_object (title), "text") || has_member (json_node_get_object (title), "media"))))
         return DM_IMPORT_TIMELINEJS3;
+      if (some_element_has (events, "date") || some_element_has (events, "text"))
+        return DM_IMPORT_TIMELINEJS_LIKE;
     }
 
   node = json_object_get_member (object, "items");
@@ -197,7 +205,7 @@ looks_vietnamese (const char *text)
 static char *
 title_from_name (const char *display_name)
 {
-  static const char * const suffixes[] = { ".json", ".timelinejs", ".vis" };
+  static const char * const suffixes[] = { ".json", ".timelinejs", ".vis", ".csv", ".tsv", ".xlsx", ".ods" };
   g_autofree char *base = NULL;
 
   if (display_name == NULL)

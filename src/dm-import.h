@@ -12,6 +12,7 @@
 #pragma once
 
 #include "dm-dataset.h"
+#include "dm-sheet.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +22,8 @@ typedef enum
   DM_IMPORT_TIMELINEJS3,  /* {"events": [{"start_date": …}], "title": …, "eras": …} */
   DM_IMPORT_TIMELINEJS2,  /* {"timeline": {"headline": …, "date": […], "era": […]}} */
   DM_IMPORT_VIS,          /* [{"start": …, "content": …}] or {"items": […], "groups": […]} */
+  DM_IMPORT_SIMILE,       /* {"dateTimeFormat": …, "events": [{"start": …, "title": …}]}: not read */
+  DM_IMPORT_TIMELINEJS_LIKE, /* {"events": [{"date": …, "text": {…}}]}: TimelineJS-like, no start_date */
 } DmImportFormat;
 
 /* The kind the importers give events that have no group. */
@@ -42,6 +45,28 @@ void            dm_import_vis             (DmDataset    *dataset,
                                            JsonNode     *root,
                                            const char   *display_name,
                                            GPtrArray    *problems);
+
+/* A sheet in the TimelineJS template or a plain table of events
+ * (dm-import-sheet.c); problems are located at their cells. */
+void            dm_import_sheet           (DmDataset    *dataset,
+                                           DmSheet      *sheet,
+                                           const char   *display_name,
+                                           GPtrArray    *problems);
+
+/* Files that are not JSON: a spreadsheet is read into @dataset; a format
+ * Dấu Mốc recognises but does not read (SIMILE XML, The Timeline
+ * Project, a web page) gets an error that names it. FALSE when @data is
+ * to be read as JSON. */
+gboolean        dm_import_foreign         (DmDataset    *dataset,
+                                           const char   *data,
+                                           gsize         length,
+                                           const char   *display_name,
+                                           GPtrArray    *problems);
+
+/* An error that names what the file is (@what, "a SIMILE Timeline XML
+ * file") and says what Dấu Mốc reads. */
+void            dm_import_refuse          (GPtrArray    *problems,
+                                           const char   *what);
 
 /* "an object", "a string", … for messages. */
 const char     *dm_json_describe_node     (JsonNode     *node);
