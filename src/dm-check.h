@@ -33,6 +33,7 @@ DmDataset    *dm_check_load             (const char         *input,
 
 DmCheckStatus dm_check_files            (const char * const *files,
                                          DmLanguage          language,
+                                         gboolean            verbose,
                                          FILE               *out,
                                          FILE               *err);
 

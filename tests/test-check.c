@@ -84,6 +84,19 @@ static const CliCase cases[] = {
       "bad-month.json:3:44: warning: events[0].start_date.month: month must be between 1 and 12, not 13; "
       "TimelineJS leaves this out",
       "bad-month.json: invalid, 1 problem" } },
+  /* One line for each kind of problem, errors first; --verbose lists all. */
+  { "grouped",
+    { "--check", "@tests/fixtures/timelinejs/grouped.json" }, NULL, 1,
+    { NULL },
+    { "grouped.json:8:3: events[5]: expected an object, found a string\n",
+      "grouped.json:3:79: warning: events[0].event_types: Dấu Mốc has no place for this member; it is left out "
+      "(and 4 more like it; --verbose lists them all)\n",
+      "grouped.json: invalid, 1 problem" } },
+  { "grouped-verbose",
+    { "--check", "--verbose", "@tests/fixtures/timelinejs/grouped.json" }, NULL, 1,
+    { NULL },
+    { "grouped.json:7:79: warning: events[4].event_types: Dấu Mốc has no place for this member; it is left out\n",
+      "grouped.json:8:3: events[5]: expected an object" } },
   { "export",
     { "--export=cli-export.timelinejs.json", "--language=vi", "@data/examples/example.json" }, NULL, 0,
     { "example.json: exported 3 events to cli-export.timelinejs.json (TimelineJS3)" }, { NULL }, TRUE },
