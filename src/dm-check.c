@@ -11,6 +11,7 @@
 
 #include "dm-check.h"
 #include "dm-dataset.h"
+#include "dm-export-sheet.h"
 #include "dm-export-timelinejs.h"
 
 #define BUNDLED_NAME "vietnam-industry-4.0.json"
@@ -269,18 +270,25 @@ dm_check_export (const char *input,
   g_autoptr(DmDataset) dataset = NULL;
   g_autoptr(GError) error = NULL;
   DmLanguage language = dm_language_from_locale ();
+  gboolean (*write) (DmDataset *, DmLanguage, GFile *, GCancellable *, GError **) = dm_export_timelinejs_to_file;
+  const char *format = "TimelineJS3";
   const char *name;
   guint n_events;
 
   g_return_val_if_fail (output != NULL, DM_CHECK_USAGE);
   g_return_val_if_fail (input != NULL || bundled_uri != NULL, DM_CHECK_USAGE);
 
-  if (!g_str_has_suffix (output, DM_EXPORT_TIMELINEJS_SUFFIX) ||
-      strlen (output) == strlen (DM_EXPORT_TIMELINEJS_SUFFIX))
+  if (g_str_has_suffix (output, DM_EXPORT_SHEET_SUFFIX) && strlen (output) > strlen (DM_EXPORT_SHEET_SUFFIX))
+    {
+      write = dm_export_sheet_to_file;
+      format = _("TimelineJS sheet");
+    }
+  else if (!g_str_has_suffix (output, DM_EXPORT_TIMELINEJS_SUFFIX) ||
+           strlen (output) == strlen (DM_EXPORT_TIMELINEJS_SUFFIX))
     {
       fprintf (err, _("daumoc: cannot export to “%s”: the file name says which format to write, and the "
-                      "supported ending is %s (TimelineJS3)\n"),
-               output, DM_EXPORT_TIMELINEJS_SUFFIX);
+                      "supported endings are %s (TimelineJS3) and %s (TimelineJS sheet)\n"),
+               output, DM_EXPORT_TIMELINEJS_SUFFIX, DM_EXPORT_SHEET_SUFFIX);
       return DM_CHECK_USAGE;
     }
 
@@ -299,7 +307,7 @@ dm_check_export (const char *input,
     }
 
   target = g_file_new_for_commandline_arg (output);
-  if (!dm_export_timelinejs_to_file (dataset, language, target, NULL, &error))
+  if (!write (dataset, language, target, NULL, &error))
     {
       fprintf (err, _("daumoc: cannot write “%s”: %s\n"), output, error->message);
       fflush (err);
@@ -308,9 +316,9 @@ dm_check_export (const char *input,
 
   n_events = dm_dataset_get_n_events (dataset);
   fprintf (out, g_dngettext (GETTEXT_PACKAGE,
-                             "%s: exported %u event to %s (TimelineJS3)\n",
-                             "%s: exported %u events to %s (TimelineJS3)\n", n_events),
-           name, n_events, output);
+                             "%s: exported %u event to %s (%s)\n",
+                             "%s: exported %u events to %s (%s)\n", n_events),
+           name, n_events, output, format);
   fflush (out);
   fflush (err);
 

@@ -60,7 +60,7 @@ main (int   argc,
       N_("With --check, list every problem instead of one line for each kind"), NULL },
     { "export", 0, 0, G_OPTION_ARG_FILENAME, &export,
       N_("Export FILE (or the bundled timeline) to OUT without opening a window: "
-         ".png, .svg, .pdf (a handout) or .timelinejs.json (TimelineJS3)"), N_("OUT") },
+         ".png, .svg, .pdf (a handout), .timelinejs.json (TimelineJS3) or .csv (TimelineJS sheet)"), N_("OUT") },
     { "from", 0, 0, G_OPTION_ARG_STRING, &from,
       N_("Export from this date on (YEAR, YEAR-MM or YEAR-MM-DD)"), N_("DATE") },
     { "to", 0, 0, G_OPTION_ARG_STRING, &to,

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "dm-dataset.h"
+#include "dm-export-sheet.h"
 
 typedef struct
 {
@@ -245,6 +246,84 @@ test_recognised (void)
     }
 }
 
+/* Sheet → Dấu Mốc → sheet: the sheet written opens as the same timeline
+ * (events, dates, groups, eras, years before the common era), and
+ * writing it again gives the same bytes. */
+static void
+test_round_trip (gconstpointer data)
+{
+  const char *name = data;
+  g_autoptr(DmDataset) dataset = load (name, NULL, NULL);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(DmDataset) again = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_assert_nonnull (dataset);
+  first = dm_export_sheet (dataset, DM_LANGUAGE_EN, &length);
+  g_assert_true (g_str_has_prefix (first, "Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,"
+                                          "Headline,Text,Media,Media Credit,Media Caption,Media Thumbnail,Type,"
+                                          "Group,Background\r\n"));
+  bytes = g_bytes_new_static (first, length);
+  again = dm_dataset_load_bytes (bytes, "exported.csv", &problems, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_cmpstr (dm_dataset_get_origin_format (again), ==, DM_ORIGIN_TIMELINEJS_SHEET);
+  g_assert_cmpstr (dm_text_get (dm_dataset_get_title (again), DM_LANGUAGE_EN), ==,
+                   dm_text_get (dm_dataset_get_title (dataset), DM_LANGUAGE_EN));
+
+  g_assert_cmpuint (dm_dataset_get_n_events (again), ==, dm_dataset_get_n_events (dataset));
+  for (guint i = 0; i < dm_dataset_get_n_events (dataset); i++)
+    {
+      const DmEvent *a = dm_dataset_get_event (dataset, i);
+      const DmEvent *b = dm_dataset_get_event (again, i);
+
+      g_assert_true (dm_date_equal (&a->start, &b->start));
+      g_assert_true (dm_date_equal (&a->end, &b->end));
+      g_assert_cmpstr (dm_text_get (&a->title, DM_LANGUAGE_EN), ==, dm_text_get (&b->title, DM_LANGUAGE_EN));
+      g_assert_cmpstr (dm_text_get (&a->summary, DM_LANGUAGE_EN), ==, dm_text_get (&b->summary, DM_LANGUAGE_EN));
+      g_assert_cmpstr (dm_text_get (&dm_dataset_get_kind (dataset, a->kind_index)->label, DM_LANGUAGE_EN), ==,
+                       dm_text_get (&dm_dataset_get_kind (again, b->kind_index)->label, DM_LANGUAGE_EN));
+    }
+  g_assert_cmpuint (dm_dataset_get_n_eras (again), ==, dm_dataset_get_n_eras (dataset));
+  for (guint i = 0; i < dm_dataset_get_n_eras (dataset); i++)
+    {
+      g_assert_true (dm_date_equal (&dm_dataset_get_era (dataset, i)->start, &dm_dataset_get_era (again, i)->start));
+      g_assert_true (dm_date_equal (&dm_dataset_get_era (dataset, i)->end, &dm_dataset_get_era (again, i)->end));
+    }
+
+  second = dm_export_sheet (again, DM_LANGUAGE_EN, NULL);
+  g_assert_cmpstr (second, ==, first);
+}
+
+/* Texts are text: HTML escaped for TimelineJS, and never a formula for
+ * the spreadsheet; years as JavaScript numbers them. */
+static void
+test_export_safety (void)
+{
+  static const char native[] =
+    "{\"format\": \"daumoc-timeline\", \"version\": 1, \"title\": {\"en\": \"=HYPERLINK(\\\"x\\\")\"},"
+    " \"kinds\": [{\"id\": \"k\", \"label\": {\"en\": \"@kind\"}}],"
+    " \"events\": [{\"id\": \"e\", \"kind\": \"k\", \"start\": \"-0043-03-15\","
+    " \"title\": {\"en\": \"+1 <b>bold</b>\"}, \"summary\": {\"en\": \"-2, \\\"quoted\\\"\"}}]}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (native, strlen (native));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmDataset) dataset = dm_dataset_load_bytes (bytes, "native.json", NULL, &error);
+  g_autofree char *csv = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_no_error (error);
+  csv = dm_export_sheet (dataset, DM_LANGUAGE_EN, NULL);
+  lines = g_strsplit (csv, "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+  g_assert_cmpstr (lines[1], ==, ",,,,,,,,,&#61;HYPERLINK(&quot;x&quot;),,,,,,title,,");
+  g_assert_cmpstr (lines[2], ==, "-43,3,15,,,,,,,&#43;1 &lt;b&gt;bold&lt;/b&gt;,\"<p>-2, &quot;quoted&quot;</p>\",,,,,,&#64;kind,");
+  g_assert_cmpstr (lines[3], ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -258,6 +337,10 @@ main (int   argc,
     }
   g_test_add_func ("/sheet/unknown-layout", test_unknown_layout);
   g_test_add_func ("/sheet/recognised", test_recognised);
+  g_test_add_data_func ("/sheet/round-trip/google-sheets", "google-sheets.csv", test_round_trip);
+  g_test_add_data_func ("/sheet/round-trip/libreoffice", "libreoffice.csv", test_round_trip);
+  g_test_add_data_func ("/sheet/round-trip/xlsx", "template.xlsx", test_round_trip);
+  g_test_add_func ("/sheet/export-safety", test_export_safety);
 
   return g_test_run ();
 }
