@@ -5,7 +5,6 @@
 #include "config.h"
 
 #include <locale.h>
-#include <stdlib.h>
 #include <string.h>
 #include <glib/gi18n.h>
 
@@ -91,7 +90,7 @@ print_problems (GPtrArray *problems,
                 FILE      *err)
 {
   g_autoptr(GHashTable) counts = NULL;
-  g_autoptr(GPtrArray) firsts = NULL;
+  g_autoptr(GArray) firsts = NULL;
 
   if (verbose || problems == NULL)
     {
@@ -100,21 +99,21 @@ print_problems (GPtrArray *problems,
     }
 
   counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  firsts = g_ptr_array_new_with_free_func (g_free);
+  firsts = g_array_new (FALSE, FALSE, sizeof (guint));
   for (guint p = 0; p < problems->len; p++)
     {
       char *key = problem_kind (g_ptr_array_index (problems, p));
       guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, key));
 
       if (count == 0)
-        g_ptr_array_add (firsts, g_strdup_printf ("%u", p));
+        g_array_append_val (firsts, p);
       g_hash_table_insert (counts, key, GUINT_TO_POINTER (count + 1));
     }
 
   for (int severity = DM_PROBLEM_ERROR; severity <= DM_PROBLEM_WARNING; severity++)
     for (guint i = 0; i < firsts->len; i++)
       {
-        const DmProblem *problem = g_ptr_array_index (problems, atoi (g_ptr_array_index (firsts, i)));
+        const DmProblem *problem = g_ptr_array_index (problems, g_array_index (firsts, guint, i));
         g_autofree char *key = NULL;
         g_autofree char *text = NULL;
         guint count;

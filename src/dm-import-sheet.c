@@ -575,7 +575,7 @@ locate (SheetImport *self,
 
   if (g_str_has_prefix (path, "events[") || g_str_has_prefix (path, "eras["))
     {
-      GArray *rows = path[1] == 'v' ? self->event_rows : self->era_rows;
+      GArray *rows = g_str_has_prefix (path, "events[") ? self->event_rows : self->era_rows;
       guint64 index = g_ascii_strtoull (strchr (path, '[') + 1, (char **) &rest, 10);
 
       if (*rest == ']')

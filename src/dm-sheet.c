@@ -115,10 +115,14 @@ static void
 sheet_add_row (DmSheet    *sheet,
                DmSheetRow *row)
 {
-  if (row_is_empty (row) || sheet->rows->len >= DM_SHEET_MAX_ROWS)
+  if (row_is_empty (row) || sheet->rows->len >= DM_SHEET_MAX_ROWS ||
+      sheet->n_cells + row->cells->len > DM_SHEET_MAX_CELLS)
     row_free (row);
   else
-    g_ptr_array_add (sheet->rows, row);
+    {
+      sheet->n_cells += row->cells->len;
+      g_ptr_array_add (sheet->rows, row);
+    }
 }
 
 const char *
@@ -320,6 +324,15 @@ is_element (xmlNode    *node,
   return node->type == XML_ELEMENT_NODE && strcmp ((const char *) node->name, name) == 0;
 }
 
+/* The children of the document's root element; NULL without a document. */
+static xmlNode *
+root_children (xmlDoc *doc)
+{
+  xmlNode *root = doc != NULL ? xmlDocGetRootElement (doc) : NULL;
+
+  return root != NULL ? root->children : NULL;
+}
+
 static xmlNode *
 first_child (xmlNode    *parent,
              const char *name)
@@ -420,8 +433,7 @@ first_sheet_path (GsfInfile *zip)
   xmlFreeDoc (workbook);
 
   rels = id != NULL ? read_xml (zip, "xl/_rels/workbook.xml.rels") : NULL;
-  for (xmlNode *node = rels != NULL ? xmlDocGetRootElement (rels)->children : NULL; node != NULL && path == NULL;
-       node = node->next)
+  for (xmlNode *node = root_children (rels); node != NULL && path == NULL; node = node->next)
     {
       g_autofree char *node_id = NULL;
       g_autofree char *target = NULL;
@@ -453,7 +465,7 @@ read_xlsx (GsfInfile  *zip,
   guint number = 0;
 
   shared = read_xml (zip, "xl/sharedStrings.xml");
-  for (xmlNode *si = shared != NULL ? xmlDocGetRootElement (shared)->children : NULL; si != NULL; si = si->next)
+  for (xmlNode *si = root_children (shared); si != NULL && strings->len < DM_SHEET_MAX_CELLS; si = si->next)
     if (is_element (si, "si"))
       {
         GString *text = g_string_new (NULL);
@@ -658,7 +670,8 @@ read_ods_row (DmSheet *sheet,
       return;
     }
 
-  for (guint64 i = 0; i < repeat && sheet->rows->len < DM_SHEET_MAX_ROWS; i++)
+  for (guint64 i = 0; i < repeat && sheet->rows->len < DM_SHEET_MAX_ROWS &&
+                     sheet->n_cells + row->cells->len <= DM_SHEET_MAX_CELLS; i++)
     {
       DmSheetRow *copy = row_new (++(*number));
 

@@ -30,11 +30,13 @@ typedef struct
 {
   DmSheetFormat  format;
   GPtrArray     *rows;  /* DmSheetRow*, rows with no text left out */
+  gsize          n_cells;
 } DmSheet;
 
 /* The most cells read, so that a hostile file cannot take all memory. */
 #define DM_SHEET_MAX_ROWS    1000000
 #define DM_SHEET_MAX_COLUMNS 256
+#define DM_SHEET_MAX_CELLS   (8 * 1024 * 1024)
 
 /* Reads UTF-8 CSV (with or without a byte-order mark) separated by
  * commas, semicolons or tabs, whichever the first line uses most. Errors
