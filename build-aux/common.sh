@@ -7,6 +7,7 @@ BUILD_PACKAGES=(
   meson ninja-build gcc pkg-config gettext
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
   libjson-glib-dev librsvg2-dev
+  libgsf-1-dev libxml2-dev libcsv-dev
   fonts-cantarell
 )
 

@@ -11,6 +11,7 @@
 
 #include "dm-check.h"
 #include "dm-dataset.h"
+#include "dm-export-sheet.h"
 #include "dm-export-timelinejs.h"
 #include "dm-file-util.h"
 
@@ -26,18 +27,113 @@ origin_display_name (const char *origin)
     return "TimelineJS 2";
   if (g_strcmp0 (origin, DM_ORIGIN_VIS) == 0)
     return "vis-timeline";
+  if (g_strcmp0 (origin, DM_ORIGIN_TIMELINEJS_SHEET) == 0)
+    return _("TimelineJS sheet");
+  if (g_strcmp0 (origin, DM_ORIGIN_TABLE) == 0)
+    return _("table of events");
   return NULL;
 }
 
 static void
-print_problems (GPtrArray *problems,
-                FILE      *err)
+print_all_problems (GPtrArray *problems,
+                    FILE      *err)
 {
   for (guint p = 0; problems != NULL && p < problems->len; p++)
     {
       g_autofree char *text = dm_problem_to_string (g_ptr_array_index (problems, p));
       fprintf (err, "%s\n", text);
     }
+}
+
+/* What makes problems of one kind: the severity, the code, the path
+ * without its indices ("events[].event_types") and the message without
+ * the values it quotes. */
+static char *
+problem_kind (const DmProblem *problem)
+{
+  GString *key = g_string_new (NULL);
+  gboolean quoted = FALSE;
+
+  g_string_append_printf (key, "%d\x1f%d\x1f", problem->severity, problem->code);
+  for (const char *p = problem->path; *p; p++)
+    {
+      if (*p == '[')
+        {
+          g_string_append_c (key, '[');
+          while (*p != '\0' && *p != ']')
+            p++;
+          if (*p == '\0')
+            break;
+        }
+      g_string_append_c (key, *p);
+    }
+  g_string_append_c (key, '\x1f');
+  for (const char *p = problem->message; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0x201C)
+        quoted = TRUE;
+      else if (c == 0x201D)
+        quoted = FALSE;
+      else if (!quoted)
+        g_string_append_unichar (key, c);
+    }
+
+  return g_string_free (key, FALSE);
+}
+
+/* One line for each kind of problem, errors first, saying how many there
+ * are and where the first is: a file's one error is not lost among
+ * hundreds of warnings about the same member. */
+static void
+print_problems (GPtrArray *problems,
+                gboolean   verbose,
+                FILE      *err)
+{
+  g_autoptr(GHashTable) counts = NULL;
+  g_autoptr(GArray) firsts = NULL;
+
+  if (verbose || problems == NULL)
+    {
+      print_all_problems (problems, err);
+      return;
+    }
+
+  counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  firsts = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint p = 0; p < problems->len; p++)
+    {
+      char *key = problem_kind (g_ptr_array_index (problems, p));
+      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, key));
+
+      if (count == 0)
+        g_array_append_val (firsts, p);
+      g_hash_table_insert (counts, key, GUINT_TO_POINTER (count + 1));
+    }
+
+  for (int severity = DM_PROBLEM_ERROR; severity <= DM_PROBLEM_WARNING; severity++)
+    for (guint i = 0; i < firsts->len; i++)
+      {
+        const DmProblem *problem = g_ptr_array_index (problems, g_array_index (firsts, guint, i));
+        g_autofree char *key = NULL;
+        g_autofree char *text = NULL;
+        guint count;
+
+        if ((int) problem->severity != severity)
+          continue;
+
+        key = problem_kind (problem);
+        count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, key));
+        text = dm_problem_to_string (problem);
+        if (count == 1)
+          fprintf (err, "%s\n", text);
+        else
+          fprintf (err, g_dngettext (GETTEXT_PACKAGE,
+                                     "%s (and %u more like it; --verbose lists them all)\n",
+                                     "%s (and %u more like it; --verbose lists them all)\n", count - 1),
+                   text, count - 1);
+      }
 }
 
 static void
@@ -80,7 +176,7 @@ dm_check_load (const char  *input,
     }
 
   dataset = dm_dataset_load_file_as (file, *name, &found, NULL, &error);
-  print_problems (found, err);
+  print_problems (found, FALSE, err);
   if (problems != NULL)
     *problems = g_steal_pointer (&found);
 
@@ -125,6 +221,7 @@ print_summary (DmDataset  *dataset,
 DmCheckStatus
 dm_check_files (const char * const *files,
                 DmLanguage          language,
+                gboolean            verbose,
                 FILE               *out,
                 FILE               *err)
 {
@@ -144,7 +241,7 @@ dm_check_files (const char * const *files,
       g_autoptr(GError) error = NULL;
 
       dataset = dm_dataset_load_file_as (file, files[i], &problems, NULL, &error);
-      print_problems (problems, err);
+      print_problems (problems, verbose, err);
 
       if (dataset != NULL)
         print_summary (dataset, files[i], language, out);
@@ -222,18 +319,25 @@ dm_check_export (const char *input,
   g_autoptr(DmDataset) dataset = NULL;
   g_autoptr(GError) error = NULL;
   DmLanguage language = dm_language_from_locale ();
+  gboolean (*write) (DmDataset *, DmLanguage, GFile *, GCancellable *, GError **) = dm_export_timelinejs_to_file;
+  const char *format = "TimelineJS3";
   const char *name;
   guint n_events;
 
   g_return_val_if_fail (output != NULL, DM_CHECK_USAGE);
   g_return_val_if_fail (input != NULL || bundled_uri != NULL, DM_CHECK_USAGE);
 
-  if (!g_str_has_suffix (output, DM_EXPORT_TIMELINEJS_SUFFIX) ||
-      !dm_check_has_base_name (output, DM_EXPORT_TIMELINEJS_SUFFIX))
+  if (g_str_has_suffix (output, DM_EXPORT_SHEET_SUFFIX) && dm_check_has_base_name (output, DM_EXPORT_SHEET_SUFFIX))
+    {
+      write = dm_export_sheet_to_file;
+      format = _("TimelineJS sheet");
+    }
+  else if (!g_str_has_suffix (output, DM_EXPORT_TIMELINEJS_SUFFIX) ||
+           !dm_check_has_base_name (output, DM_EXPORT_TIMELINEJS_SUFFIX))
     {
       fprintf (err, _("daumoc: cannot export to “%s”: the file name says which format to write, and the "
-                      "supported ending is %s (TimelineJS3)\n"),
-               output, DM_EXPORT_TIMELINEJS_SUFFIX);
+                      "supported endings are %s (TimelineJS3) and %s (TimelineJS sheet)\n"),
+               output, DM_EXPORT_TIMELINEJS_SUFFIX, DM_EXPORT_SHEET_SUFFIX);
       return DM_CHECK_USAGE;
     }
 
@@ -255,7 +359,7 @@ dm_check_export (const char *input,
       return DM_CHECK_INVALID;
     }
 
-  if (!dm_export_timelinejs_to_file (dataset, language, target, NULL, &error))
+  if (!write (dataset, language, target, NULL, &error))
     {
       fprintf (err, _("daumoc: cannot write “%s”: %s\n"), output, error->message);
       fflush (err);
@@ -264,9 +368,10 @@ dm_check_export (const char *input,
 
   n_events = dm_dataset_get_n_events (dataset);
   fprintf (out, g_dngettext (GETTEXT_PACKAGE,
-                             "%s: exported %u event to %s (TimelineJS3)\n",
-                             "%s: exported %u events to %s (TimelineJS3)\n", n_events),
-           name, n_events, output);
+                             "%s: exported %u event to %s (%s)\n",
+                             "%s: exported %u events to %s (%s)\n", n_events),
+           name, n_events, output, format);
+  fflush (out);
   fflush (err);
 
   return dm_check_finish_output (out, err, DM_CHECK_OK);

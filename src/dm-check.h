@@ -52,6 +52,7 @@ gboolean      dm_check_has_base_name    (const char         *output,
 
 DmCheckStatus dm_check_files            (const char * const *files,
                                          DmLanguage          language,
+                                         gboolean            verbose,
                                          FILE               *out,
                                          FILE               *err);
 

@@ -19,6 +19,8 @@ G_BEGIN_DECLS
 #define DM_ORIGIN_TIMELINEJS3 "timelinejs3"
 #define DM_ORIGIN_TIMELINEJS2 "timelinejs2"
 #define DM_ORIGIN_VIS         "vis-timeline"
+#define DM_ORIGIN_TIMELINEJS_SHEET "timelinejs-sheet"  /* the template as CSV, XLSX or ODS */
+#define DM_ORIGIN_TABLE       "table"                  /* a table of events as CSV, XLSX or ODS */
 
 #define DM_TYPE_DATASET (dm_dataset_get_type ())
 
@@ -106,7 +108,8 @@ void            dm_dataset_add_event          (DmDataset     *self,
 void            dm_dataset_finish             (DmDataset     *self);
 
 /* The format the dataset was read from: DM_ORIGIN_DAUMOC (the default),
- * DM_ORIGIN_TIMELINEJS3, DM_ORIGIN_TIMELINEJS2 or DM_ORIGIN_VIS. Saving
+ * DM_ORIGIN_TIMELINEJS3, DM_ORIGIN_TIMELINEJS2, DM_ORIGIN_VIS,
+ * DM_ORIGIN_TIMELINEJS_SHEET or DM_ORIGIN_TABLE. Saving
  * always writes the native format. */
 const char     *dm_dataset_get_origin_format  (DmDataset     *self);
 void            dm_dataset_set_origin_format  (DmDataset     *self,

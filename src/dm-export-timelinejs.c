@@ -10,9 +10,8 @@
  * a raster image's data: address, for media and backgrounds), anything
  * else dropped. Whatever the dataset carries, the only markup written is
  * <p>, <br> and <a href="http(s)…">.
- * Years are written as TimelineJS shows them: it shows year -44 as
- * "44 BCE", so the astronomical year -43 (44 BCE) is written as -44 (the
- * importer reads it back the same way).
+ * Years are JavaScript's (setFullYear), which are astronomical: 1 BCE is
+ * year 0 and 44 BCE is -43 (the importer reads them back the same way).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -43,7 +42,7 @@ typedef struct
 static gint64
 year_to_timelinejs (gint64 year)
 {
-  return year <= 0 ? year - 1 : year;
+  return year;
 }
 
 static void

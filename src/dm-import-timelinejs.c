@@ -10,9 +10,11 @@
  *
  * Real files write numbers as strings and leave empty strings for what
  * they do not have; both are read as the tools read them. Groups (tags)
- * become kinds in the order they first appear. Negative years are read as
- * TimelineJS shows them: year -44 is shown as "44 BCE", which is the
- * astronomical year -43. What TimelineJS keeps for display only
+ * become kinds in the order they first appear. Years are JavaScript's
+ * (setFullYear), which are astronomical years: 0 is 1 BCE, -1 is 2 BCE.
+ * A slide or era that TimelineJS would refuse (no year, a date that does
+ * not exist) is left out with a warning, as TimelineJS leaves it out, and
+ * the rest of the file opens (data/IMPORT.md). What TimelineJS keeps for display only
  * (display_date, background, autolink, date formats, the media object) is
  * kept in the event's extra members, so that exporting writes it back.
  *
@@ -46,13 +48,8 @@ static const char * const v2_date_kept[] = { "classname", NULL };
 static const char * const v2_asset_members[] = { "media", "credit", "caption", "thumbnail", NULL };
 static const char * const v2_era_members[] = { "startDate", "endDate", "headline", "text", "tag", NULL };
 
-/* TimelineJS shows year -44 as "44 BCE" (it has no year 0 on display):
- * the astronomical year is one more. */
-static gint64
-year_from_timelinejs (gint64 year)
-{
-  return year < 0 && year > G_MININT64 ? year + 1 : year;
-}
+/* What Dấu Mốc says when it leaves out what TimelineJS leaves out. */
+#define TOOL_NAME "TimelineJS"
 
 /* Texts */
 
@@ -246,7 +243,6 @@ read_date_object (DmImport    *self,
 
   if (ok && (any || required))
     {
-      parts.value[DM_DATE_PART_YEAR] = year_from_timelinejs (parts.value[DM_DATE_PART_YEAR]);
       ok = dm_import_date_from_parts (self, &parts, names, date);
     }
 
@@ -333,6 +329,7 @@ read_slide (DmImport *self,
   g_autofree char *caption = NULL;
   g_autofree char *group = NULL;
   g_autofree char *given = NULL;
+  guint first_problem = self->problems->len;
   JsonObject *slide;
   gboolean ok = TRUE;
 
@@ -357,6 +354,8 @@ read_slide (DmImport *self,
 
   if (ok)
     g_ptr_array_add (self->events, g_steal_pointer (&event));
+  else
+    dm_import_leave_out (self, first_problem, TOOL_NAME);
 }
 
 static void
@@ -366,6 +365,7 @@ read_era (DmImport *self,
   g_autoptr(DmEra) era = dm_era_new ();
   g_autofree char *headline = NULL;
   g_autofree char *body = NULL;
+  guint first_problem = self->problems->len;
   JsonObject *object;
   gboolean ok = TRUE;
 
@@ -394,6 +394,8 @@ read_era (DmImport *self,
 
   if (ok)
     g_ptr_array_add (self->eras, g_steal_pointer (&era));
+  else
+    dm_import_leave_out (self, first_problem, TOOL_NAME);
 }
 
 typedef void (*ElementFunc) (DmImport *self, JsonNode *node, guint index);
@@ -488,6 +490,21 @@ read_title_slide (DmImport   *self,
   dm_import_pop (self, length);
 }
 
+/* Leaving out every event leaves nothing to show: TimelineJS then shows
+ * an error, and so does Dấu Mốc. */
+static void
+check_some_left (DmImport   *self,
+                 JsonObject *object,
+                 const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (self->events->len == 0 && node != NULL && JSON_NODE_HOLDS_ARRAY (node) &&
+      json_array_get_length (json_node_get_array (node)) > 0)
+    dm_import_problem (self, DM_PROBLEM_ERROR, DM_DATASET_ERROR_INVALID_DATE, member,
+                       _("none of the events has a date that can be shown"));
+}
+
 static void
 import_v3 (DmImport   *self,
            JsonObject *root)
@@ -504,13 +521,14 @@ import_v3 (DmImport   *self,
   read_title_slide (self, root);
   reserve_ids (self, root, "events", "unique_id");
   read_array (self, root, "events", read_slide);
+  check_some_left (self, root, "events");
   read_array (self, root, "eras", read_era_element);
 }
 
 /* TimelineJS 2 */
 
-/* "2011,12,10" (year, month, day, hour, minute, second, millisecond, any
- * of them empty), a number, or an ISO date. */
+/* A number (the year) or a text, read as TimelineJS 2 read it
+ * (dm_import_parse_date_text()). */
 static gboolean
 read_v2_date (DmImport   *self,
               JsonObject *entry,
@@ -520,9 +538,7 @@ read_v2_date (DmImport   *self,
 {
   JsonNode *node = json_object_get_member (entry, member);
   g_autofree char *text = NULL;
-  g_auto(GStrv) fields = NULL;
   DmDateParts parts = { 0 };
-  gboolean numbers = TRUE;
   gboolean ok;
   gsize length;
 
@@ -532,7 +548,6 @@ read_v2_date (DmImport   *self,
       if (!dm_import_get_integer (self, entry, member, &parts.value[DM_DATE_PART_YEAR],
                                   &parts.present[DM_DATE_PART_YEAR]))
         return FALSE;
-      parts.value[DM_DATE_PART_YEAR] = year_from_timelinejs (parts.value[DM_DATE_PART_YEAR]);
       length = dm_import_push_member (self, member);
       ok = dm_import_date_from_parts (self, &parts, NULL, date);
       dm_import_pop (self, length);
@@ -547,27 +562,9 @@ read_v2_date (DmImport   *self,
       return !required;
     }
 
-  fields = g_strsplit (text, ",", 0);
-  if (g_strv_length (fields) > DM_DATE_N_PARTS)
-    numbers = FALSE;
-  for (guint i = 0; numbers && fields[i] != NULL; i++)
-    {
-      g_strstrip (fields[i]);
-      if (fields[i][0] != '\0')
-        {
-          numbers = dm_import_parse_integer (fields[i], &parts.value[i]);
-          parts.present[i] = TRUE;
-        }
-    }
-
   length = dm_import_push_member (self, member);
-  if (numbers)
-    {
-      parts.value[DM_DATE_PART_YEAR] = year_from_timelinejs (parts.value[DM_DATE_PART_YEAR]);
-      ok = dm_import_date_from_parts (self, &parts, NULL, date);
-    }
-  else if (dm_date_parse (text, date, NULL))
-    ok = TRUE;
+  if (dm_import_parse_date_text (text, &parts))
+    ok = dm_import_date_from_parts (self, &parts, NULL, date);
   else
     {
       dm_import_problem (self, DM_PROBLEM_ERROR, DM_DATASET_ERROR_INVALID_DATE, NULL,
@@ -590,6 +587,7 @@ read_v2_entry (DmImport *self,
   g_autofree char *body = NULL;
   g_autofree char *caption = NULL;
   g_autofree char *group = NULL;
+  guint first_problem = self->problems->len;
   JsonObject *entry;
   gboolean ok = TRUE;
 
@@ -613,6 +611,8 @@ read_v2_entry (DmImport *self,
 
   if (ok)
     g_ptr_array_add (self->events, g_steal_pointer (&event));
+  else
+    dm_import_leave_out (self, first_problem, TOOL_NAME);
 }
 
 static void
@@ -624,6 +624,7 @@ read_v2_era (DmImport *self,
   g_autofree char *headline = NULL;
   g_autofree char *body = NULL;
   g_autofree char *tag = NULL;
+  guint first_problem = self->problems->len;
   JsonObject *object;
   gboolean ok = TRUE;
 
@@ -653,6 +654,8 @@ read_v2_era (DmImport *self,
 
   if (ok)
     g_ptr_array_add (self->eras, g_steal_pointer (&era));
+  else
+    dm_import_leave_out (self, first_problem, TOOL_NAME);
 }
 
 static void
@@ -675,6 +678,7 @@ import_v2 (DmImport   *self,
   dm_import_set_text (self, dm_dataset_get_description_mutable (self->dataset), dm_html_to_text (body));
 
   read_array (self, timeline, "date", read_v2_entry);
+  check_some_left (self, timeline, "date");
   read_array (self, timeline, "era", read_v2_era);
   dm_import_pop (self, length);
 }

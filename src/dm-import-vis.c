@@ -46,121 +46,6 @@ typedef enum
 
 /* Dates */
 
-/* Reads exactly @n digits. */
-static gboolean
-read_digits (const char **p,
-             guint        n,
-             gint64      *value)
-{
-  gint64 v = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      if (!g_ascii_isdigit ((*p)[i]))
-        return FALSE;
-      v = v * 10 + ((*p)[i] - '0');
-    }
-
-  *p += n;
-  *value = v;
-  return TRUE;
-}
-
-/* [±]YYYY[-MM[-DD[(T| )HH[:MM[:SS[.fff]]]]]][Z|±HH[:MM]], into @parts. */
-static gboolean
-parse_iso (const char  *text,
-           DmDateParts *parts)
-{
-  const char *p = text;
-  gboolean negative = FALSE;
-  guint n_digits = 0;
-  gint64 year = 0;
-  gint64 ignored;
-
-  if (*p == '-' || *p == '+')
-    negative = (*p++ == '-');
-
-  for (; g_ascii_isdigit (*p); p++, n_digits++)
-    year = year < G_MAXINT64 / 100 ? year * 10 + (*p - '0') : G_MAXINT64;
-  if (n_digits < 4)
-    return FALSE;
-
-  parts->present[DM_DATE_PART_YEAR] = TRUE;
-  parts->value[DM_DATE_PART_YEAR] = negative ? -year : year;
-
-  if (*p == '-')
-    {
-      p++;
-      if (!read_digits (&p, 2, &parts->value[DM_DATE_PART_MONTH]))
-        return FALSE;
-      parts->present[DM_DATE_PART_MONTH] = TRUE;
-
-      if (*p == '-')
-        {
-          p++;
-          if (!read_digits (&p, 2, &parts->value[DM_DATE_PART_DAY]))
-            return FALSE;
-          parts->present[DM_DATE_PART_DAY] = TRUE;
-
-          if (*p == 'T' || *p == 't' || *p == ' ')
-            {
-              p++;
-              if (!read_digits (&p, 2, &parts->value[DM_DATE_PART_HOUR]))
-                return FALSE;
-              parts->present[DM_DATE_PART_HOUR] = TRUE;
-
-              if (*p == ':')
-                {
-                  p++;
-                  if (!read_digits (&p, 2, &parts->value[DM_DATE_PART_MINUTE]))
-                    return FALSE;
-                  parts->present[DM_DATE_PART_MINUTE] = TRUE;
-
-                  if (*p == ':')
-                    {
-                      p++;
-                      if (!read_digits (&p, 2, &parts->value[DM_DATE_PART_SECOND]))
-                        return FALSE;
-                      parts->present[DM_DATE_PART_SECOND] = TRUE;
-
-                      if (*p == '.' || *p == ',')
-                        {
-                          gint64 ms = 0;
-                          guint n = 0;
-
-                          for (p++; g_ascii_isdigit (*p); p++, n++)
-                            if (n < 3)
-                              ms = ms * 10 + (*p - '0');
-                          if (n == 0)
-                            return FALSE;
-                          for (; n < 3; n++)
-                            ms *= 10;
-                          parts->present[DM_DATE_PART_MILLISECOND] = TRUE;
-                          parts->value[DM_DATE_PART_MILLISECOND] = ms;
-                        }
-                    }
-                }
-
-              /* The zone: the written clock time is kept as it is. */
-              if (*p == 'Z' || *p == 'z')
-                p++;
-              else if (*p == '+' || *p == '-')
-                {
-                  p++;
-                  if (!read_digits (&p, 2, &ignored))
-                    return FALSE;
-                  if (*p == ':')
-                    p++;
-                  if (g_ascii_isdigit (*p) && !read_digits (&p, 2, &ignored))
-                    return FALSE;
-                }
-            }
-        }
-    }
-
-  return *p == '\0';
-}
-
 /* Milliseconds since 1970-01-01T00:00Z, as a UTC civil date. */
 static void
 parts_from_epoch (gint64       ms,
@@ -244,7 +129,7 @@ read_date (DmImport   *self,
       text = g_strstrip (g_strdup (json_node_get_string (node)));
       if (parse_dotnet (text, &ms))
         from_epoch = TRUE;
-      else if (!parse_iso (text, &parts))
+      else if (!dm_import_parse_iso (text, &parts))
         {
           dm_import_problem (self, DM_PROBLEM_ERROR, DM_DATASET_ERROR_INVALID_DATE, NULL,
                              _("“%s” is not a date Dấu Mốc can read; write it like 2014-04-20 or 2014-04-20T10:30"),

@@ -81,13 +81,21 @@ dm_import_detect (JsonNode *root)
   node = json_object_get_member (object, "events");
   if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
     {
+      JsonArray *events = json_node_get_array (node);
       JsonNode *title = json_object_get_member (object, "title");
+
+      /* SIMILE Timeline's JSON: events with "start" and "title". */
+      if (has_member (object, "dateTimeFormat") ||
+          (some_element_has (events, "start") && !some_element_has (events, "start_date")))
+        return DM_IMPORT_SIMILE;
 
       if (has_member (object, "eras") || has_member (object, "scale") ||
           some_element_has (json_node_get_array (node), "start_date") ||
           (title != NULL && JSON_NODE_HOLDS_OBJECT (title) &&
            (has_member (json_node_get_object (title), "text") || has_member (json_node_get_object (title), "media"))))
         return DM_IMPORT_TIMELINEJS3;
+      if (some_element_has (events, "date") || some_element_has (events, "text"))
+        return DM_IMPORT_TIMELINEJS_LIKE;
     }
 
   node = json_object_get_member (object, "items");
@@ -197,7 +205,7 @@ looks_vietnamese (const char *text)
 static char *
 title_from_name (const char *display_name)
 {
-  static const char * const suffixes[] = { ".json", ".timelinejs", ".vis" };
+  static const char * const suffixes[] = { ".json", ".timelinejs", ".vis", ".csv", ".tsv", ".xlsx", ".ods" };
   g_autofree char *base = NULL;
 
   if (display_name == NULL)
@@ -552,6 +560,276 @@ dm_import_get_integer (DmImport   *self,
 }
 
 /* Dates */
+
+/* Reads exactly @n digits. */
+static gboolean
+read_digits (const char **p,
+             guint        n,
+             gint64      *value)
+{
+  gint64 v = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit ((*p)[i]))
+        return FALSE;
+      v = v * 10 + ((*p)[i] - '0');
+    }
+
+  *p += n;
+  *value = v;
+  return TRUE;
+}
+
+/* [±]YYYY[-MM[-DD[(T| )HH[:MM[:SS[.fff]]]]]][Z|±HH[:MM]], into @parts. */
+gboolean
+dm_import_parse_iso (const char  *text,
+                     DmDateParts *parts)
+{
+  const char *p = text;
+  gboolean negative = FALSE;
+  guint n_digits = 0;
+  gint64 year = 0;
+  gint64 ignored;
+
+  if (*p == '-' || *p == '+')
+    negative = (*p++ == '-');
+
+  for (; g_ascii_isdigit (*p); p++, n_digits++)
+    year = year < G_MAXINT64 / 100 ? year * 10 + (*p - '0') : G_MAXINT64;
+  if (n_digits < 4)
+    return FALSE;
+
+  parts->present[DM_DATE_PART_YEAR] = TRUE;
+  parts->value[DM_DATE_PART_YEAR] = negative ? -year : year;
+
+  if (*p == '-')
+    {
+      p++;
+      if (!read_digits (&p, 2, &parts->value[DM_DATE_PART_MONTH]))
+        return FALSE;
+      parts->present[DM_DATE_PART_MONTH] = TRUE;
+
+      if (*p == '-')
+        {
+          p++;
+          if (!read_digits (&p, 2, &parts->value[DM_DATE_PART_DAY]))
+            return FALSE;
+          parts->present[DM_DATE_PART_DAY] = TRUE;
+
+          if (*p == 'T' || *p == 't' || *p == ' ')
+            {
+              p++;
+              if (!read_digits (&p, 2, &parts->value[DM_DATE_PART_HOUR]))
+                return FALSE;
+              parts->present[DM_DATE_PART_HOUR] = TRUE;
+
+              if (*p == ':')
+                {
+                  p++;
+                  if (!read_digits (&p, 2, &parts->value[DM_DATE_PART_MINUTE]))
+                    return FALSE;
+                  parts->present[DM_DATE_PART_MINUTE] = TRUE;
+
+                  if (*p == ':')
+                    {
+                      p++;
+                      if (!read_digits (&p, 2, &parts->value[DM_DATE_PART_SECOND]))
+                        return FALSE;
+                      parts->present[DM_DATE_PART_SECOND] = TRUE;
+
+                      if (*p == '.' || *p == ',')
+                        {
+                          gint64 ms = 0;
+                          guint n = 0;
+
+                          for (p++; g_ascii_isdigit (*p); p++, n++)
+                            if (n < 3)
+                              ms = ms * 10 + (*p - '0');
+                          if (n == 0)
+                            return FALSE;
+                          for (; n < 3; n++)
+                            ms *= 10;
+                          parts->present[DM_DATE_PART_MILLISECOND] = TRUE;
+                          parts->value[DM_DATE_PART_MILLISECOND] = ms;
+                        }
+                    }
+                }
+
+              /* The zone: the written clock time is kept as it is. */
+              if (*p == 'Z' || *p == 'z')
+                p++;
+              else if (*p == '+' || *p == '-')
+                {
+                  p++;
+                  if (!read_digits (&p, 2, &ignored))
+                    return FALSE;
+                  if (*p == ':')
+                    p++;
+                  if (g_ascii_isdigit (*p) && !read_digits (&p, 2, &ignored))
+                    return FALSE;
+                }
+            }
+        }
+    }
+
+  return *p == '\0';
+}
+
+/* A whole number with a sign, then nothing but white space: what
+ * JavaScript's parseInt() reads of the start of a text, for the forms
+ * TimelineJS 2 wrote. */
+static gboolean
+read_number (const char *text,
+             gint64     *value)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+
+  return dm_import_parse_integer (copy, value);
+}
+
+/* "5/12/2015" or "5/12/2015 10:30[:15]" (month/day/year, as TimelineJS 2
+ * read them), and "5/2015" (month/year: a second field of more than two
+ * digits is the year). */
+static gboolean
+parse_slashes (const char  *text,
+               DmDateParts *parts)
+{
+  g_auto(GStrv) halves = g_strsplit (text, " ", 2);
+  g_auto(GStrv) fields = g_strsplit (halves[0], "/", 0);
+  guint n = g_strv_length (fields);
+
+  if (n < 2 || n > 3)
+    return FALSE;
+
+  if (!read_number (fields[0], &parts->value[DM_DATE_PART_MONTH]))
+    return FALSE;
+  parts->present[DM_DATE_PART_MONTH] = TRUE;
+
+  if (n == 3)
+    {
+      if (!read_number (fields[2], &parts->value[DM_DATE_PART_YEAR]) ||
+          !read_number (fields[1], &parts->value[DM_DATE_PART_DAY]))
+        return FALSE;
+      parts->present[DM_DATE_PART_YEAR] = parts->present[DM_DATE_PART_DAY] = TRUE;
+    }
+  else if (strlen (g_strstrip (fields[1])) > 2)
+    {
+      if (!read_number (fields[1], &parts->value[DM_DATE_PART_YEAR]))
+        return FALSE;
+      parts->present[DM_DATE_PART_YEAR] = TRUE;
+    }
+  else
+    return FALSE;  /* a month and a day, but no year */
+
+  if (halves[0] != NULL && halves[1] != NULL)
+    {
+      g_auto(GStrv) clock = g_strsplit (g_strstrip (halves[1]), ":", 0);
+
+      if (clock[0] == NULL || clock[1] == NULL || g_strv_length (clock) > 3)
+        return FALSE;
+      for (guint i = 0; clock[i] != NULL; i++)
+        {
+          if (!read_number (clock[i], &parts->value[DM_DATE_PART_HOUR + i]))
+            return FALSE;
+          parts->present[DM_DATE_PART_HOUR + i] = TRUE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* "2011,12,10[,hour,minute,second,millisecond]", any of them empty. */
+static gboolean
+parse_commas (const char  *text,
+              DmDateParts *parts)
+{
+  g_auto(GStrv) fields = g_strsplit (text, ",", 0);
+
+  if (g_strv_length (fields) > DM_DATE_N_PARTS)
+    return FALSE;
+
+  for (guint i = 0; fields[i] != NULL; i++)
+    {
+      g_strstrip (fields[i]);
+      if (fields[i][0] == '\0')
+        continue;
+      if (!dm_import_parse_integer (fields[i], &parts->value[i]))
+        return FALSE;
+      parts->present[i] = TRUE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+dm_import_parse_date_text (const char  *text,
+                           DmDateParts *parts)
+{
+  gsize length;
+  gboolean digits = TRUE;
+
+  memset (parts, 0, sizeof *parts);
+
+  if (strchr (text, ',') != NULL)
+    return parse_commas (text, parts);
+
+  if (strchr (text, '/') != NULL)
+    return parse_slashes (text, parts);
+
+  if (dm_import_parse_integer (text, &parts->value[DM_DATE_PART_YEAR]))
+    {
+      length = strlen (text);
+      for (const char *p = text; *p; p++)
+        digits &= g_ascii_isdigit (*p);
+
+      /* "201201261000": TimelineJS 2 read anything longer than eight
+       * characters without a separator as YYYYMMDDHHMM. */
+      if (digits && length >= 10 && length <= 14 && length % 2 == 0)
+        {
+          const char *p = text;
+
+          memset (parts, 0, sizeof *parts);
+          for (guint part = DM_DATE_PART_YEAR; part <= DM_DATE_PART_MINUTE && *p; part++)
+            {
+              read_digits (&p, part == DM_DATE_PART_YEAR ? 4 : 2, &parts->value[part]);
+              parts->present[part] = TRUE;
+            }
+          return TRUE;
+        }
+
+      parts->present[DM_DATE_PART_YEAR] = TRUE;
+      return TRUE;
+    }
+
+  memset (parts, 0, sizeof *parts);
+  return dm_import_parse_iso (text, parts);
+}
+
+/* Leaving out what the other tool leaves out */
+
+void
+dm_import_leave_out (DmImport   *self,
+                     guint       first_problem,
+                     const char *tool)
+{
+  for (guint i = first_problem; i < self->problems->len; i++)
+    {
+      DmProblem *problem = g_ptr_array_index (self->problems, i);
+      char *message;
+
+      if (problem->severity != DM_PROBLEM_ERROR)
+        continue;
+
+      /* TRANSLATORS: “a date needs at least a year; TimelineJS leaves this
+       * out, and so does Dấu Mốc” */
+      message = g_strdup_printf (_("%s; %s leaves this out, and so does Dấu Mốc"), problem->message, tool);
+      g_free (problem->message);
+      problem->message = message;
+      problem->severity = DM_PROBLEM_WARNING;
+    }
+}
+
 
 const char * const *
 dm_import_date_part_names (void)

@@ -12,6 +12,7 @@
 #pragma once
 
 #include "dm-dataset.h"
+#include "dm-sheet.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +22,8 @@ typedef enum
   DM_IMPORT_TIMELINEJS3,  /* {"events": [{"start_date": …}], "title": …, "eras": …} */
   DM_IMPORT_TIMELINEJS2,  /* {"timeline": {"headline": …, "date": […], "era": […]}} */
   DM_IMPORT_VIS,          /* [{"start": …, "content": …}] or {"items": […], "groups": […]} */
+  DM_IMPORT_SIMILE,       /* {"dateTimeFormat": …, "events": [{"start": …, "title": …}]}: not read */
+  DM_IMPORT_TIMELINEJS_LIKE, /* {"events": [{"date": …, "text": {…}}]}: TimelineJS-like, no start_date */
 } DmImportFormat;
 
 /* The kind the importers give events that have no group. */
@@ -42,6 +45,28 @@ void            dm_import_vis             (DmDataset    *dataset,
                                            JsonNode     *root,
                                            const char   *display_name,
                                            GPtrArray    *problems);
+
+/* A sheet in the TimelineJS template or a plain table of events
+ * (dm-import-sheet.c); problems are located at their cells. */
+void            dm_import_sheet           (DmDataset    *dataset,
+                                           DmSheet      *sheet,
+                                           const char   *display_name,
+                                           GPtrArray    *problems);
+
+/* Files that are not JSON: a spreadsheet is read into @dataset; a format
+ * Dấu Mốc recognises but does not read (SIMILE XML, The Timeline
+ * Project, a web page) gets an error that names it. FALSE when @data is
+ * to be read as JSON. */
+gboolean        dm_import_foreign         (DmDataset    *dataset,
+                                           const char   *data,
+                                           gsize         length,
+                                           const char   *display_name,
+                                           GPtrArray    *problems);
+
+/* An error that names what the file is (@what, "a SIMILE Timeline XML
+ * file") and says what Dấu Mốc reads. */
+void            dm_import_refuse          (GPtrArray    *problems,
+                                           const char   *what);
 
 /* "an object", "a string", … for messages. */
 const char     *dm_json_describe_node     (JsonNode     *node);
@@ -153,6 +178,24 @@ gboolean        dm_import_get_integer     (DmImport     *self,
  * come out as G_MAXINT64 or -G_MAXINT64. */
 gboolean        dm_import_parse_integer   (const char   *text,
                                            gint64       *value);
+
+/* A date written as text, as TimelineJS 2 read it (data/IMPORT.md):
+ * "2011,12,10[,h,m,s,ms]", "5/12/2015[ 10:30]" (month/day/year),
+ * "5/2015", a year ("-500", anything up to eight characters),
+ * "201201261000" (YYYYMMDDHHMM), or an ISO date or date-time. FALSE when
+ * it is none of them. The parts are not checked. */
+gboolean        dm_import_parse_date_text (const char   *text,
+                                           DmDateParts  *parts);
+/* [±]YYYY[-MM[-DD[(T| )HH[:MM[:SS[.fff]]]]]][Z|±HH[:MM]] (the written
+ * clock time is kept; the zone is ignored). */
+gboolean        dm_import_parse_iso       (const char   *text,
+                                           DmDateParts  *parts);
+
+/* Turns the errors recorded since @first_problem into warnings that say
+ * @tool ("TimelineJS") leaves the thing out, as Dấu Mốc then does. */
+void            dm_import_leave_out       (DmImport     *self,
+                                           guint         first_problem,
+                                           const char   *tool);
 
 /* "year", "month", … "millisecond", by DmDatePart. */
 const char * const *dm_import_date_part_names (void);

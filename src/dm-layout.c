@@ -698,3 +698,45 @@ dm_layout_hit (const DmLayout *layout,
 
   return -1;
 }
+
+guint
+dm_layout_era_rows (DmDataset *dataset,
+                    guint     *rows)
+{
+  guint n = dm_dataset_get_n_eras (dataset);
+  guint n_rows = 0;
+
+  g_return_val_if_fail (DM_IS_DATASET (dataset), 0);
+  g_return_val_if_fail (rows != NULL || n == 0, 0);
+
+  /* Eras are few: each takes the lowest row where nothing before it
+   * overlaps it. */
+  for (guint i = 0; i < n; i++)
+    {
+      const DmEra *era = dm_dataset_get_era (dataset, i);
+      double start = dm_date_get_axis_start (&era->start);
+      double end = dm_date_get_axis_end (dm_date_is_set (&era->end) ? &era->end : &era->start);
+      guint row = 0;
+
+      for (gboolean taken = TRUE; taken; )
+        {
+          taken = FALSE;
+          for (guint j = 0; j < i && !taken; j++)
+            {
+              const DmEra *other = dm_dataset_get_era (dataset, j);
+              double other_start = dm_date_get_axis_start (&other->start);
+              double other_end = dm_date_get_axis_end (dm_date_is_set (&other->end) ? &other->end : &other->start);
+
+              if (rows[j] == row && start < other_end && other_start < end)
+                taken = TRUE;
+            }
+          if (taken)
+            row++;
+        }
+
+      rows[i] = row;
+      n_rows = MAX (n_rows, row + 1);
+    }
+
+  return n_rows;
+}

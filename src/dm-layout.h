@@ -54,6 +54,12 @@ typedef double (*DmLabelMeasureFunc) (guint    position,
 typedef struct _DmLayout DmLayout;
 
 DmLayout           *dm_layout_new                 (void);
+/* Eras whose spans overlap are named on rows of their own: fills
+ * @rows[i] (0 is the bottom row) for each of @dataset's eras and returns
+ * how many rows there are. */
+guint               dm_layout_era_rows            (DmDataset              *dataset,
+                                                   guint                  *rows);
+
 void                dm_layout_free                (DmLayout               *layout);
 
 /* Lays out the events of @dataset that overlap the @width pixels of

@@ -1475,6 +1475,12 @@ dm_dataset_load_bytes (GBytes      *bytes,
       return NULL;
     }
 
+  /* Spreadsheets, and formats that are recognised to be named. */
+  dataset = dm_dataset_new ();
+  if (dm_import_foreign (dataset, data, length, display_name, found))
+    goto finish;
+  g_clear_object (&dataset);
+
   /* A file with a "format" member at the top is in the native format, and
    * read without json-glib; other tools' files are told apart by shape. */
   report_progress (0.05);
@@ -1514,6 +1520,15 @@ dm_dataset_load_bytes (GBytes      *bytes,
                   dm_import_vis (dataset, root, display_name, found);
                   break;
 
+                case DM_IMPORT_SIMILE:
+                  dm_import_refuse (found, _("SIMILE Timeline JSON"));
+                  break;
+
+                case DM_IMPORT_TIMELINEJS_LIKE:
+                  dm_import_refuse (found, _("JSON like TimelineJS's, but its events have no “start_date”, "
+                                             "which TimelineJS needs"));
+                  break;
+
                 case DM_IMPORT_NATIVE:
                 default:
                   read_native (dataset, data, length, found);
@@ -1530,6 +1545,7 @@ dm_dataset_load_bytes (GBytes      *bytes,
         }
     }
 
+finish:
   for (guint i = 0; i < found->len; i++)
     {
       DmProblem *problem = g_ptr_array_index (found, i);

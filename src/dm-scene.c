@@ -1091,7 +1091,13 @@ draw_eras (DmScene       *scene,
            double         height,
            const DmColor *fg)
 {
-  for (guint i = 0; i < dm_dataset_get_n_eras (scene->dataset); i++)
+  guint n = dm_dataset_get_n_eras (scene->dataset);
+  g_autofree guint *rows = g_new0 (guint, MAX (n, 1));
+
+  /* Overlapping eras are named on rows of their own, upwards. */
+  dm_layout_era_rows (scene->dataset, rows);
+
+  for (guint i = 0; i < n; i++)
     {
       const DmEra *era = dm_dataset_get_era (scene->dataset, i);
       const DmDate *last = dm_date_is_set (&era->end) ? &era->end : &era->start;
@@ -1113,7 +1119,8 @@ draw_eras (DmScene       *scene,
       cairo_fill (cr);
 
       if (title[0] != '\0' && x1 - MAX (x0, 0) > 40)
-        draw_text (scene, cr, title, MAX (x0, 0) + 6, height - scene->row_height, x1 - MAX (x0, 0) - 12, fg, 0.7);
+        draw_text (scene, cr, title, MAX (x0, 0) + 6, height - scene->row_height * (1 + rows[i]),
+                   x1 - MAX (x0, 0) - 12, fg, 0.7);
     }
 }
 

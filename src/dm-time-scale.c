@@ -202,6 +202,24 @@ add_tick (GArray       *ticks,
   g_array_append_val (ticks, tick);
 }
 
+static void
+add_year_tick (GArray *ticks,
+               gint64  year,
+               double  axis_start,
+               double  axis_end)
+{
+  DmDate date;
+  double axis;
+
+  if (year < -DM_DATE_YEAR_MAX || year > DM_DATE_YEAR_MAX)
+    return;
+  axis = (double) dm_date_days_from_civil (year, 1, 1);
+  if (axis < axis_start || axis > axis_end)
+    return;
+  dm_date_init (&date, DM_DATE_PRECISION_YEAR, year, 0, 0, 0, 0);
+  add_tick (ticks, axis, &date);
+}
+
 guint
 dm_tick_level_get_ticks (const DmTickLevel *level,
                          double             axis_start,
@@ -230,18 +248,24 @@ dm_tick_level_get_ticks (const DmTickLevel *level,
         dm_date_from_axis (axis_end, DM_DATE_PRECISION_YEAR, &date);
         last = date.year;
 
-        for (year = floor_div (first.year, level->step) * level->step; year <= last; year += level->step)
+        /* Before the common era, years are round as people count them:
+         * 3000 BCE (the astronomical year -2999), not 3001 BCE; and deep
+         * time reads "13.8 billion years ago", not one year more. */
+        if (level->step > 1 && first.year <= 0)
           {
-            double axis;
+            gint64 bce_least = 1 - MIN (last, 0);
+            gint64 bce;
 
-            if (year < -DM_DATE_YEAR_MAX || year > DM_DATE_YEAR_MAX)
-              continue;
-            axis = (double) dm_date_days_from_civil (year, 1, 1);
-            if (axis < axis_start || axis > axis_end)
-              continue;
-            dm_date_init (&date, DM_DATE_PRECISION_YEAR, year, 0, 0, 0, 0);
-            add_tick (ticks, axis, &date);
+            for (bce = floor_div (1 - first.year, level->step) * level->step; bce >= bce_least && bce > 0;
+                 bce -= level->step)
+              add_year_tick (ticks, 1 - bce, axis_start, axis_end);
+            year = level->step;
           }
+        else
+          year = floor_div (first.year, level->step) * level->step;
+
+        for (; year <= last; year += level->step)
+          add_year_tick (ticks, year, axis_start, axis_end);
       }
       break;
 

@@ -1181,6 +1181,13 @@ open_action (GtkWidget  *widget,
   gtk_file_filter_set_name (timelines, _("Timelines"));
   gtk_file_filter_add_mime_type (timelines, "application/json");
   gtk_file_filter_add_suffix (timelines, "json");
+  /* TimelineJS sheets and tables of events (dm-import-sheet.c). */
+  gtk_file_filter_add_mime_type (timelines, "text/csv");
+  gtk_file_filter_add_mime_type (timelines, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  gtk_file_filter_add_mime_type (timelines, "application/vnd.oasis.opendocument.spreadsheet");
+  gtk_file_filter_add_suffix (timelines, "csv");
+  gtk_file_filter_add_suffix (timelines, "xlsx");
+  gtk_file_filter_add_suffix (timelines, "ods");
   gtk_file_filter_set_name (all, _("All Files"));
   gtk_file_filter_add_pattern (all, "*");
 

@@ -54,14 +54,17 @@ main (int   argc,
   g_autofree char *orientation = NULL;
   gboolean check = FALSE;
   gboolean slides = FALSE;
+  gboolean verbose = FALSE;
   gboolean version = FALSE;
   gboolean service = FALSE;
   const GOptionEntry entries[] = {
     { "check", 'c', 0, G_OPTION_ARG_NONE, &check,
       N_("Check that each FILE is a valid timeline, without opening a window"), NULL },
+    { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose,
+      N_("With --check, list every problem instead of one line for each kind"), NULL },
     { "export", 0, 0, G_OPTION_ARG_FILENAME, &export,
       N_("Export FILE (or the bundled timeline) to OUT without opening a window: "
-         ".png, .svg, .pdf (a handout) or .timelinejs.json (TimelineJS3)"), N_("OUT") },
+         ".png, .svg, .pdf (a handout), .timelinejs.json (TimelineJS3) or .csv (TimelineJS sheet)"), N_("OUT") },
     { "from", 0, 0, G_OPTION_ARG_STRING, &from,
       N_("Export from this date on (YEAR, YEAR-MM or YEAR-MM-DD)"), N_("DATE") },
     { "to", 0, 0, G_OPTION_ARG_STRING, &to,
@@ -123,13 +126,15 @@ main (int   argc,
   if (slides && !dm_cli_export_is_image (export))
     return usage_error (_("--slides applies to --export as PDF"));
 
+  if (verbose && !check)
+    return usage_error (_("--verbose applies only to --check"));
   if (check && export != NULL)
     return usage_error (_("use either --check or --export, not both"));
   if (language != NULL && export == NULL)
     return usage_error (_("--language applies only to --export"));
 
   if (check)
-    return dm_check_files ((const char * const *) files, dm_language_from_locale (), stdout, stderr);
+    return dm_check_files ((const char * const *) files, dm_language_from_locale (), verbose, stdout, stderr);
 
   if (export != NULL)
     {

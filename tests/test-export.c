@@ -75,12 +75,13 @@ static const FieldCase field_cases[] = {
   /* Events in the order of the file, with their ids */
   { EXAMPLE, EN, "$.events[*].unique_id", "[\"kickoff\",\"plan-2020\",\"founding\",\"review\"]" },
 
-  /* Dates at their own precision: a minute, a month, a year; BCE */
+  /* Dates at their own precision: a minute, a month, a year; BCE years
+   * numbered as JavaScript numbers them (44 BCE is -43, 1 BCE is 0) */
   { EXAMPLE, EN, "$.events[0].start_date", "{\"year\":2020,\"month\":1,\"day\":15,\"hour\":9,\"minute\":30}" },
   { EXAMPLE, EN, "$.events[1].start_date", "{\"year\":2020,\"month\":2}" },
   { EXAMPLE, EN, "$.events[1].end_date", "{\"year\":2021}" },
   { EXAMPLE, EN, "$.events[0].end_date", NULL },
-  { EXAMPLE, EN, "$.events[2].start_date", "{\"year\":-44,\"month\":3,\"day\":15}" },
+  { EXAMPLE, EN, "$.events[2].start_date", "{\"year\":-43,\"month\":3,\"day\":15}" },
 
   /* Inferred dates say so; stated ones do not */
   { EXAMPLE, EN, "$.events[1].display_date", "\"February 2020 – 2021 (inferred)\"" },
@@ -113,7 +114,7 @@ static const FieldCase field_cases[] = {
                            "\"text\":{\"headline\":\"Preparation\"}}]" },
   { EXAMPLE, EN, "$.scale", NULL },
   { "tests/fixtures/valid/deep-time.json", EN, "$.scale", "\"cosmological\"" },
-  { "tests/fixtures/valid/deep-time.json", EN, "$.events[*].start_date.year", "[-13800000001,-44,-1,100000000000]" },
+  { "tests/fixtures/valid/deep-time.json", EN, "$.events[*].start_date.year", "[-13800000000,-43,0,100000000000]" },
 
   /* Markup in texts is escaped: TimelineJS shows them as HTML */
   { "tests/fixtures/valid/markup.json", EN, "$.events[0].text.headline",

@@ -98,15 +98,16 @@ static const ImportCase import_cases[] = {
       { W, UNSUPPORTED, "eras[0].text.text", 24, 121, "its text is left out" },
     } },
 
-  /* The cosmological scale: years of billions, and TimelineJS's years
-   * before the common era (-44 is shown as 44 BCE: astronomical -43). */
+  /* The cosmological scale: years of billions, and years before the
+   * common era numbered as JavaScript numbers them: 0 is 1 BCE, -1 is
+   * 2 BCE, -44 is 45 BCE (astronomical years, kept as they are). */
   { "timelinejs/cosmos.json", DM_ORIGIN_TIMELINEJS3, DM_LANGUAGE_EN, "Deep time", NULL, 6,
     {
-      { "event-1-big-bang", "cosmos", "-13799999999", "", "Big Bang", NULL, NULL },
-      { "event-2-the-earth-forms", "earth", "-4599999999", "-4499999999", "The Earth forms", NULL, NULL },
-      { "event-3-ides-of-march", "people", "-0043-03-15", "", "Ides of March", NULL, NULL },
-      { "event-4-1-bce", "people", "0000", "", "1 BCE", NULL, NULL },
-      { "event-5-year-zero", "people", "0000", "", "Year zero", NULL, NULL },
+      { "event-1-big-bang", "cosmos", "-13800000000", "", "Big Bang", NULL, NULL },
+      { "event-2-the-earth-forms", "earth", "-4600000000", "-4500000000", "The Earth forms", NULL, NULL },
+      { "event-3-ides-of-march", "people", "-0044-03-15", "", "Ides of March", NULL, NULL },
+      { "event-4-2-bce", "people", "-0001", "", "2 BCE", NULL, NULL },
+      { "event-5-year-zero-1-bce", "people", "0000", "", "Year zero, 1 BCE", NULL, NULL },
       { "event-6-far-future", "cosmos", "100000000000", "", "Far future", NULL, NULL },
     },
     {
@@ -163,7 +164,7 @@ static const ImportCase import_cases[] = {
       { "event-2-follow-up", "ungrouped", "2012-01", "", "Follow-up", NULL, NULL },
       { "event-3-meeting", "news", "2012-02-03T14:05", "", "Meeting", NULL, NULL },
       { "event-4-iso-date", "ungrouped", "2012-03-04", "", "ISO date", NULL, NULL },
-      { "event-5-long-ago", "history", "-0499", "", "Long ago", NULL, NULL },
+      { "event-5-long-ago", "history", "-0500", "", "Long ago", NULL, NULL },
     },
     {
       { "news", "News", "#3584e4" },
@@ -176,6 +177,36 @@ static const ImportCase import_cases[] = {
       { W, UNSUPPORTED, "timeline.date[4].asset.media", 14, 90, "not a valid web address" },
       { W, UNSUPPORTED, "timeline.era[0].tag", 17, 82, "the tag is left out" },
       { W, UNSUPPORTED, "timeline.era[1]", 18, 7, "an era needs an end date" },
+    } },
+
+  /* TimelineJS 3 leaves out a slide without a year and shows the rest. */
+  { "timelinejs/no-year.json", DM_ORIGIN_TIMELINEJS3, DM_LANGUAGE_EN, "No year", NULL, 1,
+    { { "event-1-fine", "ungrouped", "1815", "", "Fine", NULL, NULL } },
+    { { "ungrouped", "Events", "#3584e4" } },
+    { { NULL } },
+    {
+      { W, DM_DATASET_ERROR_MISSING, "events[1].start_date.year", 4, 27,
+        "a date needs at least a year; TimelineJS leaves this out, and so does Dấu Mốc" },
+    } },
+
+  /* TimelineJS 2's date texts as it read them: month/day/year, month/year,
+   * ISO date-times, YYYYMMDDHHMM, JavaScript's years (0 is 1 BCE). */
+  { "timelinejs/v2-dates.json", DM_ORIGIN_TIMELINEJS2, DM_LANGUAGE_EN, "TimelineJS 2 dates", NULL, 7,
+    {
+      { "event-1-slashes", "ungrouped", "2015-05-12", "", "Slashes", NULL, NULL },
+      { "event-2-slashes-with-a-time", "ungrouped", "2015-05-12T10:30", "2015-05-12T11:45", "Slashes with a time",
+        NULL, NULL },
+      { "event-3-month-and-year", "ungrouped", "2015-05", "", "Month and year", NULL, NULL },
+      { "event-4-iso-date-time", "ungrouped", "2012-01-26T10:00", "", "ISO date-time", NULL, NULL },
+      { "event-5-digits", "ungrouped", "2012-01-26T10:00", "", "Digits", NULL, NULL },
+      { "event-6-year-zero", "ungrouped", "0000", "", "Year zero", NULL, NULL },
+      { "event-7-year-minus-one", "ungrouped", "-0001", "", "Year minus one", NULL, NULL },
+    },
+    { { "ungrouped", "Events", "#3584e4" } },
+    { { NULL } },
+    {
+      { W, DM_DATASET_ERROR_MISSING, "timeline.date[7].startDate", 10, 19, "required; TimelineJS leaves this out" },
+      { W, DM_DATASET_ERROR_INVALID_DATE, "timeline.date[8].startDate", 11, 19, "“soon” is not a date" },
     } },
 
   /* vis-timeline items: ISO dates and date-times with or without a zone
@@ -509,24 +540,36 @@ typedef struct
 #define W DM_PROBLEM_WARNING
 
 static const InvalidCase invalid_cases[] = {
+  /* One event, left out: nothing is left to show. */
   { "timelinejs/bad-month.json", 1,
-    { { E, DM_DATASET_ERROR_INVALID_DATE, "events[0].start_date.month", 3, 44, "month must be between 1 and 12, not 13" } } },
-  { "timelinejs/no-year.json", 1,
-    { { E, DM_DATASET_ERROR_MISSING, "events[1].start_date.year", 4, 27, "needs at least a year" } } },
+    {
+      { E, DM_DATASET_ERROR_INVALID_DATE, "events", 2, 12, "none of the events has a date that can be shown" },
+      { W, DM_DATASET_ERROR_INVALID_DATE, "events[0].start_date.month", 3, 44,
+        "month must be between 1 and 12, not 13; TimelineJS leaves this out" },
+    } },
   { "timelinejs/bad-year.json", 1,
-    { { E, DM_DATASET_ERROR_INVALID_DATE, "events[0].start_date.year", 3, 27, "“about 1800” is not a whole number" } } },
+    {
+      { E, DM_DATASET_ERROR_INVALID_DATE, "events", 2, 12, "none of the events" },
+      { W, DM_DATASET_ERROR_INVALID_DATE, "events[0].start_date.year", 3, 27, "“about 1800” is not a whole number" },
+    } },
   { "timelinejs/feb-30.json", 1,
-    { { E, DM_DATASET_ERROR_INVALID_DATE, "events[0].start_date.day", 3, 52, "February 2021 has 28 days, not 30" } } },
+    {
+      { E, DM_DATASET_ERROR_INVALID_DATE, "events", 2, 12, "none of the events" },
+      { W, DM_DATASET_ERROR_INVALID_DATE, "events[0].start_date.day", 3, 52, "February 2021 has 28 days, not 30" },
+    } },
   { "timelinejs/end-before-start.json", 1,
-    { { E, DM_DATASET_ERROR_DATE_ORDER, "events[0].end_date", 3, 58, "ends (1815-05) before it starts (1815-06)" } } },
-  { "timelinejs/v2-bad-date.json", 1,
-    { { E, DM_DATASET_ERROR_INVALID_DATE, "timeline.date[0].startDate", 3, 19, "“12/10/2011” is not a date" } } },
-  { "timelinejs/many-problems.json", 4,
+    {
+      { E, DM_DATASET_ERROR_INVALID_DATE, "events", 2, 12, "none of the events" },
+      { W, DM_DATASET_ERROR_DATE_ORDER, "events[0].end_date", 3, 58, "ends (1815-05) before it starts (1815-06)" },
+    } },
+  /* Events TimelineJS leaves out are left out with a warning; what is
+   * wrong with the file itself stays an error. */
+  { "timelinejs/many-problems.json", 2,
     {
       { W, DM_DATASET_ERROR_UNSUPPORTED, "events[0].start_date.second", 3, 59, "seconds are left out" },
       { W, DM_DATASET_ERROR_UNSUPPORTED, "events[0].extra", 3, 99, "no place for this member" },
-      { E, DM_DATASET_ERROR_TYPE, "events[1].start_date", 4, 18, "found a string" },
-      { E, DM_DATASET_ERROR_MISSING, "events[2].start_date", 5, 3, "required" },
+      { W, DM_DATASET_ERROR_TYPE, "events[1].start_date", 4, 18, "found a string; TimelineJS leaves this out" },
+      { W, DM_DATASET_ERROR_MISSING, "events[2].start_date", 5, 3, "required; TimelineJS leaves this out" },
       { W, DM_DATASET_ERROR_UNSUPPORTED, "events[3].start_date.hour", 6, 43, "a time of day without a day" },
       { E, DM_DATASET_ERROR_TYPE, "events[4]", 7, 3, "expected an object, found a string" },
       { E, DM_DATASET_ERROR_TYPE, "eras", 9, 10, "expected an array, found an object" },

@@ -4,6 +4,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <string.h>
+
 #include "dm-layout.h"
 #include "dm-test-layout.h"
 #include "dm-test-util.h"
@@ -175,6 +177,33 @@ test_hit (void)
     }
 }
 
+/* Overlapping eras are named on rows of their own; an era takes the
+ * lowest row free over its whole span. */
+static void
+test_era_rows (void)
+{
+  static const char json[] =
+    "{\"format\": \"daumoc-timeline\", \"version\": 1, \"title\": {\"en\": \"Eras\"}, \"kinds\": [],"
+    " \"events\": [], \"eras\": ["
+    " {\"title\": {\"en\": \"A\"}, \"start\": \"2000\", \"end\": \"2010\"},"
+    " {\"title\": {\"en\": \"B\"}, \"start\": \"2005\", \"end\": \"2015\"},"
+    " {\"title\": {\"en\": \"C\"}, \"start\": \"2010\", \"end\": \"2020\"},"
+    " {\"title\": {\"en\": \"D\"}, \"start\": \"2016\", \"end\": \"2018\"},"
+    " {\"title\": {\"en\": \"E\"}, \"start\": \"2021\", \"end\": \"2022\"}]}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmDataset) dataset = dm_dataset_load_bytes (bytes, "eras.json", NULL, &error);
+  guint rows[5];
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (dm_layout_era_rows (dataset, rows), ==, 3);
+  g_assert_cmpuint (rows[0], ==, 0);
+  g_assert_cmpuint (rows[1], ==, 1);
+  g_assert_cmpuint (rows[2], ==, 2);
+  g_assert_cmpuint (rows[3], ==, 0);
+  g_assert_cmpuint (rows[4], ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -190,6 +219,7 @@ main (int   argc,
     }
   g_test_add_func ("/layout/clusters-split", test_clusters_split);
   g_test_add_func ("/layout/hit", test_hit);
+  g_test_add_func ("/layout/era-rows", test_era_rows);
   g_test_add_func ("/layout/one-row", test_one_row);
 
   return g_test_run ();

@@ -127,7 +127,12 @@ test_ticks_every_level (void)
               switch (level->unit)
                 {
                 case DM_TICK_YEARS:
-                  g_assert_cmpint (tick->date.year % level->step, ==, 0);
+                  /* Round as people count: 3000 BCE is the astronomical
+                   * year -2999. */
+                  if (tick->date.year <= 0 && level->step > 1)
+                    g_assert_cmpint ((1 - tick->date.year) % level->step, ==, 0);
+                  else
+                    g_assert_cmpint (tick->date.year % level->step, ==, 0);
                   break;
                 case DM_TICK_MONTHS:
                   g_assert_cmpint ((tick->date.month - 1) % level->step, ==, 0);
@@ -171,6 +176,10 @@ static const LabelRow label_rows[] = {
   { "2016", 5, FALSE, "2016", "2016" },
   { "2010", 5, TRUE, "2010", "2010" },
   { "-0043", 5, FALSE, "44 BCE", "44 TCN" },
+  /* Centuries before the common era, round as people count them */
+  { "-2999", 2000, FALSE, "3000 BCE", "3000 TCN" },
+  { "-0499", 2000, FALSE, "500 BCE", "500 TCN" },
+  { "0500", 2000, FALSE, "500", "500" },
   /* Months over years */
   { "2019-01", 0.4, FALSE, "Jan", "thg 1" },
   { "2019", 0.4, TRUE, "2019", "2019" },
@@ -183,8 +192,8 @@ static const LabelRow label_rows[] = {
   /* Hours over days */
   { "2020-05-22T14:00", 0.0005, FALSE, "14:00", "14:00" },
   /* Cosmological */
-  { "-13800000000", 1e8, FALSE, "13.8 billion years ago", "13,8 tỷ năm trước" },
-  { "-65000000", 1e5, FALSE, "65 million years ago", "65 triệu năm trước" },
+  { "-13799999999", 1e8, FALSE, "13.8 billion years ago", "13,8 tỷ năm trước" },
+  { "-64999999", 1e5, FALSE, "65 million years ago", "65 triệu năm trước" },
 };
 
 /* At the ends of the years a date can have, a view reaches past them:

@@ -1,0 +1,61 @@
+/* fuzz-sheet.c — libFuzzer target: spreadsheets (CSV, XLSX, ODS)
+ *
+ * The first byte picks the name the data is opened under, so that the
+ * CSV reader (by name), the zip, XLSX and ODS readers (by content) and
+ * the sheet importer all see it; whatever opens must say where each
+ * problem is, and must export to TimelineJS3 and import again.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "dm-dataset.h"
+#include "fuzz-common.h"
+#include "dm-export-timelinejs.h"
+
+static const char * const names[] = { "fuzz.csv", "fuzz.xlsx", "fuzz.ods", "fuzz.tsv" };
+
+int
+LLVMFuzzerTestOneInput (const guint8 *data,
+                        size_t        size)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmDataset) dataset = NULL;
+  const char *name;
+
+  if (size < 1)
+    return 0;
+
+  fuzz_quiet_logs ();
+
+  name = names[data[0] % G_N_ELEMENTS (names)];
+  bytes = g_bytes_new (data + 1, size - 1);
+  dataset = dm_dataset_load_bytes (bytes, name, &problems, &error);
+  if (dataset == NULL)
+    {
+      g_assert_nonnull (error);
+      g_assert_cmpuint (dm_problems_count_errors (problems), >, 0);
+      return 0;
+    }
+
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    {
+      const DmProblem *problem = g_ptr_array_index (problems, i);
+
+      g_assert_nonnull (problem->message);
+      g_assert_nonnull (problem->path);
+    }
+
+  {
+    gsize length;
+    g_autofree char *exported = dm_export_timelinejs (dataset, DM_LANGUAGE_EN, &length);
+    g_autoptr(GBytes) again_bytes = g_bytes_new (exported, length);
+    g_autoptr(GError) again_error = NULL;
+    g_autoptr(DmDataset) again = dm_dataset_load_bytes (again_bytes, "exported.json", NULL, &again_error);
+
+    g_assert_no_error (again_error);
+    g_assert_cmpuint (dm_dataset_get_n_events (again), ==, dm_dataset_get_n_events (dataset));
+  }
+
+  return 0;
+}
