@@ -1,6 +1,7 @@
 /* test-layout.c — on random datasets of many sizes and at every zoom
  * level: nothing overlaps, and every event in view is drawn or inside a
- * drawn cluster
+ * drawn cluster; with rows shared by content, lanes take the rows their
+ * events need, and nothing pinned (selected, found, presented) folds
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -58,6 +59,64 @@ check_layout (DmDataset         *dataset,
   dm_test_check_layout (dataset, visible, scale, width, &metrics, layout);
 }
 
+/* Rows shared between lanes by what they hold, labels kept within the
+ * view, cut to a third to save a row, and @pinned never folded. */
+static void
+check_shared_layout (DmDataset         *dataset,
+                     const guint8      *visible,
+                     const guint8      *pinned,
+                     int                selected,
+                     const DmTimeScale *scale,
+                     double             width,
+                     guint              total_rows)
+{
+  g_autoptr(DmLayout) layout = dm_layout_new ();
+  DmLayoutMetrics shared = metrics;
+  DmLayoutOptions options = { pinned, selected, dm_test_measure_short };
+  guint n_lanes = MAX (dm_dataset_get_n_kinds (dataset), 1);
+  guint total = 0;
+
+  shared.max_rows = 11;
+  shared.total_rows = total_rows;
+  shared.label_start = 0;
+  shared.label_end = width;
+  dm_layout_set_options (layout, &options);
+  dm_layout_compute (layout, dataset, visible, scale, width, &shared, dm_test_measure_label, NULL);
+  dm_test_check_layout (dataset, visible, scale, width, &shared, layout);
+
+  /* Pinned events in view are drawn on their own, whatever else folds. */
+  for (guint i = 0; i < dm_dataset_get_n_events (dataset); i++)
+    {
+      const DmEvent *event = dm_dataset_get_event (dataset, i);
+      int index;
+
+      if (!((pinned != NULL && pinned[i]) || (int) i == selected) || (visible != NULL && !visible[i]) ||
+          event->axis_end < dm_time_scale_x_to_axis (scale, 0) || event->axis_start > dm_time_scale_x_to_axis (scale, width))
+        continue;
+      index = dm_layout_find_event (layout, i);
+      g_assert_cmpint (index, >=, 0);
+      g_assert_cmpint (dm_layout_get_item (layout, (guint) index)->type, ==, DM_LAYOUT_EVENT);
+    }
+
+  /* Labels stay in view, whole or no shorter than their short width. */
+  for (guint i = 0; i < dm_layout_get_n_items (layout); i++)
+    {
+      const DmLayoutItem *item = dm_layout_get_item (layout, i);
+
+      if (item->type != DM_LAYOUT_EVENT || item->label_width <= 0 || item->label_inside)
+        continue;
+      g_assert_cmpfloat (item->label_width, <=, dm_test_measure_label (item->position, NULL) + 1e-9);
+      if (item->label_x >= 0 && item->label_x <= width)
+        g_assert_cmpfloat (item->label_x + item->label_width, <=, width + 1e-9);
+    }
+
+  /* The budget holds, but for rows pinned events had to add. */
+  for (guint lane = 0; lane < n_lanes; lane++)
+    total += dm_layout_get_lane_rows (layout, lane);
+  if (pinned == NULL && selected < 0)
+    g_assert_cmpuint (total, <=, MAX (total_rows, n_lanes));
+}
+
 static void
 test_random (gconstpointer data)
 {
@@ -68,8 +127,14 @@ test_random (gconstpointer data)
   double start;
   double end;
 
+  g_autofree guint8 *pinned = g_new0 (guint8, MAX (n, 1));
+  int selected = n > 0 ? g_rand_int_range (rand, 0, (gint32) n) : -1;
+
   for (guint i = 0; i < n; i++)
     visible[i] = g_rand_int_range (rand, 0, 4) != 0;
+  /* A search that finds a few events. */
+  for (guint i = 0; i < MIN (n, 6); i++)
+    pinned[g_rand_int_range (rand, 0, (gint32) n)] = 1;
 
   if (!dm_dataset_get_span (dataset, NULL, NULL, &start, &end))
     {
@@ -87,6 +152,10 @@ test_random (gconstpointer data)
 
       check_layout (dataset, NULL, &scale, 1600);
       check_layout (dataset, visible, &scale, 1600);
+      check_shared_layout (dataset, NULL, NULL, -1, &scale, 1600, 30);
+      check_shared_layout (dataset, visible, NULL, -1, &scale, 1600, 12);
+      check_shared_layout (dataset, NULL, pinned, selected, &scale, 1600, 20);
+      check_shared_layout (dataset, visible, pinned, selected, &scale, 1600, 3);
     }
 }
 
