@@ -18,6 +18,15 @@
 /* The layout's left edge is a multiple of this many pixels of time. */
 #define LAYOUT_ANCHOR 512
 
+/* Labels */
+#define LABEL_MAX_WIDTH  4096  /* px: no label is measured wider */
+#define LABEL_SHORT      40    /* characters: what a label cut to save a
+                                * row still shows */
+#define LABEL_EDGE       2     /* px: where a label whose marker left the
+                                * view on the left stays */
+#define LABEL_LEAST      24    /* px: a label with less room is not drawn */
+#define LANE_MAX_ROWS    12    /* the most rows a lane takes */
+
 static void clear_item_images (DmScene *scene);
 
 void
@@ -39,6 +48,8 @@ dm_scene_init (DmScene *scene)
   scene->device_scale = 1;
   scene->layout = dm_layout_new ();
   scene->label_widths = g_array_new (FALSE, FALSE, sizeof (float));
+  scene->short_widths = g_array_new (FALSE, FALSE, sizeof (float));
+  scene->lane_tops = g_array_new (FALSE, TRUE, sizeof (double));
 }
 
 void
@@ -46,6 +57,8 @@ dm_scene_clear (DmScene *scene)
 {
   g_clear_pointer (&scene->layout, dm_layout_free);
   g_clear_pointer (&scene->label_widths, g_array_unref);
+  g_clear_pointer (&scene->short_widths, g_array_unref);
+  g_clear_pointer (&scene->lane_tops, g_array_unref);
   g_clear_pointer (&scene->item_images, g_hash_table_unref);
 }
 
@@ -61,8 +74,12 @@ dm_scene_reset_labels (DmScene *scene)
   guint n = scene->dataset ? dm_dataset_get_n_events (scene->dataset) : 0;
 
   g_array_set_size (scene->label_widths, n);
+  g_array_set_size (scene->short_widths, n);
   for (guint i = 0; i < n; i++)
-    g_array_index (scene->label_widths, float, i) = -1;
+    {
+      g_array_index (scene->label_widths, float, i) = -1;
+      g_array_index (scene->short_widths, float, i) = -1;
+    }
   scene->layout_valid = FALSE;
 
   /* The same items may now say other things, in other fonts. */
@@ -87,12 +104,55 @@ dm_scene_get_lane_height (const DmScene *scene)
   return (scene->metrics.max_rows + 1) * scene->row_height + scene->lane_padding;
 }
 
+void
+dm_scene_get_lane_extent (const DmScene *scene,
+                          guint          lane,
+                          double        *top,
+                          double        *height)
+{
+  double y;
+  double h;
+
+  if (scene->lane_tops != NULL && lane + 1 < scene->lane_tops->len)
+    {
+      y = g_array_index (scene->lane_tops, double, lane);
+      h = g_array_index (scene->lane_tops, double, lane + 1) - y;
+    }
+  else
+    {
+      y = lane * dm_scene_get_lane_height (scene);
+      h = dm_scene_get_lane_height (scene);
+    }
+
+  if (top != NULL)
+    *top = scene->axis_height - scene->lane_scroll + y;
+  if (height != NULL)
+    *height = h;
+}
+
+double
+dm_scene_get_lanes_height (const DmScene *scene)
+{
+  guint n = dm_scene_get_n_lanes (scene);
+
+  if (scene->lane_tops != NULL && n > 0 && n < scene->lane_tops->len)
+    return g_array_index (scene->lane_tops, double, n);
+  return n * dm_scene_get_lane_height (scene);
+}
+
 double
 dm_scene_get_row_y (const DmScene *scene,
                     guint          lane,
                     guint          row)
 {
-  return scene->axis_height - scene->lane_scroll + lane * dm_scene_get_lane_height (scene) + scene->lane_padding / 2 + row * scene->row_height;
+  double top;
+  double height;
+  guint rows = dm_layout_get_lane_rows (scene->layout, lane);
+
+  /* Rows sit in the middle of their lane, which may have some room to
+   * spare (lane_tops). */
+  dm_scene_get_lane_extent (scene, lane, &top, &height);
+  return top + (height - rows * scene->row_height) / 2 + row * scene->row_height;
 }
 
 guint
@@ -137,13 +197,69 @@ measure_label (guint    position,
       g_autoptr(PangoLayout) layout = create_layout (scene, event_label (scene, position));
       int w;
 
-      pango_layout_set_width (layout, 320 * PANGO_SCALE);
+      /* Its natural width: a label is cut only where it has no room
+       * (dm-layout.c), never to a fixed width. */
+      pango_layout_set_width (layout, LABEL_MAX_WIDTH * PANGO_SCALE);
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
       pango_layout_get_pixel_size (layout, &w, NULL);
       *width = (float) w;
     }
 
   return *width;
+}
+
+/* The width of a label cut after its first LABEL_SHORT characters, an
+ * ellipsis included: the least a label is cut to, to save a row. */
+static double
+measure_short_label (guint    position,
+                     gpointer user_data)
+{
+  DmScene *scene = user_data;
+  float *width = &g_array_index (scene->short_widths, float, position);
+
+  if (*width < 0)
+    {
+      const char *text = event_label (scene, position);
+      double natural = measure_label (position, user_data);
+
+      if (g_utf8_strlen (text, -1) <= LABEL_SHORT)
+        *width = (float) natural;
+      else
+        {
+          g_autofree char *cut = g_strdup_printf ("%.*s…", (int) (g_utf8_offset_to_pointer (text, LABEL_SHORT) - text), text);
+          g_autoptr(PangoLayout) layout = create_layout (scene, cut);
+          int w;
+
+          pango_layout_get_pixel_size (layout, &w, NULL);
+          *width = (float) MIN (w, natural);
+        }
+    }
+
+  return *width;
+}
+
+/* Where each lane starts: the rows the layout gave it, and the height
+ * to spare shared between lanes (a row's worth each at most). */
+static void
+place_lanes (DmScene *scene)
+{
+  guint n = dm_scene_get_n_lanes (scene);
+  double sum = 0;
+  double extra;
+  double y = 0;
+
+  for (guint lane = 0; lane < n; lane++)
+    sum += dm_layout_get_lane_rows (scene->layout, lane) * scene->row_height + scene->lane_padding;
+  extra = n > 0 ? CLAMP ((scene->height - scene->axis_height - sum) / n, 0, scene->row_height) : 0;
+  extra = floor (extra);
+
+  g_array_set_size (scene->lane_tops, n + 1);
+  for (guint lane = 0; lane < n; lane++)
+    {
+      g_array_index (scene->lane_tops, double, lane) = y;
+      y += dm_layout_get_lane_rows (scene->layout, lane) * scene->row_height + scene->lane_padding + extra;
+    }
+  g_array_index (scene->lane_tops, double, n) = y;
 }
 
 void
@@ -170,12 +286,56 @@ dm_scene_ensure_layout (DmScene *scene)
       anchored.origin = scene->scale.origin, offset = 0;
     scene->layout_offset = offset;
 
-    /* Its right edge too, where bars longer than the view are cut. */
-    dm_layout_compute (scene->layout, scene->dataset, scene->visible, &anchored,
-                       ceil ((dm_scene_get_time_width (scene) + offset) / LAYOUT_ANCHOR) * LAYOUT_ANCHOR,
-                       &scene->metrics, measure_label, scene);
+    /* Rows are shared by what each lane holds, from what the height
+     * allows; labels keep to the part in view. Selected and found events
+     * never fold. */
+    {
+      DmLayoutMetrics metrics = scene->metrics;
+      DmLayoutOptions options = { scene->matches, scene->selected, measure_short_label };
+      guint lanes = MAX (dm_scene_get_n_lanes (scene), 1);
+      double room = scene->height - scene->axis_height - lanes * scene->lane_padding;
+      guint total = (guint) MAX (floor (room / scene->row_height), lanes);
+
+      metrics.total_rows = total;
+      metrics.max_rows = MIN (total - (lanes - 1), LANE_MAX_ROWS) - 1;
+      metrics.label_start = offset;
+      metrics.label_end = offset + dm_scene_get_time_width (scene);
+      dm_layout_set_options (scene->layout, &options);
+
+      /* Its right edge too, where bars longer than the view are cut. */
+      dm_layout_compute (scene->layout, scene->dataset, scene->visible, &anchored,
+                         ceil ((dm_scene_get_time_width (scene) + offset) / LAYOUT_ANCHOR) * LAYOUT_ANCHOR,
+                         &metrics, measure_label, scene);
+    }
   }
+  place_lanes (scene);
   scene->layout_valid = TRUE;
+}
+
+double
+dm_scene_measure_header_width (DmScene *scene,
+                               double   max_width)
+{
+  double widest = 0;
+
+  if (scene->dataset == NULL || scene->pango == NULL)
+    return scene->header_width;
+
+  for (guint i = 0; i < dm_dataset_get_n_kinds (scene->dataset); i++)
+    {
+      const DmKind *kind = dm_dataset_get_kind (scene->dataset, i);
+      g_autoptr(PangoLayout) layout = create_layout (scene, dm_text_get (&kind->label, scene->language));
+      int w;
+
+      pango_layout_set_width (layout, LABEL_MAX_WIDTH * PANGO_SCALE);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_get_pixel_size (layout, &w, NULL);
+      widest = MAX (widest, w);
+    }
+
+  /* The glyph on the left, a little room on the right. */
+  widest = ceil (widest + 36 + 12);
+  return max_width > 0 ? MIN (widest, max_width) : widest;
 }
 
 gboolean
@@ -201,22 +361,26 @@ dm_scene_hit (DmScene *scene,
               double   x,
               double   y)
 {
-  double lane_y;
-  guint lane;
-  guint row;
+  guint n;
 
   if (scene->dataset == NULL || x < scene->header_width || y < scene->axis_height)
     return -1;
 
   dm_scene_ensure_layout (scene);
-  y += scene->lane_scroll;
-  lane = (guint) ((y - scene->axis_height) / dm_scene_get_lane_height (scene));
-  lane_y = y - scene->axis_height - lane * dm_scene_get_lane_height (scene) - scene->lane_padding / 2;
-  if (lane >= dm_scene_get_n_lanes (scene) || lane_y < 0)
-    return -1;
-  row = (guint) (lane_y / scene->row_height);
+  n = dm_scene_get_n_lanes (scene);
+  for (guint lane = 0; lane < n; lane++)
+    {
+      guint rows = dm_layout_get_lane_rows (scene->layout, lane);
+      double top = dm_scene_get_row_y (scene, lane, 0);
+      double row;
 
-  return dm_layout_hit (scene->layout, lane, row, x - scene->header_width + scene->layout_offset);
+      if (y < top || y >= top + rows * scene->row_height)
+        continue;
+      row = floor ((y - top) / scene->row_height);
+      return dm_layout_hit (scene->layout, lane, (guint) row, x - scene->header_width + scene->layout_offset);
+    }
+
+  return -1;
 }
 
 static gboolean
@@ -387,6 +551,16 @@ draw_axis (DmScene        *scene,
       if (next_x < 0)
         continue;
 
+      /* The period at the left edge, begun before the view, is named
+       * only when the row below does not name it (months, days…). */
+      if (x < 0 && level->unit == DM_TICK_YEARS)
+        {
+          set_color (cr, fg, 0.25);
+          cairo_rectangle (cr, x, 0, 1, height);
+          cairo_fill (cr);
+          continue;
+        }
+
       set_color (cr, fg, 0.25);
       cairo_rectangle (cr, x, 0, 1, height);
       cairo_fill (cr);
@@ -515,8 +689,15 @@ draw_item (DmScene            *scene,
           draw_text (scene, cr, event_label (scene, item->position), label_x, y + 1, room, fg, alpha);
       }
     else if (item->label_width > 0)
-      draw_text (scene, cr, event_label (scene, item->position), item->label_x, y + 1,
-                 item->label_width + 1, fg, alpha);
+      {
+        /* A label whose start left the view stays at its left edge, cut
+         * at its end rather than mid-word at its start. */
+        double label_x = MAX (item->label_x, LABEL_EDGE);
+        double room = item->label_x + item->label_width - label_x;
+
+        if (room >= LABEL_LEAST || label_x == item->label_x)
+          draw_text (scene, cr, event_label (scene, item->position), label_x, y + 1, room + 1, fg, alpha);
+      }
   }
 }
 /* Items drawn once, into images of their own, and copied while the zoom
@@ -638,17 +819,25 @@ item_key_init (DmScene            *scene,
   gboolean cluster = item->type == DM_LAYOUT_CLUSTER;
   double label_x = item->label_x;
 
+  double label_width = item->label_width;
+
   /* A label inside a bar that starts off screen stays in view: it moves
-   * within the bar as the view pans (see draw_item()). */
+   * within the bar as the view pans (see draw_item()); so does one beside
+   * a marker that left the view. */
   if (!cluster && item->label_inside)
     label_x = MAX (label_x, scene->metrics.gap);
+  else if (!cluster && label_width > 0 && label_x < LABEL_EDGE)
+    {
+      label_x = LABEL_EDGE;
+      label_width = MAX (item->label_x + item->label_width - label_x, 0);
+    }
 
   memset (key, 0, sizeof *key);
   key->position = item->position;
   key->count = item->count;
   key->width = (int) (item->x1 - item->x0);
   key->label_dx = (int) (label_x - item->x0);
-  key->label_width = (int) item->label_width;
+  key->label_width = (int) label_width;
   key->lane = item->lane;
   key->row = item->row;
   key->flags = (cluster ? ITEM_CLUSTER : 0) |
@@ -882,12 +1071,16 @@ dm_scene_draw (DmScene *scene,
   cairo_save (cr);
   cairo_rectangle (cr, 0, scene->axis_height, width, MAX (height - scene->axis_height, 0));
   cairo_clip (cr);
+  dm_scene_ensure_layout (scene);
   for (guint lane = 0; lane < lanes; lane++)
     if (lane % 2 == 1)
       {
+        double top;
+        double lane_height;
+
+        dm_scene_get_lane_extent (scene, lane, &top, &lane_height);
         set_color (cr, fg, 0.035);
-        cairo_rectangle (cr, 0, scene->axis_height - scene->lane_scroll + lane * dm_scene_get_lane_height (scene),
-                         width, dm_scene_get_lane_height (scene));
+        cairo_rectangle (cr, 0, top, width, lane_height);
         cairo_fill (cr);
       }
   cairo_restore (cr);
@@ -920,15 +1113,20 @@ dm_scene_draw (DmScene *scene,
   for (guint lane = 0; lane < lanes && lane < dm_dataset_get_n_kinds (scene->dataset); lane++)
     {
       const DmKind *kind = dm_dataset_get_kind (scene->dataset, lane);
-      double y = scene->axis_height - scene->lane_scroll + lane * dm_scene_get_lane_height (scene);
+      double y;
+      double lane_height;
       DmColor color;
 
+      dm_scene_get_lane_extent (scene, lane, &y, &lane_height);
       kind_color (scene, lane, fg, &color);
       set_color (cr, &color, 1);
-      cairo_rectangle (cr, 0, y + 4, 4, dm_scene_get_lane_height (scene) - 8);
+      cairo_rectangle (cr, 0, y + 4, 4, lane_height - 8);
       cairo_fill (cr);
-      draw_glyph (cr, kind->icon, 12, y + 12, 16, &color);
-      draw_text (scene, cr, dm_text_get (&kind->label, scene->language), 36, y + 10, scene->header_width - 44, fg, 0.9);
+      /* In the middle of the lane's first row, whole: the headers are as
+       * wide as the longest name (dm_scene_measure_header_width()). */
+      y = dm_scene_get_row_y (scene, lane, 0) + (scene->row_height - 16) / 2;
+      draw_glyph (cr, kind->icon, 12, y, 16, &color);
+      draw_text (scene, cr, dm_text_get (&kind->label, scene->language), 36, y - 2, scene->header_width - 40, fg, 0.9);
     }
   cairo_restore (cr);
 }
