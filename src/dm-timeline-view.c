@@ -74,6 +74,8 @@ struct _DmTimelineView
   double           text_row_height;
   double           text_axis_height;
   double           lane_scroll_max; /* > 0: the lanes do not all fit */
+  double           header_factor;   /* how much larger the text is */
+  double           allocated_width; /* the time width the range was shown in */
 };
 
 G_DEFINE_FINAL_TYPE (DmTimelineView, dm_timeline_view, GTK_TYPE_WIDGET)
@@ -102,6 +104,8 @@ static void fit_rows           (DmTimelineView *self,
 static void set_lane_scroll    (DmTimelineView *self,
                                 double          scroll);
 static void invalidate_layout  (DmTimelineView *self);
+static void update_header_width (DmTimelineView *self);
+static void ensure_layout      (DmTimelineView *self);
 static guint signals[N_SIGNALS];
 
 /* Geometry */
@@ -162,7 +166,6 @@ sync_text_size (DmTimelineView *self)
   double line;
   double size;
   double factor;
-  int header;
 
   if (font != NULL && self->font != NULL && resolution == self->resolution &&
       pango_font_description_equal (font, self->font))
@@ -189,16 +192,35 @@ sync_text_size (DmTimelineView *self)
   fit_rows (self, gtk_widget_get_height (GTK_WIDGET (self)));
   self->scene.tick_spacing = MIN_TICK_SPACE * factor;
   self->scene.metrics.cluster_label = round (28 * factor);
-  /* Lane names shorten with an ellipsis (the list and the detail pane say
-   * them in full): the headers grow by less than the text, or large text
-   * would leave no room for time in a small window. */
-  header = (int) round (HEADER_WIDTH * sqrt (factor));
+  self->header_factor = factor;
 
   reset_label_widths (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
+  update_header_width (self);
+}
+
+/* The lane headers are as wide as the longest kind name needs, so that no
+ * name is cut; only a name longer than a few hundred pixels (more with
+ * large text, where they would leave no room for time) is shortened, with
+ * an ellipsis, and said in full by the list and the detail pane. */
+static void
+update_header_width (DmTimelineView *self)
+{
+  double factor = self->header_factor > 0 ? self->header_factor : 1;
+  int header = (int) round (HEADER_WIDTH * sqrt (factor));
+
+  if (self->dataset != NULL)
+    {
+      sync_scene (self);
+      header = (int) ceil (dm_scene_measure_header_width (&self->scene, 2 * HEADER_WIDTH * sqrt (factor)));
+      header = MAX (header, (int) round (HEADER_WIDTH * 0.75));
+    }
+
   if (header != (int) self->scene.header_width)
     {
       self->scene.header_width = header;
+      invalidate_layout (self);
+      gtk_widget_queue_resize (GTK_WIDGET (self));
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HEADER_WIDTH]);
     }
 }
@@ -241,12 +263,15 @@ reveal_lane (DmTimelineView *self,
              guint           position)
 {
   guint lane = dm_dataset_get_event_lane (self->dataset, position);
-  double lane_height = dm_scene_get_lane_height (&self->scene);
+  double lane_height;
   double room = gtk_widget_get_height (GTK_WIDGET (self)) - self->scene.axis_height;
-  double top = lane * lane_height;
+  double top;
 
   if (self->lane_scroll_max <= 0)
     return;
+  ensure_layout (self);
+  dm_scene_get_lane_extent (&self->scene, lane, &top, &lane_height);
+  top += self->scene.lane_scroll - self->scene.axis_height;
   if (top < self->scene.lane_scroll)
     set_lane_scroll (self, top);
   else if (top + lane_height > self->scene.lane_scroll + room)
@@ -260,10 +285,8 @@ ensure_layout (DmTimelineView *self)
   dm_scene_ensure_layout (&self->scene);
 }
 
-/* Lanes share the height: the axis stays in view and each lane gets as
- * many rows as fit, which the layout then fills. */
-/* The bounds of zoom: a minute across 40 pixels, and four times the whole
- * dataset (or a century) across the view. */
+/* The bounds of zoom: a minute across 40 pixels, and the whole dataset
+ * with a little room on each side (a fifth of it, or a month). */
 static void
 zoom_limits (DmTimelineView *self,
              double         *min_dpp,
@@ -276,7 +299,7 @@ zoom_limits (DmTimelineView *self,
     dm_dataset_get_span (self->dataset, NULL, NULL, &start, &end);
 
   *min_dpp = 1.0 / 1440 / 40;
-  *max_dpp = MAX (4 * (end - start), 36525) / timeline_width (self);
+  *max_dpp = MAX (1.2 * (end - start), 30) / timeline_width (self);
 }
 
 /* Bounds @scale's zoom, and its pan so that a tenth of the view at least
@@ -640,10 +663,24 @@ dm_timeline_view_size_allocate (GtkWidget *widget,
                                 int        baseline)
 {
   DmTimelineView *self = DM_TIMELINE_VIEW (widget);
+  double time_width = MAX (width - self->scene.header_width, 1);
 
   fit_rows (self, height);
   self->scene.dataset = self->dataset;
-  self->scene.metrics.max_rows = dm_scene_rows_for_height (&self->scene, height) - 1;
+
+  /* The range is what the view shows, not the scale: a wider window shows
+   * the same time wider (the layout then has room for more). */
+  if (self->scale_set && self->allocated_width > 1 && time_width != self->allocated_width)
+    {
+      double ratio = self->allocated_width / time_width;
+
+      self->scene.scale.days_per_px *= ratio;
+      self->to.days_per_px *= ratio;
+      self->from.days_per_px *= ratio;
+      if (self->tick_id == 0)
+        update_accessible_description (self);
+    }
+  self->allocated_width = width > self->scene.header_width ? time_width : 0;
 
   if (!self->scale_set && self->dataset != NULL && width > self->scene.header_width)
     {
@@ -1290,6 +1327,7 @@ dm_timeline_view_set_dataset (DmTimelineView *self,
   self->selected = -1;
   self->scale_set = FALSE;
   reset_label_widths (self);
+  update_header_width (self);
 
   if (dataset != NULL && gtk_widget_get_width (GTK_WIDGET (self)) > self->scene.header_width)
     {
@@ -1321,6 +1359,7 @@ dm_timeline_view_set_language (DmTimelineView *self,
 
   self->language = language;
   reset_label_widths (self);
+  update_header_width (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
 }
 
@@ -1351,8 +1390,9 @@ dm_timeline_view_set_selected (DmTimelineView *self,
       reveal_event (self, (guint) position);
       reveal_lane (self, (guint) position);
     }
+  /* The selection never folds (dm-layout.c): the layout may change. */
+  invalidate_layout (self);
   update_accessible_description (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
 }
 
@@ -1397,7 +1437,8 @@ dm_timeline_view_set_matches (DmTimelineView *self,
   n_events = self->dataset ? dm_dataset_get_n_events (self->dataset) : 0;
   copy_flags (&self->matches, matches, n, n_events);
   self->n_flags = n_events;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* What is found never folds (dm-layout.c): the layout changes. */
+  invalidate_layout (self);
 }
 
 void
@@ -1471,8 +1512,9 @@ dm_timeline_view_zoom_to_fit (DmTimelineView *self)
   if (self->dataset == NULL || !dm_dataset_get_span (self->dataset, NULL, NULL, &start, &end))
     return;
 
-  /* Room on the right for the last label. */
-  dm_timeline_view_show_range (self, start, end + (end - start) * 0.15, self->scale_set && self->tick_id == 0 && FALSE);
+  /* The span and a little room: labels near the end go left of their
+   * markers (dm-layout.c). */
+  dm_timeline_view_show_range (self, start, end, FALSE);
 }
 
 const DmTimeScale *
