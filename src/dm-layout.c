@@ -93,6 +93,15 @@ struct _DmLayout
   DmDataset  *dataset;        /* the one laid out last */
 };
 
+/* An event's label: its widths whole, cut and wrapped on two lines (0:
+ * it does not wrap). */
+typedef struct
+{
+  double natural;
+  double short_width;
+  double wrapped;
+} Label;
+
 /* What one lane's walk needs. */
 typedef struct
 {
@@ -104,6 +113,7 @@ typedef struct
   guint                  lane;
   guint                  rows;     /* the last one holds clusters */
   gboolean               squeeze;  /* cut earlier labels to make room */
+  gboolean               wrap;     /* labels may take two lines */
   double                 ends[MAX_LANE_ROWS];   /* where each row is free from */
   int                    last_item[MAX_LANE_ROWS]; /* its last label on the right, or -1 */
   double                 last_short[MAX_LANE_ROWS]; /* … the least it may be cut to */
@@ -120,6 +130,8 @@ typedef enum
 {
   FIT_FULL,     /* the whole label, inside a bar or right of it */
   FIT_LEFT,     /* the whole label, left of the marker */
+  FIT_WRAP,     /* the whole label on two lines, the second in the row
+                 * below, right or left of the marker */
   FIT_CUT,      /* cut, but to no less than the short width */
   FIT_SQUEEZE,  /* … after cutting the row's last label to its short width */
   FIT_ANY,      /* whatever room there is, or no label */
@@ -189,7 +201,7 @@ dm_layout_set_options (DmLayout              *layout,
   if (options != NULL)
     layout->options = *options;
   else
-    layout->options = (DmLayoutOptions) { NULL, -1, NULL };
+    layout->options = (DmLayoutOptions) { NULL, -1, NULL, NULL };
 }
 
 static gboolean
@@ -312,10 +324,11 @@ try_row (Lane         *ln,
          guint         r,
          Fit           fit,
          DmLayoutItem *item,
-         double        natural,
-         double        short_width,
+         const Label  *label,
          double       *squeezed)
 {
+  double natural = label->natural;
+  double short_width = label->short_width;
   const DmLayoutMetrics *metrics = ln->metrics;
   double gap = metrics->gap;
   double next_pin;
@@ -327,6 +340,7 @@ try_row (Lane         *ln,
   double left_room;
 
   *squeezed = -1;
+  item->label_lines = 1;
 
   /* Room for the marker: after what the row holds, or after the row's
    * last label cut to its short width. */
@@ -383,12 +397,43 @@ try_row (Lane         *ln,
       item->label_x = item->x0 - gap - natural;
       return TRUE;
 
+    case FIT_WRAP:
+      {
+        /* The second line in the row below, which must be free there too;
+         * never the cluster row. */
+        double w = label->wrapped;
+        double next_below;
+        double free_below;
+
+        if (w <= 0 || !ln->wrap || r + 1 >= cluster_row (ln))
+          return FALSE;
+        free_below = row_free_from (ln, r + 1, item->x0, &next_below);
+        if (w <= right_room && free_below + gap <= right_x && right_x + w + gap <= next_below)
+          {
+            item->label_x = right_x;
+            item->label_width = w;
+            item->label_lines = 2;
+            return TRUE;
+          }
+        if (w <= left_room && free_below + gap <= item->x0 - gap - w && item->x0 <= next_below)
+          {
+            item->label_x = item->x0 - gap - w;
+            item->label_width = w;
+            item->label_lines = 2;
+            return TRUE;
+          }
+        return FALSE;
+      }
+
     case FIT_CUT:
     case FIT_SQUEEZE:
     case FIT_ANY:
       {
         double least = fit == FIT_ANY ? MIN_LABEL : MAX (short_width, MIN_LABEL);
-        double room = MAX (right_room, left_room);
+        double inside_x = item->x0 + gap + metrics->marker_size;
+        double inside_end = metrics->label_end > 0 ? MIN (item->x1, metrics->label_end) : item->x1;
+        double inside_room = inside_end - gap - inside_x;
+        double room = MAX (MAX (right_room, left_room), inside_room);
 
         if (room < least)
           {
@@ -399,7 +444,15 @@ try_row (Lane         *ln,
             return TRUE;
           }
         item->label_width = MIN (natural, room);
-        item->label_x = right_room >= left_room ? right_x : item->x0 - gap - item->label_width;
+
+        /* Where the most of it shows: inside a bar, right or left. */
+        if (inside_room >= MAX (right_room, left_room))
+          {
+            item->label_inside = TRUE;
+            item->label_x = inside_x;
+          }
+        else
+          item->label_x = right_room >= left_room ? right_x : item->x0 - gap - item->label_width;
         return TRUE;
       }
 
@@ -423,18 +476,17 @@ static int
 find_row (Lane         *ln,
           guint         n_rows,
           DmLayoutItem *item,
-          double        natural,
-          double        short_width,
+          const Label  *label,
           double       *squeezed)
 {
-  static const Fit fits[] = { FIT_FULL, FIT_LEFT, FIT_CUT, FIT_SQUEEZE, FIT_ANY };
+  static const Fit fits[] = { FIT_FULL, FIT_LEFT, FIT_WRAP, FIT_CUT, FIT_SQUEEZE, FIT_ANY };
 
   for (guint f = 0; f < G_N_ELEMENTS (fits); f++)
     {
-      if (fits[f] == FIT_SQUEEZE && !ln->squeeze)
+      if ((fits[f] == FIT_SQUEEZE && !ln->squeeze) || (fits[f] == FIT_WRAP && !ln->wrap))
         continue;
       for (guint r = 0; r < n_rows; r++)
-        if (try_row (ln, r, fits[f], item, natural, short_width, squeezed))
+        if (try_row (ln, r, fits[f], item, label, squeezed))
           return (int) r;
     }
 
@@ -476,14 +528,24 @@ init_event_item (Lane         *ln,
     }
 }
 
-static double
-short_label (Lane   *ln,
-             guint   position,
-             double  natural)
+/* The widths of @position's label, measured now. */
+static void
+measure_label (Lane   *ln,
+               guint   position,
+               Label  *label)
 {
   DmLabelMeasureFunc measure_short = ln->layout->options.measure_short;
+  DmLabelMeasureFunc measure_wrapped = ln->layout->options.measure_wrapped;
 
-  return measure_short != NULL ? MIN (measure_short (position, ln->user_data), natural) : natural;
+  label->natural = ln->measure ? ln->measure (position, ln->user_data) : 0;
+  label->short_width = measure_short != NULL ? MIN (measure_short (position, ln->user_data), label->natural) : label->natural;
+  label->wrapped = 0;
+  if (ln->wrap && measure_wrapped != NULL && label->natural > 0)
+    {
+      label->wrapped = measure_wrapped (position, ln->user_data);
+      if (label->wrapped >= label->natural)
+        label->wrapped = 0;
+    }
 }
 
 /* Puts @item in @row, with its label where try_row() said. */
@@ -509,9 +571,15 @@ take_row (Lane         *ln,
   remember (layout, item->position, index);
   ln->ends[row] = occupied_end (item);
   ln->last_item[row] = item->label_width > 0 && !item->label_inside && item->label_x > item->x0 &&
-                       item->label_width > short_width ? (int) index : -1;
+                       item->label_lines == 1 && item->label_width > short_width ? (int) index : -1;
   ln->last_short[row] = short_width;
   ln->used = MAX (ln->used, row + 1);
+  if (item->label_lines == 2)
+    {
+      ln->ends[row + 1] = MAX (ln->ends[row + 1], item->label_x + item->label_width);
+      ln->last_item[row + 1] = -1;
+      ln->used = MAX (ln->used, row + 2);
+    }
   if (row == cluster_row (ln))
     ln->last = (int) index;
 
@@ -527,8 +595,7 @@ place_event (Lane   *ln,
              double  axis_end)
 {
   DmLayoutItem item;
-  double natural;
-  double short_width;
+  Label label = { 0, 0, 0 };
   double squeezed;
   int row;
 
@@ -548,14 +615,14 @@ place_event (Lane   *ln,
           room = TRUE;
       }
 
-    natural = room && ln->measure ? ln->measure (position, ln->user_data) : 0;
-    short_width = room ? short_label (ln, position, natural) : 0;
-    row = room ? find_row (ln, ln->rows, &item, natural, short_width, &squeezed) : -1;
+    if (room)
+      measure_label (ln, position, &label);
+    row = room ? find_row (ln, ln->rows, &item, &label, &squeezed) : -1;
   }
 
   if (row >= 0)
     {
-      take_row (ln, (guint) row, &item, squeezed, short_width);
+      take_row (ln, (guint) row, &item, squeezed, label.short_width);
       return;
     }
 
@@ -587,8 +654,7 @@ place_pin (Lane   *ln,
   DmLayout *layout = ln->layout;
   const DmLayoutMetrics *metrics = ln->metrics;
   DmLayoutItem item;
-  double natural = ln->measure ? ln->measure (position, ln->user_data) : 0;
-  double short_width = short_label (ln, position, natural);
+  Label label;
   double saved[MAX_LANE_ROWS];
   guint saved_next[MAX_LANE_ROWS];
   double squeezed;
@@ -596,6 +662,7 @@ place_pin (Lane   *ln,
   Pin pin;
 
   init_event_item (ln, position, axis_start, axis_end, &item);
+  measure_label (ln, position, &label);
 
   /* Pins are tried against each other only: swap their ends in. */
   memcpy (saved, ln->ends, sizeof saved);
@@ -609,7 +676,7 @@ place_pin (Lane   *ln,
       gboolean squeeze = ln->squeeze;
 
       ln->squeeze = FALSE;
-      row = find_row (ln, ln->rows - 1, &item, natural, short_width, &squeezed);
+      row = find_row (ln, ln->rows - 1, &item, &label, &squeezed);
       ln->squeeze = squeeze;
       if (row >= 0 || ln->rows >= MAX_LANE_ROWS)
         break;
@@ -621,25 +688,42 @@ place_pin (Lane   *ln,
       /* No room left even so: the last row, over whatever is there. */
       row = (int) ln->rows - 2;
       item.label_width = 0;
+      item.label_lines = 1;
     }
 
   item.row = (guint) row;
   pin_ends[row] = occupied_end (&item);
+  if (item.label_lines == 2)
+    pin_ends[row + 1] = MAX (pin_ends[row + 1], item.label_x + item.label_width);
   memcpy (ln->ends, saved, sizeof saved);
   memcpy (ln->pin_next, saved_next, sizeof saved_next);
 
-  pin.x0 = MIN (item.x0, item.label_width > 0 && !item.label_inside ? item.label_x : item.x0);
-  pin.end = occupied_end (&item);
-  pin.next = NONE;
-  g_array_append_val (layout->pins, pin);
-  if (pin_last[row] != NONE)
-    g_array_index (layout->pins, Pin, pin_last[row]).next = layout->pins->len - 1;
-  else
-    ln->pin_next[row] = layout->pins->len - 1;
-  pin_last[row] = layout->pins->len - 1;
+  /* What it takes in its row, and in the one below for a second line. */
+  for (guint line = 0; line < item.label_lines; line++)
+    {
+      guint r = (guint) row + line;
+
+      if (line == 0)
+        {
+          pin.x0 = MIN (item.x0, item.label_width > 0 && !item.label_inside ? item.label_x : item.x0);
+          pin.end = occupied_end (&item);
+        }
+      else
+        {
+          pin.x0 = item.label_x;
+          pin.end = item.label_x + item.label_width;
+        }
+      pin.next = NONE;
+      g_array_append_val (layout->pins, pin);
+      if (pin_last[r] != NONE)
+        g_array_index (layout->pins, Pin, pin_last[r]).next = layout->pins->len - 1;
+      else
+        ln->pin_next[r] = layout->pins->len - 1;
+      pin_last[r] = layout->pins->len - 1;
+    }
 
   remember (layout, position, add_item (layout, &item));
-  ln->used = MAX (ln->used, (guint) row + 1);
+  ln->used = MAX (ln->used, (guint) row + item.label_lines);
   (void) metrics;
 }
 
@@ -831,6 +915,7 @@ static gboolean
 lay_out_lanes (Compute  *c,
                guint    *rows,
                gboolean  squeeze,
+               gboolean  wrap,
                gboolean  pins)
 {
   DmLayout *layout = c->layout;
@@ -859,6 +944,7 @@ lay_out_lanes (Compute  *c,
       ln.lane = lane;
       ln.rows = CLAMP (rows[lane], 1, MAX_LANE_ROWS);
       ln.squeeze = squeeze && layout->options.measure_short != NULL;
+      ln.wrap = wrap && layout->options.measure_wrapped != NULL;
       ln.last = -1;
       ln.width = c->width;
       ln.overhang = 4 * (metrics->marker_size + metrics->gap);
@@ -1091,17 +1177,18 @@ dm_layout_compute (DmLayout              *layout,
     {
       for (guint lane = 0; lane < n_lanes; lane++)
         rows[lane] = cap;
-      lay_out_lanes (&c, rows, TRUE, c.any_pins);
+      lay_out_lanes (&c, rows, TRUE, FALSE, c.any_pins);
       memcpy (layout->lane_rows->data, rows, n_lanes * sizeof (guint));
       return;
     }
 
-  /* Rows by content. First every label whole, as many rows a lane as it
-   * may have: when that fits, it is the layout. */
+  /* Rows by content. First every label whole (on two lines if need be),
+   * as many rows a lane as it may have: when that fits, it is the
+   * layout. */
   cap = MIN (cap, MAX (metrics->total_rows, n_lanes) - (n_lanes - 1));
   for (guint lane = 0; lane < n_lanes; lane++)
     rows[lane] = cap;
-  if (!lay_out_lanes (&c, rows, FALSE, FALSE))
+  if (!lay_out_lanes (&c, rows, FALSE, TRUE, FALSE))
     {
       guint total = 0;
 
@@ -1116,16 +1203,16 @@ dm_layout_compute (DmLayout              *layout,
         }
     }
 
-  /* Then labels cut to their short width where that saves a row (and
-   * what must not fold kept apart): the rows each lane then needs, and
-   * the budget shared by that. Lanes left short of rows fold in their
-   * last one. */
+  /* Then labels on one line, cut to their short width where that saves
+   * a row (and what must not fold kept apart): the rows each lane then
+   * needs, and the budget shared by that. Lanes left short of rows fold
+   * in their last one. */
   full = g_memdup2 (layout->demand->data, n_lanes * sizeof (guint));
-  if (layout->options.measure_short != NULL || c.any_pins)
+  if (layout->options.measure_short != NULL || layout->options.measure_wrapped != NULL || c.any_pins)
     {
       for (guint lane = 0; lane < n_lanes; lane++)
         rows[lane] = cap;
-      lay_out_lanes (&c, rows, TRUE, c.any_pins);
+      lay_out_lanes (&c, rows, TRUE, FALSE, c.any_pins);
     }
   allot_rows ((const guint *) layout->demand->data, n_lanes, MAX (metrics->total_rows, n_lanes), rows);
 
@@ -1143,7 +1230,7 @@ dm_layout_compute (DmLayout              *layout,
         }
   }
 
-  lay_out_lanes (&c, rows, TRUE, c.any_pins);
+  lay_out_lanes (&c, rows, TRUE, FALSE, c.any_pins);
   memcpy (layout->lane_rows->data, rows, n_lanes * sizeof (guint));
 }
 
@@ -1294,6 +1381,10 @@ dm_layout_hit (const DmLayout *layout,
       double end = outside ? MAX (item->x1, item->label_x + item->label_width) : item->x1;
 
       if (item->lane == lane && item->row == row && x >= start && x <= end)
+        return (int) i;
+      /* The second line of a label, in the row below. */
+      if (item->lane == lane && item->label_lines == 2 && item->row + 1 == row &&
+          x >= item->label_x && x <= item->label_x + item->label_width)
         return (int) i;
     }
 

@@ -47,6 +47,9 @@ typedef struct
                                       * presented), or -1 */
   DmLabelMeasureFunc  measure_short; /* the least a label may be cut to, to
                                       * save a row; NULL: not cut for that */
+  DmLabelMeasureFunc  measure_wrapped; /* its width on two lines, where
+                                      * there is room for them; 0 or NULL:
+                                      * one line */
 } DmLayoutOptions;
 
 typedef enum
@@ -66,6 +69,8 @@ typedef struct
                                    * inside the bar, or before x0 (left) */
   double           label_width;   /* 0: no label (it did not fit) */
   gboolean         label_inside;  /* drawn inside a bar wide enough for it */
+  guint            label_lines;   /* 2: wrapped, its second line in the
+                                   * row below (never the cluster row) */
   guint            position;      /* the event's position; a cluster's first member */
   guint            count;         /* 1 for an event */
   double           axis_start;    /* the time the item covers */

@@ -25,9 +25,16 @@
 #define LABEL_EDGE       2     /* px: where a label whose marker left the
                                 * view on the left stays */
 #define LABEL_LEAST      24    /* px: a label with less room is not drawn */
+#define LABEL_WRAP_LEAST 240   /* px: a shorter label never wraps */
 #define LANE_MAX_ROWS    12    /* the most rows a lane takes */
 
-static void clear_item_images (DmScene *scene);
+/* Lane headers: the glyph, then the name from here, and room after it */
+#define HEADER_TEXT_X    36
+#define HEADER_TEXT_END  12
+
+static void   clear_item_images (DmScene *scene);
+static double header_height     (DmScene *scene,
+                                 guint    lane);
 
 void
 dm_scene_init (DmScene *scene)
@@ -36,6 +43,7 @@ dm_scene_init (DmScene *scene)
   scene->language = DM_LANGUAGE_EN;
   scene->date_language = dm_language_from_locale ();
   scene->selected = -1;
+  scene->header_needed = -1;
   scene->scale = (DmTimeScale) { 0, 10 };
   scene->header_width = 176;
   scene->axis_height = 52;
@@ -49,6 +57,7 @@ dm_scene_init (DmScene *scene)
   scene->layout = dm_layout_new ();
   scene->label_widths = g_array_new (FALSE, FALSE, sizeof (float));
   scene->short_widths = g_array_new (FALSE, FALSE, sizeof (float));
+  scene->wrapped_widths = g_array_new (FALSE, FALSE, sizeof (float));
   scene->lane_tops = g_array_new (FALSE, TRUE, sizeof (double));
 }
 
@@ -58,6 +67,7 @@ dm_scene_clear (DmScene *scene)
   g_clear_pointer (&scene->layout, dm_layout_free);
   g_clear_pointer (&scene->label_widths, g_array_unref);
   g_clear_pointer (&scene->short_widths, g_array_unref);
+  g_clear_pointer (&scene->wrapped_widths, g_array_unref);
   g_clear_pointer (&scene->lane_tops, g_array_unref);
   g_clear_pointer (&scene->item_images, g_hash_table_unref);
 }
@@ -75,10 +85,13 @@ dm_scene_reset_labels (DmScene *scene)
 
   g_array_set_size (scene->label_widths, n);
   g_array_set_size (scene->short_widths, n);
+  g_array_set_size (scene->wrapped_widths, n);
+  scene->header_needed = -1;
   for (guint i = 0; i < n; i++)
     {
       g_array_index (scene->label_widths, float, i) = -1;
       g_array_index (scene->short_widths, float, i) = -1;
+      g_array_index (scene->wrapped_widths, float, i) = -1;
     }
   scene->layout_valid = FALSE;
 
@@ -238,6 +251,54 @@ measure_short_label (guint    position,
   return *width;
 }
 
+/* @position's label wrapped at word ends to @width. */
+static PangoLayout *
+create_wrapped_layout (DmScene *scene,
+                       guint    position,
+                       double   width)
+{
+  PangoLayout *layout = create_layout (scene, event_label (scene, position));
+
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  return layout;
+}
+
+/* The width of a label on two lines, about half its own: 0 when it is
+ * short enough to keep on one, or does not break in two. */
+static double
+measure_wrapped_label (guint    position,
+                       gpointer user_data)
+{
+  static const double fractions[] = { 0.55, 0.65, 0.8 };
+  DmScene *scene = user_data;
+  float *width = &g_array_index (scene->wrapped_widths, float, position);
+  double natural = measure_label (position, user_data);
+
+  if (*width >= 0)
+    return *width;
+
+  *width = 0;
+  if (natural < LABEL_WRAP_LEAST)
+    return 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fractions); i++)
+    {
+      g_autoptr(PangoLayout) layout = create_wrapped_layout (scene, position, ceil (natural * fractions[i]));
+
+      if (pango_layout_get_line_count (layout) <= 2)
+        {
+          PangoRectangle logical;
+
+          pango_layout_get_pixel_extents (layout, NULL, &logical);
+          *width = (float) ceil (logical.width);
+          break;
+        }
+    }
+
+  return *width;
+}
+
 /* Where each lane starts: the rows the layout gave it, and the height
  * to spare shared between lanes (a row's worth each at most). */
 static void
@@ -256,8 +317,14 @@ place_lanes (DmScene *scene)
   g_array_set_size (scene->lane_tops, n + 1);
   for (guint lane = 0; lane < n; lane++)
     {
+      double height = dm_layout_get_lane_rows (scene->layout, lane) * scene->row_height + scene->lane_padding + extra;
+
+      /* A name wrapped on more lines than the lane has rows. */
+      if (dm_layout_get_lane_rows (scene->layout, lane) < 2 && scene->header_width < scene->header_needed)
+        height = MAX (height, header_height (scene, lane));
+
       g_array_index (scene->lane_tops, double, lane) = y;
-      y += dm_layout_get_lane_rows (scene->layout, lane) * scene->row_height + scene->lane_padding + extra;
+      y += height;
     }
   g_array_index (scene->lane_tops, double, n) = y;
 }
@@ -270,6 +337,8 @@ dm_scene_ensure_layout (DmScene *scene)
 
   if (scene->label_widths->len != dm_dataset_get_n_events (scene->dataset))
     dm_scene_reset_labels (scene);
+  if (scene->header_needed < 0)
+    scene->header_needed = dm_scene_measure_header_width (scene, 0);
 
   /* The layout starts at a whole multiple of LAYOUT_ANCHOR pixels left of
    * the view, not at the view's edge: while the view pans within one such
@@ -291,7 +360,7 @@ dm_scene_ensure_layout (DmScene *scene)
      * never fold. */
     {
       DmLayoutMetrics metrics = scene->metrics;
-      DmLayoutOptions options = { scene->matches, scene->selected, measure_short_label };
+      DmLayoutOptions options = { scene->matches, scene->selected, measure_short_label, measure_wrapped_label };
       guint lanes = MAX (dm_scene_get_n_lanes (scene), 1);
       double room = scene->height - scene->axis_height - lanes * scene->lane_padding;
       guint total = (guint) MAX (floor (room / scene->row_height), lanes);
@@ -334,7 +403,7 @@ dm_scene_measure_header_width (DmScene *scene,
     }
 
   /* The glyph on the left, a little room on the right. */
-  widest = ceil (widest + 36 + 12);
+  widest = ceil (widest + HEADER_TEXT_X + HEADER_TEXT_END);
   return max_width > 0 ? MIN (widest, max_width) : widest;
 }
 
@@ -483,6 +552,83 @@ draw_text (DmScene        *scene,
     }
 }
 
+/* A lane's name, wrapped at word ends to the headers' width: a name is
+ * never cut (dm_scene_measure_header_width()). */
+static PangoLayout *
+create_header_layout (DmScene *scene,
+                      guint    lane)
+{
+  const DmKind *kind = dm_dataset_get_kind (scene->dataset, lane);
+  PangoLayout *layout = create_layout (scene, dm_text_get (&kind->label, scene->language));
+
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+  pango_layout_set_width (layout, (int) (MAX (scene->header_width - HEADER_TEXT_X - HEADER_TEXT_END, 1) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+
+  return layout;
+}
+
+/* Where a lane's header starts, below the lane's top. */
+static double
+header_offset (const DmScene *scene)
+{
+  return scene->lane_padding / 2 + (scene->row_height - 16) / 2;
+}
+
+static double
+header_height (DmScene *scene,
+               guint    lane)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  int h;
+
+  if (scene->header_width <= 0 || lane >= dm_dataset_get_n_kinds (scene->dataset) || scene->pango == NULL)
+    return 0;
+
+  layout = create_header_layout (scene, lane);
+  pango_layout_get_pixel_size (layout, NULL, &h);
+  return header_offset (scene) - 2 + h + scene->lane_padding / 2;
+}
+
+static void
+draw_header_text (DmScene       *scene,
+                  cairo_t       *cr,
+                  guint          lane,
+                  double         x,
+                  double         y,
+                  const DmColor *color,
+                  double         alpha)
+{
+  g_autoptr(PangoLayout) layout = create_header_layout (scene, lane);
+  const char *text = pango_layout_get_text (layout);
+
+  set_color (cr, color, alpha);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+
+  /* Exports that keep text as text hear of each line. */
+  if (scene->text_func != NULL)
+    {
+      PangoLayoutIter *iter = pango_layout_get_iter (layout);
+      const PangoFontDescription *font = pango_context_get_font_description (scene->pango);
+      double size = font ? pango_font_description_get_size (font) / (double) PANGO_SCALE : 10;
+
+      do
+        {
+          PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
+          double device_x = x;
+          double device_y = y + pango_layout_iter_get_baseline (iter) / (double) PANGO_SCALE;
+          g_autofree char *piece = g_strndup (text + line->start_index, line->length);
+
+          cairo_user_to_device (cr, &device_x, &device_y);
+          if (piece[0] != '\0')
+            scene->text_func (piece, device_x, device_y, size, scene->text_data);
+        }
+      while (pango_layout_iter_next_line (iter));
+      pango_layout_iter_free (iter);
+    }
+}
+
 static void
 draw_glyph (cairo_t       *cr,
             const char    *icon,
@@ -583,6 +729,17 @@ draw_axis (DmScene        *scene,
       set_color (cr, fg, 0.08);
       cairo_rectangle (cr, x, scene->axis_height / 2, 1, height - scene->axis_height / 2);
       cairo_fill (cr);
+
+      /* A label the right edge would cut is left out, not cut. */
+      if (x + scene->tick_spacing > width)
+        {
+          g_autoptr(PangoLayout) layout = create_layout (scene, label);
+          int w;
+
+          pango_layout_get_pixel_size (layout, &w, NULL);
+          if (x + 4 + MIN (w, scene->tick_spacing - 8) > width)
+            continue;
+        }
       draw_text (scene, cr, label, x + 4, scene->axis_height / 2 + 2, scene->tick_spacing - 8, fg, 0.6);
     }
 
@@ -695,7 +852,36 @@ draw_item (DmScene            *scene,
         double label_x = MAX (item->label_x, LABEL_EDGE);
         double room = item->label_x + item->label_width - label_x;
 
-        if (room >= LABEL_LEAST || label_x == item->label_x)
+        if (room < LABEL_LEAST && label_x != item->label_x)
+          room = 0;
+        if (room <= 0)
+          {
+            /* Too little of it left in view to say anything. */
+          }
+        else if (item->label_lines == 2)
+          {
+            /* Wrapped: each line in its row, as the layout made room. */
+            g_autoptr(PangoLayout) wrapped = create_wrapped_layout (scene, item->position, item->label_width + 1);
+            const char *text = pango_layout_get_text (wrapped);
+
+            for (int line = 0; line < MIN (pango_layout_get_line_count (wrapped), 2); line++)
+              {
+                PangoLayoutLine *l = pango_layout_get_line_readonly (wrapped, line);
+                g_autofree char *piece = g_strndup (text + l->start_index, l->length);
+
+                g_strchomp (piece);
+                /* What did not fit on two lines ends the second. */
+                if (line == 1 && pango_layout_get_line_count (wrapped) > 2)
+                  {
+                    g_autofree char *rest = g_strdup (text + l->start_index);
+
+                    g_free (piece);
+                    piece = g_steal_pointer (&rest);
+                  }
+                draw_text (scene, cr, piece, label_x, y + 1 + line * scene->row_height, room + 1, fg, alpha);
+              }
+          }
+        else
           draw_text (scene, cr, event_label (scene, item->position), label_x, y + 1, room + 1, fg, alpha);
       }
   }
@@ -724,6 +910,7 @@ enum {
   ITEM_HOLDS_SELECTION = 1 << 2,
   ITEM_DIMMED          = 1 << 3,
   ITEM_LABEL_INSIDE    = 1 << 4,
+  ITEM_TWO_LINES       = 1 << 5,
 };
 
 typedef struct
@@ -844,7 +1031,8 @@ item_key_init (DmScene            *scene,
                (holds_selection ? ITEM_HOLDS_SELECTION : 0) |
                (!cluster && (int) item->position == scene->selected ? ITEM_SELECTED : 0) |
                (!cluster && scene->matches != NULL && !scene->matches[item->position] ? ITEM_DIMMED : 0) |
-               (!cluster && item->label_inside ? ITEM_LABEL_INSIDE : 0);
+               (!cluster && item->label_inside ? ITEM_LABEL_INSIDE : 0) |
+               (!cluster && item->label_lines == 2 ? ITEM_TWO_LINES : 0);
 }
 
 /* What can change how any item looks, apart from its key: when it does,
@@ -891,7 +1079,7 @@ make_item_image (DmScene            *scene,
   int left = MIN (-ITEM_MARGIN, key->label_dx);
   int right = MAX (key->width + ITEM_MARGIN, key->label_dx + key->label_width + (key->flags & ITEM_CLUSTER ? 22 : 2));
   int top = -ITEM_MARGIN;
-  int bottom = (int) ceil (scene->row_height) + ITEM_MARGIN;
+  int bottom = (int) ceil (scene->row_height * (key->flags & ITEM_TWO_LINES ? 2 : 1)) + ITEM_MARGIN;
   ItemImage *image = g_new0 (ItemImage, 1);
   cairo_t *image_cr;
 
@@ -1122,11 +1310,11 @@ dm_scene_draw (DmScene *scene,
       set_color (cr, &color, 1);
       cairo_rectangle (cr, 0, y + 4, 4, lane_height - 8);
       cairo_fill (cr);
-      /* In the middle of the lane's first row, whole: the headers are as
-       * wide as the longest name (dm_scene_measure_header_width()). */
-      y = dm_scene_get_row_y (scene, lane, 0) + (scene->row_height - 16) / 2;
+      /* At the lane's top, whole: the headers are as wide as the longest
+       * name (dm_scene_measure_header_width()), or it wraps. */
+      y += header_offset (scene);
       draw_glyph (cr, kind->icon, 12, y, 16, &color);
-      draw_text (scene, cr, dm_text_get (&kind->label, scene->language), 36, y - 2, scene->header_width - 40, fg, 0.9);
+      draw_header_text (scene, cr, lane, HEADER_TEXT_X, y - 2, fg, 0.9);
     }
   cairo_restore (cr);
 }

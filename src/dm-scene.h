@@ -71,6 +71,9 @@ typedef struct
   DmLayout        *layout;
   GArray          *label_widths;   /* float per event, < 0: not measured */
   GArray          *short_widths;   /* … of the least a label is cut to */
+  GArray          *wrapped_widths; /* … of a label on two lines, 0: none */
+  double           header_needed;  /* the headers' width that no name
+                                    * wraps in, < 0: not measured */
   GArray          *lane_tops;      /* double per lane and one more: where
                                     * each lane starts below the axis, by
                                     * the rows the layout gave it */

@@ -212,7 +212,7 @@ update_header_width (DmTimelineView *self)
   if (self->dataset != NULL)
     {
       sync_scene (self);
-      header = (int) ceil (dm_scene_measure_header_width (&self->scene, 2 * HEADER_WIDTH * sqrt (factor)));
+      header = (int) ceil (dm_scene_measure_header_width (&self->scene, 1.5 * HEADER_WIDTH * sqrt (factor)));
       header = MAX (header, (int) round (HEADER_WIDTH * 0.75));
     }
 
@@ -892,27 +892,35 @@ click_pressed_cb (GtkGestureClick *gesture,
     g_signal_emit (self, signals[EVENT_ACTIVATED], 0, (int) item->position);
 }
 
-static gboolean
-query_tooltip_cb (GtkWidget      *widget,
-                  int             x,
-                  int             y,
-                  gboolean        keyboard,
-                  GtkTooltip     *tooltip,
-                  DmTimelineView *self)
+#define TOOLTIP_TITLES 8  /* a cluster's tooltip lists this many */
+
+/* What the tooltip of item @index says: an event's title, date and kind;
+ * what a cluster holds, title by title. */
+static char *
+item_text (DmTimelineView *self,
+           guint           index)
 {
-  int index = keyboard ? -1 : item_at (self, x, y);
-  const DmLayoutItem *item;
-  g_autofree char *text = NULL;
+  const DmLayoutItem *item = dm_layout_get_item (self->scene.layout, index);
+  char *text;
 
-  if (keyboard && self->selected >= 0)
-    index = dm_layout_find_event (self->scene.layout, (guint) self->selected);
-  if (index < 0)
-    return FALSE;
-
-  item = dm_layout_get_item (self->scene.layout, (guint) index);
   if (item->type == DM_LAYOUT_CLUSTER)
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event — click to zoom in", "%u events — click to zoom in", item->count),
-                            item->count);
+    {
+      GString *list = g_string_new (NULL);
+      guint n_members;
+      const guint *members = dm_layout_get_members (self->scene.layout, index, &n_members);
+
+      g_string_printf (list, g_dngettext (GETTEXT_PACKAGE, "%u event — click to zoom in", "%u events — click to zoom in", item->count),
+                       item->count);
+      for (guint i = 0; i < MIN (n_members, TOOLTIP_TITLES); i++)
+        g_string_append_printf (list, "\n• %s", dm_text_get (&dm_dataset_get_event (self->dataset, members[i])->title, self->language));
+      if (n_members > TOOLTIP_TITLES)
+        {
+          g_string_append_c (list, '\n');
+          g_string_append_printf (list, g_dngettext (GETTEXT_PACKAGE, "and %u more", "and %u more", n_members - TOOLTIP_TITLES),
+                                  n_members - TOOLTIP_TITLES);
+        }
+      text = g_string_free (list, FALSE);
+    }
   else
     {
       const DmEvent *event = dm_dataset_get_event (self->dataset, item->position);
@@ -923,7 +931,27 @@ query_tooltip_cb (GtkWidget      *widget,
                               kind ? dm_text_get (&kind->label, self->language) : event->kind);
     }
 
+  return text;
+}
+
+static gboolean
+query_tooltip_cb (GtkWidget      *widget,
+                  int             x,
+                  int             y,
+                  gboolean        keyboard,
+                  GtkTooltip     *tooltip,
+                  DmTimelineView *self)
+{
+  int index = keyboard ? -1 : item_at (self, x, y);
+  g_autofree char *text = NULL;
+
+  if (keyboard && self->selected >= 0)
+    index = dm_layout_find_event (self->scene.layout, (guint) self->selected);
+  if (index < 0)
+    return FALSE;
+
   /* Plain text: gtk_tooltip_set_text never parses markup. */
+  text = item_text (self, (guint) index);
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
 }
@@ -1579,6 +1607,42 @@ dm_timeline_view_get_event_visibility (DmTimelineView *self,
 
   return dm_layout_get_item (self->scene.layout, (guint) index)->type == DM_LAYOUT_CLUSTER
     ? DM_EVENT_CLUSTERED : DM_EVENT_DRAWN;
+}
+
+/**
+ * dm_timeline_view_get_text_at:
+ * @x: in the view's coordinates
+ * @y: …
+ *
+ * What the tooltip at (@x, @y) says, or %NULL where there is nothing.
+ */
+char *
+dm_timeline_view_get_text_at (DmTimelineView *self,
+                              double          x,
+                              double          y)
+{
+  int index;
+
+  g_return_val_if_fail (DM_IS_TIMELINE_VIEW (self), NULL);
+
+  index = item_at (self, x, y);
+  return index >= 0 ? item_text (self, (guint) index) : NULL;
+}
+
+/**
+ * dm_timeline_view_get_scene:
+ *
+ * What the view draws, laid out for what it shows now: for tests that
+ * check the layout people see.
+ */
+DmScene *
+dm_timeline_view_get_scene (DmTimelineView *self)
+{
+  g_return_val_if_fail (DM_IS_TIMELINE_VIEW (self), NULL);
+
+  if (self->dataset != NULL)
+    ensure_layout (self);
+  return &self->scene;
 }
 
 /**

@@ -30,6 +30,20 @@ dm_test_measure_short (guint    position,
   return dm_test_measure_label (position, NULL) / 3;
 }
 
+/* A label on two lines: long ones only, a little over half as wide. */
+static inline double
+dm_test_measure_wrapped (guint    position,
+                         gpointer user_data)
+{
+  double natural = dm_test_measure_label (position, NULL);
+
+  return natural > 150 ? (double) (guint) (natural * 0.6 + 1) : 0;
+}
+
+/* A second line of a label, in the row below its item: the item's index
+ * with this bit set. */
+#define DM_TEST_SECOND_LINE 0x80000000u
+
 /* Where an item stops taking room in its row: its label's end, if the
  * label is right of it. */
 static inline double
@@ -49,14 +63,39 @@ dm_test_occupied_start (const DmLayoutItem *item)
   return item->x0;
 }
 
+/* What entry @entry of a row takes: an item, or its label's second line. */
+static inline void
+dm_test_row_extent (DmLayout *layout,
+                    guint     entry,
+                    double   *start,
+                    double   *end)
+{
+  const DmLayoutItem *item = dm_layout_get_item (layout, entry & ~DM_TEST_SECOND_LINE);
+
+  if (entry & DM_TEST_SECOND_LINE)
+    {
+      *start = item->label_x;
+      *end = item->label_x + item->label_width;
+    }
+  else
+    {
+      *start = dm_test_occupied_start (item);
+      *end = dm_test_occupied_end (item);
+    }
+}
+
 static inline int
 dm_test_compare_x0 (gconstpointer a,
                     gconstpointer b,
                     gpointer      user_data)
 {
   DmLayout *layout = user_data;
-  double x = dm_test_occupied_start (dm_layout_get_item (layout, *(const guint *) a));
-  double y = dm_test_occupied_start (dm_layout_get_item (layout, *(const guint *) b));
+  double x;
+  double y;
+  double end;
+
+  dm_test_row_extent (layout, *(const guint *) a, &x, &end);
+  dm_test_row_extent (layout, *(const guint *) b, &y, &end);
 
   return (x > y) - (x < y);
 }
@@ -109,6 +148,16 @@ dm_test_check_layout (DmDataset             *dataset,
       if (a->label_inside)
         g_assert_cmpfloat (a->label_x + a->label_width, <=, a->x1 + 1e-9);
       g_array_append_val (g_ptr_array_index (by_row, a->lane * rows + a->row), i);
+      if (a->type == DM_LAYOUT_EVENT && a->label_lines == 2)
+        {
+          guint second = i | DM_TEST_SECOND_LINE;
+
+          /* Never in the cluster row, and in a row the lane has. */
+          g_assert_cmpuint (a->row + 2, <, dm_layout_get_lane_rows (layout, a->lane) + 1);
+          g_assert_false (a->label_inside);
+          g_array_append_val (g_ptr_array_index (by_row, a->lane * rows + a->row + 1), second);
+          used[a->lane] = MAX (used[a->lane], a->row + 2);
+        }
 
       g_assert_cmpuint (n_members, ==, a->count);
       for (guint m = 0; m < n_members; m++)
@@ -134,13 +183,13 @@ dm_test_check_layout (DmDataset             *dataset,
       g_array_sort_with_data (row, dm_test_compare_x0, layout);
       for (guint k = 1; k < row->len; k++)
         {
-          const DmLayoutItem *a = dm_layout_get_item (layout, g_array_index (row, guint, k - 1));
-          const DmLayoutItem *b = dm_layout_get_item (layout, g_array_index (row, guint, k));
+          double a0, a1, b0, b1;
 
-          if (dm_test_occupied_end (a) + metrics->gap > dm_test_occupied_start (b) + 1e-9)
+          dm_test_row_extent (layout, g_array_index (row, guint, k - 1), &a0, &a1);
+          dm_test_row_extent (layout, g_array_index (row, guint, k), &b0, &b1);
+          if (a1 + metrics->gap > b0 + 1e-9)
             g_error ("items overlap in lane %u row %u: [%g, %g] and [%g, %g]",
-                     a->lane, a->row, dm_test_occupied_start (a), dm_test_occupied_end (a),
-                     dm_test_occupied_start (b), dm_test_occupied_end (b));
+                     r / rows, r % rows, a0, a1, b0, b1);
         }
     }
 

@@ -72,7 +72,7 @@ check_shared_layout (DmDataset         *dataset,
 {
   g_autoptr(DmLayout) layout = dm_layout_new ();
   DmLayoutMetrics shared = metrics;
-  DmLayoutOptions options = { pinned, selected, dm_test_measure_short };
+  DmLayoutOptions options = { pinned, selected, dm_test_measure_short, dm_test_measure_wrapped };
   guint n_lanes = MAX (dm_dataset_get_n_kinds (dataset), 1);
   guint total = 0;
 
@@ -106,6 +106,8 @@ check_shared_layout (DmDataset         *dataset,
       if (item->type != DM_LAYOUT_EVENT || item->label_width <= 0 || item->label_inside)
         continue;
       g_assert_cmpfloat (item->label_width, <=, dm_test_measure_label (item->position, NULL) + 1e-9);
+      if (item->label_lines == 2)
+        g_assert_cmpfloat (item->label_width, ==, dm_test_measure_wrapped (item->position, NULL));
       if (item->label_x >= 0 && item->label_x <= width)
         g_assert_cmpfloat (item->label_x + item->label_width, <=, width + 1e-9);
     }
