@@ -104,7 +104,8 @@ static void fit_rows           (DmTimelineView *self,
 static void set_lane_scroll    (DmTimelineView *self,
                                 double          scroll);
 static void invalidate_layout  (DmTimelineView *self);
-static void update_header_width (DmTimelineView *self);
+static void update_header_width (DmTimelineView *self,
+                                 gboolean        allocating);
 static void ensure_layout      (DmTimelineView *self);
 static guint signals[N_SIGNALS];
 
@@ -196,7 +197,7 @@ sync_text_size (DmTimelineView *self)
 
   reset_label_widths (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
-  update_header_width (self);
+  update_header_width (self, FALSE);
 }
 
 /* The lane headers are as wide as the longest kind name needs, so that no
@@ -204,15 +205,22 @@ sync_text_size (DmTimelineView *self)
  * large text, where they would leave no room for time) is shortened, with
  * an ellipsis, and said in full by the list and the detail pane. */
 static void
-update_header_width (DmTimelineView *self)
+update_header_width (DmTimelineView *self,
+                     gboolean        allocating)
 {
   double factor = self->header_factor > 0 ? self->header_factor : 1;
   int header = (int) round (HEADER_WIDTH * sqrt (factor));
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
 
   if (self->dataset != NULL)
     {
+      /* At most a quarter of a narrow view: longer names wrap. */
+      double most = 1.5 * HEADER_WIDTH * sqrt (factor);
+
+      if (width > 0)
+        most = MIN (most, MAX (width / 4.0, HEADER_WIDTH * 0.75));
       sync_scene (self);
-      header = (int) ceil (dm_scene_measure_header_width (&self->scene, 1.5 * HEADER_WIDTH * sqrt (factor)));
+      header = (int) ceil (dm_scene_measure_header_width (&self->scene, most));
       header = MAX (header, (int) round (HEADER_WIDTH * 0.75));
     }
 
@@ -220,7 +228,10 @@ update_header_width (DmTimelineView *self)
     {
       self->scene.header_width = header;
       invalidate_layout (self);
-      gtk_widget_queue_resize (GTK_WIDGET (self));
+      /* The least width asked for follows (measure()); while allocating,
+       * at the next resize. */
+      if (!allocating)
+        gtk_widget_queue_resize (GTK_WIDGET (self));
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HEADER_WIDTH]);
     }
 }
@@ -663,8 +674,10 @@ dm_timeline_view_size_allocate (GtkWidget *widget,
                                 int        baseline)
 {
   DmTimelineView *self = DM_TIMELINE_VIEW (widget);
-  double time_width = MAX (width - self->scene.header_width, 1);
+  double time_width;
 
+  update_header_width (self, TRUE);
+  time_width = MAX (width - self->scene.header_width, 1);
   fit_rows (self, height);
   self->scene.dataset = self->dataset;
 
@@ -1355,7 +1368,7 @@ dm_timeline_view_set_dataset (DmTimelineView *self,
   self->selected = -1;
   self->scale_set = FALSE;
   reset_label_widths (self);
-  update_header_width (self);
+  update_header_width (self, FALSE);
 
   if (dataset != NULL && gtk_widget_get_width (GTK_WIDGET (self)) > self->scene.header_width)
     {
@@ -1387,7 +1400,7 @@ dm_timeline_view_set_language (DmTimelineView *self,
 
   self->language = language;
   reset_label_widths (self);
-  update_header_width (self);
+  update_header_width (self, FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
 }
 
