@@ -467,6 +467,22 @@ typedef struct
   DmExportFormat         format;
 } ExportJob;
 
+void
+dm_export_get_scene (const DmExportOptions *options,
+                     DmScene               *scene)
+{
+  cairo_surface_t *probe = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *probe_cr = cairo_create (probe);
+  PangoContext *pango = create_pango (probe_cr);
+
+  g_return_if_fail (options != NULL && scene != NULL);
+
+  setup_scene (scene, options, pango, options->width, options->height);
+  dm_scene_ensure_layout (scene);
+  cairo_destroy (probe_cr);
+  cairo_surface_destroy (probe);
+}
+
 static gboolean
 write_export (GOutputStream  *stream,
               gpointer        user_data,

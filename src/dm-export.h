@@ -9,6 +9,7 @@
 #include <pango/pango.h>
 
 #include "dm-dataset.h"
+#include "dm-scene.h"
 
 G_BEGIN_DECLS
 
@@ -61,5 +62,11 @@ void     dm_export_draw_handout_page   (const DmExportOptions *options,
                                         double                 page_width,
                                         double                 page_height,
                                         guint                  page_number);
+
+/* The timeline an export of @options draws, laid out, in the fonts the
+ * exports use (for tests). Free it with dm_scene_clear(), then unref its
+ * pango context. */
+void     dm_export_get_scene           (const DmExportOptions *options,
+                                        DmScene               *scene);
 
 G_END_DECLS

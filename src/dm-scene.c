@@ -368,7 +368,7 @@ dm_scene_ensure_layout (DmScene *scene)
       metrics.total_rows = total;
       metrics.max_rows = MIN (total - (lanes - 1), LANE_MAX_ROWS) - 1;
       metrics.label_start = offset;
-      metrics.label_end = offset + dm_scene_get_time_width (scene);
+      metrics.label_end = offset + dm_scene_get_time_width (scene) - scene->metrics.gap;
       dm_layout_set_options (scene->layout, &options);
 
       /* Its right edge too, where bars longer than the view are cut. */

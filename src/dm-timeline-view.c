@@ -22,8 +22,8 @@
 
 #define AXIS_HEIGHT    48.0
 #define HEADER_WIDTH   176.0
-#define ROW_HEIGHT     24.0
-#define LANE_PADDING   6.0
+#define ROW_HEIGHT     22.0
+#define LANE_PADDING   4.0
 #define MIN_ROWS       2      /* one row of events and the cluster row */
 #define MAX_ROWS       8
 #define MIN_TICK_SPACE 72.0
@@ -156,7 +156,8 @@ sync_scene (DmTimelineView *self)
 /* Rows, the axis and the lane headers grow with the text: the system's
  * large text, a font of its own or a bigger CSS font size never clip or
  * overlap labels. Nothing changes at the usual size (11 points at 96 dpi,
- * a line of up to 18 pixels in the 24-pixel rows). */
+ * a line of up to 16 pixels in the 22-pixel rows, tight enough that the
+ * bundled story fits a laptop screen). */
 static void
 sync_text_size (DmTimelineView *self)
 {
@@ -188,7 +189,7 @@ sync_text_size (DmTimelineView *self)
 
   /* A line and a little in each row, two in the axis: no more, or the
    * lanes would not fit a small window with large text. */
-  self->text_row_height = MAX (ROW_HEIGHT, ceil (line) + 8);
+  self->text_row_height = MAX (ROW_HEIGHT, ceil (line) + 6);
   self->text_axis_height = MAX (AXIS_HEIGHT, 2 * ceil (line) + 12);
   fit_rows (self, gtk_widget_get_height (GTK_WIDGET (self)));
   self->scene.tick_spacing = MIN_TICK_SPACE * factor;

@@ -246,6 +246,78 @@ test_hit (void)
     }
 }
 
+static double
+measure_long (guint    position,
+              gpointer user_data)
+{
+  return 350;
+}
+
+static double
+measure_long_short (guint    position,
+                    gpointer user_data)
+{
+  return 100;
+}
+
+static double
+measure_long_wrapped (guint    position,
+                      gpointer user_data)
+{
+  return 200;
+}
+
+/* A label too long for either side of its marker, with rows to spare:
+ * whole, on two lines, the second in the row below; with one row, cut
+ * to the side with the most room, never below its short width when that
+ * is there. Labels keep to the view either way. */
+static void
+test_wrap (void)
+{
+  g_autoptr(DmDataset) dataset = dm_dataset_new ();
+  g_autoptr(DmLayout) layout = dm_layout_new ();
+  DmLayoutOptions options = { NULL, -1, measure_long_short, measure_long_wrapped };
+  DmLayoutMetrics shared = metrics;
+  DmEvent *event = dm_event_new ();
+  double day = dm_date_days_from_civil (2020, 1, 1);
+  DmTimeScale scale = { day - 300, 1 };
+  const DmLayoutItem *item;
+
+  dm_test_add_kinds (dataset, 1);
+  event->id = g_strdup ("e");
+  event->kind = g_strdup ("k0");
+  g_assert_true (dm_date_init (&event->start, DM_DATE_PRECISION_DAY, 2020, 1, 1, 0, 0));
+  dm_text_set (&event->title, NULL, "e");
+  dm_dataset_add_event (dataset, event);
+  dm_dataset_finish (dataset);
+
+  shared.max_rows = 11;
+  shared.total_rows = 10;
+  shared.label_end = 400;
+  dm_layout_set_options (layout, &options);
+  dm_layout_compute (layout, dataset, NULL, &scale, 400, &shared, measure_long, NULL);
+  dm_test_check_layout (dataset, NULL, &scale, 400, &shared, layout);
+  g_assert_cmpuint (dm_layout_get_n_items (layout), ==, 1);
+  item = dm_layout_get_item (layout, 0);
+  g_assert_cmpuint (item->label_lines, ==, 2);
+  g_assert_cmpfloat (item->label_width, ==, 200);
+  g_assert_cmpfloat (item->label_x + item->label_width, <=, item->x0);
+  g_assert_cmpuint (dm_layout_get_lane_rows (layout, 0), ==, 2);
+  g_assert_cmpint (dm_layout_hit (layout, 0, 1, item->label_x + 10), ==, 0);
+
+  /* One row: cut, on the left where there is more room. */
+  shared.total_rows = 1;
+  dm_layout_compute (layout, dataset, NULL, &scale, 400, &shared, measure_long, NULL);
+  dm_test_check_layout (dataset, NULL, &scale, 400, &shared, layout);
+  item = dm_layout_get_item (layout, 0);
+  g_assert_cmpuint (item->label_lines, ==, 1);
+  g_assert_cmpfloat (item->label_width, >=, 100);
+  g_assert_cmpfloat (item->label_width, <, 350);
+  g_assert_cmpfloat (item->label_x, >=, 0);
+  g_assert_cmpfloat (item->label_x + item->label_width, <=, item->x0);
+  g_assert_cmpuint (dm_layout_get_lane_rows (layout, 0), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -262,6 +334,7 @@ main (int   argc,
   g_test_add_func ("/layout/clusters-split", test_clusters_split);
   g_test_add_func ("/layout/hit", test_hit);
   g_test_add_func ("/layout/one-row", test_one_row);
+  g_test_add_func ("/layout/wrap", test_wrap);
 
   return g_test_run ();
 }

@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <math.h>
+#include <string.h>
 #include <pango/pangocairo.h>
 
 #include "dm-scene.h"
@@ -331,6 +332,55 @@ test_cache_invalidation (void)
   g_object_unref (pango);
 }
 
+static void
+collect_text_cb (const char *text,
+                 double      x,
+                 double      y,
+                 double      size,
+                 gpointer    user_data)
+{
+  g_ptr_array_add (user_data, g_strdup (text));
+}
+
+/* Axis rows name what is in view: over a view that starts in mid-2015,
+ * with the years named below, no decade label "2010" above them. A
+ * label the right edge would cut is left out. */
+static void
+test_axis_in_view (void)
+{
+  g_autoptr(DmDataset) dataset = dm_test_load_bundled ();
+  PangoFontMap *font_map = pango_cairo_font_map_get_default ();
+  PangoContext *pango = pango_font_map_create_context (font_map);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+  DmScene scene;
+
+  setup_scene (&scene, dataset, pango, 1, FALSE);
+  scene.text_func = collect_text_cb;
+  scene.text_data = texts;
+  dm_time_scale_fit (&scene.scale, dm_date_days_from_civil (2015, 7, 1), dm_date_days_from_civil (2023, 3, 1),
+                     dm_scene_get_time_width (&scene), 0);
+  dm_scene_draw (&scene, cr);
+
+  g_assert_true (g_ptr_array_find_with_equal_func (texts, "2016", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (texts, "2020", g_str_equal, NULL));
+  g_assert_false (g_ptr_array_find_with_equal_func (texts, "2010", g_str_equal, NULL));
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const char *text = g_ptr_array_index (texts, i);
+
+      /* A year cut short: digits and an ellipsis. */
+      if (g_ascii_isdigit (text[0]) && g_str_has_suffix (text, "…") && strlen (text) <= 4 + strlen ("…"))
+        g_error ("an axis label is cut: “%s”", text);
+    }
+
+  dm_scene_clear (&scene);
+  g_object_unref (pango);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -350,6 +400,7 @@ main (int   argc,
     }
   g_test_add_func ("/scene/cache/invalidation", test_cache_invalidation);
   g_test_add_func ("/scene/layout/stays-while-panning", test_layout_stays_while_panning);
+  g_test_add_func ("/scene/axis-in-view", test_axis_in_view);
 
   return g_test_run ();
 }
