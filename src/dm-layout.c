@@ -97,9 +97,10 @@ struct _DmLayout
  * it does not wrap). */
 typedef struct
 {
+  guint  position;
   double natural;
-  double short_width;
-  double wrapped;
+  double short_width;   /* < 0: not measured yet (label_short()) */
+  double wrapped;       /* < 0: … (label_wrapped()) */
 } Label;
 
 /* What one lane's walk needs. */
@@ -124,6 +125,11 @@ typedef struct
   double                 width;
   double                 overhang; /* how far bars reach beyond the view */
 } Lane;
+
+static double label_short   (Lane  *ln,
+                             Label *label);
+static double label_wrapped (Lane  *ln,
+                             Label *label);
 
 /* How an event and its label take a row. */
 typedef enum
@@ -324,11 +330,10 @@ try_row (Lane         *ln,
          guint         r,
          Fit           fit,
          DmLayoutItem *item,
-         const Label  *label,
+         Label        *label,
          double       *squeezed)
 {
   double natural = label->natural;
-  double short_width = label->short_width;
   const DmLayoutMetrics *metrics = ln->metrics;
   double gap = metrics->gap;
   double next_pin;
@@ -355,7 +360,15 @@ try_row (Lane         *ln,
         return FALSE;
       last = &g_array_index (ln->layout->items, DmLayoutItem, ln->last_item[r]);
       cut = item->x0 - gap - last->label_x;
-      if (last->label_x + last->label_width != free_from || cut < MAX (ln->last_short[r], MIN_LABEL))
+      if (last->label_x + last->label_width != free_from || cut < MIN_LABEL)
+        return FALSE;
+      if (ln->last_short[r] < 0)
+        {
+          Label previous = { last->position, last->label_width, -1, 0 };
+
+          ln->last_short[r] = label_short (ln, &previous);
+        }
+      if (cut < ln->last_short[r])
         return FALSE;
       *squeezed = cut;
       free_from = last->label_x + cut;
@@ -401,11 +414,14 @@ try_row (Lane         *ln,
       {
         /* The second line in the row below, which must be free there too;
          * never the cluster row. */
-        double w = label->wrapped;
+        double w;
         double next_below;
         double free_below;
 
-        if (w <= 0 || !ln->wrap || r + 1 >= cluster_row (ln))
+        if (!ln->wrap || r + 1 >= cluster_row (ln))
+          return FALSE;
+        w = label_wrapped (ln, label);
+        if (w <= 0)
           return FALSE;
         free_below = row_free_from (ln, r + 1, item->x0, &next_below);
         if (w <= right_room && free_below + gap <= right_x && right_x + w + gap <= next_below)
@@ -429,7 +445,7 @@ try_row (Lane         *ln,
     case FIT_SQUEEZE:
     case FIT_ANY:
       {
-        double least = fit == FIT_ANY ? MIN_LABEL : MAX (short_width, MIN_LABEL);
+        double least = fit == FIT_ANY ? MIN_LABEL : MAX (label_short (ln, label), MIN_LABEL);
         double inside_x = item->x0 + gap + metrics->marker_size;
         double inside_end = metrics->label_end > 0 ? MIN (item->x1, metrics->label_end) : item->x1;
         double inside_room = inside_end - gap - inside_x;
@@ -476,7 +492,7 @@ static int
 find_row (Lane         *ln,
           guint         n_rows,
           DmLayoutItem *item,
-          const Label  *label,
+          Label        *label,
           double       *squeezed)
 {
   static const Fit fits[] = { FIT_FULL, FIT_LEFT, FIT_WRAP, FIT_CUT, FIT_SQUEEZE, FIT_ANY };
@@ -528,24 +544,46 @@ init_event_item (Lane         *ln,
     }
 }
 
-/* The widths of @position's label, measured now. */
+/* @position's label, its whole width measured now, the others when
+ * asked: most events take a row with their whole label, and measuring
+ * is most of what placing one costs. */
 static void
 measure_label (Lane   *ln,
                guint   position,
                Label  *label)
 {
+  label->position = position;
+  label->natural = ln->measure ? ln->measure (position, ln->user_data) : 0;
+  label->short_width = -1;
+  label->wrapped = -1;
+}
+
+static double
+label_short (Lane  *ln,
+             Label *label)
+{
   DmLabelMeasureFunc measure_short = ln->layout->options.measure_short;
+
+  if (label->short_width < 0)
+    label->short_width = measure_short != NULL && label->natural > 0
+      ? MIN (measure_short (label->position, ln->user_data), label->natural)
+      : label->natural;
+  return label->short_width;
+}
+
+static double
+label_wrapped (Lane  *ln,
+               Label *label)
+{
   DmLabelMeasureFunc measure_wrapped = ln->layout->options.measure_wrapped;
 
-  label->natural = ln->measure ? ln->measure (position, ln->user_data) : 0;
-  label->short_width = measure_short != NULL ? MIN (measure_short (position, ln->user_data), label->natural) : label->natural;
-  label->wrapped = 0;
-  if (ln->wrap && measure_wrapped != NULL && label->natural > 0)
+  if (label->wrapped < 0)
     {
-      label->wrapped = measure_wrapped (position, ln->user_data);
+      label->wrapped = measure_wrapped != NULL && label->natural > 0 ? measure_wrapped (label->position, ln->user_data) : 0;
       if (label->wrapped >= label->natural)
         label->wrapped = 0;
     }
+  return label->wrapped;
 }
 
 /* Puts @item in @row, with its label where try_row() said. */
@@ -571,8 +609,8 @@ take_row (Lane         *ln,
   remember (layout, item->position, index);
   ln->ends[row] = occupied_end (item);
   ln->last_item[row] = item->label_width > 0 && !item->label_inside && item->label_x > item->x0 &&
-                       item->label_lines == 1 && item->label_width > short_width ? (int) index : -1;
-  ln->last_short[row] = short_width;
+                       item->label_lines == 1 && (short_width < 0 || item->label_width > short_width) ? (int) index : -1;
+  ln->last_short[row] = short_width;  /* < 0: measured when a squeeze asks */
   ln->used = MAX (ln->used, row + 1);
   if (item->label_lines == 2)
     {
@@ -595,7 +633,7 @@ place_event (Lane   *ln,
              double  axis_end)
 {
   DmLayoutItem item;
-  Label label = { 0, 0, 0 };
+  Label label = { position, 0, -1, -1 };
   double squeezed;
   int row;
 
@@ -611,8 +649,14 @@ place_event (Lane   *ln,
 
         room = row_free_from (ln, r, item.x0, &next_pin) + ln->metrics->gap <= item.x0 &&
                item.x1 + ln->metrics->gap <= next_pin;
-        if (!room && ln->squeeze && ln->last_item[r] >= 0)
-          room = TRUE;
+
+        /* … or after the row's last label, cut. */
+        if (!room && ln->squeeze && ln->last_item[r] >= 0 && item.x1 + ln->metrics->gap <= next_pin)
+          {
+            const DmLayoutItem *last = &g_array_index (ln->layout->items, DmLayoutItem, ln->last_item[r]);
+
+            room = item.x0 - ln->metrics->gap - last->label_x >= MAX (ln->last_short[r], MIN_LABEL);
+          }
       }
 
     if (room)
@@ -910,13 +954,16 @@ clear_items (DmLayout *layout)
 /* Lays out every lane, each in the rows @rows gives it (the rows it
  * ends up with are written back: pins may add some); pinned events first
  * when @pins. Returns whether any event was folded, and fills the
- * layout's demand with the rows each lane used. */
+ * layout's demand with the rows each lane used. With @try_only, a lane
+ * stops at its first fold (it needs all its rows, and more): the items
+ * are for finding what lanes need, not for drawing. */
 static gboolean
 lay_out_lanes (Compute  *c,
                guint    *rows,
                gboolean  squeeze,
                gboolean  wrap,
-               gboolean  pins)
+               gboolean  pins,
+               gboolean  try_only)
 {
   DmLayout *layout = c->layout;
   const DmLayoutMetrics *metrics = c->metrics;
@@ -1011,7 +1058,7 @@ lay_out_lanes (Compute  *c,
           place_event (&ln, position, event->axis_start, event->axis_end);
         }
 
-      for (guint i = 0; i < seq.n;)
+      for (guint i = 0; i < seq.n && !(try_only && ln.folded);)
         {
           /* More events within a marker and a gap than the rows can show:
            * fold them and what crowds after them. */
@@ -1177,7 +1224,7 @@ dm_layout_compute (DmLayout              *layout,
     {
       for (guint lane = 0; lane < n_lanes; lane++)
         rows[lane] = cap;
-      lay_out_lanes (&c, rows, TRUE, FALSE, c.any_pins);
+      lay_out_lanes (&c, rows, TRUE, FALSE, c.any_pins, FALSE);
       memcpy (layout->lane_rows->data, rows, n_lanes * sizeof (guint));
       return;
     }
@@ -1188,7 +1235,7 @@ dm_layout_compute (DmLayout              *layout,
   cap = MIN (cap, MAX (metrics->total_rows, n_lanes) - (n_lanes - 1));
   for (guint lane = 0; lane < n_lanes; lane++)
     rows[lane] = cap;
-  if (!lay_out_lanes (&c, rows, FALSE, TRUE, FALSE))
+  if (!lay_out_lanes (&c, rows, FALSE, TRUE, FALSE, TRUE))
     {
       guint total = 0;
 
@@ -1210,9 +1257,14 @@ dm_layout_compute (DmLayout              *layout,
   full = g_memdup2 (layout->demand->data, n_lanes * sizeof (guint));
   if (layout->options.measure_short != NULL || layout->options.measure_wrapped != NULL || c.any_pins)
     {
+      /* A lane that folded with every label whole and every row it may
+       * have needs them all: it is not tried again. */
       for (guint lane = 0; lane < n_lanes; lane++)
-        rows[lane] = cap;
-      lay_out_lanes (&c, rows, TRUE, FALSE, c.any_pins);
+        rows[lane] = full[lane] >= cap ? 1 : cap;
+      lay_out_lanes (&c, rows, TRUE, FALSE, c.any_pins, TRUE);
+      for (guint lane = 0; lane < n_lanes; lane++)
+        if (full[lane] >= cap)
+          g_array_index (layout->demand, guint, lane) = cap;
     }
   allot_rows ((const guint *) layout->demand->data, n_lanes, MAX (metrics->total_rows, n_lanes), rows);
 
@@ -1230,7 +1282,7 @@ dm_layout_compute (DmLayout              *layout,
         }
   }
 
-  lay_out_lanes (&c, rows, TRUE, FALSE, c.any_pins);
+  lay_out_lanes (&c, rows, TRUE, FALSE, c.any_pins, FALSE);
   memcpy (layout->lane_rows->data, rows, n_lanes * sizeof (guint));
 }
 

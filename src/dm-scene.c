@@ -44,6 +44,7 @@ dm_scene_init (DmScene *scene)
   scene->date_language = dm_language_from_locale ();
   scene->selected = -1;
   scene->header_needed = -1;
+  scene->ellipsis_width = -1;
   scene->scale = (DmTimeScale) { 0, 10 };
   scene->header_width = 176;
   scene->axis_height = 52;
@@ -87,6 +88,7 @@ dm_scene_reset_labels (DmScene *scene)
   g_array_set_size (scene->short_widths, n);
   g_array_set_size (scene->wrapped_widths, n);
   scene->header_needed = -1;
+  scene->ellipsis_width = -1;
   for (guint i = 0; i < n; i++)
     {
       g_array_index (scene->label_widths, float, i) = -1;
@@ -198,6 +200,86 @@ event_label (DmScene *scene,
   return dm_text_get (&dm_dataset_get_event (scene->dataset, position)->title, scene->language);
 }
 
+/* Where a label of one line can break into two about as wide: the break
+ * opportunity that makes the wider line narrowest. 0: none. */
+static double
+wrapped_width (PangoLayout *layout,
+               const char  *text,
+               double       natural)
+{
+  const PangoLogAttr *attrs;
+  const char *p = text;
+  double best = G_MAXDOUBLE;
+  int n_attrs;
+
+  attrs = pango_layout_get_log_attrs_readonly (layout, &n_attrs);
+  for (int i = 0; i < n_attrs - 1 && *p != '\0'; i++, p = g_utf8_next_char (p))
+    {
+      PangoRectangle at;
+      PangoRectangle before;
+      double left;
+      double right;
+
+      if (i == 0 || !attrs[i].is_line_break)
+        continue;
+
+      /* The first line ends before the white space the break follows. */
+      pango_layout_index_to_pos (layout, (int) (p - text), &at);
+      left = at.x / (double) PANGO_SCALE;
+      if (attrs[i - 1].is_white)
+        {
+          pango_layout_index_to_pos (layout, (int) (g_utf8_prev_char (p) - text), &before);
+          left = before.x / (double) PANGO_SCALE;
+        }
+      right = natural - at.x / (double) PANGO_SCALE;
+      best = MIN (best, MAX (left, right));
+    }
+
+  return best < natural ? ceil (best) + 1 : 0;
+}
+
+/* A label's widths, measured together on one layout: whole, cut after its
+ * first LABEL_SHORT characters (an ellipsis included), the least it is
+ * cut to, to save a row; and on two lines (0: it does not wrap). */
+static void
+measure_widths (DmScene *scene,
+                guint    position)
+{
+  const char *text = event_label (scene, position);
+  g_autoptr(PangoLayout) layout = create_layout (scene, text);
+  float *natural = &g_array_index (scene->label_widths, float, position);
+  float *short_width = &g_array_index (scene->short_widths, float, position);
+  float *wrapped = &g_array_index (scene->wrapped_widths, float, position);
+  int w;
+
+  /* Its natural width: a label is cut only where it has no room
+   * (dm-layout.c), never to a fixed width. */
+  pango_layout_set_width (layout, LABEL_MAX_WIDTH * PANGO_SCALE);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_get_pixel_size (layout, &w, NULL);
+  *natural = (float) w;
+
+  *short_width = *natural;
+  if (g_utf8_strlen (text, -1) > LABEL_SHORT)
+    {
+      PangoRectangle at;
+
+      if (scene->ellipsis_width < 0)
+        {
+          g_autoptr(PangoLayout) ellipsis = create_layout (scene, "…");
+
+          pango_layout_get_pixel_size (ellipsis, &w, NULL);
+          scene->ellipsis_width = w;
+        }
+      pango_layout_index_to_pos (layout, (int) (g_utf8_offset_to_pointer (text, LABEL_SHORT) - text), &at);
+      *short_width = (float) MIN (*natural, ceil (at.x / (double) PANGO_SCALE + scene->ellipsis_width));
+    }
+
+  *wrapped = 0;
+  if (*natural >= LABEL_WRAP_LEAST && !pango_layout_is_ellipsized (layout))
+    *wrapped = (float) wrapped_width (layout, text, *natural);
+}
+
 static double
 measure_label (guint    position,
                gpointer user_data)
@@ -206,49 +288,19 @@ measure_label (guint    position,
   float *width = &g_array_index (scene->label_widths, float, position);
 
   if (*width < 0)
-    {
-      g_autoptr(PangoLayout) layout = create_layout (scene, event_label (scene, position));
-      int w;
-
-      /* Its natural width: a label is cut only where it has no room
-       * (dm-layout.c), never to a fixed width. */
-      pango_layout_set_width (layout, LABEL_MAX_WIDTH * PANGO_SCALE);
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      pango_layout_get_pixel_size (layout, &w, NULL);
-      *width = (float) w;
-    }
-
+    measure_widths (scene, position);
   return *width;
 }
 
-/* The width of a label cut after its first LABEL_SHORT characters, an
- * ellipsis included: the least a label is cut to, to save a row. */
 static double
 measure_short_label (guint    position,
                      gpointer user_data)
 {
   DmScene *scene = user_data;
-  float *width = &g_array_index (scene->short_widths, float, position);
 
-  if (*width < 0)
-    {
-      const char *text = event_label (scene, position);
-      double natural = measure_label (position, user_data);
-
-      if (g_utf8_strlen (text, -1) <= LABEL_SHORT)
-        *width = (float) natural;
-      else
-        {
-          g_autofree char *cut = g_strdup_printf ("%.*s…", (int) (g_utf8_offset_to_pointer (text, LABEL_SHORT) - text), text);
-          g_autoptr(PangoLayout) layout = create_layout (scene, cut);
-          int w;
-
-          pango_layout_get_pixel_size (layout, &w, NULL);
-          *width = (float) MIN (w, natural);
-        }
-    }
-
-  return *width;
+  if (g_array_index (scene->short_widths, float, position) < 0)
+    measure_widths (scene, position);
+  return g_array_index (scene->short_widths, float, position);
 }
 
 /* @position's label wrapped at word ends to @width. */
@@ -264,39 +316,15 @@ create_wrapped_layout (DmScene *scene,
   return layout;
 }
 
-/* The width of a label on two lines, about half its own: 0 when it is
- * short enough to keep on one, or does not break in two. */
 static double
 measure_wrapped_label (guint    position,
                        gpointer user_data)
 {
-  static const double fractions[] = { 0.55, 0.65, 0.8 };
   DmScene *scene = user_data;
-  float *width = &g_array_index (scene->wrapped_widths, float, position);
-  double natural = measure_label (position, user_data);
 
-  if (*width >= 0)
-    return *width;
-
-  *width = 0;
-  if (natural < LABEL_WRAP_LEAST)
-    return 0;
-
-  for (guint i = 0; i < G_N_ELEMENTS (fractions); i++)
-    {
-      g_autoptr(PangoLayout) layout = create_wrapped_layout (scene, position, ceil (natural * fractions[i]));
-
-      if (pango_layout_get_line_count (layout) <= 2)
-        {
-          PangoRectangle logical;
-
-          pango_layout_get_pixel_extents (layout, NULL, &logical);
-          *width = (float) ceil (logical.width);
-          break;
-        }
-    }
-
-  return *width;
+  if (g_array_index (scene->wrapped_widths, float, position) < 0)
+    measure_widths (scene, position);
+  return g_array_index (scene->wrapped_widths, float, position);
 }
 
 /* Where each lane starts: the rows the layout gave it, and the height
@@ -349,9 +377,11 @@ dm_scene_ensure_layout (DmScene *scene)
     double step = LAYOUT_ANCHOR * scene->scale.days_per_px;
     double offset;
 
-    anchored.origin = floor (scene->scale.origin / step) * step;
+    /* A step more on the left: events whose markers left the view keep
+     * their labels in it (at its edge, dm_scene_draw()). */
+    anchored.origin = floor (scene->scale.origin / step) * step - step;
     offset = (scene->scale.origin - anchored.origin) / scene->scale.days_per_px;
-    if (!isfinite (offset) || offset < 0 || offset > 2 * LAYOUT_ANCHOR)
+    if (!isfinite (offset) || offset < 0 || offset > 3 * LAYOUT_ANCHOR)
       anchored.origin = scene->scale.origin, offset = 0;
     scene->layout_offset = offset;
 

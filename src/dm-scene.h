@@ -72,6 +72,7 @@ typedef struct
   GArray          *label_widths;   /* float per event, < 0: not measured */
   GArray          *short_widths;   /* … of the least a label is cut to */
   GArray          *wrapped_widths; /* … of a label on two lines, 0: none */
+  double           ellipsis_width; /* < 0: not measured */
   double           header_needed;  /* the headers' width that no name
                                     * wraps in, < 0: not measured */
   GArray          *lane_tops;      /* double per lane and one more: where
