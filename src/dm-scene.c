@@ -1193,7 +1193,8 @@ draw_items (DmScene       *scene,
       if (MAX (item.x1, item.label_x + item.label_width) < -ITEM_MARGIN || item.x0 > width + ITEM_MARGIN)
         continue;
 
-      if (!caching || item.x1 - item.x0 > ITEM_MAX_WIDTH || item.x1 < -ITEM_MAX_WIDTH || item.x0 > width + ITEM_MAX_WIDTH)
+      if (!caching || item.x1 - item.x0 > ITEM_MAX_WIDTH || item.label_width > ITEM_MAX_WIDTH ||
+          item.x1 < -ITEM_MAX_WIDTH || item.x0 > width + ITEM_MAX_WIDTH)
         {
           draw_item (scene, cr, &item, (int) i == holding, fg, accent);
           continue;
