@@ -2,10 +2,29 @@
  *
  * Each lane is filled in time order. An event takes the first row where it
  * fits with its label; failing that, it joins a cluster in the lane's
- * cluster row, which grows while events keep overflowing nearby. Zooming
- * in spreads events out, so clusters split by themselves. Rows never hold
- * two things in the same pixels, which is what keeps labels off each other
- * and off markers.
+ * cluster row (its last), which grows while events keep overflowing
+ * nearby. Zooming in spreads events out, so clusters split by themselves.
+ * Rows never hold two things in the same pixels, which is what keeps
+ * labels off each other and off markers.
+ *
+ * Labels, in order of preference: whole, inside a bar or right of the
+ * marker; whole on its left; whole on two lines (the second in the row
+ * below, kept free for it); cut to the side with most room but no
+ * shorter than their short width; the same after cutting the row's last
+ * label to its short width; whatever room there is. Labels keep to the
+ * part of the width in view (label_start, label_end).
+ *
+ * Rows by content (DmLayoutMetrics.total_rows): lanes share the canvas's
+ * rows. A first pass lays every lane out with every label whole, as many
+ * rows as a lane may have; when nothing folds and the rows fit, that is
+ * the layout. Otherwise a second pass, labels on one line and cut where
+ * that saves a row, says what each lane needs; the budget is shared by
+ * that (water-filling: lanes needing little keep it), spare rows go back
+ * to lanes whose labels were cut, and a last pass lays out in those
+ * rows. Folding is what is left when the rows cannot fit. Pinned events
+ * (DmLayoutOptions: the selection, search matches) go first in their
+ * lane, above its cluster row, the lane growing if need be; the others
+ * keep clear of them, so they never fold.
  *
  * Level of detail. The work must follow what can be seen, not how many
  * events there are: a million events across 1 700 pixels cannot each be
@@ -696,7 +715,6 @@ place_pin (Lane   *ln,
            guint  *pin_last)
 {
   DmLayout *layout = ln->layout;
-  const DmLayoutMetrics *metrics = ln->metrics;
   DmLayoutItem item;
   Label label;
   double saved[MAX_LANE_ROWS];
@@ -768,7 +786,6 @@ place_pin (Lane   *ln,
 
   remember (layout, position, add_item (layout, &item));
   ln->used = MAX (ln->used, (guint) row + item.label_lines);
-  (void) metrics;
 }
 
 /* Folds the run of @seq from @i on that crowds the same pixels into the
