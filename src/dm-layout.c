@@ -11,7 +11,8 @@
  * marker; whole on its left; whole on two lines (the second in the row
  * below, kept free for it); cut to the side with most room but no
  * shorter than their short width; the same after cutting the row's last
- * label to its short width; whatever room there is. Labels keep to the
+ * label to its short width; whatever room there is, if a word fits
+ * (MIN_LABEL; or else the event folds). Labels keep to the
  * part of the width in view (label_start, label_end).
  *
  * Rows by content (DmLayoutMetrics.total_rows): lanes share the canvas's
@@ -159,7 +160,7 @@ typedef enum
                  * below, right or left of the marker */
   FIT_CUT,      /* cut, but to no less than the short width */
   FIT_SQUEEZE,  /* … after cutting the row's last label to its short width */
-  FIT_ANY,      /* whatever room there is, or no label */
+  FIT_ANY,      /* whatever room there is, if a word fits */
 } Fit;
 
 static void
@@ -470,14 +471,10 @@ try_row (Lane         *ln,
         double inside_room = inside_end - gap - inside_x;
         double room = MAX (MAX (right_room, left_room), inside_room);
 
+        /* No room for a word of it: a marker without a label says less
+         * than a cluster, which lists what it holds. */
         if (room < least)
-          {
-            if (fit != FIT_ANY)
-              return FALSE;
-            item->label_width = 0;
-            item->label_x = right_x;
-            return TRUE;
-          }
+          return FALSE;
         item->label_width = MIN (natural, room);
 
         /* Where the most of it shows: inside a bar, right or left. */
@@ -688,6 +685,25 @@ place_event (Lane   *ln,
       take_row (ln, (guint) row, &item, squeezed, label.short_width);
       return;
     }
+
+  /* No room for a label, and no cluster here to join (the cluster row is
+   * free): the marker alone, where it fits. */
+  if (ln->last < 0 || ln->ends[cluster_row (ln)] + ln->metrics->gap <= item.x0)
+    for (guint r = 0; r < ln->rows; r++)
+      {
+        double next_pin;
+
+        if (row_free_from (ln, r, item.x0, &next_pin) + ln->metrics->gap <= item.x0 &&
+            item.x1 + ln->metrics->gap <= next_pin)
+          {
+            item.label_width = 0;
+            item.label_inside = FALSE;
+            item.label_lines = 1;
+            item.label_x = item.x1 + ln->metrics->gap;
+            take_row (ln, r, &item, -1, -1);
+            return;
+          }
+      }
 
   /* Too dense here: into the lane's cluster, the one in the cluster row
    * (which is taken here, so there is one). */

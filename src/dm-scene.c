@@ -238,9 +238,10 @@ wrapped_width (PangoLayout *layout,
   return best < natural ? ceil (best) + 1 : 0;
 }
 
-/* A label's widths, measured together on one layout: whole, cut after its
- * first LABEL_SHORT characters (an ellipsis included), the least it is
- * cut to, to save a row; and on two lines (0: it does not wrap). */
+/* A label's widths, measured together on one layout: whole, and cut
+ * after its first LABEL_SHORT characters (an ellipsis included), the
+ * least it is cut to, to save a row. On two lines is measured when asked
+ * (measure_wrapped_label()): few labels need it. */
 static void
 measure_widths (DmScene *scene,
                 guint    position)
@@ -249,7 +250,6 @@ measure_widths (DmScene *scene,
   g_autoptr(PangoLayout) layout = create_layout (scene, text);
   float *natural = &g_array_index (scene->label_widths, float, position);
   float *short_width = &g_array_index (scene->short_widths, float, position);
-  float *wrapped = &g_array_index (scene->wrapped_widths, float, position);
   int w;
 
   /* Its natural width: a label is cut only where it has no room
@@ -274,10 +274,6 @@ measure_widths (DmScene *scene,
       pango_layout_index_to_pos (layout, (int) (g_utf8_offset_to_pointer (text, LABEL_SHORT) - text), &at);
       *short_width = (float) MIN (*natural, ceil (at.x / (double) PANGO_SCALE + scene->ellipsis_width));
     }
-
-  *wrapped = 0;
-  if (*natural >= LABEL_WRAP_LEAST && !pango_layout_is_ellipsized (layout))
-    *wrapped = (float) wrapped_width (layout, text, *natural);
 }
 
 static double
@@ -316,15 +312,27 @@ create_wrapped_layout (DmScene *scene,
   return layout;
 }
 
+/* The width of a label on two lines about as wide, 0 when it is short
+ * enough to keep on one or does not break. */
 static double
 measure_wrapped_label (guint    position,
                        gpointer user_data)
 {
   DmScene *scene = user_data;
+  float *wrapped = &g_array_index (scene->wrapped_widths, float, position);
+  double natural = measure_label (position, user_data);
 
-  if (g_array_index (scene->wrapped_widths, float, position) < 0)
-    measure_widths (scene, position);
-  return g_array_index (scene->wrapped_widths, float, position);
+  if (*wrapped < 0)
+    {
+      const char *text = event_label (scene, position);
+      g_autoptr(PangoLayout) layout = create_layout (scene, text);
+
+      *wrapped = 0;
+      if (natural >= LABEL_WRAP_LEAST && natural < LABEL_MAX_WIDTH)
+        *wrapped = (float) wrapped_width (layout, text, natural);
+    }
+
+  return *wrapped;
 }
 
 /* Where each lane starts: the rows the layout gave it, and the height
