@@ -254,8 +254,9 @@ export_range (const DmExportOptions *options,
       any = TRUE;
     }
 
-  /* Room for the last labels. */
-  *end += (*end - *start) * 0.15 + 1;
+  /* Labels near the end go left of their markers (dm-layout.c): the
+   * span itself, and a day for a single event. */
+  *end += 1;
 }
 
 static void
@@ -279,15 +280,27 @@ setup_scene (DmScene               *scene,
   scene->foreground = (DmColor) { 0.14, 0.14, 0.16, 1 };
   scene->accent = (DmColor) { 0.11, 0.44, 0.85, 1 };
 
-  /* As tall as four rows a lane, unless a height is asked for. */
-  scene->metrics.max_rows = 3;
-  scene->height = height > 0 ? height : scene->axis_height + dm_scene_get_n_lanes (scene) * dm_scene_get_lane_height (scene) + 8;
-  if (height > 0)
-    scene->metrics.max_rows = dm_scene_rows_for_height (scene, height) - 1;
+  /* Lane names whole, as on screen. */
+  scene->header_width = dm_scene_measure_header_width (scene, width * 0.4);
+
+  /* As tall as the rows the events need, unless a height is asked for:
+   * laid out once in plenty of room, then as tall as that took. */
+  scene->height = height > 0 ? height : scene->axis_height + dm_scene_get_n_lanes (scene) * (12 * scene->row_height + scene->lane_padding);
 
   export_range (options, &start, &end);
   dm_time_scale_fit (&scene->scale, start, end, dm_scene_get_time_width (scene), 16);
   dm_scene_reset_labels (scene);
+
+  if (height <= 0)
+    {
+      double rows = 0;
+
+      dm_scene_ensure_layout (scene);
+      for (guint lane = 0; lane < dm_scene_get_n_lanes (scene); lane++)
+        rows += dm_layout_get_lane_rows (scene->layout, lane) * scene->row_height + scene->lane_padding;
+      scene->height = ceil (scene->axis_height + rows + 8);
+      dm_scene_invalidate (scene);
+    }
 }
 
 static PangoContext *
@@ -564,6 +577,22 @@ png_fit_scale (double width,
     scale = sqrt (PNG_MAX_PIXELS / (width * height));
 
   return scale;
+}
+
+void
+dm_export_get_scene (const DmExportOptions *options,
+                     DmScene               *scene)
+{
+  cairo_surface_t *probe = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *probe_cr = cairo_create (probe);
+  PangoContext *pango = create_pango (probe_cr);
+
+  g_return_if_fail (options != NULL && scene != NULL);
+
+  setup_scene (scene, options, pango, options->width, options->height);
+  dm_scene_ensure_layout (scene);
+  cairo_destroy (probe_cr);
+  cairo_surface_destroy (probe);
 }
 
 static gboolean

@@ -9,6 +9,7 @@
 #include <pango/pango.h>
 
 #include "dm-dataset.h"
+#include "dm-scene.h"
 
 G_BEGIN_DECLS
 
@@ -119,5 +120,11 @@ cairo_surface_t *dm_export_render_preview (const DmExportOptions *options,
                                            DmExportFormat         format,
                                            int                    max_width,
                                            int                    max_height);
+
+/* The timeline an export of @options draws, laid out, in the fonts the
+ * exports use (for tests). Free it with dm_scene_clear(), then unref its
+ * pango context. */
+void     dm_export_get_scene           (const DmExportOptions *options,
+                                        DmScene               *scene);
 
 G_END_DECLS

@@ -19,7 +19,23 @@
 /* The layout's left edge is a multiple of this many pixels of time. */
 #define LAYOUT_ANCHOR 512
 
-static void clear_item_images (DmScene *scene);
+/* Labels */
+#define LABEL_MAX_WIDTH  4096  /* px: no label is measured wider */
+#define LABEL_SHORT      40    /* characters: what a label cut to save a
+                                * row still shows */
+#define LABEL_EDGE       2     /* px: where a label whose marker left the
+                                * view on the left stays */
+#define LABEL_LEAST      24    /* px: a label with less room is not drawn */
+#define LABEL_WRAP_LEAST 240   /* px: a shorter label never wraps */
+#define LANE_MAX_ROWS    12    /* the most rows a lane takes */
+
+/* Lane headers: the glyph, then the name from here, and room after it */
+#define HEADER_TEXT_X    36
+#define HEADER_TEXT_END  12
+
+static void   clear_item_images (DmScene *scene);
+static double header_height     (DmScene *scene,
+                                 guint    lane);
 
 void
 dm_scene_init (DmScene *scene)
@@ -28,6 +44,8 @@ dm_scene_init (DmScene *scene)
   scene->language = DM_LANGUAGE_EN;
   scene->date_language = dm_language_from_locale ();
   scene->selected = -1;
+  scene->header_needed = -1;
+  scene->ellipsis_width = -1;
   scene->scale = (DmTimeScale) { 0, 10 };
   scene->header_width = 176;
   scene->axis_height = 52;
@@ -40,6 +58,9 @@ dm_scene_init (DmScene *scene)
   scene->device_scale = 1;
   scene->layout = dm_layout_new ();
   scene->label_widths = g_array_new (FALSE, FALSE, sizeof (float));
+  scene->short_widths = g_array_new (FALSE, FALSE, sizeof (float));
+  scene->wrapped_widths = g_array_new (FALSE, FALSE, sizeof (float));
+  scene->lane_tops = g_array_new (FALSE, TRUE, sizeof (double));
 }
 
 void
@@ -47,6 +68,9 @@ dm_scene_clear (DmScene *scene)
 {
   g_clear_pointer (&scene->layout, dm_layout_free);
   g_clear_pointer (&scene->label_widths, g_array_unref);
+  g_clear_pointer (&scene->short_widths, g_array_unref);
+  g_clear_pointer (&scene->wrapped_widths, g_array_unref);
+  g_clear_pointer (&scene->lane_tops, g_array_unref);
   g_clear_pointer (&scene->item_images, g_hash_table_unref);
 }
 
@@ -62,8 +86,16 @@ dm_scene_reset_labels (DmScene *scene)
   guint n = scene->dataset ? dm_dataset_get_n_events (scene->dataset) : 0;
 
   g_array_set_size (scene->label_widths, n);
+  g_array_set_size (scene->short_widths, n);
+  g_array_set_size (scene->wrapped_widths, n);
+  scene->header_needed = -1;
+  scene->ellipsis_width = -1;
   for (guint i = 0; i < n; i++)
-    g_array_index (scene->label_widths, float, i) = -1;
+    {
+      g_array_index (scene->label_widths, float, i) = -1;
+      g_array_index (scene->short_widths, float, i) = -1;
+      g_array_index (scene->wrapped_widths, float, i) = -1;
+    }
   scene->layout_valid = FALSE;
 
   /* The same items may now say other things, in other fonts. */
@@ -88,12 +120,55 @@ dm_scene_get_lane_height (const DmScene *scene)
   return (scene->metrics.max_rows + 1) * scene->row_height + scene->lane_padding;
 }
 
+void
+dm_scene_get_lane_extent (const DmScene *scene,
+                          guint          lane,
+                          double        *top,
+                          double        *height)
+{
+  double y;
+  double h;
+
+  if (scene->lane_tops != NULL && lane + 1 < scene->lane_tops->len)
+    {
+      y = g_array_index (scene->lane_tops, double, lane);
+      h = g_array_index (scene->lane_tops, double, lane + 1) - y;
+    }
+  else
+    {
+      y = lane * dm_scene_get_lane_height (scene);
+      h = dm_scene_get_lane_height (scene);
+    }
+
+  if (top != NULL)
+    *top = scene->axis_height - scene->lane_scroll + y;
+  if (height != NULL)
+    *height = h;
+}
+
+double
+dm_scene_get_lanes_height (const DmScene *scene)
+{
+  guint n = dm_scene_get_n_lanes (scene);
+
+  if (scene->lane_tops != NULL && n > 0 && n < scene->lane_tops->len)
+    return g_array_index (scene->lane_tops, double, n);
+  return n * dm_scene_get_lane_height (scene);
+}
+
 double
 dm_scene_get_row_y (const DmScene *scene,
                     guint          lane,
                     guint          row)
 {
-  return scene->axis_height - scene->lane_scroll + lane * dm_scene_get_lane_height (scene) + scene->lane_padding / 2 + row * scene->row_height;
+  double top;
+  double height;
+  guint rows = dm_layout_get_lane_rows (scene->layout, lane);
+
+  /* Rows sit in the middle of their lane, which may have some room to
+   * spare (lane_tops). */
+  dm_scene_get_lane_extent (scene, lane, &top, &height);
+  return top + (height - rows * scene->row_height) / 2 + row * scene->row_height;
 }
 
 guint
@@ -130,6 +205,82 @@ event_label (DmScene *scene,
   return dm_text_get (&dm_dataset_get_event (scene->dataset, position)->title, scene->language);
 }
 
+/* Where a label of one line can break into two about as wide: the break
+ * opportunity that makes the wider line narrowest. 0: none. */
+static double
+wrapped_width (PangoLayout *layout,
+               const char  *text,
+               double       natural)
+{
+  const PangoLogAttr *attrs;
+  const char *p = text;
+  double best = G_MAXDOUBLE;
+  int n_attrs;
+
+  attrs = pango_layout_get_log_attrs_readonly (layout, &n_attrs);
+  for (int i = 0; i < n_attrs - 1 && *p != '\0'; i++, p = g_utf8_next_char (p))
+    {
+      PangoRectangle at;
+      PangoRectangle before;
+      double left;
+      double right;
+
+      if (i == 0 || !attrs[i].is_line_break)
+        continue;
+
+      /* The first line ends before the white space the break follows. */
+      pango_layout_index_to_pos (layout, (int) (p - text), &at);
+      left = at.x / (double) PANGO_SCALE;
+      if (attrs[i - 1].is_white)
+        {
+          pango_layout_index_to_pos (layout, (int) (g_utf8_prev_char (p) - text), &before);
+          left = before.x / (double) PANGO_SCALE;
+        }
+      right = natural - at.x / (double) PANGO_SCALE;
+      best = MIN (best, MAX (left, right));
+    }
+
+  return best < natural ? ceil (best) + 1 : 0;
+}
+
+/* A label's widths, measured together on one layout: whole, and cut
+ * after its first LABEL_SHORT characters (an ellipsis included), the
+ * least it is cut to, to save a row. On two lines is measured when asked
+ * (measure_wrapped_label()): few labels need it. */
+static void
+measure_widths (DmScene *scene,
+                guint    position)
+{
+  const char *text = event_label (scene, position);
+  g_autoptr(PangoLayout) layout = create_layout (scene, text);
+  float *natural = &g_array_index (scene->label_widths, float, position);
+  float *short_width = &g_array_index (scene->short_widths, float, position);
+  int w;
+
+  /* Its natural width: a label is cut only where it has no room
+   * (dm-layout.c), never to a fixed width. */
+  pango_layout_set_width (layout, LABEL_MAX_WIDTH * PANGO_SCALE);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_get_pixel_size (layout, &w, NULL);
+  *natural = (float) w;
+
+  *short_width = *natural;
+  if (g_utf8_strlen (text, -1) > LABEL_SHORT)
+    {
+      PangoRectangle at;
+
+      if (scene->ellipsis_width < 0)
+        {
+          g_autoptr(PangoLayout) ellipsis = create_layout (scene, "…");
+
+          pango_layout_get_pixel_size (ellipsis, &w, NULL);
+          scene->ellipsis_width = w;
+        }
+      pango_layout_index_to_pos (layout, (int) (g_utf8_offset_to_pointer (text, LABEL_SHORT) - text), &at);
+      *short_width = (float) MIN (*natural, ceil (at.x / (double) PANGO_SCALE + scene->ellipsis_width));
+    }
+}
+
 static double
 measure_label (guint    position,
                gpointer user_data)
@@ -138,17 +289,85 @@ measure_label (guint    position,
   float *width = &g_array_index (scene->label_widths, float, position);
 
   if (*width < 0)
-    {
-      g_autoptr(PangoLayout) layout = create_layout (scene, event_label (scene, position));
-      int w;
+    measure_widths (scene, position);
+  return *width;
+}
 
-      pango_layout_set_width (layout, 320 * PANGO_SCALE);
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      pango_layout_get_pixel_size (layout, &w, NULL);
-      *width = (float) w;
+static double
+measure_short_label (guint    position,
+                     gpointer user_data)
+{
+  DmScene *scene = user_data;
+
+  if (g_array_index (scene->short_widths, float, position) < 0)
+    measure_widths (scene, position);
+  return g_array_index (scene->short_widths, float, position);
+}
+
+/* @position's label wrapped at word ends to @width. */
+static PangoLayout *
+create_wrapped_layout (DmScene *scene,
+                       guint    position,
+                       double   width)
+{
+  PangoLayout *layout = create_layout (scene, event_label (scene, position));
+
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  return layout;
+}
+
+/* The width of a label on two lines about as wide, 0 when it is short
+ * enough to keep on one or does not break. */
+static double
+measure_wrapped_label (guint    position,
+                       gpointer user_data)
+{
+  DmScene *scene = user_data;
+  float *wrapped = &g_array_index (scene->wrapped_widths, float, position);
+  double natural = measure_label (position, user_data);
+
+  if (*wrapped < 0)
+    {
+      const char *text = event_label (scene, position);
+      g_autoptr(PangoLayout) layout = create_layout (scene, text);
+
+      *wrapped = 0;
+      if (natural >= LABEL_WRAP_LEAST && natural < LABEL_MAX_WIDTH)
+        *wrapped = (float) wrapped_width (layout, text, natural);
     }
 
-  return *width;
+  return *wrapped;
+}
+
+/* Where each lane starts: the rows the layout gave it, and the height
+ * to spare shared between lanes (a row's worth each at most). */
+static void
+place_lanes (DmScene *scene)
+{
+  guint n = dm_scene_get_n_lanes (scene);
+  double sum = 0;
+  double extra;
+  double y = 0;
+
+  for (guint lane = 0; lane < n; lane++)
+    sum += dm_layout_get_lane_rows (scene->layout, lane) * scene->row_height + scene->lane_padding;
+  extra = n > 0 ? CLAMP ((scene->height - scene->axis_height - sum) / n, 0, scene->row_height) : 0;
+  extra = floor (extra);
+
+  g_array_set_size (scene->lane_tops, n + 1);
+  for (guint lane = 0; lane < n; lane++)
+    {
+      double height = dm_layout_get_lane_rows (scene->layout, lane) * scene->row_height + scene->lane_padding + extra;
+
+      /* A name wrapped on more lines than the lane has rows. */
+      if (dm_layout_get_lane_rows (scene->layout, lane) < 2 && scene->header_width < scene->header_needed)
+        height = MAX (height, header_height (scene, lane));
+
+      g_array_index (scene->lane_tops, double, lane) = y;
+      y += height;
+    }
+  g_array_index (scene->lane_tops, double, n) = y;
 }
 
 void
@@ -159,6 +378,8 @@ dm_scene_ensure_layout (DmScene *scene)
 
   if (scene->label_widths->len != dm_dataset_get_n_events (scene->dataset))
     dm_scene_reset_labels (scene);
+  if (scene->header_needed < 0)
+    scene->header_needed = dm_scene_measure_header_width (scene, 0);
 
   /* The layout starts at a whole multiple of LAYOUT_ANCHOR pixels left of
    * the view, not at the view's edge: while the view pans within one such
@@ -169,18 +390,64 @@ dm_scene_ensure_layout (DmScene *scene)
     double step = LAYOUT_ANCHOR * scene->scale.days_per_px;
     double offset;
 
-    anchored.origin = floor (scene->scale.origin / step) * step;
+    /* A step more on the left: events whose markers left the view keep
+     * their labels in it (at its edge, dm_scene_draw()). */
+    anchored.origin = floor (scene->scale.origin / step) * step - step;
     offset = (scene->scale.origin - anchored.origin) / scene->scale.days_per_px;
-    if (!isfinite (offset) || offset < 0 || offset > 2 * LAYOUT_ANCHOR)
+    if (!isfinite (offset) || offset < 0 || offset > 3 * LAYOUT_ANCHOR)
       anchored.origin = scene->scale.origin, offset = 0;
     scene->layout_offset = offset;
 
-    /* Its right edge too, where bars longer than the view are cut. */
-    dm_layout_compute (scene->layout, scene->dataset, scene->visible, &anchored,
-                       ceil ((dm_scene_get_time_width (scene) + offset) / LAYOUT_ANCHOR) * LAYOUT_ANCHOR,
-                       &scene->metrics, measure_label, scene);
+    /* Rows are shared by what each lane holds, from what the height
+     * allows; labels keep to the part in view. Selected and found events
+     * never fold. */
+    {
+      DmLayoutMetrics metrics = scene->metrics;
+      DmLayoutOptions options = { scene->matches, scene->selected, measure_short_label, measure_wrapped_label };
+      guint lanes = MAX (dm_scene_get_n_lanes (scene), 1);
+      double room = scene->height - scene->axis_height - lanes * scene->lane_padding;
+      guint total = (guint) MAX (floor (room / scene->row_height), lanes);
+
+      metrics.total_rows = total;
+      metrics.max_rows = MIN (total - (lanes - 1), LANE_MAX_ROWS) - 1;
+      metrics.label_start = offset;
+      metrics.label_end = offset + dm_scene_get_time_width (scene) - scene->metrics.gap;
+      dm_layout_set_options (scene->layout, &options);
+
+      /* Its right edge too, where bars longer than the view are cut. */
+      dm_layout_compute (scene->layout, scene->dataset, scene->visible, &anchored,
+                         ceil ((dm_scene_get_time_width (scene) + offset) / LAYOUT_ANCHOR) * LAYOUT_ANCHOR,
+                         &metrics, measure_label, scene);
+    }
   }
+  place_lanes (scene);
   scene->layout_valid = TRUE;
+}
+
+double
+dm_scene_measure_header_width (DmScene *scene,
+                               double   max_width)
+{
+  double widest = 0;
+
+  if (scene->dataset == NULL || scene->pango == NULL)
+    return scene->header_width;
+
+  for (guint i = 0; i < dm_dataset_get_n_kinds (scene->dataset); i++)
+    {
+      const DmKind *kind = dm_dataset_get_kind (scene->dataset, i);
+      g_autoptr(PangoLayout) layout = create_layout (scene, dm_text_get (&kind->label, scene->language));
+      int w;
+
+      pango_layout_set_width (layout, LABEL_MAX_WIDTH * PANGO_SCALE);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_get_pixel_size (layout, &w, NULL);
+      widest = MAX (widest, w);
+    }
+
+  /* The glyph on the left, a little room on the right. */
+  widest = ceil (widest + HEADER_TEXT_X + HEADER_TEXT_END);
+  return max_width > 0 ? MIN (widest, max_width) : widest;
 }
 
 gboolean
@@ -206,22 +473,26 @@ dm_scene_hit (DmScene *scene,
               double   x,
               double   y)
 {
-  double lane_y;
-  guint lane;
-  guint row;
+  guint n;
 
   if (scene->dataset == NULL || x < scene->header_width || y < scene->axis_height)
     return -1;
 
   dm_scene_ensure_layout (scene);
-  y += scene->lane_scroll;
-  lane = (guint) ((y - scene->axis_height) / dm_scene_get_lane_height (scene));
-  lane_y = y - scene->axis_height - lane * dm_scene_get_lane_height (scene) - scene->lane_padding / 2;
-  if (lane >= dm_scene_get_n_lanes (scene) || lane_y < 0)
-    return -1;
-  row = (guint) (lane_y / scene->row_height);
+  n = dm_scene_get_n_lanes (scene);
+  for (guint lane = 0; lane < n; lane++)
+    {
+      guint rows = dm_layout_get_lane_rows (scene->layout, lane);
+      double top = dm_scene_get_row_y (scene, lane, 0);
+      double row;
 
-  return dm_layout_hit (scene->layout, lane, row, x - scene->header_width + scene->layout_offset);
+      if (y < top || y >= top + rows * scene->row_height)
+        continue;
+      row = floor ((y - top) / scene->row_height);
+      return dm_layout_hit (scene->layout, lane, (guint) row, x - scene->header_width + scene->layout_offset);
+    }
+
+  return -1;
 }
 
 /* TRUE when some of @lane shows below the axis: with thousands of kinds,
@@ -230,9 +501,10 @@ static gboolean
 lane_in_view (const DmScene *scene,
               guint          lane)
 {
-  double lane_height = dm_scene_get_lane_height (scene);
-  double y = scene->axis_height - scene->lane_scroll + lane * lane_height;
+  double y;
+  double lane_height;
 
+  dm_scene_get_lane_extent (scene, lane, &y, &lane_height);
   return y + lane_height > scene->axis_height && y < scene->height;
 }
 
@@ -393,6 +665,83 @@ dm_scene_has_glyph (const char *icon)
   return found;
 }
 
+/* A lane's name, wrapped at word ends to the headers' width: a name is
+ * never cut (dm_scene_measure_header_width()). */
+static PangoLayout *
+create_header_layout (DmScene *scene,
+                      guint    lane)
+{
+  const DmKind *kind = dm_dataset_get_kind (scene->dataset, lane);
+  PangoLayout *layout = create_layout (scene, dm_text_get (&kind->label, scene->language));
+
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+  pango_layout_set_width (layout, (int) (MAX (scene->header_width - HEADER_TEXT_X - HEADER_TEXT_END, 1) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+
+  return layout;
+}
+
+/* Where a lane's header starts, below the lane's top. */
+static double
+header_offset (const DmScene *scene)
+{
+  return scene->lane_padding / 2 + (scene->row_height - 16) / 2;
+}
+
+static double
+header_height (DmScene *scene,
+               guint    lane)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  int h;
+
+  if (scene->header_width <= 0 || lane >= dm_dataset_get_n_kinds (scene->dataset) || scene->pango == NULL)
+    return 0;
+
+  layout = create_header_layout (scene, lane);
+  pango_layout_get_pixel_size (layout, NULL, &h);
+  return header_offset (scene) - 2 + h + scene->lane_padding / 2;
+}
+
+static void
+draw_header_text (DmScene       *scene,
+                  cairo_t       *cr,
+                  guint          lane,
+                  double         x,
+                  double         y,
+                  const DmColor *color,
+                  double         alpha)
+{
+  g_autoptr(PangoLayout) layout = create_header_layout (scene, lane);
+  const char *text = pango_layout_get_text (layout);
+
+  set_color (cr, color, alpha);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+
+  /* Exports that keep text as text hear of each line. */
+  if (scene->text_func != NULL)
+    {
+      PangoLayoutIter *iter = pango_layout_get_iter (layout);
+      const PangoFontDescription *font = pango_context_get_font_description (scene->pango);
+      double size = font ? pango_font_description_get_size (font) / (double) PANGO_SCALE : 10;
+
+      do
+        {
+          PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
+          double device_x = x;
+          double device_y = y + pango_layout_iter_get_baseline (iter) / (double) PANGO_SCALE;
+          g_autofree char *piece = g_strndup (text + line->start_index, line->length);
+
+          cairo_user_to_device (cr, &device_x, &device_y);
+          if (piece[0] != '\0')
+            scene->text_func (piece, device_x, device_y, size, scene->text_data);
+        }
+      while (pango_layout_iter_next_line (iter));
+      pango_layout_iter_free (iter);
+    }
+}
+
 static void
 draw_glyph (cairo_t       *cr,
             const char    *icon,
@@ -460,6 +809,16 @@ draw_axis (DmScene        *scene,
       if (next_x < 0)
         continue;
 
+      /* The period at the left edge, begun before the view, is named
+       * only when the row below does not name it (months, days…). */
+      if (x < 0 && level->unit == DM_TICK_YEARS)
+        {
+          set_color (cr, fg, 0.25);
+          cairo_rectangle (cr, x, 0, 1, height);
+          cairo_fill (cr);
+          continue;
+        }
+
       set_color (cr, fg, 0.25);
       cairo_rectangle (cr, x, 0, 1, height);
       cairo_fill (cr);
@@ -482,6 +841,17 @@ draw_axis (DmScene        *scene,
       set_color (cr, fg, 0.08);
       cairo_rectangle (cr, x, scene->axis_height / 2, 1, height - scene->axis_height / 2);
       cairo_fill (cr);
+
+      /* A label the right edge would cut is left out, not cut. */
+      if (x + scene->tick_spacing > width)
+        {
+          g_autoptr(PangoLayout) layout = create_layout (scene, label);
+          int w;
+
+          pango_layout_get_pixel_size (layout, &w, NULL);
+          if (x + 4 + MIN (w, scene->tick_spacing - 8) > width)
+            continue;
+        }
       draw_text (scene, cr, label, x + 4, scene->axis_height / 2 + 2, scene->tick_spacing - 8, fg, 0.6);
     }
 
@@ -766,8 +1136,44 @@ draw_item (DmScene            *scene,
           draw_text (scene, cr, event_label (scene, item->position), label_x, y + 1, room, fg, alpha);
       }
     else if (item->label_width > 0)
-      draw_text (scene, cr, event_label (scene, item->position), item->label_x, y + 1,
-                 item->label_width + 1, fg, alpha);
+      {
+        /* A label whose start left the view stays at its left edge, cut
+         * at its end rather than mid-word at its start. */
+        double label_x = MAX (item->label_x, LABEL_EDGE);
+        double room = item->label_x + item->label_width - label_x;
+
+        if (room < LABEL_LEAST && label_x != item->label_x)
+          room = 0;
+        if (room <= 0)
+          {
+            /* Too little of it left in view to say anything. */
+          }
+        else if (item->label_lines == 2)
+          {
+            /* Wrapped: each line in its row, as the layout made room. */
+            g_autoptr(PangoLayout) wrapped = create_wrapped_layout (scene, item->position, item->label_width + 1);
+            const char *text = pango_layout_get_text (wrapped);
+
+            for (int line = 0; line < MIN (pango_layout_get_line_count (wrapped), 2); line++)
+              {
+                PangoLayoutLine *l = pango_layout_get_line_readonly (wrapped, line);
+                g_autofree char *piece = g_strndup (text + l->start_index, l->length);
+
+                g_strchomp (piece);
+                /* What did not fit on two lines ends the second. */
+                if (line == 1 && pango_layout_get_line_count (wrapped) > 2)
+                  {
+                    g_autofree char *rest = g_strdup (text + l->start_index);
+
+                    g_free (piece);
+                    piece = g_steal_pointer (&rest);
+                  }
+                draw_text (scene, cr, piece, label_x, y + 1 + line * scene->row_height, room + 1, fg, alpha);
+              }
+          }
+        else
+          draw_text (scene, cr, event_label (scene, item->position), label_x, y + 1, room + 1, fg, alpha);
+      }
   }
 }
 /* Items drawn once, into images of their own, and copied while the zoom
@@ -794,6 +1200,7 @@ enum {
   ITEM_HOLDS_SELECTION = 1 << 2,
   ITEM_DIMMED          = 1 << 3,
   ITEM_LABEL_INSIDE    = 1 << 4,
+  ITEM_TWO_LINES       = 1 << 5,
 };
 
 typedef struct
@@ -889,24 +1296,33 @@ item_key_init (DmScene            *scene,
   gboolean cluster = item->type == DM_LAYOUT_CLUSTER;
   double label_x = item->label_x;
 
+  double label_width = item->label_width;
+
   /* A label inside a bar that starts off screen stays in view: it moves
-   * within the bar as the view pans (see draw_item()). */
+   * within the bar as the view pans (see draw_item()); so does one beside
+   * a marker that left the view. */
   if (!cluster && item->label_inside)
     label_x = MAX (label_x, scene->metrics.gap);
+  else if (!cluster && label_width > 0 && label_x < LABEL_EDGE)
+    {
+      label_x = LABEL_EDGE;
+      label_width = MAX (item->label_x + item->label_width - label_x, 0);
+    }
 
   memset (key, 0, sizeof *key);
   key->position = item->position;
   key->count = item->count;
   key->width = (int) (item->x1 - item->x0);
   key->label_dx = (int) (label_x - item->x0);
-  key->label_width = (int) item->label_width;
+  key->label_width = (int) label_width;
   key->lane = item->lane;
   key->row = item->row;
   key->flags = (cluster ? ITEM_CLUSTER : 0) |
                (holds_selection ? ITEM_HOLDS_SELECTION : 0) |
                (!cluster && (int) item->position == scene->selected ? ITEM_SELECTED : 0) |
                (!cluster && scene->matches != NULL && !scene->matches[item->position] ? ITEM_DIMMED : 0) |
-               (!cluster && item->label_inside ? ITEM_LABEL_INSIDE : 0);
+               (!cluster && item->label_inside ? ITEM_LABEL_INSIDE : 0) |
+               (!cluster && item->label_lines == 2 ? ITEM_TWO_LINES : 0);
 }
 
 /* What can change how any item looks, apart from its key: when it does,
@@ -955,7 +1371,7 @@ make_item_image (DmScene            *scene,
   int left;
   int right;
   int top = -ITEM_MARGIN;
-  int bottom = (int) ceil (scene->row_height) + ITEM_MARGIN;
+  int bottom = (int) ceil (scene->row_height * (key->flags & ITEM_TWO_LINES ? 2 : 1)) + ITEM_MARGIN;
   ItemImage *image = g_new0 (ItemImage, 1);
   cairo_t *image_cr;
 
@@ -1047,7 +1463,8 @@ draw_items (DmScene       *scene,
       if (!lane_in_view (scene, item.lane))
         continue;
 
-      if (!caching || item.x1 - item.x0 > ITEM_MAX_WIDTH || item.x1 < -ITEM_MAX_WIDTH || item.x0 > width + ITEM_MAX_WIDTH)
+      if (!caching || item.x1 - item.x0 > ITEM_MAX_WIDTH || item.label_width > ITEM_MAX_WIDTH ||
+          item.x1 < -ITEM_MAX_WIDTH || item.x0 > width + ITEM_MAX_WIDTH)
         {
           draw_item (scene, cr, &item, (int) i == holding, fg, accent);
           continue;
@@ -1150,12 +1567,16 @@ dm_scene_draw (DmScene *scene,
   cairo_save (cr);
   cairo_rectangle (cr, 0, scene->axis_height, width, MAX (height - scene->axis_height, 0));
   cairo_clip (cr);
+  dm_scene_ensure_layout (scene);
   for (guint lane = 0; lane < lanes; lane++)
     if (lane % 2 == 1 && lane_in_view (scene, lane))
       {
+        double top;
+        double lane_height;
+
+        dm_scene_get_lane_extent (scene, lane, &top, &lane_height);
         set_color (cr, fg, 0.035);
-        cairo_rectangle (cr, 0, scene->axis_height - scene->lane_scroll + lane * dm_scene_get_lane_height (scene),
-                         width, dm_scene_get_lane_height (scene));
+        cairo_rectangle (cr, 0, top, width, lane_height);
         cairo_fill (cr);
       }
   cairo_restore (cr);
@@ -1188,17 +1609,22 @@ dm_scene_draw (DmScene *scene,
   for (guint lane = 0; lane < lanes && lane < dm_dataset_get_n_kinds (scene->dataset); lane++)
     {
       const DmKind *kind = dm_dataset_get_kind (scene->dataset, lane);
-      double y = scene->axis_height - scene->lane_scroll + lane * dm_scene_get_lane_height (scene);
+      double y;
+      double lane_height;
       DmColor color;
 
       if (!lane_in_view (scene, lane))
         continue;
+      dm_scene_get_lane_extent (scene, lane, &y, &lane_height);
       kind_color (scene, lane, fg, &color);
       set_color (cr, &color, 1);
-      cairo_rectangle (cr, 0, y + 4, 4, dm_scene_get_lane_height (scene) - 8);
+      cairo_rectangle (cr, 0, y + 4, 4, lane_height - 8);
       cairo_fill (cr);
-      draw_glyph (cr, kind->icon, 12, y + 12, 16, &color);
-      draw_text (scene, cr, dm_text_get (&kind->label, scene->language), 36, y + 10, scene->header_width - 44, fg, 0.9);
+      /* At the lane's top, whole: the headers are as wide as the longest
+       * name (dm_scene_measure_header_width()), or it wraps. */
+      y += header_offset (scene);
+      draw_glyph (cr, kind->icon, 12, y, 16, &color);
+      draw_header_text (scene, cr, lane, HEADER_TEXT_X, y - 2, fg, 0.9);
     }
   cairo_restore (cr);
 }

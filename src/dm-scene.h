@@ -70,6 +70,14 @@ typedef struct
   /* Owned */
   DmLayout        *layout;
   GArray          *label_widths;   /* float per event, < 0: not measured */
+  GArray          *short_widths;   /* … of the least a label is cut to */
+  GArray          *wrapped_widths; /* … of a label on two lines, 0: none */
+  double           ellipsis_width; /* < 0: not measured */
+  double           header_needed;  /* the headers' width that no name
+                                    * wraps in, < 0: not measured */
+  GArray          *lane_tops;      /* double per lane and one more: where
+                                    * each lane starts below the axis, by
+                                    * the rows the layout gave it */
   gboolean         layout_valid;
   double           layout_offset;  /* the view's left in the layout, px */
   GHashTable      *item_images;    /* ItemKey → ItemImage (dm-scene.c) */
@@ -103,11 +111,24 @@ void         dm_scene_invalidate       (DmScene        *scene);
 
 guint        dm_scene_get_n_lanes      (const DmScene  *scene);
 double       dm_scene_get_time_width   (const DmScene  *scene);
+/* The height of a lane of one row, the least a lane takes. */
 double       dm_scene_get_lane_height  (const DmScene  *scene);
+/* Where @lane is, in scene coordinates (lanes scrolled), and how tall,
+ * as the last layout gave it rows; and all lanes' height together. */
+void         dm_scene_get_lane_extent  (const DmScene  *scene,
+                                        guint           lane,
+                                        double         *top,
+                                        double         *height);
+double       dm_scene_get_lanes_height (const DmScene  *scene);
+/* The lane headers' width that shows every kind's name whole, within
+ * @max_width (0: no bound). */
+double       dm_scene_measure_header_width (DmScene *scene,
+                                            double   max_width);
 double       dm_scene_get_row_y        (const DmScene  *scene,
                                         guint           lane,
                                         guint           row);
-/* Rows per lane (events plus the cluster row) that fit in @height. */
+/* Rows per lane (events plus the cluster row) that fit in @height, were
+ * they shared evenly (the layout shares them by content). */
 guint        dm_scene_rows_for_height  (const DmScene  *scene,
                                         double          height);
 

@@ -23,8 +23,8 @@
 
 #define AXIS_HEIGHT    48.0
 #define HEADER_WIDTH   176.0
-#define ROW_HEIGHT     24.0
-#define LANE_PADDING   6.0
+#define ROW_HEIGHT     22.0
+#define LANE_PADDING   4.0
 #define MIN_ROWS       2      /* one row of events and the cluster row */
 #define MAX_ROWS       8
 /* The most lanes the view asks room for; more scroll under the axis. */
@@ -78,6 +78,8 @@ struct _DmTimelineView
   double           text_row_height;
   double           text_axis_height;
   double           lane_scroll_max; /* > 0: the lanes do not all fit */
+  double           header_factor;   /* how much larger the text is */
+  double           allocated_width; /* the time width the range was shown in */
 };
 
 G_DEFINE_FINAL_TYPE (DmTimelineView, dm_timeline_view, GTK_TYPE_WIDGET)
@@ -106,6 +108,9 @@ static void fit_rows           (DmTimelineView *self,
 static void set_lane_scroll    (DmTimelineView *self,
                                 double          scroll);
 static void invalidate_layout  (DmTimelineView *self);
+static void update_header_width (DmTimelineView *self,
+                                 gboolean        allocating);
+static void ensure_layout      (DmTimelineView *self);
 static guint signals[N_SIGNALS];
 
 /* Geometry */
@@ -155,7 +160,8 @@ sync_scene (DmTimelineView *self)
 /* Rows, the axis and the lane headers grow with the text: the system's
  * large text, a font of its own or a bigger CSS font size never clip or
  * overlap labels. Nothing changes at the usual size (11 points at 96 dpi,
- * a line of up to 18 pixels in the 24-pixel rows). */
+ * a line of up to 16 pixels in the 22-pixel rows, tight enough that the
+ * bundled story fits a laptop screen). */
 static void
 sync_text_size (DmTimelineView *self)
 {
@@ -166,7 +172,6 @@ sync_text_size (DmTimelineView *self)
   double line;
   double size;
   double factor;
-  int header;
 
   if (font != NULL && self->font != NULL && resolution == self->resolution &&
       pango_font_description_equal (font, self->font))
@@ -188,21 +193,50 @@ sync_text_size (DmTimelineView *self)
 
   /* A line and a little in each row, two in the axis: no more, or the
    * lanes would not fit a small window with large text. */
-  self->text_row_height = MAX (ROW_HEIGHT, ceil (line) + 8);
+  self->text_row_height = MAX (ROW_HEIGHT, ceil (line) + 6);
   self->text_axis_height = MAX (AXIS_HEIGHT, 2 * ceil (line) + 12);
   fit_rows (self, gtk_widget_get_height (GTK_WIDGET (self)));
   self->scene.tick_spacing = MIN_TICK_SPACE * factor;
   self->scene.metrics.cluster_label = round (28 * factor);
-  /* Lane names shorten with an ellipsis (the list and the detail pane say
-   * them in full): the headers grow by less than the text, or large text
-   * would leave no room for time in a small window. */
-  header = (int) round (HEADER_WIDTH * sqrt (factor));
+  self->header_factor = factor;
 
   reset_label_widths (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
+  update_header_width (self, FALSE);
+}
+
+/* The lane headers are as wide as the longest kind name needs, so that no
+ * name is cut; only a name longer than a few hundred pixels (more with
+ * large text, where they would leave no room for time) is shortened, with
+ * an ellipsis, and said in full by the list and the detail pane. */
+static void
+update_header_width (DmTimelineView *self,
+                     gboolean        allocating)
+{
+  double factor = self->header_factor > 0 ? self->header_factor : 1;
+  int header = (int) round (HEADER_WIDTH * sqrt (factor));
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+
+  if (self->dataset != NULL)
+    {
+      /* At most a quarter of a narrow view: longer names wrap. */
+      double most = 1.5 * HEADER_WIDTH * sqrt (factor);
+
+      if (width > 0)
+        most = MIN (most, MAX (width / 4.0, HEADER_WIDTH * 0.75));
+      sync_scene (self);
+      header = (int) ceil (dm_scene_measure_header_width (&self->scene, most));
+      header = MAX (header, (int) round (HEADER_WIDTH * 0.75));
+    }
+
   if (header != (int) self->scene.header_width)
     {
       self->scene.header_width = header;
+      invalidate_layout (self);
+      /* The least width asked for follows (measure()); while allocating,
+       * at the next resize. */
+      if (!allocating)
+        gtk_widget_queue_resize (GTK_WIDGET (self));
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HEADER_WIDTH]);
     }
 }
@@ -245,12 +279,15 @@ reveal_lane (DmTimelineView *self,
              guint           position)
 {
   guint lane = dm_dataset_get_event_lane (self->dataset, position);
-  double lane_height = dm_scene_get_lane_height (&self->scene);
+  double lane_height;
   double room = gtk_widget_get_height (GTK_WIDGET (self)) - self->scene.axis_height;
-  double top = lane * lane_height;
+  double top;
 
   if (self->lane_scroll_max <= 0)
     return;
+  ensure_layout (self);
+  dm_scene_get_lane_extent (&self->scene, lane, &top, &lane_height);
+  top += self->scene.lane_scroll - self->scene.axis_height;
   if (top < self->scene.lane_scroll)
     set_lane_scroll (self, top);
   else if (top + lane_height > self->scene.lane_scroll + room)
@@ -264,10 +301,8 @@ ensure_layout (DmTimelineView *self)
   dm_scene_ensure_layout (&self->scene);
 }
 
-/* Lanes share the height: the axis stays in view and each lane gets as
- * many rows as fit, which the layout then fills. */
-/* The bounds of zoom: a minute across 40 pixels, and four times the whole
- * dataset (or a century) across the view. */
+/* The bounds of zoom: a minute across 40 pixels, and the whole dataset
+ * with a little room on each side (a fifth of it, or a month). */
 static void
 zoom_limits (DmTimelineView *self,
              double         *min_dpp,
@@ -280,7 +315,7 @@ zoom_limits (DmTimelineView *self,
     dm_dataset_get_span (self->dataset, NULL, NULL, &start, &end);
 
   *min_dpp = 1.0 / 1440 / 40;
-  *max_dpp = MAX (4 * (end - start), 36525) / timeline_width (self);
+  *max_dpp = MAX (1.2 * (end - start), 30) / timeline_width (self);
 }
 
 /* Bounds @scale's zoom, and its pan so that a tenth of the view at least
@@ -653,10 +688,26 @@ dm_timeline_view_size_allocate (GtkWidget *widget,
                                 int        baseline)
 {
   DmTimelineView *self = DM_TIMELINE_VIEW (widget);
+  double time_width;
 
+  update_header_width (self, TRUE);
+  time_width = MAX (width - self->scene.header_width, 1);
   fit_rows (self, height);
   self->scene.dataset = self->dataset;
-  self->scene.metrics.max_rows = dm_scene_rows_for_height (&self->scene, height) - 1;
+
+  /* The range is what the view shows, not the scale: a wider window shows
+   * the same time wider (the layout then has room for more). */
+  if (self->scale_set && self->allocated_width > 1 && time_width != self->allocated_width)
+    {
+      double ratio = self->allocated_width / time_width;
+
+      self->scene.scale.days_per_px *= ratio;
+      self->to.days_per_px *= ratio;
+      self->from.days_per_px *= ratio;
+      if (self->tick_id == 0)
+        update_accessible_description (self);
+    }
+  self->allocated_width = width > self->scene.header_width ? time_width : 0;
 
   if (!self->scale_set && self->dataset != NULL && width > self->scene.header_width)
     {
@@ -868,27 +919,35 @@ click_pressed_cb (GtkGestureClick *gesture,
     g_signal_emit (self, signals[EVENT_ACTIVATED], 0, (int) item->position);
 }
 
-static gboolean
-query_tooltip_cb (GtkWidget      *widget,
-                  int             x,
-                  int             y,
-                  gboolean        keyboard,
-                  GtkTooltip     *tooltip,
-                  DmTimelineView *self)
+#define TOOLTIP_TITLES 8  /* a cluster's tooltip lists this many */
+
+/* What the tooltip of item @index says: an event's title, date and kind;
+ * what a cluster holds, title by title. */
+static char *
+item_text (DmTimelineView *self,
+           guint           index)
 {
-  int index = keyboard ? -1 : item_at (self, x, y);
-  const DmLayoutItem *item;
-  g_autofree char *text = NULL;
+  const DmLayoutItem *item = dm_layout_get_item (self->scene.layout, index);
+  char *text;
 
-  if (keyboard && self->selected >= 0)
-    index = dm_layout_find_event (self->scene.layout, (guint) self->selected);
-  if (index < 0)
-    return FALSE;
-
-  item = dm_layout_get_item (self->scene.layout, (guint) index);
   if (item->type == DM_LAYOUT_CLUSTER)
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event — click to zoom in", "%u events — click to zoom in", item->count),
-                            item->count);
+    {
+      GString *list = g_string_new (NULL);
+      guint n_members;
+      const guint *members = dm_layout_get_members (self->scene.layout, index, &n_members);
+
+      g_string_printf (list, g_dngettext (GETTEXT_PACKAGE, "%u event — click to zoom in", "%u events — click to zoom in", item->count),
+                       item->count);
+      for (guint i = 0; i < MIN (n_members, TOOLTIP_TITLES); i++)
+        g_string_append_printf (list, "\n• %s", dm_text_get (&dm_dataset_get_event (self->dataset, members[i])->title, self->language));
+      if (n_members > TOOLTIP_TITLES)
+        {
+          g_string_append_c (list, '\n');
+          g_string_append_printf (list, g_dngettext (GETTEXT_PACKAGE, "and %u more", "and %u more", n_members - TOOLTIP_TITLES),
+                                  n_members - TOOLTIP_TITLES);
+        }
+      text = g_string_free (list, FALSE);
+    }
   else
     {
       const DmEvent *event = dm_dataset_get_event (self->dataset, item->position);
@@ -903,7 +962,27 @@ query_tooltip_cb (GtkWidget      *widget,
       text = g_strdup_printf ("%s\n%s · %s", title, date, kind_text);
     }
 
+  return text;
+}
+
+static gboolean
+query_tooltip_cb (GtkWidget      *widget,
+                  int             x,
+                  int             y,
+                  gboolean        keyboard,
+                  GtkTooltip     *tooltip,
+                  DmTimelineView *self)
+{
+  int index = keyboard ? -1 : item_at (self, x, y);
+  g_autofree char *text = NULL;
+
+  if (keyboard && self->selected >= 0)
+    index = dm_layout_find_event (self->scene.layout, (guint) self->selected);
+  if (index < 0)
+    return FALSE;
+
   /* Plain text: gtk_tooltip_set_text never parses markup. */
+  text = item_text (self, (guint) index);
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
 }
@@ -1307,6 +1386,7 @@ dm_timeline_view_set_dataset (DmTimelineView *self,
   self->selected = -1;
   self->scale_set = FALSE;
   reset_label_widths (self);
+  update_header_width (self, FALSE);
 
   if (dataset != NULL && gtk_widget_get_width (GTK_WIDGET (self)) > self->scene.header_width)
     {
@@ -1338,6 +1418,7 @@ dm_timeline_view_set_language (DmTimelineView *self,
 
   self->language = language;
   reset_label_widths (self);
+  update_header_width (self, FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
 }
 
@@ -1368,8 +1449,9 @@ dm_timeline_view_set_selected (DmTimelineView *self,
       reveal_event (self, (guint) position);
       reveal_lane (self, (guint) position);
     }
+  /* The selection never folds (dm-layout.c): the layout may change. */
+  invalidate_layout (self);
   update_accessible_description (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
 }
 
@@ -1414,7 +1496,8 @@ dm_timeline_view_set_matches (DmTimelineView *self,
   n_events = self->dataset ? dm_dataset_get_n_events (self->dataset) : 0;
   copy_flags (&self->matches, matches, n, n_events);
   self->n_flags = n_events;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* What is found never folds (dm-layout.c): the layout changes. */
+  invalidate_layout (self);
 }
 
 void
@@ -1488,8 +1571,9 @@ dm_timeline_view_zoom_to_fit (DmTimelineView *self)
   if (self->dataset == NULL || !dm_dataset_get_span (self->dataset, NULL, NULL, &start, &end))
     return;
 
-  /* Room on the right for the last label. */
-  dm_timeline_view_show_range (self, start, end + (end - start) * 0.15, self->scale_set && self->tick_id == 0 && FALSE);
+  /* The span and a little room: labels near the end go left of their
+   * markers (dm-layout.c). */
+  dm_timeline_view_show_range (self, start, end, FALSE);
 }
 
 const DmTimeScale *
@@ -1554,6 +1638,42 @@ dm_timeline_view_get_event_visibility (DmTimelineView *self,
 
   return dm_layout_get_item (self->scene.layout, (guint) index)->type == DM_LAYOUT_CLUSTER
     ? DM_EVENT_CLUSTERED : DM_EVENT_DRAWN;
+}
+
+/**
+ * dm_timeline_view_get_text_at:
+ * @x: in the view's coordinates
+ * @y: …
+ *
+ * What the tooltip at (@x, @y) says, or %NULL where there is nothing.
+ */
+char *
+dm_timeline_view_get_text_at (DmTimelineView *self,
+                              double          x,
+                              double          y)
+{
+  int index;
+
+  g_return_val_if_fail (DM_IS_TIMELINE_VIEW (self), NULL);
+
+  index = item_at (self, x, y);
+  return index >= 0 ? item_text (self, (guint) index) : NULL;
+}
+
+/**
+ * dm_timeline_view_get_scene:
+ *
+ * What the view draws, laid out for what it shows now: for tests that
+ * check the layout people see.
+ */
+DmScene *
+dm_timeline_view_get_scene (DmTimelineView *self)
+{
+  g_return_val_if_fail (DM_IS_TIMELINE_VIEW (self), NULL);
+
+  if (self->dataset != NULL)
+    ensure_layout (self);
+  return &self->scene;
 }
 
 /**

@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "dm-dataset.h"
+#include "dm-scene.h"
 #include "dm-time-scale.h"
 
 G_BEGIN_DECLS
@@ -80,6 +81,10 @@ DmEventVisibility  dm_timeline_view_get_event_visibility (DmTimelineView *self,
 /* The width of the lane headers, left of the time shown; it grows with the
  * text size ("header-width"). */
 int              dm_timeline_view_get_header_width  (DmTimelineView *self);
+char            *dm_timeline_view_get_text_at       (DmTimelineView *self,
+                                                     double          x,
+                                                     double          y);
+DmScene         *dm_timeline_view_get_scene         (DmTimelineView *self);
 
 /* How far the lanes are scrolled under the axis, and how far they can be
  * (0 when they all fit: large text in a small window makes them scroll). */

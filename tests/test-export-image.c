@@ -11,6 +11,7 @@
 
 #include "dm-export.h"
 #include "dm-scene.h"
+#include "dm-test-story.h"
 #include "dm-test-util.h"
 
 typedef struct
@@ -363,6 +364,33 @@ test_long_text_flows (Fixture       *f,
   g_assert_cmpint (atoi (strstr (info, "Pages:") + strlen ("Pages:")), >=, 4);
 }
 
+/* The story at a glance (issue 17) in the exports, whose PNG, SVG and
+ * PDF draw one scene: at 1366×768 every event of the bundled dataset on
+ * its own with a readable label, at 1920×1080 every title whole. */
+static void
+test_story_at_a_glance (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const int sizes[][2] = { { 1366, 768 }, { 1920, 1080 } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      DmExportOptions options;
+      DmScene scene;
+
+      dm_export_options_init (&options, f->dataset);
+      options.language = DM_LANGUAGE_EN;
+      options.width = sizes[i][0];
+      options.height = sizes[i][1];
+      dm_export_get_scene (&options, &scene);
+      g_assert_cmpfloat (scene.width, ==, sizes[i][0]);
+      g_assert_cmpfloat (scene.height, ==, sizes[i][1]);
+      dm_test_check_story (&scene, DM_LANGUAGE_EN, sizes[i][0] >= 1920);
+      g_object_unref (scene.pango);
+      dm_scene_clear (&scene);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -376,6 +404,7 @@ main (int   argc,
   g_test_add ("/export-image/failure-leaves-nothing", Fixture, NULL, fixture_setup, test_failure_leaves_nothing, fixture_teardown);
   g_test_add ("/export-image/long-text-flows", Fixture, NULL, fixture_setup, test_long_text_flows, fixture_teardown);
   g_test_add ("/export-image/filtered", Fixture, NULL, fixture_setup, test_filtered, fixture_teardown);
+  g_test_add ("/export-image/story-at-a-glance", Fixture, NULL, fixture_setup, test_story_at_a_glance, fixture_teardown);
 
   return g_test_run ();
 }

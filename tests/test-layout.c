@@ -1,6 +1,7 @@
 /* test-layout.c — on random datasets of many sizes and at every zoom
  * level: nothing overlaps, and every event in view is drawn or inside a
- * drawn cluster
+ * drawn cluster; with rows shared by content, lanes take the rows their
+ * events need, and nothing pinned (selected, found, presented) folds
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -60,6 +61,66 @@ check_layout (DmDataset         *dataset,
   dm_test_check_layout (dataset, visible, scale, width, &metrics, layout);
 }
 
+/* Rows shared between lanes by what they hold, labels kept within the
+ * view, cut to a third to save a row, and @pinned never folded. */
+static void
+check_shared_layout (DmDataset         *dataset,
+                     const guint8      *visible,
+                     const guint8      *pinned,
+                     int                selected,
+                     const DmTimeScale *scale,
+                     double             width,
+                     guint              total_rows)
+{
+  g_autoptr(DmLayout) layout = dm_layout_new ();
+  DmLayoutMetrics shared = metrics;
+  DmLayoutOptions options = { pinned, selected, dm_test_measure_short, dm_test_measure_wrapped };
+  guint n_lanes = MAX (dm_dataset_get_n_kinds (dataset), 1);
+  guint total = 0;
+
+  shared.max_rows = 11;
+  shared.total_rows = total_rows;
+  shared.label_start = 0;
+  shared.label_end = width;
+  dm_layout_set_options (layout, &options);
+  dm_layout_compute (layout, dataset, visible, scale, width, &shared, dm_test_measure_label, NULL);
+  dm_test_check_layout (dataset, visible, scale, width, &shared, layout);
+
+  /* Pinned events in view are drawn on their own, whatever else folds. */
+  for (guint i = 0; i < dm_dataset_get_n_events (dataset); i++)
+    {
+      const DmEvent *event = dm_dataset_get_event (dataset, i);
+      int index;
+
+      if (!((pinned != NULL && pinned[i]) || (int) i == selected) || (visible != NULL && !visible[i]) ||
+          event->axis_end < dm_time_scale_x_to_axis (scale, 0) || event->axis_start > dm_time_scale_x_to_axis (scale, width))
+        continue;
+      index = dm_layout_find_event (layout, i);
+      g_assert_cmpint (index, >=, 0);
+      g_assert_cmpint (dm_layout_get_item (layout, (guint) index)->type, ==, DM_LAYOUT_EVENT);
+    }
+
+  /* Labels stay in view, whole or no shorter than their short width. */
+  for (guint i = 0; i < dm_layout_get_n_items (layout); i++)
+    {
+      const DmLayoutItem *item = dm_layout_get_item (layout, i);
+
+      if (item->type != DM_LAYOUT_EVENT || item->label_width <= 0 || item->label_inside)
+        continue;
+      g_assert_cmpfloat (item->label_width, <=, dm_test_measure_label (item->position, NULL) + 1e-9);
+      if (item->label_lines == 2)
+        g_assert_cmpfloat (item->label_width, ==, dm_test_measure_wrapped (item->position, NULL));
+      if (item->label_x >= 0 && item->label_x <= width)
+        g_assert_cmpfloat (item->label_x + item->label_width, <=, width + 1e-9);
+    }
+
+  /* The budget holds, but for rows pinned events had to add. */
+  for (guint lane = 0; lane < n_lanes; lane++)
+    total += dm_layout_get_lane_rows (layout, lane);
+  if (pinned == NULL && selected < 0)
+    g_assert_cmpuint (total, <=, MAX (total_rows, n_lanes));
+}
+
 static void
 test_random (gconstpointer data)
 {
@@ -70,8 +131,14 @@ test_random (gconstpointer data)
   double start;
   double end;
 
+  g_autofree guint8 *pinned = g_new0 (guint8, MAX (n, 1));
+  int selected = n > 0 ? g_rand_int_range (rand, 0, (gint32) n) : -1;
+
   for (guint i = 0; i < n; i++)
     visible[i] = g_rand_int_range (rand, 0, 4) != 0;
+  /* A search that finds a few events. */
+  for (guint i = 0; i < MIN (n, 6); i++)
+    pinned[g_rand_int_range (rand, 0, (gint32) n)] = 1;
 
   if (!dm_dataset_get_span (dataset, NULL, NULL, &start, &end))
     {
@@ -89,6 +156,10 @@ test_random (gconstpointer data)
 
       check_layout (dataset, NULL, &scale, 1600);
       check_layout (dataset, visible, &scale, 1600);
+      check_shared_layout (dataset, NULL, NULL, -1, &scale, 1600, 30);
+      check_shared_layout (dataset, visible, NULL, -1, &scale, 1600, 12);
+      check_shared_layout (dataset, NULL, pinned, selected, &scale, 1600, 20);
+      check_shared_layout (dataset, visible, pinned, selected, &scale, 1600, 3);
     }
 }
 
@@ -204,6 +275,78 @@ test_era_rows (void)
   g_assert_cmpuint (rows[4], ==, 0);
 }
 
+static double
+measure_long (guint    position,
+              gpointer user_data)
+{
+  return 350;
+}
+
+static double
+measure_long_short (guint    position,
+                    gpointer user_data)
+{
+  return 100;
+}
+
+static double
+measure_long_wrapped (guint    position,
+                      gpointer user_data)
+{
+  return 200;
+}
+
+/* A label too long for either side of its marker, with rows to spare:
+ * whole, on two lines, the second in the row below; with one row, cut
+ * to the side with the most room, never below its short width when that
+ * is there. Labels keep to the view either way. */
+static void
+test_wrap (void)
+{
+  g_autoptr(DmDataset) dataset = dm_dataset_new ();
+  g_autoptr(DmLayout) layout = dm_layout_new ();
+  DmLayoutOptions options = { NULL, -1, measure_long_short, measure_long_wrapped };
+  DmLayoutMetrics shared = metrics;
+  DmEvent *event = dm_event_new ();
+  double day = dm_date_days_from_civil (2020, 1, 1);
+  DmTimeScale scale = { day - 300, 1 };
+  const DmLayoutItem *item;
+
+  dm_test_add_kinds (dataset, 1);
+  event->id = g_strdup ("e");
+  event->kind = g_strdup ("k0");
+  g_assert_true (dm_date_init (&event->start, DM_DATE_PRECISION_DAY, 2020, 1, 1, 0, 0));
+  dm_text_set (&event->title, NULL, "e");
+  dm_dataset_add_event (dataset, event);
+  dm_dataset_finish (dataset);
+
+  shared.max_rows = 11;
+  shared.total_rows = 10;
+  shared.label_end = 400;
+  dm_layout_set_options (layout, &options);
+  dm_layout_compute (layout, dataset, NULL, &scale, 400, &shared, measure_long, NULL);
+  dm_test_check_layout (dataset, NULL, &scale, 400, &shared, layout);
+  g_assert_cmpuint (dm_layout_get_n_items (layout), ==, 1);
+  item = dm_layout_get_item (layout, 0);
+  g_assert_cmpuint (item->label_lines, ==, 2);
+  g_assert_cmpfloat (item->label_width, ==, 200);
+  g_assert_cmpfloat (item->label_x + item->label_width, <=, item->x0);
+  g_assert_cmpuint (dm_layout_get_lane_rows (layout, 0), ==, 2);
+  g_assert_cmpint (dm_layout_hit (layout, 0, 1, item->label_x + 10), ==, 0);
+
+  /* One row: cut, on the left where there is more room. */
+  shared.total_rows = 1;
+  dm_layout_compute (layout, dataset, NULL, &scale, 400, &shared, measure_long, NULL);
+  dm_test_check_layout (dataset, NULL, &scale, 400, &shared, layout);
+  item = dm_layout_get_item (layout, 0);
+  g_assert_cmpuint (item->label_lines, ==, 1);
+  g_assert_cmpfloat (item->label_width, >=, 100);
+  g_assert_cmpfloat (item->label_width, <, 350);
+  g_assert_cmpfloat (item->label_x, >=, 0);
+  g_assert_cmpfloat (item->label_x + item->label_width, <=, item->x0);
+  g_assert_cmpuint (dm_layout_get_lane_rows (layout, 0), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -221,6 +364,7 @@ main (int   argc,
   g_test_add_func ("/layout/hit", test_hit);
   g_test_add_func ("/layout/era-rows", test_era_rows);
   g_test_add_func ("/layout/one-row", test_one_row);
+  g_test_add_func ("/layout/wrap", test_wrap);
 
   return g_test_run ();
 }

@@ -339,7 +339,12 @@ test_timeline_type (void)
   double usual;
   double presented;
 
+  /* The explorer's timeline of the same dataset, as wide, for its lane
+   * names' column to be compared. */
+  dm_timeline_view_set_dataset (DM_TIMELINE_VIEW (explorer_timeline), dataset);
   gtk_window_set_child (GTK_WINDOW (window), explorer_timeline);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 400);
+  gtk_window_set_default_size (GTK_WINDOW (self), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (self));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (self));
@@ -347,6 +352,9 @@ test_timeline_type (void)
   usual = font_size (explorer_timeline);
   presented = font_size (timeline);
   g_assert_cmpfloat (presented, >=, 2 * usual - 0.01);
+  g_test_message ("presentation timeline %d wide, header %d; explorer %d wide, header %d",
+                  gtk_widget_get_width (timeline), dm_timeline_view_get_header_width (DM_TIMELINE_VIEW (timeline)),
+                  gtk_widget_get_width (explorer_timeline), dm_timeline_view_get_header_width (DM_TIMELINE_VIEW (explorer_timeline)));
   g_assert_cmpint (dm_timeline_view_get_header_width (DM_TIMELINE_VIEW (timeline)), >,
                    dm_timeline_view_get_header_width (DM_TIMELINE_VIEW (explorer_timeline)));
   g_assert_cmpint (dm_timeline_view_get_selected (DM_TIMELINE_VIEW (timeline)), ==,

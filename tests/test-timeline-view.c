@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <adwaita.h>
+#include <math.h>
 
 #include "dm-test-util.h"
 #include "dm-overview.h"
@@ -16,13 +17,19 @@ typedef struct
   DmDataset      *dataset;
 } Fixture;
 
+/* A window too small for every event of the bundled dataset on its own
+ * at the whole span: some fold. */
+static const int small_size[] = { 800, 400 };
+
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
+  const int *size = data;
+
   f->dataset = dm_test_load_bundled ();
   f->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), size ? size[0] : 1200, size ? size[1] : 800);
   f->view = DM_TIMELINE_VIEW (dm_timeline_view_new ());
   gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->view));
   dm_timeline_view_set_dataset (f->view, f->dataset);
@@ -187,6 +194,8 @@ test_zoom_bounds (Fixture       *f,
   dm_timeline_view_get_range (f->view, &view_start, &view_end);
   g_assert_cmpfloat (view_start, <=, start);
   g_assert_cmpfloat (view_end, >=, end);
+  /* … with a small margin only. */
+  g_assert_cmpfloat (view_end - view_start, <, 1.1 * (end - start));
 
   for (guint i = 0; i < 60; i++)
     activate (f, "timeline.zoom", "in");
@@ -200,6 +209,10 @@ test_zoom_bounds (Fixture       *f,
   dpp = dm_timeline_view_get_scale (f->view)->days_per_px;
   activate (f, "timeline.zoom", "out");
   g_assert_cmpfloat (dm_timeline_view_get_scale (f->view)->days_per_px, ==, dpp);
+
+  /* Zooming out stops a little beyond the data. */
+  dm_timeline_view_get_range (f->view, &view_start, &view_end);
+  g_assert_cmpfloat (view_end - view_start, <=, 1.25 * (end - start));
 }
 
 static GtkEventController *
@@ -391,8 +404,9 @@ test_scroll_decelerate (Fixture       *f,
   set_animations (FALSE);
 }
 
-/* At the whole-span zoom the dense events of November 2021 fold into
- * clusters; zoomed in on that month, each of them is drawn on its own. */
+/* In a small window, at the whole-span zoom, the dense events of November
+ * 2021 fold into clusters (in a large one they do not: test-window);
+ * zoomed in on that month, each of them is drawn on its own. */
 static void
 test_clusters_split (Fixture       *f,
                      gconstpointer  data)
@@ -434,64 +448,106 @@ count_activated_cb (DmTimelineView *view,
   (*count)++;
 }
 
-/* From the keyboard, a cluster opens as a click opens it: with the
- * selection in one, Enter zooms in until the event is drawn on its own and
- * a screen reader is told so; the next Enter activates the event. */
+/* The selection never folds: stepping through every event by keyboard in
+ * a window where some fold, each is drawn on its own as it is selected
+ * (the screen reader is not told of a group), and Enter activates it. */
 static void
-test_keyboard_opens_cluster (Fixture       *f,
-                             gconstpointer  data)
+test_selection_never_folds (Fixture       *f,
+                            gconstpointer  data)
 {
-  g_autofree char *description = NULL;
   guint activated = 0;
-  int clustered = -1;
-  double before_start;
-  double before_end;
-  double start;
-  double end;
+  guint clustered = 0;
+  guint n = dm_dataset_get_n_events (f->dataset);
 
   g_signal_connect (f->view, "event-activated", G_CALLBACK (count_activated_cb), &activated);
   activate (f, "timeline.zoom", "fit");
+  for (guint i = 0; i < n; i++)
+    clustered += dm_timeline_view_get_event_visibility (f->view, i) == DM_EVENT_CLUSTERED;
+  g_assert_cmpuint (clustered, >, 0);
 
-  /* Step through the events by keyboard until one is only in a cluster. */
   activate (f, "timeline.select", "first");
-  for (guint i = 0; i < dm_dataset_get_n_events (f->dataset) && clustered < 0; i++)
+  for (guint i = 0; i < n; i++)
     {
       int selected = dm_timeline_view_get_selected (f->view);
+      g_autofree char *description = NULL;
 
-      if (dm_timeline_view_get_event_visibility (f->view, (guint) selected) == DM_EVENT_CLUSTERED)
-        clustered = selected;
-      else
-        activate (f, "timeline.select", "next");
+      g_assert_cmpint (dm_timeline_view_get_event_visibility (f->view, (guint) selected), ==, DM_EVENT_DRAWN);
+      description = gtk_test_accessible_check_property (GTK_ACCESSIBLE (f->view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "");
+      g_assert_null (strstr (description, "It is in a group of"));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "timeline.activate", NULL));
+      g_assert_cmpuint (activated, ==, i + 1);
+      activate (f, "timeline.select", "next");
     }
-  g_assert_cmpint (clustered, >=, 0);
-
-  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (f->view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
-  description = gtk_test_accessible_check_property (GTK_ACCESSIBLE (f->view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "");
-  g_assert_nonnull (strstr (description, "It is in a group of"));
-  g_assert_nonnull (strstr (description, "Enter zooms in"));
-
-  dm_timeline_view_get_range (f->view, &before_start, &before_end);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "timeline.activate", NULL));
-  dm_timeline_view_get_range (f->view, &start, &end);
-  g_assert_cmpfloat (end - start, <, before_end - before_start);
-  g_assert_cmpuint (activated, ==, 0);
-  g_assert_cmpint (dm_timeline_view_get_selected (f->view), ==, clustered);
-
-  /* Opened (again, if need be, for a cluster within the cluster). */
-  for (guint i = 0; i < 8 && dm_timeline_view_get_event_visibility (f->view, (guint) clustered) == DM_EVENT_CLUSTERED; i++)
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "timeline.activate", NULL));
-  g_assert_cmpint (dm_timeline_view_get_event_visibility (f->view, (guint) clustered), ==, DM_EVENT_DRAWN);
-  g_assert_cmpuint (activated, ==, 0);
-  g_clear_pointer (&description, g_free);
-  description = gtk_test_accessible_check_property (GTK_ACCESSIBLE (f->view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "");
-  g_assert_null (strstr (description, "It is in a group of"));
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "timeline.activate", NULL));
-  g_assert_cmpuint (activated, ==, 1);
 }
 
-/* Large text (the system's text scale, here as GNOME sets it, through
- * the DPI): the rows, the axis and the lane headers grow with the text
+/* A cluster says what it holds: its tooltip lists its events' titles. */
+static void
+test_cluster_tooltip (Fixture       *f,
+                      gconstpointer  data)
+{
+  DmScene *scene;
+  guint clusters = 0;
+
+  activate (f, "timeline.zoom", "fit");
+  scene = dm_timeline_view_get_scene (f->view);
+  for (guint i = 0; i < dm_layout_get_n_items (scene->layout); i++)
+    {
+      const DmLayoutItem *item = dm_layout_get_item (scene->layout, i);
+      g_autofree char *text = NULL;
+      const guint *members;
+      guint n_members;
+      double x = scene->header_width + (item->x0 + item->x1) / 2 - scene->layout_offset;
+      double y = dm_scene_get_row_y (scene, item->lane, item->row) + scene->row_height / 2;
+
+      if (item->type != DM_LAYOUT_CLUSTER)
+        continue;
+      clusters++;
+      text = dm_timeline_view_get_text_at (f->view, x, y);
+      g_assert_nonnull (text);
+      members = dm_layout_get_members (scene->layout, i, &n_members);
+      g_assert_cmpuint (n_members, >=, 2);
+      for (guint m = 0; m < MIN (n_members, 8); m++)
+        g_assert_nonnull (strstr (text, dm_text_get (&dm_dataset_get_event (f->dataset, members[m])->title, DM_LANGUAGE_EN)));
+    }
+  g_assert_cmpuint (clusters, >, 0);
+}
+
+/* The range is what the view keeps: a wider window shows the same time
+ * wider, and back. */
+static void
+test_resize_keeps_range (Fixture       *f,
+                         gconstpointer  data)
+{
+  double start;
+  double end;
+  double after_start;
+  double after_end;
+  int width = gtk_widget_get_width (GTK_WIDGET (f->view));
+
+  activate (f, "timeline.zoom", "fit");
+  dm_timeline_view_get_range (f->view, &start, &end);
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1700, 900);
+  while (gtk_widget_get_width (GTK_WIDGET (f->view)) == width)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->view));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->view)), >, width);
+
+  dm_timeline_view_get_range (f->view, &after_start, &after_end);
+  g_assert_cmpfloat_with_epsilon (after_start, start, 1e-6 * (end - start));
+  g_assert_cmpfloat_with_epsilon (after_end, end, 1e-6 * (end - start));
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 700);
+  while (gtk_widget_get_width (GTK_WIDGET (f->view)) >= width)
+    g_main_context_iteration (NULL, TRUE);
+  dm_timeline_view_get_range (f->view, &after_start, &after_end);
+  g_assert_cmpfloat_with_epsilon (after_start, start, 1e-6 * (end - start));
+  g_assert_cmpfloat_with_epsilon (after_end, end, 1e-6 * (end - start));
+}
+
+/* The lane headers are as wide as the longest kind name. Large text (the
+ * system's text scale, here as GNOME sets it, through the DPI): the rows,
+ * the axis and the lane headers grow with the text
  * (test-legibility checks a small window still fits),
  * the overview beside stays lined up with the time, and every event is
  * still drawn, on its own or in a cluster. */
@@ -507,8 +563,10 @@ test_large_text (Fixture       *f,
   int min_height_large;
 
   g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  /* The headers show the longest kind name whole. */
   header = dm_timeline_view_get_header_width (f->view);
-  g_assert_cmpint (header, ==, 176);
+  g_assert_cmpint (header, ==, (int) ceil (dm_scene_measure_header_width (dm_timeline_view_get_scene (f->view), 0)));
+  g_assert_cmpint (header, >, 176);
   gtk_widget_measure (GTK_WIDGET (f->view), GTK_ORIENTATION_VERTICAL, -1, NULL, &min_height, NULL, NULL);
 
   /* The overview follows the header width. */
@@ -736,8 +794,10 @@ main (int   argc,
   g_test_add ("/timeline-view/drag-hold-and-stop", Fixture, NULL, fixture_setup, test_drag_hold_and_stop, fixture_teardown);
   g_test_add ("/timeline-view/pan-bounded", Fixture, NULL, fixture_setup, test_pan_bounded, fixture_teardown);
   g_test_add ("/timeline-view/scroll-decelerate", Fixture, NULL, fixture_setup, test_scroll_decelerate, fixture_teardown);
-  g_test_add ("/timeline-view/clusters-split", Fixture, NULL, fixture_setup, test_clusters_split, fixture_teardown);
-  g_test_add ("/timeline-view/keyboard-opens-cluster", Fixture, NULL, fixture_setup, test_keyboard_opens_cluster, fixture_teardown);
+  g_test_add ("/timeline-view/clusters-split", Fixture, small_size, fixture_setup, test_clusters_split, fixture_teardown);
+  g_test_add ("/timeline-view/selection-never-folds", Fixture, small_size, fixture_setup, test_selection_never_folds, fixture_teardown);
+  g_test_add ("/timeline-view/cluster-tooltip", Fixture, small_size, fixture_setup, test_cluster_tooltip, fixture_teardown);
+  g_test_add ("/timeline-view/resize-keeps-range", Fixture, NULL, fixture_setup, test_resize_keeps_range, fixture_teardown);
   g_test_add ("/timeline-view/large-text", Fixture, NULL, fixture_setup, test_large_text, fixture_teardown);
   g_test_add ("/timeline-view/lanes-scroll", Fixture, NULL, fixture_setup, test_lanes_scroll, fixture_teardown);
   g_test_add_func ("/timeline-view/overview-keyboard", test_overview_keyboard);

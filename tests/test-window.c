@@ -13,6 +13,7 @@
 #include "dm-export-dialog.h"
 #include "dm-test-util.h"
 #include "dm-timeline-view.h"
+#include "dm-test-story.h"
 #include "dm-test-window.h"
 #include "dm-window.h"
 
@@ -814,6 +815,62 @@ test_screenshot (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The story at a glance (issue 17): the bundled dataset at fit-all, the
+ * detail pane open, as the window lays it out (DmScene, not pixels). At
+ * 1366×768 every event is drawn on its own, none in a cluster, each
+ * label whole or showing at least its first 40 characters, in view; at
+ * 1920×1080 every title is whole. */
+static void
+test_story_at_a_glance (gconstpointer data)
+{
+  const int *size = data;
+  DmWindow *window;
+  DmTimelineView *timeline;
+  GtkWidget *pane;
+  DmDataset *dataset;
+
+  /* As a new user sees it: the panes and filters other tests moved (and
+   * that windows remember) back to where they start. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new ("io.github.daumoc.DauMoc");
+    g_autoptr(GSettingsSchema) schema = NULL;
+    g_auto(GStrv) keys = NULL;
+
+    g_object_get (settings, "settings-schema", &schema, NULL);
+    keys = g_settings_schema_list_keys (schema);
+    for (guint i = 0; keys[i] != NULL; i++)
+      g_settings_reset (settings, keys[i]);
+  }
+
+  window = dm_test_open_bundled_window (size[0], size[1]);
+  timeline = DM_TIMELINE_VIEW (dm_test_window_child (window, "timeline"));
+  pane = dm_test_window_child (window, "detail_pane");
+  dataset = dm_window_get_dataset (window);
+
+  /* GTK keeps a window's default size within the screen: a size request
+   * makes its surface that size even on a smaller test screen. */
+  {
+    GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+
+    gtk_widget_set_size_request (GTK_WIDGET (window), size[0], size[1]);
+    while (gdk_surface_get_width (surface) != size[0] || gdk_surface_get_height (surface) != size[1])
+      g_main_context_iteration (NULL, TRUE);
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  }
+  g_assert_true (gtk_widget_get_mapped (pane));
+  g_assert_cmpint (gtk_widget_get_width (pane), >, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.zoom", "s", "fit"));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  g_assert_cmpuint (dm_dataset_get_n_events (dataset), ==, 18);
+  for (guint i = 0; i < dm_dataset_get_n_events (dataset); i++)
+    g_assert_cmpint (dm_timeline_view_get_event_visibility (timeline, i), ==, DM_EVENT_DRAWN);
+  dm_test_check_story (dm_timeline_view_get_scene (timeline), DM_LANGUAGE_EN, size[0] >= 1920);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static GtkWindow *
 find_toplevel (const char *title)
 {
@@ -1132,6 +1189,13 @@ main (int   argc,
   g_test_add_func ("/window/detail-dataset", test_detail_dataset);
   g_test_add_func ("/window/back", test_back);
   g_test_add_func ("/window/screenshot", test_screenshot);
+  {
+    static const int laptop[] = { 1366, 768 };
+    static const int desktop[] = { 1920, 1080 };
+
+    g_test_add_data_func ("/window/story-at-a-glance/1366x768", laptop, test_story_at_a_glance);
+    g_test_add_data_func ("/window/story-at-a-glance/1920x1080", desktop, test_story_at_a_glance);
+  }
   g_test_add_func ("/window/cancel-load", test_cancel_load);
   g_test_add_func ("/window/load-in-background", test_load_in_background);
   g_test_add_func ("/window/search-index-in-worker", test_search_index_in_worker);
