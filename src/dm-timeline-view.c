@@ -331,7 +331,16 @@ clamp_scale (DmTimelineView *self,
   double width;
 
   zoom_limits (self, &min_dpp, &max_dpp);
-  scale->days_per_px = CLAMP (scale->days_per_px, min_dpp, max_dpp);
+  /* A zoom beyond the limits stops at them about the same middle: a range
+   * asked for that is wider than the zoom allows stays centred on what
+   * was asked for, not on its left end. */
+  if (scale->days_per_px < min_dpp || scale->days_per_px > max_dpp)
+    {
+      double middle = scale->origin + timeline_width (self) / 2 * scale->days_per_px;
+
+      scale->days_per_px = CLAMP (scale->days_per_px, min_dpp, max_dpp);
+      scale->origin = middle - timeline_width (self) / 2 * scale->days_per_px;
+    }
 
   if (self->dataset == NULL || gtk_widget_get_width (GTK_WIDGET (self)) <= self->scene.header_width ||
       !dm_dataset_get_span (self->dataset, NULL, NULL, &start, &end))

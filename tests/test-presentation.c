@@ -411,6 +411,8 @@ test_every_slide_fits (gconstpointer data)
 
   for (guint i = 0; i < dm_dataset_get_n_events (dataset); i++)
     g_array_append_val (all, i);
+  /* The timeline flies to each event at once: no animation to wait out. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   self = dm_presentation_new (NULL, dataset, all, DM_PRESENTATION_START_TITLE, DM_LANGUAGE_EN);
   gtk_window_set_default_size (GTK_WINDOW (self), c->width, c->height);
   gtk_window_present (GTK_WINDOW (self));
@@ -424,6 +426,26 @@ test_every_slide_fits (gconstpointer data)
       g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (self)), <=, c->height);
       dm_test_assert_slide_whole (self);
       n_slides++;
+
+      /* The presented event is in sight on the timeline, drawn on its own:
+       * never folded into a cluster. */
+      if (dm_presentation_get_page (self) == DM_PRESENTATION_PAGE_EVENT)
+        {
+          DmTimelineView *timeline = DM_TIMELINE_VIEW (dm_presentation_get_timeline (self));
+          guint position = g_array_index (all, guint, dm_presentation_get_index (self));
+
+          if (dm_timeline_view_get_event_visibility (timeline, position) != DM_EVENT_DRAWN)
+            {
+              g_autofree char *range = dm_timeline_view_format_range (timeline);
+
+              g_test_message ("slide %u: %s (%s), %d, view %s, %d wide",
+                              dm_presentation_get_index (self), dm_dataset_get_event (dataset, position)->id,
+                              dm_dataset_get_event (dataset, position)->title.en,
+                              dm_timeline_view_get_event_visibility (timeline, position), range,
+                              gtk_widget_get_width (GTK_WIDGET (timeline)));
+            }
+          g_assert_cmpint (dm_timeline_view_get_event_visibility (timeline, position), ==, DM_EVENT_DRAWN);
+        }
 
       if (dm_presentation_get_page (self) == DM_PRESENTATION_PAGE_EVENT && dm_presentation_get_part (self) == 0
           && dm_presentation_get_n_parts (self) > 1)
