@@ -74,6 +74,7 @@ dm_cli_export_image (const DmCliExportArgs *args,
   g_autoptr(DmSearchIndex) index = NULL;
   g_autoptr(GArray) shown = NULL;
   g_autofree guint8 *visible = NULL;
+  g_autofree guint8 *lanes = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *filter_text = NULL;
   DmExportOptions options;
@@ -157,10 +158,14 @@ dm_cli_export_image (const DmCliExportArgs *args,
         if (dm_dataset_lookup_kind (dataset, g_strstrip (wanted[i])) == NULL)
           return usage (err, _("there is no kind “%s” in this timeline"), wanted[i]);
 
+      /* Only the lanes of the kinds asked for are drawn. */
+      lanes = g_malloc0 (MAX (dm_dataset_get_n_kinds (dataset), 1));
       for (guint k = 0; k < dm_dataset_get_n_kinds (dataset); k++)
         {
           const char *id = dm_dataset_get_kind (dataset, k)->id;
-          dm_filter_set_kind_visible (filter, id, g_strv_contains ((const char * const *) wanted, id));
+
+          lanes[k] = g_strv_contains ((const char * const *) wanted, id);
+          dm_filter_set_kind_visible (filter, id, lanes[k]);
         }
     }
   if (args->search != NULL)
@@ -186,6 +191,7 @@ dm_cli_export_image (const DmCliExportArgs *args,
 
   options.dataset = dataset;
   options.visible = visible;
+  options.lanes_shown = lanes;
   /* What the handout's cover says it holds, as the window's filter bar
    * puts it; the dates asked for are its period. */
   if (dm_filter_is_active (filter))

@@ -273,6 +273,7 @@ setup_scene (DmScene               *scene,
   scene->dataset = options->dataset;
   scene->language = options->language;
   scene->visible = options->visible;
+  scene->lanes_shown = options->lanes_shown;
   scene->selected = options->selected;
   scene->pango = pango;
   scene->width = width;
@@ -297,7 +298,8 @@ setup_scene (DmScene               *scene,
 
       dm_scene_ensure_layout (scene);
       for (guint lane = 0; lane < dm_scene_get_n_lanes (scene); lane++)
-        rows += dm_layout_get_lane_rows (scene->layout, lane) * scene->row_height + scene->lane_padding;
+        if (dm_scene_lane_shown (scene, lane))
+          rows += dm_layout_get_lane_rows (scene->layout, lane) * scene->row_height + scene->lane_padding;
       scene->height = ceil (scene->axis_height + rows + 8);
       dm_scene_invalidate (scene);
     }

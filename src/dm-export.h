@@ -45,6 +45,8 @@ typedef struct
   double        axis_start;   /* the range shown; both 0: the filtered events' span */
   double        axis_end;
   const guint8 *visible;      /* per event, or NULL: all */
+  const guint8 *lanes_shown;  /* per kind, or NULL: every kind's lane; an
+                               * export of some kinds draws only theirs */
   int           selected;     /* position to ring, or -1 */
   int           width;        /* pixels (PNG) or points (SVG); not the PDF's */
   int           height;       /* 0: as tall as the lanes need */

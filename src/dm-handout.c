@@ -657,6 +657,7 @@ setup_scene (DmHandout    *self,
   scene->language = self->language;
   scene->date_language = self->language;
   scene->visible = period->visible;
+  scene->lanes_shown = self->options.lanes_shown;
   scene->selected = -1;
   scene->pango = self->scene_pango;
   scene->width = period->scene_width;
@@ -682,13 +683,17 @@ size_period (DmHandout *self,
   DmScene probe;
   double needed;
   double scale;
+  guint n_shown = 0;
 
   dm_scene_init (&probe);
   probe.dataset = self->dataset;
   probe.metrics.max_rows = rows;
   probe.row_height = SCENE_ROW_HEIGHT;
   probe.lane_padding = SCENE_LANE_PADDING;
-  needed = probe.axis_height + dm_scene_get_n_lanes (&probe) * dm_scene_get_lane_height (&probe) + 2;
+  probe.lanes_shown = self->options.lanes_shown;
+  for (guint lane = 0; lane < dm_scene_get_n_lanes (&probe); lane++)
+    n_shown += dm_scene_lane_shown (&probe, lane);
+  needed = probe.axis_height + MAX (n_shown, 1) * dm_scene_get_lane_height (&probe) + 2;
   dm_scene_clear (&probe);
 
   scale = MIN (PT_PER_PX, self->timeline_height / needed);
@@ -924,9 +929,14 @@ legend_height (DmHandout *self,
   for (guint k = 0; k < dm_dataset_get_n_kinds (self->dataset); k++)
     {
       const DmKind *kind = dm_dataset_get_kind (self->dataset, k);
-      g_autoptr(PangoLayout) probe = text_layout (self, dm_text_get (&kind->label, self->language), "Sans 8", 0);
+      g_autoptr(PangoLayout) probe = NULL;
       DmColor color = kind_color (kind);
       int w;
+
+      /* The kinds drawn: an export of some kinds names only theirs. */
+      if (self->options.lanes_shown != NULL && !self->options.lanes_shown[k])
+        continue;
+      probe = text_layout (self, dm_text_get (&kind->label, self->language), "Sans 8", 0);
 
       pango_layout_get_pixel_size (probe, &w, NULL);
       if (x + 13 + w > right && x > MARGIN_SIDE + 60)

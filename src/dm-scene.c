@@ -120,6 +120,13 @@ dm_scene_get_lane_height (const DmScene *scene)
   return (scene->metrics.max_rows + 1) * scene->row_height + scene->lane_padding;
 }
 
+gboolean
+dm_scene_lane_shown (const DmScene *scene,
+                     guint          lane)
+{
+  return scene->lanes_shown == NULL || scene->lanes_shown[lane];
+}
+
 void
 dm_scene_get_lane_extent (const DmScene *scene,
                           guint          lane,
@@ -350,15 +357,27 @@ place_lanes (DmScene *scene)
   double extra;
   double y = 0;
 
+  guint n_shown = 0;
+
   for (guint lane = 0; lane < n; lane++)
-    sum += dm_layout_get_lane_rows (scene->layout, lane) * scene->row_height + scene->lane_padding;
-  extra = n > 0 ? CLAMP ((scene->height - scene->axis_height - sum) / n, 0, scene->row_height) : 0;
+    if (dm_scene_lane_shown (scene, lane))
+      {
+        sum += dm_layout_get_lane_rows (scene->layout, lane) * scene->row_height + scene->lane_padding;
+        n_shown++;
+      }
+  extra = n_shown > 0 ? CLAMP ((scene->height - scene->axis_height - sum) / n_shown, 0, scene->row_height) : 0;
   extra = floor (extra);
 
   g_array_set_size (scene->lane_tops, n + 1);
   for (guint lane = 0; lane < n; lane++)
     {
       double height = dm_layout_get_lane_rows (scene->layout, lane) * scene->row_height + scene->lane_padding + extra;
+
+      if (!dm_scene_lane_shown (scene, lane))
+        {
+          g_array_index (scene->lane_tops, double, lane) = y;
+          continue;
+        }
 
       /* A name wrapped on more lines than the lane has rows. */
       if (dm_layout_get_lane_rows (scene->layout, lane) < 2 && scene->header_width < scene->header_needed)
@@ -405,8 +424,17 @@ dm_scene_ensure_layout (DmScene *scene)
       DmLayoutMetrics metrics = scene->metrics;
       DmLayoutOptions options = { scene->matches, scene->selected, measure_short_label, measure_wrapped_label };
       guint lanes = MAX (dm_scene_get_n_lanes (scene), 1);
-      double room = scene->height - scene->axis_height - lanes * scene->lane_padding;
-      guint total = (guint) MAX (floor (room / scene->row_height), lanes);
+      guint shown = 0;
+      double room;
+      guint total;
+
+      /* A lane not shown holds no event the layout sees and takes its
+       * least, a row, which the canvas does not give it. */
+      for (guint lane = 0; lane < lanes; lane++)
+        shown += dm_scene_lane_shown (scene, lane);
+      shown = MAX (shown, 1);
+      room = scene->height - scene->axis_height - shown * scene->lane_padding;
+      total = (guint) MAX (floor (room / scene->row_height), shown) + (lanes - shown);
 
       metrics.total_rows = total;
       metrics.max_rows = MIN (total - (lanes - 1), LANE_MAX_ROWS) - 1;
@@ -436,8 +464,12 @@ dm_scene_measure_header_width (DmScene *scene,
   for (guint i = 0; i < dm_dataset_get_n_kinds (scene->dataset); i++)
     {
       const DmKind *kind = dm_dataset_get_kind (scene->dataset, i);
-      g_autoptr(PangoLayout) layout = create_layout (scene, dm_text_get (&kind->label, scene->language));
+      g_autoptr(PangoLayout) layout = NULL;
       int w;
+
+      if (!dm_scene_lane_shown (scene, i))
+        continue;
+      layout = create_layout (scene, dm_text_get (&kind->label, scene->language));
 
       pango_layout_set_width (layout, LABEL_MAX_WIDTH * PANGO_SCALE);
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
@@ -505,7 +537,7 @@ lane_in_view (const DmScene *scene,
   double lane_height;
 
   dm_scene_get_lane_extent (scene, lane, &y, &lane_height);
-  return y + lane_height > scene->axis_height && y < scene->height;
+  return lane_height > 0 && y + lane_height > scene->axis_height && y < scene->height;
 }
 
 static gboolean
@@ -1568,8 +1600,9 @@ dm_scene_draw (DmScene *scene,
   cairo_rectangle (cr, 0, scene->axis_height, width, MAX (height - scene->axis_height, 0));
   cairo_clip (cr);
   dm_scene_ensure_layout (scene);
-  for (guint lane = 0; lane < lanes; lane++)
-    if (lane % 2 == 1 && lane_in_view (scene, lane))
+  /* Every other lane shown is shaded. */
+  for (guint lane = 0, shown = 0; lane < lanes; lane++)
+    if (dm_scene_lane_shown (scene, lane) && shown++ % 2 == 1 && lane_in_view (scene, lane))
       {
         double top;
         double lane_height;

@@ -34,6 +34,9 @@ typedef struct
   DmTimeScale      scale;          /* x = 0 at the left of the time area */
   const guint8    *visible;        /* per event, or NULL: all */
   const guint8    *matches;        /* per event, or NULL: no search */
+  const guint8    *lanes_shown;    /* per lane, or NULL: all; a lane not
+                                    * shown takes no room (an export of
+                                    * some kinds draws only theirs) */
   int              selected;       /* position, or -1 */
 
   /* Where, in pixels */
@@ -120,6 +123,9 @@ void         dm_scene_get_lane_extent  (const DmScene  *scene,
                                         double         *top,
                                         double         *height);
 double       dm_scene_get_lanes_height (const DmScene  *scene);
+/* Whether @lane takes room in the scene (lanes_shown). */
+gboolean     dm_scene_lane_shown       (const DmScene  *scene,
+                                        guint           lane);
 /* The lane headers' width that shows every kind's name whole, within
  * @max_width (0: no bound). */
 double       dm_scene_measure_header_width (DmScene *scene,

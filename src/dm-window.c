@@ -1372,11 +1372,20 @@ current_export_options (DmWindow        *self,
 {
   DmDataset *dataset = dm_window_get_dataset (self);
   g_autoptr(GArray) positions = shown_positions (self);
-  guint8 *visible = flags_from_positions (positions, dm_dataset_get_n_events (dataset));
+  guint n_events = dm_dataset_get_n_events (dataset);
+  guint n_kinds = dm_dataset_get_n_kinds (dataset);
+  /* One block to free: the events shown, then the lanes drawn (the kinds
+   * the filter keeps: an export of some kinds draws only theirs). */
+  guint8 *visible = g_realloc (flags_from_positions (positions, n_events), MAX (n_events, 1) + MAX (n_kinds, 1));
+  guint8 *lanes = visible + MAX (n_events, 1);
+
+  for (guint k = 0; k < n_kinds; k++)
+    lanes[k] = dm_filter_get_kind_visible (self->filter, dm_dataset_get_kind (dataset, k)->id);
 
   dm_export_options_init (options, dataset);
   options->language = self->language;
   options->visible = visible;
+  options->lanes_shown = lanes;
   options->selected = dm_timeline_view_get_selected (self->timeline);
   dm_timeline_view_get_range (self->timeline, &options->axis_start, &options->axis_end);
   options->width = MAX (gtk_widget_get_width (GTK_WIDGET (self->timeline)), 800);

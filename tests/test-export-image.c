@@ -391,6 +391,62 @@ test_story_at_a_glance (Fixture       *f,
     }
 }
 
+/* An export of some kinds draws only their lanes: the others take no room
+ * and are not named (issue 23: `--kind=resolution,mou` drew four empty
+ * lanes). */
+static void
+test_kinds_only (Fixture       *f,
+                 gconstpointer  data)
+{
+  guint n_kinds = dm_dataset_get_n_kinds (f->dataset);
+  guint n_events = dm_dataset_get_n_events (f->dataset);
+  g_autofree guint8 *lanes = g_malloc0 (n_kinds);
+  g_autofree guint8 *visible = g_malloc0 (n_events);
+  g_autoptr(GFile) file = out_file (f, "kinds.svg");
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *svg = NULL;
+  g_autoptr(GError) error = NULL;
+  DmExportOptions options;
+  DmScene scene;
+
+  for (guint k = 0; k < n_kinds; k++)
+    lanes[k] = g_str_equal (dm_dataset_get_kind (f->dataset, k)->id, "resolution") ||
+               g_str_equal (dm_dataset_get_kind (f->dataset, k)->id, "mou");
+  for (guint i = 0; i < n_events; i++)
+    {
+      const char *kind = dm_dataset_get_event (f->dataset, i)->kind;
+
+      visible[i] = g_str_equal (kind, "resolution") || g_str_equal (kind, "mou");
+    }
+
+  dm_export_options_init (&options, f->dataset);
+  options.language = DM_LANGUAGE_EN;
+  options.visible = visible;
+  options.lanes_shown = lanes;
+  dm_export_get_scene (&options, &scene);
+  for (guint k = 0; k < n_kinds; k++)
+    {
+      double top;
+      double height;
+
+      dm_scene_get_lane_extent (&scene, k, &top, &height);
+      if (lanes[k])
+        g_assert_cmpfloat (height, >, 0);
+      else
+        g_assert_cmpfloat (height, ==, 0);
+    }
+  g_object_unref (scene.pango);
+  dm_scene_clear (&scene);
+
+  g_assert_true (dm_export_to_file (&options, DM_EXPORT_SVG, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &svg, NULL, NULL));
+  g_assert_nonnull (strstr (svg, ">Resolution / conclusion<"));
+  g_assert_nonnull (strstr (svg, ">Memorandum of understanding<"));
+  g_assert_null (strstr (svg, ">Forum / workshop<"));
+  g_assert_null (strstr (svg, ">Milestone<"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -405,6 +461,7 @@ main (int   argc,
   g_test_add ("/export-image/long-text-flows", Fixture, NULL, fixture_setup, test_long_text_flows, fixture_teardown);
   g_test_add ("/export-image/filtered", Fixture, NULL, fixture_setup, test_filtered, fixture_teardown);
   g_test_add ("/export-image/story-at-a-glance", Fixture, NULL, fixture_setup, test_story_at_a_glance, fixture_teardown);
+  g_test_add ("/export-image/kinds-only", Fixture, NULL, fixture_setup, test_kinds_only, fixture_teardown);
 
   return g_test_run ();
 }
