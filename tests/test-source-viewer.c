@@ -506,7 +506,7 @@ show_bundled_source (DmWindow *window)
 /* The viewer is a window to read beside the timeline, not a modal one;
  * Esc and Ctrl+W, pressed through the X server, close it; it opens again
  * at the size it was left at. */
-static void
+G_GNUC_UNUSED static void
 test_keys_and_size (void)
 {
   DmWindow *window = dm_test_open_bundled_window (1000, 700);
@@ -565,7 +565,9 @@ main (int   argc,
   ADD ("limit", test_limit);
 #undef ADD
   g_test_add_func ("/source-viewer/bundled", test_bundled);
+#ifdef DM_TEST_XDOTOOL
   g_test_add_func ("/source-viewer/keys-and-size", test_keys_and_size);
+#endif
   g_test_add_func ("/source-viewer/finalizes", test_viewer_finalizes);
 
   return g_test_run ();
