@@ -279,8 +279,10 @@ test_keys (void)
   const char *next_keys[] = { "Right", "Down", "Next", "space", "Return", "n", "KP_Enter" };
   const char *previous_keys[] = { "Left", "Up", "Prior", "BackSpace", "p" };
   int width, height;
+  g_autofree char *xdotool = NULL;
 
-  if (g_find_program_in_path ("xdotool") == NULL)
+  xdotool = g_find_program_in_path ("xdotool");
+  if (xdotool == NULL)
     g_error ("xdotool is missing: it presses the keys (Debian package xdotool; build-aux/dev installs it)");
 
   monitor = g_list_model_get_item (gdk_display_get_monitors (gdk_display_get_default ()), 0);
