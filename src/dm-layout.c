@@ -1299,7 +1299,7 @@ dm_layout_compute (DmLayout              *layout,
         if (full[lane] >= cap)
           g_array_index (layout->demand, guint, lane) = cap;
     }
-  allot_rows ((const guint *) layout->demand->data, n_lanes, MAX (metrics->total_rows, n_lanes), rows);
+  allot_rows (&g_array_index (layout->demand, guint, 0), n_lanes, MAX (metrics->total_rows, n_lanes), rows);
 
   /* Rows to spare: the lanes whose labels were cut have them back. */
   {
