@@ -652,6 +652,85 @@ find_back_button (GtkWidget *root)
   return NULL;
 }
 
+static GtkWidget *
+find_related_button (GtkWidget *root)
+{
+  if (GTK_IS_BUTTON (root) && gtk_widget_has_css_class (root, "related-event"))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_related_button (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A label of @root whose text is selected (highlighted), or NULL. */
+static GtkLabel *
+find_selected_label (GtkWidget *root)
+{
+  int start;
+  int end;
+
+  if (GTK_IS_LABEL (root) && gtk_label_get_selection_bounds (GTK_LABEL (root), &start, &end))
+    return GTK_LABEL (root);
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkLabel *found = find_selected_label (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+selection_moved_from (DmWindow *window,
+                      gpointer  data)
+{
+  DmTimelineView *timeline = DM_TIMELINE_VIEW (dm_test_window_child (window, "timeline"));
+
+  return dm_timeline_view_get_selected (timeline) != GPOINTER_TO_INT (data);
+}
+
+/* Following a related event from the keyboard leaves nothing of the new
+ * event highlighted as if selected (the kind's badge was), and the focus
+ * on the way back. */
+static void
+test_related_link_focus (void)
+{
+  DmWindow *window = dm_test_open_bundled_window (1280, 800);
+  DmTimelineView *timeline = DM_TIMELINE_VIEW (dm_test_window_child (window, "timeline"));
+  GtkWidget *pane = dm_test_window_child (window, "detail_pane");
+  DmDataset *dataset = dm_window_get_dataset (window);
+  GtkWidget *related;
+  GtkWidget *focus;
+  GtkLabel *selected;
+  guint workshop;
+
+  g_assert_nonnull (dm_dataset_lookup_event (dataset, "summit-2021-workshop-1", &workshop));
+  dm_timeline_view_set_selected (timeline, (int) workshop);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  related = find_related_button (pane);
+  g_assert_nonnull (related);
+  gtk_widget_grab_focus (related);
+  /* As Enter or Space do: the button clicks once its press has shown. */
+  g_assert_true (gtk_widget_activate (related));
+  wait_until (window, selection_moved_from, GINT_TO_POINTER ((int) workshop));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  selected = find_selected_label (pane);
+  if (selected != NULL)
+    g_error ("“%s” is highlighted after following a related event", gtk_label_get_text (selected));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == find_back_button (pane));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Following a related event can be undone: Back in the pane, or
  * win.go-back, returns to the event before, and again, until there is
  * nothing to go back to. (Alt+Left is pressed on the real window in
@@ -1203,6 +1282,7 @@ main (int   argc,
   g_test_add_func ("/window/finalize", test_finalize);
   g_test_add_func ("/window/show-list-check", test_show_list_check);
   g_test_add_func ("/window/language-switch", test_language_switch);
+  g_test_add_func ("/window/related-link-focus", test_related_link_focus);
 
   return g_test_run ();
 }
