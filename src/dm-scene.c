@@ -560,16 +560,98 @@ parse_color (const char *text,
   return TRUE;
 }
 
-static void
-kind_color (DmScene       *scene,
-            guint          lane,
-            const DmColor *fallback,
-            DmColor       *color)
+/* WCAG 2.1: sRGB to linear light, then luminance. */
+static double
+channel_luminance (double c)
 {
-  const DmKind *kind = lane < dm_dataset_get_n_kinds (scene->dataset) ? dm_dataset_get_kind (scene->dataset, lane) : NULL;
+  return c <= 0.04045 ? c / 12.92 : pow ((c + 0.055) / 1.055, 2.4);
+}
 
-  if (kind == NULL || !parse_color (kind->color, color))
-    *color = *fallback;
+static double
+luminance (const DmColor *c)
+{
+  return 0.2126 * channel_luminance (c->red) + 0.7152 * channel_luminance (c->green) +
+         0.0722 * channel_luminance (c->blue);
+}
+
+double
+dm_color_contrast (const DmColor *a,
+                   const DmColor *b)
+{
+  double la = luminance (a);
+  double lb = luminance (b);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
+DmColor
+dm_color_over (const DmColor *color,
+               double         alpha,
+               const DmColor *under)
+{
+  double a = CLAMP (color->alpha * alpha, 0, 1);
+
+  return (DmColor) { color->red * a + under->red * (1 - a), color->green * a + under->green * (1 - a),
+                     color->blue * a + under->blue * (1 - a), 1 };
+}
+
+DmColor
+dm_scene_get_paper (const DmScene *scene)
+{
+  static const DmColor white = { 1, 1, 1, 1 };
+  const DmColor *paper = scene->background.alpha > 0 ? &scene->background :
+                         scene->paper.alpha > 0 ? &scene->paper : &white;
+
+  /* A translucent background shows white paper through it. */
+  return dm_color_over (paper, 1, &white);
+}
+
+/* The contrast graphics need (WCAG 2.1, 1.4.11). */
+#define GRAPHIC_CONTRAST 3.0
+
+void
+dm_scene_get_kind_color (const DmScene *scene,
+                         guint          lane,
+                         DmColor       *color)
+{
+  const DmKind *kind = scene->dataset != NULL && lane < dm_dataset_get_n_kinds (scene->dataset)
+                       ? dm_dataset_get_kind (scene->dataset, lane) : NULL;
+  DmColor paper = dm_scene_get_paper (scene);
+  DmColor toward;
+  DmColor base;
+
+  if (kind == NULL || !parse_color (kind->color, &base))
+    base = scene->foreground;
+  base.alpha = 1;
+
+  /* Toward black on light paper, white on dark: a yellow kind on white,
+   * a brown one on dark grey, would not stand out. */
+  toward = luminance (&paper) > 0.18 ? (DmColor) { 0, 0, 0, 1 } : (DmColor) { 1, 1, 1, 1 };
+  *color = base;
+  for (guint step = 1; step <= 20; step++)
+    {
+      DmColor outline = dm_color_over (color, DM_SCENE_OUTLINE_ALPHA, &paper);
+
+      if (dm_color_contrast (&outline, &paper) >= GRAPHIC_CONTRAST)
+        break;
+      *color = dm_color_over (&toward, step / 20.0, &base);
+    }
+}
+
+double
+dm_scene_get_open_alpha (const DmScene *scene,
+                         const DmColor *color)
+{
+  DmColor paper = dm_scene_get_paper (scene);
+
+  for (double alpha = 0.6; alpha < 1; alpha += 0.05)
+    {
+      DmColor outline = dm_color_over (color, alpha, &paper);
+
+      if (dm_color_contrast (&outline, &paper) >= GRAPHIC_CONTRAST)
+        return alpha;
+    }
+  return 1;
 }
 
 static void
@@ -958,7 +1040,7 @@ draw_open_mark (DmScene       *scene,
     cairo_arc (cr, (x0 + x1) / 2, cy, r, 0, 2 * G_PI);
   set_color (cr, color, (coarse ? 0.1 : 0.15) * alpha);
   cairo_fill_preserve (cr);
-  set_color (cr, color, 0.6 * alpha);
+  set_color (cr, color, dm_scene_get_open_alpha (scene, color) * alpha);
   cairo_set_line_width (cr, coarse ? 1 : 1.5);
   if (certainty != DM_CERTAINTY_STATED)
     {
@@ -1084,7 +1166,7 @@ draw_item (DmScene            *scene,
   double alpha = 1;
   DmColor color;
 
-  kind_color (scene, item->lane, fg, &color);
+  dm_scene_get_kind_color (scene, item->lane, &color);
 
   if (item->type == DM_LAYOUT_CLUSTER)
     {
@@ -1093,7 +1175,7 @@ draw_item (DmScene            *scene,
       set_color (cr, &color, 0.25);
       rounded_rect (cr, item->x0, y, item->x1 - item->x0, h, h / 2);
       cairo_fill_preserve (cr);
-      set_color (cr, &color, 0.9);
+      set_color (cr, &color, DM_SCENE_OUTLINE_ALPHA);
       cairo_set_line_width (cr, 1);
       cairo_stroke (cr);
 
@@ -1364,8 +1446,10 @@ item_style_changed (DmScene       *scene,
                     const DmColor *fg,
                     const DmColor *accent)
 {
+  DmColor paper = dm_scene_get_paper (scene);
   gboolean changed = memcmp (&scene->item_style.foreground, fg, sizeof *fg) != 0 ||
                      memcmp (&scene->item_style.accent, accent, sizeof *accent) != 0 ||
+                     memcmp (&scene->item_style.paper, &paper, sizeof paper) != 0 ||
                      scene->item_style.days_per_px != scene->scale.days_per_px ||
                      scene->item_style.row_height != scene->row_height ||
                      scene->item_style.marker_size != scene->metrics.marker_size ||
@@ -1377,6 +1461,7 @@ item_style_changed (DmScene       *scene,
 
   scene->item_style.foreground = *fg;
   scene->item_style.accent = *accent;
+  scene->item_style.paper = paper;
   scene->item_style.days_per_px = scene->scale.days_per_px;
   scene->item_style.row_height = scene->row_height;
   scene->item_style.marker_size = scene->metrics.marker_size;
@@ -1649,7 +1734,7 @@ dm_scene_draw (DmScene *scene,
       if (!lane_in_view (scene, lane))
         continue;
       dm_scene_get_lane_extent (scene, lane, &y, &lane_height);
-      kind_color (scene, lane, fg, &color);
+      dm_scene_get_kind_color (scene, lane, &color);
       set_color (cr, &color, 1);
       cairo_rectangle (cr, 0, y + 4, 4, lane_height - 8);
       cairo_fill (cr);

@@ -55,6 +55,9 @@ typedef struct
   DmColor          foreground;
   DmColor          accent;
   DmColor          background;     /* alpha 0: leave the background alone */
+  DmColor          paper;          /* what a transparent background shows
+                                    * (the window's), for the contrast of
+                                    * the kinds' colours; alpha 0: white */
   PangoContext    *pango;          /* fonts; not owned */
   double           device_scale;   /* device pixels per pixel, for images */
   gboolean         cache_items;    /* keep each item's image while the zoom
@@ -93,6 +96,7 @@ typedef struct
   struct {                         /* what the images were drawn with */
     DmColor        foreground;
     DmColor        accent;
+    DmColor        paper;          /* the kinds' colours follow it */
     double         days_per_px;
     double         row_height;
     double         marker_size;
@@ -123,6 +127,28 @@ void         dm_scene_get_lane_extent  (const DmScene  *scene,
                                         double         *top,
                                         double         *height);
 double       dm_scene_get_lanes_height (const DmScene  *scene);
+/* WCAG 2.1's contrast ratio of two opaque colours, from 1 to 21. */
+double       dm_color_contrast         (const DmColor  *a,
+                                        const DmColor  *b);
+/* @color at @alpha over the opaque @under. */
+DmColor      dm_color_over             (const DmColor  *color,
+                                        double          alpha,
+                                        const DmColor  *under);
+/* What the scene is drawn on: its background, or its paper. */
+DmColor      dm_scene_get_paper        (const DmScene  *scene);
+/* The colour @lane's marks are drawn in: the kind's, or the foreground,
+ * darkened or lightened where needed so that its outlines (at
+ * DM_SCENE_OUTLINE_ALPHA or more) stand out 3:1 from the paper, as WCAG
+ * asks of graphics, in light, dark and high contrast alike. */
+void         dm_scene_get_kind_color   (const DmScene  *scene,
+                                        guint           lane,
+                                        DmColor        *color);
+/* The least opacity of the outline that identifies a mark. */
+#define DM_SCENE_OUTLINE_ALPHA 0.9
+/* The outline of an open-ended date's mark: lighter than a stated one,
+ * as light as 3:1 against the paper allows (from 0.6 up). */
+double       dm_scene_get_open_alpha   (const DmScene  *scene,
+                                        const DmColor  *color);
 /* Whether @lane takes room in the scene (lanes_shown). */
 gboolean     dm_scene_lane_shown       (const DmScene  *scene,
                                         guint           lane);

@@ -134,6 +134,7 @@ sync_scene (DmTimelineView *self)
   GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
   GdkRGBA fg;
   GdkRGBA accent;
+  GdkRGBA paper;
   DmScene *scene = &self->scene;
 
   /* GTK 4.8 has no gtk_widget_get_color(); the style context is how a
@@ -144,6 +145,10 @@ sync_scene (DmTimelineView *self)
 
   scene->foreground = (DmColor) { fg.red, fg.green, fg.blue, fg.alpha };
   scene->accent = (DmColor) { accent.red, accent.green, accent.blue, accent.alpha };
+  /* The scene is drawn over the window's background: the kinds' colours
+   * keep their contrast against it (dm_scene_get_kind_color()). */
+  if (gtk_style_context_lookup_color (context, "window_bg_color", &paper))
+    scene->paper = (DmColor) { paper.red, paper.green, paper.blue, paper.alpha };
   scene->pango = gtk_widget_get_pango_context (GTK_WIDGET (self));
   scene->device_scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   /* Panning copies the items drawn in the frame before (dm-scene.c). */

@@ -625,6 +625,86 @@ test_label_anchored (void)
   cairo_surface_destroy (surface);
 }
 
+/* Every kind's marks stand out 3:1 from what they are drawn on (WCAG's
+ * contrast for graphics), in libadwaita's light, dark and high contrast
+ * windows: their outlines, the clusters' included, and the lighter
+ * outline of an open-ended date. A colour that already does is kept as
+ * the dataset gives it. */
+static void
+test_contrast (void)
+{
+  static const struct {
+    const char *name;
+    DmColor     paper;
+    DmColor     foreground;
+  } styles[] = {
+    { "light", { 0xfa / 255.0, 0xfa / 255.0, 0xfa / 255.0, 1 }, { 0, 0, 0, 0.8 } },
+    { "dark", { 0x24 / 255.0, 0x24 / 255.0, 0x24 / 255.0, 1 }, { 1, 1, 1, 1 } },
+    { "high contrast", { 1, 1, 1, 1 }, { 0, 0, 0, 1 } },
+  };
+  static const char * const colors[] = { "#f6d32d", "#865e3c", "#ffffff", "#000000", "#1e1e1e", "#33d17a", NULL };
+  g_autoptr(DmDataset) bundled = dm_test_load_bundled ();
+  g_autoptr(DmDataset) hard = dm_dataset_new ();
+
+  for (guint i = 0; colors[i] != NULL; i++)
+    {
+      DmKind *kind = dm_kind_new ();
+
+      kind->id = g_strdup_printf ("k%u", i);
+      kind->color = g_strdup (colors[i]);
+      dm_text_set (&kind->label, NULL, kind->id);
+      dm_dataset_add_kind (hard, kind);
+    }
+  dm_dataset_finish (hard);
+
+  for (guint s = 0; s < G_N_ELEMENTS (styles); s++)
+    for (guint d = 0; d < 2; d++)
+      {
+        DmDataset *dataset = d == 0 ? bundled : hard;
+        DmScene scene;
+
+        dm_scene_init (&scene);
+        scene.dataset = dataset;
+        scene.paper = styles[s].paper;
+        scene.foreground = styles[s].foreground;
+        for (guint lane = 0; lane <= dm_dataset_get_n_kinds (dataset); lane++)
+          {
+            DmColor color;
+            DmColor outline;
+            DmColor open;
+            double open_alpha;
+
+            /* The lane past the kinds: events of no kind, in the text colour. */
+            dm_scene_get_kind_color (&scene, lane, &color);
+            outline = dm_color_over (&color, DM_SCENE_OUTLINE_ALPHA, &styles[s].paper);
+            open_alpha = dm_scene_get_open_alpha (&scene, &color);
+            open = dm_color_over (&color, open_alpha, &styles[s].paper);
+            g_test_message ("%s, lane %u: outline %.2f:1, open-ended %.2f:1 at %.2f", styles[s].name, lane,
+                            dm_color_contrast (&outline, &styles[s].paper),
+                            dm_color_contrast (&open, &styles[s].paper), open_alpha);
+            g_assert_cmpfloat (dm_color_contrast (&outline, &styles[s].paper), >=, 3.0);
+            g_assert_cmpfloat (dm_color_contrast (&open, &styles[s].paper), >=, 3.0);
+            g_assert_cmpfloat (open_alpha, <=, 1.0);
+          }
+        dm_scene_clear (&scene);
+      }
+
+  /* The bundled blue stands out on light paper as it is: not touched. */
+  {
+    DmScene scene;
+    DmColor color;
+
+    dm_scene_init (&scene);
+    scene.dataset = bundled;
+    scene.paper = styles[0].paper;
+    dm_scene_get_kind_color (&scene, 0, &color);
+    g_assert_cmpstr (dm_dataset_get_kind (bundled, 0)->color, ==, "#1c71d8");
+    g_assert_cmpfloat_with_epsilon (color.red, 0x1c / 255.0, 1e-9);
+    g_assert_cmpfloat_with_epsilon (color.blue, 0xd8 / 255.0, 1e-9);
+    dm_scene_clear (&scene);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -644,6 +724,7 @@ main (int   argc,
     }
   g_test_add_func ("/scene/cache/invalidation", test_cache_invalidation);
   g_test_add_func ("/scene/glyphs", test_glyphs);
+  g_test_add_func ("/scene/contrast", test_contrast);
   g_test_add_func ("/scene/layout/stays-while-panning", test_layout_stays_while_panning);
   g_test_add_func ("/scene/open-ended", test_open_ended);
   g_test_add_func ("/scene/axis-in-view", test_axis_in_view);
