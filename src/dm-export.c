@@ -325,19 +325,12 @@ create_pango (cairo_t *cr)
 
 /* Writing cairo's output into a GOutputStream */
 
-typedef struct
+cairo_status_t
+dm_cairo_stream_write (void                *closure,
+                       const unsigned char *data,
+                       unsigned int         length)
 {
-  GOutputStream *stream;
-  GCancellable  *cancellable;
-  GError        *error;
-} StreamClosure;
-
-static cairo_status_t
-write_to_stream (void                *closure,
-                 const unsigned char *data,
-                 unsigned int         length)
-{
-  StreamClosure *s = closure;
+  DmCairoStream *s = closure;
 
   if (s->error != NULL)
     return CAIRO_STATUS_WRITE_ERROR;
@@ -605,7 +598,7 @@ write_export (GOutputStream  *stream,
 {
   ExportJob *job = user_data;
   const DmExportOptions *options = job->options;
-  StreamClosure closure = { stream, cancellable, NULL };
+  DmCairoStream closure = { stream, cancellable, NULL };
   PangoContext *pango = NULL;
   cairo_surface_t *surface = NULL;
   g_autoptr(GString) svg = NULL;
@@ -681,7 +674,7 @@ write_export (GOutputStream  *stream,
   if (job->format == DM_EXPORT_PNG)
     {
       cairo_surface_flush (surface);
-      status = cairo_surface_write_to_png_stream (surface, write_to_stream, &closure);
+      status = cairo_surface_write_to_png_stream (surface, dm_cairo_stream_write, &closure);
     }
   else
     {

@@ -67,6 +67,20 @@ typedef struct
 void     dm_export_options_init   (DmExportOptions  *options,
                                    DmDataset        *dataset);
 
+/* cairo's output written into a GOutputStream: give
+ * dm_cairo_stream_write() as a cairo_write_func_t with a DmCairoStream;
+ * after a failure, @error says why and nothing more is written. */
+typedef struct
+{
+  GOutputStream *stream;
+  GCancellable  *cancellable;
+  GError        *error;
+} DmCairoStream;
+
+cairo_status_t dm_cairo_stream_write (void                *closure,
+                                      const unsigned char *data,
+                                      unsigned int         length);
+
 /* The most pixels a PNG export may have: 100 million, 400 MB in memory. */
 #define DM_EXPORT_MAX_PIXELS 100000000
 

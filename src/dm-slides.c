@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 
+#include "dm-export.h"
 #include "dm-file-util.h"
 #include "dm-scene.h"
 #include "dm-safe-text.h"
@@ -661,25 +662,8 @@ typedef struct
   DmDataset    *dataset;
   GArray       *positions;
   DmLanguage    language;
-  GOutputStream *stream;
-  GCancellable *cancellable;
-  GError       *error;
+  DmCairoStream out;
 } DeckJob;
-
-static cairo_status_t
-write_cb (void                *closure,
-          const unsigned char *data,
-          unsigned int         length)
-{
-  DeckJob *job = closure;
-
-  if (job->error != NULL)
-    return CAIRO_STATUS_WRITE_ERROR;
-  if (!g_output_stream_write_all (job->stream, data, length, NULL, job->cancellable, &job->error))
-    return CAIRO_STATUS_WRITE_ERROR;
-
-  return CAIRO_STATUS_SUCCESS;
-}
 
 static gboolean
 write_deck (GOutputStream  *stream,
@@ -690,20 +674,22 @@ write_deck (GOutputStream  *stream,
   DeckJob *job = user_data;
   g_autofree guint8 *visible = g_malloc0 (MAX (dm_dataset_get_n_events (job->dataset), 1));
   g_autofree char *creator = g_strdup_printf ("Dấu Mốc %s", PACKAGE_VERSION);
+  g_autofree char *title = dm_safe_text_for_display (dm_text_get (dm_dataset_get_title (job->dataset), job->language),
+                                                     DM_SAFE_TEXT_LABEL_MAX);
   cairo_surface_t *surface;
   cairo_font_options_t *font_options;
   PangoContext *pango;
   cairo_status_t status;
   cairo_t *cr;
 
-  job->stream = stream;
-  job->cancellable = cancellable;
+  job->out = (DmCairoStream) { stream, cancellable, NULL };
   for (guint i = 0; i < job->positions->len; i++)
     visible[g_array_index (job->positions, guint, i)] = 1;
 
-  surface = cairo_pdf_surface_create_for_stream (write_cb, job, DM_SLIDES_PAGE_WIDTH, DM_SLIDES_PAGE_HEIGHT);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
-                                  dm_text_get (dm_dataset_get_title (job->dataset), job->language));
+  surface = cairo_pdf_surface_create_for_stream (dm_cairo_stream_write, &job->out,
+                                                 DM_SLIDES_PAGE_WIDTH, DM_SLIDES_PAGE_HEIGHT);
+  /* cairo refuses noncharacters (U+FFFE) in metadata. */
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, creator);
   cr = cairo_create (surface);
 
@@ -732,9 +718,9 @@ write_deck (GOutputStream  *stream,
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  if (job->error != NULL)
+  if (job->out.error != NULL)
     {
-      g_propagate_error (error, g_steal_pointer (&job->error));
+      g_propagate_error (error, g_steal_pointer (&job->out.error));
       return FALSE;
     }
   if (status != CAIRO_STATUS_SUCCESS)
@@ -755,7 +741,7 @@ dm_slides_export_pdf (DmDataset     *dataset,
                       GCancellable  *cancellable,
                       GError       **error)
 {
-  DeckJob job = { dataset, positions, language, NULL, NULL, NULL };
+  DeckJob job = { dataset, positions, language, { NULL, NULL, NULL } };
 
   g_return_val_if_fail (DM_IS_DATASET (dataset), FALSE);
   g_return_val_if_fail (positions != NULL, FALSE);
