@@ -171,3 +171,32 @@ dm_test_random_dataset (GRand *rand,
   dm_dataset_finish (dataset);
   return dataset;
 }
+
+/* A scratch folder and the bundled dataset, for the export tests: the
+ * fixture of g_test_add (…, DmTestExportFixture, NULL,
+ * dm_test_export_fixture_setup, …, dm_test_export_fixture_teardown). */
+typedef struct
+{
+  char      *dir;
+  DmDataset *dataset;
+} DmTestExportFixture;
+
+static inline void
+dm_test_export_fixture_setup (DmTestExportFixture *f,
+                              gconstpointer        data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("daumoc-export-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->dataset = dm_test_load_bundled ();
+}
+
+static inline void
+dm_test_export_fixture_teardown (DmTestExportFixture *f,
+                                 gconstpointer        data)
+{
+  dm_test_remove_dir (f->dir);
+  g_free (f->dir);
+  g_clear_object (&f->dataset);
+}

@@ -10,31 +10,9 @@
 #include "dm-handout.h"
 #include "dm-test-util.h"
 
-typedef struct
-{
-  char      *dir;
-  DmDataset *dataset;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("daumoc-handout-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->dataset = dm_test_load_bundled ();
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  dm_test_remove_dir (f->dir);
-  g_free (f->dir);
-  g_clear_object (&f->dataset);
-}
+typedef DmTestExportFixture Fixture;
+#define fixture_setup dm_test_export_fixture_setup
+#define fixture_teardown dm_test_export_fixture_teardown
 
 /* What a poppler tool prints; its errors must be empty. */
 static char *
