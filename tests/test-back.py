@@ -13,60 +13,16 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 
 import pyatspi
+
+from dm_atspi import all_passed, check, event_list, find, find_app, wait_for
 
 TITLE_52 = ('Politburo Resolution 52-NQ/TW on a number of guidelines and policies '
             'for proactively participating in the Fourth Industrial Revolution')
 WORKSHOP_2 = ('Thematic workshop 2: “Developing smart manufacturing in the '
               'industrialisation and modernisation process to 2030, with a vision to 2045”')
 WINDOW_TITLE = 'Vietnam and the Fourth Industrial Revolution: policy timeline 2016–2022'
-
-results = []
-
-
-def check(ok, name):
-    results.append((bool(ok), name))
-    print(('ok' if ok else 'not ok') + ' %d - %s' % (len(results), name), flush=True)
-
-
-def find(node, predicate, depth=0):
-    try:
-        if predicate(node):
-            return node
-    except Exception:
-        pass
-    if depth > 40:
-        return None
-    for child in node:
-        if child is None:
-            continue
-        found = find(child, predicate, depth + 1)
-        if found is not None:
-            return found
-    return None
-
-
-def wait_for(what, timeout=20.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = what()
-        if value:
-            return value
-        time.sleep(0.2)
-    return None
-
-
-def find_app():
-    for app in pyatspi.Registry.getDesktop(0):
-        if app is not None and app.name == 'daumoc':
-            return app
-    return None
-
-
-def event_list(app):
-    return find(app, lambda n: n.getRoleName() == 'list' and n.name == 'Events')
 
 
 def row_named(events, text):
@@ -133,7 +89,7 @@ def main():
     finally:
         app_process.terminate()
         app_process.wait(timeout=10)
-    return results and all(ok for ok, _ in results)
+    return all_passed()
 
 
 sys.exit(0 if main() else 1)

@@ -1,0 +1,78 @@
+# dm_atspi.py — what the tests that drive the real app over the
+# accessibility bus share: TAP results, finding accessibles, and waiting
+# on conditions (never on fixed sleeps).
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import os
+import time
+
+import pyatspi
+
+results = []
+
+
+def check(ok, name):
+    results.append((bool(ok), name))
+    print(('ok' if ok else 'not ok') + ' %d - %s' % (len(results), name), flush=True)
+
+
+def find(node, predicate, depth=0):
+    """The first accessible under @node (breadth of a GTK window) that
+    matches."""
+    try:
+        if predicate(node):
+            return node
+    except Exception:
+        pass
+    if depth > 40:
+        return None
+    for child in node:
+        if child is None:
+            continue
+        found = find(child, predicate, depth + 1)
+        if found is not None:
+            return found
+    return None
+
+
+# Waits scale with DM_TEST_TIMEOUT_FACTOR, as the C tests' do (the
+# "sanitize" test setup sets it).
+TIMEOUT_FACTOR = int(os.environ.get('DM_TEST_TIMEOUT_FACTOR', '1'))
+
+
+def wait_for(what, timeout=20.0):
+    """Polls @what until it gives a true value, and returns that value; or
+    None after @timeout seconds (scaled). An accessible can vanish or be
+    half made while the app changes it, so an exception only means
+    "not yet": the last one is reported when time runs out."""
+    deadline = time.monotonic() + timeout * TIMEOUT_FACTOR
+    last_error = None
+    while time.monotonic() < deadline:
+        try:
+            value = what()
+        except Exception as error:  # noqa: BLE001 — any AT-SPI failure
+            value, last_error = None, error
+        if value:
+            return value
+        time.sleep(0.05)
+    if last_error is not None:
+        print('# gave up waiting; last error: %r' % (last_error,), flush=True)
+    return None
+
+
+def find_app():
+    desktop = pyatspi.Registry.getDesktop(0)
+    for app in desktop:
+        if app is not None and app.name == 'daumoc':
+            return app
+    return None
+
+
+def event_list(app):
+    return find(app, lambda n: n.getRoleName() == 'list' and n.name == 'Events')
+
+
+def all_passed():
+    """Whether there were results, and all of them passed."""
+    return bool(results) and all(ok for ok, _ in results)
