@@ -61,6 +61,7 @@ dm_scene_init (DmScene *scene)
   scene->short_widths = g_array_new (FALSE, FALSE, sizeof (float));
   scene->wrapped_widths = g_array_new (FALSE, FALSE, sizeof (float));
   scene->lane_tops = g_array_new (FALSE, TRUE, sizeof (double));
+  scene->kind_colors = g_array_new (FALSE, TRUE, sizeof (DmColor));
 }
 
 void
@@ -71,6 +72,7 @@ dm_scene_clear (DmScene *scene)
   g_clear_pointer (&scene->short_widths, g_array_unref);
   g_clear_pointer (&scene->wrapped_widths, g_array_unref);
   g_clear_pointer (&scene->lane_tops, g_array_unref);
+  g_clear_pointer (&scene->kind_colors, g_array_unref);
   g_clear_pointer (&scene->item_images, g_hash_table_unref);
 }
 
@@ -609,10 +611,10 @@ dm_scene_get_paper (const DmScene *scene)
 /* The contrast graphics need (WCAG 2.1, 1.4.11). */
 #define GRAPHIC_CONTRAST 3.0
 
-void
-dm_scene_get_kind_color (const DmScene *scene,
-                         guint          lane,
-                         DmColor       *color)
+static void
+work_out_kind_color (const DmScene *scene,
+                     guint          lane,
+                     DmColor       *color)
 {
   const DmKind *kind = scene->dataset != NULL && lane < dm_dataset_get_n_kinds (scene->dataset)
                        ? dm_dataset_get_kind (scene->dataset, lane) : NULL;
@@ -636,6 +638,36 @@ dm_scene_get_kind_color (const DmScene *scene,
         break;
       *color = dm_color_over (&toward, step / 20.0, &base);
     }
+}
+
+/* Worked out once for each kind, while the dataset, the paper and the
+ * foreground stay: a frame draws thousands of marks. */
+void
+dm_scene_get_kind_color (const DmScene *scene,
+                         guint          lane,
+                         DmColor       *color)
+{
+  DmScene *self = (DmScene *) scene;
+  DmColor paper = dm_scene_get_paper (scene);
+  guint n = scene->dataset != NULL ? dm_dataset_get_n_kinds (scene->dataset) + 1 : 1;
+
+  if (self->kind_colors == NULL)
+    self->kind_colors = g_array_new (FALSE, TRUE, sizeof (DmColor));
+
+  if (self->kind_colors_for.dataset != scene->dataset || self->kind_colors->len != n ||
+      memcmp (&self->kind_colors_for.paper, &paper, sizeof paper) != 0 ||
+      memcmp (&self->kind_colors_for.foreground, &scene->foreground, sizeof scene->foreground) != 0)
+    {
+      g_array_set_size (self->kind_colors, n);
+      for (guint i = 0; i < n; i++)
+        work_out_kind_color (scene, i, &g_array_index (self->kind_colors, DmColor, i));
+      self->kind_colors_for.dataset = scene->dataset;
+      self->kind_colors_for.paper = paper;
+      self->kind_colors_for.foreground = scene->foreground;
+    }
+
+  /* Past the kinds: events of no kind, in the foreground's colour. */
+  *color = g_array_index (scene->kind_colors, DmColor, MIN (lane, n - 1));
 }
 
 double

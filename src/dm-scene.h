@@ -81,6 +81,13 @@ typedef struct
   double           ellipsis_width; /* < 0: not measured */
   double           header_needed;  /* the headers' width that no name
                                     * wraps in, < 0: not measured */
+  GArray          *kind_colors;    /* DmColor per lane, worked out for
+                                    * kind_colors_for (dm-scene.c) */
+  struct {
+    DmDataset     *dataset;
+    DmColor        paper;
+    DmColor        foreground;
+  } kind_colors_for;
   GArray          *lane_tops;      /* double per lane and one more: where
                                     * each lane starts below the axis, by
                                     * the rows the layout gave it */
