@@ -288,15 +288,6 @@ setup_legend_scene (GtkWidget *area,
 }
 
 static void
-legend_labels (const char *labels[DM_SCENE_N_MARKS])
-{
-  labels[DM_SCENE_MARK_STATED] = _("Stated date");
-  labels[DM_SCENE_MARK_INFERRED] = _("Inferred or approximate date");
-  labels[DM_SCENE_MARK_OPEN] = _("Open-ended: only one bound known");
-  labels[DM_SCENE_MARK_COARSE] = _("Known to the year or month");
-}
-
-static void
 draw_legend_cb (GtkDrawingArea *area,
                 cairo_t        *cr,
                 int             width,
@@ -307,7 +298,7 @@ draw_legend_cb (GtkDrawingArea *area,
   DmScene scene;
 
   setup_legend_scene (GTK_WIDGET (area), &scene);
-  legend_labels (labels);
+  dm_scene_get_legend_labels (labels);
   dm_scene_draw_legend (&scene, cr, 0, 0, width, labels);
   dm_scene_clear (&scene);
 }
@@ -326,7 +317,7 @@ legend_resize_cb (GtkDrawingArea *area,
   int needed;
 
   setup_legend_scene (GTK_WIDGET (area), &scene);
-  legend_labels (labels);
+  dm_scene_get_legend_labels (labels);
   needed = (int) ceil (dm_scene_draw_legend (&scene, cr, 0, 0, width, labels));
   dm_scene_clear (&scene);
   cairo_destroy (cr);

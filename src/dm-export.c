@@ -560,6 +560,9 @@ typedef struct
   DmExportFormat         format;
 } ExportJob;
 
+/* Room around the key to the marks under an image's timeline. */
+#define LEGEND_GAP 12
+
 /* @scale, or less so that a @width × @height PNG stays within what cairo
  * and memory allow. */
 static double
@@ -605,22 +608,33 @@ write_export (GOutputStream  *stream,
   g_autoptr(GString) texts = NULL;
   cairo_status_t status;
   double png_scale = 1;
+  const char *legend[DM_SCENE_N_MARKS];
+  double legend_height = 0;
+  double height;
   DmScene scene;
   cairo_t *cr;
 
   if (job->format == DM_EXPORT_PDF)
     return write_handout (stream, options, cancellable, error);
 
-  /* A measuring pass fixes the height before the real surface exists. */
+  /* A measuring pass fixes the height before the real surface exists.
+   * With no height asked for, the key to the marks goes under the lanes;
+   * a size asked for is the timeline's alone, laid out as the window
+   * lays it out at that size. */
   {
     cairo_surface_t *probe = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
     cairo_t *probe_cr = cairo_create (probe);
 
     pango = create_pango (probe_cr);
     setup_scene (&scene, options, pango, options->width, options->height);
+    dm_scene_get_legend_labels (legend);
+    if (options->height <= 0)
+      legend_height = LEGEND_GAP + dm_scene_draw_legend (&scene, probe_cr, LEGEND_GAP, 0,
+                                                         scene.width - 2 * LEGEND_GAP, legend) + LEGEND_GAP;
     cairo_destroy (probe_cr);
     cairo_surface_destroy (probe);
   }
+  height = scene.height + legend_height;
 
   /* A size asked for that is too large to hold in memory is refused
    * before anything is made. A height that the lanes decide (no height
@@ -628,8 +642,8 @@ write_export (GOutputStream  *stream,
    * width, and an image taller than that is scaled down below. */
   if (job->format == DM_EXPORT_PNG &&
       !dm_export_check_pixels (ceil (scene.width * options->scale),
-                               options->height > 0 ? ceil (scene.height * options->scale)
-                                                   : MIN (ceil (scene.height * options->scale),
+                               options->height > 0 ? ceil (height * options->scale)
+                                                   : MIN (ceil (height * options->scale),
                                                           ceil (scene.width * options->scale)),
                                error))
     {
@@ -641,17 +655,17 @@ write_export (GOutputStream  *stream,
   switch (job->format)
     {
     case DM_EXPORT_PNG:
-      png_scale = png_fit_scale (scene.width, scene.height, options->scale);
+      png_scale = png_fit_scale (scene.width, height, options->scale);
       surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
                                             (int) ceil (scene.width * png_scale),
-                                            (int) ceil (scene.height * png_scale));
+                                            (int) ceil (height * png_scale));
       break;
 
     case DM_EXPORT_SVG:
       /* Collected, so that the text layer and the metadata can be added. */
       svg = g_string_new (NULL);
       texts = g_string_new (NULL);
-      surface = cairo_svg_surface_create_for_stream (append_to_string, svg, scene.width, scene.height);
+      surface = cairo_svg_surface_create_for_stream (append_to_string, svg, scene.width, height);
       scene.text_func = collect_text;
       scene.text_data = texts;
       break;
@@ -666,6 +680,13 @@ write_export (GOutputStream  *stream,
     cairo_scale (cr, png_scale, png_scale);
 
   dm_scene_draw (&scene, cr);
+  if (legend_height > 0)
+    {
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_rectangle (cr, 0, scene.height, scene.width, legend_height);
+      cairo_fill (cr);
+      dm_scene_draw_legend (&scene, cr, LEGEND_GAP, scene.height + LEGEND_GAP, scene.width - 2 * LEGEND_GAP, legend);
+    }
 
   cairo_destroy (cr);
   dm_scene_clear (&scene);

@@ -10,6 +10,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <glib/gi18n.h>
 #include <librsvg/rsvg.h>
 #include <pango/pangocairo.h>
 
@@ -1142,6 +1143,15 @@ draw_legend_mark (DmScene       *scene,
       cairo_set_dash (cr, NULL, 0, 0);
       return;
     }
+}
+
+void
+dm_scene_get_legend_labels (const char *labels[DM_SCENE_N_MARKS])
+{
+  labels[DM_SCENE_MARK_STATED] = _("Stated date");
+  labels[DM_SCENE_MARK_INFERRED] = _("Inferred or approximate date");
+  labels[DM_SCENE_MARK_OPEN] = _("Open-ended: only one bound known");
+  labels[DM_SCENE_MARK_COARSE] = _("Known to the year or month");
 }
 
 double

@@ -201,6 +201,8 @@ typedef enum
   DM_SCENE_N_MARKS,
 } DmSceneMark;
 
+/* The words of the key to the marks, in the interface's language. */
+void         dm_scene_get_legend_labels (const char        *labels[DM_SCENE_N_MARKS]);
 /* Draws the key to the marks, each drawn as the timeline draws it, in the
  * foreground colour, with @labels (one per DmSceneMark) beside them, in
  * rows from (@x, @y) no wider than @width; returns the height it took. */

@@ -423,6 +423,10 @@ test_kinds_only (Fixture       *f,
   g_assert_nonnull (strstr (svg, ">Memorandum of understanding<"));
   g_assert_null (strstr (svg, ">Forum / workshop<"));
   g_assert_null (strstr (svg, ">Milestone<"));
+
+  /* With no height asked for, the key to the marks is under the lanes. */
+  g_assert_nonnull (strstr (svg, ">Stated date<"));
+  g_assert_nonnull (strstr (svg, ">Open-ended: only one bound known<"));
 }
 
 int
