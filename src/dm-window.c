@@ -2255,6 +2255,38 @@ dm_window_class_init (DmWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", "s", "pdf");
 }
 
+/* A menu open under its button hides the button's tooltip and offers none
+ * while it is open: a tooltip over an open menu hides what it says. */
+static void
+menu_shown_cb (GtkWidget *popover,
+               GtkWidget *button)
+{
+  gtk_widget_set_has_tooltip (button, FALSE);
+  gtk_widget_trigger_tooltip_query (button);
+}
+
+static void
+menu_hidden_cb (GtkWidget *popover,
+                GtkWidget *button)
+{
+  gtk_widget_set_has_tooltip (button, gtk_widget_get_tooltip_text (button) != NULL);
+}
+
+static void
+hide_tooltips_under_menus (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_popover (GTK_MENU_BUTTON (widget)) != NULL)
+    {
+      GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (widget)));
+
+      g_signal_connect_object (popover, "show", G_CALLBACK (menu_shown_cb), widget, 0);
+      g_signal_connect_object (popover, "hide", G_CALLBACK (menu_hidden_cb), widget, 0);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    hide_tooltips_under_menus (child);
+}
+
 static void
 dm_window_init (DmWindow *self)
 {
@@ -2279,6 +2311,7 @@ dm_window_init (DmWindow *self)
     adw_application_window_set_content (ADW_APPLICATION_WINDOW (self), GTK_WIDGET (self->toast_overlay));
   }
   drop_mnemonic_names (GTK_WIDGET (gtk_menu_button_get_popover (self->filter_button)));
+  hide_tooltips_under_menus (GTK_WIDGET (self));
 
   /* Settings when the schema is installed (or compiled for the tests);
    * without it the app still runs, it just does not remember. */

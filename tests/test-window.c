@@ -116,6 +116,35 @@ find_menu_item (GtkWidget  *root,
   return NULL;
 }
 
+/* A menu open under its button hides the button's tooltip, and the
+ * button offers none until the menu closes. */
+static void
+test_no_tooltip_over_menu (void)
+{
+  DmWindow *window = dm_test_open_bundled_window (1280, 800);
+  GtkMenuButton *buttons[] = {
+    GTK_MENU_BUTTON (dm_test_window_child (window, "primary_menu_button")),
+    GTK_MENU_BUTTON (dm_test_window_child (window, "filter_button")),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    {
+      GtkWidget *button = GTK_WIDGET (buttons[i]);
+      GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (buttons[i]));
+
+      g_assert_true (gtk_widget_get_has_tooltip (button));
+      gtk_menu_button_popup (buttons[i]);
+      gtk_test_widget_wait_for_draw (popover);
+      g_assert_true (gtk_widget_get_visible (popover));
+      g_assert_false (gtk_widget_get_has_tooltip (button));
+      gtk_menu_button_popdown (buttons[i]);
+      g_assert_false (gtk_widget_get_visible (popover));
+      g_assert_true (gtk_widget_get_has_tooltip (button));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The primary menu's "Show the Event List" is a check item that says
  * whether the list is shown, and clicking it hides and shows the list. */
 static void
@@ -1281,6 +1310,7 @@ main (int   argc,
   g_test_add_func ("/window/export-dialog", test_export_dialog);
   g_test_add_func ("/window/finalize", test_finalize);
   g_test_add_func ("/window/show-list-check", test_show_list_check);
+  g_test_add_func ("/window/no-tooltip-over-menu", test_no_tooltip_over_menu);
   g_test_add_func ("/window/language-switch", test_language_switch);
   g_test_add_func ("/window/related-link-focus", test_related_link_focus);
 
