@@ -75,7 +75,6 @@ static gboolean
 update_preview_cb (gpointer user_data)
 {
   DmExportDialog *self = user_data;
-  g_autofree guint8 *visible = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GBytes) bytes = NULL;
   cairo_surface_t *surface;

@@ -1846,7 +1846,6 @@ export_dialog_export_cb (DmExportDialog *dialog,
   DmDataset *dataset = dm_window_get_dataset (self);
   g_autofree guint8 *visible = NULL;
   g_autofree char *filter_text = NULL;
-  g_autoptr(GError) error = NULL;
   DmExportOptions options;
 
   if (dataset == NULL)

@@ -243,7 +243,7 @@ static const char * const fragments[] = {
   "Nghị quyết 52", "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "javascript:alert(1)",
   "JaVaScRiPt:", "\" onmouseover=\"x", "'><svg onload=alert(1)>", "&amp;&lt;", "]]>", "<!--", "<?xml",
   "\001\002\033[31m", "\007\010\013\014\016\037\177", "\xc2\x80\xc2\x85\xc2\x9f", "\xef\xbf\xbe\xef\xbf\xbf",
-  "\xe2\x80\xae" "gpj.exe", "\xe2\x80\x8b\xe2\x80\x8d\xef\xbb\xbf", "\xe2\x81\xa6" "x" "\xe2\x81\xa9",
+  "\342\200\256gpj.exe", "\xe2\x80\x8b\xe2\x80\x8d\xef\xbb\xbf", "\342\201\246x\342\201\251",
   "a\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81",
   "\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9", "\t\n\r", "\\u0000", "%s%n%x", "{\"a\": 1}", " ",
 };
@@ -251,7 +251,7 @@ static const char * const fragments[] = {
 static const char * const addresses[] = {
   "https://example.org/a.jpg", "javascript:alert(1)", "data:text/html,<script>alert(1)</script>",
   "data:image/png;base64,iVBORw0KGgo=", "data:image/svg+xml;base64,PHN2Zz4=", "vbscript:x", "http://x/\"><script>",
-  "https://evil.example/\xe2\x80\xae" "gpj.exe", "//evil.example/x", "",
+  "https://evil.example/\342\200\256gpj.exe", "//evil.example/x", "",
 };
 
 static char *
