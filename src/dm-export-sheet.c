@@ -16,46 +16,17 @@
 #include "dm-export-timelinejs.h"
 #include "dm-file-util.h"
 #include "dm-html.h"
-
-typedef enum
-{
-  COL_YEAR,
-  COL_MONTH,
-  COL_DAY,
-  COL_TIME,
-  COL_END_YEAR,
-  COL_END_MONTH,
-  COL_END_DAY,
-  COL_END_TIME,
-  COL_DISPLAY_DATE,
-  COL_HEADLINE,
-  COL_TEXT,
-  COL_MEDIA,
-  COL_MEDIA_CREDIT,
-  COL_MEDIA_CAPTION,
-  COL_MEDIA_THUMBNAIL,
-  COL_TYPE,
-  COL_GROUP,
-  COL_BACKGROUND,
-  N_COLUMNS,
-} Column;
-
-/* Knight Lab's template, in its order. */
-static const char * const header[N_COLUMNS] = {
-  "Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time", "Display Date",
-  "Headline", "Text", "Media", "Media Credit", "Media Caption", "Media Thumbnail", "Type", "Group",
-  "Background",
-};
+#include "dm-sheet.h"
 
 typedef struct
 {
-  char *cells[N_COLUMNS];
+  char *cells[DM_SHEET_N_TEMPLATE_COLUMNS];
 } Row;
 
 static void
 row_clear (Row *row)
 {
-  for (guint i = 0; i < N_COLUMNS; i++)
+  for (guint i = 0; i < DM_SHEET_N_TEMPLATE_COLUMNS; i++)
     g_clear_pointer (&row->cells[i], g_free);
 }
 
@@ -100,9 +71,9 @@ get_object (JsonObject *object,
 }
 
 static void
-set_text (Row        *row,
-          Column      column,
-          const char *text)
+set_text (Row           *row,
+          DmSheetColumn  column,
+          const char    *text)
 {
   if (text != NULL && text[0] != '\0')
     row->cells[column] = text_cell (text);
@@ -120,9 +91,9 @@ number_cell (JsonObject *date,
 }
 
 static void
-set_date (Row        *row,
-          JsonObject *date,
-          Column      year)
+set_date (Row           *row,
+          JsonObject    *date,
+          DmSheetColumn  year)
 {
   if (date == NULL)
     return;
@@ -138,9 +109,9 @@ set_date (Row        *row,
 
 /* Only web addresses, whatever the slide holds. */
 static void
-set_address (Row        *row,
-             Column      column,
-             const char *url)
+set_address (Row           *row,
+             DmSheetColumn  column,
+             const char    *url)
 {
   if (url != NULL && dm_is_web_address (url))
     row->cells[column] = g_strdup (url);
@@ -155,25 +126,25 @@ slide_to_row (JsonObject *slide,
   JsonObject *media = get_object (slide, "media");
   JsonObject *background = get_object (slide, "background");
 
-  set_date (row, get_object (slide, "start_date"), COL_YEAR);
-  set_date (row, get_object (slide, "end_date"), COL_END_YEAR);
-  set_text (row, COL_DISPLAY_DATE, get_string (slide, "display_date"));
-  set_text (row, COL_HEADLINE, get_string (text, "headline"));
-  set_text (row, COL_TEXT, get_string (text, "text"));
-  set_address (row, COL_MEDIA, get_string (media, "url"));
-  if (row->cells[COL_MEDIA] != NULL)
+  set_date (row, get_object (slide, "start_date"), DM_SHEET_COL_YEAR);
+  set_date (row, get_object (slide, "end_date"), DM_SHEET_COL_END_YEAR);
+  set_text (row, DM_SHEET_COL_DISPLAY_DATE, get_string (slide, "display_date"));
+  set_text (row, DM_SHEET_COL_HEADLINE, get_string (text, "headline"));
+  set_text (row, DM_SHEET_COL_TEXT, get_string (text, "text"));
+  set_address (row, DM_SHEET_COL_MEDIA, get_string (media, "url"));
+  if (row->cells[DM_SHEET_COL_MEDIA] != NULL)
     {
-      set_text (row, COL_MEDIA_CREDIT, get_string (media, "credit"));
-      set_text (row, COL_MEDIA_CAPTION, get_string (media, "caption"));
-      set_address (row, COL_MEDIA_THUMBNAIL, get_string (media, "thumbnail"));
+      set_text (row, DM_SHEET_COL_MEDIA_CREDIT, get_string (media, "credit"));
+      set_text (row, DM_SHEET_COL_MEDIA_CAPTION, get_string (media, "caption"));
+      set_address (row, DM_SHEET_COL_MEDIA_THUMBNAIL, get_string (media, "thumbnail"));
     }
   if (type != NULL)
-    row->cells[COL_TYPE] = g_strdup (type);
-  set_text (row, COL_GROUP, get_string (slide, "group"));
+    row->cells[DM_SHEET_COL_TYPE] = g_strdup (type);
+  set_text (row, DM_SHEET_COL_GROUP, get_string (slide, "group"));
   if (get_string (background, "color") != NULL && get_string (background, "color")[0] == '#')
-    set_text (row, COL_BACKGROUND, get_string (background, "color"));
+    set_text (row, DM_SHEET_COL_BACKGROUND, get_string (background, "color"));
   else
-    set_address (row, COL_BACKGROUND, get_string (background, "url"));
+    set_address (row, DM_SHEET_COL_BACKGROUND, get_string (background, "url"));
 }
 
 /* RFC 4180: quoted when it holds a separator, a quote, a line break or
@@ -205,9 +176,9 @@ append_cell (GString    *out,
 
 static void
 append_row (GString           *out,
-            const char * const cells[N_COLUMNS])
+            const char * const cells[DM_SHEET_N_TEMPLATE_COLUMNS])
 {
-  for (guint i = 0; i < N_COLUMNS; i++)
+  for (guint i = 0; i < DM_SHEET_N_TEMPLATE_COLUMNS; i++)
     {
       if (i > 0)
         g_string_append_c (out, ',');
@@ -262,7 +233,7 @@ dm_export_sheet (DmDataset  *dataset,
     g_error ("the TimelineJS3 export cannot be read back: %s", error->message);
   root = json_node_get_object (json_parser_get_root (parser));
 
-  append_row (out, header);
+  append_row (out, dm_sheet_template_names);
 
   title = get_object (root, "title");
   if (title != NULL)

@@ -23,56 +23,30 @@
 #include "dm-import.h"
 #include "dm-sheet.h"
 
+/* The template's columns (dm-sheet.h), then a plain table's. */
 typedef enum
 {
-  COL_YEAR,
-  COL_MONTH,
-  COL_DAY,
-  COL_TIME,
-  COL_END_YEAR,
-  COL_END_MONTH,
-  COL_END_DAY,
-  COL_END_TIME,
-  COL_DISPLAY_DATE,
-  COL_HEADLINE,
-  COL_TEXT,
-  COL_MEDIA,
-  COL_MEDIA_CREDIT,
-  COL_MEDIA_CAPTION,
-  COL_MEDIA_THUMBNAIL,
-  COL_TYPE,
-  COL_GROUP,
-  COL_BACKGROUND,
-  /* A plain table */
-  COL_START,
+  COL_START = DM_SHEET_N_TEMPLATE_COLUMNS,
   COL_END,
   N_COLUMNS,
-} Column;
+} PlainColumn;
+
+typedef guint Column;
 
 /* The template's headers as Knight Lab writes them, then the plain
  * table's; each is matched without case, spaces or punctuation. */
-static const char * const template_names[] = {
-  [COL_YEAR] = "Year",
-  [COL_MONTH] = "Month",
-  [COL_DAY] = "Day",
-  [COL_TIME] = "Time",
-  [COL_END_YEAR] = "End Year",
-  [COL_END_MONTH] = "End Month",
-  [COL_END_DAY] = "End Day",
-  [COL_END_TIME] = "End Time",
-  [COL_DISPLAY_DATE] = "Display Date",
-  [COL_HEADLINE] = "Headline",
-  [COL_TEXT] = "Text",
-  [COL_MEDIA] = "Media",
-  [COL_MEDIA_CREDIT] = "Media Credit",
-  [COL_MEDIA_CAPTION] = "Media Caption",
-  [COL_MEDIA_THUMBNAIL] = "Media Thumbnail",
-  [COL_TYPE] = "Type",
-  [COL_GROUP] = "Group",
-  [COL_BACKGROUND] = "Background",
-  [COL_START] = "Start",
-  [COL_END] = "End",
+static const char * const plain_names[] = {
+  [COL_START - DM_SHEET_N_TEMPLATE_COLUMNS] = "Start",
+  [COL_END - DM_SHEET_N_TEMPLATE_COLUMNS] = "End",
 };
+
+/* The header people write for @column. */
+static const char *
+column_header (Column column)
+{
+  return column < DM_SHEET_N_TEMPLATE_COLUMNS ? dm_sheet_template_names[column]
+                                              : plain_names[column - DM_SHEET_N_TEMPLATE_COLUMNS];
+}
 
 typedef struct
 {
@@ -85,12 +59,12 @@ static const Synonym synonyms[] = {
   { "startdate", COL_START }, { "date", COL_START }, { "begin", COL_START }, { "from", COL_START },
   { "when", COL_START },
   { "enddate", COL_END }, { "until", COL_END }, { "to", COL_END }, { "finish", COL_END },
-  { "title", COL_HEADLINE }, { "name", COL_HEADLINE }, { "event", COL_HEADLINE },
-  { "description", COL_TEXT }, { "summary", COL_TEXT }, { "details", COL_TEXT }, { "notes", COL_TEXT },
-  { "category", COL_GROUP }, { "kind", COL_GROUP }, { "tag", COL_GROUP }, { "lane", COL_GROUP },
-  { "url", COL_MEDIA }, { "link", COL_MEDIA },
+  { "title", DM_SHEET_COL_HEADLINE }, { "name", DM_SHEET_COL_HEADLINE }, { "event", DM_SHEET_COL_HEADLINE },
+  { "description", DM_SHEET_COL_TEXT }, { "summary", DM_SHEET_COL_TEXT }, { "details", DM_SHEET_COL_TEXT }, { "notes", DM_SHEET_COL_TEXT },
+  { "category", DM_SHEET_COL_GROUP }, { "kind", DM_SHEET_COL_GROUP }, { "tag", DM_SHEET_COL_GROUP }, { "lane", DM_SHEET_COL_GROUP },
+  { "url", DM_SHEET_COL_MEDIA }, { "link", DM_SHEET_COL_MEDIA },
   /* Newer template columns TimelineJS reads into the media object. */
-  { "alttext", COL_MEDIA_CAPTION },
+  { "alttext", DM_SHEET_COL_MEDIA_CAPTION },
 };
 
 typedef struct
@@ -129,7 +103,7 @@ lookup_column (const char *header,
 
   for (guint i = 0; i < N_COLUMNS; i++)
     {
-      g_autofree char *known = normalise (template_names[i]);
+      g_autofree char *known = normalise (column_header (i));
 
       if (strcmp (name, known) == 0)
         {
@@ -323,8 +297,8 @@ slide_text (SheetImport      *self,
 {
   JsonObject *text = json_object_new ();
 
-  set_from_cell (self, text, "headline", row, COL_HEADLINE);
-  set_from_cell (self, text, "text", row, COL_TEXT);
+  set_from_cell (self, text, "headline", row, DM_SHEET_COL_HEADLINE);
+  set_from_cell (self, text, "text", row, DM_SHEET_COL_TEXT);
   return text;
 }
 
@@ -335,15 +309,15 @@ add_media (SheetImport      *self,
 {
   JsonObject *media = json_object_new ();
 
-  set_from_cell (self, media, "url", row, COL_MEDIA);
+  set_from_cell (self, media, "url", row, DM_SHEET_COL_MEDIA);
   if (json_object_get_size (media) == 0)
     {
       json_object_unref (media);
       return;
     }
-  set_from_cell (self, media, "credit", row, COL_MEDIA_CREDIT);
-  set_from_cell (self, media, "caption", row, COL_MEDIA_CAPTION);
-  set_from_cell (self, media, "thumbnail", row, COL_MEDIA_THUMBNAIL);
+  set_from_cell (self, media, "credit", row, DM_SHEET_COL_MEDIA_CREDIT);
+  set_from_cell (self, media, "caption", row, DM_SHEET_COL_MEDIA_CAPTION);
+  set_from_cell (self, media, "thumbnail", row, DM_SHEET_COL_MEDIA_THUMBNAIL);
   json_object_set_object_member (slide, "media", media);
 }
 
@@ -353,7 +327,7 @@ add_background (SheetImport      *self,
                 JsonObject       *slide,
                 const DmSheetRow *row)
 {
-  g_autofree char *text = cell_stripped (self, row, COL_BACKGROUND);
+  g_autofree char *text = cell_stripped (self, row, DM_SHEET_COL_BACKGROUND);
   JsonObject *background;
 
   if (text[0] == '\0')
@@ -368,7 +342,7 @@ static void
 read_template_row (SheetImport      *self,
                    const DmSheetRow *row)
 {
-  g_autofree char *type = cell_stripped (self, row, COL_TYPE);
+  g_autofree char *type = cell_stripped (self, row, DM_SHEET_COL_TYPE);
   g_autoptr(JsonObject) slide = json_object_new ();
   JsonObject *start;
   JsonObject *end;
@@ -376,7 +350,7 @@ read_template_row (SheetImport      *self,
   if (g_ascii_strcasecmp (type, "title") == 0)
     {
       if (json_object_has_member (self->root, "title"))
-        add_problem_at (self, DM_PROBLEM_WARNING, DM_DATASET_ERROR_UNSUPPORTED, row->number, self->columns[COL_TYPE],
+        add_problem_at (self, DM_PROBLEM_WARNING, DM_DATASET_ERROR_UNSUPPORTED, row->number, self->columns[DM_SHEET_COL_TYPE],
                         _("a sheet has one title row; this one is left out"));
       else
         {
@@ -387,8 +361,8 @@ read_template_row (SheetImport      *self,
       return;
     }
 
-  start = template_date (self, row, COL_YEAR, COL_MONTH, COL_DAY, COL_TIME);
-  end = template_date (self, row, COL_END_YEAR, COL_END_MONTH, COL_END_DAY, COL_END_TIME);
+  start = template_date (self, row, DM_SHEET_COL_YEAR, DM_SHEET_COL_MONTH, DM_SHEET_COL_DAY, DM_SHEET_COL_TIME);
+  end = template_date (self, row, DM_SHEET_COL_END_YEAR, DM_SHEET_COL_END_MONTH, DM_SHEET_COL_END_DAY, DM_SHEET_COL_END_TIME);
   json_object_set_object_member (slide, "start_date", start != NULL ? start : json_object_new ());
   if (end != NULL)
     json_object_set_object_member (slide, "end_date", end);
@@ -406,11 +380,11 @@ read_template_row (SheetImport      *self,
       g_autofree char *message = g_strdup_printf (_("unknown type “%s”; TimelineJS knows “title” and “era”, "
                                                     "and shows this row as an event"), type);
       add_problem_at (self, DM_PROBLEM_WARNING, DM_DATASET_ERROR_UNSUPPORTED, row->number,
-                      self->columns[COL_TYPE], message);
+                      self->columns[DM_SHEET_COL_TYPE], message);
     }
 
-  set_from_cell (self, slide, "display_date", row, COL_DISPLAY_DATE);
-  set_from_cell (self, slide, "group", row, COL_GROUP);
+  set_from_cell (self, slide, "display_date", row, DM_SHEET_COL_DISPLAY_DATE);
+  set_from_cell (self, slide, "group", row, DM_SHEET_COL_GROUP);
   add_media (self, slide, row);
   add_background (self, slide, row);
   json_array_add_object_element (self->events, g_steal_pointer (&slide));
@@ -437,7 +411,7 @@ read_plain_row (SheetImport      *self,
   if (end != NULL)
     json_object_set_object_member (slide, "end_date", end);
   json_object_set_object_member (slide, "text", slide_text (self, row));
-  set_from_cell (self, slide, "group", row, COL_GROUP);
+  set_from_cell (self, slide, "group", row, DM_SHEET_COL_GROUP);
   add_media (self, slide, row);
   json_array_add_object_element (self->events, g_steal_pointer (&slide));
   g_array_append_val (self->event_rows, row->number);
@@ -492,13 +466,13 @@ map_header (SheetImport *self)
         }
     }
 
-  if (self->columns[COL_YEAR] >= 0 && self->columns[COL_START] < 0)
+  if (self->columns[DM_SHEET_COL_YEAR] >= 0 && self->columns[COL_START] < 0)
     {
       self->template = TRUE;
       return TRUE;
     }
-  if (self->columns[COL_START] >= 0 && self->columns[COL_YEAR] < 0 &&
-      (self->columns[COL_HEADLINE] >= 0 || self->columns[COL_TEXT] >= 0))
+  if (self->columns[COL_START] >= 0 && self->columns[DM_SHEET_COL_YEAR] < 0 &&
+      (self->columns[DM_SHEET_COL_HEADLINE] >= 0 || self->columns[DM_SHEET_COL_TEXT] >= 0))
     return TRUE;
 
   /* Not a known layout: what was found, and what would do. */
@@ -530,15 +504,15 @@ typedef struct
 } PathColumn;
 
 static const PathColumn path_columns[] = {
-  { ".start_date.year", COL_YEAR }, { ".start_date.month", COL_MONTH }, { ".start_date.day", COL_DAY },
-  { ".start_date.hour", COL_TIME }, { ".start_date.minute", COL_TIME }, { ".start_date.second", COL_TIME },
-  { ".start_date.millisecond", COL_TIME }, { ".start_date", COL_YEAR },
-  { ".end_date.year", COL_END_YEAR }, { ".end_date.month", COL_END_MONTH }, { ".end_date.day", COL_END_DAY },
-  { ".end_date.hour", COL_END_TIME }, { ".end_date.minute", COL_END_TIME }, { ".end_date.second", COL_END_TIME },
-  { ".end_date.millisecond", COL_END_TIME }, { ".end_date", COL_END_YEAR },
-  { ".text.headline", COL_HEADLINE }, { ".text.text", COL_TEXT }, { ".text", COL_HEADLINE },
-  { ".media.url", COL_MEDIA }, { ".media", COL_MEDIA }, { ".group", COL_GROUP },
-  { ".display_date", COL_DISPLAY_DATE }, { ".background", COL_BACKGROUND }, { ".unique_id", COL_HEADLINE },
+  { ".start_date.year", DM_SHEET_COL_YEAR }, { ".start_date.month", DM_SHEET_COL_MONTH }, { ".start_date.day", DM_SHEET_COL_DAY },
+  { ".start_date.hour", DM_SHEET_COL_TIME }, { ".start_date.minute", DM_SHEET_COL_TIME }, { ".start_date.second", DM_SHEET_COL_TIME },
+  { ".start_date.millisecond", DM_SHEET_COL_TIME }, { ".start_date", DM_SHEET_COL_YEAR },
+  { ".end_date.year", DM_SHEET_COL_END_YEAR }, { ".end_date.month", DM_SHEET_COL_END_MONTH }, { ".end_date.day", DM_SHEET_COL_END_DAY },
+  { ".end_date.hour", DM_SHEET_COL_END_TIME }, { ".end_date.minute", DM_SHEET_COL_END_TIME }, { ".end_date.second", DM_SHEET_COL_END_TIME },
+  { ".end_date.millisecond", DM_SHEET_COL_END_TIME }, { ".end_date", DM_SHEET_COL_END_YEAR },
+  { ".text.headline", DM_SHEET_COL_HEADLINE }, { ".text.text", DM_SHEET_COL_TEXT }, { ".text", DM_SHEET_COL_HEADLINE },
+  { ".media.url", DM_SHEET_COL_MEDIA }, { ".media", DM_SHEET_COL_MEDIA }, { ".group", DM_SHEET_COL_GROUP },
+  { ".display_date", DM_SHEET_COL_DISPLAY_DATE }, { ".background", DM_SHEET_COL_BACKGROUND }, { ".unique_id", DM_SHEET_COL_HEADLINE },
 };
 
 static int
@@ -551,9 +525,9 @@ column_for_path (SheetImport *self,
         Column column = path_columns[i].column;
 
         /* A plain table's dates are one cell each. */
-        if (!self->template && column <= COL_TIME)
+        if (!self->template && column <= DM_SHEET_COL_TIME)
           column = COL_START;
-        else if (!self->template && column <= COL_END_TIME)
+        else if (!self->template && column <= DM_SHEET_COL_END_TIME)
           column = COL_END;
         if (self->columns[column] >= 0)
           return self->columns[column];

@@ -134,6 +134,27 @@ dm_sheet_row_get (const DmSheetRow *row,
   return column < row->cells->len ? g_ptr_array_index (row->cells, column) : "";
 }
 
+const char * const dm_sheet_template_names[DM_SHEET_N_TEMPLATE_COLUMNS] = {
+  [DM_SHEET_COL_YEAR] = "Year",
+  [DM_SHEET_COL_MONTH] = "Month",
+  [DM_SHEET_COL_DAY] = "Day",
+  [DM_SHEET_COL_TIME] = "Time",
+  [DM_SHEET_COL_END_YEAR] = "End Year",
+  [DM_SHEET_COL_END_MONTH] = "End Month",
+  [DM_SHEET_COL_END_DAY] = "End Day",
+  [DM_SHEET_COL_END_TIME] = "End Time",
+  [DM_SHEET_COL_DISPLAY_DATE] = "Display Date",
+  [DM_SHEET_COL_HEADLINE] = "Headline",
+  [DM_SHEET_COL_TEXT] = "Text",
+  [DM_SHEET_COL_MEDIA] = "Media",
+  [DM_SHEET_COL_MEDIA_CREDIT] = "Media Credit",
+  [DM_SHEET_COL_MEDIA_CAPTION] = "Media Caption",
+  [DM_SHEET_COL_MEDIA_THUMBNAIL] = "Media Thumbnail",
+  [DM_SHEET_COL_TYPE] = "Type",
+  [DM_SHEET_COL_GROUP] = "Group",
+  [DM_SHEET_COL_BACKGROUND] = "Background",
+};
+
 char *
 dm_sheet_column_name (guint column)
 {

@@ -33,6 +33,34 @@ typedef struct
   gsize          n_cells;
 } DmSheet;
 
+/* The columns of Knight Lab's TimelineJS sheet template, in its order,
+ * which the sheet importer reads and the sheet export writes. */
+typedef enum
+{
+  DM_SHEET_COL_YEAR,
+  DM_SHEET_COL_MONTH,
+  DM_SHEET_COL_DAY,
+  DM_SHEET_COL_TIME,
+  DM_SHEET_COL_END_YEAR,
+  DM_SHEET_COL_END_MONTH,
+  DM_SHEET_COL_END_DAY,
+  DM_SHEET_COL_END_TIME,
+  DM_SHEET_COL_DISPLAY_DATE,
+  DM_SHEET_COL_HEADLINE,
+  DM_SHEET_COL_TEXT,
+  DM_SHEET_COL_MEDIA,
+  DM_SHEET_COL_MEDIA_CREDIT,
+  DM_SHEET_COL_MEDIA_CAPTION,
+  DM_SHEET_COL_MEDIA_THUMBNAIL,
+  DM_SHEET_COL_TYPE,
+  DM_SHEET_COL_GROUP,
+  DM_SHEET_COL_BACKGROUND,
+  DM_SHEET_N_TEMPLATE_COLUMNS,
+} DmSheetColumn;
+
+/* Each template column's header, as Knight Lab writes it. */
+extern const char * const dm_sheet_template_names[DM_SHEET_N_TEMPLATE_COLUMNS];
+
 /* The most cells read, so that a hostile file cannot take all memory. */
 #define DM_SHEET_MAX_ROWS    1000000
 #define DM_SHEET_MAX_COLUMNS 256
