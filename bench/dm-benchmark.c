@@ -44,6 +44,7 @@
 
 #include "dm-dataset.h"
 #include "dm-filter.h"
+#include "dm-loader.h"
 #include "dm-scene.h"
 #include "dm-search.h"
 

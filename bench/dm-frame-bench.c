@@ -33,6 +33,7 @@
 
 #include "dm-application.h"
 #include "dm-dataset.h"
+#include "dm-loader.h"
 #include "dm-timeline-view.h"
 
 typedef struct

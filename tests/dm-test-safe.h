@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include "dm-dataset.h"
+#include "dm-loader.h"
 
 /* Nothing executable anywhere in @data, as a naive scanner would look:
  * no script address, no <script, no on…= handler. */

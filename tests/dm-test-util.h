@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "dm-dataset.h"
+#include "dm-loader.h"
 
 /* The bundled dataset, from the source tree (G_TEST_SRCDIR is tests/). */
 static inline DmDataset *

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "dm-dataset.h"
+#include "dm-loader.h"
 #include "dm-test-util.h"
 
 typedef struct

@@ -5,6 +5,7 @@
 
 #include "dm-dataset.h"
 #include "dm-fold.h"
+#include "dm-loader.h"
 
 #include <locale.h>
 #include <stdarg.h>

@@ -10,6 +10,7 @@
 #include <pango/pangocairo.h>
 
 #include "dm-export.h"
+#include "dm-loader.h"
 #include "dm-scene.h"
 #include "dm-test-story.h"
 #include "dm-test-util.h"

@@ -8,6 +8,7 @@
 
 #include "dm-dataset.h"
 #include "dm-export-timelinejs.h"
+#include "dm-loader.h"
 #include "dm-test-safe.h"
 
 static char *

@@ -8,6 +8,7 @@
 
 #include "dm-export.h"
 #include "dm-handout.h"
+#include "dm-loader.h"
 #include "dm-test-util.h"
 
 typedef DmTestExportFixture Fixture;

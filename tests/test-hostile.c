@@ -13,6 +13,7 @@
 
 #include "dm-export.h"
 #include "dm-export-timelinejs.h"
+#include "dm-loader.h"
 #include "dm-safe-text.h"
 #include "dm-test-hostile.h"
 #include "dm-test-safe.h"

@@ -8,6 +8,7 @@
 
 #include "dm-dataset.h"
 #include "dm-html.h"
+#include "dm-loader.h"
 
 typedef struct
 {

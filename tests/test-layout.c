@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "dm-layout.h"
+#include "dm-loader.h"
 #include "dm-test-layout.h"
 #include "dm-test-util.h"
 

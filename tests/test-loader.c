@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "dm-dataset.h"
+#include "dm-loader.h"
 
 typedef struct
 {

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "dm-layout.h"
+#include "dm-loader.h"
 #include "dm-test-layout.h"
 #include "dm-test-util.h"
 

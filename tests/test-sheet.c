@@ -9,6 +9,7 @@
 
 #include "dm-dataset.h"
 #include "dm-export-sheet.h"
+#include "dm-loader.h"
 
 typedef struct
 {

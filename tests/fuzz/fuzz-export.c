@@ -10,6 +10,7 @@
  */
 #include "dm-dataset.h"
 #include "dm-export-timelinejs.h"
+#include "dm-loader.h"
 #include "dm-test-safe.h"
 #include "fuzz-common.h"
 

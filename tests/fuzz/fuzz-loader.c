@@ -7,6 +7,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "dm-dataset.h"
+#include "dm-loader.h"
 #include "fuzz-common.h"
 
 

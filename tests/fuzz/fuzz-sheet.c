@@ -10,6 +10,7 @@
 #include "dm-dataset.h"
 #include "fuzz-common.h"
 #include "dm-export-timelinejs.h"
+#include "dm-loader.h"
 
 static const char * const names[] = { "fuzz.csv", "fuzz.xlsx", "fuzz.ods", "fuzz.tsv" };
 

@@ -9,6 +9,7 @@
 #include "dm-dataset.h"
 #include "fuzz-common.h"
 #include "dm-export-timelinejs.h"
+#include "dm-loader.h"
 
 
 int

@@ -41,10 +41,4 @@ gboolean  dm_is_web_address      (const char *url);
  * address: the only media TimelineJS exports carry. */
 gboolean  dm_is_media_address    (const char *url);
 
-/* TRUE for a character that is not seen, or that changes how what is
- * around it is seen: bidi controls and marks, zero width characters and
- * other format characters, invisible fillers, and line or paragraph
- * separators. */
-gboolean  dm_unichar_is_invisible (gunichar c);
-
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "dm-json-scan.h"
+#include "dm-problem.h"
 
 typedef struct
 {
@@ -39,44 +40,6 @@ typedef struct
 } Scanner;
 
 static gboolean scan_value (Scanner *s, gboolean track);
-
-void
-dm_json_path_append_member (GString    *path,
-                            const char *name)
-{
-  gboolean plain = name[0] != '\0' && !g_ascii_isdigit (name[0]);
-
-  for (const char *p = name; plain && *p; p++)
-    plain = g_ascii_isalnum (*p) || *p == '_' || *p == '-';
-
-  if (plain)
-    {
-      if (path->len > 0)
-        g_string_append_c (path, '.');
-      g_string_append (path, name);
-    }
-  else
-    {
-      g_string_append (path, "[\"");
-      for (const char *p = name; *p; p++)
-        {
-          if (*p == '"' || *p == '\\')
-            g_string_append_c (path, '\\');
-          if ((guchar) *p < 0x20)
-            g_string_append_printf (path, "\\u%04x", (guint) (guchar) *p);
-          else
-            g_string_append_c (path, *p);
-        }
-      g_string_append (path, "\"]");
-    }
-}
-
-void
-dm_json_path_append_index (GString *path,
-                           guint    index)
-{
-  g_string_append_printf (path, "[%u]", index);
-}
 
 static guint
 column_at (const guchar *data,
@@ -542,7 +505,7 @@ scan_object (Scanner  *s,
       if (track)
         {
           g_string_truncate (s->path, path_len);
-          dm_json_path_append_member (s->path, name);
+          dm_problem_path_append_member (s->path, name);
           child_track = g_hash_table_contains (s->prefixes, s->path->str);
         }
 
@@ -608,7 +571,7 @@ scan_array (Scanner  *s,
       if (track)
         {
           g_string_truncate (s->path, path_len);
-          dm_json_path_append_index (s->path, index);
+          dm_problem_path_append_index (s->path, index);
           child_track = g_hash_table_contains (s->prefixes, s->path->str);
         }
 

@@ -11,6 +11,7 @@
 #include "dm-dataset.h"
 #include "dm-file-util.h"
 #include "dm-json-writer.h"
+#include "dm-loader.h"
 
 static void
 append_extra (JsonObject *object,

@@ -8,6 +8,7 @@
 
 #include "dm-application.h"
 #include "dm-dataset.h"
+#include "dm-loader.h"
 #include "dm-window.h"
 
 struct _DmApplication

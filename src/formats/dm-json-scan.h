@@ -60,14 +60,6 @@ void             dm_json_scan_locate    (const char      *data,
                                          gsize            length,
                                          GHashTable      *wanted);
 
-/* Path syntax shared by the loader and the scanner:
- *   root ""; member: "title" / "events[3].title"; index "events[3]";
- *   member names that are not plain identifiers: "extra[\"a b\"]". */
-void             dm_json_path_append_member (GString    *path,
-                                             const char *name);
-void             dm_json_path_append_index  (GString    *path,
-                                             guint       index);
-
 /* A compact tree of already-checked JSON, for reading large files: nodes
  * and decoded strings live in the reader's arena (no allocation per node),
  * and a large array can be read one element at a time, each element's

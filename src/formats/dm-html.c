@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "dm-html.h"
+#include "dm-safe-text.h"
 
 typedef struct
 {
@@ -626,24 +627,6 @@ char *
 dm_html_to_text_line (const char *html)
 {
   return html_to_text (html, TRUE);
-}
-
-gboolean
-dm_unichar_is_invisible (gunichar c)
-{
-  switch (c)
-    {
-    case 0x115F: case 0x1160: case 0x3164: case 0xFFA0:   /* Hangul fillers */
-    case 0x2028: case 0x2029:                             /* separators */
-    case 0x034F:                                          /* combining grapheme joiner */
-      return TRUE;
-    default:
-      break;
-    }
-
-  /* Format characters: U+200B…200F, U+202A…202E, U+2060…2069, U+FEFF… */
-  return g_unichar_type (c) == G_UNICODE_FORMAT ||
-         (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xE0100 && c <= 0xE01EF);  /* variation selectors */
 }
 
 gboolean

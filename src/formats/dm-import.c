@@ -267,7 +267,7 @@ dm_import_push_member (DmImport   *self,
 {
   gsize length = self->path->len;
 
-  dm_json_path_append_member (self->path, member);
+  dm_problem_path_append_member (self->path, member);
   return length;
 }
 
@@ -277,7 +277,7 @@ dm_import_push_index (DmImport *self,
 {
   gsize length = self->path->len;
 
-  dm_json_path_append_index (self->path, index);
+  dm_problem_path_append_index (self->path, index);
   return length;
 }
 

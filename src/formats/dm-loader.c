@@ -26,6 +26,7 @@
 #include "dm-html.h"
 #include "dm-import.h"
 #include "dm-json-scan.h"
+#include "dm-loader.h"
 #include "dm-safe-text.h"
 
 #define MAX_ID_LENGTH 256
@@ -332,7 +333,7 @@ read_text (Loader     *l,
       return !required;
     }
 
-  dm_json_path_append_member (l->path, member);
+  dm_problem_path_append_member (l->path, member);
   ok = read_text_node (l, node, required, out);
   g_string_truncate (l->path, len);
 
@@ -418,7 +419,7 @@ read_event_start (Loader     *l,
   if (node == NULL || node->type != DM_JSON_OBJECT)
     return read_date (l, object, "start", TRUE, &event->start);
 
-  dm_json_path_append_member (l->path, "start");
+  dm_problem_path_append_member (l->path, "start");
   before = dm_json_node_get_member (node, "before");
   after = dm_json_node_get_member (node, "after");
   /* null is no bound, as a null member is none elsewhere. */
@@ -591,12 +592,12 @@ read_array (Loader      *l,
       return FALSE;
     }
 
-  dm_json_path_append_member (l->path, member);
+  dm_problem_path_append_member (l->path, member);
   for (DmJsonNode *element = node->v.first; element != NULL; element = element->next, i++)
     {
       gsize element_len = l->path->len;
 
-      dm_json_path_append_index (l->path, i);
+      dm_problem_path_append_index (l->path, i);
       if (!func (l, element, i, data))
         ok = FALSE;
       g_string_truncate (l->path, element_len);
@@ -657,7 +658,7 @@ refer_to (Loader     *l,
   if (g_hash_table_contains (l->ids[type], id))
     return;
 
-  dm_json_path_append_member (l->path, member);
+  dm_problem_path_append_member (l->path, member);
   ref.type = type;
   ref.path = g_strdup (l->path->str);
   ref.id = g_strdup (id);
@@ -1071,7 +1072,7 @@ read_certainty (Loader     *l,
       g_autofree char *level_text = NULL;
 
       event->certainty_form = DM_CERTAINTY_FORM_OBJECT;
-      dm_json_path_append_member (l->path, "certainty");
+      dm_problem_path_append_member (l->path, "certainty");
       ok &= read_string (l, certainty, "level", TRUE, &level_text);
       ok &= read_text (l, certainty, "reason", FALSE, &event->certainty_reason);
       event->certainty_extra = collect_extra (certainty, certainty_members);
@@ -1320,14 +1321,14 @@ read_native (DmDataset  *dataset,
 
               streamed = TRUE;
               first_event_problem = problems->len;
-              dm_json_path_append_member (l.path, "events");
+              dm_problem_path_append_member (l.path, "events");
               dm_json_reader_enter (reader);
               while (dm_json_reader_next_element (reader))
                 {
                   DmJsonMark mark = dm_json_reader_get_mark (reader);
                   gsize len = l.path->len;
 
-                  dm_json_path_append_index (l.path, i);
+                  dm_problem_path_append_index (l.path, i);
                   read_event (&l, dm_json_reader_read_value (reader), i, NULL);
                   g_string_truncate (l.path, len);
                   dm_json_reader_release (reader, mark);

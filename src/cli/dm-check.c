@@ -14,6 +14,7 @@
 #include "dm-export-sheet.h"
 #include "dm-export-timelinejs.h"
 #include "dm-file-util.h"
+#include "dm-loader.h"
 
 #define BUNDLED_NAME "vietnam-industry-4.0.json"
 

@@ -6,7 +6,6 @@
 
 #include <string.h>
 
-#include "dm-html.h"
 #include "dm-safe-text.h"
 
 #define REPLACEMENT 0xFFFD
@@ -15,6 +14,24 @@ static gboolean
 is_noncharacter (gunichar c)
 {
   return (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
+}
+
+gboolean
+dm_unichar_is_invisible (gunichar c)
+{
+  switch (c)
+    {
+    case 0x115F: case 0x1160: case 0x3164: case 0xFFA0:   /* Hangul fillers */
+    case 0x2028: case 0x2029:                             /* separators */
+    case 0x034F:                                          /* combining grapheme joiner */
+      return TRUE;
+    default:
+      break;
+    }
+
+  /* Format characters: U+200B…200F, U+202A…202E, U+2060…2069, U+FEFF… */
+  return g_unichar_type (c) == G_UNICODE_FORMAT ||
+         (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xE0100 && c <= 0xE01EF);  /* variation selectors */
 }
 
 gboolean

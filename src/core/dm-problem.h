@@ -75,4 +75,13 @@ guint       dm_problems_count_errors (GPtrArray        *problems);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmProblem, dm_problem_free)
 
+/* Path syntax of a problem, shared by the JSON scanner, the loader and
+ * the importers:
+ *   root ""; member: "title" / "events[3].title"; index "events[3]";
+ *   member names that are not plain identifiers: "extra[\"a b\"]". */
+void             dm_problem_path_append_member (GString    *path,
+                                                const char *name);
+void             dm_problem_path_append_index  (GString    *path,
+                                                guint       index);
+
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include "dm-event-item.h"
 #include "dm-event-row.h"
 #include "dm-event-list.h"
+#include "dm-loader.h"
 #include "dm-source-viewer.h"
 #include "dm-filter.h"
 #include "dm-file-util.h"

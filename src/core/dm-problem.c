@@ -6,7 +6,6 @@
 
 #include <glib/gi18n.h>
 
-#include "dm-json-scan.h"
 #include "dm-problem.h"
 #include "dm-safe-text.h"
 
@@ -36,6 +35,44 @@ dm_problem_new (DmProblemSeverity  severity,
 }
 
 void
+dm_problem_path_append_member (GString    *path,
+                               const char *name)
+{
+  gboolean plain = name[0] != '\0' && !g_ascii_isdigit (name[0]);
+
+  for (const char *p = name; plain && *p; p++)
+    plain = g_ascii_isalnum (*p) || *p == '_' || *p == '-';
+
+  if (plain)
+    {
+      if (path->len > 0)
+        g_string_append_c (path, '.');
+      g_string_append (path, name);
+    }
+  else
+    {
+      g_string_append (path, "[\"");
+      for (const char *p = name; *p; p++)
+        {
+          if (*p == '"' || *p == '\\')
+            g_string_append_c (path, '\\');
+          if ((guchar) *p < 0x20)
+            g_string_append_printf (path, "\\u%04x", (guint) (guchar) *p);
+          else
+            g_string_append_c (path, *p);
+        }
+      g_string_append (path, "\"]");
+    }
+}
+
+void
+dm_problem_path_append_index (GString *path,
+                              guint    index)
+{
+  g_string_append_printf (path, "[%u]", index);
+}
+
+void
 dm_problems_add_valist (GPtrArray         *problems,
                         DmProblemSeverity  severity,
                         DmDatasetError     code,
@@ -48,7 +85,7 @@ dm_problems_add_valist (GPtrArray         *problems,
   gsize length = path->len;
 
   if (member != NULL)
-    dm_json_path_append_member (path, member);
+    dm_problem_path_append_member (path, member);
   g_ptr_array_add (problems, dm_problem_new (severity, code, path->str, message));
   g_string_truncate (path, length);
 }

@@ -62,4 +62,10 @@ gboolean   dm_safe_text_is_spoofing   (gunichar    c);
  * left for a scanner to find. */
 char      *dm_safe_text_escape_xml    (const char *text);
 
+/* TRUE for a character that is not seen, or that changes how what is
+ * around it is seen: bidi controls and marks, zero width characters and
+ * other format characters, invisible fillers, and line or paragraph
+ * separators. */
+gboolean  dm_unichar_is_invisible (gunichar c);
+
 G_END_DECLS

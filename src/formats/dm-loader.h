@@ -1,0 +1,70 @@
+/* dm-loader.h — reading a timeline file into a DmDataset, and writing one
+ *
+ * The formats layer: the native format and the foreign ones it recognises.
+ * The dataset itself (src/core/dm-dataset.h) knows nothing of files.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "dm-dataset.h"
+
+G_BEGIN_DECLS
+
+/* Loading (dm-loader.c). @display_name names the file in problems. On
+ * success returns the dataset and puts any warnings into @problems; on
+ * failure returns NULL, puts every problem found into @problems and sets
+ * @error from the first one. @problems may be NULL.
+ *
+ * Besides the native format, TimelineJS3 (and its older version 2) and
+ * vis-timeline JSON files are recognised by their shape and imported; what
+ * cannot be mapped is reported as a warning (DM_DATASET_ERROR_UNSUPPORTED).
+ * dm_dataset_get_origin_format() says which format the file had. */
+DmDataset      *dm_dataset_load_bytes         (GBytes        *bytes,
+                                               const char    *display_name,
+                                               GPtrArray    **problems,
+                                               GError       **error);
+DmDataset      *dm_dataset_load_file          (GFile         *file,
+                                               GPtrArray    **problems,
+                                               GCancellable  *cancellable,
+                                               GError       **error);
+/* The same, naming the file @name in problems (e.g. as the user typed it). */
+DmDataset      *dm_dataset_load_file_as       (GFile         *file,
+                                               const char    *name,
+                                               GPtrArray    **problems,
+                                               GCancellable  *cancellable,
+                                               GError       **error);
+/* How far a load in a worker has come, for a progress bar: the worker
+ * writes it, any thread reads it. */
+typedef struct _DmLoadProgress DmLoadProgress;
+
+DmLoadProgress *dm_load_progress_new          (void);
+DmLoadProgress *dm_load_progress_ref          (DmLoadProgress *progress);
+void            dm_load_progress_unref        (DmLoadProgress *progress);
+/* From 0 (not started) to 1 (done). */
+double          dm_load_progress_get_fraction (DmLoadProgress *progress);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmLoadProgress, dm_load_progress_unref)
+
+/* The same in a worker thread; @problems as above. @progress, if not
+ * NULL, follows the load. */
+void            dm_dataset_load_file_async    (GFile               *file,
+                                               DmLoadProgress      *progress,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+DmDataset      *dm_dataset_load_file_finish   (GAsyncResult  *result,
+                                               GPtrArray    **problems,
+                                               GError       **error);
+
+/* Saving (dm-writer.c): the native format, with every member the file had
+ * that this version does not know written back unchanged. */
+JsonNode       *dm_dataset_to_json            (DmDataset     *self);
+char           *dm_dataset_to_data            (DmDataset     *self,
+                                               gsize         *length);
+gboolean        dm_dataset_save_to_file       (DmDataset     *self,
+                                               GFile         *file,
+                                               GCancellable  *cancellable,
+                                               GError       **error);
+
+G_END_DECLS
