@@ -10,168 +10,39 @@
 #include "dm-loader.h"
 
 /* The bundled dataset, from the source tree (G_TEST_SRCDIR is tests/). */
-static inline DmDataset *
-dm_test_load_bundled (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "datasets",
-                                                 "vietnam-industry-4.0.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  DmDataset *dataset = dm_dataset_load_file (file, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (dataset);
-  return dataset;
-}
+DmDataset *dm_test_load_bundled (void);
 
 /* How much longer than usual waits may take: the "sanitize" test setup
  * sets DM_TEST_TIMEOUT_FACTOR, since AddressSanitizer slows everything. */
-static inline guint
-dm_test_timeout_factor (void)
-{
-  const char *factor = g_getenv ("DM_TEST_TIMEOUT_FACTOR");
-  guint64 value = 1;
-
-  if (factor != NULL && !g_ascii_string_to_unsigned (factor, 10, 1, 100, &value, NULL))
-    g_error ("DM_TEST_TIMEOUT_FACTOR must be a whole number from 1 to 100, not “%s”", factor);
-  return (guint) value;
-}
+guint dm_test_timeout_factor (void);
 
 /* A watchdog's seconds: @seconds on a normal build, scaled under the
  * sanitizers. Conditions are waited on; this only bounds the wait. */
-static inline guint
-dm_test_seconds (guint seconds)
-{
-  return seconds * dm_test_timeout_factor ();
-}
+guint dm_test_seconds (guint seconds);
 
 /* Whether to run the heavy sizes: `-m slow`, or the "slow" test setup
  * (DM_TEST_SLOW=1), which CI runs once on the optimised build. */
-static inline gboolean
-dm_test_slow (void)
-{
-  return g_test_slow () || g_strcmp0 (g_getenv ("DM_TEST_SLOW"), "1") == 0;
-}
+gboolean dm_test_slow (void);
 
 /* A timeout's callback that sets the gboolean at @data. */
-static inline gboolean
-dm_test_set_flag_cb (gpointer data)
-{
-  gboolean *flag = data;
-
-  *flag = TRUE;
-  return G_SOURCE_REMOVE;
-}
+gboolean dm_test_set_flag_cb (gpointer data);
 
 /* Removes a scratch folder made by g_dir_make_tmp() and the files in it. */
-static inline void
-dm_test_remove_dir (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  g_assert_nonnull (handle);
-  while ((name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_assert_cmpint (g_remove (path), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (dir), ==, 0);
-}
+void dm_test_remove_dir (const char *dir);
 
 /* Runs the main loop for @msec, frame clock included, without spinning. */
-static inline void
-dm_test_run_for (guint msec)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (msec, dm_test_set_flag_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
+void dm_test_run_for (guint msec);
 
 /* Kinds "k0" … "k@n - 1", each labelled with its id. */
-static inline void
-dm_test_add_kinds (DmDataset *dataset,
-                   guint      n)
-{
-  for (guint k = 0; k < n; k++)
-    {
-      DmKind *kind = dm_kind_new ();
-
-      kind->id = g_strdup_printf ("k%u", k);
-      dm_text_set (&kind->label, NULL, kind->id);
-      dm_dataset_add_kind (dataset, kind);
-    }
-}
+void dm_test_add_kinds (DmDataset *dataset,
+                        guint      n);
 
 /* Dense bursts (thousands of events in a day, in a month), a sparse
  * background over two centuries with empty stretches, ranges from a day
  * to years, and events of unknown kind. */
-static inline DmDataset *
-dm_test_random_dataset (GRand *rand,
-                        guint  n,
-                        guint  n_kinds)
-{
-  DmDataset *dataset = dm_dataset_new ();
-
-  dm_dataset_set_title (dataset, NULL, "Random");
-  dm_test_add_kinds (dataset, n_kinds);
-
-  for (guint i = 0; i < n; i++)
-    {
-      DmEvent *event = dm_event_new ();
-      guint r = g_rand_int_range (rand, 0, 10);
-      gint64 year;
-      guint month;
-      guint day;
-      DmDatePrecision precision;
-
-      if (r < 2)
-        year = 2020, month = 5, day = 12, precision = DM_DATE_PRECISION_MINUTE;
-      else if (r < 4)
-        year = 2016, month = 1, day = g_rand_int_range (rand, 1, 32), precision = DM_DATE_PRECISION_DAY;
-      else
-        {
-          do
-            year = g_rand_int_range (rand, 1800, 2030);
-          while ((year >= 1861 && year < 1900) || (year >= 1915 && year < 1945));
-          month = g_rand_int_range (rand, 1, 13);
-          day = g_rand_int_range (rand, 1, 29);
-          precision = g_rand_int_range (rand, DM_DATE_PRECISION_YEAR, DM_DATE_PRECISION_MINUTE + 1);
-        }
-
-      event->id = g_strdup_printf ("e%u", i);
-      if (g_rand_int_range (rand, 0, 50) > 0)
-        event->kind = g_strdup_printf ("k%u", g_rand_int_range (rand, 0, (gint32) n_kinds));
-      g_assert_true (dm_date_init (&event->start, precision, year,
-                                   precision >= DM_DATE_PRECISION_MONTH ? month : 0,
-                                   precision >= DM_DATE_PRECISION_DAY ? day : 0,
-                                   precision >= DM_DATE_PRECISION_MINUTE ? (guint) g_rand_int_range (rand, 0, 24) : 0,
-                                   precision >= DM_DATE_PRECISION_MINUTE ? (guint) g_rand_int_range (rand, 0, 60) : 0));
-      if (g_rand_int_range (rand, 0, 5) == 0)
-        {
-          if (precision == DM_DATE_PRECISION_YEAR || g_rand_boolean (rand))
-            g_assert_true (dm_date_init (&event->end, DM_DATE_PRECISION_YEAR, year + g_rand_int_range (rand, 0, 8), 0, 0, 0, 0));
-          else
-            {
-              guint later = (guint) g_rand_int_range (rand, 0, 3);
-              guint end_day = MIN (day + later, 28);
-
-              g_assert_true (dm_date_init (&event->end, DM_DATE_PRECISION_DAY, year, month, end_day, 0, 0));
-            }
-        }
-      /* Some points are open-ended, one way or the other (without
-       * drawing more numbers, so the rest stays as it was). */
-      if (!dm_date_is_set (&event->end) && i % 11 == 3)
-        event->start_bound = i % 2 == 0 ? DM_BOUND_AFTER : DM_BOUND_BEFORE;
-      dm_text_set (&event->title, NULL, event->id);
-      dm_dataset_add_event (dataset, event);
-    }
-
-  dm_dataset_finish (dataset);
-  return dataset;
-}
+DmDataset *dm_test_random_dataset (GRand *rand,
+                                   guint  n,
+                                   guint  n_kinds);
 
 /* A scratch folder and the bundled dataset, for the export tests: the
  * fixture of g_test_add (…, DmTestExportFixture, NULL,
@@ -182,22 +53,8 @@ typedef struct
   DmDataset *dataset;
 } DmTestExportFixture;
 
-static inline void
-dm_test_export_fixture_setup (DmTestExportFixture *f,
-                              gconstpointer        data)
-{
-  g_autoptr(GError) error = NULL;
+void dm_test_export_fixture_setup (DmTestExportFixture *f,
+                                   gconstpointer        data);
 
-  f->dir = g_dir_make_tmp ("daumoc-export-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->dataset = dm_test_load_bundled ();
-}
-
-static inline void
-dm_test_export_fixture_teardown (DmTestExportFixture *f,
-                                 gconstpointer        data)
-{
-  dm_test_remove_dir (f->dir);
-  g_free (f->dir);
-  g_clear_object (&f->dataset);
-}
+void dm_test_export_fixture_teardown (DmTestExportFixture *f,
+                                      gconstpointer        data);

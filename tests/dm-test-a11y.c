@@ -1,0 +1,75 @@
+/* dm-test-a11y.c — see dm-test-a11y.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <gtk/gtk.h>
+
+#include "dm-test-a11y.h"
+
+char *
+label_property (GtkWidget *widget)
+{
+  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    return NULL;
+
+  return gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, "\x01");
+}
+
+gboolean
+labelled_by (GtkWidget *widget,
+             GtkWidget *other)
+{
+  g_autofree char *mismatch = gtk_test_accessible_check_relation (GTK_ACCESSIBLE (widget),
+                                                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                                                  other, NULL);
+
+  return mismatch == NULL;
+}
+
+char *
+accessible_name (GtkWidget *widget)
+{
+  g_autoptr(GString) name = g_string_new (NULL);
+  g_autofree char *label = NULL;
+
+  /* Focus goes to the text inside an entry, which AT-SPI shows as the
+   * entry, with the entry's name. */
+  if (GTK_IS_TEXT (widget) && GTK_IS_EDITABLE (gtk_widget_get_parent (widget)))
+    widget = gtk_widget_get_parent (widget);
+
+  label = label_property (widget);
+
+  if (label != NULL)
+    g_string_append (name, label);
+
+  if (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    {
+      for (GtkWidget *a = gtk_widget_get_parent (widget); a != NULL; a = gtk_widget_get_parent (a))
+        if (labelled_by (widget, a))
+          {
+            g_autofree char *other = label_property (a);
+
+            g_string_append_printf (name, "%s%s", name->len ? " " : "", other ? other : "");
+          }
+      for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+        if (labelled_by (widget, c))
+          {
+            g_autofree char *other = label_property (c);
+
+            g_string_append_printf (name, "%s%s", name->len ? " " : "", other ? other : "");
+          }
+    }
+
+  return g_strstrip (g_string_free (g_steal_pointer (&name), FALSE));
+}
+
+char *
+description_property (GtkWidget *widget)
+{
+  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION))
+    return NULL;
+
+  return gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "\x01");
+}
