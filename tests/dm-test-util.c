@@ -177,3 +177,56 @@ dm_test_export_fixture_teardown (DmTestExportFixture *f,
   g_free (f->dir);
   g_clear_object (&f->dataset);
 }
+
+struct _DmTestWatchdog
+{
+  GMutex    lock;
+  GCond     cond;
+  gboolean  done;
+  char     *what;
+  guint     seconds;
+  GThread  *thread;
+};
+
+static gpointer
+watchdog_thread (gpointer data)
+{
+  DmTestWatchdog *w = data;
+  gint64 end = g_get_monotonic_time () + w->seconds * G_TIME_SPAN_SECOND;
+
+  g_mutex_lock (&w->lock);
+  while (!w->done)
+    if (!g_cond_wait_until (&w->cond, &w->lock, end))
+      g_error ("%s: still running after %u s", w->what, w->seconds);
+  g_mutex_unlock (&w->lock);
+
+  return NULL;
+}
+
+DmTestWatchdog *
+dm_test_watchdog_start (const char *what,
+                        guint       seconds)
+{
+  DmTestWatchdog *w = g_new0 (DmTestWatchdog, 1);
+
+  g_mutex_init (&w->lock);
+  g_cond_init (&w->cond);
+  w->what = g_strdup (what);
+  w->seconds = dm_test_seconds (seconds);
+  w->thread = g_thread_new ("watchdog", watchdog_thread, w);
+  return w;
+}
+
+void
+dm_test_watchdog_stop (DmTestWatchdog *w)
+{
+  g_mutex_lock (&w->lock);
+  w->done = TRUE;
+  g_cond_signal (&w->cond);
+  g_mutex_unlock (&w->lock);
+  g_thread_join (w->thread);
+  g_mutex_clear (&w->lock);
+  g_cond_clear (&w->cond);
+  g_free (w->what);
+  g_free (w);
+}

@@ -58,3 +58,13 @@ void dm_test_export_fixture_setup (DmTestExportFixture *f,
 
 void dm_test_export_fixture_teardown (DmTestExportFixture *f,
                                       gconstpointer        data);
+
+/* A thread that ends the test with an error naming @what if
+ * dm_test_watchdog_stop() has not been called within @seconds (scaled as
+ * dm_test_seconds() does): a stall fails the test instead of hanging it,
+ * and the test itself asserts no time. */
+typedef struct _DmTestWatchdog DmTestWatchdog;
+
+DmTestWatchdog *dm_test_watchdog_start (const char     *what,
+                                        guint           seconds);
+void            dm_test_watchdog_stop  (DmTestWatchdog *watchdog);

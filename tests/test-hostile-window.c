@@ -15,6 +15,7 @@
 #include "dm-detail-pane.h"
 #include "dm-presentation.h"
 #include "dm-test-hostile.h"
+#include "dm-test-util.h"
 #include "dm-test-window.h"
 #include "dm-timeline-view.h"
 
@@ -22,53 +23,6 @@
 #define WATCHDOG_SECONDS 240
 
 static char *generated;
-
-typedef struct
-{
-  GMutex      lock;
-  GCond       cond;
-  gboolean    done;
-  const char *what;
-  GThread    *thread;
-} Watchdog;
-
-static gpointer
-watchdog_thread (gpointer data)
-{
-  Watchdog *w = data;
-  gint64 end = g_get_monotonic_time () + WATCHDOG_SECONDS * G_TIME_SPAN_SECOND;
-
-  g_mutex_lock (&w->lock);
-  while (!w->done)
-    if (!g_cond_wait_until (&w->cond, &w->lock, end))
-      g_error ("%s: still running after %d s", w->what, WATCHDOG_SECONDS);
-  g_mutex_unlock (&w->lock);
-
-  return NULL;
-}
-
-static void
-watchdog_start (Watchdog   *w,
-                const char *what)
-{
-  g_mutex_init (&w->lock);
-  g_cond_init (&w->cond);
-  w->done = FALSE;
-  w->what = what;
-  w->thread = g_thread_new ("watchdog", watchdog_thread, w);
-}
-
-static void
-watchdog_stop (Watchdog *w)
-{
-  g_mutex_lock (&w->lock);
-  w->done = TRUE;
-  g_cond_signal (&w->cond);
-  g_mutex_unlock (&w->lock);
-  g_thread_join (w->thread);
-  g_mutex_clear (&w->lock);
-  g_cond_clear (&w->cond);
-}
 
 /* A window of 1200 × 760 showing @path, once it is loaded and drawn. */
 static DmWindow *
@@ -115,7 +69,7 @@ static void
 test_open (gconstpointer data)
 {
   const char *path = data;
-  Watchdog watchdog;
+  DmTestWatchdog *watchdog;
   DmWindow *window;
   DmTimelineView *timeline;
   DmDetailPane *pane;
@@ -123,7 +77,7 @@ test_open (gconstpointer data)
   guint n;
   guint step;
 
-  watchdog_start (&watchdog, path);
+  watchdog = dm_test_watchdog_start (path, WATCHDOG_SECONDS);
   window = open_window (path);
   timeline = DM_TIMELINE_VIEW (dm_test_window_child (window, "timeline"));
   pane = DM_DETAIL_PANE (dm_test_window_child (window, "detail_pane"));
@@ -152,7 +106,7 @@ test_open (gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (presentation));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  watchdog_stop (&watchdog);
+  dm_test_watchdog_stop (watchdog);
 }
 
 static void

@@ -22,53 +22,6 @@
 /* Far more than any case takes; only a stall reaches it. */
 #define WATCHDOG_SECONDS 240
 
-typedef struct
-{
-  GMutex      lock;
-  GCond       cond;
-  gboolean    done;
-  const char *what;
-} Watchdog;
-
-static gpointer
-watchdog_thread (gpointer data)
-{
-  Watchdog *w = data;
-  gint64 end = g_get_monotonic_time () + WATCHDOG_SECONDS * G_TIME_SPAN_SECOND;
-
-  g_mutex_lock (&w->lock);
-  while (!w->done)
-    if (!g_cond_wait_until (&w->cond, &w->lock, end))
-      g_error ("%s: still running after %d s", w->what, WATCHDOG_SECONDS);
-  g_mutex_unlock (&w->lock);
-
-  return NULL;
-}
-
-static GThread *
-watchdog_start (Watchdog   *w,
-                const char *what)
-{
-  g_mutex_init (&w->lock);
-  g_cond_init (&w->cond);
-  w->done = FALSE;
-  w->what = what;
-  return g_thread_new ("watchdog", watchdog_thread, w);
-}
-
-static void
-watchdog_stop (Watchdog *w,
-               GThread  *thread)
-{
-  g_mutex_lock (&w->lock);
-  w->done = TRUE;
-  g_cond_signal (&w->cond);
-  g_mutex_unlock (&w->lock);
-  g_thread_join (thread);
-  g_mutex_clear (&w->lock);
-  g_cond_clear (&w->cond);
-}
-
 static char *scratch;
 static char *generated;
 
@@ -121,8 +74,7 @@ test_export (gconstpointer data)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(DmDataset) dataset = NULL;
   g_autoptr(GError) error = NULL;
-  Watchdog watchdog;
-  GThread *thread = watchdog_start (&watchdog, path);
+  DmTestWatchdog *watchdog = dm_test_watchdog_start (path, WATCHDOG_SECONDS);
 
   dataset = dm_dataset_load_file (file, NULL, NULL, &error);
   g_assert_no_error (error);
@@ -157,7 +109,7 @@ test_export (gconstpointer data)
       dm_test_assert_safe_timelinejs (json, length);
     }
 
-  watchdog_stop (&watchdog, thread);
+  dm_test_watchdog_stop (watchdog);
 }
 
 /* Control characters become characters XML can carry, and the SVG's text

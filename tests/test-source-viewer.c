@@ -12,6 +12,7 @@
 
 #include "dm-source-text.h"
 #include "dm-source-viewer.h"
+#include "dm-test-util.h"
 #include "dm-test-window.h"
 
 /* One event citing each of these texts, in this order. */
@@ -30,61 +31,14 @@ static const char *const source_files[] = {
 #define QUOTE "Nghị quyết 52 được ban hành"
 
 /* The main loop must keep turning: if it stops (a blocking read on the
- * main thread), the test fails after a while instead of hanging. */
-typedef struct
-{
-  GMutex   lock;
-  GCond    cond;
-  gboolean done;
-  GThread *thread;
-} Watchdog;
-
+ * main thread), the watchdog fails the test instead of letting it hang. */
 typedef struct
 {
   char     *dir;
   GFile    *file;
   DmWindow *window;
-  Watchdog *watchdog;
+  DmTestWatchdog *watchdog;
 } Fixture;
-
-static gpointer
-watchdog_thread (gpointer data)
-{
-  Watchdog *dog = data;
-  gint64 deadline = g_get_monotonic_time () + 60 * G_TIME_SPAN_SECOND;
-
-  g_mutex_lock (&dog->lock);
-  while (!dog->done)
-    if (!g_cond_wait_until (&dog->cond, &dog->lock, deadline))
-      g_error ("the test has not finished in a minute: the window stopped responding");
-  g_mutex_unlock (&dog->lock);
-
-  return NULL;
-}
-
-static Watchdog *
-watchdog_start (void)
-{
-  Watchdog *dog = g_new0 (Watchdog, 1);
-
-  g_mutex_init (&dog->lock);
-  g_cond_init (&dog->cond);
-  dog->thread = g_thread_new ("watchdog", watchdog_thread, dog);
-  return dog;
-}
-
-static void
-watchdog_stop (Watchdog *dog)
-{
-  g_mutex_lock (&dog->lock);
-  dog->done = TRUE;
-  g_cond_signal (&dog->cond);
-  g_mutex_unlock (&dog->lock);
-  g_thread_join (dog->thread);
-  g_mutex_clear (&dog->lock);
-  g_cond_clear (&dog->cond);
-  g_free (dog);
-}
 
 static void
 write_file (const char *path,
@@ -128,7 +82,7 @@ fixture_set_up (Fixture       *fixture,
   static const char binary[] = "\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x02\0>\0";
   int fd;
 
-  fixture->watchdog = watchdog_start ();
+  fixture->watchdog = dm_test_watchdog_start ("the window stopped responding", 60);
   fixture->dir = g_dir_make_tmp ("daumoc-sources-XXXXXX", NULL);
   sources = g_build_filename (fixture->dir, "sources", NULL);
   g_assert_cmpint (g_mkdir (sources, 0700), ==, 0);
@@ -207,7 +161,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->file);
   remove_tree (fixture->dir);
   g_free (fixture->dir);
-  watchdog_stop (fixture->watchdog);
+  dm_test_watchdog_stop (fixture->watchdog);
 }
 
 /* Runs the main loop until @done (watched by the watchdog). */
