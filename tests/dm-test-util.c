@@ -178,6 +178,22 @@ dm_test_export_fixture_teardown (DmTestExportFixture *f,
   g_clear_object (&f->dataset);
 }
 
+gboolean
+dm_test_run_until (gboolean (*done) (gpointer),
+                   gpointer   data,
+                   guint      seconds)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (dm_test_seconds (seconds), dm_test_set_flag_cb, &timed_out);
+
+  while (!done (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (id);
+  return !timed_out;
+}
+
 struct _DmTestWatchdog
 {
   GMutex    lock;

@@ -59,6 +59,12 @@ void dm_test_export_fixture_setup (DmTestExportFixture *f,
 void dm_test_export_fixture_teardown (DmTestExportFixture *f,
                                       gconstpointer        data);
 
+/* Runs the main loop until @done (@data) holds, or @seconds (scaled as
+ * dm_test_seconds() does) have passed: FALSE then. */
+gboolean dm_test_run_until (gboolean (*done) (gpointer),
+                            gpointer   data,
+                            guint      seconds);
+
 /* A thread that ends the test with an error naming @what if
  * dm_test_watchdog_stop() has not been called within @seconds (scaled as
  * dm_test_seconds() does): a stall fails the test instead of hanging it,

@@ -169,14 +169,7 @@ static void
 wait_for (gboolean (*done) (gpointer),
           gpointer   data)
 {
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (20, dm_test_set_flag_cb, &timed_out);
-
-  while (!done (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_false (timed_out);
-  g_source_remove (id);
+  g_assert_true (dm_test_run_until (done, data, 20));
 }
 
 static gboolean

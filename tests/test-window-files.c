@@ -9,6 +9,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "dm-test-util.h"
 #include "dm-test-window.h"
 
 static const char timeline[] =
@@ -22,14 +23,7 @@ static void
 wait_until (gboolean (*done) (gpointer),
             gpointer   data)
 {
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (10, dm_test_set_flag_cb, &timed_out);
-
-  while (!done (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_false (timed_out);
-  g_source_remove (id);
+  g_assert_true (dm_test_run_until (done, data, 10));
 }
 
 static gboolean
