@@ -7,6 +7,7 @@
 #include <string.h>
 #include <json-glib/json-glib.h>
 
+#include "dm-export-timelinejs.h"
 #include "dm-test-safe.h"
 
 void
@@ -99,4 +100,17 @@ dm_test_assert_safe_timelinejs (const char *data,
 
   dm_test_assert_safe_json_node (json_parser_get_root (parser), NULL);
   dm_test_assert_no_script (data, length);
+}
+
+void
+dm_test_assert_timelinejs_round_trip (DmDataset *dataset)
+{
+  gsize length;
+  g_autofree char *exported = dm_export_timelinejs (dataset, DM_LANGUAGE_EN, &length);
+  g_autoptr(GBytes) bytes = g_bytes_new (exported, length);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmDataset) again = dm_dataset_load_bytes (bytes, "exported.json", NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (dm_dataset_get_n_events (again), ==, dm_dataset_get_n_events (dataset));
 }

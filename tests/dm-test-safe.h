@@ -27,3 +27,6 @@ void dm_test_assert_safe_json_node (JsonNode   *node,
  * image) addresses, nothing executable. */
 void dm_test_assert_safe_timelinejs (const char *data,
                                      gsize       length);
+
+/* @dataset exported to TimelineJS3 loads again, with as many events. */
+void dm_test_assert_timelinejs_round_trip (DmDataset *dataset);

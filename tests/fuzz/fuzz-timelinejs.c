@@ -7,8 +7,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "dm-dataset.h"
+#include "dm-test-safe.h"
 #include "fuzz-common.h"
-#include "dm-export-timelinejs.h"
 #include "dm-loader.h"
 
 
@@ -35,16 +35,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   for (guint i = 0; problems != NULL && i < problems->len; i++)
     g_assert_nonnull (((DmProblem *) g_ptr_array_index (problems, i))->message);
 
-  {
-    gsize length;
-    g_autofree char *exported = dm_export_timelinejs (dataset, DM_LANGUAGE_EN, &length);
-    g_autoptr(GBytes) again_bytes = g_bytes_new (exported, length);
-    g_autoptr(GError) again_error = NULL;
-    g_autoptr(DmDataset) again = dm_dataset_load_bytes (again_bytes, "exported.json", NULL, &again_error);
-
-    g_assert_no_error (again_error);
-    g_assert_cmpuint (dm_dataset_get_n_events (again), ==, dm_dataset_get_n_events (dataset));
-  }
+  dm_test_assert_timelinejs_round_trip (dataset);
 
   return 0;
 }
