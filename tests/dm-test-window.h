@@ -8,6 +8,7 @@
 
 #include "dm-application.h"
 #include "dm-event-row.h"
+#include "dm-filter-popover.h"
 #include "dm-test-util.h"
 #include "dm-window.h"
 
@@ -17,6 +18,18 @@ dm_test_window_child (DmWindow   *window,
                       const char *name)
 {
   GObject *object = gtk_widget_get_template_child (GTK_WIDGET (window), DM_TYPE_WINDOW, name);
+
+  g_assert_nonnull (object);
+  return GTK_WIDGET (object);
+}
+
+/* A widget of the window's filter menu (dm-filter-popover.ui), by its id. */
+static inline GtkWidget *
+dm_test_filter_child (DmWindow   *window,
+                      const char *name)
+{
+  GtkWidget *popover = dm_test_window_child (window, "filter_popover");
+  GObject *object = gtk_widget_get_template_child (popover, DM_TYPE_FILTER_POPOVER, name);
 
   g_assert_nonnull (object);
   return GTK_WIDGET (object);
