@@ -296,10 +296,12 @@ test_source_viewer (void)
   gtk_window_set_default_size (GTK_WINDOW (viewer), 520, 410);
   gtk_window_present (GTK_WINDOW (parent));
 
-  /* The quoted passage selected, white space as the text has it. */
-  dm_source_viewer_show_text (viewer, "First", "Before.\nThe   quoted\npassage. After.", "The quoted passage.");
+  /* The quoted passage selected, white space as the text has it; the
+   * title (the dataset's) is text, not markup. */
+  dm_source_viewer_show_text (viewer, "A <b>title</b>", "Before.\nThe   quoted\npassage. After.", "The quoted passage.");
   gtk_window_present (GTK_WINDOW (viewer));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (viewer));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (viewer)), ==, "A <b>title</b>");
   g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
   selected = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   g_assert_cmpstr (selected, ==, "The   quoted\npassage.");
