@@ -83,7 +83,7 @@ _dm_window_apply_filter (DmWindow *self)
     }
   dm_timeline_view_set_visible (self->timeline, shown_flags, n);
 
-  /* A large dataset's index is being made in a worker (set_dataset()):
+  /* A large dataset's index is being made in a worker (index_dataset()):
    * until it is ready the search waits, and says so; a small one's takes a
    * few milliseconds, made here on the first keystroke. */
   searching = query[0] != '\0';
