@@ -214,6 +214,9 @@ filter_changed_cb (DmFilterPopover *self)
   self->syncing = FALSE;
 }
 
+/* The widgets for a dataset's kinds and tags */
+
+/* One check per kind, in the dataset's order. */
 static void
 rebuild_kind_checks (DmFilterPopover *self)
 {
