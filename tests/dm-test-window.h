@@ -8,12 +8,25 @@
 
 #include "dm-application.h"
 #include "dm-event-row.h"
+#include "dm-filter-popover.h"
 #include "dm-test-util.h"
 #include "dm-window.h"
 
 /* A widget of the window's UI file, by its id. */
 GtkWidget *dm_test_window_child (DmWindow   *window,
                                  const char *name);
+
+/* A widget of the window's filter menu (dm-filter-popover.ui), by its id. */
+static inline GtkWidget *
+dm_test_filter_child (DmWindow   *window,
+                      const char *name)
+{
+  GtkWidget *popover = dm_test_window_child (window, "filter_popover");
+  GObject *object = gtk_widget_get_template_child (popover, DM_TYPE_FILTER_POPOVER, name);
+
+  g_assert_nonnull (object);
+  return GTK_WIDGET (object);
+}
 
 /* A window of @width × @height showing the bundled dataset in English,
  * once it is loaded (within ten seconds) and drawn. */

@@ -480,23 +480,6 @@ test_keys_and_size (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* Made, shown and closed, the viewer leaves nothing behind. */
-static void
-test_viewer_finalizes (void)
-{
-  GtkWidget *parent = gtk_window_new ();
-  DmSourceViewer *viewer = dm_source_viewer_new (GTK_WINDOW (parent));
-
-  g_object_ref_sink (viewer);
-  dm_source_viewer_show_text (viewer, "A <b>title</b>", "Some text with a quote in it.", "a quote");
-  gtk_window_present (GTK_WINDOW (viewer));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (viewer));
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (viewer)), ==, "A <b>title</b>");
-  gtk_window_destroy (GTK_WINDOW (viewer));
-  g_assert_finalize_object (viewer);
-  gtk_window_destroy (GTK_WINDOW (parent));
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -515,7 +498,6 @@ main (int   argc,
 #ifdef DM_TEST_XDOTOOL
   g_test_add_func ("/source-viewer/keys-and-size", test_keys_and_size);
 #endif
-  g_test_add_func ("/source-viewer/finalizes", test_viewer_finalizes);
 
   return g_test_run ();
 }

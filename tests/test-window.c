@@ -841,14 +841,14 @@ test_filter_kinds (void)
   DmWindow *window = dm_test_open_bundled_window (1280, 800);
   DmTimelineView *timeline = DM_TIMELINE_VIEW (dm_test_window_child (window, "timeline"));
   DmDataset *dataset = dm_window_get_dataset (window);
-  GtkWidget *check = gtk_widget_get_first_child (dm_test_window_child (window, "kind_box"));
+  GtkWidget *check = gtk_widget_get_first_child (dm_test_filter_child (window, "kind_box"));
   guint all = list_length (window);
   guint shown = 0;
   guint tags = 0;
 
   /* Each tag is one focus stop, the named button, not the flow box's
    * unnamed cell around it. */
-  for (GtkWidget *cell = gtk_widget_get_first_child (dm_test_window_child (window, "tag_box")); cell; cell = gtk_widget_get_next_sibling (cell))
+  for (GtkWidget *cell = gtk_widget_get_first_child (dm_test_filter_child (window, "tag_box")); cell; cell = gtk_widget_get_next_sibling (cell))
     {
       g_assert_true (GTK_IS_FLOW_BOX_CHILD (cell));
       g_assert_false (gtk_widget_get_focusable (cell));
