@@ -70,6 +70,21 @@ test_table (void)
       g_assert_null (dm_format_type_lookup (type, "x-unknown"));
     }
 
+  /* The levels of certainty are those of the model. */
+  {
+    const char * const *levels = dm_format_type_lookup (&dm_format_certainty, "level")->values;
+
+    g_assert_true (dm_format_type_lookup (&dm_format_event, "certainty")->values == levels);
+    g_assert_cmpuint (g_strv_length ((char **) levels), ==, DM_CERTAINTY_APPROXIMATE + 1);
+    for (guint i = 0; levels[i] != NULL; i++)
+      {
+        DmCertainty certainty;
+
+        g_assert_true (dm_certainty_from_string (levels[i], &certainty));
+        g_assert_cmpstr (dm_certainty_to_string (certainty), ==, levels[i]);
+      }
+  }
+
   /* Every type is held by another, down from the dataset. */
   for (guint t = 0; types[t] != NULL; t++)
     g_assert_true (g_hash_table_contains (reached, types[t]));
@@ -196,6 +211,40 @@ allowed_types (JsonObject *node,
   return types;
 }
 
+/* The strings @node allows by "const" or "enum", following references
+ * and combinations, into @strings. */
+static void
+allowed_strings (JsonObject *node,
+                 GPtrArray  *strings)
+{
+  static const char * const combinations[] = { "oneOf", "anyOf", "allOf" };
+
+  if (json_object_has_member (node, "$ref"))
+    allowed_strings (schema_def (json_object_get_string_member (node, "$ref") + strlen ("#/$defs/")), strings);
+
+  if (json_object_has_member (node, "const") &&
+      types_of_value (json_object_get_member (node, "const")) == DM_FORMAT_STRING)
+    g_ptr_array_add (strings, (gpointer) json_object_get_string_member (node, "const"));
+
+  if (json_object_has_member (node, "enum"))
+    {
+      JsonArray *values = json_object_get_array_member (node, "enum");
+
+      for (guint i = 0; i < json_array_get_length (values); i++)
+        if (types_of_value (json_array_get_element (values, i)) == DM_FORMAT_STRING)
+          g_ptr_array_add (strings, (gpointer) json_array_get_string_element (values, i));
+    }
+
+  for (guint c = 0; c < G_N_ELEMENTS (combinations); c++)
+    if (json_object_has_member (node, combinations[c]))
+      {
+        JsonArray *branches = json_object_get_array_member (node, combinations[c]);
+
+        for (guint i = 0; i < json_array_get_length (branches); i++)
+          allowed_strings (json_array_get_object_element (branches, i), strings);
+      }
+}
+
 static GPtrArray *
 sorted_names (GList *names)
 {
@@ -279,8 +328,23 @@ test_schema (void)
           g_autoptr(GHashTable) member_refs = g_hash_table_new (g_str_hash, g_str_equal);
           g_autoptr(GHashTable) item_refs = g_hash_table_new (g_str_hash, g_str_equal);
 
+          g_autoptr(GPtrArray) schema_values = g_ptr_array_new ();
+          g_autoptr(GPtrArray) table_values = g_ptr_array_new ();
+          g_autofree char *expected_values = NULL;
+          g_autofree char *found_values = NULL;
+
           g_test_message ("%s.%s", type->name, member->name);
           g_assert_cmpuint (allowed_types (property, member_refs), ==, member->json_types);
+
+          /* The same strings, or any. */
+          for (guint v = 0; member->values != NULL && member->values[v] != NULL; v++)
+            g_ptr_array_add (table_values, (gpointer) member->values[v]);
+          g_ptr_array_sort (table_values, compare_names);
+          allowed_strings (property, schema_values);
+          g_ptr_array_sort (schema_values, compare_names);
+          expected_values = join (table_values);
+          found_values = join (schema_values);
+          g_assert_cmpstr (found_values, ==, expected_values);
 
           if (member->json_types & DM_FORMAT_ARRAY)
             {
@@ -321,28 +385,34 @@ test_schema (void)
 #define DOC_END "<!-- end of members -->\n"
 
 static void
-append_type_name (GString            *out,
-                  DmFormatJsonType    json_types,
-                  const DmFormatType *type)
+append_type_name (GString              *out,
+                  const DmFormatMember *member)
 {
   static const struct { DmFormatJsonType type; const char *name; } names[] = {
     { DM_FORMAT_STRING, "string" }, { DM_FORMAT_NUMBER, "number" }, { DM_FORMAT_INTEGER, "integer" },
     { DM_FORMAT_BOOLEAN, "`true` or `false`" }, { DM_FORMAT_OBJECT, NULL }, { DM_FORMAT_ARRAY, NULL },
   };
-  gboolean first = TRUE;
+  DmFormatJsonType json_types = member->json_types;
+  const DmFormatType *type = member->type;
+  const char *separator = "";
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       if ((json_types & names[i].type) != names[i].type)
         continue;
       json_types &= ~names[i].type;
-      g_string_append (out, first ? "" : " or ");
-      first = FALSE;
+      g_string_append (out, separator);
+      /* After a list of strings, the next type is set apart. */
+      separator = names[i].type == DM_FORMAT_STRING && member->values != NULL ? ", or " : " or ";
       if (names[i].type == DM_FORMAT_ARRAY)
         g_string_append_printf (out, "array of %s%s%s", type != NULL ? "*" : "",
                                 type != NULL ? type->name : "string", type != NULL ? "*" : "");
       else if (names[i].type == DM_FORMAT_OBJECT)
         g_string_append_printf (out, "*%s*", type->name);
+      else if (names[i].type == DM_FORMAT_STRING && member->values != NULL)
+        for (guint v = 0; member->values[v] != NULL; v++)
+          g_string_append_printf (out, "%s`\"%s\"`", v == 0 ? "" : member->values[v + 1] != NULL ? ", " : " or ",
+                                  member->values[v]);
       else
         g_string_append (out, names[i].name);
     }
@@ -361,7 +431,7 @@ doc_table (const DmFormatType *type)
       const DmFormatMember *member = &type->members[i];
 
       g_string_append_printf (out, "| `%s` | ", member->name);
-      append_type_name (out, member->json_types, member->type);
+      append_type_name (out, member);
       g_string_append_printf (out, " | %s | %s |\n", member->required ? "yes" : "no", member->description);
     }
 

@@ -2,13 +2,13 @@
  *
  * Every object of the format (the dataset, a text, a kind, an event…) and
  * each of its members: name, JSON types, whether it is required, the
- * objects it holds and a short description. Adding a member is one entry
- * here, its reading in dm-loader.c and its writing in dm-writer.c, and
- * tests/fixtures/valid/every-member.json using it. The others follow this
- * table, each in the way that suits it:
+ * objects it holds, the strings it may be (relations, levels of
+ * certainty) and a short description. The others follow this table,
+ * each in the way that suits it:
  *
  *  - The loader, generated: what it keeps as unknown, to write back
- *    unchanged, is what this table does not have (dm_format_type_lookup()).
+ *    unchanged, is what this table does not have (dm_format_type_lookup());
+ *    the relations it accepts are the table's.
  *  - The writer, generated: it writes the members in this table's order,
  *    then the unknown ones; writing a member that is not here is a bug it
  *    reports (g_critical).
@@ -17,18 +17,21 @@
  *    being the documentation; the prose around them is written by hand.
  *    The `format` test fails when a table is out of date.
  *  - data/daumoc-timeline.schema.json, checked: the schema says more than
- *    this table could (the patterns of dates, colours and links, the
- *    allowed relations, one bound of two, no end after an open start) and
- *    is a file people and tools read on its own, so it is written by hand.
- *    The `format` test checks that each type's $defs entry has exactly
- *    these properties, requires exactly the required ones, and allows the
- *    same JSON types and objects; `format-schema` validates the bundled
- *    files against it with a standard validator.
+ *    this table could (the patterns of dates, colours and links, one
+ *    bound of two, no end after an open start) and is a file people and
+ *    tools read on their own, so it is written by hand. The `format` test
+ *    checks that each type's $defs entry has exactly these properties,
+ *    requires exactly the required ones, and allows the same JSON types,
+ *    objects and strings; `format-schema` validates the bundled files
+ *    against it with a standard validator.
  *
  * What a member's value means, and the checks beyond its JSON type, stay
- * with the readers in dm-loader.c. A member listed here that the loader
- * does not read would be dropped on saving: the round trip of
- * every-member.json catches that.
+ * with the readers in dm-loader.c and the writers in dm-writer.c. So
+ * adding a member is: its entry here, its reading and writing, its
+ * property in the schema, `ninja -C _build update-format-doc`, and a use
+ * of it in tests/fixtures/valid/every-member.json, which the `format`
+ * test asks for; a member the loader does not read would be dropped on
+ * saving, and test-loader's round trip of that file would fail.
  *
  * Descriptions are Markdown, as they appear in FORMAT.md.
  *
@@ -38,6 +41,7 @@
 
 #include <string.h>
 
+#include "dm-dataset.h"
 #include "dm-format.h"
 
 #define TYPE(symbol, type_name, type_description, member_table) \
@@ -47,6 +51,12 @@
 #define S DM_FORMAT_STRING
 #define O DM_FORMAT_OBJECT
 #define A DM_FORMAT_ARRAY
+
+static const char * const format_names[] = { DM_DATASET_FORMAT_NAME, NULL };
+static const char * const certainty_levels[] = { "stated", "inferred", "approximate", NULL };
+static const char * const relation_names[] = {
+  "part-of", "approves", "implements", "follows-up", "feeds", "establishes", "cites", "related", NULL
+};
 
 static const DmFormatMember text_members[] = {
   { "vi", S, FALSE, NULL, "Vietnamese" },
@@ -97,7 +107,7 @@ TYPE (dm_format_open_start, "openStart",
       open_start_members);
 
 static const DmFormatMember certainty_members[] = {
-  { "level", S, TRUE, NULL, "`stated`, `inferred` or `approximate`" },
+  { "level", S, TRUE, NULL, "how the date was found", certainty_levels },
   { "reason", O, FALSE, &dm_format_text, "how the date was worked out" },
 };
 TYPE (dm_format_certainty, "certainty", "How an event's date was found, with the reason.", certainty_members);
@@ -113,8 +123,7 @@ TYPE (dm_format_actor, "actor", "A person or an organisation taking part in an e
 
 static const DmFormatMember relation_members[] = {
   { "event", S, TRUE, NULL, "the `id` of another event" },
-  { "relation", S, TRUE, NULL,
-    "`part-of`, `approves`, `implements`, `follows-up`, `feeds`, `establishes`, `cites` or `related`" },
+  { "relation", S, TRUE, NULL, "how this event relates to the other one", relation_names },
 };
 TYPE (dm_format_relation, "relation", "How an event relates to another.", relation_members);
 
@@ -152,8 +161,7 @@ static const DmFormatMember event_members[] = {
   { "end", S, FALSE, NULL,
     "a date: the event is a range. Its span may not end before the start's span begins. Not with an open start" },
   { "certainty", S | O, FALSE, &dm_format_certainty,
-    "`\"stated\"` (the default), `\"inferred\"` or `\"approximate\"`, or a certainty object saying how the "
-    "date was worked out" },
+    "how the date was found, with the reason in a certainty object; `\"stated\"` when left out", certainty_levels },
   { "title", O, TRUE, &dm_format_text, "what happened" },
   { "summary", O, FALSE, &dm_format_text, "a few sentences" },
   { "place", O, FALSE, &dm_format_text, "where it happened" },
@@ -168,7 +176,7 @@ static const DmFormatMember event_members[] = {
 TYPE (dm_format_event, "event", "Something that happened.", event_members);
 
 static const DmFormatMember dataset_members[] = {
-  { "format", S, TRUE, NULL, "`\"daumoc-timeline\"`" },
+  { "format", S, TRUE, NULL, "names the format", format_names },
   { "version", DM_FORMAT_INTEGER, TRUE, NULL, "`1`; a file with a higher version is refused, rather than misread" },
   { "title", O, TRUE, &dm_format_text, "the timeline's title" },
   { "description", O, FALSE, &dm_format_text, "what it is about" },

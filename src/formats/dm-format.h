@@ -36,6 +36,8 @@ typedef struct
    * the elements of its array otherwise; NULL for none. */
   const DmFormatType *type;
   const char         *description;
+  /* The strings it may be, NULL-terminated; NULL for any. */
+  const char * const *values;
 } DmFormatMember;
 
 /* An object of the format: the dataset at the top, or one it holds. */

@@ -111,10 +111,6 @@ dm_load_progress_get_fraction (DmLoadProgress *progress)
   return g_atomic_int_get (&progress->permille) / 1000.0;
 }
 
-static const char * const relation_names[] = {
-  "part-of", "approves", "implements", "follows-up", "feeds", "establishes", "cites", "related", NULL
-};
-
 /* Problems */
 
 G_GNUC_PRINTF (4, 5)
@@ -831,6 +827,7 @@ read_relation (Loader   *l,
                gpointer  data)
 {
   GPtrArray **related = data;
+  const char * const *relation_names = dm_format_type_lookup (&dm_format_relation, "relation")->values;
   g_autoptr(DmRelation) relation = dm_relation_new ();
   DmJsonNode *object;
   gboolean ok = TRUE;
