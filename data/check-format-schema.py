@@ -1,33 +1,47 @@
 #!/usr/bin/python3
-# check-format-schema.py — the JSON Schema of the timeline format holds
-# together: every "$ref" names a definition that exists, and every member
-# the format documents for an event (FORMAT.md's table) is in it. Prints TAP.
+# check-format-schema.py — the JSON Schema of the timeline format works
+# with a standard validator (python3-jsonschema): it is a valid schema of
+# the draft it declares, every "$ref" in it resolves, the files given after
+# --valid pass it, and those after --invalid (a wrong type, a bad colour…)
+# do not. Prints TAP.
+#
+#   check-format-schema.py SCHEMA --valid FILE… --invalid FILE…
+#
+# That the schema has the members of the format's table, no more and no
+# fewer, is checked by tests/test-format.c.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import json
-import re
+import os
 import sys
 
-schema_path, format_path = sys.argv[1], sys.argv[2]
+try:
+    import jsonschema
+except ImportError:
+    print('Bail out! python3-jsonschema is missing for ' + sys.executable, flush=True)
+    sys.exit(1)
+
 results = []
 
 
-def check(ok, name):
+def check(ok, name, details=()):
     results.append(bool(ok))
     print(('ok' if ok else 'not ok') + ' %d - %s' % (len(results), name), flush=True)
+    for line in details:
+        print('# ' + line, flush=True)
 
 
-def refs(node, path='#'):
+def refs(node):
     if isinstance(node, dict):
         for key, value in node.items():
             if key == '$ref':
-                yield path, value
+                yield value
             else:
-                yield from refs(value, path + '/' + key)
+                yield from refs(value)
     elif isinstance(node, list):
-        for i, value in enumerate(node):
-            yield from refs(value, '%s/%d' % (path, i))
+        for value in node:
+            yield from refs(value)
 
 
 def resolve(schema, ref):
@@ -41,25 +55,62 @@ def resolve(schema, ref):
     return node
 
 
-with open(schema_path, encoding='utf-8') as f:
-    schema = json.load(f)
-with open(format_path, encoding='utf-8') as f:
-    format_doc = f.read()
+def load(path):
+    def refuse(constant):
+        raise ValueError('not JSON: ' + constant)
 
-print('1..3', flush=True)
-broken = [(where, ref) for where, ref in refs(schema) if resolve(schema, ref) is None]
-check(not broken, 'every $ref resolves: %r' % (broken,))
+    with open(path, encoding='utf-8') as f:
+        return json.load(f, parse_constant=refuse)
 
-# The members of an event, from the first column of FORMAT.md's table.
-section = format_doc[format_doc.index('## Events'):]
-members = re.findall(r'^\| `([a-z_]+)` \|', section, re.M)
-event = schema['$defs']['event']['properties']
-missing = [m for m in members if m not in event]
-check(members and not missing, 'every event member of FORMAT.md is in the schema: %r' % (missing,))
 
-# An open start is a bound, "before" or "after", and nothing made up.
-start = json.dumps(event.get('start', {}))
-check('openStart' in start and set(schema['$defs']['openStart']['properties']) == {'before', 'after'},
-      'a start may be an open bound, before or after')
+def where(error):
+    return '/'.join(str(part) for part in error.absolute_path) or '(top)'
+
+
+args = sys.argv[1:]
+schema_path = args.pop(0)
+valid = args[args.index('--valid') + 1:args.index('--invalid')]
+invalid = args[args.index('--invalid') + 1:]
+
+schema = load(schema_path)
+declared = schema.get('$schema', '')
+validator_class = jsonschema.validators.validator_for(schema, default=None)
+
+print('1..%d' % (3 + len(valid) + len(invalid)), flush=True)
+check(validator_class is not None
+      and validator_class.META_SCHEMA.get('$id', '').rstrip('#') == declared.rstrip('#'),
+      'the validator knows the draft the schema declares (%s)' % declared)
+if validator_class is None:
+    validator_class = jsonschema.validators.Draft202012Validator
+try:
+    validator_class.check_schema(schema)
+    problem = None
+except jsonschema.exceptions.SchemaError as e:
+    problem = e
+check(problem is None, 'the schema is valid under its meta-schema',
+      [] if problem is None else [str(problem).splitlines()[0]])
+
+broken = [ref for ref in refs(schema) if resolve(schema, ref) is None]
+check(not broken, 'every $ref resolves', ['unresolved: ' + ref for ref in broken])
+
+validator = validator_class(schema)
+
+
+def problems(path):
+    """What the validator finds wrong with the file at @path, as lines."""
+    try:
+        errors = sorted(validator.iter_errors(load(path)), key=lambda e: list(map(str, e.absolute_path)))
+    except jsonschema.exceptions.RefResolutionError as e:
+        return ['the schema cannot be used: %s' % str(e)[:200]]
+    return ['%s: %s' % (where(e), e.message[:200]) for e in errors]
+
+
+for path in valid:
+    found = problems(path)
+    check(not found, 'valid: ' + os.path.basename(path), found[:20])
+
+for path in invalid:
+    found = problems(path)
+    check(found and not found[0].startswith('the schema cannot'), 'rejected: ' + os.path.basename(path), found[:3])
 
 sys.exit(0 if all(results) else 1)

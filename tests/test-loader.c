@@ -255,6 +255,7 @@ static const char *round_trip_files[] = {
   "valid/empty-events.json",
   "valid/unknown-members.json",
   "valid/open-ended.json",
+  "valid/every-member.json",
   "../../data/examples/example.json",
 };
 

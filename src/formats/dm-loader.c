@@ -23,6 +23,7 @@
 #include <glib/gi18n.h>
 
 #include "dm-dataset.h"
+#include "dm-format.h"
 #include "dm-html.h"
 #include "dm-import.h"
 #include "dm-json-scan.h"
@@ -110,28 +111,6 @@ dm_load_progress_get_fraction (DmLoadProgress *progress)
   return g_atomic_int_get (&progress->permille) / 1000.0;
 }
 
-static const char * const root_members[] = { "format", "version", "title", "description", "kinds", "sources", "tags",
-                                             "eras", "events", NULL };
-static const char * const tag_members[] = { "id", "label", NULL };
-static const char * const bound_members[] = { "before", "after", NULL };
-static const char * const kind_members[] = { "id", "label", "color", "icon", NULL };
-static const char * const era_members[] = { "title", "start", "end", "color", NULL };
-static const char * const source_members[] = { "id", "title", "publisher", "author", "date", "file", "url", NULL };
-static const char * const event_members[] = { "id", "kind", "start", "end", "certainty", "title", "summary", "place",
-                                              "actors", "tags", "related", "figures", "lists", "citations", "links", NULL };
-static const char * const actor_members[] = { "name", "role", "as_printed", NULL };
-static const char * const relation_members[] = { "event", "relation", NULL };
-static const char * const citation_members[] = { "source", "quote", "translation", NULL };
-static const char * const figure_members[] = { "label", "value", "display", NULL };
-static const char * const list_members[] = { "label", "items", NULL };
-static const char * const link_members[] = { "url", "title", NULL };
-static const char * const certainty_members[] = { "level", "reason", NULL };
-static const char * const text_members[] = { "vi", "en", NULL };
-
-static const char * const relation_names[] = {
-  "part-of", "approves", "implements", "follows-up", "feeds", "establishes", "cites", "related", NULL
-};
-
 /* Problems */
 
 G_GNUC_PRINTF (4, 5)
@@ -171,26 +150,16 @@ type_problem (Loader     *l,
                _("expected %s, found %s"), expected, dm_json_node_describe (node));
 }
 
-static gboolean
-is_known (const char * const *known,
-          const char          *name)
-{
-  for (guint i = 0; known[i] != NULL; i++)
-    if (strcmp (known[i], name) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 /* Members this version does not know, copied for round-trips. */
 static JsonObject *
 collect_extra (const DmJsonNode   *object,
-               const char * const *known)
+               const DmFormatType *type)
 {
   JsonObject *extra = NULL;
 
   for (const DmJsonNode *node = object->v.first; node != NULL; node = node->next)
     {
-      if (is_known (known, node->name))
+      if (dm_format_type_lookup (type, node->name) != NULL)
         continue;
       if (extra == NULL)
         extra = json_object_new ();
@@ -303,7 +272,7 @@ read_text_node (Loader     *l,
       else if (strcmp (value->name, "en") == 0)
         out->en = g_strdup (value->v.string);
     }
-  out->extra = node->n > (guint) (out->vi != NULL) + (out->en != NULL) ? collect_extra (node, text_members) : NULL;
+  out->extra = node->n > (guint) (out->vi != NULL) + (out->en != NULL) ? collect_extra (node, &dm_format_text) : NULL;
 
   if (required && dm_text_is_empty (out))
     {
@@ -447,7 +416,7 @@ read_event_start (Loader     *l,
       ok &= read_date (l, node, before != NULL ? "before" : "after", TRUE, &event->start);
     }
 
-  event->start_extra = collect_extra (node, bound_members);
+  event->start_extra = collect_extra (node, &dm_format_open_start);
   g_string_truncate (l->path, len);
 
   if (ok && dm_json_node_get_member (object, "end") != NULL &&
@@ -690,7 +659,7 @@ read_kind (Loader   *l,
   if (kind->id != NULL)
     define_id (l, REF_KIND, kind->id, index, "id");
 
-  kind->extra = collect_extra (object, kind_members);
+  kind->extra = collect_extra (object, &dm_format_kind);
   if (ok)
     dm_dataset_add_kind (l->dataset, g_steal_pointer (&kind));
 
@@ -730,7 +699,7 @@ read_source (Loader   *l,
   if (source->id != NULL)
     define_id (l, REF_SOURCE, source->id, index, "id");
 
-  source->extra = collect_extra (object, source_members);
+  source->extra = collect_extra (object, &dm_format_source);
   if (ok)
     dm_dataset_add_source (l->dataset, g_steal_pointer (&source));
 
@@ -756,7 +725,7 @@ read_era (Loader   *l,
   ok &= read_color (l, object, &era->color);
   ok &= check_date_order (l, &era->start, &era->end, TRUE);
 
-  era->extra = collect_extra (object, era_members);
+  era->extra = collect_extra (object, &dm_format_era);
   if (ok)
     dm_dataset_add_era (l->dataset, g_steal_pointer (&era));
 
@@ -786,7 +755,7 @@ read_tag_label (Loader     *l,
       ok = FALSE;
     }
 
-  tag->extra = collect_extra (object, tag_members);
+  tag->extra = collect_extra (object, &dm_format_tag);
   if (ok)
     dm_dataset_add_tag_label (l->dataset, g_steal_pointer (&tag));
 
@@ -812,7 +781,7 @@ read_actor (Loader   *l,
   ok &= read_string (l, object, "name", TRUE, &actor->name);
   ok &= read_text (l, object, "role", FALSE, &actor->role);
   ok &= read_boolean (l, object, "as_printed", &actor->as_printed);
-  actor->extra = collect_extra (object, actor_members);
+  actor->extra = collect_extra (object, &dm_format_actor);
 
   if (ok)
     {
@@ -858,6 +827,7 @@ read_relation (Loader   *l,
                gpointer  data)
 {
   GPtrArray **related = data;
+  const char * const *relation_names = dm_format_type_lookup (&dm_format_relation, "relation")->values;
   g_autoptr(DmRelation) relation = dm_relation_new ();
   DmJsonNode *object;
   gboolean ok = TRUE;
@@ -881,7 +851,7 @@ read_relation (Loader   *l,
   if (relation->event != NULL)
     refer_to (l, REF_EVENT, relation->event, "event");
 
-  relation->extra = collect_extra (object, relation_members);
+  relation->extra = collect_extra (object, &dm_format_relation);
   if (ok)
     {
       if (*related == NULL)
@@ -913,7 +883,7 @@ read_citation (Loader   *l,
   if (citation->source != NULL)
     refer_to (l, REF_SOURCE, citation->source, "source");
 
-  citation->extra = collect_extra (object, citation_members);
+  citation->extra = collect_extra (object, &dm_format_citation);
   if (ok)
     {
       if (*citations == NULL)
@@ -966,7 +936,7 @@ read_figure (Loader   *l,
         figure->value = value->v.number;
     }
 
-  figure->extra = collect_extra (object, figure_members);
+  figure->extra = collect_extra (object, &dm_format_figure);
   if (ok)
     {
       if (*figures == NULL)
@@ -1007,7 +977,7 @@ read_list (Loader   *l,
   ok &= read_text (l, object, "label", TRUE, &list->label);
   ok &= read_array (l, object, "items", TRUE, read_list_item, list);
 
-  list->extra = collect_extra (object, list_members);
+  list->extra = collect_extra (object, &dm_format_list);
   if (ok)
     {
       if (*lists == NULL)
@@ -1035,7 +1005,7 @@ read_link (Loader   *l,
   ok &= read_url (l, object, "url", TRUE, &link->url);
   ok &= read_text (l, object, "title", FALSE, &link->title);
 
-  link->extra = collect_extra (object, link_members);
+  link->extra = collect_extra (object, &dm_format_link);
   if (ok)
     {
       if (*links == NULL)
@@ -1075,7 +1045,7 @@ read_certainty (Loader     *l,
       dm_problem_path_append_member (l->path, "certainty");
       ok &= read_string (l, certainty, "level", TRUE, &level_text);
       ok &= read_text (l, certainty, "reason", FALSE, &event->certainty_reason);
-      event->certainty_extra = collect_extra (certainty, certainty_members);
+      event->certainty_extra = collect_extra (certainty, &dm_format_certainty);
 
       if (level_text != NULL && !dm_certainty_from_string (level_text, &event->certainty))
         {
@@ -1139,7 +1109,7 @@ read_event (Loader   *l,
   if (event->kind != NULL)
     refer_to (l, REF_KIND, event->kind, "kind");
 
-  event->extra = collect_extra (object, event_members);
+  event->extra = collect_extra (object, &dm_format_event);
   if (ok)
     dm_dataset_add_event (l->dataset, g_steal_pointer (&event));
 
@@ -1242,7 +1212,7 @@ read_document (Loader     *l,
     read_array (l, root, "events", TRUE, read_event, NULL);
 
   {
-    g_autoptr(JsonObject) extra = collect_extra (root, root_members);
+    g_autoptr(JsonObject) extra = collect_extra (root, &dm_format_dataset);
     dm_dataset_set_extra (l->dataset, extra);
   }
 
