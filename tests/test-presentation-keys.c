@@ -13,6 +13,7 @@
 #include <adwaita.h>
 #include <gdk/x11/gdkx.h>
 
+#include "dm-presenter-console.h"
 #include "dm-test-presentation.h"
 #include "dm-test-window.h"
 #include "dm-timeline-view.h"
@@ -261,6 +262,28 @@ text_scale_one (gpointer data)
   return G_APPROX_VALUE (dm_presentation_get_text_scale (data), 1, 0.001);
 }
 
+static gboolean
+console_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (dm_presentation_get_console (data));
+}
+
+static gboolean
+console_unmapped (gpointer data)
+{
+  return !gtk_widget_get_mapped (dm_presentation_get_console (data));
+}
+
+/* The console shows the slide the audience sees. */
+static void
+assert_console_follows (DmPresentation *self)
+{
+  g_autofree char *current = dm_presenter_console_dup_text (DM_PRESENTER_CONSOLE (dm_presentation_get_console (self)),
+                                                            "current");
+
+  g_assert_cmpstr (current, ==, dm_presentation_get_title (self));
+}
+
 static void
 test_keys (void)
 {
@@ -287,7 +310,6 @@ test_keys (void)
 
   monitor = g_list_model_get_item (gdk_display_get_monitors (gdk_display_get_default ()), 0);
   gdk_monitor_get_geometry (monitor, &screen);
-  g_object_unref (monitor);
   g_test_message ("Screen %d×%d", screen.width, screen.height);
 
   /* The explorer, as a presenter leaves it: an event selected, the focus
@@ -395,6 +417,41 @@ test_keys (void)
   press (shown, "ctrl+0");
   wait_until (text_scale_one, self, "the usual text size");
   press_to (self, shown, "l", (Place) { DM_PRESENTATION_PAGE_EVENT, 1, 0, 0, DM_LANGUAGE_VI });
+  press_to (self, shown, "l", (Place) { DM_PRESENTATION_PAGE_EVENT, 1, 0, 0, DM_LANGUAGE_EN });
+
+  /* One screen: S shows the presenter's console over the slides and
+   * back, whatever has the focus; the keys go on driving the slides. */
+  press (shown, "Tab s");
+  wait_until (console_mapped, self, "the presenter console");
+  g_assert_true (dm_presentation_get_console_shown (self));
+  press_to (self, shown, "Right", stepped (self, place_of (self), 1));
+  assert_console_follows (self);
+  press (shown, "Tab s");
+  wait_until (console_unmapped, self, "the slides again");
+  press_to (self, shown, "Left", (Place) { DM_PRESENTATION_PAGE_EVENT, 1, 0, 0, DM_LANGUAGE_EN });
+
+  /* Two screens (a second monitor given to the presentation: Xvfb has
+   * one): the keys pressed in the console's own window drive the
+   * slides. */
+  {
+    g_autoptr(GListStore) monitors = g_list_store_new (GDK_TYPE_MONITOR);
+    g_autoptr(GdkMonitor) projector = g_object_new (GDK_TYPE_MONITOR, "display", gdk_display_get_default (), NULL);
+    g_autofree char *console = NULL;
+
+    g_list_store_append (monitors, monitor);
+    g_list_store_append (monitors, projector);
+    dm_presentation_set_monitors (self, G_LIST_MODEL (monitors));
+    wait_until (console_mapped, self, "the presenter console's window");
+    g_assert_nonnull (dm_presentation_get_console_window (self));
+    console = x_window ("^Presenter Console$");
+    press_to (self, console, "Right", stepped (self, place_of (self), 1));
+    assert_console_follows (self);
+    press_to (self, console, "Page_Up", (Place) { DM_PRESENTATION_PAGE_EVENT, 1, 0, 0, DM_LANGUAGE_EN });
+    assert_console_follows (self);
+    g_list_store_remove (monitors, 1);
+    wait_until (console_unmapped, self, "the console's window to go");
+    g_assert_null (dm_presentation_get_console_window (self));
+  }
 
   /* Esc: back to the explorer exactly as it was. */
   press (shown, "Escape");
@@ -420,6 +477,7 @@ test_keys (void)
   wait_until (presentation_gone, NULL, "the presentation to close");
 
   gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (monitor);
 }
 
 int
