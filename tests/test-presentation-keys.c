@@ -274,6 +274,25 @@ console_unmapped (gpointer data)
   return !gtk_widget_get_mapped (dm_presentation_get_console (data));
 }
 
+/* The label under @root whose text starts with @prefix. */
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *prefix)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root)
+      && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (root)), prefix))
+    return root;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_label (c, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The console shows the slide the audience sees. */
 static void
 assert_console_follows (DmPresentation *self)
@@ -426,9 +445,23 @@ test_keys (void)
   g_assert_true (dm_presentation_get_console_shown (self));
   press_to (self, shown, "Right", stepped (self, place_of (self), 1));
   assert_console_follows (self);
+  /* A click on an event in the console's list goes there, and is no
+   * "next". */
+  {
+    GtkWidget *row = find_label (dm_presentation_get_console (self), "6. ");
+    graphene_rect_t bounds;
+
+    g_assert_nonnull (row);
+    g_assert_true (gtk_widget_compute_bounds (row, GTK_WIDGET (self), &bounds));
+    click_to (self, shown, bounds.origin.x + bounds.size.width / 2, bounds.origin.y + bounds.size.height / 2, 1,
+              (Place) { DM_PRESENTATION_PAGE_EVENT, 5, 0, 0, DM_LANGUAGE_EN });
+    g_assert_true (dm_presentation_get_console_shown (self));
+    assert_console_follows (self);
+  }
   press (shown, "Tab s");
   wait_until (console_unmapped, self, "the slides again");
-  press_to (self, shown, "Left", (Place) { DM_PRESENTATION_PAGE_EVENT, 1, 0, 0, DM_LANGUAGE_EN });
+  press_to (self, shown, "1 Return", (Place) { DM_PRESENTATION_PAGE_EVENT, 0, 0, 0, DM_LANGUAGE_EN });
+  press_to (self, shown, "Right", (Place) { DM_PRESENTATION_PAGE_EVENT, 1, 0, 0, DM_LANGUAGE_EN });
 
   /* Two screens (a second monitor given to the presentation: Xvfb has
    * one): the keys pressed in the console's own window drive the

@@ -12,6 +12,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <math.h>
 #include <string.h>
 #include <adwaita.h>
 
@@ -19,6 +20,7 @@
 #include "dm-presenter-console.h"
 #include "dm-test-presentation.h"
 #include "dm-test-util.h"
+#include "dm-timeline-view.h"
 
 static GArray *
 all_events (DmDataset *dataset)
@@ -207,6 +209,7 @@ test_one_screen (void)
   DmPresentation *self = dm_presentation_new (NULL, dataset, positions, 0, DM_LANGUAGE_EN);
   GtkWidget *console = dm_presentation_get_console (self);
   g_autofree char *current = NULL;
+  g_autofree char *date = NULL;
 
   gtk_window_present (GTK_WINDOW (self));
   wait_until (mapped, self, "the presentation");
@@ -224,6 +227,9 @@ test_one_screen (void)
   g_assert_cmpuint (dm_presentation_get_index (self), ==, 1);
   current = dm_presenter_console_dup_text (DM_PRESENTER_CONSOLE (console), "current");
   g_assert_cmpstr (current, ==, dm_presentation_get_title (self));
+  date = dm_presenter_console_dup_text (DM_PRESENTER_CONSOLE (console), "current-date");
+  g_assert_cmpstr (date, ==, gtk_label_get_text (GTK_LABEL (dm_presentation_get_label (self, "date"))));
+  g_assert_cmpstr (date, !=, "");
 
   /* An event chosen in the console's list is shown. */
   g_signal_emit_by_name (dm_presenter_console_get_list (DM_PRESENTER_CONSOLE (console)), "activate", 5);
@@ -323,6 +329,102 @@ test_two_screens (void)
   g_object_add_weak_pointer (G_OBJECT (console_window), (gpointer *) &console_window);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (console_window), "presentation.leave", NULL));
   g_assert_null (console_window);
+}
+
+static void
+range_changed_cb (DmTimelineView *timeline,
+                  GArray         *centres)
+{
+  double start, end;
+  double centre;
+
+  dm_timeline_view_get_range (timeline, &start, &end);
+  centre = (start + end) / 2;
+  g_array_append_val (centres, centre);
+}
+
+typedef struct
+{
+  GArray *centres;
+  double  target;
+} Flight;
+
+static gboolean
+landed (gpointer data)
+{
+  Flight *flight = data;
+
+  return flight->centres->len > 0
+    && fabs (g_array_index (flight->centres, double, flight->centres->len - 1) - flight->target) < 1;
+}
+
+/* Between two slides the timeline flies to the next event over several
+ * frames, always nearer, keeping its zoom between two events of a day;
+ * with animations off it jumps. */
+static void
+test_flight (void)
+{
+  g_autoptr(DmDataset) dataset = dm_test_load_bundled ();
+  g_autoptr(GArray) positions = all_events (dataset);
+  g_autoptr(GArray) centres = g_array_new (FALSE, FALSE, sizeof (double));
+  DmPresentation *self = dm_presentation_new (NULL, dataset, positions, 0, DM_LANGUAGE_EN);
+  DmTimelineView *timeline = DM_TIMELINE_VIEW (dm_presentation_get_timeline (self));
+  const DmEvent *event = NULL;
+  Flight flight = { centres, 0 };
+  double start, end, before;
+  double zoom;
+  guint index = G_MAXUINT;
+
+  /* Two events of a day each, far enough apart to fly, in the middle of
+   * the span (the view is not held at an edge). */
+  for (guint i = positions->len / 3; i + 1 < positions->len && index == G_MAXUINT; i++)
+    {
+      const DmEvent *a = dm_dataset_get_event (dataset, i);
+      const DmEvent *b = dm_dataset_get_event (dataset, i + 1);
+
+      if (a->axis_end - a->axis_start <= 1 && b->axis_end - b->axis_start <= 1 && b->axis_start - a->axis_start > 60)
+        index = i;
+    }
+  g_assert_cmpuint (index, !=, G_MAXUINT);
+  event = dm_dataset_get_event (dataset, index + 1);
+
+  gtk_window_set_default_size (GTK_WINDOW (self), 1366, 768);
+  gtk_window_present (GTK_WINDOW (self));
+  wait_until (mapped, self, "the presentation");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (self));
+  dm_presentation_go_to (self, index);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (self));
+  zoom = dm_timeline_view_get_scale (timeline)->days_per_px;
+  dm_timeline_view_get_range (timeline, &start, &end);
+  before = (start + end) / 2;
+
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+  g_signal_connect (timeline, "range-changed", G_CALLBACK (range_changed_cb), centres);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (self), "presentation.step", "i", 1));
+  /* Not there at once. */
+  g_assert_cmpuint (centres->len, ==, 0);
+  flight.target = (event->axis_start + event->axis_end) / 2;
+  wait_until (landed, &flight, "the timeline to reach the next event");
+  g_assert_cmpuint (centres->len, >=, 2);
+  for (guint i = 0; i < centres->len; i++)
+    {
+      double centre = g_array_index (centres, double, i);
+      double previous = i > 0 ? g_array_index (centres, double, i - 1) : before;
+
+      g_assert_cmpfloat (centre, >=, previous - 1e-6);
+      g_assert_cmpfloat (centre, <=, flight.target + 1);
+    }
+  g_assert_cmpfloat_with_epsilon (dm_timeline_view_get_scale (timeline)->days_per_px, zoom, zoom * 1e-9);
+
+  /* Animations off (a setting people choose): straight there. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  g_array_set_size (centres, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (self), "presentation.step", "i", -1));
+  event = dm_dataset_get_event (dataset, index);
+  g_assert_cmpuint (centres->len, >=, 1);
+  g_assert_cmpfloat (fabs (g_array_index (centres, double, centres->len - 1) - (event->axis_start + event->axis_end) / 2), <, 1);
+
+  gtk_window_destroy (GTK_WINDOW (self));
 }
 
 #ifdef DM_TEST_SESSION_MANAGER
@@ -566,6 +668,7 @@ main (int   argc,
   g_test_add_func ("/presenter/console", test_console);
   g_test_add_func ("/presenter/one-screen", test_one_screen);
   g_test_add_func ("/presenter/two-screens", test_two_screens);
+  g_test_add_func ("/presenter/flight", test_flight);
 #ifdef DM_TEST_SESSION_MANAGER
   g_test_add_func ("/presenter/idle-inhibit", test_idle_inhibit);
 #endif

@@ -42,6 +42,7 @@ struct _DmPresenterConsole
   GtkWidget      *list;
   GtkWidget      *preview;
   GtkWidget      *current_label;
+  GtkWidget      *current_date_label;
   GtkWidget      *next_label;
   GtkWidget      *next_date_label;
   GtkWidget      *notes_box;
@@ -335,6 +336,7 @@ dm_presenter_console_class_init (DmPresenterConsoleClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DmPresenterConsole, list);
   gtk_widget_class_bind_template_child (widget_class, DmPresenterConsole, preview);
   gtk_widget_class_bind_template_child (widget_class, DmPresenterConsole, current_label);
+  gtk_widget_class_bind_template_child (widget_class, DmPresenterConsole, current_date_label);
   gtk_widget_class_bind_template_child (widget_class, DmPresenterConsole, next_label);
   gtk_widget_class_bind_template_child (widget_class, DmPresenterConsole, next_date_label);
   gtk_widget_class_bind_template_child (widget_class, DmPresenterConsole, notes_box);
@@ -442,6 +444,8 @@ dm_presenter_console_show_slide (DmPresenterConsole *self,
   gtk_label_set_text (GTK_LABEL (self->progress_label), progress);
   current = dm_safe_text_for_display (text.title, DM_SAFE_TEXT_LABEL_MAX);
   gtk_label_set_text (GTK_LABEL (self->current_label), current);
+  gtk_label_set_text (GTK_LABEL (self->current_date_label), kind == DM_SLIDE_EVENT ? text.date : "");
+  gtk_widget_set_visible (self->current_date_label, kind == DM_SLIDE_EVENT && text.date[0] != '\0');
   dm_slide_text_clear (&text);
 
   /* What the next key brings. */
@@ -506,6 +510,7 @@ dm_presenter_console_dup_text (DmPresenterConsole *self,
   } labels[] = {
     { "progress", self->progress_label },
     { "current", self->current_label },
+    { "current-date", self->current_date_label },
     { "next", self->next_label },
     { "next-date", self->next_date_label },
     { "elapsed", self->elapsed_label },

@@ -33,7 +33,7 @@ void        dm_presenter_console_set_preview    (DmPresenterConsole *self,
 /* When the presentation began, in g_get_monotonic_time()'s microseconds. */
 void        dm_presenter_console_set_start_time (DmPresenterConsole *self,
                                                  gint64              start);
-/* A part's text, for tests: "progress", "current", "next", "next-date",
+/* A part's text, for tests: "progress", "current", "current-date", "next", "next-date",
  * "notes" (each note a line), "elapsed", "clock". */
 char       *dm_presenter_console_dup_text       (DmPresenterConsole *self,
                                                  const char         *part);
