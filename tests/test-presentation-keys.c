@@ -13,7 +13,6 @@
 #include <adwaita.h>
 #include <gdk/x11/gdkx.h>
 
-#include "dm-presenter-console.h"
 #include "dm-test-presentation.h"
 #include "dm-test-window.h"
 #include "dm-timeline-view.h"
@@ -262,18 +261,6 @@ text_scale_one (gpointer data)
   return G_APPROX_VALUE (dm_presentation_get_text_scale (data), 1, 0.001);
 }
 
-static gboolean
-console_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (dm_presentation_get_console (data));
-}
-
-static gboolean
-console_unmapped (gpointer data)
-{
-  return !gtk_widget_get_mapped (dm_presentation_get_console (data));
-}
-
 /* The label under @root whose text starts with @prefix. */
 static GtkWidget *
 find_label (GtkWidget  *root,
@@ -291,16 +278,6 @@ find_label (GtkWidget  *root,
         return found;
     }
   return NULL;
-}
-
-/* The console shows the slide the audience sees. */
-static void
-assert_console_follows (DmPresentation *self)
-{
-  g_autofree char *current = dm_presenter_console_dup_text (DM_PRESENTER_CONSOLE (dm_presentation_get_console (self)),
-                                                            "current");
-
-  g_assert_cmpstr (current, ==, dm_presentation_get_title (self));
 }
 
 static void
@@ -441,10 +418,10 @@ test_keys (void)
   /* One screen: S shows the presenter's console over the slides and
    * back, whatever has the focus; the keys go on driving the slides. */
   press (shown, "Tab s");
-  wait_until (console_mapped, self, "the presenter console");
+  wait_until (dm_test_console_mapped, self, "the presenter console");
   g_assert_true (dm_presentation_get_console_shown (self));
   press_to (self, shown, "Right", stepped (self, place_of (self), 1));
-  assert_console_follows (self);
+  dm_test_assert_console_follows (self);
   /* A click on an event in the console's list goes there, and is no
    * "next". */
   {
@@ -456,10 +433,10 @@ test_keys (void)
     click_to (self, shown, bounds.origin.x + bounds.size.width / 2, bounds.origin.y + bounds.size.height / 2, 1,
               (Place) { DM_PRESENTATION_PAGE_EVENT, 5, 0, 0, DM_LANGUAGE_EN });
     g_assert_true (dm_presentation_get_console_shown (self));
-    assert_console_follows (self);
+    dm_test_assert_console_follows (self);
   }
   press (shown, "Tab s");
-  wait_until (console_unmapped, self, "the slides again");
+  wait_until (dm_test_console_unmapped, self, "the slides again");
   press_to (self, shown, "1 Return", (Place) { DM_PRESENTATION_PAGE_EVENT, 0, 0, 0, DM_LANGUAGE_EN });
   press_to (self, shown, "Right", (Place) { DM_PRESENTATION_PAGE_EVENT, 1, 0, 0, DM_LANGUAGE_EN });
 
@@ -474,15 +451,15 @@ test_keys (void)
     g_list_store_append (monitors, monitor);
     g_list_store_append (monitors, projector);
     dm_presentation_set_monitors (self, G_LIST_MODEL (monitors));
-    wait_until (console_mapped, self, "the presenter console's window");
+    wait_until (dm_test_console_mapped, self, "the presenter console's window");
     g_assert_nonnull (dm_presentation_get_console_window (self));
     console = x_window ("^Presenter Console$");
     press_to (self, console, "Right", stepped (self, place_of (self), 1));
-    assert_console_follows (self);
+    dm_test_assert_console_follows (self);
     press_to (self, console, "Page_Up", (Place) { DM_PRESENTATION_PAGE_EVENT, 1, 0, 0, DM_LANGUAGE_EN });
-    assert_console_follows (self);
+    dm_test_assert_console_follows (self);
     g_list_store_remove (monitors, 1);
-    wait_until (console_unmapped, self, "the console's window to go");
+    wait_until (dm_test_console_unmapped, self, "the console's window to go");
     g_assert_null (dm_presentation_get_console_window (self));
   }
 

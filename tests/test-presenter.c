@@ -17,7 +17,6 @@
 #include <adwaita.h>
 
 #include "dm-presentation.h"
-#include "dm-presenter-console.h"
 #include "dm-test-presentation.h"
 #include "dm-test-util.h"
 #include "dm-timeline-view.h"
@@ -187,18 +186,6 @@ test_console (void)
   g_assert_finalize_object (console);
 }
 
-static gboolean
-console_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (dm_presentation_get_console (data));
-}
-
-static gboolean
-console_unmapped (gpointer data)
-{
-  return !gtk_widget_get_mapped (dm_presentation_get_console (data));
-}
-
 /* One screen: S puts the console over the slides and takes it off; the
  * keys drive the slides either way, and the console follows them. */
 static void
@@ -219,7 +206,7 @@ test_one_screen (void)
   g_assert_false (gtk_widget_get_mapped (console));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (self), "presentation.toggle-console", NULL));
-  wait_until (console_mapped, self, "the console");
+  wait_until (dm_test_console_mapped, self, "the console");
   g_assert_true (dm_presentation_get_console_shown (self));
   g_assert_true (gtk_widget_get_root (console) == GTK_ROOT (self));
 
@@ -237,7 +224,7 @@ test_one_screen (void)
   g_assert_true (dm_presentation_get_console_shown (self));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (self), "presentation.toggle-console", NULL));
-  wait_until (console_unmapped, self, "the console to go");
+  wait_until (dm_test_console_unmapped, self, "the console to go");
   g_assert_false (dm_presentation_get_console_shown (self));
 
   gtk_window_destroy (GTK_WINDOW (self));

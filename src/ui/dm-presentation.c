@@ -1039,6 +1039,24 @@ monitors_changed_cb (GListModel     *monitors,
     place_windows (self);
 }
 
+/* The audience's view drawn small in the console, only while it is seen:
+ * a widget's paintable draws the widget again each time it changes. */
+static void
+console_map_cb (GtkWidget      *console,
+                DmPresentation *self)
+{
+  g_autoptr(GdkPaintable) preview = gtk_widget_paintable_new (self->audience);
+
+  dm_presenter_console_set_preview (self->console, preview);
+}
+
+static void
+console_unmap_cb (GtkWidget      *console,
+                  DmPresentation *self)
+{
+  dm_presenter_console_set_preview (self->console, NULL);
+}
+
 static void
 event_activated_cb (DmPresenterConsole *console,
                     guint               index,
@@ -1459,11 +1477,8 @@ dm_presentation_init (DmPresentation *self)
   gtk_widget_set_visible (GTK_WIDGET (self->console), FALSE);
   g_signal_connect_object (self->console, "event-activated", G_CALLBACK (event_activated_cb), self, 0);
   gtk_overlay_add_overlay (GTK_OVERLAY (self->frame), GTK_WIDGET (self->console));
-  {
-    g_autoptr(GdkPaintable) preview = gtk_widget_paintable_new (self->audience);
-
-    dm_presenter_console_set_preview (self->console, preview);
-  }
+  g_signal_connect_object (self->console, "map", G_CALLBACK (console_map_cb), self, 0);
+  g_signal_connect_object (self->console, "unmap", G_CALLBACK (console_unmap_cb), self, 0);
 
   self->scale_provider = gtk_css_provider_new ();
   gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),

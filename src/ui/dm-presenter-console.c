@@ -504,26 +504,25 @@ char *
 dm_presenter_console_dup_text (DmPresenterConsole *self,
                                const char         *part)
 {
-  const struct {
-    const char *name;
-    GtkWidget  *label;
-  } labels[] = {
-    { "progress", self->progress_label },
-    { "current", self->current_label },
-    { "current-date", self->current_date_label },
-    { "next", self->next_label },
-    { "next-date", self->next_date_label },
-    { "elapsed", self->elapsed_label },
-    { "clock", self->clock_label },
-  };
+  static const char * const names[] = { "progress", "current", "current-date", "next", "next-date",
+                                         "elapsed", "clock" };
+  GtkWidget *labels[G_N_ELEMENTS (names)];
 
   g_return_val_if_fail (DM_IS_PRESENTER_CONSOLE (self), NULL);
 
   if (g_str_equal (part, "notes"))
     return join_notes (self);
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_str_equal (part, labels[i].name))
-      return g_strdup (gtk_label_get_text (GTK_LABEL (labels[i].label)));
+
+  labels[0] = self->progress_label;
+  labels[1] = self->current_label;
+  labels[2] = self->current_date_label;
+  labels[3] = self->next_label;
+  labels[4] = self->next_date_label;
+  labels[5] = self->elapsed_label;
+  labels[6] = self->clock_label;
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_str_equal (part, names[i]))
+      return g_strdup (gtk_label_get_text (GTK_LABEL (labels[i])));
 
   g_return_val_if_reached (NULL);
 }
