@@ -451,8 +451,8 @@ fake_session_call_cb (GDBusConnection       *connection,
                       gpointer               user_data)
 {
   FakeSession *fake = user_data;
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&fake->lock);
 
+  g_mutex_lock (&fake->lock);
   if (g_str_equal (method, "Inhibit"))
     {
       guint flags;
@@ -483,6 +483,7 @@ fake_session_call_cb (GDBusConnection       *connection,
         inhibited |= (GPOINTER_TO_UINT (value) & flags) != 0;
       g_dbus_method_invocation_return_value (invocation, g_variant_new ("(b)", inhibited));
     }
+  g_mutex_unlock (&fake->lock);
 }
 
 static void
@@ -565,14 +566,15 @@ fake_session_stop (FakeSession *fake)
 static guint
 fake_session_flags (FakeSession *fake)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&fake->lock);
   GHashTableIter iter;
   gpointer value;
   guint flags = 0;
 
+  g_mutex_lock (&fake->lock);
   g_hash_table_iter_init (&iter, fake->inhibitors);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     flags |= GPOINTER_TO_UINT (value);
+  g_mutex_unlock (&fake->lock);
   return flags;
 }
 
@@ -593,6 +595,12 @@ session_is_inhibited (guint flags)
   g_assert_no_error (error);
   g_variant_get (reply, "(b)", &inhibited);
   return inhibited;
+}
+
+static gboolean
+finalized (gpointer data)
+{
+  return *(gpointer *) data == NULL;
 }
 
 static gboolean
@@ -632,10 +640,12 @@ test_idle_inhibit (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (self), "presentation.step", "i", 1));
   g_assert_true (session_is_inhibited (GTK_APPLICATION_INHIBIT_IDLE));
 
-  /* Esc: released. */
+  /* Esc: released, and the presentation gone. */
+  g_object_add_weak_pointer (G_OBJECT (self), (gpointer *) &self);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (self), "presentation.leave", NULL));
   wait_until (nothing_inhibited, &fake, "the inhibitor to be released");
   g_assert_false (session_is_inhibited (GTK_APPLICATION_INHIBIT_IDLE));
+  wait_until (finalized, &self, "the presentation to be finalized");
 
   gtk_window_destroy (GTK_WINDOW (parent));
   g_object_unref (app);

@@ -57,8 +57,8 @@ struct _DmPresentation
   double               text_scale;
   DmPresentationBlank  blank;
   GString             *typed;          /* digits typed for "number + Enter" */
-  guint                inhibit_cookie;
-  GtkApplication      *inhibit_app;    /* kept: a window being destroyed has left it */
+  guint                inhibit_cookie;  /* while the window is realized */
+  GtkApplication      *inhibit_app;
   GtkCssProvider      *scale_provider;
 
   /* The screens: the display's, or a list a test gives. */
@@ -826,6 +826,18 @@ step (DmPresentation *self,
   show_slide (self);
 }
 
+/* Released as the window goes, not when the last reference to it does,
+ * which may be later; by then GTK has taken it out of its application,
+ * hence the application kept. */
+static void
+release_inhibitor (DmPresentation *self)
+{
+  if (self->inhibit_cookie != 0)
+    gtk_application_uninhibit (self->inhibit_app, self->inhibit_cookie);
+  self->inhibit_cookie = 0;
+  g_clear_object (&self->inhibit_app);
+}
+
 /* The screens */
 
 static GtkEventController *key_controller_new (void);
@@ -1261,11 +1273,7 @@ dm_presentation_dispose (GObject *object)
 {
   DmPresentation *self = (DmPresentation *)object;
 
-  /* The screen may blank again. */
-  if (self->inhibit_cookie != 0)
-    gtk_application_uninhibit (self->inhibit_app, self->inhibit_cookie);
-  self->inhibit_cookie = 0;
-  g_clear_object (&self->inhibit_app);
+  release_inhibitor (self);
 
   if (self->monitors != NULL)
     g_signal_handlers_disconnect_by_func (self->monitors, monitors_changed_cb, self);
@@ -1317,6 +1325,22 @@ dm_presentation_realize (GtkWidget *widget)
     dm_presentation_set_monitors (self, gdk_display_get_monitors (gtk_widget_get_display (widget)));
   else
     place_windows (self);
+
+  /* The screen must not blank in the middle of a briefing. */
+  if (self->inhibit_app == NULL && gtk_window_get_application (GTK_WINDOW (self)) != NULL)
+    {
+      self->inhibit_app = g_object_ref (gtk_window_get_application (GTK_WINDOW (self)));
+      self->inhibit_cookie = gtk_application_inhibit (self->inhibit_app, GTK_WINDOW (self),
+                                                      GTK_APPLICATION_INHIBIT_IDLE, _("Presenting a timeline"));
+    }
+}
+
+static void
+dm_presentation_unrealize (GtkWidget *widget)
+{
+  release_inhibitor (DM_PRESENTATION (widget));
+
+  GTK_WIDGET_CLASS (dm_presentation_parent_class)->unrealize (widget);
 }
 
 static void
@@ -1328,6 +1352,7 @@ dm_presentation_class_init (DmPresentationClass *klass)
   object_class->dispose = dm_presentation_dispose;
   object_class->finalize = dm_presentation_finalize;
   widget_class->realize = dm_presentation_realize;
+  widget_class->unrealize = dm_presentation_unrealize;
 
   gtk_widget_class_install_action (widget_class, "presentation.step", "i", step_action);
   gtk_widget_class_install_action (widget_class, "presentation.type-digit", "i", type_digit_action);
@@ -1535,14 +1560,6 @@ dm_presentation_new (GtkWindow  *parent,
     shown[g_array_index (positions, guint, i)] = 1;
   dm_timeline_view_set_dataset (self->timeline, dataset);
   dm_timeline_view_set_visible (self->timeline, shown, n);
-
-  /* The screen must not blank in the middle of a briefing. */
-  if (app != NULL)
-    {
-      self->inhibit_app = g_object_ref (app);
-      self->inhibit_cookie = gtk_application_inhibit (app, GTK_WINDOW (self), GTK_APPLICATION_INHIBIT_IDLE,
-                                                      _("Presenting a timeline"));
-    }
 
   dm_presenter_console_set_slides (self->console, dataset, self->positions, language);
   show_slide (self);
