@@ -1245,7 +1245,6 @@ click_cb (GtkGestureClick *gesture,
           DmPresentation  *self)
 {
   guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
-
   GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
 
   /* A click in the console is the console's: its list of events. */
@@ -1338,7 +1337,12 @@ dm_presentation_realize (GtkWidget *widget)
 static void
 dm_presentation_unrealize (GtkWidget *widget)
 {
-  release_inhibitor (DM_PRESENTATION (widget));
+  DmPresentation *self = DM_PRESENTATION (widget);
+
+  /* The presentation is over: the console goes with the slides. */
+  release_inhibitor (self);
+  if (self->console_window != NULL)
+    gtk_window_destroy (g_steal_pointer (&self->console_window));
 
   GTK_WIDGET_CLASS (dm_presentation_parent_class)->unrealize (widget);
 }
