@@ -763,6 +763,18 @@ unblank (DmPresentation *self)
   return TRUE;
 }
 
+/* What a key or a click does first: a blank screen comes back, and
+ * nothing else happens (FALSE); else a number being typed is dropped. */
+static gboolean
+start_command (DmPresentation *self)
+{
+  if (unblank (self))
+    return FALSE;
+
+  g_string_truncate (self->typed, 0);
+  return TRUE;
+}
+
 static void
 step (DmPresentation *self,
       int             direction)
@@ -1088,10 +1100,9 @@ step_action (GtkWidget  *widget,
   DmPresentation *self = DM_PRESENTATION (widget);
   int direction = g_variant_get_int32 (parameter);
 
-  if (unblank (self))
+  if (!start_command (self))
     return;
 
-  g_string_truncate (self->typed, 0);
   if (direction == G_MININT32)
     {
       self->page = DM_PRESENTATION_PAGE_TITLE;
@@ -1152,10 +1163,9 @@ blank_action (GtkWidget  *widget,
 {
   DmPresentation *self = DM_PRESENTATION (widget);
 
-  if (unblank (self))
+  if (!start_command (self))
     return;
 
-  g_string_truncate (self->typed, 0);
   set_blank (self, g_variant_get_int32 (parameter));
 }
 
@@ -1202,10 +1212,9 @@ toggle_console_action (GtkWidget  *widget,
 {
   DmPresentation *self = DM_PRESENTATION (widget);
 
-  if (unblank (self))
+  if (!start_command (self))
     return;
 
-  g_string_truncate (self->typed, 0);
   if (self->console_monitor != NULL)
     self->swapped = !self->swapped;
   else
@@ -1255,10 +1264,9 @@ click_cb (GtkGestureClick *gesture,
     }
 
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  if (unblank (self))
+  if (!start_command (self))
     return;
 
-  g_string_truncate (self->typed, 0);
   if (button == GDK_BUTTON_PRIMARY)
     step (self, 1);
   else if (button == GDK_BUTTON_SECONDARY)
