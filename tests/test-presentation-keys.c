@@ -261,6 +261,25 @@ text_scale_one (gpointer data)
   return G_APPROX_VALUE (dm_presentation_get_text_scale (data), 1, 0.001);
 }
 
+/* The label under @root whose text starts with @prefix. */
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *prefix)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root)
+      && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (root)), prefix))
+    return root;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_label (c, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_keys (void)
 {
@@ -287,7 +306,6 @@ test_keys (void)
 
   monitor = g_list_model_get_item (gdk_display_get_monitors (gdk_display_get_default ()), 0);
   gdk_monitor_get_geometry (monitor, &screen);
-  g_object_unref (monitor);
   g_test_message ("Screen %d×%d", screen.width, screen.height);
 
   /* The explorer, as a presenter leaves it: an event selected, the focus
@@ -395,6 +413,55 @@ test_keys (void)
   press (shown, "ctrl+0");
   wait_until (text_scale_one, self, "the usual text size");
   press_to (self, shown, "l", (Place) { DM_PRESENTATION_PAGE_EVENT, 1, 0, 0, DM_LANGUAGE_VI });
+  press_to (self, shown, "l", (Place) { DM_PRESENTATION_PAGE_EVENT, 1, 0, 0, DM_LANGUAGE_EN });
+
+  /* One screen: S shows the presenter's console over the slides and
+   * back, whatever has the focus; the keys go on driving the slides. */
+  press (shown, "Tab s");
+  wait_until (dm_test_console_mapped, self, "the presenter console");
+  g_assert_true (dm_presentation_get_console_shown (self));
+  press_to (self, shown, "Right", stepped (self, place_of (self), 1));
+  dm_test_assert_console_follows (self);
+  /* A click on an event in the console's list goes there, and is no
+   * "next". */
+  {
+    GtkWidget *row = find_label (dm_presentation_get_console (self), "6. ");
+    graphene_rect_t bounds;
+
+    g_assert_nonnull (row);
+    g_assert_true (gtk_widget_compute_bounds (row, GTK_WIDGET (self), &bounds));
+    click_to (self, shown, bounds.origin.x + bounds.size.width / 2, bounds.origin.y + bounds.size.height / 2, 1,
+              (Place) { DM_PRESENTATION_PAGE_EVENT, 5, 0, 0, DM_LANGUAGE_EN });
+    g_assert_true (dm_presentation_get_console_shown (self));
+    dm_test_assert_console_follows (self);
+  }
+  press (shown, "Tab s");
+  wait_until (dm_test_console_unmapped, self, "the slides again");
+  press_to (self, shown, "1 Return", (Place) { DM_PRESENTATION_PAGE_EVENT, 0, 0, 0, DM_LANGUAGE_EN });
+  press_to (self, shown, "Right", (Place) { DM_PRESENTATION_PAGE_EVENT, 1, 0, 0, DM_LANGUAGE_EN });
+
+  /* Two screens (a second monitor given to the presentation: Xvfb has
+   * one): the keys pressed in the console's own window drive the
+   * slides. */
+  {
+    g_autoptr(GListStore) monitors = g_list_store_new (GDK_TYPE_MONITOR);
+    g_autoptr(GdkMonitor) projector = g_object_new (GDK_TYPE_MONITOR, "display", gdk_display_get_default (), NULL);
+    g_autofree char *console = NULL;
+
+    g_list_store_append (monitors, monitor);
+    g_list_store_append (monitors, projector);
+    dm_presentation_set_monitors (self, G_LIST_MODEL (monitors));
+    wait_until (dm_test_console_mapped, self, "the presenter console's window");
+    g_assert_nonnull (dm_presentation_get_console_window (self));
+    console = x_window ("^Presenter Console$");
+    press_to (self, console, "Right", stepped (self, place_of (self), 1));
+    dm_test_assert_console_follows (self);
+    press_to (self, console, "Page_Up", (Place) { DM_PRESENTATION_PAGE_EVENT, 1, 0, 0, DM_LANGUAGE_EN });
+    dm_test_assert_console_follows (self);
+    g_list_store_remove (monitors, 1);
+    wait_until (dm_test_console_unmapped, self, "the console's window to go");
+    g_assert_null (dm_presentation_get_console_window (self));
+  }
 
   /* Esc: back to the explorer exactly as it was. */
   press (shown, "Escape");
@@ -420,6 +487,7 @@ test_keys (void)
   wait_until (presentation_gone, NULL, "the presentation to close");
 
   gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (monitor);
 }
 
 int

@@ -17,6 +17,13 @@
  * its type down, as far as a limit; a text still too long continues on
  * further steps of the same event, marked "continued".
  *
+ * The presenter has a console of their own (DmPresenterConsole): with a
+ * second screen, the audience sees the slides fullscreen on it and the
+ * presenter the console on the screen the explorer was on; with one, S
+ * shows the console over the slides and back. The console's window takes
+ * the same keys, which drive the slides. The windows follow screens
+ * being plugged in and out.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -26,6 +33,7 @@
 
 #include "dm-overview.h"
 #include "dm-presentation.h"
+#include "dm-presenter-console.h"
 #include "dm-safe-text.h"
 #include "dm-slide-layout.h"
 #include "dm-slides.h"
@@ -49,8 +57,22 @@ struct _DmPresentation
   double               text_scale;
   DmPresentationBlank  blank;
   GString             *typed;          /* digits typed for "number + Enter" */
-  guint                inhibit_cookie;
+  guint                inhibit_cookie;  /* while the window is realized */
+  GtkApplication      *inhibit_app;
   GtkCssProvider      *scale_provider;
+
+  /* The screens: the display's, or a list a test gives. */
+  GListModel          *monitors;
+  GdkMonitor          *home_monitor;   /* the explorer's: the presenter's */
+  GdkMonitor          *audience_monitor;
+  GdkMonitor          *console_monitor; /* NULL on one screen */
+  gboolean             console_shown;   /* one screen: the console over the slides */
+  gboolean             swapped;         /* two screens: the slides on the presenter's */
+  gboolean             spread;          /* the windows were placed on two screens */
+  DmPresenterConsole  *console;
+  GtkWindow           *console_window;  /* two screens: the console's own window */
+  GtkWidget           *frame;           /* the window's content: the slides, the console over them */
+  GtkWidget           *audience;        /* what the audience sees */
 
   DmTimelineView      *timeline;
   GtkWidget           *overview;
@@ -100,6 +122,7 @@ static const struct {
   { GDK_KEY_comma, 0, "presentation.blank", DM_PRESENTATION_BLANK_WHITE },
   { GDK_KEY_Escape, 0, "presentation.leave", 0 },
   { GDK_KEY_l, 0, "presentation.toggle-language", 0 },
+  { GDK_KEY_s, 0, "presentation.toggle-console", 0 },
   { GDK_KEY_plus, GDK_CONTROL_MASK, "presentation.text-scale", 1 },
   { GDK_KEY_equal, GDK_CONTROL_MASK, "presentation.text-scale", 1 },
   { GDK_KEY_KP_Add, GDK_CONTROL_MASK, "presentation.text-scale", 1 },
@@ -256,6 +279,7 @@ show_slide (DmPresentation *self)
   const DmEvent *event = current_event (self);
 
   show_texts (self);
+  dm_presenter_console_show_slide (self->console, (DmSlideKind) self->page, self->index);
 
   /* The whole text until the layout has fitted it (fit_cb). */
   g_array_set_size (self->breaks, 0);
@@ -739,6 +763,18 @@ unblank (DmPresentation *self)
   return TRUE;
 }
 
+/* What a key or a click does first: a blank screen comes back, and
+ * nothing else happens (FALSE); else a number being typed is dropped. */
+static gboolean
+start_command (DmPresentation *self)
+{
+  if (unblank (self))
+    return FALSE;
+
+  g_string_truncate (self->typed, 0);
+  return TRUE;
+}
+
 static void
 step (DmPresentation *self,
       int             direction)
@@ -802,6 +838,258 @@ step (DmPresentation *self,
   show_slide (self);
 }
 
+/* Released as the window goes, not when the last reference to it does,
+ * which may be later; by then GTK has taken it out of its application,
+ * hence the application kept. */
+static void
+release_inhibitor (DmPresentation *self)
+{
+  if (self->inhibit_cookie != 0)
+    gtk_application_uninhibit (self->inhibit_app, self->inhibit_cookie);
+  self->inhibit_cookie = 0;
+  g_clear_object (&self->inhibit_app);
+}
+
+/* The screens */
+
+static GtkEventController *key_controller_new (void);
+static gboolean key_pressed_cb (GtkEventControllerKey *controller,
+                                guint                  keyval,
+                                guint                  keycode,
+                                GdkModifierType        state,
+                                DmPresentation        *self);
+
+/* Takes the console out of where it is shown. */
+static void
+take_console (DmPresentation *self)
+{
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self->console));
+
+  if (parent == self->frame)
+    gtk_overlay_remove_overlay (GTK_OVERLAY (self->frame), GTK_WIDGET (self->console));
+  else if (parent != NULL && self->console_window != NULL)
+    adw_window_set_content (ADW_WINDOW (self->console_window), NULL);
+}
+
+static gboolean
+console_window_close_cb (GtkWindow      *window,
+                         DmPresentation *self)
+{
+  /* Closing the console ends the presentation. */
+  gtk_window_destroy (GTK_WINDOW (self));
+  return GDK_EVENT_STOP;
+}
+
+/* The presentation's actions, for the console's window: its keys do
+ * there what they do on the slides. */
+static void
+forward_action_cb (GSimpleAction  *action,
+                   GVariant       *parameter,
+                   DmPresentation *self)
+{
+  g_autofree char *name = g_strconcat ("presentation.", g_action_get_name (G_ACTION (action)), NULL);
+
+  gtk_widget_activate_action_variant (GTK_WIDGET (self), name, parameter);
+}
+
+static GSimpleActionGroup *
+forwarding_group_new (DmPresentation *self)
+{
+  static const struct {
+    const char *name;
+    const char *type;
+  } actions[] = {
+    { "step", "i" }, { "type-digit", "i" }, { "jump", NULL }, { "blank", "i" }, { "text-scale", "i" },
+    { "toggle-language", NULL }, { "toggle-console", NULL }, { "leave", NULL },
+  };
+  GSimpleActionGroup *group = g_simple_action_group_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      g_autoptr(GSimpleAction) action = g_simple_action_new (actions[i].name,
+                                                             actions[i].type ? G_VARIANT_TYPE (actions[i].type) : NULL);
+
+      g_signal_connect_object (action, "activate", G_CALLBACK (forward_action_cb), self, 0);
+      g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
+    }
+
+  return group;
+}
+
+static GtkWindow *
+console_window_new (DmPresentation *self)
+{
+  GtkWindow *window = g_object_new (ADW_TYPE_WINDOW,
+                                    "application", gtk_window_get_application (GTK_WINDOW (self)),
+                                    "title", _("Presenter Console"),
+                                    NULL);
+  g_autoptr(GSimpleActionGroup) group = forwarding_group_new (self);
+  GtkEventController *blank_keys = gtk_event_controller_key_new ();
+
+  gtk_widget_add_css_class (GTK_WIDGET (window), "presenter");
+  gtk_widget_insert_action_group (GTK_WIDGET (window), "presentation", G_ACTION_GROUP (group));
+  gtk_event_controller_set_propagation_phase (blank_keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (blank_keys, "key-pressed", G_CALLBACK (key_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (window), blank_keys);
+  gtk_widget_add_controller (GTK_WIDGET (window), key_controller_new ());
+  g_signal_connect_object (window, "close-request", G_CALLBACK (console_window_close_cb), self, 0);
+
+  return window;
+}
+
+/* As large as @monitor, even where nothing makes a window fullscreen (no
+ * window manager). */
+static void
+set_size_of (GtkWindow  *window,
+             GdkMonitor *monitor)
+{
+  GdkRectangle geometry;
+
+  gdk_monitor_get_geometry (monitor, &geometry);
+  if (geometry.width > 0 && geometry.height > 0)
+    gtk_window_set_default_size (window, geometry.width, geometry.height);
+}
+
+static gboolean
+has_monitor (GListModel *monitors,
+             GdkMonitor *monitor)
+{
+  for (guint i = 0; monitor != NULL && i < g_list_model_get_n_items (monitors); i++)
+    {
+      g_autoptr(GdkMonitor) item = g_list_model_get_item (monitors, i);
+
+      if (item == monitor)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Where the slides and the console go. With two screens or more, the
+ * console on the presenter's (the screen the explorer was on, else the
+ * first) and the slides on the first other one, unless swapped. */
+static void
+choose_monitors (DmPresentation *self)
+{
+  guint n = g_list_model_get_n_items (self->monitors);
+  g_autoptr(GdkMonitor) presenter = NULL;
+  g_autoptr(GdkMonitor) audience = NULL;
+
+  g_clear_object (&self->audience_monitor);
+  g_clear_object (&self->console_monitor);
+  if (n == 0)
+    return;
+
+  presenter = has_monitor (self->monitors, self->home_monitor) ? g_object_ref (self->home_monitor)
+                                                               : g_list_model_get_item (self->monitors, 0);
+  for (guint i = 0; i < n && audience == NULL; i++)
+    {
+      g_autoptr(GdkMonitor) item = g_list_model_get_item (self->monitors, i);
+
+      if (item != presenter)
+        audience = g_steal_pointer (&item);
+    }
+
+  if (audience == NULL)
+    self->audience_monitor = g_steal_pointer (&presenter);
+  else if (self->swapped)
+    {
+      self->audience_monitor = g_steal_pointer (&presenter);
+      self->console_monitor = g_steal_pointer (&audience);
+    }
+  else
+    {
+      self->audience_monitor = g_steal_pointer (&audience);
+      self->console_monitor = g_steal_pointer (&presenter);
+    }
+}
+
+static void
+fullscreen_on (GtkWindow  *window,
+               GdkMonitor *monitor)
+{
+  set_size_of (window, monitor);
+  gtk_window_fullscreen_on_monitor (window, monitor);
+}
+
+/* Puts the slides and the console on the screens there are. */
+static void
+place_windows (DmPresentation *self)
+{
+  choose_monitors (self);
+
+  if (self->console_monitor != NULL)
+    {
+      /* The console in a window of its own, on the presenter's screen. */
+      if (self->console_window == NULL)
+        self->console_window = console_window_new (self);
+      if (gtk_widget_get_parent (GTK_WIDGET (self->console)) != GTK_WIDGET (self->console_window))
+        {
+          take_console (self);
+          adw_window_set_content (ADW_WINDOW (self->console_window), GTK_WIDGET (self->console));
+        }
+      gtk_widget_set_visible (GTK_WIDGET (self->console), TRUE);
+      fullscreen_on (self->console_window, self->console_monitor);
+      gtk_window_present (self->console_window);
+    }
+  else
+    {
+      /* One screen: the console over the slides, when asked for. */
+      if (gtk_widget_get_parent (GTK_WIDGET (self->console)) != self->frame)
+        {
+          take_console (self);
+          gtk_overlay_add_overlay (GTK_OVERLAY (self->frame), GTK_WIDGET (self->console));
+        }
+      gtk_widget_set_visible (GTK_WIDGET (self->console), self->console_shown);
+      if (self->console_window != NULL)
+        gtk_window_destroy (g_steal_pointer (&self->console_window));
+    }
+
+  /* The slides where the audience sees them: on a screen of their own,
+   * or back on the one left when it is unplugged. (On one screen from
+   * the start, where the explorer put them.) */
+  if (self->audience_monitor != NULL && (self->console_monitor != NULL || self->spread))
+    fullscreen_on (GTK_WINDOW (self), self->audience_monitor);
+  self->spread = self->console_monitor != NULL;
+}
+
+static void
+monitors_changed_cb (GListModel     *monitors,
+                     guint           position,
+                     guint           removed,
+                     guint           added,
+                     DmPresentation *self)
+{
+  if (gtk_widget_get_realized (GTK_WIDGET (self)))
+    place_windows (self);
+}
+
+/* The audience's view drawn small in the console, only while it is seen:
+ * a widget's paintable draws the widget again each time it changes. */
+static void
+console_map_cb (GtkWidget      *console,
+                DmPresentation *self)
+{
+  g_autoptr(GdkPaintable) preview = gtk_widget_paintable_new (self->audience);
+
+  dm_presenter_console_set_preview (self->console, preview);
+}
+
+static void
+console_unmap_cb (GtkWidget      *console,
+                  DmPresentation *self)
+{
+  dm_presenter_console_set_preview (self->console, NULL);
+}
+
+static void
+event_activated_cb (DmPresenterConsole *console,
+                    guint               index,
+                    DmPresentation     *self)
+{
+  g_string_truncate (self->typed, 0);
+  dm_presentation_go_to (self, index);
+}
+
 /* Actions, one for each thing a key or a click does */
 
 static void
@@ -812,10 +1100,9 @@ step_action (GtkWidget  *widget,
   DmPresentation *self = DM_PRESENTATION (widget);
   int direction = g_variant_get_int32 (parameter);
 
-  if (unblank (self))
+  if (!start_command (self))
     return;
 
-  g_string_truncate (self->typed, 0);
   if (direction == G_MININT32)
     {
       self->page = DM_PRESENTATION_PAGE_TITLE;
@@ -876,10 +1163,9 @@ blank_action (GtkWidget  *widget,
 {
   DmPresentation *self = DM_PRESENTATION (widget);
 
-  if (unblank (self))
+  if (!start_command (self))
     return;
 
-  g_string_truncate (self->typed, 0);
   set_blank (self, g_variant_get_int32 (parameter));
 }
 
@@ -913,7 +1199,27 @@ language_action (GtkWidget  *widget,
 
   self->language = self->language == DM_LANGUAGE_VI ? DM_LANGUAGE_EN : DM_LANGUAGE_VI;
   self->part = 0;
+  dm_presenter_console_set_slides (self->console, self->dataset, self->positions, self->language);
   show_slide (self);
+}
+
+/* S: on one screen, the console over the slides and back; on two, the
+ * slides and the console change screens. */
+static void
+toggle_console_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  DmPresentation *self = DM_PRESENTATION (widget);
+
+  if (!start_command (self))
+    return;
+
+  if (self->console_monitor != NULL)
+    self->swapped = !self->swapped;
+  else
+    self->console_shown = !self->console_shown;
+  place_windows (self);
 }
 
 static void
@@ -948,12 +1254,19 @@ click_cb (GtkGestureClick *gesture,
           DmPresentation  *self)
 {
   guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
+
+  /* A click in the console is the console's: its list of events. */
+  if (picked != NULL && gtk_widget_is_ancestor (picked, GTK_WIDGET (self->console)))
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
 
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  if (unblank (self))
+  if (!start_command (self))
     return;
 
-  g_string_truncate (self->typed, 0);
   if (button == GDK_BUTTON_PRIMARY)
     step (self, 1);
   else if (button == GDK_BUTTON_SECONDARY)
@@ -966,11 +1279,18 @@ static void
 dm_presentation_dispose (GObject *object)
 {
   DmPresentation *self = (DmPresentation *)object;
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
-  if (self->inhibit_cookie != 0 && app != NULL)
-    gtk_application_uninhibit (app, self->inhibit_cookie);
-  self->inhibit_cookie = 0;
+  release_inhibitor (self);
+
+  if (self->monitors != NULL)
+    g_signal_handlers_disconnect_by_func (self->monitors, monitors_changed_cb, self);
+  g_clear_object (&self->monitors);
+  g_clear_object (&self->home_monitor);
+  g_clear_object (&self->audience_monitor);
+  g_clear_object (&self->console_monitor);
+  if (self->console_window != NULL)
+    gtk_window_destroy (g_steal_pointer (&self->console_window));
+  g_clear_object (&self->console);
 
   if (self->scale_provider != NULL)
     gtk_style_context_remove_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
@@ -996,6 +1316,45 @@ dm_presentation_finalize (GObject *object)
   G_OBJECT_CLASS (dm_presentation_parent_class)->finalize (object);
 }
 
+/* GtkWidget */
+
+/* The screens are chosen as the window is about to be shown: the
+ * explorer's fullscreen request comes before, and is for a screen of the
+ * presentation's choosing. */
+static void
+dm_presentation_realize (GtkWidget *widget)
+{
+  DmPresentation *self = DM_PRESENTATION (widget);
+
+  GTK_WIDGET_CLASS (dm_presentation_parent_class)->realize (widget);
+
+  if (self->monitors == NULL)
+    dm_presentation_set_monitors (self, gdk_display_get_monitors (gtk_widget_get_display (widget)));
+  else
+    place_windows (self);
+
+  /* The screen must not blank in the middle of a briefing. */
+  if (self->inhibit_app == NULL && gtk_window_get_application (GTK_WINDOW (self)) != NULL)
+    {
+      self->inhibit_app = g_object_ref (gtk_window_get_application (GTK_WINDOW (self)));
+      self->inhibit_cookie = gtk_application_inhibit (self->inhibit_app, GTK_WINDOW (self),
+                                                      GTK_APPLICATION_INHIBIT_IDLE, _("Presenting a timeline"));
+    }
+}
+
+static void
+dm_presentation_unrealize (GtkWidget *widget)
+{
+  DmPresentation *self = DM_PRESENTATION (widget);
+
+  /* The presentation is over: the console goes with the slides. */
+  release_inhibitor (self);
+  if (self->console_window != NULL)
+    gtk_window_destroy (g_steal_pointer (&self->console_window));
+
+  GTK_WIDGET_CLASS (dm_presentation_parent_class)->unrealize (widget);
+}
+
 static void
 dm_presentation_class_init (DmPresentationClass *klass)
 {
@@ -1004,6 +1363,8 @@ dm_presentation_class_init (DmPresentationClass *klass)
 
   object_class->dispose = dm_presentation_dispose;
   object_class->finalize = dm_presentation_finalize;
+  widget_class->realize = dm_presentation_realize;
+  widget_class->unrealize = dm_presentation_unrealize;
 
   gtk_widget_class_install_action (widget_class, "presentation.step", "i", step_action);
   gtk_widget_class_install_action (widget_class, "presentation.type-digit", "i", type_digit_action);
@@ -1011,6 +1372,7 @@ dm_presentation_class_init (DmPresentationClass *klass)
   gtk_widget_class_install_action (widget_class, "presentation.blank", "i", blank_action);
   gtk_widget_class_install_action (widget_class, "presentation.text-scale", "i", text_scale_action);
   gtk_widget_class_install_action (widget_class, "presentation.toggle-language", NULL, language_action);
+  gtk_widget_class_install_action (widget_class, "presentation.toggle-console", NULL, toggle_console_action);
   gtk_widget_class_install_action (widget_class, "presentation.leave", NULL, leave_action);
 }
 
@@ -1076,8 +1438,11 @@ dm_presentation_init (DmPresentation *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), "presentation");
   gtk_window_set_title (GTK_WINDOW (self), _("Presentation"));
 
-  overlay = gtk_overlay_new ();
-  adw_window_set_content (ADW_WINDOW (self), overlay);
+  /* The audience's view, and the console over it on one screen. */
+  self->frame = gtk_overlay_new ();
+  adw_window_set_content (ADW_WINDOW (self), self->frame);
+  overlay = self->audience = gtk_overlay_new ();
+  gtk_overlay_set_child (GTK_OVERLAY (self->frame), overlay);
 
   /* The slide gets the height its text needs, fitted to the room there
    * is, the timeline the rest (see DmSlideLayout). */
@@ -1145,6 +1510,13 @@ dm_presentation_init (DmPresentation *self)
   g_signal_connect (click, "pressed", G_CALLBACK (click_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 
+  self->console = g_object_ref_sink (DM_PRESENTER_CONSOLE (dm_presenter_console_new ()));
+  gtk_widget_set_visible (GTK_WIDGET (self->console), FALSE);
+  g_signal_connect_object (self->console, "event-activated", G_CALLBACK (event_activated_cb), self, 0);
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->frame), GTK_WIDGET (self->console));
+  g_signal_connect_object (self->console, "map", G_CALLBACK (console_map_cb), self, 0);
+  g_signal_connect_object (self->console, "unmap", G_CALLBACK (console_unmap_cb), self, 0);
+
   self->scale_provider = gtk_css_provider_new ();
   gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
                                               GTK_STYLE_PROVIDER (self->scale_provider),
@@ -1180,19 +1552,17 @@ dm_presentation_new (GtkWindow  *parent,
     }
   self->language = language;
 
-  /* As large as the screen it starts on, even where nothing makes it
-   * fullscreen (no window manager). */
+  /* The screen the explorer is on is the presenter's; the slides are as
+   * large as it, even where nothing makes them fullscreen (no window
+   * manager). */
   if (parent != NULL && gtk_widget_get_realized (GTK_WIDGET (parent)))
     {
       GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (parent));
       GdkMonitor *monitor = gdk_display_get_monitor_at_surface (gtk_widget_get_display (GTK_WIDGET (parent)), surface);
-      GdkRectangle geometry;
 
+      g_set_object (&self->home_monitor, monitor);
       if (monitor != NULL)
-        {
-          gdk_monitor_get_geometry (monitor, &geometry);
-          gtk_window_set_default_size (GTK_WINDOW (self), geometry.width, geometry.height);
-        }
+        set_size_of (GTK_WINDOW (self), monitor);
     }
 
   /* The timeline shows what is presented, and nothing else. */
@@ -1203,11 +1573,7 @@ dm_presentation_new (GtkWindow  *parent,
   dm_timeline_view_set_dataset (self->timeline, dataset);
   dm_timeline_view_set_visible (self->timeline, shown, n);
 
-  /* The screen must not blank in the middle of a briefing. */
-  if (app != NULL)
-    self->inhibit_cookie = gtk_application_inhibit (app, GTK_WINDOW (self), GTK_APPLICATION_INHIBIT_IDLE,
-                                                    _("Presenting a timeline"));
-
+  dm_presenter_console_set_slides (self->console, dataset, self->positions, language);
   show_slide (self);
   return self;
 }
@@ -1331,4 +1697,59 @@ dm_presentation_get_timeline (DmPresentation *self)
   g_return_val_if_fail (DM_IS_PRESENTATION (self), NULL);
 
   return GTK_WIDGET (self->timeline);
+}
+
+GtkWidget *
+dm_presentation_get_console (DmPresentation *self)
+{
+  g_return_val_if_fail (DM_IS_PRESENTATION (self), NULL);
+
+  return GTK_WIDGET (self->console);
+}
+
+gboolean
+dm_presentation_get_console_shown (DmPresentation *self)
+{
+  g_return_val_if_fail (DM_IS_PRESENTATION (self), FALSE);
+
+  return self->console_monitor != NULL || self->console_shown;
+}
+
+void
+dm_presentation_set_monitors (DmPresentation *self,
+                              GListModel     *monitors)
+{
+  g_return_if_fail (DM_IS_PRESENTATION (self));
+  g_return_if_fail (G_IS_LIST_MODEL (monitors));
+
+  if (self->monitors != NULL)
+    g_signal_handlers_disconnect_by_func (self->monitors, monitors_changed_cb, self);
+  g_set_object (&self->monitors, monitors);
+  g_signal_connect (monitors, "items-changed", G_CALLBACK (monitors_changed_cb), self);
+  if (gtk_widget_get_realized (GTK_WIDGET (self)))
+    place_windows (self);
+}
+
+GdkMonitor *
+dm_presentation_get_audience_monitor (DmPresentation *self)
+{
+  g_return_val_if_fail (DM_IS_PRESENTATION (self), NULL);
+
+  return self->audience_monitor;
+}
+
+GdkMonitor *
+dm_presentation_get_console_monitor (DmPresentation *self)
+{
+  g_return_val_if_fail (DM_IS_PRESENTATION (self), NULL);
+
+  return self->console_monitor;
+}
+
+GtkWindow *
+dm_presentation_get_console_window (DmPresentation *self)
+{
+  g_return_val_if_fail (DM_IS_PRESENTATION (self), NULL);
+
+  return self->console_window;
 }

@@ -65,4 +65,18 @@ GtkWidget          *dm_presentation_get_label      (DmPresentation *self,
                                                     const char     *name);
 GtkWidget          *dm_presentation_get_timeline   (DmPresentation *self);
 
+/* The presenter's console (a DmPresenterConsole), and whether it is
+ * shown: in a window of its own on the presenter's screen when there are
+ * two (then dm_presentation_get_console_window()), over the slides when
+ * there is one and S asked for it. */
+GtkWidget          *dm_presentation_get_console    (DmPresentation *self);
+gboolean            dm_presentation_get_console_shown (DmPresentation *self);
+GtkWindow          *dm_presentation_get_console_window (DmPresentation *self);
+/* The screens to present on, in place of the display's (for tests), and
+ * the ones chosen for the slides and the console (NULL on one screen). */
+void                dm_presentation_set_monitors   (DmPresentation *self,
+                                                    GListModel     *monitors);
+GdkMonitor         *dm_presentation_get_audience_monitor (DmPresentation *self);
+GdkMonitor         *dm_presentation_get_console_monitor  (DmPresentation *self);
+
 G_END_DECLS
