@@ -20,7 +20,7 @@ dm_test_load_style (void)
 
 void
 dm_test_assert_inside (DmPresentation *self,
-               const char     *name)
+                       const char     *name)
 {
   GtkWidget *label = dm_presentation_get_label (self, name);
   graphene_rect_t bounds;
@@ -70,4 +70,24 @@ dm_test_assert_slide_whole (DmPresentation *self)
       dm_test_assert_inside (self, "progress");
       dm_test_assert_inside (self, "summary");
     }
+}
+gboolean
+dm_test_console_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (dm_presentation_get_console (data));
+}
+
+gboolean
+dm_test_console_unmapped (gpointer data)
+{
+  return !gtk_widget_get_mapped (dm_presentation_get_console (data));
+}
+
+void
+dm_test_assert_console_follows (DmPresentation *self)
+{
+  g_autofree char *current = dm_presenter_console_dup_text (DM_PRESENTER_CONSOLE (dm_presentation_get_console (self)),
+                                                            "current");
+
+  g_assert_cmpstr (current, ==, dm_presentation_get_title (self));
 }

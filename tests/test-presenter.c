@@ -53,14 +53,8 @@ wait_until (gboolean   (*condition) (gpointer data),
             gpointer     data,
             const char  *what)
 {
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (dm_test_seconds (10), dm_test_set_flag_cb, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (timed_out)
+  if (!dm_test_run_until (condition, data, 10))
     g_error ("Waited ten seconds for %s", what);
-  g_source_remove (id);
 }
 
 static gboolean
