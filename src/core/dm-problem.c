@@ -91,6 +91,65 @@ dm_problems_add_valist (GPtrArray         *problems,
 }
 
 void
+dm_problem_log_init (DmProblemLog *log,
+                     GPtrArray    *problems)
+{
+  log->problems = problems;
+  log->path = g_string_new (NULL);
+}
+
+void
+dm_problem_log_clear (DmProblemLog *log)
+{
+  if (log->path != NULL)
+    g_string_free (log->path, TRUE);
+  log->path = NULL;
+  log->problems = NULL;
+}
+
+void
+dm_problem_log_add (DmProblemLog      *log,
+                    DmProblemSeverity  severity,
+                    DmDatasetError     code,
+                    const char        *member,
+                    const char        *format,
+                    ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  dm_problems_add_valist (log->problems, severity, code, log->path, member, format, args);
+  va_end (args);
+}
+
+gsize
+dm_problem_log_push_member (DmProblemLog *log,
+                            const char   *member)
+{
+  gsize length = log->path->len;
+
+  dm_problem_path_append_member (log->path, member);
+  return length;
+}
+
+gsize
+dm_problem_log_push_index (DmProblemLog *log,
+                           guint         index)
+{
+  gsize length = log->path->len;
+
+  dm_problem_path_append_index (log->path, index);
+  return length;
+}
+
+void
+dm_problem_log_pop (DmProblemLog *log,
+                    gsize         length)
+{
+  g_string_truncate (log->path, length);
+}
+
+void
 dm_problem_free (DmProblem *problem)
 {
   if (problem == NULL)
