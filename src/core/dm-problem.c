@@ -69,7 +69,18 @@ void
 dm_problem_path_append_index (GString *path,
                               guint    index)
 {
-  g_string_append_printf (path, "[%u]", index);
+  char digits[16];
+  guint n = 0;
+
+  /* Once per element read, so not through printf. */
+  do
+    digits[n++] = (char) ('0' + index % 10);
+  while ((index /= 10) > 0);
+
+  g_string_append_c (path, '[');
+  while (n > 0)
+    g_string_append_c (path, digits[--n]);
+  g_string_append_c (path, ']');
 }
 
 void

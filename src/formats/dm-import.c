@@ -150,8 +150,16 @@ looks_vietnamese (const char *text)
 
   for (const char *p = text; *p; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c;
 
+      /* Most letters, even in Vietnamese, are ASCII. */
+      if ((guchar) *p < 0x80)
+        {
+          letters += g_ascii_isalpha (*p);
+          continue;
+        }
+
+      c = g_utf8_get_char (p);
       if (!g_unichar_isalpha (c))
         continue;
       letters++;
