@@ -304,12 +304,20 @@ decode_into (Html       *h,
           continue;
         }
 
-      /* Runs of plain characters at once. */
+      /* Runs of plain characters at once, and of words with one space
+       * between them, which comes out as it is in any case. */
       if (into == NULL && is_plain ((guchar) *p))
         {
           next = g_utf8_next_char (p);
-          while (next < end && is_plain ((guchar) *next))
-            next = g_utf8_next_char (next);
+          while (next < end)
+            {
+              if (is_plain ((guchar) *next))
+                next = g_utf8_next_char (next);
+              else if (*next == ' ' && next + 1 < end && is_plain ((guchar) next[1]))
+                next++;
+              else
+                break;
+            }
           flush_pending (h);
           g_string_append_len (h->out, p, next - p);
           p = next;
