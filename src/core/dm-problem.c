@@ -172,6 +172,27 @@ dm_problem_free (DmProblem *problem)
   g_free (problem);
 }
 
+static int
+compare_problems (gconstpointer a,
+                  gconstpointer b)
+{
+  const DmProblem *x = *(const DmProblem * const *) a;
+  const DmProblem *y = *(const DmProblem * const *) b;
+
+  if (x->line != y->line)
+    return x->line < y->line ? -1 : 1;
+  if (x->column != y->column)
+    return x->column < y->column ? -1 : 1;
+  return 0;
+}
+
+void
+dm_problems_sort_by_location (GPtrArray *problems)
+{
+  /* g_ptr_array_sort() is stable: problems at one place keep their order. */
+  g_ptr_array_sort (problems, compare_problems);
+}
+
 char *
 dm_problem_to_string (const DmProblem *problem)
 {

@@ -99,6 +99,10 @@ gsize       dm_problem_log_push_index  (DmProblemLog   *log,
 void        dm_problem_log_pop      (DmProblemLog      *log,
                                      gsize              length);
 
+/* Sorts @problems by line, then column; problems at the same place keep
+ * their order. */
+void        dm_problems_sort_by_location (GPtrArray   *problems);
+
 /* "FILE:LINE:COLUMN: PATH: MESSAGE", leaving out what is unknown; warnings
  * are marked "warning: ". */
 char       *dm_problem_to_string    (const DmProblem   *problem);

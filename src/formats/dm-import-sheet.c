@@ -576,20 +576,6 @@ locate (SheetImport *self,
   problem->path = g_strdup (column >= 0 ? dm_sheet_row_get (self->header, (guint) column) : "");
 }
 
-static int
-compare_problems (gconstpointer a,
-                  gconstpointer b)
-{
-  const DmProblem *x = *(const DmProblem * const *) a;
-  const DmProblem *y = *(const DmProblem * const *) b;
-
-  if (x->line != y->line)
-    return x->line < y->line ? -1 : 1;
-  if (x->column != y->column)
-    return x->column < y->column ? -1 : 1;
-  return 0;
-}
-
 void
 dm_import_sheet (DmDataset  *dataset,
                  DmSheet    *sheet,
@@ -641,7 +627,7 @@ dm_import_sheet (DmDataset  *dataset,
   dm_import_timelinejs (dataset, self.root, FALSE, display_name, problems);
   for (guint i = first; i < problems->len; i++)
     locate (&self, g_ptr_array_index (problems, i));
-  g_ptr_array_sort (problems, compare_problems);
+  dm_problems_sort_by_location (problems);
 
   dm_dataset_set_origin_format (dataset, self.template ? DM_ORIGIN_TIMELINEJS_SHEET : DM_ORIGIN_TABLE);
 

@@ -1421,20 +1421,6 @@ locate_problems (GPtrArray           *problems,
     }
 }
 
-static int
-compare_problems (gconstpointer a,
-                  gconstpointer b)
-{
-  const DmProblem *x = *(const DmProblem * const *) a;
-  const DmProblem *y = *(const DmProblem * const *) b;
-
-  if (x->line != y->line)
-    return x->line < y->line ? -1 : 1;
-  if (x->column != y->column)
-    return x->column < y->column ? -1 : 1;
-  return 0;
-}
-
 static const DmDatasetError scan_codes[] = {
   [DM_JSON_SCAN_OK] = DM_DATASET_ERROR_SYNTAX,
   [DM_JSON_SCAN_ENCODING] = DM_DATASET_ERROR_ENCODING,
@@ -1513,7 +1499,7 @@ dm_dataset_load_bytes (GBytes      *bytes,
       if (found->len > 0)
         {
           locate_problems (found, checked);
-          g_ptr_array_sort (found, compare_problems);
+          dm_problems_sort_by_location (found);
         }
     }
 
