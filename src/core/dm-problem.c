@@ -83,14 +83,18 @@ dm_problem_path_append_index (GString *path,
   g_string_append_c (path, ']');
 }
 
-void
-dm_problems_add_valist (GPtrArray         *problems,
-                        DmProblemSeverity  severity,
-                        DmDatasetError     code,
-                        GString           *path,
-                        const char        *member,
-                        const char        *format,
-                        va_list            args)
+/* Adds to @problems one at the JSON @path, or at its member @member when
+ * not NULL, with the message @format makes of @args. @path is left as it
+ * was. */
+G_GNUC_PRINTF (6, 0)
+static void
+add_valist (GPtrArray         *problems,
+            DmProblemSeverity  severity,
+            DmDatasetError     code,
+            GString           *path,
+            const char        *member,
+            const char        *format,
+            va_list            args)
 {
   g_autofree char *message = g_strdup_vprintf (format, args);
   gsize length = path->len;
@@ -129,7 +133,7 @@ dm_problem_log_add (DmProblemLog      *log,
   va_list args;
 
   va_start (args, format);
-  dm_problems_add_valist (log->problems, severity, code, log->path, member, format, args);
+  add_valist (log->problems, severity, code, log->path, member, format, args);
   va_end (args);
 }
 

@@ -53,19 +53,10 @@ DmProblem  *dm_problem_new          (DmProblemSeverity  severity,
                                      const char        *path,
                                      const char        *message);
 void        dm_problem_free         (DmProblem         *problem);
-/* Adds to @problems one at the JSON @path, or at its member @member when
- * not NULL, with the message @format makes of @args. @path is left as it
- * was. What the loader and the importers report goes through here. */
-void        dm_problems_add_valist  (GPtrArray         *problems,
-                                     DmProblemSeverity  severity,
-                                     DmDatasetError     code,
-                                     GString           *path,
-                                     const char        *member,
-                                     const char        *format,
-                                     va_list            args) G_GNUC_PRINTF (6, 0);
 
 /* Where a reader is in a document, and the problems it has found there:
- * the native loader and every importer report through one of these. */
+ * the native loader and every importer report through one of these, and
+ * only through these. */
 typedef struct
 {
   GPtrArray *problems;   /* DmProblem*, not owned */
