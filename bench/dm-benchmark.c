@@ -2,7 +2,7 @@
  * synthetic timelines of 10 000 to 1 000 000 events
  *
  *   dm-benchmark [--sizes=10000,100000,1000000] [--out=DIR] [--runs=N]
- *                [--only=load,frame,search] [--daumoc=PATH]
+ *                [--only=load,frame,search] [--daumoc=PATH] [--timelinejs]
  *
  * For each size it writes a deterministic timeline in the native format
  * (a fixed GRand seed: the same file every time, byte for byte), then
@@ -11,7 +11,10 @@
  *   load    `daumoc --check FILE` run as a child process (wall time, and
  *           its peak resident memory from wait4()); the same load in a
  *           fresh process of this program (dm_dataset_load_file() time and
- *           VmRSS once the dataset is built and the JSON is gone);
+ *           VmRSS once the dataset is built and the JSON is gone); with
+ *           --timelinejs, the same for the same events written as
+ *           TimelineJS3 by the exporter (synthetic-N-vG.timelinejs.json,
+ *           made from the native file once), and how the two compare;
  *   frame   a scripted zoom and pan, from the whole span down to an hour
  *           across the screen and back: each step lays out and draws the
  *           1920×1080 scene (DmScene, the code the view and the exports
@@ -43,6 +46,7 @@
 #include <pango/pangocairo.h>
 
 #include "dm-dataset.h"
+#include "dm-export-timelinejs.h"
 #include "dm-filter.h"
 #include "dm-loader.h"
 #include "dm-scene.h"
@@ -546,6 +550,20 @@ generate (const char  *path,
     }
 
   return TRUE;
+}
+
+/* The events of the native file at @native_path as TimelineJS3, written
+ * by the exporter to @path (in English, as `daumoc --export` would). */
+static gboolean
+generate_timelinejs (const char  *native_path,
+                     const char  *path,
+                     GError     **error)
+{
+  g_autoptr(GFile) native = g_file_new_for_path (native_path);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(DmDataset) dataset = dm_dataset_load_file (native, NULL, NULL, error);
+
+  return dataset != NULL && dm_export_timelinejs_to_file (dataset, DM_LANGUAGE_EN, file, NULL, error);
 }
 
 /* Load */
@@ -1065,12 +1083,14 @@ main (int   argc,
   int runs = 0;
   guint n_sizes;
   gboolean temporary = FALSE;
+  gboolean timelinejs = FALSE;
   GOptionEntry entries[] = {
     { "sizes", 0, 0, G_OPTION_ARG_STRING, &sizes_text, "Numbers of events, comma-separated (10000,100000,1000000)", "N,…" },
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &out_dir, "Keep the generated files in DIR (and reuse them)", "DIR" },
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Loads per size (5, or 3 from a million events)", "N" },
     { "only", 0, 0, G_OPTION_ARG_STRING, &only, "Only these figures: load, frame, search", "WHAT,…" },
     { "daumoc", 0, 0, G_OPTION_ARG_FILENAME, &daumoc_option, "The daumoc to run (default: $DAUMOC, or ../src/daumoc)", "PATH" },
+    { "timelinejs", 0, 0, G_OPTION_ARG_NONE, &timelinejs, "Also load the same events as TimelineJS3, beside the native file", NULL },
     { "load-child", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &load_child_path, NULL, NULL },
     { NULL }
   };
@@ -1145,6 +1165,32 @@ main (int   argc,
           print_memory ("load: peak RSS in-process, MiB", n, load.load_peak, "");
           print_memory ("load: resident after load, MiB", n, load.resident, target_for (n, "≤ 40", "≤ 150", "≤ 1200"));
           print_memory ("load: … of which the dataset, MiB", n, load.resident - load.baseline, "");
+
+          if (timelinejs)
+            {
+              g_autofree char *tjs_name = g_strdup_printf ("synthetic-%u-v%d" DM_EXPORT_TIMELINEJS_SUFFIX, n, GENERATOR_VERSION);
+              g_autofree char *tjs_path = g_build_filename (dir, tjs_name, NULL);
+              LoadResult tjs = { 0 };
+              char ratio[32];
+
+              if (!g_file_test (tjs_path, G_FILE_TEST_EXISTS) && !generate_timelinejs (path, tjs_path, &error))
+                {
+                  g_printerr ("dm-benchmark: %s\n", error->message);
+                  return 1;
+                }
+              measure_load (self_path, daumoc, tjs_path, n_runs, &tjs);
+              g_snprintf (ratio, sizeof ratio, "%.2f×", tjs.check.median / load.check.median);
+              print_times ("load TimelineJS: daumoc --check, ms", n, &tjs.check, ratio);
+              g_snprintf (ratio, sizeof ratio, "%.2f×", tjs.check_peak / load.check_peak);
+              print_memory ("load TimelineJS: daumoc --check peak RSS, MiB", n, tjs.check_peak, ratio);
+              g_snprintf (ratio, sizeof ratio, "%.2f×", tjs.load.median / load.load.median);
+              print_times ("load TimelineJS: in-process, ms", n, &tjs.load, ratio);
+              g_snprintf (ratio, sizeof ratio, "%.2f×", tjs.load_peak / load.load_peak);
+              print_memory ("load TimelineJS: peak RSS in-process, MiB", n, tjs.load_peak, ratio);
+              print_memory ("load TimelineJS: resident after load, MiB", n, tjs.resident, "");
+              if (temporary)
+                g_unlink (tjs_path);
+            }
         }
 
       if (only == NULL || strstr (only, "frame") != NULL || strstr (only, "search") != NULL)

@@ -10,6 +10,10 @@
 
 G_BEGIN_DECLS
 
+/* The longest id, in bytes, that a file may give a kind, a source or an
+ * event (the loader refuses longer ones; the importers make new ones). */
+#define DM_ID_MAX_LENGTH 256
+
 /* These are plain structs, owned by the DmDataset that loaded them; a
  * dataset can hold a million events, so they are not GObjects. Every struct
  * read from a file keeps the members it did not understand in @extra (NULL

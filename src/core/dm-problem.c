@@ -69,17 +69,32 @@ void
 dm_problem_path_append_index (GString *path,
                               guint    index)
 {
-  g_string_append_printf (path, "[%u]", index);
+  char digits[16];
+  guint n = 0;
+
+  /* Once per element read, so not through printf. */
+  do
+    digits[n++] = (char) ('0' + index % 10);
+  while ((index /= 10) > 0);
+
+  g_string_append_c (path, '[');
+  while (n > 0)
+    g_string_append_c (path, digits[--n]);
+  g_string_append_c (path, ']');
 }
 
-void
-dm_problems_add_valist (GPtrArray         *problems,
-                        DmProblemSeverity  severity,
-                        DmDatasetError     code,
-                        GString           *path,
-                        const char        *member,
-                        const char        *format,
-                        va_list            args)
+/* Adds to @problems one at the JSON @path, or at its member @member when
+ * not NULL, with the message @format makes of @args. @path is left as it
+ * was. */
+G_GNUC_PRINTF (6, 0)
+static void
+add_valist (GPtrArray         *problems,
+            DmProblemSeverity  severity,
+            DmDatasetError     code,
+            GString           *path,
+            const char        *member,
+            const char        *format,
+            va_list            args)
 {
   g_autofree char *message = g_strdup_vprintf (format, args);
   gsize length = path->len;
@@ -88,6 +103,65 @@ dm_problems_add_valist (GPtrArray         *problems,
     dm_problem_path_append_member (path, member);
   g_ptr_array_add (problems, dm_problem_new (severity, code, path->str, message));
   g_string_truncate (path, length);
+}
+
+void
+dm_problem_log_init (DmProblemLog *log,
+                     GPtrArray    *problems)
+{
+  log->problems = problems;
+  log->path = g_string_new (NULL);
+}
+
+void
+dm_problem_log_clear (DmProblemLog *log)
+{
+  if (log->path != NULL)
+    g_string_free (log->path, TRUE);
+  log->path = NULL;
+  log->problems = NULL;
+}
+
+void
+dm_problem_log_add (DmProblemLog      *log,
+                    DmProblemSeverity  severity,
+                    DmDatasetError     code,
+                    const char        *member,
+                    const char        *format,
+                    ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  add_valist (log->problems, severity, code, log->path, member, format, args);
+  va_end (args);
+}
+
+gsize
+dm_problem_log_push_member (DmProblemLog *log,
+                            const char   *member)
+{
+  gsize length = log->path->len;
+
+  dm_problem_path_append_member (log->path, member);
+  return length;
+}
+
+gsize
+dm_problem_log_push_index (DmProblemLog *log,
+                           guint         index)
+{
+  gsize length = log->path->len;
+
+  dm_problem_path_append_index (log->path, index);
+  return length;
+}
+
+void
+dm_problem_log_pop (DmProblemLog *log,
+                    gsize         length)
+{
+  g_string_truncate (log->path, length);
 }
 
 void
@@ -100,6 +174,27 @@ dm_problem_free (DmProblem *problem)
   g_free (problem->path);
   g_free (problem->message);
   g_free (problem);
+}
+
+static int
+compare_problems (gconstpointer a,
+                  gconstpointer b)
+{
+  const DmProblem *x = *(const DmProblem * const *) a;
+  const DmProblem *y = *(const DmProblem * const *) b;
+
+  if (x->line != y->line)
+    return x->line < y->line ? -1 : 1;
+  if (x->column != y->column)
+    return x->column < y->column ? -1 : 1;
+  return 0;
+}
+
+void
+dm_problems_sort_by_location (GPtrArray *problems)
+{
+  /* g_ptr_array_sort() is stable: problems at one place keep their order. */
+  g_ptr_array_sort (problems, compare_problems);
 }
 
 char *

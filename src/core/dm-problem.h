@@ -53,16 +53,46 @@ DmProblem  *dm_problem_new          (DmProblemSeverity  severity,
                                      const char        *path,
                                      const char        *message);
 void        dm_problem_free         (DmProblem         *problem);
-/* Adds to @problems one at the JSON @path, or at its member @member when
- * not NULL, with the message @format makes of @args. @path is left as it
- * was. What the loader and the importers report goes through here. */
-void        dm_problems_add_valist  (GPtrArray         *problems,
+
+/* Where a reader is in a document, and the problems it has found there:
+ * the native loader and every importer report through one of these, and
+ * only through these. */
+typedef struct
+{
+  GPtrArray *problems;   /* DmProblem*, not owned */
+  GString   *path;       /* the JSON path being read */
+} DmProblemLog;
+
+void        dm_problem_log_init     (DmProblemLog      *log,
+                                     GPtrArray         *problems);
+void        dm_problem_log_clear    (DmProblemLog      *log);
+
+/* A problem at the path being read, or at its member @member (may be
+ * NULL). */
+void        dm_problem_log_add      (DmProblemLog      *log,
                                      DmProblemSeverity  severity,
                                      DmDatasetError     code,
-                                     GString           *path,
                                      const char        *member,
                                      const char        *format,
-                                     va_list            args) G_GNUC_PRINTF (6, 0);
+                                     ...) G_GNUC_PRINTF (5, 6);
+#define dm_problem_log_error(log, code, member, ...) \
+  dm_problem_log_add ((log), DM_PROBLEM_ERROR, (code), (member), __VA_ARGS__)
+/* What an importer cannot map. */
+#define dm_problem_log_warning(log, member, ...) \
+  dm_problem_log_add ((log), DM_PROBLEM_WARNING, DM_DATASET_ERROR_UNSUPPORTED, (member), __VA_ARGS__)
+
+/* Into a member or an element of the value being read: each returns the
+ * length of the path to pop back to. */
+gsize       dm_problem_log_push_member (DmProblemLog   *log,
+                                        const char     *member);
+gsize       dm_problem_log_push_index  (DmProblemLog   *log,
+                                        guint           index);
+void        dm_problem_log_pop      (DmProblemLog      *log,
+                                     gsize              length);
+
+/* Sorts @problems by line, then column; problems at the same place keep
+ * their order. */
+void        dm_problems_sort_by_location (GPtrArray   *problems);
 
 /* "FILE:LINE:COLUMN: PATH: MESSAGE", leaving out what is unknown; warnings
  * are marked "warning: ". */

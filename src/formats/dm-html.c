@@ -127,6 +127,9 @@ request_breaks (Html  *h,
 static void
 flush_pending (Html *h)
 {
+  if (h->pending_breaks == 0 && !h->pending_space)
+    return;
+
   if (h->out->len > 0)
     {
       if (h->pending_breaks > 0)
@@ -169,7 +172,20 @@ emit_char (Html     *h,
     return;
 
   flush_pending (h);
-  g_string_append_unichar (h->out, c);
+  if (c < 0x80)
+    g_string_append_c (h->out, (char) c);
+  else
+    g_string_append_unichar (h->out, c);
+}
+
+/* Whether the byte @c, at the start of a character, starts one that is
+ * copied as it is: printable ASCII but "&", and everything beyond U+00BF
+ * (lead bytes from 0xC3; C2 leads the C1 controls). In the middle of a
+ * character, every byte is. */
+static gboolean
+is_plain (guchar c)
+{
+  return (c > 0x20 && c < 0x7F && c != '&') || c >= 0xC3;
 }
 
 static void
@@ -284,6 +300,26 @@ decode_into (Html       *h,
             g_string_append_unichar (into, c);
           else
             emit_char (h, c);
+          p = next;
+          continue;
+        }
+
+      /* Runs of plain characters at once, and of words with one space
+       * between them, which comes out as it is in any case. */
+      if (into == NULL && is_plain ((guchar) *p))
+        {
+          next = g_utf8_next_char (p);
+          while (next < end)
+            {
+              if (is_plain ((guchar) *next))
+                next = g_utf8_next_char (next);
+              else if (*next == ' ' && next + 1 < end && is_plain ((guchar) next[1]))
+                next++;
+              else
+                break;
+            }
+          flush_pending (h);
+          g_string_append_len (h->out, p, next - p);
           p = next;
           continue;
         }

@@ -73,9 +73,10 @@ typedef struct
   int          columns[N_COLUMNS];  /* column index, or -1 */
   gboolean     template;
   const DmSheetRow *header;
-  JsonObject  *root;
-  JsonArray   *events;
-  JsonArray   *eras;
+  DmJsonTree  *tree;
+  DmJsonNode  *root;
+  DmJsonNode  *events;
+  DmJsonNode  *eras;
   GArray      *event_rows;  /* guint: the row number of each event */
   GArray      *era_rows;
   guint        title_row;
@@ -161,7 +162,7 @@ cell_stripped (SheetImport      *self,
 /* Sets @member of @object to the cell's text, if it has any. */
 static void
 set_from_cell (SheetImport      *self,
-               JsonObject       *object,
+               DmJsonNode       *object,
                const char       *member,
                const DmSheetRow *row,
                Column            column)
@@ -169,7 +170,14 @@ set_from_cell (SheetImport      *self,
   g_autofree char *text = cell_stripped (self, row, column);
 
   if (text[0] != '\0')
-    json_object_set_string_member (object, member, text);
+    dm_json_tree_add_string (self->tree, object, member, text);
+}
+
+/* A new object, in no other yet. */
+static DmJsonNode *
+new_object (SheetImport *self)
+{
+  return dm_json_tree_add (self->tree, NULL, NULL, DM_JSON_OBJECT);
 }
 
 /* "10:30", "10:30:15", "10:30 PM", "10 am": TimelineJS's Time column. */
@@ -217,7 +225,7 @@ parse_time (const char *text,
 
 /* {"year": …, "month": …, "day": …, "hour": …, "minute": …, "second": …}
  * from the template's four columns; NULL when they are all empty. */
-static JsonObject *
+static DmJsonNode *
 template_date (SheetImport      *self,
                const DmSheetRow *row,
                Column            year,
@@ -225,7 +233,7 @@ template_date (SheetImport      *self,
                Column            day,
                Column            time)
 {
-  JsonObject *date = json_object_new ();
+  DmJsonNode *date = new_object (self);
   g_autofree char *time_text = cell_stripped (self, row, time);
 
   set_from_cell (self, date, "year", row, year);
@@ -240,7 +248,7 @@ template_date (SheetImport      *self,
 
       if (parse_time (time_text, values, &n))
         for (guint i = 0; i < n; i++)
-          json_object_set_int_member (date, names[i], values[i]);
+          dm_json_tree_add_integer (self->tree, date, names[i], values[i]);
       else
         {
           g_autofree char *message =
@@ -250,15 +258,12 @@ template_date (SheetImport      *self,
         }
     }
 
-  if (json_object_get_size (date) == 0)
-    g_clear_pointer (&date, json_object_unref);
-
-  return date;
+  return date->n > 0 ? date : NULL;
 }
 
 /* A date written as text in one cell, as parts; NULL (with a warning)
  * when it cannot be read, or when the cell is empty. */
-static JsonObject *
+static DmJsonNode *
 text_date (SheetImport      *self,
            const DmSheetRow *row,
            Column            column,
@@ -267,7 +272,7 @@ text_date (SheetImport      *self,
   g_autofree char *text = cell_stripped (self, row, column);
   const char * const *names = dm_import_date_part_names ();
   DmDateParts parts;
-  JsonObject *date;
+  DmJsonNode *date;
 
   if (text[0] == '\0')
     return NULL;
@@ -283,59 +288,68 @@ text_date (SheetImport      *self,
       return NULL;
     }
 
-  date = json_object_new ();
+  date = new_object (self);
   for (guint part = 0; part < DM_DATE_N_PARTS; part++)
     if (parts.present[part])
-      json_object_set_int_member (date, names[part], parts.value[part]);
+      dm_json_tree_add_integer (self->tree, date, names[part], parts.value[part]);
 
   return date;
 }
 
-static JsonObject *
-slide_text (SheetImport      *self,
-            const DmSheetRow *row)
+static void
+add_text (SheetImport      *self,
+          DmJsonNode       *slide,
+          const DmSheetRow *row)
 {
-  JsonObject *text = json_object_new ();
+  DmJsonNode *text = dm_json_tree_add (self->tree, slide, "text", DM_JSON_OBJECT);
 
   set_from_cell (self, text, "headline", row, DM_SHEET_COL_HEADLINE);
   set_from_cell (self, text, "text", row, DM_SHEET_COL_TEXT);
-  return text;
 }
 
 static void
 add_media (SheetImport      *self,
-           JsonObject       *slide,
+           DmJsonNode       *slide,
            const DmSheetRow *row)
 {
-  JsonObject *media = json_object_new ();
+  DmJsonNode *media = new_object (self);
 
   set_from_cell (self, media, "url", row, DM_SHEET_COL_MEDIA);
-  if (json_object_get_size (media) == 0)
-    {
-      json_object_unref (media);
-      return;
-    }
+  if (media->n == 0)
+    return;
   set_from_cell (self, media, "credit", row, DM_SHEET_COL_MEDIA_CREDIT);
   set_from_cell (self, media, "caption", row, DM_SHEET_COL_MEDIA_CAPTION);
   set_from_cell (self, media, "thumbnail", row, DM_SHEET_COL_MEDIA_THUMBNAIL);
-  json_object_set_object_member (slide, "media", media);
+  dm_json_tree_append (self->tree, slide, "media", media);
 }
 
 /* TimelineJS: a colour ("#aabbcc") or an image address. */
 static void
 add_background (SheetImport      *self,
-                JsonObject       *slide,
+                DmJsonNode       *slide,
                 const DmSheetRow *row)
 {
   g_autofree char *text = cell_stripped (self, row, DM_SHEET_COL_BACKGROUND);
-  JsonObject *background;
+  DmJsonNode *background;
 
   if (text[0] == '\0')
     return;
 
-  background = json_object_new ();
-  json_object_set_string_member (background, text[0] == '#' ? "color" : "url", text);
-  json_object_set_object_member (slide, "background", background);
+  background = dm_json_tree_add (self->tree, slide, "background", DM_JSON_OBJECT);
+  dm_json_tree_add_string (self->tree, background, text[0] == '#' ? "color" : "url", text);
+}
+
+/* start_date (an empty one when there is none: TimelineJS's error) and
+ * end_date, made with no container. */
+static void
+add_dates (SheetImport *self,
+           DmJsonNode  *slide,
+           DmJsonNode  *start,
+           DmJsonNode  *end)
+{
+  dm_json_tree_append (self->tree, slide, "start_date", start != NULL ? start : new_object (self));
+  if (end != NULL)
+    dm_json_tree_append (self->tree, slide, "end_date", end);
 }
 
 static void
@@ -343,34 +357,31 @@ read_template_row (SheetImport      *self,
                    const DmSheetRow *row)
 {
   g_autofree char *type = cell_stripped (self, row, DM_SHEET_COL_TYPE);
-  g_autoptr(JsonObject) slide = json_object_new ();
-  JsonObject *start;
-  JsonObject *end;
+  DmJsonNode *slide = new_object (self);
 
   if (g_ascii_strcasecmp (type, "title") == 0)
     {
-      if (json_object_has_member (self->root, "title"))
+      if (dm_json_node_get_member (self->root, "title") != NULL)
         add_problem_at (self, DM_PROBLEM_WARNING, DM_DATASET_ERROR_UNSUPPORTED, row->number, self->columns[DM_SHEET_COL_TYPE],
                         _("a sheet has one title row; this one is left out"));
       else
         {
-          json_object_set_object_member (slide, "text", slide_text (self, row));
-          json_object_set_object_member (self->root, "title", g_steal_pointer (&slide));
+          add_text (self, slide, row);
+          dm_json_tree_append (self->tree, self->root, "title", slide);
           self->title_row = row->number;
         }
       return;
     }
 
-  start = template_date (self, row, DM_SHEET_COL_YEAR, DM_SHEET_COL_MONTH, DM_SHEET_COL_DAY, DM_SHEET_COL_TIME);
-  end = template_date (self, row, DM_SHEET_COL_END_YEAR, DM_SHEET_COL_END_MONTH, DM_SHEET_COL_END_DAY, DM_SHEET_COL_END_TIME);
-  json_object_set_object_member (slide, "start_date", start != NULL ? start : json_object_new ());
-  if (end != NULL)
-    json_object_set_object_member (slide, "end_date", end);
-  json_object_set_object_member (slide, "text", slide_text (self, row));
+  add_dates (self, slide,
+             template_date (self, row, DM_SHEET_COL_YEAR, DM_SHEET_COL_MONTH, DM_SHEET_COL_DAY, DM_SHEET_COL_TIME),
+             template_date (self, row, DM_SHEET_COL_END_YEAR, DM_SHEET_COL_END_MONTH, DM_SHEET_COL_END_DAY,
+                            DM_SHEET_COL_END_TIME));
+  add_text (self, slide, row);
 
   if (g_ascii_strcasecmp (type, "era") == 0)
     {
-      json_array_add_object_element (self->eras, g_steal_pointer (&slide));
+      dm_json_tree_append (self->tree, self->eras, NULL, slide);
       g_array_append_val (self->era_rows, row->number);
       return;
     }
@@ -387,7 +398,7 @@ read_template_row (SheetImport      *self,
   set_from_cell (self, slide, "group", row, DM_SHEET_COL_GROUP);
   add_media (self, slide, row);
   add_background (self, slide, row);
-  json_array_add_object_element (self->events, g_steal_pointer (&slide));
+  dm_json_tree_append (self->tree, self->events, NULL, slide);
   g_array_append_val (self->event_rows, row->number);
 }
 
@@ -395,25 +406,20 @@ static void
 read_plain_row (SheetImport      *self,
                 const DmSheetRow *row)
 {
-  g_autoptr(JsonObject) slide = json_object_new ();
   gboolean unreadable = FALSE;
-  JsonObject *start = text_date (self, row, COL_START, &unreadable);
-  JsonObject *end = text_date (self, row, COL_END, &unreadable);
+  DmJsonNode *start = text_date (self, row, COL_START, &unreadable);
+  DmJsonNode *end = text_date (self, row, COL_END, &unreadable);
+  DmJsonNode *slide;
 
   if (unreadable)
-    {
-      g_clear_pointer (&start, json_object_unref);
-      g_clear_pointer (&end, json_object_unref);
-      return;
-    }
+    return;
 
-  json_object_set_object_member (slide, "start_date", start != NULL ? start : json_object_new ());
-  if (end != NULL)
-    json_object_set_object_member (slide, "end_date", end);
-  json_object_set_object_member (slide, "text", slide_text (self, row));
+  slide = new_object (self);
+  add_dates (self, slide, start, end);
+  add_text (self, slide, row);
   set_from_cell (self, slide, "group", row, DM_SHEET_COL_GROUP);
   add_media (self, slide, row);
-  json_array_add_object_element (self->events, g_steal_pointer (&slide));
+  dm_json_tree_append (self->tree, self->events, NULL, slide);
   g_array_append_val (self->event_rows, row->number);
 }
 
@@ -570,27 +576,13 @@ locate (SheetImport *self,
   problem->path = g_strdup (column >= 0 ? dm_sheet_row_get (self->header, (guint) column) : "");
 }
 
-static int
-compare_problems (gconstpointer a,
-                  gconstpointer b)
-{
-  const DmProblem *x = *(const DmProblem * const *) a;
-  const DmProblem *y = *(const DmProblem * const *) b;
-
-  if (x->line != y->line)
-    return x->line < y->line ? -1 : 1;
-  if (x->column != y->column)
-    return x->column < y->column ? -1 : 1;
-  return 0;
-}
-
 void
 dm_import_sheet (DmDataset  *dataset,
                  DmSheet    *sheet,
                  const char *display_name,
                  GPtrArray  *problems)
 {
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(DmJsonTree) tree = dm_json_tree_new ();
   SheetImport self = { 0 };
   guint first;
 
@@ -613,15 +605,13 @@ dm_import_sheet (DmDataset  *dataset,
   if (!map_header (&self))
     return;
 
-  self.root = json_object_new ();
-  self.events = json_array_new ();
-  self.eras = json_array_new ();
+  self.tree = tree;
+  self.root = dm_json_tree_add (tree, NULL, NULL, DM_JSON_OBJECT);
+  self.events = dm_json_tree_add (tree, self.root, "events", DM_JSON_ARRAY);
+  self.eras = dm_json_tree_add (tree, self.root, "eras", DM_JSON_ARRAY);
   self.event_rows = g_array_new (FALSE, FALSE, sizeof (guint));
   self.era_rows = g_array_new (FALSE, FALSE, sizeof (guint));
   self.title_row = self.header->number;
-  json_object_set_array_member (self.root, "events", self.events);
-  json_object_set_array_member (self.root, "eras", self.eras);
-  root = json_node_init_object (json_node_alloc (), self.root);
 
   for (guint i = 1; i < sheet->rows->len; i++)
     {
@@ -634,16 +624,15 @@ dm_import_sheet (DmDataset  *dataset,
     }
 
   first = problems->len;
-  dm_import_timelinejs (dataset, root, FALSE, display_name, problems);
+  dm_import_timelinejs (dataset, self.root, FALSE, display_name, problems);
   for (guint i = first; i < problems->len; i++)
     locate (&self, g_ptr_array_index (problems, i));
-  g_ptr_array_sort (problems, compare_problems);
+  dm_problems_sort_by_location (problems);
 
   dm_dataset_set_origin_format (dataset, self.template ? DM_ORIGIN_TIMELINEJS_SHEET : DM_ORIGIN_TABLE);
 
   g_array_unref (self.event_rows);
   g_array_unref (self.era_rows);
-  json_object_unref (self.root);
 }
 
 /* Recognising files */

@@ -103,9 +103,9 @@ set_texts (DmImport   *self,
 }
 
 static char *
-get_line (DmImport   *self,
-          JsonObject *object,
-          const char *member)
+get_line (DmImport         *self,
+          const DmJsonNode *object,
+          const char       *member)
 {
   g_autofree char *html = dm_import_get_string (self, object, member);
   char *line;
@@ -132,14 +132,14 @@ set_kind (DmImport   *self,
  * object is kept as TimelineJS3 writes it. @url_member names the address
  * ("url", or "media" in TimelineJS 2's asset). Returns the caption. */
 static char *
-read_media (DmImport            *self,
-            JsonObject          *slide,
-            const char          *member,
-            const char          *url_member,
-            const char * const  *known,
-            DmEvent             *event)
+read_media (DmImport           *self,
+            const DmJsonNode   *slide,
+            const char         *member,
+            const char         *url_member,
+            const char * const *known,
+            DmEvent            *event)
 {
-  JsonObject *media = dm_import_get_object (self, slide, member, FALSE);
+  const DmJsonNode *media = dm_import_get_object (self, slide, member, FALSE);
   g_autofree char *url = NULL;
   g_autofree char *scheme = NULL;
   char *caption;
@@ -148,7 +148,7 @@ read_media (DmImport            *self,
   if (media == NULL)
     return NULL;
 
-  length = dm_import_push_member (self, member);
+  length = dm_problem_log_push_member (&self->log, member);
   dm_import_check_members (self, media, known, NULL, NULL);
   url = dm_import_get_string (self, media, url_member);
   caption = get_line (self, media, "caption");
@@ -169,19 +169,19 @@ read_media (DmImport            *self,
       json_object_set_string_member (kept, "url", url);
       for (guint i = 0; i < G_N_ELEMENTS (copied); i++)
         {
-          JsonNode *node = json_object_get_member (media, copied[i]);
+          const DmJsonNode *node = dm_json_node_get_member (media, copied[i]);
           const char *value;
 
-          if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+          if (node == NULL || node->type != DM_JSON_STRING)
             continue;
-          value = json_node_get_string (node);
+          value = node->v.string;
           if (value[0] == '\0')
             continue;
           /* Addresses only to the web, as the media's own. */
           if ((g_str_equal (copied[i], "thumbnail") && !dm_is_media_address (value)) ||
               (g_str_equal (copied[i], "link") && !dm_is_web_address (value)))
             continue;
-          json_object_set_member (kept, copied[i], json_node_copy (node));
+          json_object_set_string_member (kept, copied[i], value);
         }
       if (event->extra == NULL)
         event->extra = json_object_new ();
@@ -189,11 +189,11 @@ read_media (DmImport            *self,
     }
   else if (url != NULL && (scheme = g_uri_parse_scheme (url)) != NULL &&
            g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0)
-    dm_import_warning (self, url_member, _("only http and https media are kept, not “%s:”"), scheme);
+    dm_problem_log_warning (&self->log, url_member, _("only http and https media are kept, not “%s:”"), scheme);
   else if (url != NULL)
-    dm_import_warning (self, url_member, _("this media is not a valid web address; it is left out"));
+    dm_problem_log_warning (&self->log, url_member, _("this media is not a valid web address; it is left out"));
 
-  dm_import_pop (self, length);
+  dm_problem_log_pop (&self->log, length);
 
   return caption;
 }
@@ -204,40 +204,38 @@ read_media (DmImport            *self,
  * exports write them). Its display_date and format are kept in @extra,
  * under the same member name. */
 static gboolean
-read_date_object (DmImport    *self,
-                  JsonObject  *parent,
-                  const char  *member,
-                  gboolean     required,
-                  DmDate      *date,
-                  JsonObject **extra)
+read_date_object (DmImport         *self,
+                  const DmJsonNode *parent,
+                  const char       *member,
+                  gboolean          required,
+                  DmDate           *date,
+                  JsonObject      **extra)
 {
-  JsonNode *node = dm_import_get_member (self, parent, member, required);
+  const DmJsonNode *node = dm_import_get_member (self, parent, member, required);
   const char * const *names = dm_import_date_part_names ();
   g_autoptr(JsonObject) kept = NULL;
   DmDateParts parts = { 0 };
   gboolean any = FALSE;
   gboolean ok = TRUE;
-  JsonObject *object;
   gsize length;
 
   if (node == NULL)
     return !required;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (node->type != DM_JSON_OBJECT)
     {
-      dm_import_problem (self, DM_PROBLEM_ERROR, DM_DATASET_ERROR_TYPE, member,
-                         _("expected an object with a year, like {\"year\": 1815}, found %s"),
-                         dm_json_describe_node (node));
+      dm_problem_log_add (&self->log, DM_PROBLEM_ERROR, DM_DATASET_ERROR_TYPE, member,
+                          _("expected an object with a year, like {\"year\": 1815}, found %s"),
+                          dm_json_node_describe (node));
       return FALSE;
     }
 
-  object = json_node_get_object (node);
-  length = dm_import_push_member (self, member);
+  length = dm_problem_log_push_member (&self->log, member);
 
-  dm_import_check_members (self, object, date_members, date_kept, &kept);
+  dm_import_check_members (self, node, date_members, date_kept, &kept);
   for (guint part = 0; part < DM_DATE_N_PARTS; part++)
     {
-      ok &= dm_import_get_integer (self, object, names[part], &parts.value[part], &parts.present[part]);
+      ok &= dm_import_get_integer (self, node, names[part], &parts.value[part], &parts.present[part]);
       any |= parts.present[part];
     }
 
@@ -246,7 +244,7 @@ read_date_object (DmImport    *self,
       ok = dm_import_date_from_parts (self, &parts, names, date);
     }
 
-  dm_import_pop (self, length);
+  dm_problem_log_pop (&self->log, length);
 
   if (kept != NULL && extra != NULL)
     {
@@ -260,22 +258,22 @@ read_date_object (DmImport    *self,
 
 /* Reads text {headline, text}. */
 static void
-read_text (DmImport    *self,
-           JsonObject  *slide,
-           char       **headline,
-           char       **body)
+read_text (DmImport         *self,
+           const DmJsonNode *slide,
+           char            **headline,
+           char            **body)
 {
-  JsonObject *text = dm_import_get_object (self, slide, "text", FALSE);
+  const DmJsonNode *text = dm_import_get_object (self, slide, "text", FALSE);
   gsize length;
 
   if (text == NULL)
     return;
 
-  length = dm_import_push_member (self, "text");
+  length = dm_problem_log_push_member (&self->log, "text");
   dm_import_check_members (self, text, text_members, NULL, NULL);
   *headline = dm_import_get_string (self, text, "headline");
   *body = dm_import_get_string (self, text, "text");
-  dm_import_pop (self, length);
+  dm_problem_log_pop (&self->log, length);
 }
 
 /* What Dấu Mốc's own export says in a display_date beyond the dates
@@ -283,8 +281,8 @@ read_text (DmImport    *self,
  * and a date worked out, "2019 (inferred)". Other tools' wording is left
  * alone: the display_date is kept as it was in any case. */
 static void
-read_display_date (JsonObject *slide,
-                   DmEvent    *event)
+read_display_date (const DmJsonNode *slide,
+                   DmEvent          *event)
 {
   static const struct { const char *prefix; DmBound bound; } bounds[] = {
     { "no later than ", DM_BOUND_BEFORE },
@@ -298,12 +296,12 @@ read_display_date (JsonObject *slide,
     { " (suy luận)", DM_CERTAINTY_INFERRED },
     { " (ước tính)", DM_CERTAINTY_APPROXIMATE },
   };
-  JsonNode *node = json_object_get_member (slide, "display_date");
+  const DmJsonNode *node = dm_json_node_get_member (slide, "display_date");
   const char *text;
 
-  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
+  if (node == NULL || node->type != DM_JSON_STRING)
     return;
-  text = json_node_get_string (node);
+  text = node->v.string;
 
   /* Only a point can be open-ended. */
   for (guint i = 0; i < G_N_ELEMENTS (bounds) && !dm_date_is_set (&event->end); i++)
@@ -319,9 +317,9 @@ read_display_date (JsonObject *slide,
 }
 
 static void
-read_slide (DmImport *self,
-            JsonNode *node,
-            guint     index)
+read_slide (DmImport         *self,
+            const DmJsonNode *node,
+            guint             index)
 {
   g_autoptr(DmEvent) event = dm_event_new ();
   g_autofree char *headline = NULL;
@@ -329,8 +327,8 @@ read_slide (DmImport *self,
   g_autofree char *caption = NULL;
   g_autofree char *group = NULL;
   g_autofree char *given = NULL;
-  guint first_problem = self->problems->len;
-  JsonObject *slide;
+  guint first_problem = self->log.problems->len;
+  const DmJsonNode *slide;
   gboolean ok = TRUE;
 
   slide = dm_import_expect_object (self, node);
@@ -359,14 +357,14 @@ read_slide (DmImport *self,
 }
 
 static void
-read_era (DmImport *self,
-          JsonNode *node)
+read_era (DmImport         *self,
+          const DmJsonNode *node)
 {
   g_autoptr(DmEra) era = dm_era_new ();
   g_autofree char *headline = NULL;
   g_autofree char *body = NULL;
-  guint first_problem = self->problems->len;
-  JsonObject *object;
+  guint first_problem = self->log.problems->len;
+  const DmJsonNode *object;
   gboolean ok = TRUE;
 
   object = dm_import_expect_object (self, node);
@@ -378,7 +376,7 @@ read_era (DmImport *self,
   ok &= read_date_object (self, object, "end_date", FALSE, &era->end, &era->extra);
   if (ok && !dm_date_is_set (&era->end))
     {
-      dm_import_warning (self, NULL, _("an era needs an end date; this one is left out"));
+      dm_problem_log_warning (&self->log, NULL, _("an era needs an end date; this one is left out"));
       return;
     }
   ok = ok && dm_import_check_order (self, &era->start, &era->end, "end_date");
@@ -387,9 +385,9 @@ read_era (DmImport *self,
   dm_import_set_text (self, &era->title, dm_html_to_text_line (headline));
   if (body != NULL)
     {
-      gsize length = dm_import_push_member (self, "text");
-      dm_import_warning (self, "text", _("an era has only a title in Dấu Mốc; its text is left out"));
-      dm_import_pop (self, length);
+      gsize length = dm_problem_log_push_member (&self->log, "text");
+      dm_problem_log_warning (&self->log, "text", _("an era has only a title in Dấu Mốc; its text is left out"));
+      dm_problem_log_pop (&self->log, length);
     }
 
   if (ok)
@@ -398,83 +396,78 @@ read_era (DmImport *self,
     dm_import_leave_out (self, first_problem, TOOL_NAME);
 }
 
-typedef void (*ElementFunc) (DmImport *self, JsonNode *node, guint index);
+typedef void (*ElementFunc) (DmImport *self, const DmJsonNode *node, guint index);
 
 static void
-read_array (DmImport    *self,
-            JsonObject  *object,
-            const char  *member,
-            ElementFunc  func)
+read_array (DmImport         *self,
+            const DmJsonNode *object,
+            const char       *member,
+            ElementFunc       func)
 {
-  JsonNode *node = json_object_get_member (object, member);
-  JsonArray *array;
+  const DmJsonNode *node = dm_json_node_get_member (object, member);
   gsize length;
+  guint i = 0;
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (node == NULL || node->type == DM_JSON_NULL)
     return;
 
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (node->type != DM_JSON_ARRAY)
     {
-      dm_import_problem (self, DM_PROBLEM_ERROR, DM_DATASET_ERROR_TYPE, member,
-                         _("expected an array, found %s"), dm_json_describe_node (node));
+      dm_json_type_problem (&self->log, member, _("an array"), node);
       return;
     }
 
-  array = json_node_get_array (node);
-  length = dm_import_push_member (self, member);
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  length = dm_problem_log_push_member (&self->log, member);
+  for (const DmJsonNode *element = node->v.first; element != NULL; element = element->next, i++)
     {
-      gsize element = dm_import_push_index (self, i);
+      gsize element_length = dm_problem_log_push_index (&self->log, i);
 
-      func (self, json_array_get_element (array, i), i);
-      dm_import_pop (self, element);
+      func (self, element, i);
+      dm_problem_log_pop (&self->log, element_length);
     }
-  dm_import_pop (self, length);
+  dm_problem_log_pop (&self->log, length);
 }
 
 /* Every id the file gives, before any is generated. */
 static void
-reserve_ids (DmImport   *self,
-             JsonObject *object,
-             const char *member,
-             const char *id_member)
+reserve_ids (DmImport         *self,
+             const DmJsonNode *object,
+             const char       *member,
+             const char       *id_member)
 {
-  JsonNode *node = json_object_get_member (object, member);
-  JsonArray *array;
+  const DmJsonNode *node = dm_json_node_get_member (object, member);
 
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+  if (node == NULL || node->type != DM_JSON_ARRAY)
     return;
 
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  for (const DmJsonNode *element = node->v.first; element != NULL; element = element->next)
     {
-      JsonNode *element = json_array_get_element (array, i);
-      JsonNode *id;
+      const DmJsonNode *id;
 
-      if (!JSON_NODE_HOLDS_OBJECT (element))
+      if (element->type != DM_JSON_OBJECT)
         continue;
-      id = json_object_get_member (json_node_get_object (element), id_member);
-      if (id != NULL && JSON_NODE_HOLDS_VALUE (id) && json_node_get_value_type (id) == G_TYPE_STRING)
+      id = dm_json_node_get_member (element, id_member);
+      if (id != NULL && id->type == DM_JSON_STRING)
         {
-          g_autofree char *text = g_strstrip (g_strdup (json_node_get_string (id)));
+          g_autofree char *text = g_strstrip (g_strdup (id->v.string));
           dm_import_reserve_id (self, text);
         }
     }
 }
 
 static void
-read_era_element (DmImport *self,
-                  JsonNode *node,
-                  guint     index)
+read_era_element (DmImport         *self,
+                  const DmJsonNode *node,
+                  guint             index)
 {
   read_era (self, node);
 }
 
 static void
-read_title_slide (DmImport   *self,
-                  JsonObject *root)
+read_title_slide (DmImport         *self,
+                  const DmJsonNode *root)
 {
-  JsonObject *title = dm_import_get_object (self, root, "title", FALSE);
+  const DmJsonNode *title = dm_import_get_object (self, root, "title", FALSE);
   g_autofree char *headline = NULL;
   g_autofree char *body = NULL;
   gsize length;
@@ -482,32 +475,31 @@ read_title_slide (DmImport   *self,
   if (title == NULL)
     return;
 
-  length = dm_import_push_member (self, "title");
+  length = dm_problem_log_push_member (&self->log, "title");
   dm_import_check_members (self, title, title_members, NULL, NULL);
   read_text (self, title, &headline, &body);
   dm_import_set_text (self, dm_dataset_get_title_mutable (self->dataset), dm_html_to_text_line (headline));
   dm_import_set_text (self, dm_dataset_get_description_mutable (self->dataset), dm_html_to_text (body));
-  dm_import_pop (self, length);
+  dm_problem_log_pop (&self->log, length);
 }
 
 /* Leaving out every event leaves nothing to show: TimelineJS then shows
  * an error, and so does Dấu Mốc. */
 static void
-check_some_left (DmImport   *self,
-                 JsonObject *object,
-                 const char *member)
+check_some_left (DmImport         *self,
+                 const DmJsonNode *object,
+                 const char       *member)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  const DmJsonNode *node = dm_json_node_get_member (object, member);
 
-  if (self->events->len == 0 && node != NULL && JSON_NODE_HOLDS_ARRAY (node) &&
-      json_array_get_length (json_node_get_array (node)) > 0)
-    dm_import_problem (self, DM_PROBLEM_ERROR, DM_DATASET_ERROR_INVALID_DATE, member,
-                       _("none of the events has a date that can be shown"));
+  if (self->events->len == 0 && node != NULL && node->type == DM_JSON_ARRAY && node->n > 0)
+    dm_problem_log_add (&self->log, DM_PROBLEM_ERROR, DM_DATASET_ERROR_INVALID_DATE, member,
+                        _("none of the events has a date that can be shown"));
 }
 
 static void
-import_v3 (DmImport   *self,
-           JsonObject *root)
+import_v3 (DmImport         *self,
+           const DmJsonNode *root)
 {
   g_autofree char *scale = NULL;
 
@@ -516,7 +508,7 @@ import_v3 (DmImport   *self,
   /* Dấu Mốc's axis holds any year: the scale needs no mapping. */
   scale = dm_import_get_string (self, root, "scale");
   if (scale != NULL && strcmp (scale, "human") != 0 && strcmp (scale, "cosmological") != 0)
-    dm_import_warning (self, "scale", _("unknown scale “%s”; TimelineJS knows “human” and “cosmological”"), scale);
+    dm_problem_log_warning (&self->log, "scale", _("unknown scale “%s”; TimelineJS knows “human” and “cosmological”"), scale);
 
   read_title_slide (self, root);
   reserve_ids (self, root, "events", "unique_id");
@@ -530,27 +522,26 @@ import_v3 (DmImport   *self,
 /* A number (the year) or a text, read as TimelineJS 2 read it
  * (dm_import_parse_date_text()). */
 static gboolean
-read_v2_date (DmImport   *self,
-              JsonObject *entry,
-              const char *member,
-              gboolean    required,
-              DmDate     *date)
+read_v2_date (DmImport         *self,
+              const DmJsonNode *entry,
+              const char       *member,
+              gboolean          required,
+              DmDate           *date)
 {
-  JsonNode *node = json_object_get_member (entry, member);
+  const DmJsonNode *node = dm_json_node_get_member (entry, member);
   g_autofree char *text = NULL;
   DmDateParts parts = { 0 };
   gboolean ok;
   gsize length;
 
-  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
-      (json_node_get_value_type (node) == G_TYPE_INT64 || json_node_get_value_type (node) == G_TYPE_DOUBLE))
+  if (node != NULL && (node->type == DM_JSON_INTEGER || node->type == DM_JSON_DOUBLE))
     {
       if (!dm_import_get_integer (self, entry, member, &parts.value[DM_DATE_PART_YEAR],
                                   &parts.present[DM_DATE_PART_YEAR]))
         return FALSE;
-      length = dm_import_push_member (self, member);
+      length = dm_problem_log_push_member (&self->log, member);
       ok = dm_import_date_from_parts (self, &parts, NULL, date);
-      dm_import_pop (self, length);
+      dm_problem_log_pop (&self->log, length);
       return ok;
     }
 
@@ -558,37 +549,37 @@ read_v2_date (DmImport   *self,
   if (text == NULL)
     {
       if (required)
-        dm_import_problem (self, DM_PROBLEM_ERROR, DM_DATASET_ERROR_MISSING, member, _("this member is required"));
+        dm_problem_log_add (&self->log, DM_PROBLEM_ERROR, DM_DATASET_ERROR_MISSING, member, _("this member is required"));
       return !required;
     }
 
-  length = dm_import_push_member (self, member);
+  length = dm_problem_log_push_member (&self->log, member);
   if (dm_import_parse_date_text (text, &parts))
     ok = dm_import_date_from_parts (self, &parts, NULL, date);
   else
     {
-      dm_import_problem (self, DM_PROBLEM_ERROR, DM_DATASET_ERROR_INVALID_DATE, NULL,
-                         _("“%s” is not a date Dấu Mốc can read; write it as year,month,day, like “2011,12,10”"),
-                         text);
+      dm_problem_log_add (&self->log, DM_PROBLEM_ERROR, DM_DATASET_ERROR_INVALID_DATE, NULL,
+                          _("“%s” is not a date Dấu Mốc can read; write it as year,month,day, like “2011,12,10”"),
+                          text);
       ok = FALSE;
     }
-  dm_import_pop (self, length);
+  dm_problem_log_pop (&self->log, length);
 
   return ok;
 }
 
 static void
-read_v2_entry (DmImport *self,
-               JsonNode *node,
-               guint     index)
+read_v2_entry (DmImport         *self,
+               const DmJsonNode *node,
+               guint             index)
 {
   g_autoptr(DmEvent) event = dm_event_new ();
   g_autofree char *headline = NULL;
   g_autofree char *body = NULL;
   g_autofree char *caption = NULL;
   g_autofree char *group = NULL;
-  guint first_problem = self->problems->len;
-  JsonObject *entry;
+  guint first_problem = self->log.problems->len;
+  const DmJsonNode *entry;
   gboolean ok = TRUE;
 
   entry = dm_import_expect_object (self, node);
@@ -616,16 +607,16 @@ read_v2_entry (DmImport *self,
 }
 
 static void
-read_v2_era (DmImport *self,
-             JsonNode *node,
-             guint     index)
+read_v2_era (DmImport         *self,
+             const DmJsonNode *node,
+             guint             index)
 {
   g_autoptr(DmEra) era = dm_era_new ();
   g_autofree char *headline = NULL;
   g_autofree char *body = NULL;
   g_autofree char *tag = NULL;
-  guint first_problem = self->problems->len;
-  JsonObject *object;
+  guint first_problem = self->log.problems->len;
+  const DmJsonNode *object;
   gboolean ok = TRUE;
 
   object = dm_import_expect_object (self, node);
@@ -637,7 +628,7 @@ read_v2_era (DmImport *self,
   ok &= read_v2_date (self, object, "endDate", FALSE, &era->end);
   if (ok && !dm_date_is_set (&era->end))
     {
-      dm_import_warning (self, NULL, _("an era needs an end date; this one is left out"));
+      dm_problem_log_warning (&self->log, NULL, _("an era needs an end date; this one is left out"));
       return;
     }
   ok = ok && dm_import_check_order (self, &era->start, &era->end, "endDate");
@@ -647,10 +638,10 @@ read_v2_era (DmImport *self,
 
   body = dm_import_get_string (self, object, "text");
   if (body != NULL)
-    dm_import_warning (self, "text", _("an era has only a title in Dấu Mốc; its text is left out"));
+    dm_problem_log_warning (&self->log, "text", _("an era has only a title in Dấu Mốc; its text is left out"));
   tag = dm_import_get_string (self, object, "tag");
   if (tag != NULL)
-    dm_import_warning (self, "tag", _("eras span every lane in Dấu Mốc; the tag is left out"));
+    dm_problem_log_warning (&self->log, "tag", _("eras span every lane in Dấu Mốc; the tag is left out"));
 
   if (ok)
     g_ptr_array_add (self->eras, g_steal_pointer (&era));
@@ -659,17 +650,17 @@ read_v2_era (DmImport *self,
 }
 
 static void
-import_v2 (DmImport   *self,
-           JsonObject *root)
+import_v2 (DmImport         *self,
+           const DmJsonNode *root)
 {
-  JsonObject *timeline = json_node_get_object (json_object_get_member (root, "timeline"));
+  const DmJsonNode *timeline = dm_json_node_get_member (root, "timeline");
   g_autofree char *headline = NULL;
   g_autofree char *body = NULL;
   gsize length;
 
   dm_import_check_members (self, root, v2_root_members, NULL, NULL);
 
-  length = dm_import_push_member (self, "timeline");
+  length = dm_problem_log_push_member (&self->log, "timeline");
   dm_import_check_members (self, timeline, v2_timeline_members, NULL, NULL);
 
   headline = dm_import_get_string (self, timeline, "headline");
@@ -680,26 +671,26 @@ import_v2 (DmImport   *self,
   read_array (self, timeline, "date", read_v2_entry);
   check_some_left (self, timeline, "date");
   read_array (self, timeline, "era", read_v2_era);
-  dm_import_pop (self, length);
+  dm_problem_log_pop (&self->log, length);
 }
 
 void
-dm_import_timelinejs (DmDataset  *dataset,
-                      JsonNode   *root,
-                      gboolean    version_2,
-                      const char *display_name,
-                      GPtrArray  *problems)
+dm_import_timelinejs (DmDataset        *dataset,
+                      const DmJsonNode *root,
+                      gboolean          version_2,
+                      const char       *display_name,
+                      GPtrArray        *problems)
 {
   DmImport import;
 
   g_return_if_fail (DM_IS_DATASET (dataset));
-  g_return_if_fail (JSON_NODE_HOLDS_OBJECT (root));
+  g_return_if_fail (root != NULL && root->type == DM_JSON_OBJECT);
 
   dm_import_init (&import, dataset, display_name, problems);
   if (version_2)
-    import_v2 (&import, json_node_get_object (root));
+    import_v2 (&import, root);
   else
-    import_v3 (&import, json_node_get_object (root));
+    import_v3 (&import, root);
   dm_import_finish (&import, version_2 ? DM_ORIGIN_TIMELINEJS2 : DM_ORIGIN_TIMELINEJS3);
   dm_import_clear (&import);
 }

@@ -94,13 +94,13 @@ parse_dotnet (const char *text,
 }
 
 static gboolean
-read_date (DmImport   *self,
-           JsonObject *item,
-           const char *member,
-           gboolean    required,
-           DmDate     *date)
+read_date (DmImport         *self,
+           const DmJsonNode *item,
+           const char       *member,
+           gboolean          required,
+           DmDate           *date)
 {
-  JsonNode *node = dm_import_get_member (self, item, member, required);
+  const DmJsonNode *node = dm_import_get_member (self, item, member, required);
   g_autofree char *text = NULL;
   DmDateParts parts = { 0 };
   gboolean from_epoch = FALSE;
@@ -111,47 +111,42 @@ read_date (DmImport   *self,
   if (node == NULL)
     return !required;
 
-  if (!JSON_NODE_HOLDS_VALUE (node) ||
-      (json_node_get_value_type (node) != G_TYPE_STRING &&
-       json_node_get_value_type (node) != G_TYPE_INT64 &&
-       json_node_get_value_type (node) != G_TYPE_DOUBLE))
+  if (node->type != DM_JSON_STRING && node->type != DM_JSON_INTEGER && node->type != DM_JSON_DOUBLE)
     {
-      dm_import_problem (self, DM_PROBLEM_ERROR, DM_DATASET_ERROR_TYPE, member,
-                         _("expected a date like \"2014-04-20\" or milliseconds since 1970, found %s"),
-                         dm_json_describe_node (node));
+      dm_problem_log_add (&self->log, DM_PROBLEM_ERROR, DM_DATASET_ERROR_TYPE, member,
+                          _("expected a date like \"2014-04-20\" or milliseconds since 1970, found %s"),
+                          dm_json_node_describe (node));
       return FALSE;
     }
 
-  length = dm_import_push_member (self, member);
+  length = dm_problem_log_push_member (&self->log, member);
 
-  if (json_node_get_value_type (node) == G_TYPE_STRING)
+  if (node->type == DM_JSON_STRING)
     {
-      text = g_strstrip (g_strdup (json_node_get_string (node)));
+      text = g_strstrip (g_strdup (node->v.string));
       if (parse_dotnet (text, &ms))
         from_epoch = TRUE;
       else if (!dm_import_parse_iso (text, &parts))
         {
-          dm_import_problem (self, DM_PROBLEM_ERROR, DM_DATASET_ERROR_INVALID_DATE, NULL,
-                             _("“%s” is not a date Dấu Mốc can read; write it like 2014-04-20 or 2014-04-20T10:30"),
-                             text);
+          dm_problem_log_add (&self->log, DM_PROBLEM_ERROR, DM_DATASET_ERROR_INVALID_DATE, NULL,
+                              _("“%s” is not a date Dấu Mốc can read; write it like 2014-04-20 or 2014-04-20T10:30"),
+                              text);
           ok = FALSE;
         }
     }
   else
     {
-      double number = json_node_get_double (node);
-
       from_epoch = TRUE;
-      if (json_node_get_value_type (node) == G_TYPE_INT64)
-        ms = json_node_get_int (node);
+      if (node->type == DM_JSON_INTEGER)
+        ms = node->v.integer;
       else
-        ms = fabs (number) <= MAX_EPOCH_MS ? (gint64) floor (number) : G_MAXINT64;
+        ms = fabs (node->v.number) <= MAX_EPOCH_MS ? (gint64) floor (node->v.number) : G_MAXINT64;
     }
 
   if (from_epoch && fabs ((double) ms) > MAX_EPOCH_MS)
     {
-      dm_import_problem (self, DM_PROBLEM_ERROR, DM_DATASET_ERROR_INVALID_DATE, NULL,
-                         _("this time is out of range: milliseconds since 1970 reach ±8,640,000,000,000,000"));
+      dm_problem_log_add (&self->log, DM_PROBLEM_ERROR, DM_DATASET_ERROR_INVALID_DATE, NULL,
+                          _("this time is out of range: milliseconds since 1970 reach ±8,640,000,000,000,000"));
       ok = FALSE;
     }
   else if (from_epoch)
@@ -160,19 +155,19 @@ read_date (DmImport   *self,
   if (ok)
     ok = dm_import_date_from_parts (self, &parts, NULL, date);
 
-  dm_import_pop (self, length);
+  dm_problem_log_pop (&self->log, length);
   return ok;
 }
 
 /* A group id: a string or a number; NULL (with a warning) otherwise. */
 static char *
-get_key (DmImport   *self,
-         JsonObject *object,
-         const char *member)
+get_key (DmImport         *self,
+         const DmJsonNode *object,
+         const char       *member)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  const DmJsonNode *node = dm_json_node_get_member (object, member);
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (node == NULL || node->type == DM_JSON_NULL)
     return NULL;
 
   return dm_import_get_string (self, object, member);
@@ -181,14 +176,14 @@ get_key (DmImport   *self,
 /* Groups */
 
 static void
-read_group (DmImport   *self,
-            JsonNode   *node,
-            GHashTable *groups)
+read_group (DmImport         *self,
+            const DmJsonNode *node,
+            GHashTable       *groups)
 {
   g_autofree char *id = NULL;
   g_autofree char *content = NULL;
   g_autofree char *label = NULL;
-  JsonObject *group;
+  const DmJsonNode *group;
 
   group = dm_import_expect_object (self, node);
   if (group == NULL)
@@ -198,13 +193,13 @@ read_group (DmImport   *self,
   id = get_key (self, group, "id");
   if (id == NULL)
     {
-      dm_import_warning (self, NULL, _("a group without an id has no items; it is left out"));
+      dm_problem_log_warning (&self->log, NULL, _("a group without an id has no items; it is left out"));
       return;
     }
 
-  if (json_object_get_member (group, "nestedGroups") != NULL &&
-      !JSON_NODE_HOLDS_NULL (json_object_get_member (group, "nestedGroups")))
-    dm_import_warning (self, "nestedGroups", _("groups are not nested in Dấu Mốc; each is a lane of its own"));
+  if (dm_json_node_get_member (group, "nestedGroups") != NULL &&
+      dm_json_node_get_member (group, "nestedGroups")->type != DM_JSON_NULL)
+    dm_problem_log_warning (&self->log, "nestedGroups", _("groups are not nested in Dấu Mốc; each is a lane of its own"));
 
   content = dm_import_get_string (self, group, "content");
   label = dm_html_to_text_line (content);
@@ -215,8 +210,8 @@ read_group (DmImport   *self,
 /* Items */
 
 static ItemType
-read_type (DmImport   *self,
-           JsonObject *item)
+read_type (DmImport         *self,
+           const DmJsonNode *item)
 {
   g_autofree char *type = dm_import_get_string (self, item, "type");
 
@@ -229,28 +224,28 @@ read_type (DmImport   *self,
   if (strcmp (type, "background") == 0)
     return TYPE_BACKGROUND;
 
-  dm_import_warning (self, "type", _("unknown item type “%s”; vis-timeline knows box, point, range and background"),
-                     type);
+  dm_problem_log_warning (&self->log, "type", _("unknown item type “%s”; vis-timeline knows box, point, range and background"),
+                          type);
   return TYPE_DEFAULT;
 }
 
 static void
-read_background (DmImport   *self,
-                 JsonObject *item,
-                 DmDate     *start,
-                 DmDate     *end)
+read_background (DmImport         *self,
+                 const DmJsonNode *item,
+                 DmDate           *start,
+                 DmDate           *end)
 {
   g_autoptr(DmEra) era = dm_era_new ();
   g_autofree char *content = dm_import_get_string (self, item, "content");
 
   if (!dm_date_is_set (end))
     {
-      dm_import_warning (self, NULL, _("a background item needs an end; this one is left out"));
+      dm_problem_log_warning (&self->log, NULL, _("a background item needs an end; this one is left out"));
       return;
     }
 
-  if (json_object_get_member (item, "group") != NULL && !JSON_NODE_HOLDS_NULL (json_object_get_member (item, "group")))
-    dm_import_warning (self, "group", _("eras span every lane in Dấu Mốc; the group is left out"));
+  if (dm_json_node_get_member (item, "group") != NULL && dm_json_node_get_member (item, "group")->type != DM_JSON_NULL)
+    dm_problem_log_warning (&self->log, "group", _("eras span every lane in Dấu Mốc; the group is left out"));
 
   era->start = *start;
   era->end = *end;
@@ -265,9 +260,9 @@ typedef struct
 } Vis;
 
 static void
-read_item (Vis      *vis,
-           JsonNode *node,
-           guint     index)
+read_item (Vis              *vis,
+           const DmJsonNode *node,
+           guint             index)
 {
   DmImport *self = vis->import;
   g_autoptr(DmEvent) event = dm_event_new ();
@@ -276,7 +271,7 @@ read_item (Vis      *vis,
   g_autofree char *title = NULL;
   g_autofree char *given = NULL;
   g_autofree char *group = NULL;
-  JsonObject *item;
+  const DmJsonNode *item;
   ItemType type;
   gboolean ok = TRUE;
 
@@ -299,11 +294,11 @@ read_item (Vis      *vis,
 
   if (type == TYPE_POINT && dm_date_is_set (&event->end))
     {
-      dm_import_warning (self, "end", _("boxes and points have no end; the end is left out"));
+      dm_problem_log_warning (&self->log, "end", _("boxes and points have no end; the end is left out"));
       memset (&event->end, 0, sizeof event->end);
     }
   else if (type == TYPE_RANGE && !dm_date_is_set (&event->end) && ok)
-    dm_import_warning (self, "type", _("a range needs an end; this item is shown as a point"));
+    dm_problem_log_warning (&self->log, "type", _("a range needs an end; this item is shown as a point"));
 
   content = dm_import_get_string (self, item, "content");
   tooltip = dm_import_get_string (self, item, "title");
@@ -333,8 +328,8 @@ read_item (Vis      *vis,
 
   if (group != NULL && vis->groups != NULL && !g_hash_table_contains (vis->groups, group))
     {
-      dm_import_warning (self, "group", _("there is no group with the id “%s” in “groups”; it gets a lane of its own"),
-                         group);
+      dm_problem_log_warning (&self->log, "group", _("there is no group with the id “%s” in “groups”; it gets a lane of its own"),
+                              group);
       g_hash_table_add (vis->groups, g_strdup (group));
     }
   event->kind = g_strdup (dm_import_get_kind (self, group, group, group));
@@ -343,29 +338,28 @@ read_item (Vis      *vis,
     g_ptr_array_add (self->events, g_steal_pointer (&event));
 }
 
-static JsonArray *
-get_array (DmImport   *self,
-           JsonObject *object,
-           const char *member,
-           gboolean    required)
+static const DmJsonNode *
+get_array (DmImport         *self,
+           const DmJsonNode *object,
+           const char       *member,
+           gboolean          required)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  const DmJsonNode *node = dm_json_node_get_member (object, member);
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (node == NULL || node->type == DM_JSON_NULL)
     {
       if (required)
-        dm_import_problem (self, DM_PROBLEM_ERROR, DM_DATASET_ERROR_MISSING, member, _("this member is required"));
+        dm_problem_log_add (&self->log, DM_PROBLEM_ERROR, DM_DATASET_ERROR_MISSING, member, _("this member is required"));
       return NULL;
     }
 
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (node->type != DM_JSON_ARRAY)
     {
-      dm_import_problem (self, DM_PROBLEM_ERROR, DM_DATASET_ERROR_TYPE, member,
-                         _("expected an array, found %s"), dm_json_describe_node (node));
+      dm_json_type_problem (&self->log, member, _("an array"), node);
       return NULL;
     }
 
-  return json_node_get_array (node);
+  return node;
 }
 
 typedef struct
@@ -389,25 +383,28 @@ compare_group_order (gconstpointer a,
 /* Groups become kinds in the order vis-timeline shows them: by their
  * "order" when every group has one, otherwise as listed. */
 static void
-read_groups (Vis       *vis,
-             JsonArray *groups)
+read_groups (Vis              *vis,
+             const DmJsonNode *groups)
 {
   DmImport *self = vis->import;
-  guint n = json_array_get_length (groups);
+  guint n = groups->n;
   g_autoptr(GArray) order = g_array_sized_new (FALSE, FALSE, sizeof (GroupOrder), n);
+  g_autofree const DmJsonNode **elements = g_new (const DmJsonNode *, n);
   gboolean all_ordered = TRUE;
+  guint i = 0;
 
-  for (guint i = 0; i < n; i++)
+  for (const DmJsonNode *element = groups->v.first; element != NULL; element = element->next, i++)
     {
-      JsonNode *element = json_array_get_element (groups, i);
-      JsonNode *value = NULL;
+      const DmJsonNode *value = NULL;
       GroupOrder entry = { i, 0 };
 
-      if (JSON_NODE_HOLDS_OBJECT (element))
-        value = json_object_get_member (json_node_get_object (element), "order");
-      if (value != NULL && JSON_NODE_HOLDS_VALUE (value) &&
-          (json_node_get_value_type (value) == G_TYPE_INT64 || json_node_get_value_type (value) == G_TYPE_DOUBLE))
-        entry.order = json_node_get_double (value);
+      elements[i] = element;
+      if (element->type == DM_JSON_OBJECT)
+        value = dm_json_node_get_member (element, "order");
+      if (value != NULL && value->type == DM_JSON_INTEGER)
+        entry.order = (double) value->v.integer;
+      else if (value != NULL && value->type == DM_JSON_DOUBLE)
+        entry.order = value->v.number;
       else
         all_ordered = FALSE;
       g_array_append_val (order, entry);
@@ -416,58 +413,54 @@ read_groups (Vis       *vis,
   if (all_ordered)
     g_array_sort (order, compare_group_order);
 
-  for (guint i = 0; i < n; i++)
+  for (i = 0; i < n; i++)
     {
       guint index = g_array_index (order, GroupOrder, i).index;
-      gsize length = dm_import_push_index (self, index);
+      gsize length = dm_problem_log_push_index (&self->log, index);
 
-      read_group (self, json_array_get_element (groups, index), vis->groups);
-      dm_import_pop (self, length);
+      read_group (self, elements[index], vis->groups);
+      dm_problem_log_pop (&self->log, length);
     }
 }
 
 static void
-read_items (Vis       *vis,
-            JsonArray *items)
+read_items (Vis              *vis,
+            const DmJsonNode *items)
 {
   DmImport *self = vis->import;
-  guint n = json_array_get_length (items);
+  guint i = 0;
 
   /* Every id the file gives, before any is generated. */
-  for (guint i = 0; i < n; i++)
+  for (const DmJsonNode *element = items->v.first; element != NULL; element = element->next)
     {
-      JsonNode *element = json_array_get_element (items, i);
-      JsonNode *id;
+      const DmJsonNode *id;
+      g_autofree char *text = NULL;
 
-      if (!JSON_NODE_HOLDS_OBJECT (element))
+      if (element->type != DM_JSON_OBJECT)
         continue;
-      id = json_object_get_member (json_node_get_object (element), "id");
-      if (id != NULL && JSON_NODE_HOLDS_VALUE (id))
-        {
-          g_autofree char *text = NULL;
-
-          if (json_node_get_value_type (id) == G_TYPE_STRING)
-            text = g_strstrip (g_strdup (json_node_get_string (id)));
-          else if (json_node_get_value_type (id) == G_TYPE_INT64)
-            text = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (id));
-          dm_import_reserve_id (self, text);
-        }
+      id = dm_json_node_get_member (element, "id");
+      if (id != NULL && id->type == DM_JSON_STRING)
+        text = g_strstrip (g_strdup (id->v.string));
+      else if (id != NULL && id->type == DM_JSON_INTEGER)
+        text = g_strdup_printf ("%" G_GINT64_FORMAT, id->v.integer);
+      if (text != NULL)
+        dm_import_reserve_id (self, text);
     }
 
-  for (guint i = 0; i < n; i++)
+  for (const DmJsonNode *element = items->v.first; element != NULL; element = element->next, i++)
     {
-      gsize length = dm_import_push_index (self, i);
+      gsize length = dm_problem_log_push_index (&self->log, i);
 
-      read_item (vis, json_array_get_element (items, i), i);
-      dm_import_pop (self, length);
+      read_item (vis, element, i);
+      dm_problem_log_pop (&self->log, length);
     }
 }
 
 void
-dm_import_vis (DmDataset  *dataset,
-               JsonNode   *root,
-               const char *display_name,
-               GPtrArray  *problems)
+dm_import_vis (DmDataset        *dataset,
+               const DmJsonNode *root,
+               const char       *display_name,
+               GPtrArray        *problems)
 {
   g_autoptr(GHashTable) groups = NULL;
   DmImport import;
@@ -477,34 +470,33 @@ dm_import_vis (DmDataset  *dataset,
 
   dm_import_init (&import, dataset, display_name, problems);
 
-  if (JSON_NODE_HOLDS_ARRAY (root))
-    read_items (&vis, json_node_get_array (root));
+  if (root->type == DM_JSON_ARRAY)
+    read_items (&vis, root);
   else
     {
-      JsonObject *object = json_node_get_object (root);
-      JsonArray *group_array;
-      JsonArray *items;
+      const DmJsonNode *group_array;
+      const DmJsonNode *items;
 
-      dm_import_check_members (&import, object, root_members, NULL, NULL);
+      dm_import_check_members (&import, root, root_members, NULL, NULL);
 
-      group_array = get_array (&import, object, "groups", FALSE);
+      group_array = get_array (&import, root, "groups", FALSE);
       if (group_array != NULL)
         {
-          gsize length = dm_import_push_member (&import, "groups");
+          gsize length = dm_problem_log_push_member (&import.log, "groups");
 
           groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
           vis.groups = groups;
           read_groups (&vis, group_array);
-          dm_import_pop (&import, length);
+          dm_problem_log_pop (&import.log, length);
         }
 
-      items = get_array (&import, object, "items", TRUE);
+      items = get_array (&import, root, "items", TRUE);
       if (items != NULL)
         {
-          gsize length = dm_import_push_member (&import, "items");
+          gsize length = dm_problem_log_push_member (&import.log, "items");
 
           read_items (&vis, items);
-          dm_import_pop (&import, length);
+          dm_problem_log_pop (&import.log, length);
         }
     }
 

@@ -10,9 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "dm-import.h"
-#include "dm-json-scan.h"
 
-#define MAX_ID_LENGTH 256
 #define MAX_SLUG_LENGTH 40
 
 /* Lanes get GNOME's palette, in this order, cycling. */
@@ -33,105 +31,72 @@ static const char * const part_names[DM_DATE_N_PARTS] = {
 /* Detection */
 
 static gboolean
-has_member (JsonObject *object,
-            const char *member)
+has_member (const DmJsonNode *object,
+            const char       *member)
 {
-  return json_object_get_member (object, member) != NULL;
+  return object->type == DM_JSON_OBJECT && dm_json_node_get_member (object, member) != NULL;
 }
 
 static gboolean
-some_element_has (JsonArray  *array,
-                  const char *member)
+some_element_has (const DmJsonNode *array,
+                  const char       *member)
 {
-  guint n = json_array_get_length (array);
-
-  for (guint i = 0; i < n; i++)
-    {
-      JsonNode *element = json_array_get_element (array, i);
-
-      if (JSON_NODE_HOLDS_OBJECT (element) && has_member (json_node_get_object (element), member))
-        return TRUE;
-    }
+  for (const DmJsonNode *element = array->v.first; element != NULL; element = element->next)
+    if (has_member (element, member))
+      return TRUE;
 
   return FALSE;
 }
 
-DmImportFormat
-dm_import_detect (JsonNode *root)
+/* The member @name of @object if it is of @type, else NULL. */
+static const DmJsonNode *
+get_typed (const DmJsonNode *object,
+           const char       *name,
+           DmJsonType        type)
 {
-  JsonObject *object;
-  JsonNode *node;
+  const DmJsonNode *node = dm_json_node_get_member (object, name);
+
+  return node != NULL && node->type == type ? node : NULL;
+}
+
+DmImportFormat
+dm_import_detect (const DmJsonNode *root)
+{
+  const DmJsonNode *node;
 
   g_return_val_if_fail (root != NULL, DM_IMPORT_NATIVE);
 
-  if (JSON_NODE_HOLDS_ARRAY (root))
-    return some_element_has (json_node_get_array (root), "start") ? DM_IMPORT_VIS : DM_IMPORT_NATIVE;
+  if (root->type == DM_JSON_ARRAY)
+    return some_element_has (root, "start") ? DM_IMPORT_VIS : DM_IMPORT_NATIVE;
 
-  if (!JSON_NODE_HOLDS_OBJECT (root))
+  if (root->type != DM_JSON_OBJECT || has_member (root, "format"))
     return DM_IMPORT_NATIVE;
 
-  object = json_node_get_object (root);
-  if (has_member (object, "format"))
-    return DM_IMPORT_NATIVE;
-
-  node = json_object_get_member (object, "timeline");
-  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+  if (get_typed (root, "timeline", DM_JSON_OBJECT) != NULL)
     return DM_IMPORT_TIMELINEJS2;
 
-  node = json_object_get_member (object, "events");
-  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+  node = get_typed (root, "events", DM_JSON_ARRAY);
+  if (node != NULL)
     {
-      JsonArray *events = json_node_get_array (node);
-      JsonNode *title = json_object_get_member (object, "title");
+      const DmJsonNode *title = get_typed (root, "title", DM_JSON_OBJECT);
 
       /* SIMILE Timeline's JSON: events with "start" and "title". */
-      if (has_member (object, "dateTimeFormat") ||
-          (some_element_has (events, "start") && !some_element_has (events, "start_date")))
+      if (has_member (root, "dateTimeFormat") ||
+          (some_element_has (node, "start") && !some_element_has (node, "start_date")))
         return DM_IMPORT_SIMILE;
 
-      if (has_member (object, "eras") || has_member (object, "scale") ||
-          some_element_has (json_node_get_array (node), "start_date") ||
-          (title != NULL && JSON_NODE_HOLDS_OBJECT (title) &&
-           (has_member (json_node_get_object (title), "text") || has_member (json_node_get_object (title), "media"))))
+      if (has_member (root, "eras") || has_member (root, "scale") ||
+          some_element_has (node, "start_date") ||
+          (title != NULL && (has_member (title, "text") || has_member (title, "media"))))
         return DM_IMPORT_TIMELINEJS3;
-      if (some_element_has (events, "date") || some_element_has (events, "text"))
+      if (some_element_has (node, "date") || some_element_has (node, "text"))
         return DM_IMPORT_TIMELINEJS_LIKE;
     }
 
-  node = json_object_get_member (object, "items");
-  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+  if (get_typed (root, "items", DM_JSON_ARRAY) != NULL)
     return DM_IMPORT_VIS;
 
   return DM_IMPORT_NATIVE;
-}
-
-const char *
-dm_json_describe_node (JsonNode *node)
-{
-  switch (json_node_get_node_type (node))
-    {
-    case JSON_NODE_OBJECT:
-      return _("an object");
-    case JSON_NODE_ARRAY:
-      return _("an array");
-    case JSON_NODE_NULL:
-      return _("null");
-    case JSON_NODE_VALUE:
-      switch (json_node_get_value_type (node))
-        {
-        case G_TYPE_STRING:
-          return _("a string");
-        case G_TYPE_BOOLEAN:
-          return _("true or false");
-        case G_TYPE_INT64:
-        case G_TYPE_DOUBLE:
-          return _("a number");
-        default:
-          return _("a value");
-        }
-    default:
-      return _("a value");
-    }
 }
 
 /* The import */
@@ -144,9 +109,8 @@ dm_import_init (DmImport   *self,
 {
   memset (self, 0, sizeof *self);
 
+  dm_problem_log_init (&self->log, problems);
   self->dataset = dataset;
-  self->problems = problems;
-  self->path = g_string_new (NULL);
   self->display_name = g_strdup (display_name);
   self->kinds = g_ptr_array_new_with_free_func ((GDestroyNotify) dm_kind_free);
   self->kinds_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -160,7 +124,7 @@ dm_import_init (DmImport   *self,
 void
 dm_import_clear (DmImport *self)
 {
-  g_string_free (self->path, TRUE);
+  dm_problem_log_clear (&self->log);
   g_free (self->display_name);
   g_hash_table_unref (self->kinds_by_key);
   g_hash_table_unref (self->kind_ids);
@@ -186,8 +150,16 @@ looks_vietnamese (const char *text)
 
   for (const char *p = text; *p; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c;
 
+      /* Most letters, even in Vietnamese, are ASCII. */
+      if ((guchar) *p < 0x80)
+        {
+          letters += g_ascii_isalpha (*p);
+          continue;
+        }
+
+      c = g_utf8_get_char (p);
       if (!g_unichar_isalpha (c))
         continue;
       letters++;
@@ -259,173 +231,103 @@ dm_import_finish (DmImport   *self,
   dm_dataset_set_origin_format (self->dataset, origin);
 }
 
-/* Paths and problems */
-
-gsize
-dm_import_push_member (DmImport   *self,
-                       const char *member)
-{
-  gsize length = self->path->len;
-
-  dm_problem_path_append_member (self->path, member);
-  return length;
-}
-
-gsize
-dm_import_push_index (DmImport *self,
-                      guint     index)
-{
-  gsize length = self->path->len;
-
-  dm_problem_path_append_index (self->path, index);
-  return length;
-}
+/* Members and values */
 
 void
-dm_import_pop (DmImport *self,
-               gsize     length)
+dm_import_check_members (DmImport           *self,
+                         const DmJsonNode   *object,
+                         const char * const *known,
+                         const char * const *kept,
+                         JsonObject        **extra)
 {
-  g_string_truncate (self->path, length);
-}
-
-void
-dm_import_problem (DmImport          *self,
-                   DmProblemSeverity  severity,
-                   DmDatasetError     code,
-                   const char        *member,
-                   const char        *format,
-                   ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  dm_problems_add_valist (self->problems, severity, code, self->path, member, format, args);
-  va_end (args);
-}
-
-static gboolean
-is_listed (const char * const *names,
-           const char          *name)
-{
-  for (guint i = 0; names != NULL && names[i] != NULL; i++)
-    if (strcmp (names[i], name) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
-is_empty_value (JsonNode *node)
-{
-  return JSON_NODE_HOLDS_NULL (node) ||
-         (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING &&
-          json_node_get_string (node)[0] == '\0');
-}
-
-void
-dm_import_check_members (DmImport            *self,
-                         JsonObject          *object,
-                         const char * const  *known,
-                         const char * const  *kept,
-                         JsonObject         **extra)
-{
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *node;
-
-  json_object_iter_init_ordered (&iter, object);
-  while (json_object_iter_next_ordered (&iter, &name, &node))
+  for (const DmJsonNode *node = object->v.first; node != NULL; node = node->next)
     {
-      if (is_listed (known, name))
+      if (g_strv_contains (known, node->name))
         continue;
 
-      if (is_listed (kept, name))
+      if (kept != NULL && g_strv_contains (kept, node->name))
         {
-          if (extra != NULL && !is_empty_value (node))
+          if (extra != NULL && !dm_json_node_is_empty (node))
             {
               if (*extra == NULL)
                 *extra = json_object_new ();
-              json_object_set_member (*extra, name, json_node_copy (node));
+              json_object_set_member (*extra, node->name, dm_json_node_to_json (node));
             }
           continue;
         }
 
       /* Empty values carry nothing to lose. */
-      if (is_empty_value (node))
+      if (dm_json_node_is_empty (node))
         continue;
 
-      dm_import_warning (self, name, _("Dấu Mốc has no place for this member; it is left out"));
+      dm_problem_log_warning (&self->log, node->name, _("Dấu Mốc has no place for this member; it is left out"));
     }
 }
 
-/* Values */
-
-JsonNode *
-dm_import_get_member (DmImport   *self,
-                      JsonObject *object,
-                      const char *member,
-                      gboolean    required)
+const DmJsonNode *
+dm_import_get_member (DmImport         *self,
+                      const DmJsonNode *object,
+                      const char       *member,
+                      gboolean          required)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  const DmJsonNode *node = dm_json_node_get_member (object, member);
 
-  if (node == NULL || is_empty_value (node))
+  if (dm_json_node_is_empty (node))
     {
       if (required)
-        dm_import_problem (self, DM_PROBLEM_ERROR, DM_DATASET_ERROR_MISSING, member,
-                           _("this member is required"));
+        dm_problem_log_error (&self->log, DM_DATASET_ERROR_MISSING, member, _("this member is required"));
       return NULL;
     }
 
   return node;
 }
 
-JsonObject *
-dm_import_get_object (DmImport   *self,
-                      JsonObject *object,
-                      const char *member,
-                      gboolean    required)
+const DmJsonNode *
+dm_import_get_object (DmImport         *self,
+                      const DmJsonNode *object,
+                      const char       *member,
+                      gboolean          required)
 {
-  JsonNode *node = dm_import_get_member (self, object, member, required);
+  const DmJsonNode *node = dm_import_get_member (self, object, member, required);
 
   if (node == NULL)
     return NULL;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (node->type != DM_JSON_OBJECT)
     {
       if (required)
-        dm_import_problem (self, DM_PROBLEM_ERROR, DM_DATASET_ERROR_TYPE, member,
-                           _("expected an object, found %s"), dm_json_describe_node (node));
+        dm_json_type_problem (&self->log, member, _("an object"), node);
       else
-        dm_import_warning (self, member, _("expected an object, found %s; it is left out"),
-                           dm_json_describe_node (node));
+        dm_problem_log_warning (&self->log, member, _("expected an object, found %s; it is left out"),
+                                dm_json_node_describe (node));
       return NULL;
     }
 
-  return json_node_get_object (node);
+  return node;
 }
 
-JsonObject *
-dm_import_expect_object (DmImport *self,
-                         JsonNode *node)
+const DmJsonNode *
+dm_import_expect_object (DmImport         *self,
+                         const DmJsonNode *node)
 {
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (node->type != DM_JSON_OBJECT)
     {
-      dm_import_problem (self, DM_PROBLEM_ERROR, DM_DATASET_ERROR_TYPE, NULL,
-                         _("expected an object, found %s"), dm_json_describe_node (node));
+      dm_json_type_problem (&self->log, NULL, _("an object"), node);
       return NULL;
     }
 
-  return json_node_get_object (node);
+  return node;
 }
 
 static char *
-number_to_string (JsonNode *node)
+number_to_string (const DmJsonNode *node)
 {
   double value;
 
-  if (json_node_get_value_type (node) == G_TYPE_INT64)
-    return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+  if (node->type == DM_JSON_INTEGER)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, node->v.integer);
 
-  value = json_node_get_double (node);
+  value = node->v.number;
   if (value == floor (value) && fabs (value) < 1e15)
     return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) value);
 
@@ -433,38 +335,30 @@ number_to_string (JsonNode *node)
 }
 
 char *
-dm_import_get_string (DmImport   *self,
-                      JsonObject *object,
-                      const char *member)
+dm_import_get_string (DmImport         *self,
+                      const DmJsonNode *object,
+                      const char       *member)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  const DmJsonNode *node = dm_json_node_get_member (object, member);
   char *text;
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (node == NULL || node->type == DM_JSON_NULL)
     return NULL;
 
-  if (JSON_NODE_HOLDS_VALUE (node))
+  if (node->type == DM_JSON_STRING)
     {
-      switch (json_node_get_value_type (node))
-        {
-        case G_TYPE_STRING:
-          text = g_strstrip (g_strdup (json_node_get_string (node)));
-          if (text[0] != '\0')
-            return text;
-          g_free (text);
-          return NULL;
-
-        case G_TYPE_INT64:
-        case G_TYPE_DOUBLE:
-          return number_to_string (node);
-
-        default:
-          break;
-        }
+      text = g_strstrip (g_strdup (node->v.string));
+      if (text[0] != '\0')
+        return text;
+      g_free (text);
+      return NULL;
     }
 
-  dm_import_warning (self, member, _("expected a text, found %s; it is left out"),
-                     dm_json_describe_node (node));
+  if (node->type == DM_JSON_INTEGER || node->type == DM_JSON_DOUBLE)
+    return number_to_string (node);
+
+  dm_problem_log_warning (&self->log, member, _("expected a text, found %s; it is left out"),
+                          dm_json_node_describe (node));
   return NULL;
 }
 
@@ -498,64 +392,57 @@ dm_import_parse_integer (const char *text,
 }
 
 gboolean
-dm_import_get_integer (DmImport   *self,
-                       JsonObject *object,
-                       const char *member,
-                       gint64     *value,
-                       gboolean   *present)
+dm_import_get_integer (DmImport         *self,
+                       const DmJsonNode *object,
+                       const char       *member,
+                       gint64           *value,
+                       gboolean         *present)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  const DmJsonNode *node = dm_json_node_get_member (object, member);
+  g_autofree char *text = NULL;
 
   *present = FALSE;
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (node == NULL || node->type == DM_JSON_NULL)
     return TRUE;
 
-  if (JSON_NODE_HOLDS_VALUE (node))
+  if (node->type == DM_JSON_STRING)
     {
-      g_autofree char *text = NULL;
-      double number;
-
-      switch (json_node_get_value_type (node))
+      text = g_strstrip (g_strdup (node->v.string));
+      if (text[0] == '\0')
+        return TRUE;
+      if (!dm_import_parse_integer (text, value))
         {
-        case G_TYPE_STRING:
-          text = g_strstrip (g_strdup (json_node_get_string (node)));
-          if (text[0] == '\0')
-            return TRUE;
-          if (!dm_import_parse_integer (text, value))
-            {
-              dm_import_problem (self, DM_PROBLEM_ERROR, DM_DATASET_ERROR_INVALID_DATE, member,
-                                 _("“%s” is not a whole number"), text);
-              return FALSE;
-            }
-          *present = TRUE;
-          return TRUE;
-
-        case G_TYPE_INT64:
-          *value = json_node_get_int (node);
-          *present = TRUE;
-          return TRUE;
-
-        case G_TYPE_DOUBLE:
-          number = json_node_get_double (node);
-          if (number != floor (number))
-            {
-              text = number_to_string (node);
-              dm_import_problem (self, DM_PROBLEM_ERROR, DM_DATASET_ERROR_INVALID_DATE, member,
-                                 _("“%s” is not a whole number"), text);
-              return FALSE;
-            }
-          *value = fabs (number) < 1e18 ? (gint64) number : G_MAXINT64;
-          *present = TRUE;
-          return TRUE;
-
-        default:
-          break;
+          dm_problem_log_error (&self->log, DM_DATASET_ERROR_INVALID_DATE, member,
+                                _("“%s” is not a whole number"), text);
+          return FALSE;
         }
+      *present = TRUE;
+      return TRUE;
     }
 
-  dm_import_problem (self, DM_PROBLEM_ERROR, DM_DATASET_ERROR_TYPE, member,
-                     _("expected a whole number, found %s"), dm_json_describe_node (node));
+  if (node->type == DM_JSON_INTEGER)
+    {
+      *value = node->v.integer;
+      *present = TRUE;
+      return TRUE;
+    }
+
+  if (node->type == DM_JSON_DOUBLE)
+    {
+      if (node->v.number != floor (node->v.number))
+        {
+          text = number_to_string (node);
+          dm_problem_log_error (&self->log, DM_DATASET_ERROR_INVALID_DATE, member,
+                                _("“%s” is not a whole number"), text);
+          return FALSE;
+        }
+      *value = fabs (node->v.number) < 1e18 ? (gint64) node->v.number : G_MAXINT64;
+      *present = TRUE;
+      return TRUE;
+    }
+
+  dm_json_type_problem (&self->log, member, _("a whole number"), node);
   return FALSE;
 }
 
@@ -813,9 +700,9 @@ dm_import_leave_out (DmImport   *self,
                      guint       first_problem,
                      const char *tool)
 {
-  for (guint i = first_problem; i < self->problems->len; i++)
+  for (guint i = first_problem; i < self->log.problems->len; i++)
     {
-      DmProblem *problem = g_ptr_array_index (self->problems, i);
+      DmProblem *problem = g_ptr_array_index (self->log.problems, i);
       char *message;
 
       if (problem->severity != DM_PROBLEM_ERROR)
@@ -845,7 +732,7 @@ part_problem (DmImport           *self,
               DmDatePart          part,
               const char         *message)
 {
-  dm_import_problem (self, severity, code, members != NULL ? members[part] : NULL, "%s", message);
+  dm_problem_log_add (&self->log, severity, code, members != NULL ? members[part] : NULL, "%s", message);
 }
 
 static gboolean
@@ -994,8 +881,8 @@ dm_import_check_order (DmImport     *self,
 
   start_text = dm_date_to_iso (start);
   end_text = dm_date_to_iso (end);
-  dm_import_problem (self, DM_PROBLEM_ERROR, DM_DATASET_ERROR_DATE_ORDER, member,
-                     _("this ends (%s) before it starts (%s)"), end_text, start_text);
+  dm_problem_log_add (&self->log, DM_PROBLEM_ERROR, DM_DATASET_ERROR_DATE_ORDER, member,
+                      _("this ends (%s) before it starts (%s)"), end_text, start_text);
   return FALSE;
 }
 
@@ -1028,7 +915,7 @@ dm_import_set_text (DmImport *self,
 static gboolean
 is_usable_id (const char *id)
 {
-  if (id == NULL || id[0] == '\0' || strlen (id) > MAX_ID_LENGTH)
+  if (id == NULL || id[0] == '\0' || strlen (id) > DM_ID_MAX_LENGTH)
     return FALSE;
 
   for (const char *p = id; *p; p++)
@@ -1159,9 +1046,9 @@ dm_import_event_id (DmImport   *self,
 
   if (given != NULL && !is_usable_id (given))
     {
-      dm_import_warning (self, member,
-                         _("this id cannot be used (it is longer than %u bytes or has control characters); the event gets a new one"),
-                         MAX_ID_LENGTH);
+      dm_problem_log_warning (&self->log, member,
+                              _("this id cannot be used (it is longer than %u bytes or has control characters); the event gets a new one"),
+                              DM_ID_MAX_LENGTH);
       given = NULL;
     }
 
@@ -1170,8 +1057,8 @@ dm_import_event_id (DmImport   *self,
   else if (given != NULL)
     {
       id = make_unique (given, self->event_ids, self->reserved_ids);
-      dm_import_warning (self, member, _("the id “%s” is already used by %s; this event gets the id “%s”"),
-                         given, (const char *) g_hash_table_lookup (self->event_ids, given), id);
+      dm_problem_log_warning (&self->log, member, _("the id “%s” is already used by %s; this event gets the id “%s”"),
+                              given, (const char *) g_hash_table_lookup (self->event_ids, given), id);
     }
   else
     {
@@ -1183,7 +1070,7 @@ dm_import_event_id (DmImport   *self,
       id = make_unique (base, self->event_ids, self->reserved_ids);
     }
 
-  g_hash_table_insert (self->event_ids, g_strdup (id), g_strdup (self->path->str));
+  g_hash_table_insert (self->event_ids, g_strdup (id), g_strdup (self->log.path->str));
 
   return g_steal_pointer (&id);
 }

@@ -1,7 +1,9 @@
 /* dm-import.h — reading other tools' timelines (internal to the loader)
  *
- * The loader parses and checks the JSON, then hands documents that are not
- * in the native format to an importer here. Importers fill a dataset and
+ * The loader checks the JSON and reads it into the one tree it reads its
+ * own format from (dm-json-reader.h), then hands documents that are not
+ * in the native format to an importer here; a sheet is turned into the
+ * tree its TimelineJS JSON would give. Importers fill a dataset and
  * report what they cannot map as warnings (DM_DATASET_ERROR_UNSUPPORTED) and
  * what makes no sense as errors, each with the JSON path of the value; the
  * loader then locates every problem (line:column) the same way it does for
@@ -12,6 +14,7 @@
 #pragma once
 
 #include "dm-dataset.h"
+#include "dm-json-reader.h"
 #include "dm-sheet.h"
 
 G_BEGIN_DECLS
@@ -31,20 +34,20 @@ typedef enum
 #define DM_IMPORT_UNGROUPED_LABEL_EN "Events"
 #define DM_IMPORT_UNGROUPED_LABEL_VI "Sự kiện"
 
-/* Which reader a parsed document needs, by its shape. */
-DmImportFormat  dm_import_detect          (JsonNode     *root);
+/* Which reader a document needs, by its shape. */
+DmImportFormat  dm_import_detect          (const DmJsonNode *root);
 
 /* Fill @dataset (not yet finished) from @root and set its origin format.
  * @display_name (may be NULL) gives a title to files that have none. */
-void            dm_import_timelinejs      (DmDataset    *dataset,
-                                           JsonNode     *root,
-                                           gboolean      version_2,
-                                           const char   *display_name,
-                                           GPtrArray    *problems);
-void            dm_import_vis             (DmDataset    *dataset,
-                                           JsonNode     *root,
-                                           const char   *display_name,
-                                           GPtrArray    *problems);
+void            dm_import_timelinejs      (DmDataset        *dataset,
+                                           const DmJsonNode *root,
+                                           gboolean          version_2,
+                                           const char       *display_name,
+                                           GPtrArray        *problems);
+void            dm_import_vis             (DmDataset        *dataset,
+                                           const DmJsonNode *root,
+                                           const char       *display_name,
+                                           GPtrArray        *problems);
 
 /* A sheet in the TimelineJS template or a plain table of events
  * (dm-import-sheet.c); problems are located at their cells. */
@@ -68,25 +71,21 @@ gboolean        dm_import_foreign         (DmDataset    *dataset,
 void            dm_import_refuse          (GPtrArray    *problems,
                                            const char   *what);
 
-/* "an object", "a string", … for messages. */
-const char     *dm_json_describe_node     (JsonNode     *node);
-
-/* What the importers share: the path being read, the problems, and the
- * kinds, eras and events built so far (added to the dataset, in one
- * language, by dm_import_finish()). */
+/* What the importers share: the path being read and the problems (@log),
+ * and the kinds, eras and events built so far (added to the dataset, in
+ * one language, by dm_import_finish()). */
 typedef struct
 {
-  DmDataset  *dataset;
-  GPtrArray  *problems;
-  GString    *path;
-  char       *display_name;
-  GPtrArray  *kinds;          /* DmKind* */
-  GHashTable *kinds_by_key;   /* group key → DmKind* (in @kinds) */
-  GHashTable *kind_ids;       /* ids given to kinds */
-  GPtrArray  *eras;           /* DmEra* */
-  GPtrArray  *events;         /* DmEvent* */
-  GHashTable *reserved_ids;   /* ids the file gives its events */
-  GHashTable *event_ids;      /* id → path of the event that has it */
+  DmProblemLog  log;
+  DmDataset    *dataset;
+  char         *display_name;
+  GPtrArray    *kinds;          /* DmKind* */
+  GHashTable   *kinds_by_key;   /* group key → DmKind* (in @kinds) */
+  GHashTable   *kind_ids;       /* ids given to kinds */
+  GPtrArray    *eras;           /* DmEra* */
+  GPtrArray    *events;         /* DmEvent* */
+  GHashTable   *reserved_ids;   /* ids the file gives its events */
+  GHashTable   *event_ids;      /* id → path of the event that has it */
 } DmImport;
 
 /* The parts of a date as other tools write them; @value is meaningful
@@ -118,61 +117,43 @@ void            dm_import_finish          (DmImport     *self,
                                            const char   *origin);
 void            dm_import_clear           (DmImport     *self);
 
-/* The path: push returns the length to pop back to. */
-gsize           dm_import_push_member     (DmImport     *self,
-                                           const char   *member);
-gsize           dm_import_push_index      (DmImport     *self,
-                                           guint         index);
-void            dm_import_pop             (DmImport     *self,
-                                           gsize         length);
-
-/* A problem at the current path, or at its member @member (may be NULL). */
-void            dm_import_problem         (DmImport          *self,
-                                           DmProblemSeverity  severity,
-                                           DmDatasetError     code,
-                                           const char        *member,
-                                           const char        *format,
-                                           ...) G_GNUC_PRINTF (5, 6);
-#define dm_import_warning(self, member, ...) \
-  dm_import_problem ((self), DM_PROBLEM_WARNING, DM_DATASET_ERROR_UNSUPPORTED, (member), __VA_ARGS__)
-
 /* Warns about each member of @object that is neither in @known nor in
  * @kept; copies the @kept ones that have a value into *@extra. */
 void            dm_import_check_members   (DmImport           *self,
-                                           JsonObject         *object,
+                                           const DmJsonNode   *object,
                                            const char * const *known,
                                            const char * const *kept,
                                            JsonObject        **extra);
 
 /* @node as an object; NULL, with a type error at the current path,
  * when it is anything else. */
-JsonObject     *dm_import_expect_object   (DmImport     *self,
-                                           JsonNode     *node);
+const DmJsonNode *dm_import_expect_object (DmImport         *self,
+                                           const DmJsonNode *node);
 /* The value at @member; NULL when it is missing, null or "", which is an
  * error when @required. */
-JsonNode       *dm_import_get_member      (DmImport     *self,
-                                           JsonObject   *object,
-                                           const char   *member,
-                                           gboolean      required);
+const DmJsonNode *dm_import_get_member    (DmImport         *self,
+                                           const DmJsonNode *object,
+                                           const char       *member,
+                                           gboolean          required);
 /* The object at @member, NULL when missing or null; a type error (an
  * error when @required, otherwise a warning) when it is not an object. */
-JsonObject     *dm_import_get_object      (DmImport     *self,
-                                           JsonObject   *object,
-                                           const char   *member,
-                                           gboolean      required);
+const DmJsonNode *dm_import_get_object    (DmImport         *self,
+                                           const DmJsonNode *object,
+                                           const char       *member,
+                                           gboolean          required);
 /* A string member (numbers are written out), without surrounding white
  * space; NULL when missing, null or empty; a warning for other types. */
-char           *dm_import_get_string      (DmImport     *self,
-                                           JsonObject   *object,
-                                           const char   *member);
+char           *dm_import_get_string      (DmImport         *self,
+                                           const DmJsonNode *object,
+                                           const char       *member);
 /* A whole number written as a number or a string ("1815", " -500 ");
  * missing, null and "" leave *@present FALSE. FALSE (with an error) when
  * it is not a whole number. */
-gboolean        dm_import_get_integer     (DmImport     *self,
-                                           JsonObject   *object,
-                                           const char   *member,
-                                           gint64       *value,
-                                           gboolean     *present);
+gboolean        dm_import_get_integer     (DmImport         *self,
+                                           const DmJsonNode *object,
+                                           const char       *member,
+                                           gint64           *value,
+                                           gboolean         *present);
 
 /* "1815", "-500", "+12" (nothing else); magnitudes too large for a date
  * come out as G_MAXINT64 or -G_MAXINT64. */

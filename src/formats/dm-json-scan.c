@@ -665,34 +665,48 @@ scanner_init (Scanner    *s,
   s->length = length;
   s->line = 1;
   s->names = g_string_sized_new (256);
+  s->path = g_string_new (NULL);
 }
 
-DmJsonScanResult
-dm_json_scan_check (const char      *data,
-                    gsize            length,
-                    DmJsonLocation  *location,
-                    char           **path,
-                    char           **message)
+static void
+scanner_clear (Scanner *s)
 {
-  return dm_json_scan_check_full (data, length, NULL, NULL, location, path, message);
+  g_free (s->error_path);
+  g_free (s->message);
+  g_string_free (s->path, TRUE);
+  g_string_free (s->names, TRUE);
 }
 
-DmJsonScanResult
-dm_json_scan_check_full (const char      *data,
-                         gsize            length,
-                         const char      *root_member,
-                         gboolean        *has_root_member,
-                         DmJsonLocation  *location,
-                         char           **path,
-                         char           **message)
+struct _DmJsonChecked
 {
+  GBytes   *bytes;
+  gboolean  has_root_member;
+};
+
+void
+dm_json_check_error_clear (DmJsonCheckError *error)
+{
+  g_clear_pointer (&error->path, g_free);
+  g_clear_pointer (&error->message, g_free);
+  error->result = DM_JSON_SCAN_OK;
+}
+
+DmJsonChecked *
+dm_json_check (GBytes           *bytes,
+               const char       *root_member,
+               DmJsonCheckError *error)
+{
+  DmJsonChecked *checked = NULL;
+  const char *data;
+  gsize length;
   Scanner s;
   char buf[64];
 
-  g_return_val_if_fail (data != NULL || length == 0, DM_JSON_SCAN_SYNTAX);
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error != NULL, NULL);
 
-  scanner_init (&s, data, length);
-  s.path = g_string_new (NULL);
+  data = g_bytes_get_data (bytes, &length);
+  scanner_init (&s, data != NULL ? data : "", length);
   s.root_member = root_member;
 
   skip_whitespace (&s);
@@ -706,38 +720,60 @@ dm_json_scan_check_full (const char      *data,
               _("unexpected %s after the end of the JSON value"), describe_char (&s, buf));
     }
 
+  error->result = s.result;
   if (s.result != DM_JSON_SCAN_OK)
     {
-      if (location != NULL)
-        {
-          location->line = s.error_line;
-          location->column = column_at (s.data, s.error_line_start, MIN (s.error_pos, s.length));
-        }
-      if (path != NULL)
-        *path = g_steal_pointer (&s.error_path);
-      if (message != NULL)
-        *message = g_steal_pointer (&s.message);
+      error->location.line = s.error_line;
+      error->location.column = column_at (s.data, s.error_line_start, MIN (s.error_pos, s.length));
+      error->path = g_steal_pointer (&s.error_path);
+      error->message = g_steal_pointer (&s.message);
+    }
+  else
+    {
+      checked = g_new0 (DmJsonChecked, 1);
+      checked->bytes = g_bytes_ref (bytes);
+      checked->has_root_member = s.has_root_member;
     }
 
-  if (has_root_member != NULL)
-    *has_root_member = s.result == DM_JSON_SCAN_OK && s.has_root_member;
+  scanner_clear (&s);
 
-  g_free (s.error_path);
-  g_free (s.message);
-  g_string_free (s.path, TRUE);
-  g_string_free (s.names, TRUE);
-
-  return s.result;
+  return checked;
 }
 
 void
-dm_json_scan_locate (const char *data,
-                     gsize       length,
-                     GHashTable *wanted)
+dm_json_checked_free (DmJsonChecked *checked)
+{
+  if (checked == NULL)
+    return;
+
+  g_bytes_unref (checked->bytes);
+  g_free (checked);
+}
+
+gboolean
+dm_json_checked_has_root_member (const DmJsonChecked *checked)
+{
+  return checked->has_root_member;
+}
+
+const char *
+dm_json_checked_get_data (const DmJsonChecked *checked,
+                          gsize               *length)
+{
+  const char *data = g_bytes_get_data (checked->bytes, length);
+
+  return data != NULL ? data : "";
+}
+
+void
+dm_json_checked_locate (const DmJsonChecked *checked,
+                        GHashTable          *wanted)
 {
   g_autoptr(GHashTable) prefixes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GHashTableIter iter;
   gpointer key;
+  const char *data;
+  gsize length;
   Scanner s;
 
   /* Every ancestor of a wanted path must be followed; the rest is skipped
@@ -753,459 +789,12 @@ dm_json_scan_locate (const char *data,
           g_hash_table_add (prefixes, g_strndup (p, i));
     }
 
+  data = dm_json_checked_get_data (checked, &length);
   scanner_init (&s, data, length);
   s.wanted = wanted;
   s.prefixes = prefixes;
-  s.path = g_string_new (NULL);
 
   scan_value (&s, TRUE);
 
-  g_free (s.error_path);
-  g_free (s.message);
-  g_string_free (s.path, TRUE);
-  g_string_free (s.names, TRUE);
-}
-
-/* The compact tree */
-
-#define CHUNK_SIZE (64 * 1024)
-
-typedef struct
-{
-  gsize size;
-  char  data[];
-} Chunk;
-
-struct _DmJsonReader
-{
-  const char *data;
-  gsize       length;
-  gsize       pos;
-  GPtrArray  *chunks;    /* Chunk*; the last ones are free for reuse */
-  guint       chunk;     /* the one being filled */
-  gsize       used;      /* in it */
-  GString    *scratch;
-};
-
-static gpointer
-arena_alloc (DmJsonReader *r,
-             gsize         size)
-{
-  Chunk *chunk;
-
-  size = (size + 7) & ~(gsize) 7;
-
-  for (;;)
-    {
-      chunk = g_ptr_array_index (r->chunks, r->chunk);
-      if (r->used + size <= chunk->size)
-        break;
-
-      /* The next chunk, a new one if there is none or it is too small. */
-      r->chunk++;
-      r->used = 0;
-      if (r->chunk < r->chunks->len && ((Chunk *) g_ptr_array_index (r->chunks, r->chunk))->size < size)
-        g_ptr_array_remove_range (r->chunks, r->chunk, r->chunks->len - r->chunk);
-      if (r->chunk == r->chunks->len)
-        {
-          gsize chunk_size = MAX (size, CHUNK_SIZE);
-
-          chunk = g_malloc (sizeof (Chunk) + chunk_size);
-          chunk->size = chunk_size;
-          g_ptr_array_add (r->chunks, chunk);
-        }
-    }
-
-  r->used += size;
-  return chunk->data + r->used - size;
-}
-
-DmJsonReader *
-dm_json_reader_new (const char *data,
-                    gsize       length)
-{
-  DmJsonReader *r = g_new0 (DmJsonReader, 1);
-  Chunk *chunk = g_malloc (sizeof (Chunk) + CHUNK_SIZE);
-
-  chunk->size = CHUNK_SIZE;
-  r->data = data;
-  r->length = length;
-  r->chunks = g_ptr_array_new_with_free_func (g_free);
-  g_ptr_array_add (r->chunks, chunk);
-  r->scratch = g_string_sized_new (256);
-
-  return r;
-}
-
-void
-dm_json_reader_free (DmJsonReader *r)
-{
-  if (r == NULL)
-    return;
-
-  g_ptr_array_unref (r->chunks);
-  g_string_free (r->scratch, TRUE);
-  g_free (r);
-}
-
-gsize
-dm_json_reader_get_offset (DmJsonReader *reader)
-{
-  return reader->pos;
-}
-
-DmJsonMark
-dm_json_reader_get_mark (DmJsonReader *r)
-{
-  return (DmJsonMark) { r->chunk, r->used };
-}
-
-void
-dm_json_reader_release (DmJsonReader *r,
-                        DmJsonMark    mark)
-{
-  /* Keep one spare chunk for the next element; give back the rest. */
-  if (r->chunks->len > mark.chunk + 2)
-    g_ptr_array_remove_range (r->chunks, mark.chunk + 2, r->chunks->len - mark.chunk - 2);
-  r->chunk = mark.chunk;
-  r->used = mark.used;
-}
-
-static void
-reader_skip_whitespace (DmJsonReader *r)
-{
-  while (r->pos < r->length)
-    {
-      char c = r->data[r->pos];
-
-      if (c != ' ' && c != '\n' && c != '\r' && c != '\t')
-        break;
-      r->pos++;
-    }
-}
-
-static guint
-reader_hex4 (const char *p)
-{
-  guint value = 0;
-
-  for (guint i = 0; i < 4; i++)
-    value = (value << 4) | (guint) g_ascii_xdigit_value (p[i]);
-
-  return value;
-}
-
-/* The string at the position (its opening quote), decoded into the arena. */
-static const char *
-reader_string (DmJsonReader *r,
-               guint        *out_length)
-{
-  const char *start = r->data + r->pos + 1;
-  const char *p = start;
-  char *copy;
-
-  /* Most strings have no escapes: one copy. */
-  while (*p != '"' && *p != '\\')
-    p++;
-
-  if (*p == '"')
-    {
-      gsize len = p - start;
-
-      copy = arena_alloc (r, len + 1);
-      memcpy (copy, start, len);
-      copy[len] = '\0';
-      r->pos = p + 1 - r->data;
-      if (out_length != NULL)
-        *out_length = (guint) len;
-      return copy;
-    }
-
-  g_string_truncate (r->scratch, 0);
-  g_string_append_len (r->scratch, start, p - start);
-  while (*p != '"')
-    {
-      if (*p != '\\')
-        {
-          const char *run = p;
-
-          while (*p != '"' && *p != '\\')
-            p++;
-          g_string_append_len (r->scratch, run, p - run);
-          continue;
-        }
-
-      p++;
-      switch (*p++)
-        {
-        case 'b': g_string_append_c (r->scratch, '\b'); break;
-        case 'f': g_string_append_c (r->scratch, '\f'); break;
-        case 'n': g_string_append_c (r->scratch, '\n'); break;
-        case 'r': g_string_append_c (r->scratch, '\r'); break;
-        case 't': g_string_append_c (r->scratch, '\t'); break;
-        case 'u':
-          {
-            guint u = reader_hex4 (p);
-
-            p += 4;
-            if (u >= 0xD800 && u <= 0xDBFF)
-              {
-                u = 0x10000 + ((u - 0xD800) << 10) + (reader_hex4 (p + 2) - 0xDC00);
-                p += 6;
-              }
-            g_string_append_unichar (r->scratch, u);
-          }
-          break;
-        default:   /* " \ / */
-          g_string_append_c (r->scratch, p[-1]);
-          break;
-        }
-    }
-
-  copy = arena_alloc (r, r->scratch->len + 1);
-  memcpy (copy, r->scratch->str, r->scratch->len + 1);
-  r->pos = p + 1 - r->data;
-  if (out_length != NULL)
-    *out_length = (guint) r->scratch->len;
-
-  return copy;
-}
-
-DmJsonType
-dm_json_reader_peek (DmJsonReader *r)
-{
-  reader_skip_whitespace (r);
-
-  switch (r->data[r->pos])
-    {
-    case '{': return DM_JSON_OBJECT;
-    case '[': return DM_JSON_ARRAY;
-    case '"': return DM_JSON_STRING;
-    case 't': case 'f': return DM_JSON_BOOLEAN;
-    case 'n': return DM_JSON_NULL;
-    default:
-      {
-        /* A number: an integer unless it has a fraction or an exponent. */
-        for (gsize i = r->pos; i < r->length; i++)
-          {
-            char c = r->data[i];
-
-            if (c == '.' || c == 'e' || c == 'E')
-              return DM_JSON_DOUBLE;
-            if (!g_ascii_isdigit (c) && c != '-' && c != '+')
-              break;
-          }
-        return DM_JSON_INTEGER;
-      }
-    }
-}
-
-void
-dm_json_reader_enter (DmJsonReader *r)
-{
-  reader_skip_whitespace (r);
-  g_assert (r->data[r->pos] == '{' || r->data[r->pos] == '[');
-  r->pos++;
-}
-
-const char *
-dm_json_reader_next_member (DmJsonReader *r)
-{
-  const char *name;
-
-  reader_skip_whitespace (r);
-  if (r->data[r->pos] == ',')
-    {
-      r->pos++;
-      reader_skip_whitespace (r);
-    }
-  if (r->data[r->pos] == '}')
-    {
-      r->pos++;
-      return NULL;
-    }
-
-  name = reader_string (r, NULL);
-  reader_skip_whitespace (r);
-  g_assert (r->data[r->pos] == ':');
-  r->pos++;
-  reader_skip_whitespace (r);
-
-  return name;
-}
-
-gboolean
-dm_json_reader_next_element (DmJsonReader *r)
-{
-  reader_skip_whitespace (r);
-  if (r->data[r->pos] == ',')
-    {
-      r->pos++;
-      reader_skip_whitespace (r);
-    }
-  if (r->data[r->pos] == ']')
-    {
-      r->pos++;
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-DmJsonNode *
-dm_json_reader_read_value (DmJsonReader *r)
-{
-  DmJsonNode *node = arena_alloc (r, sizeof (DmJsonNode));
-  DmJsonType type = dm_json_reader_peek (r);
-
-  memset (node, 0, sizeof *node);
-  node->type = type;
-
-  switch (type)
-    {
-    case DM_JSON_OBJECT:
-    case DM_JSON_ARRAY:
-      {
-        DmJsonNode **tail = &node->v.first;
-
-        dm_json_reader_enter (r);
-        for (;;)
-          {
-            const char *name = NULL;
-            DmJsonNode *child;
-
-            if (type == DM_JSON_OBJECT)
-              {
-                if ((name = dm_json_reader_next_member (r)) == NULL)
-                  break;
-              }
-            else if (!dm_json_reader_next_element (r))
-              break;
-
-            child = dm_json_reader_read_value (r);
-            child->name = name;
-            *tail = child;
-            tail = &child->next;
-            node->n++;
-          }
-      }
-      break;
-
-    case DM_JSON_STRING:
-      node->v.string = reader_string (r, &node->n);
-      break;
-
-    case DM_JSON_BOOLEAN:
-      node->v.boolean = r->data[r->pos] == 't';
-      r->pos += node->v.boolean ? 4 : 5;
-      break;
-
-    case DM_JSON_NULL:
-      r->pos += 4;
-      break;
-
-    case DM_JSON_INTEGER:
-    case DM_JSON_DOUBLE:
-    default:
-      {
-        /* The data need not end with a NUL: copy the number out. */
-        gsize end = r->pos;
-        char stack[64];
-        g_autofree char *heap = NULL;
-        char *text = stack;
-
-        while (end < r->length && r->data[end] != '\0' && (g_ascii_isdigit (r->data[end]) || strchr ("+-.eE", r->data[end]) != NULL))
-          end++;
-        if (end - r->pos >= sizeof stack)
-          text = heap = g_malloc (end - r->pos + 1);
-        memcpy (text, r->data + r->pos, end - r->pos);
-        text[end - r->pos] = '\0';
-
-        if (type == DM_JSON_INTEGER)
-          node->v.integer = g_ascii_strtoll (text, NULL, 10);
-        else
-          node->v.number = g_ascii_strtod (text, NULL);
-        r->pos = end;
-      }
-      break;
-    }
-
-  return node;
-}
-
-DmJsonNode *
-dm_json_node_get_member (const DmJsonNode *object,
-                         const char       *name)
-{
-  g_return_val_if_fail (object != NULL && object->type == DM_JSON_OBJECT, NULL);
-
-  for (DmJsonNode *member = object->v.first; member != NULL; member = member->next)
-    if (strcmp (member->name, name) == 0)
-      return member;
-
-  return NULL;
-}
-
-JsonNode *
-dm_json_node_to_json (const DmJsonNode *node)
-{
-  switch ((DmJsonType) node->type)
-    {
-    case DM_JSON_OBJECT:
-      {
-        JsonObject *object = json_object_new ();
-        JsonNode *json = json_node_new (JSON_NODE_OBJECT);
-
-        for (DmJsonNode *member = node->v.first; member != NULL; member = member->next)
-          json_object_set_member (object, member->name, dm_json_node_to_json (member));
-        json_node_take_object (json, object);
-        return json;
-      }
-
-    case DM_JSON_ARRAY:
-      {
-        JsonArray *array = json_array_sized_new (node->n);
-        JsonNode *json = json_node_new (JSON_NODE_ARRAY);
-
-        for (DmJsonNode *element = node->v.first; element != NULL; element = element->next)
-          json_array_add_element (array, dm_json_node_to_json (element));
-        json_node_take_array (json, array);
-        return json;
-      }
-
-    case DM_JSON_STRING:
-      return json_node_init_string (json_node_alloc (), node->v.string);
-    case DM_JSON_INTEGER:
-      return json_node_init_int (json_node_alloc (), node->v.integer);
-    case DM_JSON_DOUBLE:
-      return json_node_init_double (json_node_alloc (), node->v.number);
-    case DM_JSON_BOOLEAN:
-      return json_node_init_boolean (json_node_alloc (), node->v.boolean);
-    case DM_JSON_NULL:
-    default:
-      return json_node_init_null (json_node_alloc ());
-    }
-}
-
-const char *
-dm_json_node_describe (const DmJsonNode *node)
-{
-  switch ((DmJsonType) node->type)
-    {
-    case DM_JSON_OBJECT:
-      return _("an object");
-    case DM_JSON_ARRAY:
-      return _("an array");
-    case DM_JSON_NULL:
-      return _("null");
-    case DM_JSON_STRING:
-      return _("a string");
-    case DM_JSON_BOOLEAN:
-      return _("true or false");
-    case DM_JSON_INTEGER:
-    case DM_JSON_DOUBLE:
-      return _("a number");
-    default:
-      return _("a value");
-    }
+  scanner_clear (&s);
 }

@@ -1,8 +1,8 @@
 /* dm-loader.c — reading the native format, validating everything
  *
- * Files in other tools' formats (TimelineJS, vis-timeline) are recognised
- * by their shape once the JSON is parsed and handed to the importers in
- * dm-import-*.c; their problems are located the same way.
+ * Files in other tools' formats (TimelineJS, vis-timeline) are read into
+ * the same tree (dm-json-reader.h), recognised by their shape and handed to
+ * the importers in dm-import-*.c; their problems are located the same way.
  *
  * The loader never stops at the first problem: it walks the whole document,
  * records every problem with its JSON path, and only at the end maps the
@@ -26,11 +26,9 @@
 #include "dm-format.h"
 #include "dm-html.h"
 #include "dm-import.h"
-#include "dm-json-scan.h"
+#include "dm-json-reader.h"
 #include "dm-loader.h"
 #include "dm-safe-text.h"
-
-#define MAX_ID_LENGTH 256
 
 typedef enum
 {
@@ -48,8 +46,7 @@ typedef struct
 
 typedef struct
 {
-  GPtrArray    *problems;
-  GString      *path;
+  DmProblemLog  log;
   DmDataset    *dataset;
   GHashTable   *ids[3];      /* RefType → (id → position of its first definition + 1) */
   GStringChunk *id_strings;  /* the keys of ids: one block, not one allocation each */
@@ -113,21 +110,6 @@ dm_load_progress_get_fraction (DmLoadProgress *progress)
 
 /* Problems */
 
-G_GNUC_PRINTF (4, 5)
-static void
-add_problem (Loader         *l,
-             DmDatasetError  code,
-             const char     *member,
-             const char     *format,
-             ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  dm_problems_add_valist (l->problems, DM_PROBLEM_ERROR, code, l->path, member, format, args);
-  va_end (args);
-}
-
 static gboolean
 node_is_string (const DmJsonNode *node)
 {
@@ -138,16 +120,6 @@ static gboolean
 node_is_number (const DmJsonNode *node)
 {
   return node->type == DM_JSON_INTEGER || node->type == DM_JSON_DOUBLE;
-}
-
-static void
-type_problem (Loader     *l,
-              const char *member,
-              const char *expected,
-              const DmJsonNode *node)
-{
-  add_problem (l, DM_DATASET_ERROR_TYPE, member,
-               _("expected %s, found %s"), expected, dm_json_node_describe (node));
 }
 
 /* Members this version does not know, copied for round-trips. */
@@ -192,19 +164,19 @@ read_string (Loader      *l,
   if (node == NULL || (node->type == DM_JSON_NULL))
     {
       if (required)
-        add_problem (l, DM_DATASET_ERROR_MISSING, member, _("this member is required"));
+        dm_problem_log_error (&l->log, DM_DATASET_ERROR_MISSING, member, _("this member is required"));
       return !required;
     }
 
   if (!node_is_string (node))
     {
-      type_problem (l, member, _("a string"), node);
+      dm_json_type_problem (&l->log, member, _("a string"), node);
       return FALSE;
     }
 
   if (required && node->v.string[0] == '\0')
     {
-      add_problem (l, DM_DATASET_ERROR_INVALID_VALUE, member, _("must not be empty"));
+      dm_problem_log_error (&l->log, DM_DATASET_ERROR_INVALID_VALUE, member, _("must not be empty"));
       return FALSE;
     }
 
@@ -223,17 +195,17 @@ read_id (Loader      *l,
   if (!read_string (l, object, member, TRUE, &id))
     return FALSE;
 
-  if (strlen (id) > MAX_ID_LENGTH)
+  if (strlen (id) > DM_ID_MAX_LENGTH)
     {
-      add_problem (l, DM_DATASET_ERROR_INVALID_VALUE, member,
-                   _("an id may be at most %u bytes long"), MAX_ID_LENGTH);
+      dm_problem_log_error (&l->log, DM_DATASET_ERROR_INVALID_VALUE, member,
+                            _("an id may be at most %u bytes long"), DM_ID_MAX_LENGTH);
       return FALSE;
     }
 
   if (has_control_chars (id))
     {
-      add_problem (l, DM_DATASET_ERROR_INVALID_VALUE, member,
-                   _("an id must not contain control characters"));
+      dm_problem_log_error (&l->log, DM_DATASET_ERROR_INVALID_VALUE, member,
+                            _("an id must not contain control characters"));
       return FALSE;
     }
 
@@ -250,9 +222,9 @@ read_text_node (Loader     *l,
 {
   if (node->type != DM_JSON_OBJECT)
     {
-      add_problem (l, DM_DATASET_ERROR_TYPE, NULL,
-                   _("expected an object of texts by language, like {\"vi\": \"…\", \"en\": \"…\"}, found %s"),
-                   dm_json_node_describe (node));
+      dm_problem_log_error (&l->log, DM_DATASET_ERROR_TYPE, NULL,
+                            _("expected an object of texts by language, like {\"vi\": \"…\", \"en\": \"…\"}, found %s"),
+                            dm_json_node_describe (node));
       return FALSE;
     }
 
@@ -260,7 +232,7 @@ read_text_node (Loader     *l,
     {
       if (value->type != DM_JSON_STRING)
         {
-          type_problem (l, value->name, _("a string"), value);
+          dm_json_type_problem (&l->log, value->name, _("a string"), value);
           return FALSE;
         }
     }
@@ -276,8 +248,8 @@ read_text_node (Loader     *l,
 
   if (required && dm_text_is_empty (out))
     {
-      add_problem (l, DM_DATASET_ERROR_MISSING, NULL,
-                   _("needs a text in at least one language (\"vi\" or \"en\")"));
+      dm_problem_log_error (&l->log, DM_DATASET_ERROR_MISSING, NULL,
+                            _("needs a text in at least one language (\"vi\" or \"en\")"));
       return FALSE;
     }
 
@@ -292,19 +264,19 @@ read_text (Loader     *l,
            DmText     *out)
 {
   DmJsonNode *node = dm_json_node_get_member (object, member);
-  gsize len = l->path->len;
+  gsize len = l->log.path->len;
   gboolean ok;
 
   if (node == NULL || (node->type == DM_JSON_NULL))
     {
       if (required)
-        add_problem (l, DM_DATASET_ERROR_MISSING, member, _("this member is required"));
+        dm_problem_log_error (&l->log, DM_DATASET_ERROR_MISSING, member, _("this member is required"));
       return !required;
     }
 
-  dm_problem_path_append_member (l->path, member);
+  dm_problem_path_append_member (l->log.path, member);
   ok = read_text_node (l, node, required, out);
-  g_string_truncate (l->path, len);
+  g_string_truncate (l->log.path, len);
 
   return ok;
 }
@@ -326,8 +298,8 @@ read_date (Loader     *l,
 
   if (!dm_date_parse (text, out, &error))
     {
-      add_problem (l, DM_DATASET_ERROR_INVALID_DATE, member, _("“%s” is not a valid date: %s"),
-                   text, error->message);
+      dm_problem_log_error (&l->log, DM_DATASET_ERROR_INVALID_DATE, member, _("“%s” is not a valid date: %s"),
+                            text, error->message);
       return FALSE;
     }
 
@@ -363,7 +335,7 @@ read_boolean (Loader     *l,
 
   if (node->type != DM_JSON_BOOLEAN)
     {
-      type_problem (l, member, _("true or false"), node);
+      dm_json_type_problem (&l->log, member, _("true or false"), node);
       return FALSE;
     }
 
@@ -382,13 +354,13 @@ read_event_start (Loader     *l,
   DmJsonNode *node = dm_json_node_get_member (object, "start");
   DmJsonNode *before;
   DmJsonNode *after;
-  gsize len = l->path->len;
+  gsize len = l->log.path->len;
   gboolean ok = TRUE;
 
   if (node == NULL || node->type != DM_JSON_OBJECT)
     return read_date (l, object, "start", TRUE, &event->start);
 
-  dm_problem_path_append_member (l->path, "start");
+  dm_problem_path_append_member (l->log.path, "start");
   before = dm_json_node_get_member (node, "before");
   after = dm_json_node_get_member (node, "after");
   /* null is no bound, as a null member is none elsewhere. */
@@ -399,15 +371,15 @@ read_event_start (Loader     *l,
 
   if (before != NULL && after != NULL)
     {
-      add_problem (l, DM_DATASET_ERROR_INVALID_VALUE, "after",
-                   _("an open start has one bound, “before” or “after”, not both; "
-                     "an event known to lie between two dates is a range"));
+      dm_problem_log_error (&l->log, DM_DATASET_ERROR_INVALID_VALUE, "after",
+                            _("an open start has one bound, “before” or “after”, not both; "
+                            "an event known to lie between two dates is a range"));
       ok = FALSE;
     }
   else if (before == NULL && after == NULL)
     {
-      add_problem (l, DM_DATASET_ERROR_MISSING, NULL,
-                   _("an open start needs “before” (no later than) or “after” (no earlier than) a date"));
+      dm_problem_log_error (&l->log, DM_DATASET_ERROR_MISSING, NULL,
+                            _("an open start needs “before” (no later than) or “after” (no earlier than) a date"));
       ok = FALSE;
     }
   else
@@ -417,13 +389,13 @@ read_event_start (Loader     *l,
     }
 
   event->start_extra = collect_extra (node, &dm_format_open_start);
-  g_string_truncate (l->path, len);
+  g_string_truncate (l->log.path, len);
 
   if (ok && dm_json_node_get_member (object, "end") != NULL &&
       dm_json_node_get_member (object, "end")->type != DM_JSON_NULL)
     {
-      add_problem (l, DM_DATASET_ERROR_INVALID_VALUE, "end",
-                   _("an event with an open start has no end: only one bound of its date is known"));
+      dm_problem_log_error (&l->log, DM_DATASET_ERROR_INVALID_VALUE, "end",
+                            _("an event with an open start has no end: only one bound of its date is known"));
       ok = FALSE;
     }
 
@@ -455,16 +427,16 @@ read_url (Loader      *l,
       gunichar hidden = invisible_char (url);
 
       if (scheme != NULL && g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0)
-        add_problem (l, DM_DATASET_ERROR_INVALID_VALUE, member,
-                     _("only http and https links are allowed, not “%s:”"), scheme);
+        dm_problem_log_error (&l->log, DM_DATASET_ERROR_INVALID_VALUE, member,
+                              _("only http and https links are allowed, not “%s:”"), scheme);
       else if (hidden != 0)
-        add_problem (l, DM_DATASET_ERROR_INVALID_VALUE, member,
-                     /* TRANSLATORS: %s is a web address, U+%04X a character such as U+202E */
-                     _("“%s” has an invisible or direction-changing character (U+%04X) that could disguise where it leads"),
-                     shown, hidden);
+        dm_problem_log_error (&l->log, DM_DATASET_ERROR_INVALID_VALUE, member,
+                              /* TRANSLATORS: %s is a web address, U+%04X a character such as U+202E */
+                              _("“%s” has an invisible or direction-changing character (U+%04X) that could disguise where it leads"),
+                              shown, hidden);
       else
-        add_problem (l, DM_DATASET_ERROR_INVALID_VALUE, member,
-                     _("“%s” is not a valid http or https address"), shown);
+        dm_problem_log_error (&l->log, DM_DATASET_ERROR_INVALID_VALUE, member,
+                              _("“%s” is not a valid http or https address"), shown);
       return FALSE;
     }
 
@@ -497,8 +469,8 @@ read_color (Loader      *l,
 
   if (*out != NULL && !is_color (*out))
     {
-      add_problem (l, DM_DATASET_ERROR_INVALID_VALUE, "color",
-                   _("“%s” is not a colour; write it as #rrggbb"), *out);
+      dm_problem_log_error (&l->log, DM_DATASET_ERROR_INVALID_VALUE, "color",
+                            _("“%s” is not a colour; write it as #rrggbb"), *out);
       return FALSE;
     }
 
@@ -522,11 +494,11 @@ check_date_order (Loader       *l,
   start_text = dm_date_to_iso (start);
   end_text = dm_date_to_iso (end);
   if (era)
-    add_problem (l, DM_DATASET_ERROR_DATE_ORDER, "end",
-                 _("the era ends (%s) before it starts (%s)"), end_text, start_text);
+    dm_problem_log_error (&l->log, DM_DATASET_ERROR_DATE_ORDER, "end",
+                          _("the era ends (%s) before it starts (%s)"), end_text, start_text);
   else
-    add_problem (l, DM_DATASET_ERROR_DATE_ORDER, "end",
-                 _("the event ends (%s) before it starts (%s)"), end_text, start_text);
+    dm_problem_log_error (&l->log, DM_DATASET_ERROR_DATE_ORDER, "end",
+                          _("the event ends (%s) before it starts (%s)"), end_text, start_text);
 
   return FALSE;
 }
@@ -544,34 +516,34 @@ read_array (Loader      *l,
             gpointer     data)
 {
   DmJsonNode *node = dm_json_node_get_member (object, member);
-  gsize len = l->path->len;
+  gsize len = l->log.path->len;
   gboolean ok = TRUE;
   guint i = 0;
 
   if (node == NULL || (node->type == DM_JSON_NULL))
     {
       if (required)
-        add_problem (l, DM_DATASET_ERROR_MISSING, member, _("this member is required"));
+        dm_problem_log_error (&l->log, DM_DATASET_ERROR_MISSING, member, _("this member is required"));
       return !required;
     }
 
   if (!(node->type == DM_JSON_ARRAY))
     {
-      type_problem (l, member, _("an array"), node);
+      dm_json_type_problem (&l->log, member, _("an array"), node);
       return FALSE;
     }
 
-  dm_problem_path_append_member (l->path, member);
+  dm_problem_path_append_member (l->log.path, member);
   for (DmJsonNode *element = node->v.first; element != NULL; element = element->next, i++)
     {
-      gsize element_len = l->path->len;
+      gsize element_len = l->log.path->len;
 
-      dm_problem_path_append_index (l->path, i);
+      dm_problem_path_append_index (l->log.path, i);
       if (!func (l, element, i, data))
         ok = FALSE;
-      g_string_truncate (l->path, element_len);
+      g_string_truncate (l->log.path, element_len);
     }
-  g_string_truncate (l->path, len);
+  g_string_truncate (l->log.path, len);
 
   return ok;
 }
@@ -582,7 +554,7 @@ expect_object (Loader     *l,
 {
   if (!(node->type == DM_JSON_OBJECT))
     {
-      type_problem (l, NULL, _("an object"), node);
+      dm_json_type_problem (&l->log, NULL, _("an object"), node);
       return NULL;
     }
 
@@ -605,8 +577,8 @@ define_id (Loader     *l,
     {
       g_autofree char *first_path = g_strdup_printf ("%s[%u]", ref_arrays[type], first - 1);
 
-      add_problem (l, DM_DATASET_ERROR_DUPLICATE_ID, member,
-                   _("the id “%s” is already used by %s"), id, first_path);
+      dm_problem_log_error (&l->log, DM_DATASET_ERROR_DUPLICATE_ID, member,
+                            _("the id “%s” is already used by %s"), id, first_path);
       return;
     }
 
@@ -622,17 +594,17 @@ refer_to (Loader     *l,
           const char *member)
 {
   PendingRef ref;
-  gsize len = l->path->len;
+  gsize len = l->log.path->len;
 
   if (g_hash_table_contains (l->ids[type], id))
     return;
 
-  dm_problem_path_append_member (l->path, member);
+  dm_problem_path_append_member (l->log.path, member);
   ref.type = type;
-  ref.path = g_strdup (l->path->str);
+  ref.path = g_strdup (l->log.path->str);
   ref.id = g_strdup (id);
   g_array_append_val (l->refs, ref);
-  g_string_truncate (l->path, len);
+  g_string_truncate (l->log.path, len);
 }
 
 /* Kinds and sources */
@@ -691,8 +663,8 @@ read_source (Loader   *l,
        strchr (source->file, '\\') != NULL || strcmp (source->file, "..") == 0 ||
        strcmp (source->file, ".") == 0))
     {
-      add_problem (l, DM_DATASET_ERROR_INVALID_VALUE, "file",
-                   _("a source file is named without folders, like “001_article.txt”"));
+      dm_problem_log_error (&l->log, DM_DATASET_ERROR_INVALID_VALUE, "file",
+                            _("a source file is named without folders, like “001_article.txt”"));
       ok = FALSE;
     }
 
@@ -750,8 +722,8 @@ read_tag_label (Loader     *l,
 
   if (tag->id != NULL && dm_dataset_lookup_tag_label (l->dataset, tag->id) != NULL)
     {
-      add_problem (l, DM_DATASET_ERROR_DUPLICATE_ID, "id",
-                   _("the tag “%s” has a label already"), tag->id);
+      dm_problem_log_error (&l->log, DM_DATASET_ERROR_DUPLICATE_ID, "id",
+                            _("the tag “%s” has a label already"), tag->id);
       ok = FALSE;
     }
 
@@ -803,13 +775,13 @@ read_tag (Loader   *l,
 
   if (!node_is_string (node))
     {
-      type_problem (l, NULL, _("a string"), node);
+      dm_json_type_problem (&l->log, NULL, _("a string"), node);
       return FALSE;
     }
 
   if (node->v.string[0] == '\0')
     {
-      add_problem (l, DM_DATASET_ERROR_INVALID_VALUE, NULL, _("a tag must not be empty"));
+      dm_problem_log_error (&l->log, DM_DATASET_ERROR_INVALID_VALUE, NULL, _("a tag must not be empty"));
       return FALSE;
     }
 
@@ -841,8 +813,8 @@ read_relation (Loader   *l,
       !g_strv_contains (relation_names, relation->relation))
     {
       g_autofree char *known = g_strjoinv (", ", (char **) relation_names);
-      add_problem (l, DM_DATASET_ERROR_INVALID_VALUE, "relation",
-                   _("unknown relation “%s”; use one of %s"), relation->relation, known);
+      dm_problem_log_error (&l->log, DM_DATASET_ERROR_INVALID_VALUE, "relation",
+                            _("unknown relation “%s”; use one of %s"), relation->relation, known);
       ok = FALSE;
     }
   else if (relation->relation == NULL)
@@ -915,12 +887,12 @@ read_figure (Loader   *l,
   value = dm_json_node_get_member (object, "value");
   if (value == NULL)
     {
-      add_problem (l, DM_DATASET_ERROR_MISSING, "value", _("this member is required"));
+      dm_problem_log_error (&l->log, DM_DATASET_ERROR_MISSING, "value", _("this member is required"));
       ok = FALSE;
     }
   else if (!node_is_number (value))
     {
-      type_problem (l, "value", _("a number"), value);
+      dm_json_type_problem (&l->log, "value", _("a number"), value);
       ok = FALSE;
     }
   else
@@ -1023,7 +995,7 @@ read_certainty (Loader     *l,
 {
   DmJsonNode *node = dm_json_node_get_member (object, "certainty");
   const char *level = NULL;
-  gsize len = l->path->len;
+  gsize len = l->log.path->len;
   gboolean ok = TRUE;
 
   event->certainty = DM_CERTAINTY_STATED;
@@ -1042,31 +1014,31 @@ read_certainty (Loader     *l,
       g_autofree char *level_text = NULL;
 
       event->certainty_form = DM_CERTAINTY_FORM_OBJECT;
-      dm_problem_path_append_member (l->path, "certainty");
+      dm_problem_path_append_member (l->log.path, "certainty");
       ok &= read_string (l, certainty, "level", TRUE, &level_text);
       ok &= read_text (l, certainty, "reason", FALSE, &event->certainty_reason);
       event->certainty_extra = collect_extra (certainty, &dm_format_certainty);
 
       if (level_text != NULL && !dm_certainty_from_string (level_text, &event->certainty))
         {
-          add_problem (l, DM_DATASET_ERROR_INVALID_VALUE, "level",
-                       _("unknown certainty “%s”; use stated, inferred or approximate"), level_text);
+          dm_problem_log_error (&l->log, DM_DATASET_ERROR_INVALID_VALUE, "level",
+                                _("unknown certainty “%s”; use stated, inferred or approximate"), level_text);
           ok = FALSE;
         }
-      g_string_truncate (l->path, len);
+      g_string_truncate (l->log.path, len);
 
       return ok;
     }
   else
     {
-      type_problem (l, "certainty", _("“stated”, “inferred”, “approximate” or an object with a level and a reason"), node);
+      dm_json_type_problem (&l->log, "certainty", _("“stated”, “inferred”, “approximate” or an object with a level and a reason"), node);
       return FALSE;
     }
 
   if (!dm_certainty_from_string (level, &event->certainty))
     {
-      add_problem (l, DM_DATASET_ERROR_INVALID_VALUE, "certainty",
-                   _("unknown certainty “%s”; use stated, inferred or approximate"), level);
+      dm_problem_log_error (&l->log, DM_DATASET_ERROR_INVALID_VALUE, "certainty",
+                            _("unknown certainty “%s”; use stated, inferred or approximate"), level);
       return FALSE;
     }
 
@@ -1127,34 +1099,34 @@ read_header (Loader     *l,
 
   if (format == NULL)
     {
-      add_problem (l, DM_DATASET_ERROR_FORMAT, NULL,
-                   _("this is not a Dấu Mốc timeline: the “format” member is missing (it should be \"%s\")"),
-                   DM_DATASET_FORMAT_NAME);
+      dm_problem_log_error (&l->log, DM_DATASET_ERROR_FORMAT, NULL,
+                            _("this is not a Dấu Mốc timeline: the “format” member is missing (it should be \"%s\")"),
+                            DM_DATASET_FORMAT_NAME);
       return FALSE;
     }
 
   if (!node_is_string (format) || strcmp (format->v.string, DM_DATASET_FORMAT_NAME) != 0)
     {
       if (node_is_string (format))
-        add_problem (l, DM_DATASET_ERROR_FORMAT, "format",
-                     _("this is not a Dấu Mốc timeline: the format is “%s”, not “%s”"),
-                     format->v.string, DM_DATASET_FORMAT_NAME);
+        dm_problem_log_error (&l->log, DM_DATASET_ERROR_FORMAT, "format",
+                              _("this is not a Dấu Mốc timeline: the format is “%s”, not “%s”"),
+                              format->v.string, DM_DATASET_FORMAT_NAME);
       else
         /* The literal is DM_DATASET_FORMAT_NAME: xgettext cannot see into macros. */
-        type_problem (l, "format", _("the string \"daumoc-timeline\""), format);
+        dm_json_type_problem (&l->log, "format", _("the string \"daumoc-timeline\""), format);
       return FALSE;
     }
 
   if (version == NULL)
     {
-      add_problem (l, DM_DATASET_ERROR_MISSING, "version", _("this member is required (the current version is %d)"),
-                   DM_DATASET_FORMAT_VERSION);
+      dm_problem_log_error (&l->log, DM_DATASET_ERROR_MISSING, "version", _("this member is required (the current version is %d)"),
+                            DM_DATASET_FORMAT_VERSION);
       return FALSE;
     }
 
   if (version->type != DM_JSON_INTEGER)
     {
-      type_problem (l, "version", _("a whole number"), version);
+      dm_json_type_problem (&l->log, "version", _("a whole number"), version);
       return FALSE;
     }
 
@@ -1163,9 +1135,9 @@ read_header (Loader     *l,
       /* Formatted apart: xgettext cannot see into G_GINT64_FORMAT. */
       g_autofree char *found = g_strdup_printf ("%" G_GINT64_FORMAT, version->v.integer);
 
-      add_problem (l, DM_DATASET_ERROR_VERSION, "version",
-                   _("this file uses format version %s, but this version of Dấu Mốc reads version %d"),
-                   found, DM_DATASET_FORMAT_VERSION);
+      dm_problem_log_error (&l->log, DM_DATASET_ERROR_VERSION, "version",
+                            _("this file uses format version %s, but this version of Dấu Mốc reads version %d"),
+                            found, DM_DATASET_FORMAT_VERSION);
       return FALSE;
     }
 
@@ -1181,13 +1153,13 @@ read_document (Loader     *l,
                guint       first_event_problem)
 {
   DmJsonNode *root;
-  guint before_header = l->problems->len;
+  guint before_header = l->log.problems->len;
 
   if (!(root_node->type == DM_JSON_OBJECT))
     {
-      add_problem (l, DM_DATASET_ERROR_FORMAT, NULL,
-                   _("this is not a Dấu Mốc timeline: expected an object at the top, found %s"),
-                   dm_json_node_describe (root_node));
+      dm_problem_log_error (&l->log, DM_DATASET_ERROR_FORMAT, NULL,
+                            _("this is not a Dấu Mốc timeline: expected an object at the top, found %s"),
+                            dm_json_node_describe (root_node));
       return;
     }
 
@@ -1196,7 +1168,7 @@ read_document (Loader     *l,
     {
       /* Not a timeline of this format: what its events say is noise. */
       if (events_streamed && before_header > first_event_problem)
-        g_ptr_array_remove_range (l->problems, first_event_problem, before_header - first_event_problem);
+        g_ptr_array_remove_range (l->log.problems, first_event_problem, before_header - first_event_problem);
       return;
     }
 
@@ -1227,7 +1199,7 @@ read_document (Loader     *l,
           g_autofree char *message = g_strdup_printf (_("there is no %s with the id “%s” in “%s”"),
                                                       _(what[ref->type]), ref->id, where[ref->type]);
 
-          g_ptr_array_add (l->problems,
+          g_ptr_array_add (l->log.problems,
                            dm_problem_new (DM_PROBLEM_ERROR, DM_DATASET_ERROR_UNKNOWN_REFERENCE, ref->path, message));
         }
     }
@@ -1245,30 +1217,32 @@ clear_ref (gpointer data)
 /* Reads checked JSON in the native format. The events, nearly all of a
  * large file, are read one at a time as the file has them: each event's
  * tree is dropped as soon as the event is built, so a file is never held
- * as a tree in memory, only as its bytes and the dataset it becomes. */
+ * as a tree in memory, only as its bytes and the dataset it becomes.
+ * @root: the document, when the reader has read it whole already (to
+ * tell its format by its shape); NULL to read it from @reader. */
 static void
-read_native (DmDataset  *dataset,
-             const char *data,
-             gsize       length,
-             GPtrArray  *problems)
+read_native (DmDataset    *dataset,
+             DmJsonReader *reader,
+             DmJsonNode   *root,
+             gsize         length,
+             GPtrArray    *problems)
 {
   Loader l = { 0 };
-  DmJsonReader *reader = dm_json_reader_new (data, length);
-  DmJsonNode *root;
   DmJsonNode *owned_root = NULL;
   gboolean streamed = FALSE;
   guint first_event_problem = problems->len;
 
   l.dataset = dataset;
-  l.problems = problems;
-  l.path = g_string_new (NULL);
+  dm_problem_log_init (&l.log, problems);
   for (guint i = 0; i < G_N_ELEMENTS (l.ids); i++)
     l.ids[i] = g_hash_table_new (g_str_hash, g_str_equal);
   l.id_strings = g_string_chunk_new (64 * 1024);
   l.refs = g_array_new (FALSE, FALSE, sizeof (PendingRef));
   g_array_set_clear_func (l.refs, clear_ref);
 
-  if (dm_json_reader_peek (reader) != DM_JSON_OBJECT)
+  if (root != NULL)
+    ;
+  else if (dm_json_reader_peek (reader) != DM_JSON_OBJECT)
     root = dm_json_reader_read_value (reader);
   else
     {
@@ -1291,16 +1265,16 @@ read_native (DmDataset  *dataset,
 
               streamed = TRUE;
               first_event_problem = problems->len;
-              dm_problem_path_append_member (l.path, "events");
+              dm_problem_path_append_member (l.log.path, "events");
               dm_json_reader_enter (reader);
               while (dm_json_reader_next_element (reader))
                 {
                   DmJsonMark mark = dm_json_reader_get_mark (reader);
-                  gsize len = l.path->len;
+                  gsize len = l.log.path->len;
 
-                  dm_problem_path_append_index (l.path, i);
+                  dm_problem_path_append_index (l.log.path, i);
                   read_event (&l, dm_json_reader_read_value (reader), i, NULL);
-                  g_string_truncate (l.path, len);
+                  g_string_truncate (l.log.path, len);
                   dm_json_reader_release (reader, mark);
                   i++;
                   /* The events are most of the file and of the time:
@@ -1308,7 +1282,7 @@ read_native (DmDataset  *dataset,
                   if (i % 4096 == 0)
                     report_progress (0.4 + 0.45 * dm_json_reader_get_offset (reader) / MAX (length, 1));
                 }
-              g_string_truncate (l.path, 0);
+              g_string_truncate (l.log.path, 0);
               continue;
             }
 
@@ -1327,14 +1301,62 @@ read_native (DmDataset  *dataset,
     g_hash_table_unref (l.ids[i]);
   g_string_chunk_free (l.id_strings);
   g_array_unref (l.refs);
-  g_string_free (l.path, TRUE);
-  dm_json_reader_free (reader);
+  dm_problem_log_clear (&l.log);
+}
+
+/* Checked JSON without a "format" member at the top: other tools' files,
+ * told apart by their shape, in the same tree the native loader reads. */
+static void
+read_json (DmDataset           *dataset,
+           const DmJsonChecked *checked,
+           const char          *display_name,
+           GPtrArray           *problems)
+{
+  g_autoptr(DmJsonReader) reader = dm_json_reader_new (checked);
+  gsize length;
+
+  dm_json_checked_get_data (checked, &length);
+  if (dm_json_checked_has_root_member (checked))
+    {
+      read_native (dataset, reader, NULL, length, problems);
+      return;
+    }
+
+  {
+    DmJsonNode *root = dm_json_reader_read_value (reader);
+    DmImportFormat format = dm_import_detect (root);
+
+    switch (format)
+      {
+      case DM_IMPORT_TIMELINEJS3:
+      case DM_IMPORT_TIMELINEJS2:
+        dm_import_timelinejs (dataset, root, format == DM_IMPORT_TIMELINEJS2, display_name, problems);
+        break;
+
+      case DM_IMPORT_VIS:
+        dm_import_vis (dataset, root, display_name, problems);
+        break;
+
+      case DM_IMPORT_SIMILE:
+        dm_import_refuse (problems, _("SIMILE Timeline JSON"));
+        break;
+
+      case DM_IMPORT_TIMELINEJS_LIKE:
+        dm_import_refuse (problems, _("JSON like TimelineJS's, but its events have no “start_date”, "
+                                      "which TimelineJS needs"));
+        break;
+
+      case DM_IMPORT_NATIVE:
+      default:
+        read_native (dataset, reader, root, length, problems);
+        break;
+      }
+  }
 }
 
 static void
-locate_problems (GPtrArray  *problems,
-                 const char *data,
-                 gsize       length)
+locate_problems (GPtrArray           *problems,
+                 const DmJsonChecked *checked)
 {
   g_autoptr(GHashTable) wanted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
@@ -1350,7 +1372,7 @@ locate_problems (GPtrArray  *problems,
       g_hash_table_insert (wanted, g_strdup (""), g_new0 (DmJsonLocation, 1));
     }
 
-  dm_json_scan_locate (data, length, wanted);
+  dm_json_checked_locate (checked, wanted);
 
   for (guint i = 0; i < problems->len; i++)
     {
@@ -1379,20 +1401,6 @@ locate_problems (GPtrArray  *problems,
     }
 }
 
-static int
-compare_problems (gconstpointer a,
-                  gconstpointer b)
-{
-  const DmProblem *x = *(const DmProblem * const *) a;
-  const DmProblem *y = *(const DmProblem * const *) b;
-
-  if (x->line != y->line)
-    return x->line < y->line ? -1 : 1;
-  if (x->column != y->column)
-    return x->column < y->column ? -1 : 1;
-  return 0;
-}
-
 static const DmDatasetError scan_codes[] = {
   [DM_JSON_SCAN_OK] = DM_DATASET_ERROR_SYNTAX,
   [DM_JSON_SCAN_ENCODING] = DM_DATASET_ERROR_ENCODING,
@@ -1409,22 +1417,19 @@ dm_dataset_load_bytes (GBytes      *bytes,
 {
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) dm_problem_free);
   g_autoptr(DmDataset) dataset = NULL;
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) parse_error = NULL;
-  DmJsonScanResult result;
-  gboolean native = FALSE;
-  DmJsonLocation location = { 0 };
-  g_autofree char *scan_path = NULL;
-  g_autofree char *scan_message = NULL;
+  g_autoptr(GBytes) json = NULL;
+  g_autoptr(DmJsonChecked) checked = NULL;
+  g_auto(DmJsonCheckError) check_error = { 0 };
+  const char *start;
   const char *data;
   gsize length;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  data = g_bytes_get_data (bytes, &length);
+  start = data = g_bytes_get_data (bytes, &length);
   if (data == NULL)
-    data = "";
+    start = data = "";
 
   /* A byte-order mark is not JSON, but harmless: skip it. */
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
@@ -1453,66 +1458,28 @@ dm_dataset_load_bytes (GBytes      *bytes,
   g_clear_object (&dataset);
 
   /* A file with a "format" member at the top is in the native format, and
-   * read without json-glib; other tools' files are told apart by shape. */
+   * streamed; other tools' files are told apart by shape. */
   report_progress (0.05);
-  result = dm_json_scan_check_full (data, length, "format", &native, &location, &scan_path, &scan_message);
+  json = g_bytes_new_from_bytes (bytes, data - start, length);
+  checked = dm_json_check (json, "format", &check_error);
   report_progress (0.4);
-  if (result != DM_JSON_SCAN_OK)
+  if (checked == NULL)
     {
-      DmProblem *problem = dm_problem_new (DM_PROBLEM_ERROR, scan_codes[result], scan_path, scan_message);
+      DmProblem *problem = dm_problem_new (DM_PROBLEM_ERROR, scan_codes[check_error.result],
+                                           check_error.path, check_error.message);
 
-      problem->line = location.line;
-      problem->column = location.column;
+      problem->line = check_error.location.line;
+      problem->column = check_error.location.column;
       g_ptr_array_add (found, problem);
     }
   else
     {
       dataset = dm_dataset_new ();
-      if (native)
-        read_native (dataset, data, length, found);
-      else
-        {
-          parser = json_parser_new_immutable ();
-          if (!json_parser_load_from_data (parser, data, (gssize) length, &parse_error))
-            g_ptr_array_add (found, dm_problem_new (DM_PROBLEM_ERROR, DM_DATASET_ERROR_SYNTAX, "", parse_error->message));
-          else
-            {
-              JsonNode *root = json_parser_get_root (parser);
-              DmImportFormat format = dm_import_detect (root);
-
-              switch (format)
-                {
-                case DM_IMPORT_TIMELINEJS3:
-                case DM_IMPORT_TIMELINEJS2:
-                  dm_import_timelinejs (dataset, root, format == DM_IMPORT_TIMELINEJS2, display_name, found);
-                  break;
-
-                case DM_IMPORT_VIS:
-                  dm_import_vis (dataset, root, display_name, found);
-                  break;
-
-                case DM_IMPORT_SIMILE:
-                  dm_import_refuse (found, _("SIMILE Timeline JSON"));
-                  break;
-
-                case DM_IMPORT_TIMELINEJS_LIKE:
-                  dm_import_refuse (found, _("JSON like TimelineJS's, but its events have no “start_date”, "
-                                             "which TimelineJS needs"));
-                  break;
-
-                case DM_IMPORT_NATIVE:
-                default:
-                  read_native (dataset, data, length, found);
-                  break;
-                }
-            }
-          g_clear_object (&parser);
-        }
-
+      read_json (dataset, checked, display_name, found);
       if (found->len > 0)
         {
-          locate_problems (found, data, length);
-          g_ptr_array_sort (found, compare_problems);
+          locate_problems (found, checked);
+          dm_problems_sort_by_location (found);
         }
     }
 

@@ -1,0 +1,604 @@
+/* dm-json-reader.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "dm-json-reader.h"
+
+/* The arena: nodes and strings in chunks, freed all at once or back to a
+ * mark. */
+
+#define CHUNK_SIZE (64 * 1024)
+
+typedef struct
+{
+  gsize size;
+  char  data[];
+} Chunk;
+
+typedef struct
+{
+  GPtrArray  *chunks;    /* Chunk*; the last ones are free for reuse */
+  guint       chunk;     /* the one being filled */
+  gsize       used;      /* in it */
+} Arena;
+
+static void
+arena_init (Arena *a)
+{
+  Chunk *chunk = g_malloc (sizeof (Chunk) + CHUNK_SIZE);
+
+  chunk->size = CHUNK_SIZE;
+  a->chunks = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (a->chunks, chunk);
+  a->chunk = 0;
+  a->used = 0;
+}
+
+static gpointer
+arena_alloc (Arena *a,
+             gsize  size)
+{
+  Chunk *chunk;
+
+  size = (size + 7) & ~(gsize) 7;
+
+  for (;;)
+    {
+      chunk = g_ptr_array_index (a->chunks, a->chunk);
+      if (a->used + size <= chunk->size)
+        break;
+
+      /* The next chunk, a new one if there is none or it is too small. */
+      a->chunk++;
+      a->used = 0;
+      if (a->chunk < a->chunks->len && ((Chunk *) g_ptr_array_index (a->chunks, a->chunk))->size < size)
+        g_ptr_array_remove_range (a->chunks, a->chunk, a->chunks->len - a->chunk);
+      if (a->chunk == a->chunks->len)
+        {
+          gsize chunk_size = MAX (size, CHUNK_SIZE);
+
+          chunk = g_malloc (sizeof (Chunk) + chunk_size);
+          chunk->size = chunk_size;
+          g_ptr_array_add (a->chunks, chunk);
+        }
+    }
+
+  a->used += size;
+  return chunk->data + a->used - size;
+}
+
+static char *
+arena_strndup (Arena      *a,
+               const char *text,
+               gsize       length)
+{
+  char *copy = arena_alloc (a, length + 1);
+
+  memcpy (copy, text, length);
+  copy[length] = '\0';
+  return copy;
+}
+
+static DmJsonNode *
+arena_node (Arena      *a,
+            DmJsonType  type)
+{
+  DmJsonNode *node = arena_alloc (a, sizeof (DmJsonNode));
+
+  memset (node, 0, sizeof *node);
+  node->type = type;
+  return node;
+}
+
+/* The reader */
+
+struct _DmJsonReader
+{
+  const char *data;
+  gsize       length;
+  gsize       pos;
+  Arena       arena;
+  GString    *scratch;
+};
+
+DmJsonReader *
+dm_json_reader_new (const DmJsonChecked *checked)
+{
+  DmJsonReader *r;
+
+  g_return_val_if_fail (checked != NULL, NULL);
+
+  r = g_new0 (DmJsonReader, 1);
+  r->data = dm_json_checked_get_data (checked, &r->length);
+  arena_init (&r->arena);
+  r->scratch = g_string_sized_new (256);
+
+  return r;
+}
+
+void
+dm_json_reader_free (DmJsonReader *r)
+{
+  if (r == NULL)
+    return;
+
+  g_ptr_array_unref (r->arena.chunks);
+  g_string_free (r->scratch, TRUE);
+  g_free (r);
+}
+
+gsize
+dm_json_reader_get_offset (DmJsonReader *reader)
+{
+  return reader->pos;
+}
+
+DmJsonMark
+dm_json_reader_get_mark (DmJsonReader *r)
+{
+  return (DmJsonMark) { r->arena.chunk, r->arena.used };
+}
+
+void
+dm_json_reader_release (DmJsonReader *r,
+                        DmJsonMark    mark)
+{
+  Arena *a = &r->arena;
+
+  /* Keep one spare chunk for the next element; give back the rest. */
+  if (a->chunks->len > mark.chunk + 2)
+    g_ptr_array_remove_range (a->chunks, mark.chunk + 2, a->chunks->len - mark.chunk - 2);
+  a->chunk = mark.chunk;
+  a->used = mark.used;
+}
+
+static void
+reader_skip_whitespace (DmJsonReader *r)
+{
+  while (r->pos < r->length)
+    {
+      char c = r->data[r->pos];
+
+      if (c != ' ' && c != '\n' && c != '\r' && c != '\t')
+        break;
+      r->pos++;
+    }
+}
+
+static guint
+reader_hex4 (const char *p)
+{
+  guint value = 0;
+
+  for (guint i = 0; i < 4; i++)
+    value = (value << 4) | (guint) g_ascii_xdigit_value (p[i]);
+
+  return value;
+}
+
+/* The string at the position (its opening quote), decoded into the arena. */
+static const char *
+reader_string (DmJsonReader *r,
+               guint        *out_length)
+{
+  const char *start = r->data + r->pos + 1;
+  const char *p = start;
+  char *copy;
+
+  /* Most strings have no escapes: one copy. */
+  while (*p != '"' && *p != '\\')
+    p++;
+
+  if (*p == '"')
+    {
+      gsize len = p - start;
+
+      copy = arena_strndup (&r->arena, start, len);
+      r->pos = p + 1 - r->data;
+      if (out_length != NULL)
+        *out_length = (guint) len;
+      return copy;
+    }
+
+  g_string_truncate (r->scratch, 0);
+  g_string_append_len (r->scratch, start, p - start);
+  while (*p != '"')
+    {
+      if (*p != '\\')
+        {
+          const char *run = p;
+
+          while (*p != '"' && *p != '\\')
+            p++;
+          g_string_append_len (r->scratch, run, p - run);
+          continue;
+        }
+
+      p++;
+      switch (*p++)
+        {
+        case 'b': g_string_append_c (r->scratch, '\b'); break;
+        case 'f': g_string_append_c (r->scratch, '\f'); break;
+        case 'n': g_string_append_c (r->scratch, '\n'); break;
+        case 'r': g_string_append_c (r->scratch, '\r'); break;
+        case 't': g_string_append_c (r->scratch, '\t'); break;
+        case 'u':
+          {
+            guint u = reader_hex4 (p);
+
+            p += 4;
+            if (u >= 0xD800 && u <= 0xDBFF)
+              {
+                u = 0x10000 + ((u - 0xD800) << 10) + (reader_hex4 (p + 2) - 0xDC00);
+                p += 6;
+              }
+            g_string_append_unichar (r->scratch, u);
+          }
+          break;
+        default:   /* " \ / */
+          g_string_append_c (r->scratch, p[-1]);
+          break;
+        }
+    }
+
+  copy = arena_strndup (&r->arena, r->scratch->str, r->scratch->len);
+  r->pos = p + 1 - r->data;
+  if (out_length != NULL)
+    *out_length = (guint) r->scratch->len;
+
+  return copy;
+}
+
+DmJsonType
+dm_json_reader_peek (DmJsonReader *r)
+{
+  reader_skip_whitespace (r);
+
+  switch (r->data[r->pos])
+    {
+    case '{': return DM_JSON_OBJECT;
+    case '[': return DM_JSON_ARRAY;
+    case '"': return DM_JSON_STRING;
+    case 't': case 'f': return DM_JSON_BOOLEAN;
+    case 'n': return DM_JSON_NULL;
+    default:
+      {
+        /* A number: an integer unless it has a fraction or an exponent. */
+        for (gsize i = r->pos; i < r->length; i++)
+          {
+            char c = r->data[i];
+
+            if (c == '.' || c == 'e' || c == 'E')
+              return DM_JSON_DOUBLE;
+            if (!g_ascii_isdigit (c) && c != '-' && c != '+')
+              break;
+          }
+        return DM_JSON_INTEGER;
+      }
+    }
+}
+
+void
+dm_json_reader_enter (DmJsonReader *r)
+{
+  reader_skip_whitespace (r);
+  g_assert (r->data[r->pos] == '{' || r->data[r->pos] == '[');
+  r->pos++;
+}
+
+const char *
+dm_json_reader_next_member (DmJsonReader *r)
+{
+  const char *name;
+
+  reader_skip_whitespace (r);
+  if (r->data[r->pos] == ',')
+    {
+      r->pos++;
+      reader_skip_whitespace (r);
+    }
+  if (r->data[r->pos] == '}')
+    {
+      r->pos++;
+      return NULL;
+    }
+
+  name = reader_string (r, NULL);
+  reader_skip_whitespace (r);
+  g_assert (r->data[r->pos] == ':');
+  r->pos++;
+  reader_skip_whitespace (r);
+
+  return name;
+}
+
+gboolean
+dm_json_reader_next_element (DmJsonReader *r)
+{
+  reader_skip_whitespace (r);
+  if (r->data[r->pos] == ',')
+    {
+      r->pos++;
+      reader_skip_whitespace (r);
+    }
+  if (r->data[r->pos] == ']')
+    {
+      r->pos++;
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+DmJsonNode *
+dm_json_reader_read_value (DmJsonReader *r)
+{
+  DmJsonType type = dm_json_reader_peek (r);
+  DmJsonNode *node = arena_node (&r->arena, type);
+
+  switch (type)
+    {
+    case DM_JSON_OBJECT:
+    case DM_JSON_ARRAY:
+      {
+        DmJsonNode **tail = &node->v.first;
+
+        dm_json_reader_enter (r);
+        for (;;)
+          {
+            const char *name = NULL;
+            DmJsonNode *child;
+
+            if (type == DM_JSON_OBJECT)
+              {
+                if ((name = dm_json_reader_next_member (r)) == NULL)
+                  break;
+              }
+            else if (!dm_json_reader_next_element (r))
+              break;
+
+            child = dm_json_reader_read_value (r);
+            child->name = name;
+            *tail = child;
+            tail = &child->next;
+            node->n++;
+          }
+      }
+      break;
+
+    case DM_JSON_STRING:
+      node->v.string = reader_string (r, &node->n);
+      break;
+
+    case DM_JSON_BOOLEAN:
+      node->v.boolean = r->data[r->pos] == 't';
+      r->pos += node->v.boolean ? 4 : 5;
+      break;
+
+    case DM_JSON_NULL:
+      r->pos += 4;
+      break;
+
+    case DM_JSON_INTEGER:
+    case DM_JSON_DOUBLE:
+    default:
+      {
+        /* The data need not end with a NUL: copy the number out. */
+        gsize end = r->pos;
+        char stack[64];
+        g_autofree char *heap = NULL;
+        char *text = stack;
+
+        while (end < r->length && r->data[end] != '\0' && (g_ascii_isdigit (r->data[end]) || strchr ("+-.eE", r->data[end]) != NULL))
+          end++;
+        if (end - r->pos >= sizeof stack)
+          text = heap = g_malloc (end - r->pos + 1);
+        memcpy (text, r->data + r->pos, end - r->pos);
+        text[end - r->pos] = '\0';
+
+        if (type == DM_JSON_INTEGER)
+          node->v.integer = g_ascii_strtoll (text, NULL, 10);
+        else
+          node->v.number = g_ascii_strtod (text, NULL);
+        r->pos = end;
+      }
+      break;
+    }
+
+  return node;
+}
+
+/* Trees made in code */
+
+struct _DmJsonTree
+{
+  Arena       arena;
+  GHashTable *tails;   /* container → its last member or element */
+};
+
+DmJsonTree *
+dm_json_tree_new (void)
+{
+  DmJsonTree *tree = g_new0 (DmJsonTree, 1);
+
+  arena_init (&tree->arena);
+  tree->tails = g_hash_table_new (NULL, NULL);
+
+  return tree;
+}
+
+void
+dm_json_tree_free (DmJsonTree *tree)
+{
+  if (tree == NULL)
+    return;
+
+  g_ptr_array_unref (tree->arena.chunks);
+  g_hash_table_unref (tree->tails);
+  g_free (tree);
+}
+
+DmJsonNode *
+dm_json_tree_append (DmJsonTree *tree,
+                     DmJsonNode *container,
+                     const char *name,
+                     DmJsonNode *node)
+{
+  DmJsonNode *tail;
+
+  if (container == NULL)
+    return node;
+
+  g_return_val_if_fail (container->type == DM_JSON_OBJECT || container->type == DM_JSON_ARRAY, node);
+  g_return_val_if_fail ((container->type == DM_JSON_OBJECT) == (name != NULL), node);
+
+  if (name != NULL)
+    node->name = arena_strndup (&tree->arena, name, strlen (name));
+
+  tail = g_hash_table_lookup (tree->tails, container);
+  if (tail == NULL)
+    container->v.first = node;
+  else
+    tail->next = node;
+  g_hash_table_insert (tree->tails, container, node);
+  container->n++;
+
+  return node;
+}
+
+DmJsonNode *
+dm_json_tree_add (DmJsonTree *tree,
+                  DmJsonNode *container,
+                  const char *name,
+                  DmJsonType  type)
+{
+  g_return_val_if_fail (type == DM_JSON_OBJECT || type == DM_JSON_ARRAY || type == DM_JSON_NULL, NULL);
+
+  return dm_json_tree_append (tree, container, name, arena_node (&tree->arena, type));
+}
+
+DmJsonNode *
+dm_json_tree_add_string (DmJsonTree *tree,
+                         DmJsonNode *container,
+                         const char *name,
+                         const char *text)
+{
+  DmJsonNode *node = arena_node (&tree->arena, DM_JSON_STRING);
+
+  node->n = (guint) strlen (text);
+  node->v.string = arena_strndup (&tree->arena, text, node->n);
+  return dm_json_tree_append (tree, container, name, node);
+}
+
+DmJsonNode *
+dm_json_tree_add_integer (DmJsonTree *tree,
+                          DmJsonNode *container,
+                          const char *name,
+                          gint64      value)
+{
+  DmJsonNode *node = arena_node (&tree->arena, DM_JSON_INTEGER);
+
+  node->v.integer = value;
+  return dm_json_tree_append (tree, container, name, node);
+}
+
+/* Nodes */
+
+DmJsonNode *
+dm_json_node_get_member (const DmJsonNode *object,
+                         const char       *name)
+{
+  g_return_val_if_fail (object != NULL && object->type == DM_JSON_OBJECT, NULL);
+
+  for (DmJsonNode *member = object->v.first; member != NULL; member = member->next)
+    if (strcmp (member->name, name) == 0)
+      return member;
+
+  return NULL;
+}
+
+gboolean
+dm_json_node_is_empty (const DmJsonNode *node)
+{
+  return node == NULL || node->type == DM_JSON_NULL ||
+         (node->type == DM_JSON_STRING && node->v.string[0] == '\0');
+}
+
+JsonNode *
+dm_json_node_to_json (const DmJsonNode *node)
+{
+  switch ((DmJsonType) node->type)
+    {
+    case DM_JSON_OBJECT:
+      {
+        JsonObject *object = json_object_new ();
+        JsonNode *json = json_node_new (JSON_NODE_OBJECT);
+
+        for (DmJsonNode *member = node->v.first; member != NULL; member = member->next)
+          json_object_set_member (object, member->name, dm_json_node_to_json (member));
+        json_node_take_object (json, object);
+        return json;
+      }
+
+    case DM_JSON_ARRAY:
+      {
+        JsonArray *array = json_array_sized_new (node->n);
+        JsonNode *json = json_node_new (JSON_NODE_ARRAY);
+
+        for (DmJsonNode *element = node->v.first; element != NULL; element = element->next)
+          json_array_add_element (array, dm_json_node_to_json (element));
+        json_node_take_array (json, array);
+        return json;
+      }
+
+    case DM_JSON_STRING:
+      return json_node_init_string (json_node_alloc (), node->v.string);
+    case DM_JSON_INTEGER:
+      return json_node_init_int (json_node_alloc (), node->v.integer);
+    case DM_JSON_DOUBLE:
+      return json_node_init_double (json_node_alloc (), node->v.number);
+    case DM_JSON_BOOLEAN:
+      return json_node_init_boolean (json_node_alloc (), node->v.boolean);
+    case DM_JSON_NULL:
+    default:
+      return json_node_init_null (json_node_alloc ());
+    }
+}
+
+const char *
+dm_json_node_describe (const DmJsonNode *node)
+{
+  switch ((DmJsonType) node->type)
+    {
+    case DM_JSON_OBJECT:
+      return _("an object");
+    case DM_JSON_ARRAY:
+      return _("an array");
+    case DM_JSON_NULL:
+      return _("null");
+    case DM_JSON_STRING:
+      return _("a string");
+    case DM_JSON_BOOLEAN:
+      return _("true or false");
+    case DM_JSON_INTEGER:
+    case DM_JSON_DOUBLE:
+      return _("a number");
+    default:
+      return _("a value");
+    }
+}
+
+void
+dm_json_type_problem (DmProblemLog     *log,
+                      const char       *member,
+                      const char       *expected,
+                      const DmJsonNode *node)
+{
+  dm_problem_log_error (log, DM_DATASET_ERROR_TYPE, member,
+                        _("expected %s, found %s"), expected, dm_json_node_describe (node));
+}
