@@ -47,6 +47,7 @@ struct _DmDataset
   GPtrArray       *tags;         /* the tags used, sorted; built on demand */
 
   guint            finished : 1;
+  guint            index_stale : 1; /* rebuilt at the next query */
 };
 
 G_DEFINE_FINAL_TYPE (DmDataset, dm_dataset, G_TYPE_OBJECT)
@@ -663,6 +664,13 @@ dm_dataset_query_range (DmDataset *self,
   /* Those that start at or before @axis_a and reach it come first: the
    * interval index finds them. Those that start inside the range follow;
    * events are sorted by their start, so they are one stretch. */
+  if (self->index_stale)
+    {
+      g_clear_pointer (&self->index, dm_interval_index_free);
+      self->index = dm_interval_index_new (self->starts, self->ends, self->events->len);
+      self->index_stale = FALSE;
+    }
+
   before = positions->len;
   n = dm_interval_index_query (self->index, axis_a, axis_a, positions);
   if (n > 1)
@@ -891,4 +899,329 @@ dm_dataset_get_referrers (DmDataset *self,
 
   *n_referrers = self->referrer_offsets[position + 1] - self->referrer_offsets[position];
   return self->referrers + self->referrer_offsets[position];
+}
+
+/* Editing */
+
+static int
+compare_events (const DmEvent *x,
+                const DmEvent *y)
+{
+  SortKey a = { x->axis_start, x->axis_end, x->file_index, (DmEvent *) x };
+  SortKey b = { y->axis_start, y->axis_end, y->file_index, (DmEvent *) y };
+
+  return compare_keys (&a, &b);
+}
+
+static guint
+kind_position (DmDataset  *self,
+               const char *id)
+{
+  if (id == NULL)
+    return G_MAXUINT;
+
+  for (guint k = 0; k < self->kinds->len; k++)
+    if (strcmp (((DmKind *) g_ptr_array_index (self->kinds, k))->id, id) == 0)
+      return k;
+
+  return G_MAXUINT;
+}
+
+/* What depends on the order of the events, after one moved: the lanes,
+ * the latest end, and the caches made on demand. The interval index is
+ * rebuilt at the next query. */
+static void
+events_changed (DmDataset *self)
+{
+  g_clear_pointer (&self->lane_offsets, g_free);
+  g_clear_pointer (&self->lane_positions, g_free);
+  g_clear_pointer (&self->lane_starts, g_free);
+  g_clear_pointer (&self->lane_ends, g_free);
+  build_lanes (self);
+
+  self->latest = 0;
+  for (guint i = 1; i < self->events->len; i++)
+    if (self->ends[i] > self->ends[self->latest])
+      self->latest = i;
+
+  g_clear_pointer (&self->tags, g_ptr_array_unref);
+  g_clear_pointer (&self->referrer_offsets, g_free);
+  g_clear_pointer (&self->referrers, g_free);
+  self->index_stale = TRUE;
+}
+
+/* The positions in events_by_id of the events in [@from, @to). */
+static void
+renumber (DmDataset *self,
+          guint      from,
+          guint      to)
+{
+  for (guint i = from; i < to; i++)
+    {
+      DmEvent *event = g_ptr_array_index (self->events, i);
+
+      g_hash_table_insert (self->events_by_id, event->id, GUINT_TO_POINTER (i + 1));
+    }
+}
+
+guint
+dm_dataset_insert_event (DmDataset *self,
+                         DmEvent   *event)
+{
+  const DmDate *last;
+  guint n;
+  guint lo = 0;
+  guint hi;
+
+  g_return_val_if_fail (DM_IS_DATASET (self), 0);
+  g_return_val_if_fail (self->finished, 0);
+  g_return_val_if_fail (event != NULL && event->id != NULL, 0);
+  g_return_val_if_fail (!g_hash_table_contains (self->events_by_id, event->id), 0);
+
+  last = dm_date_is_set (&event->end) ? &event->end : &event->start;
+  event->axis_start = dm_date_get_axis_start (&event->start);
+  event->axis_end = MAX (dm_date_get_axis_end (last), event->axis_start);
+  event->kind_index = kind_position (self, event->kind);
+
+  n = self->events->len;
+  hi = n;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (compare_events (g_ptr_array_index (self->events, mid), event) < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  g_ptr_array_insert (self->events, lo, event);
+  self->starts = g_renew (double, self->starts, n + 1);
+  self->ends = g_renew (double, self->ends, n + 1);
+  memmove (self->starts + lo + 1, self->starts + lo, sizeof (double) * (n - lo));
+  memmove (self->ends + lo + 1, self->ends + lo, sizeof (double) * (n - lo));
+  self->starts[lo] = event->axis_start;
+  self->ends[lo] = event->axis_end;
+  renumber (self, lo, n + 1);
+
+  if (event->kind_index != G_MAXUINT)
+    self->kind_counts[event->kind_index]++;
+  self->languages |= text_languages (&event->title) | text_languages (&event->summary);
+  events_changed (self);
+
+  return lo;
+}
+
+DmEvent *
+dm_dataset_steal_event (DmDataset *self,
+                        guint      position)
+{
+  DmEvent *event;
+  guint n;
+
+  g_return_val_if_fail (DM_IS_DATASET (self), NULL);
+  g_return_val_if_fail (self->finished, NULL);
+  g_return_val_if_fail (position < self->events->len, NULL);
+
+  event = g_ptr_array_steal_index (self->events, position);
+  n = self->events->len;
+  memmove (self->starts + position, self->starts + position + 1, sizeof (double) * (n - position));
+  memmove (self->ends + position, self->ends + position + 1, sizeof (double) * (n - position));
+  g_hash_table_remove (self->events_by_id, event->id);
+  renumber (self, position, n);
+
+  if (event->kind_index != G_MAXUINT && event->kind_index < self->kinds->len)
+    self->kind_counts[event->kind_index]--;
+  events_changed (self);
+
+  return event;
+}
+
+guint
+dm_dataset_get_next_file_index (DmDataset *self)
+{
+  guint next = 0;
+
+  g_return_val_if_fail (DM_IS_DATASET (self), 0);
+
+  for (guint i = 0; i < self->events->len; i++)
+    next = MAX (next, ((DmEvent *) g_ptr_array_index (self->events, i))->file_index + 1);
+
+  return next;
+}
+
+/* After the kinds changed: every event's kind index, the counts and the
+ * lanes (one per kind). */
+static void
+kinds_changed (DmDataset *self)
+{
+  g_autoptr(GHashTable) positions = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_hash_table_remove_all (self->kinds_by_id);
+  for (guint k = self->kinds->len; k > 0; k--)
+    {
+      DmKind *kind = g_ptr_array_index (self->kinds, k - 1);
+
+      g_hash_table_insert (positions, kind->id, GUINT_TO_POINTER (k));
+      g_hash_table_insert (self->kinds_by_id, kind->id, kind);
+    }
+
+  g_free (self->kind_counts);
+  self->kind_counts = g_new0 (guint, MAX (self->kinds->len, 1));
+  for (guint i = 0; i < self->events->len; i++)
+    {
+      DmEvent *event = g_ptr_array_index (self->events, i);
+
+      event->kind_index = event->kind != NULL
+        ? GPOINTER_TO_UINT (g_hash_table_lookup (positions, event->kind)) - 1
+        : G_MAXUINT;
+      if (event->kind_index != G_MAXUINT)
+        self->kind_counts[event->kind_index]++;
+    }
+
+  events_changed (self);
+}
+
+void
+dm_dataset_insert_kind (DmDataset *self,
+                        guint      position,
+                        DmKind    *kind)
+{
+  g_return_if_fail (DM_IS_DATASET (self));
+  g_return_if_fail (self->finished);
+  g_return_if_fail (kind != NULL && kind->id != NULL);
+  g_return_if_fail (position <= self->kinds->len);
+
+  g_ptr_array_insert (self->kinds, position, kind);
+  kinds_changed (self);
+}
+
+DmKind *
+dm_dataset_steal_kind (DmDataset *self,
+                       guint      position)
+{
+  DmKind *kind;
+
+  g_return_val_if_fail (DM_IS_DATASET (self), NULL);
+  g_return_val_if_fail (self->finished, NULL);
+  g_return_val_if_fail (position < self->kinds->len, NULL);
+
+  kind = g_ptr_array_steal_index (self->kinds, position);
+  kinds_changed (self);
+  return kind;
+}
+
+static void
+sources_changed (DmDataset *self)
+{
+  g_hash_table_remove_all (self->sources_by_id);
+  for (guint i = self->sources->len; i > 0; i--)
+    {
+      DmSource *source = g_ptr_array_index (self->sources, i - 1);
+
+      g_hash_table_insert (self->sources_by_id, source->id, source);
+    }
+}
+
+void
+dm_dataset_insert_source (DmDataset *self,
+                          guint      position,
+                          DmSource  *source)
+{
+  g_return_if_fail (DM_IS_DATASET (self));
+  g_return_if_fail (source != NULL && source->id != NULL);
+  g_return_if_fail (position <= self->sources->len);
+
+  g_ptr_array_insert (self->sources, position, source);
+  sources_changed (self);
+}
+
+DmSource *
+dm_dataset_steal_source (DmDataset *self,
+                         guint      position)
+{
+  DmSource *source;
+
+  g_return_val_if_fail (DM_IS_DATASET (self), NULL);
+  g_return_val_if_fail (position < self->sources->len, NULL);
+
+  source = g_ptr_array_steal_index (self->sources, position);
+  sources_changed (self);
+  return source;
+}
+
+static void
+tag_labels_changed (DmDataset *self)
+{
+  g_hash_table_remove_all (self->tag_labels_by_id);
+  for (guint i = self->tag_labels->len; i > 0; i--)
+    {
+      DmTag *tag = g_ptr_array_index (self->tag_labels, i - 1);
+
+      g_hash_table_insert (self->tag_labels_by_id, tag->id, tag);
+    }
+}
+
+void
+dm_dataset_insert_tag_label (DmDataset *self,
+                             guint      position,
+                             DmTag     *tag)
+{
+  g_return_if_fail (DM_IS_DATASET (self));
+  g_return_if_fail (tag != NULL && tag->id != NULL);
+  g_return_if_fail (position <= dm_dataset_get_n_tag_labels (self));
+
+  if (self->tag_labels == NULL)
+    {
+      self->tag_labels = g_ptr_array_new_with_free_func ((GDestroyNotify) dm_tag_free);
+      self->tag_labels_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+    }
+  g_ptr_array_insert (self->tag_labels, position, tag);
+  tag_labels_changed (self);
+}
+
+DmTag *
+dm_dataset_steal_tag_label (DmDataset *self,
+                            guint      position)
+{
+  DmTag *tag;
+
+  g_return_val_if_fail (DM_IS_DATASET (self), NULL);
+  g_return_val_if_fail (position < dm_dataset_get_n_tag_labels (self), NULL);
+
+  tag = g_ptr_array_steal_index (self->tag_labels, position);
+  tag_labels_changed (self);
+  return tag;
+}
+
+static void
+swap_text (DmText *a,
+           DmText *b)
+{
+  DmText t = *a;
+
+  *a = *b;
+  *b = t;
+}
+
+void
+dm_dataset_swap_title (DmDataset *self,
+                       DmText    *text)
+{
+  g_return_if_fail (DM_IS_DATASET (self));
+  g_return_if_fail (text != NULL);
+
+  swap_text (&self->title, text);
+  self->languages |= text_languages (&self->title);
+}
+
+void
+dm_dataset_swap_description (DmDataset *self,
+                             DmText    *text)
+{
+  g_return_if_fail (DM_IS_DATASET (self));
+  g_return_if_fail (text != NULL);
+
+  swap_text (&self->description, text);
+  self->languages |= text_languages (&self->description);
 }
