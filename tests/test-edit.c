@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "dm-date-phrase.h"
 #include "dm-edit.h"
 #include "dm-loader.h"
 #include "dm-test-util.h"
@@ -689,6 +690,52 @@ test_notify (void)
   g_assert_cmpstr (log->str, ==, "");
 }
 
+/* The dates a Vietnamese (or English) passage writes, as a quote offers
+ * them for the event's date. */
+static void
+test_date_phrases (void)
+{
+  static const struct { const char *text; const char *dates[4]; } cases[] = {
+    { "Ngày 3 tháng 5 năm 2017, Thủ tướng ký Chỉ thị 16/CT-TTg.", { "2017-05-03" } },
+    { "Trong tháng 5/2017 và cả năm 2016, hội thảo diễn ra.", { "2017-05", "2016" } },
+    { "ngày 06/12/2021 tại Hà Nội; từ tháng 11 năm 2021", { "2021-12-06", "2021-11" } },
+    { "Năm 2016 và năm 2016 nữa", { "2016" } },
+    { "ngày 30 tháng 2 năm 2021 không có; giai đoạn 2016-2020 không phải ngày", { NULL } },
+    { "Signed on 3 May 2017, announced May 4, 2017, in force from June 2017.", { "2017-05-03", "2017-05-04", "2017-06" } },
+    { "2019-01-15 and 12345/6/2017", { "2019-01-15" } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GArray) phrases = dm_date_phrases_find (cases[i].text);
+      guint n = 0;
+
+      while (n < G_N_ELEMENTS (cases[i].dates) && cases[i].dates[n] != NULL)
+        n++;
+      g_test_message ("%s", cases[i].text);
+      g_assert_cmpuint (phrases->len, ==, n);
+      for (guint j = 0; j < n; j++)
+        {
+          const DmDatePhrase *phrase = &g_array_index (phrases, DmDatePhrase, j);
+          g_autofree char *iso = dm_date_to_iso (&phrase->date);
+
+          g_assert_cmpstr (iso, ==, cases[i].dates[j]);
+          g_assert_cmpuint (phrase->start, <, phrase->end);
+        }
+    }
+
+  /* Where the first is: the whole phrase, "ngày" and all. */
+  {
+    const char *text = "Hôm ấy, ngày 3 tháng 5 năm 2017, …";
+    g_autoptr(GArray) phrases = dm_date_phrases_find (text);
+    const DmDatePhrase *phrase = &g_array_index (phrases, DmDatePhrase, 0);
+
+    g_assert_cmpuint (phrases->len, ==, 1);
+    g_assert_cmpint (strncmp (text + phrase->start, "ngày 3 tháng 5 năm 2017", phrase->end - phrase->start), ==, 0);
+    g_assert_cmpuint (phrase->end - phrase->start, ==, strlen ("ngày 3 tháng 5 năm 2017"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -703,6 +750,7 @@ main (int   argc,
   g_test_add_func ("/edit/kinds-sources-tags", test_kinds_sources_tags);
   g_test_add_func ("/edit/random", test_random);
   g_test_add_func ("/edit/notify", test_notify);
+  g_test_add_func ("/edit/date-phrases", test_date_phrases);
 
   return g_test_run ();
 }
