@@ -65,6 +65,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 enum {
+  CHANGING,
   CHANGED,
   N_SIGNALS
 };
@@ -210,6 +211,7 @@ run (DmEdit  *self,
   gboolean could_redo = dm_edit_can_redo (self);
   gboolean was_modified = dm_edit_get_modified (self);
 
+  g_signal_emit (self, signals[CHANGING], 0);
   command_swap (self, command);
 
   if (self->group != NULL)
@@ -259,6 +261,7 @@ merge (DmEdit       *self,
   if (dm_dataset_lookup_event (self->dataset, id, &position) == NULL)
     return FALSE;
 
+  g_signal_emit (self, signals[CHANGING], 0);
   dm_event_free (dm_dataset_steal_event (self->dataset, position));
   g_free (command->live_id);
   command->live_id = g_strdup (event->id);
@@ -354,6 +357,19 @@ dm_edit_class_init (DmEditClass *klass)
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * DmEdit::changing:
+   *
+   * The dataset is about to change: views that count its events or hold
+   * positions in it let go of it until "changed".
+   */
+  signals[CHANGING] =
+    g_signal_new ("changing",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 
   /**
    * DmEdit::changed:
@@ -1138,6 +1154,7 @@ dm_edit_undo (DmEdit *self)
   could_redo = dm_edit_can_redo (self);
   was_modified = dm_edit_get_modified (self);
   step = g_ptr_array_steal_index (self->undo, self->undo->len - 1);
+  g_signal_emit (self, signals[CHANGING], 0);
   for (guint i = step->len; i > 0; i--)
     command_swap (self, g_ptr_array_index (step, i - 1));
   /* After a group, the event it was about (its first command's). */
@@ -1167,6 +1184,7 @@ dm_edit_redo (DmEdit *self)
   could_undo = dm_edit_can_undo (self);
   was_modified = dm_edit_get_modified (self);
   step = g_ptr_array_steal_index (self->redo, self->redo->len - 1);
+  g_signal_emit (self, signals[CHANGING], 0);
   for (guint i = 0; i < step->len; i++)
     command_swap (self, g_ptr_array_index (step, i));
   if (step->len > 1 && ((Command *) g_ptr_array_index (step, 0))->target == TARGET_EVENT)

@@ -10,6 +10,7 @@
 #include "dm-dataset.h"
 #include "dm-loader.h"
 #include "dm-window.h"
+#include "dm-window-edit.h"
 
 struct _DmApplication
 {
@@ -47,7 +48,10 @@ dm_application_activate (GApplication *app)
   DmWindow *window = get_or_create_window (self, &created);
 
   if (created)
-    dm_window_open_default (window);
+    {
+      dm_window_open_default (window);
+      dm_window_edit_offer_recovery (window);  /* editing */
+    }
 
   gtk_window_present (GTK_WINDOW (window));
 }

@@ -30,6 +30,7 @@
 #include "dm-tab-stop.h"
 #include "dm-timeline-view.h"
 #include "dm-window.h"
+#include "dm-window-edit.h"  /* editing */
 
 struct _DmWindow
 {
@@ -276,6 +277,10 @@ file_changed_cb (DmWindow          *self,
     default:
       return;
     }
+
+  /* editing (dm-window-edit.c): not over unsaved edits, nor for our save */
+  if (dm_window_edit_file_changed (self))
+    return;
 
   /* A save often comes as several events: reload once they settle. */
   g_clear_handle_id (&self->reload_id, g_source_remove);
@@ -826,6 +831,7 @@ show_source_text (DmWindow   *self,
 
   dm_source_viewer_show_text (self->source_viewer, title, text, quote);
   gtk_window_present (GTK_WINDOW (self->source_viewer));
+  dm_window_edit_source_shown (self, self->source_viewer, NULL);  /* editing */
 }
 
 static void
@@ -892,6 +898,7 @@ show_source_cb (DmWindow *self,
   /* Bounded and made visible (dm-safe-text): a title is the dataset's. */
   job->title = shorten (dm_text_get (&source->title, self->language));
   job->quote = g_strdup (citation->quote);
+  dm_window_edit_source_shown (self, NULL, source->id);  /* editing */
   dm_source_text_load_async (file, source->file, self->source_cancellable, source_loaded_cb, job);
 }
 
@@ -996,6 +1003,7 @@ set_dataset (DmWindow  *self,
   gtk_revealer_set_reveal_child (self->problem_revealer, FALSE);
   gtk_stack_set_visible_child_name (self->stack, "events");
 
+  dm_window_edit_dataset_shown (self, dataset);  /* editing */
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
 }
 
@@ -2045,6 +2053,9 @@ dm_window_close_request (GtkWindow *window)
 {
   DmWindow *self = DM_WINDOW (window);
 
+  if (dm_window_edit_close_request (self))  /* editing: unsaved changes */
+    return TRUE;
+
   if (self->settings != NULL)
     {
       int width;
@@ -2228,6 +2239,7 @@ dm_window_class_init (DmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DmWindow, tag_box);
 
 
+  dm_window_edit_class_init (widget_class);  /* editing */
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-bundled", NULL, open_bundled_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-problem", NULL, dismiss_problem_action);
@@ -2297,6 +2309,7 @@ dm_window_init (DmWindow *self)
   GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  dm_window_edit_init (self);  /* editing */
   self->history = g_array_new (FALSE, FALSE, sizeof (int));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", FALSE);
   drop_mnemonic_names (GTK_WIDGET (self));
@@ -2462,4 +2475,54 @@ dm_window_export_to_file (DmWindow   *self,
     g_return_if_reached ();
   visible = current_export_options (self, &options);
   run_export (self, EXPORT_VIEW, &options, export_format, file);
+}
+
+/* Editing (dm-window-edit.c) */
+
+int
+dm_window_get_selected (DmWindow *self)
+{
+  g_return_val_if_fail (DM_IS_WINDOW (self), -1);
+
+  return dm_timeline_view_get_selected (self->timeline);
+}
+
+void
+dm_window_show_edited (DmWindow  *self,
+                       DmDataset *dataset,
+                       int        selected,
+                       gboolean   modified)
+{
+  g_return_if_fail (DM_IS_WINDOW (self));
+  g_return_if_fail (!dataset || DM_IS_DATASET (dataset));
+
+  /* The views let go of the dataset before it changes: the event list
+   * counts the dataset's events, and the list view must be told of a
+   * change before it is one. They take it again afterwards. */
+  if (gtk_list_view_get_model (self->event_view) != NULL)
+    {
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+      if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->event_view)))
+        gtk_widget_grab_focus (GTK_WIDGET (self->timeline));
+      gtk_list_view_set_model (self->event_view, NULL);
+      dm_event_list_set_dataset (self->events, NULL);
+      dm_timeline_view_set_dataset (self->timeline, NULL);
+    }
+  if (dataset == NULL)
+    return;
+
+  set_dataset (self, dataset);
+  gtk_list_view_set_model (self->event_view, GTK_SELECTION_MODEL (self->selection));
+  if (selected >= 0)
+    dm_timeline_view_set_selected (self->timeline, selected);
+
+  /* Unsaved changes, in the title as GNOME's editors mark them. */
+  if (modified)
+    {
+      g_autofree char *title = g_strdup_printf ("• %s", adw_window_title_get_title (self->window_title));
+
+      adw_window_title_set_title (self->window_title, title);
+      gtk_window_set_title (GTK_WINDOW (self), title);
+    }
 }
