@@ -1051,9 +1051,10 @@ measure_edit (DmDataset  *dataset,
     {
       double start = now_ms ();
       gsize length;
-      g_autofree char *text = dm_dataset_to_data (dataset, &length);
+      char *text = dm_dataset_to_data (dataset, &length);
       double ms = now_ms () - start;
 
+      g_free (text);
       g_array_append_val (save, ms);
     }
 

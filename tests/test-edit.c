@@ -230,6 +230,7 @@ test_checks (void)
   /* An end before the start, a relation and a citation to nothing, an
    * unknown kind, an id in use and no title: each at its field. */
   event = new_event (second->id, "2020-05-22", "2020-05-21", NULL);
+  g_free (event->kind);
   event->kind = g_strdup ("no-such-kind");
   event->related = g_ptr_array_new_with_free_func ((GDestroyNotify) dm_relation_free);
   relation = dm_relation_new ();

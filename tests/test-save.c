@@ -33,10 +33,14 @@ read_text (const char *path)
   return g_steal_pointer (&text);
 }
 
+/* The bundled timeline's text. */
 static char *
-bundled_path (void)
+read_bundled (void)
 {
-  return g_test_build_filename (G_TEST_DIST, "..", "data", "datasets", "vietnam-industry-4.0.json", NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "datasets",
+                                                 "vietnam-industry-4.0.json", NULL);
+
+  return read_text (path);
 }
 
 static DmDataset *
@@ -77,7 +81,7 @@ assert_no_temporaries (void)
 static void
 test_same_bytes (void)
 {
-  g_autofree char *original = read_text (bundled_path ());
+  g_autofree char *original = read_bundled ();
   g_autofree char *path = g_build_filename (scratch, "same.json", NULL);
   g_autofree char *saved = NULL;
   g_autoptr(DmDataset) dataset = NULL;
@@ -165,7 +169,7 @@ static void
 test_mode (void)
 {
   g_autofree char *path = g_build_filename (scratch, "mode.json", NULL);
-  g_autofree char *original = read_text (bundled_path ());
+  g_autofree char *original = read_bundled ();
   g_autoptr(DmDataset) dataset = NULL;
   g_autoptr(DmEdit) edit = NULL;
   GStatBuf st;
@@ -209,7 +213,7 @@ static void
 test_failure_half_way (void)
 {
   g_autofree char *path = g_build_filename (scratch, "failure.json", NULL);
-  g_autofree char *original = read_text (bundled_path ());
+  g_autofree char *original = read_bundled ();
   g_autofree char *after = NULL;
   g_autoptr(DmDataset) dataset = NULL;
   g_autoptr(DmEdit) edit = NULL;
@@ -283,7 +287,7 @@ static void
 test_recovery_killed (void)
 {
   g_autofree char *path = g_build_filename (scratch, "recover.json", NULL);
-  g_autofree char *original = read_text (bundled_path ());
+  g_autofree char *original = read_bundled ();
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GPtrArray) orphans = NULL;
   g_autoptr(GPtrArray) after = NULL;

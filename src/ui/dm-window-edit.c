@@ -227,18 +227,26 @@ typedef struct
 } SaveJob;
 
 static void
+save_job_free (SaveJob *job)
+{
+  g_object_unref (job->file);
+  g_object_unref (job->window);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveJob, save_job_free)
+
+static void
 save_done_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  SaveJob *job = user_data;
+  g_autoptr(SaveJob) job = user_data;
   WindowEdit *state = job->state;
+  GFile *file = job->file;
   g_autoptr(GError) error = NULL;
-  g_autoptr(DmWindow) window = job->window;
-  g_autoptr(GFile) file = job->file;
   GFile *old_file;
 
-  g_free (job);
   if (!dm_dataset_save_finish (DM_DATASET (object), result, &error))
     {
       g_autofree char *name = g_file_get_parse_name (file);
