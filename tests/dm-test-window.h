@@ -64,6 +64,23 @@ dm_test_find_row (GtkWidget  *root,
   return NULL;
 }
 
+/* The first text view in @widget, as the source viewer has one. */
+static inline GtkTextView *
+dm_test_find_text_view (GtkWidget *widget)
+{
+  if (GTK_IS_TEXT_VIEW (widget))
+    return GTK_TEXT_VIEW (widget);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkTextView *view = dm_test_find_text_view (c);
+
+      if (view != NULL)
+        return view;
+    }
+  return NULL;
+}
+
 /* Presses @keys (xdotool's names: "Escape", "ctrl+w") through the X
  * server, as a person would: the pointer moves to (@x, @y) first, since
  * with no window manager X gives the keys to the window under it. Waits

@@ -31,6 +31,16 @@ save (DmDataset *dataset)
   return dm_dataset_to_data (dataset, NULL);
 }
 
+/* What @dataset saves is @expected, byte for byte. */
+static void
+assert_saves_as (DmDataset  *dataset,
+                 const char *expected)
+{
+  g_autofree char *now = save (dataset);
+
+  assert_same_text (now, expected);
+}
+
 static DmEvent *
 copy_event (DmDataset  *dataset,
             const char *id)
@@ -322,15 +332,9 @@ test_typing (void)
   g_assert_true (dm_edit_undo (edit));
   g_assert_cmpstr (dm_dataset_lookup_event (dataset, id, NULL)->title.en, ==, "Resolution 52");
   g_assert_true (dm_edit_undo (edit));
-  {
-    g_autofree char *now = save (dataset);
-    assert_same_text (now, typed);
-  }
+  assert_saves_as (dataset, typed);
   g_assert_true (dm_edit_undo (edit));
-  {
-    g_autofree char *now = save (dataset);
-    assert_same_text (now, original);
-  }
+  assert_saves_as (dataset, original);
   g_assert_false (dm_edit_can_undo (edit));
 
   /* Saving ends the step too: typing after a save is modified again. */
@@ -395,10 +399,7 @@ test_delete_rename (void)
   g_assert_false (anyone_relates_to (dataset, id));
   assert_consistent (dataset);
   g_assert_true (dm_edit_undo (edit));
-  {
-    g_autofree char *now = save (dataset);
-    assert_same_text (now, original);
-  }
+  assert_saves_as (dataset, original);
   g_assert_false (dm_edit_can_undo (edit));
 
   renamed = copy_event (dataset, id);
@@ -410,10 +411,7 @@ test_delete_rename (void)
   g_assert_true (anyone_relates_to (dataset, "renamed-event"));
   assert_consistent (dataset);
   g_assert_true (dm_edit_undo (edit));
-  {
-    g_autofree char *now = save (dataset);
-    assert_same_text (now, original);
-  }
+  assert_saves_as (dataset, original);
 
   g_assert_false (dm_edit_delete_event (edit, "no-such-event"));
 }
@@ -445,10 +443,7 @@ test_duplicate (void)
 
   g_assert_true (dm_edit_undo (edit));
   g_assert_true (dm_edit_undo (edit));
-  {
-    g_autofree char *now = save (dataset);
-    assert_same_text (now, original);
-  }
+  assert_saves_as (dataset, original);
   g_assert_null (dm_edit_duplicate_event (edit, "no-such-event"));
 }
 
@@ -531,10 +526,7 @@ test_kinds_sources_tags (void)
 
   while (dm_edit_undo (edit))
     ;
-  {
-    g_autofree char *now = save (dataset);
-    assert_same_text (now, original);
-  }
+  assert_saves_as (dataset, original);
   g_assert_null (dm_dataset_lookup_source (dataset, "nq-52"));
   g_assert_null (dm_dataset_lookup_kind (dataset, "circular"));
   assert_consistent (dataset);
@@ -647,18 +639,12 @@ test_random (void)
   last = save (dataset);
   while (dm_edit_undo (edit))
     ;
-  {
-    g_autofree char *now = save (dataset);
-    assert_same_text (now, original);
-  }
+  assert_saves_as (dataset, original);
   assert_consistent (dataset);
   g_assert_false (dm_edit_get_modified (edit));
   while (dm_edit_redo (edit))
     ;
-  {
-    g_autofree char *now = save (dataset);
-    assert_same_text (now, last);
-  }
+  assert_saves_as (dataset, last);
 }
 
 static void

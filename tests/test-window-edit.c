@@ -418,21 +418,6 @@ viewer_shown (gpointer data)
   return find_viewer (data) != NULL;
 }
 
-static GtkTextView *
-find_text_view (GtkWidget *widget)
-{
-  if (GTK_IS_TEXT_VIEW (widget))
-    return GTK_TEXT_VIEW (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkTextView *found = find_text_view (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 typedef struct
 {
   DmWindow *window;
@@ -490,7 +475,7 @@ test_cite_from_selection (void)
   gtk_test_widget_wait_for_draw (GTK_WIDGET (viewer));
 
   /* The passage selected, as with the mouse. */
-  buffer = gtk_text_view_get_buffer (find_text_view (GTK_WIDGET (viewer)));
+  buffer = gtk_text_view_get_buffer (dm_test_find_text_view (GTK_WIDGET (viewer)));
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   g_assert_nonnull (strstr (text, passage));

@@ -1168,6 +1168,21 @@ dm_dataset_get_next_file_index (DmDataset *self)
   return self->next_file_index;
 }
 
+/* @table made again from @items, whose id is their first member: the
+ * first item with an id counts, as in a file. */
+static void
+index_by_id (GHashTable *table,
+             GPtrArray  *items)
+{
+  g_hash_table_remove_all (table);
+  for (guint i = items->len; i > 0; i--)
+    {
+      gpointer item = g_ptr_array_index (items, i - 1);
+
+      g_hash_table_insert (table, *(char **) item, item);
+    }
+}
+
 /* After the kinds changed: every event's kind index, the counts and the
  * lanes (one per kind). */
 static void
@@ -1175,13 +1190,12 @@ kinds_changed (DmDataset *self)
 {
   g_autoptr(GHashTable) positions = g_hash_table_new (g_str_hash, g_str_equal);
 
-  g_hash_table_remove_all (self->kinds_by_id);
+  index_by_id (self->kinds_by_id, self->kinds);
   for (guint k = self->kinds->len; k > 0; k--)
     {
       DmKind *kind = g_ptr_array_index (self->kinds, k - 1);
 
       g_hash_table_insert (positions, kind->id, GUINT_TO_POINTER (k));
-      g_hash_table_insert (self->kinds_by_id, kind->id, kind);
     }
 
   g_free (self->kind_counts);
@@ -1233,13 +1247,7 @@ dm_dataset_steal_kind (DmDataset *self,
 static void
 sources_changed (DmDataset *self)
 {
-  g_hash_table_remove_all (self->sources_by_id);
-  for (guint i = self->sources->len; i > 0; i--)
-    {
-      DmSource *source = g_ptr_array_index (self->sources, i - 1);
-
-      g_hash_table_insert (self->sources_by_id, source->id, source);
-    }
+  index_by_id (self->sources_by_id, self->sources);
 }
 
 void
@@ -1272,13 +1280,7 @@ dm_dataset_steal_source (DmDataset *self,
 static void
 tag_labels_changed (DmDataset *self)
 {
-  g_hash_table_remove_all (self->tag_labels_by_id);
-  for (guint i = self->tag_labels->len; i > 0; i--)
-    {
-      DmTag *tag = g_ptr_array_index (self->tag_labels, i - 1);
-
-      g_hash_table_insert (self->tag_labels_by_id, tag->id, tag);
-    }
+  index_by_id (self->tag_labels_by_id, self->tag_labels);
 }
 
 void

@@ -324,18 +324,26 @@ fill_kinds (DmEventEditor *self)
 
 /* The form to the event */
 
+/* A copy of the event to change, or NULL while the form is being filled
+ * from it or when it is gone. */
+static DmEvent *
+copy_to_change (DmEventEditor *self)
+{
+  const DmEvent *live = current_event (self);
+
+  return self->updating || live == NULL ? NULL : dm_event_copy (live);
+}
+
 static void
 text_changed_cb (AdwEntryRow   *row,
                  DmEventEditor *self)
 {
-  const DmEvent *live = current_event (self);
   const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
-  DmEvent *copy;
+  DmEvent *copy = copy_to_change (self);
 
-  if (self->updating || live == NULL)
+  if (copy == NULL)
     return;
 
-  copy = dm_event_copy (live);
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
     if (ROW_AT (self, text_fields[i].offset) == row)
       {
@@ -393,16 +401,13 @@ static void
 id_changed_cb (AdwEntryRow   *row,
                DmEventEditor *self)
 {
-  const DmEvent *live = current_event (self);
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
-  DmEvent *copy;
+  DmEvent *copy = copy_to_change (self);
 
-  if (self->updating || live == NULL)
+  if (copy == NULL)
     return;
 
-  copy = dm_event_copy (live);
   g_free (copy->id);
-  copy->id = g_strdup (text);
+  copy->id = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
   apply (self, copy, DM_EVENT_FIELD_ID);
 }
 
@@ -410,14 +415,12 @@ static void
 tags_changed_cb (AdwEntryRow   *row,
                  DmEventEditor *self)
 {
-  const DmEvent *live = current_event (self);
   g_auto(GStrv) parts = g_strsplit (gtk_editable_get_text (GTK_EDITABLE (row)), ",", -1);
-  DmEvent *copy;
+  DmEvent *copy = copy_to_change (self);
 
-  if (self->updating || live == NULL)
+  if (copy == NULL)
     return;
 
-  copy = dm_event_copy (live);
   g_clear_pointer (&copy->tags, g_ptr_array_unref);
   for (guint i = 0; parts[i] != NULL; i++)
     {
