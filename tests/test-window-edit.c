@@ -397,6 +397,61 @@ test_changed_on_disk (void)
   remove_copy (&copy);
 }
 
+typedef struct
+{
+  DmWindow  *window;
+  DmDataset *old;
+} ReplacedWait;
+
+static gboolean
+dataset_replaced (gpointer data)
+{
+  ReplacedWait *wait = data;
+
+  return dm_window_get_dataset (wait->window) != wait->old && has_dataset (wait->window);
+}
+
+/* Opening a file over unsaved edits asks first; Esc keeps them, Discard
+ * opens the file. */
+static void
+test_open_asks (void)
+{
+  Copy copy = { 0 };
+  DmWindow *window;
+  DmDataset *dataset;
+  g_autoptr(GFile) file = NULL;
+  ReplacedWait wait;
+  guint n;
+
+  copy_bundled (&copy);
+  window = open_copy (&copy);
+  dataset = dm_window_get_dataset (window);
+  n = dm_dataset_get_n_events (dataset);
+  select_event (window, 0);
+  dm_test_press_keys (500, 300, "Delete");
+  wait_for (title_marked, window);
+
+  file = g_file_new_for_path (copy.path);
+  dm_window_open (window, file);
+  wait_for (dialog_shown, window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (find_dialog (window)));
+  dm_test_press_keys (20, 20, "Escape");
+  wait_for (dialog_gone, window);
+  g_assert_true (dm_window_get_dataset (window) == dataset);
+  g_assert_cmpuint (dm_dataset_get_n_events (dataset), ==, n - 1);
+
+  dm_window_open (window, file);
+  wait_for (dialog_shown, window);
+  adw_message_dialog_response (find_dialog (window), "discard");
+  wait = (ReplacedWait) { window, dataset };
+  wait_for (dataset_replaced, &wait);
+  g_assert_cmpuint (dm_dataset_get_n_events (dm_window_get_dataset (window)), ==, n);
+  wait_for (title_unmarked, window);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_copy (&copy);
+}
+
 static GtkWindow *
 find_viewer (DmWindow *window)
 {
@@ -572,6 +627,7 @@ main (int   argc,
   g_test_add_func ("/window-edit/keyboard-edit-and-save", test_keyboard_edit_and_save);
   g_test_add_func ("/window-edit/close-cancel-discard", test_close_cancel_discard);
   g_test_add_func ("/window-edit/changed-on-disk", test_changed_on_disk);
+  g_test_add_func ("/window-edit/open-asks", test_open_asks);
   g_test_add_func ("/window-edit/cite-from-selection", test_cite_from_selection);
 #endif
 

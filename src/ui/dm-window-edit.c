@@ -26,6 +26,16 @@
 #define RECOVERY_DELAY_SECONDS 2
 #define RECOVERY_MAX_EVENTS 20000
 
+/* What asked about the unsaved changes, done once they are saved or
+ * discarded. */
+typedef enum
+{
+  PENDING_NONE,
+  PENDING_CLOSE,
+  PENDING_OPEN,
+  PENDING_NEW,
+} Pending;
+
 typedef struct
 {
   DmWindow       *window;
@@ -39,11 +49,13 @@ typedef struct
   guint           refresh_id;
   guint           recovery_id;
   gboolean        saving;
-  gboolean        close_after_save;
   gboolean        close_confirmed;
   gboolean        recovered;        /* unsaved since recovered from a copy */
   gboolean        offer_recovery;
   gboolean        asking_reload;
+  gboolean        leaving;          /* unsaved changes let go, on purpose */
+  Pending         pending;          /* what waits for the unsaved changes */
+  GFile          *pending_file;     /* to open, for PENDING_OPEN */
 } WindowEdit;
 
 static GQuark edit_quark;
@@ -67,6 +79,7 @@ window_edit_free (gpointer data)
     g_object_remove_weak_pointer (G_OBJECT (state->viewer), (gpointer *) &state->viewer);
   g_free (state->source_id);
   g_free (state->saved_etag);
+  g_clear_object (&state->pending_file);
   g_free (state);
 }
 
@@ -75,6 +88,9 @@ get_state (DmWindow *self)
 {
   return g_object_get_qdata (G_OBJECT (self), edit_quark);
 }
+
+static void do_pending (WindowEdit *state);
+static gboolean ask_unsaved (WindowEdit *state, Pending pending);
 
 static gboolean
 is_modified (WindowEdit *state)
@@ -256,7 +272,7 @@ save_done_cb (GObject      *object,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       state->saving = FALSE;
-      state->close_after_save = FALSE;
+      state->pending = PENDING_NONE;
       update_actions (state);
       show_error (state, _("Could Not Save the Timeline"), body);
       return;
@@ -280,11 +296,7 @@ save_done_cb (GObject      *object,
   schedule_refresh (state);
   update_actions (state);
 
-  if (state->close_after_save)
-    {
-      state->close_confirmed = TRUE;
-      gtk_window_close (GTK_WINDOW (state->window));
-    }
+  do_pending (state);
 }
 
 static void
@@ -328,7 +340,7 @@ save_as_response_cb (GtkNativeDialog *chooser,
   if (file != NULL)
     start_save (state, file);
   else
-    state->close_after_save = FALSE;
+    state->pending = PENDING_NONE;
 }
 
 static void
@@ -499,14 +511,8 @@ new_timeline_action (GtkWidget  *widget,
   g_autoptr(DmDataset) dataset = NULL;
   DmKind *kind;
 
-  if (state->saving)
+  if (state->saving || ask_unsaved (state, PENDING_NEW))
     return;
-  if (is_modified (state))
-    {
-      /* Kept for recovery rather than lost. */
-      g_clear_handle_id (&state->recovery_id, g_source_remove);
-      write_recovery_cb (state);
-    }
 
   dataset = dm_dataset_new ();
   dm_dataset_set_title (dataset, "Dòng thời gian mới", "New timeline");
@@ -592,55 +598,41 @@ cite_cb (DmSourceViewer *viewer,
 
 /* Unsaved changes */
 
-/* Closed once the dialog that asked is gone: a window closed from its
- * dialog's response would take the dialog with it half way through. */
-static gboolean
-close_window_cb (gpointer data)
-{
-  gtk_window_close (GTK_WINDOW (data));
-  return G_SOURCE_REMOVE;
-}
-
 static void
-close_response_cb (AdwMessageDialog *dialog,
-                   const char       *response,
-                   WindowEdit       *state)
+unsaved_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     WindowEdit       *state)
 {
   if (g_str_equal (response, "save"))
-    {
-      state->close_after_save = TRUE;
-      gtk_widget_activate_action (GTK_WIDGET (state->window), "win.save", NULL);
-    }
+    gtk_widget_activate_action (GTK_WIDGET (state->window), "win.save", NULL);
   else if (g_str_equal (response, "discard"))
     {
-      state->close_confirmed = TRUE;
       g_clear_handle_id (&state->recovery_id, g_source_remove);
       dm_recovery_discard (dataset_file (state));
-      g_idle_add_full (G_PRIORITY_DEFAULT, close_window_cb, g_object_ref (state->window), g_object_unref);
+      do_pending (state);
     }
+  else
+    state->pending = PENDING_NONE;
 }
 
-gboolean
-dm_window_edit_close_request (DmWindow *self)
+/* Asks what to do with the unsaved changes before @pending, which is
+ * done once they are saved or discarded; FALSE when there are none to
+ * ask about (@pending can be done now). */
+static gboolean
+ask_unsaved (WindowEdit *state,
+             Pending     pending)
 {
-  WindowEdit *state = get_state (self);
   const char *title;
   g_autofree char *shown = NULL;
   GtkWidget *dialog;
 
-  if (state == NULL || state->close_confirmed)
+  if (state->leaving || !is_modified (state))
     return FALSE;
-  if (state->saving)
-    return TRUE;
-  if (!is_modified (state))
-    {
-      dm_recovery_discard (dataset_file (state));
-      return FALSE;
-    }
 
-  title = dm_text_get (dm_dataset_get_title (state->dataset), dm_window_get_language (self));
+  state->pending = pending;
+  title = dm_text_get (dm_dataset_get_title (state->dataset), dm_window_get_language (state->window));
   shown = dm_safe_text_for_display (title[0] != '\0' ? title : _("The timeline"), 200);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), NULL);
+  dialog = adw_message_dialog_new (GTK_WINDOW (state->window), _("Save Changes?"), NULL);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
                                   _("“%s” has unsaved changes. Changes which are not saved will be lost."), shown);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
@@ -652,9 +644,79 @@ dm_window_edit_close_request (DmWindow *self)
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (close_response_cb), state);
+  g_signal_connect (dialog, "response", G_CALLBACK (unsaved_response_cb), state);
   gtk_window_present (GTK_WINDOW (dialog));
 
+  return TRUE;
+}
+
+/* What waited for the unsaved changes, now saved or discarded; from an
+ * idle, once the dialog that asked is gone. */
+static gboolean
+do_pending_cb (gpointer data)
+{
+  WindowEdit *state = get_state (data);
+  Pending pending = state->pending;
+  g_autoptr(GFile) file = g_steal_pointer (&state->pending_file);
+
+  state->pending = PENDING_NONE;
+  state->leaving = TRUE;
+  switch (pending)
+    {
+    case PENDING_CLOSE:
+      state->close_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (state->window));
+      return G_SOURCE_REMOVE;
+    case PENDING_OPEN:
+      dm_window_open (state->window, file);
+      break;
+    case PENDING_NEW:
+      gtk_widget_activate_action (GTK_WIDGET (state->window), "win.new-timeline", NULL);
+      break;
+    case PENDING_NONE:
+    default:
+      break;
+    }
+  state->leaving = FALSE;
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+do_pending (WindowEdit *state)
+{
+  if (state->pending != PENDING_NONE)
+    g_idle_add_full (G_PRIORITY_DEFAULT, do_pending_cb, g_object_ref (state->window), g_object_unref);
+}
+
+gboolean
+dm_window_edit_close_request (DmWindow *self)
+{
+  WindowEdit *state = get_state (self);
+
+  if (state == NULL || state->close_confirmed)
+    return FALSE;
+  if (state->saving)
+    return TRUE;
+  if (ask_unsaved (state, PENDING_CLOSE))
+    return TRUE;
+
+  dm_recovery_discard (dataset_file (state));
+  return FALSE;
+}
+
+gboolean
+dm_window_edit_open_request (DmWindow *self,
+                             GFile    *file)
+{
+  WindowEdit *state = get_state (self);
+
+  if (state == NULL || state->saving)
+    return state != NULL;
+  if (!ask_unsaved (state, PENDING_OPEN))
+    return FALSE;
+
+  g_set_object (&state->pending_file, file);
   return TRUE;
 }
 
@@ -669,7 +731,9 @@ reload_response_cb (AdwMessageDialog *dialog,
       g_autoptr(GFile) file = g_object_ref (dataset_file (state));
 
       dm_recovery_discard (file);
+      state->leaving = TRUE;
       dm_window_open (state->window, file);
+      state->leaving = FALSE;
     }
 }
 

@@ -19,6 +19,10 @@ void     dm_window_edit_dataset_shown   (DmWindow       *self,
                                          DmDataset      *dataset);
 /* TRUE when closing waits for the user (unsaved changes). */
 gboolean dm_window_edit_close_request   (DmWindow       *self);
+/* TRUE when opening @file waits for the user (unsaved changes), who
+ * may save or discard them first: it is then opened. */
+gboolean dm_window_edit_open_request    (DmWindow       *self,
+                                         GFile          *file);
 /* TRUE when the file changed on disk must not be reloaded now: it is
  * the window's own save, or there are unsaved edits and the user is
  * asked. */

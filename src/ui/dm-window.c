@@ -1146,6 +1146,8 @@ dm_window_open (DmWindow *self,
   g_return_if_fail (DM_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  if (dm_window_edit_open_request (self, file))  /* editing: unsaved changes */
+    return;
   load (self, file, FALSE);
 }
 
