@@ -15,7 +15,7 @@ import sys
 
 import pyatspi
 
-from dm_atspi import all_passed, check, event_list, find, find_app, wait_for
+from dm_atspi import all_passed, badly_named, check, event_list, find, find_app, wait_for
 
 TITLE_52 = ('Politburo Resolution 52-NQ/TW on a number of guidelines and policies '
             'for proactively participating in the Fourth Industrial Revolution')
@@ -47,38 +47,6 @@ def row_named(events, text):
 def focused(node, depth=0):
     """The accessible under @node that has the keyboard focus."""
     return find(node, lambda n: n.getState().contains(pyatspi.STATE_FOCUSED))
-
-
-# What a user reaches to act on or read. Containers report "focusable"
-# too (a scrolled window, a paned) but take focus only when nothing inside
-# can. The tags' GtkFlowBoxChild cells ("table cell") no longer take focus
-# around their buttons (test-window checks that).
-CONTROLS = {'push button', 'toggle button', 'check box', 'radio button', 'spin button',
-            'entry', 'slider', 'label', 'list item', 'link'}
-
-
-def badly_named(node):
-    """The controls shown under @node that a screen reader would read out
-    wrong: no name but their GTK type, or a mnemonic's underscore."""
-    found = []
-
-    def visit(n, depth=0):
-        try:
-            state = n.getState()
-            if (n.getRoleName() in CONTROLS and state.contains(pyatspi.STATE_FOCUSABLE)
-                    and state.contains(pyatspi.STATE_SHOWING)):
-                name = n.name or ''
-                if name == '' or name.startswith('Gtk') or re.search(r'_\w', name):
-                    found.append((n.getRoleName(), name))
-        except Exception:
-            return
-        if depth < 40:
-            for c in n:
-                if c is not None:
-                    visit(c, depth + 1)
-
-    visit(node)
-    return found
 
 
 def presentation(app):

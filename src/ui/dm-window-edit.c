@@ -65,6 +65,11 @@ window_edit_free (gpointer data)
 {
   WindowEdit *state = data;
 
+  /* A window that goes with unsaved changes (the process ending without
+   * its windows closed) leaves its copy to recover; otherwise none. */
+  if (state->edit != NULL && !dm_edit_get_modified (state->edit) && !state->recovered)
+    dm_recovery_discard (dm_dataset_get_file (state->dataset));
+
   g_clear_handle_id (&state->refresh_id, g_source_remove);
   g_clear_handle_id (&state->recovery_id, g_source_remove);
   g_cancellable_cancel (state->save_cancellable);
@@ -196,6 +201,12 @@ edit_changing_cb (WindowEdit *state)
 static void
 modified_changed_cb (WindowEdit *state)
 {
+  /* Back where it was saved: nothing to recover. */
+  if (!is_modified (state))
+    {
+      g_clear_handle_id (&state->recovery_id, g_source_remove);
+      dm_recovery_discard (dataset_file (state));
+    }
   schedule_refresh (state);
 }
 
