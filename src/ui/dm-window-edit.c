@@ -136,6 +136,26 @@ update_actions (WindowEdit *state)
   gtk_widget_action_set_enabled (widget, "win.delete-event", ready);
 }
 
+/* Whether the timeline can be edited now: not while it is saved, nor
+ * while a worker reads it for the search index (a large timeline just
+ * opened); then the edit waits, and the user is told. */
+static gboolean
+can_edit (WindowEdit *state)
+{
+  GObject *overlay;
+
+  if (state->edit == NULL || state->saving)
+    return FALSE;
+  if (!dm_window_is_indexing (state->window))
+    return TRUE;
+
+  overlay = G_OBJECT (adw_application_window_get_content (ADW_APPLICATION_WINDOW (state->window)));
+  if (ADW_IS_TOAST_OVERLAY (overlay))
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay),
+                                 adw_toast_new (_("The timeline is still being prepared; edit it in a moment")));
+  return FALSE;
+}
+
 /* Showing the edits */
 
 static gboolean
@@ -416,7 +436,7 @@ undo_action (GtkWidget  *widget,
 {
   WindowEdit *state = get_state (DM_WINDOW (widget));
 
-  if (state->edit == NULL || state->saving)
+  if (!can_edit (state))
     return;
   if (g_str_equal (action_name, "win.undo"))
     dm_edit_undo (state->edit);
@@ -475,7 +495,7 @@ add_event_action (GtkWidget  *widget,
   g_autofree char *id = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (state->edit == NULL || state->saving)
+  if (!can_edit (state))
     return;
 
   event = new_event (state, dm_window_get_language (state->window) == DM_LANGUAGE_VI ? "Sự kiện mới" : _("New event"));
@@ -496,7 +516,7 @@ edit_event_action (GtkWidget  *widget,
   WindowEdit *state = get_state (DM_WINDOW (widget));
   const DmEvent *event;
 
-  if (state->edit == NULL || state->saving || (event = selected_event (state)) == NULL)
+  if ((event = selected_event (state)) == NULL || !can_edit (state))
     return;
 
   if (g_str_equal (action_name, "win.edit-event"))
@@ -550,7 +570,7 @@ cite_cb (DmSourceViewer *viewer,
   g_autofree char *id = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (state->edit == NULL || state->saving || state->source_id == NULL || quote == NULL || quote[0] == '\0')
+  if (state->source_id == NULL || quote == NULL || quote[0] == '\0' || !can_edit (state))
     return;
 
   citation = dm_citation_new ();

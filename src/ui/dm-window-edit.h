@@ -47,6 +47,9 @@ GtkWindow *dm_window_edit_get_editor    (DmWindow       *self);
  * @dataset NULL, the views let go of the dataset, which is about to
  * change. */
 int      dm_window_get_selected         (DmWindow       *self);
+/* Whether a worker is reading the dataset (the search index of a large
+ * one, made after it was opened): it must not be edited meanwhile. */
+gboolean dm_window_is_indexing          (DmWindow       *self);
 void     dm_window_show_edited          (DmWindow       *self,
                                          DmDataset      *dataset,
                                          int             selected,

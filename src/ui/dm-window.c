@@ -101,6 +101,7 @@ struct _DmWindow
   GtkPrintSettings     *print_settings;  /* of the last print */
   AdwToastOverlay      *toast_overlay;   /* says where exports went */
   guint8               *export_visible;  /* the export preview's events */
+  gboolean              edited;          /* editing: shown again after an edit */
 };
 
 G_DEFINE_FINAL_TYPE (DmWindow, dm_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -957,7 +958,9 @@ set_dataset (DmWindow  *self,
   g_clear_pointer (&self->search_index, dm_search_index_unref);
   g_cancellable_cancel (self->index_cancellable);
   g_clear_object (&self->index_cancellable);
-  if (n > INDEX_IN_WORKER)
+  /* editing: a worker must not read a dataset that an edit may change;
+   * after an edit the index is made on the first keystroke. */
+  if (n > INDEX_IN_WORKER && !self->edited)
     {
       g_autoptr(GTask) task = NULL;
 
@@ -2481,6 +2484,14 @@ dm_window_export_to_file (DmWindow   *self,
 
 /* Editing (dm-window-edit.c) */
 
+gboolean
+dm_window_is_indexing (DmWindow *self)
+{
+  g_return_val_if_fail (DM_IS_WINDOW (self), FALSE);
+
+  return self->index_cancellable != NULL;
+}
+
 int
 dm_window_get_selected (DmWindow *self)
 {
@@ -2514,7 +2525,9 @@ dm_window_show_edited (DmWindow  *self,
   if (dataset == NULL)
     return;
 
+  self->edited = TRUE;
   set_dataset (self, dataset);
+  self->edited = FALSE;
   gtk_list_view_set_model (self->event_view, GTK_SELECTION_MODEL (self->selection));
   if (selected >= 0)
     dm_timeline_view_set_selected (self->timeline, selected);
