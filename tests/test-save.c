@@ -149,12 +149,27 @@ test_member_order (void)
   g_assert_cmpuint (g_string_replace (expected, "\"Second\"", "\"Second, corrected\"", 1), ==, 1);
   g_assert_cmpstr (saved, ==, expected->str);
 
-  /* Saved elsewhere, there is no order to follow: the writer's own. */
+  /* Saved elsewhere (Save As), it keeps the order it was loaded with. */
   {
     g_autofree char *other = g_build_filename (scratch, "other.json", NULL);
     g_autofree char *text = NULL;
 
     save_path (dataset, other);
+    text = read_text (other);
+    g_assert_cmpstr (text, ==, expected->str);
+    g_unlink (other);
+  }
+
+  /* A timeline never saved before, saved to a new file: the writer's
+   * order, the unknown members after the known ones. */
+  {
+    g_autofree char *other = g_build_filename (scratch, "other.json", NULL);
+    g_autoptr(GBytes) bytes = g_bytes_new_static (unusual, strlen (unusual));
+    g_autoptr(DmDataset) fresh = dm_dataset_load_bytes (bytes, "unusual", NULL, NULL);
+    g_autofree char *text = NULL;
+
+    g_assert_nonnull (fresh);
+    save_path (fresh, other);
     text = read_text (other);
     g_assert_true (g_str_has_prefix (text, "{\n  \"format\": \"daumoc-timeline\",\n  \"version\": 1,"));
     g_assert_nonnull (strstr (text, "\"x-note\""));
@@ -281,6 +296,58 @@ test_async (void)
   g_unlink (path);
 }
 
+/* Random edits saved over the file, then all undone and saved again:
+ * the file's bytes come back, member order and all. */
+static void
+test_undo_all_saves_original (void)
+{
+  g_autofree char *path = g_build_filename (scratch, "undo-all.json", NULL);
+  g_autofree char *original = pretty (unusual);
+  g_autofree char *edited = NULL;
+  g_autofree char *restored = NULL;
+  g_autoptr(DmDataset) dataset = NULL;
+  g_autoptr(DmEdit) edit = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (52);
+
+  g_assert_true (g_file_set_contents (path, original, -1, NULL));
+  dataset = load_path (path);
+  edit = dm_edit_new (dataset);
+
+  for (guint step = 0; step < 60; step++)
+    {
+      guint n = dm_dataset_get_n_events (dataset);
+      g_autofree char *id = g_strdup (dm_dataset_get_event (dataset, g_rand_int_range (rand, 0, n))->id);
+      g_autofree char *text = g_strdup_printf ("Sửa %u", g_rand_int (rand));
+
+      switch (g_rand_int_range (rand, 0, 4))
+        {
+        case 0:
+          g_free (dm_edit_duplicate_event (edit, id));
+          break;
+        case 1:
+          if (n > 1)
+            g_assert_true (dm_edit_delete_event (edit, id));
+          break;
+        default:
+          g_assert_true (dm_edit_set_event_text (edit, id, DM_EVENT_FIELD_SUMMARY_VI, text, NULL));
+          dm_edit_close_step (edit);
+          break;
+        }
+    }
+
+  save_path (dataset, path);
+  edited = read_text (path);
+  g_assert_true (strcmp (edited, original) != 0);
+
+  while (dm_edit_undo (edit))
+    ;
+  g_assert_false (dm_edit_get_modified (edit));
+  save_path (dataset, path);
+  restored = read_text (path);
+  g_assert_cmpstr (restored, ==, original);
+  g_unlink (path);
+}
+
 /* Recovery: a process with unsaved edits killed; its copy is found by
  * the next one, with the edits in it. */
 static void
@@ -381,6 +448,7 @@ main (int   argc,
   g_test_add_func ("/save/mode", test_mode);
   g_test_add_func ("/save/failure-half-way", test_failure_half_way);
   g_test_add_func ("/save/async", test_async);
+  g_test_add_func ("/save/undo-all-saves-original", test_undo_all_saves_original);
   g_test_add_func ("/save/recovery-killed", test_recovery_killed);
 
   status = g_test_run ();

@@ -17,95 +17,129 @@
 #include "dm-save.h"
 
 #define CHUNK_SIZE (64 * 1024)
+/* The tree of a file kept for later saves costs some ten times its size
+ * in memory: kept for files up to this size. */
+#define MAX_KEPT_LAYOUT (16 * 1024 * 1024)
 
 /* Member order */
 
-static JsonNode *order_like (JsonNode *node, JsonNode *model);
+/* Two trees to follow, the first first: the file as it is on disk, and
+ * as it was at the first save (for what an undo brought back after a
+ * save that had removed it). Either may be NULL. */
+#define N_MODELS 2
 
-static JsonNode *
-find_by_id (JsonArray  *array,
-            GHashTable *by_id,
-            JsonNode   *node,
-            guint       index)
+static JsonNode *order_like (JsonNode *node, JsonNode **models);
+
+static const char *
+id_of (JsonNode *node)
 {
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    {
-      JsonObject *object = json_node_get_object (node);
-      const char *id = json_object_has_member (object, "id") &&
-                       JSON_NODE_HOLDS_VALUE (json_object_get_member (object, "id")) &&
-                       json_node_get_value_type (json_object_get_member (object, "id")) == G_TYPE_STRING
-                       ? json_object_get_string_member (object, "id") : NULL;
+  JsonObject *object;
+  JsonNode *id;
 
-      if (id != NULL)
-        return g_hash_table_lookup (by_id, id);
-    }
-
-  return index < json_array_get_length (array) ? json_array_get_element (array, index) : NULL;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+  object = json_node_get_object (node);
+  id = json_object_get_member (object, "id");
+  return id != NULL && JSON_NODE_HOLDS_VALUE (id) && json_node_get_value_type (id) == G_TYPE_STRING
+    ? json_node_get_string (id) : NULL;
 }
 
-static JsonNode *
-order_array_like (JsonNode *node,
-                  JsonNode *model)
+static GHashTable *
+index_elements (JsonArray *array)
 {
-  JsonArray *array = json_node_get_array (node);
-  JsonArray *model_array = json_node_get_array (model);
-  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  JsonArray *out = json_array_sized_new (json_array_get_length (array));
-  JsonNode *result;
-
-  for (guint i = 0; i < json_array_get_length (model_array); i++)
-    {
-      JsonNode *element = json_array_get_element (model_array, i);
-      JsonObject *object;
-
-      if (!JSON_NODE_HOLDS_OBJECT (element))
-        continue;
-      object = json_node_get_object (element);
-      if (json_object_has_member (object, "id") &&
-          JSON_NODE_HOLDS_VALUE (json_object_get_member (object, "id")) &&
-          json_node_get_value_type (json_object_get_member (object, "id")) == G_TYPE_STRING)
-        g_hash_table_insert (by_id, (gpointer) json_object_get_string_member (object, "id"), element);
-    }
+  GHashTable *by_id = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonNode *element = json_array_get_element (array, i);
-      JsonNode *like = find_by_id (model_array, by_id, element, i);
+      const char *id = id_of (element);
 
-      json_array_add_element (out, like != NULL ? order_like (element, like) : json_node_copy (element));
+      if (id != NULL && !g_hash_table_contains (by_id, id))
+        g_hash_table_insert (by_id, (gpointer) id, element);
+    }
+  return by_id;
+}
+
+static JsonNode *
+order_array_like (JsonNode  *node,
+                  JsonNode **models)
+{
+  JsonArray *array = json_node_get_array (node);
+  JsonArray *model_arrays[N_MODELS] = { NULL };
+  GHashTable *by_id[N_MODELS] = { NULL };
+  JsonArray *out = json_array_sized_new (json_array_get_length (array));
+  JsonNode *result;
+
+  for (guint m = 0; m < N_MODELS; m++)
+    if (models[m] != NULL && JSON_NODE_HOLDS_ARRAY (models[m]))
+      {
+        model_arrays[m] = json_node_get_array (models[m]);
+        by_id[m] = index_elements (model_arrays[m]);
+      }
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      const char *id = id_of (element);
+      JsonNode *like[N_MODELS] = { NULL };
+
+      /* By id, or else by position. */
+      for (guint m = 0; m < N_MODELS; m++)
+        if (model_arrays[m] != NULL)
+          like[m] = id != NULL ? g_hash_table_lookup (by_id[m], id)
+                    : i < json_array_get_length (model_arrays[m]) ? json_array_get_element (model_arrays[m], i) : NULL;
+
+      json_array_add_element (out, order_like (element, like));
     }
 
+  for (guint m = 0; m < N_MODELS; m++)
+    g_clear_pointer (&by_id[m], g_hash_table_unref);
   result = json_node_new (JSON_NODE_ARRAY);
   json_node_take_array (result, out);
   return result;
 }
 
 static JsonNode *
-order_like (JsonNode *node,
-            JsonNode *model)
+order_like (JsonNode  *node,
+            JsonNode **models)
 {
   JsonObject *object;
-  JsonObject *model_object;
   JsonObject *out;
   JsonObjectIter iter;
   const char *name;
   JsonNode *member;
   JsonNode *result;
+  gboolean any = FALSE;
 
-  if (JSON_NODE_HOLDS_ARRAY (node) && JSON_NODE_HOLDS_ARRAY (model))
-    return order_array_like (node, model);
-  if (!JSON_NODE_HOLDS_OBJECT (node) || !JSON_NODE_HOLDS_OBJECT (model))
+  for (guint m = 0; m < N_MODELS; m++)
+    any |= models[m] != NULL;
+  if (!any)
+    return json_node_copy (node);
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return order_array_like (node, models);
+  if (!JSON_NODE_HOLDS_OBJECT (node))
     return json_node_copy (node);
 
   object = json_node_get_object (node);
-  model_object = json_node_get_object (model);
   out = json_object_new ();
 
-  /* The members the model has, in its order… */
-  json_object_iter_init_ordered (&iter, model_object);
-  while (json_object_iter_next_ordered (&iter, &name, &member))
-    if (json_object_has_member (object, name))
-      json_object_set_member (out, name, order_like (json_object_get_member (object, name), member));
+  /* The members the models have, in their order… */
+  for (guint m = 0; m < N_MODELS; m++)
+    {
+      if (models[m] == NULL || !JSON_NODE_HOLDS_OBJECT (models[m]))
+        continue;
+      json_object_iter_init_ordered (&iter, json_node_get_object (models[m]));
+      while (json_object_iter_next_ordered (&iter, &name, &member))
+        if (json_object_has_member (object, name) && !json_object_has_member (out, name))
+          {
+            JsonNode *children[N_MODELS] = { NULL };
+
+            for (guint k = 0; k < N_MODELS; k++)
+              if (models[k] != NULL && JSON_NODE_HOLDS_OBJECT (models[k]))
+                children[k] = json_object_get_member (json_node_get_object (models[k]), name);
+            json_object_set_member (out, name, order_like (json_object_get_member (object, name), children));
+          }
+    }
 
   /* …then the new ones, in the writer's. */
   json_object_iter_init_ordered (&iter, object);
@@ -122,9 +156,11 @@ JsonNode *
 dm_json_order_like (JsonNode *node,
                     JsonNode *model)
 {
+  JsonNode *models[N_MODELS] = { model, NULL };
+
   g_return_val_if_fail (node != NULL, NULL);
 
-  return model != NULL ? order_like (node, model) : json_node_copy (node);
+  return order_like (node, models);
 }
 
 /* Saving */
@@ -161,9 +197,16 @@ write_chunks (GOutputStream  *stream,
 
 /* The file being replaced, as a tree to follow; NULL when there is none
  * or it is not JSON. */
+static GQuark
+layout_quark (void)
+{
+  return g_quark_from_static_string ("dm-save-first-layout");
+}
+
 static JsonNode *
 read_model (GFile        *file,
-            GCancellable *cancellable)
+            GCancellable *cancellable,
+            gsize        *size)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autofree char *contents = NULL;
@@ -171,6 +214,7 @@ read_model (GFile        *file,
 
   if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, NULL))
     return NULL;
+  *size = length;
   if (!json_parser_load_from_data (parser, contents, length, NULL))
     return NULL;
 
@@ -188,6 +232,8 @@ dm_dataset_save (DmDataset           *dataset,
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(JsonNode) model = NULL;
   g_autoptr(GString) out = NULL;
+  JsonNode *first;
+  gsize size = 0;
   Writing writing;
 
   g_return_val_if_fail (DM_IS_DATASET (dataset), FALSE);
@@ -197,10 +243,20 @@ dm_dataset_save (DmDataset           *dataset,
   if (progress != NULL)
     progress (0.2, user_data);
 
-  model = read_model (file, cancellable);
-  if (model != NULL)
+  /* The order of the file on disk, and of the file as it was at the
+   * first save, kept for the saves after it (up to a size). */
+  model = read_model (file, cancellable, &size);
+  first = g_object_get_qdata (G_OBJECT (dataset), layout_quark ());
+  if (first == NULL && model != NULL && size <= MAX_KEPT_LAYOUT)
     {
-      JsonNode *ordered = dm_json_order_like (root, model);
+      first = model;
+      g_object_set_qdata_full (G_OBJECT (dataset), layout_quark (), json_node_ref (model),
+                               (GDestroyNotify) json_node_unref);
+    }
+  if (model != NULL || first != NULL)
+    {
+      JsonNode *models[N_MODELS] = { model, first };
+      JsonNode *ordered = order_like (root, models);
 
       json_node_unref (root);
       root = ordered;

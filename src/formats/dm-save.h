@@ -23,7 +23,9 @@ JsonNode *dm_json_order_like          (JsonNode            *node,
                                        JsonNode            *model);
 
 /* Saves @dataset to @file in the native format. When @file exists and is
- * JSON, the members keep its order (dm_json_order_like()). The file is
+ * JSON, the members keep its order (dm_json_order_like()), and, for what
+ * it no longer has (an event deleted, saved, then brought back by an
+ * undo), the order of the file at the dataset's first save. The file is
  * replaced atomically and keeps its mode (dm_file_write_atomically()): a
  * failed or cancelled save leaves it as it was. */
 gboolean  dm_dataset_save             (DmDataset           *dataset,
