@@ -6,6 +6,8 @@
 
 import os
 import re
+import subprocess
+import sys
 import time
 
 import pyatspi
@@ -60,6 +62,19 @@ def wait_for(what, timeout=20.0):
     if last_error is not None:
         print('# gave up waiting; last error: %r' % (last_error,), flush=True)
     return None
+
+
+def start_app(**extra_env):
+    """The app ($DAUMOC) in English, on the accessibility bus, its
+    settings in memory, any critical fatal; @extra_env added."""
+    env = dict(os.environ)
+    env.pop('NO_AT_BRIDGE', None)
+    env.pop('GTK_A11Y', None)
+    env['LANGUAGE'] = 'en'
+    env['GSETTINGS_BACKEND'] = 'memory'
+    env['G_DEBUG'] = 'fatal-criticals'
+    env.update(extra_env)
+    return subprocess.Popen([os.environ['DAUMOC']], env=env, stdout=subprocess.DEVNULL, stderr=sys.stderr)
 
 
 def find_app():

@@ -6,14 +6,12 @@
 #
 # Needs a display and a session bus, as test-atspi.py does. Prints TAP.
 
-import os
-import subprocess
 import sys
 import tempfile
 
 import pyatspi
 
-from dm_atspi import all_passed, badly_named, check, event_list, find, find_app, wait_for
+from dm_atspi import all_passed, badly_named, check, event_list, find, find_app, start_app, wait_for
 
 # Key codes of Xvfb's default keyboard map.
 F2, ESCAPE = 68, 9
@@ -59,16 +57,9 @@ def editor(app):
 
 
 def main():
-    env = dict(os.environ)
-    env.pop('NO_AT_BRIDGE', None)
-    env.pop('GTK_A11Y', None)
-    env['LANGUAGE'] = 'en'
-    env['GSETTINGS_BACKEND'] = 'memory'
-    env['G_DEBUG'] = 'fatal-criticals'
+    # Recovery copies of its own: none to offer at start.
     state = tempfile.TemporaryDirectory()
-    env['XDG_STATE_HOME'] = state.name
-    app_process = subprocess.Popen([os.environ['DAUMOC']], env=env,
-                                   stdout=subprocess.DEVNULL, stderr=sys.stderr)
+    app_process = start_app(XDG_STATE_HOME=state.name)
     print('1..4', flush=True)
     try:
         app = wait_for(find_app, timeout=60)

@@ -8,14 +8,12 @@
 # Needs a display and a session bus (the test suite runs under xvfb-run and
 # dbus-run-session) and Debian's python3-pyatspi. Prints TAP.
 
-import os
 import re
-import subprocess
 import sys
 
 import pyatspi
 
-from dm_atspi import all_passed, badly_named, check, event_list, find, find_app, wait_for
+from dm_atspi import all_passed, badly_named, check, event_list, find, find_app, start_app, wait_for
 
 TITLE_52 = ('Politburo Resolution 52-NQ/TW on a number of guidelines and policies '
             'for proactively participating in the Fourth Industrial Revolution')
@@ -61,14 +59,7 @@ SLIDE = re.compile(r'^Slide (\d+) of (\d+): (.*)$')
 
 
 def main():
-    env = dict(os.environ)
-    env.pop('NO_AT_BRIDGE', None)
-    env.pop('GTK_A11Y', None)
-    env['LANGUAGE'] = 'en'
-    env['GSETTINGS_BACKEND'] = 'memory'
-    env['G_DEBUG'] = 'fatal-criticals'
-    app_process = subprocess.Popen([os.environ['DAUMOC']], env=env,
-                                   stdout=subprocess.DEVNULL, stderr=sys.stderr)
+    app_process = start_app()
     print('1..9', flush=True)
     try:
         app = wait_for(find_app, timeout=60)
