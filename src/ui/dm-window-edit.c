@@ -46,6 +46,9 @@ typedef struct
   char           *source_id;        /* of the text in the viewer */
   char           *saved_etag;       /* of the file as the last save left it */
   GCancellable   *save_cancellable;
+  AdwToast       *save_toast;       /* says a long save goes on */
+  gint            save_permille;    /* how far it is, from the worker */
+  guint           save_progress_id;
   guint           refresh_id;
   guint           recovery_id;
   gboolean        saving;
@@ -72,6 +75,8 @@ window_edit_free (gpointer data)
 
   g_clear_handle_id (&state->refresh_id, g_source_remove);
   g_clear_handle_id (&state->recovery_id, g_source_remove);
+  g_clear_handle_id (&state->save_progress_id, g_source_remove);
+  g_clear_object (&state->save_toast);
   g_cancellable_cancel (state->save_cancellable);
   g_clear_object (&state->save_cancellable);
   if (state->edit != NULL)
@@ -283,6 +288,45 @@ save_job_free (SaveJob *job)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveJob, save_job_free)
 
+/* In the worker. */
+static void
+save_progress_cb (double   fraction,
+                  gpointer user_data)
+{
+  WindowEdit *state = user_data;
+
+  g_atomic_int_set (&state->save_permille, (gint) (fraction * 1000));
+}
+
+/* A save that takes a while says so, and how far it is, in a toast. */
+static gboolean
+show_save_progress_cb (gpointer data)
+{
+  WindowEdit *state = data;
+  GObject *overlay = G_OBJECT (adw_application_window_get_content (ADW_APPLICATION_WINDOW (state->window)));
+  g_autofree char *title = g_strdup_printf (_("Saving… %d %%"), g_atomic_int_get (&state->save_permille) / 10);
+
+  if (state->save_toast == NULL && ADW_IS_TOAST_OVERLAY (overlay))
+    {
+      state->save_toast = g_object_ref (adw_toast_new (title));
+      adw_toast_set_timeout (state->save_toast, 0);
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_object_ref (state->save_toast));
+    }
+  else if (state->save_toast != NULL)
+    adw_toast_set_title (state->save_toast, title);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+end_save_progress (WindowEdit *state)
+{
+  g_clear_handle_id (&state->save_progress_id, g_source_remove);
+  if (state->save_toast != NULL)
+    adw_toast_dismiss (state->save_toast);
+  g_clear_object (&state->save_toast);
+}
+
 static void
 save_done_cb (GObject      *object,
               GAsyncResult *result,
@@ -294,6 +338,7 @@ save_done_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   GFile *old_file;
 
+  end_save_progress (state);
   if (!dm_dataset_save_finish (DM_DATASET (object), result, &error))
     {
       g_autofree char *name = g_file_get_parse_name (file);
@@ -353,7 +398,9 @@ start_save (WindowEdit *state,
   job->state = state;
   job->file = g_object_ref (file);
   job->window = g_object_ref (state->window);
-  dm_dataset_save_async (state->dataset, file, NULL, NULL, state->save_cancellable, save_done_cb, job);
+  g_atomic_int_set (&state->save_permille, 0);
+  state->save_progress_id = g_timeout_add (500, show_save_progress_cb, state);
+  dm_dataset_save_async (state->dataset, file, save_progress_cb, state, state->save_cancellable, save_done_cb, job);
 }
 
 static void
