@@ -22,6 +22,7 @@ FIELDS = [
     'Certainty', 'Reason in Vietnamese', 'Reason in English',
     'Summary in Vietnamese', 'Summary in English', 'Place in Vietnamese', 'Place in English',
     'Kind', 'Tags, separated by commas', 'Identifier',
+    'Relation to add', 'Id of the related event (Enter adds it)',
 ]
 
 

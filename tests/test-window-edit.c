@@ -608,9 +608,91 @@ test_editor_fields_named (void)
           w = w == NULL || w == GTK_WIDGET (editor) ? NULL : gtk_widget_get_next_sibling (w);
         }
     }
-  g_assert_cmpuint (named, ==, 15);
+  g_assert_cmpuint (named, ==, 17);
 
   gtk_window_destroy (editor);
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_copy (&copy);
+}
+
+static gboolean
+has_relation_to (const DmEvent *event,
+                 const char    *id)
+{
+  for (guint r = 0; event->related != NULL && r < event->related->len; r++)
+    if (g_strcmp0 (((DmRelation *) g_ptr_array_index (event->related, r))->event, id) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Relations in the editor: an id entered relates the event to that one,
+ * an id of no event is refused at its field, the trash button removes a
+ * relation. */
+static void
+test_editor_relations (void)
+{
+  Copy copy = { 0 };
+  DmWindow *window;
+  DmDataset *dataset;
+  GtkWindow *editor;
+  GtkWidget *type;
+  GtkWidget *add;
+  g_autofree char *id = NULL;
+  g_autofree char *other = NULL;
+  GtkWidget *trash = NULL;
+
+  copy_bundled (&copy);
+  window = open_copy (&copy);
+  dataset = dm_window_get_dataset (window);
+  select_event (window, 0);
+  id = g_strdup (dm_dataset_get_event (dataset, 0)->id);
+  other = g_strdup (dm_dataset_get_event (dataset, 5)->id);
+  g_assert_false (has_relation_to (dm_dataset_get_event (dataset, 0), other));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-event", NULL);
+  wait_for (editor_open, window);
+  editor = dm_window_edit_get_editor (window);
+  type = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor), G_OBJECT_TYPE (editor), "related_type"));
+  add = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor), G_OBJECT_TYPE (editor), "related_add"));
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (type), 3);
+  gtk_editable_set_text (GTK_EDITABLE (add), "no-such-event");
+  g_signal_emit_by_name (add, "entry-activated");
+  g_assert_true (gtk_widget_has_css_class (add, "error"));
+  g_assert_false (has_relation_to (dm_dataset_lookup_event (dataset, id, NULL), "no-such-event"));
+
+  gtk_editable_set_text (GTK_EDITABLE (add), other);
+  g_signal_emit_by_name (add, "entry-activated");
+  g_assert_false (gtk_widget_has_css_class (add, "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (add)), ==, "");
+  {
+    const DmEvent *event = dm_dataset_lookup_event (dataset, id, NULL);
+    const DmRelation *relation = g_ptr_array_index (event->related, event->related->len - 1);
+
+    g_assert_cmpstr (relation->event, ==, other);
+    g_assert_cmpstr (relation->relation, ==, dm_relation_get_names ()[3]);
+  }
+
+  /* The last relation's trash button. */
+  for (GtkWidget *w = GTK_WIDGET (editor); w != NULL;)
+    {
+      if (GTK_IS_BUTTON (w) && g_str_has_prefix (gtk_widget_get_tooltip_text (w) ? gtk_widget_get_tooltip_text (w) : "",
+                                                 "Remove relation"))
+        trash = w;
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && w != GTK_WIDGET (editor) && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          w = w == NULL || w == GTK_WIDGET (editor) ? NULL : gtk_widget_get_next_sibling (w);
+        }
+    }
+  g_assert_nonnull (trash);
+  g_signal_emit_by_name (trash, "clicked");
+  g_assert_false (has_relation_to (dm_dataset_lookup_event (dataset, id, NULL), other));
+
+  while (dm_edit_undo (dm_window_edit_get_edit (window)))
+    ;
   gtk_window_destroy (GTK_WINDOW (window));
   remove_copy (&copy);
 }
@@ -623,6 +705,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/window-edit/editor-fields-named", test_editor_fields_named);
+  g_test_add_func ("/window-edit/editor-relations", test_editor_relations);
 #ifdef DM_TEST_XDOTOOL
   g_test_add_func ("/window-edit/keyboard-edit-and-save", test_keyboard_edit_and_save);
   g_test_add_func ("/window-edit/close-cancel-discard", test_close_cancel_discard);

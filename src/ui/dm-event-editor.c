@@ -19,6 +19,9 @@ struct _DmEventEditor
   AdwPreferencesGroup  *dates_group;
   AdwPreferencesGroup  *about_group;
   AdwPreferencesGroup  *citations_group;
+  AdwPreferencesGroup  *related_group;
+  AdwComboRow          *related_type;
+  AdwEntryRow          *related_add;
   GtkFlowBox           *dates_box;
   AdwEntryRow          *title_vi;
   AdwEntryRow          *title_en;
@@ -39,6 +42,7 @@ struct _DmEventEditor
   DmEdit               *edit;
   char                 *event_id;
   GPtrArray            *citation_rows;
+  GPtrArray            *related_rows;
   gboolean              updating;
 };
 
@@ -108,6 +112,8 @@ row_for_path (DmEventEditor *self,
     return GTK_WIDGET (self->id);
   if (g_str_has_prefix (path, "citations"))
     return GTK_WIDGET (self->citations_group);
+  if (g_str_has_prefix (path, "related"))
+    return GTK_WIDGET (self->related_add);
   return GTK_WIDGET (self->about_group);
 }
 
@@ -117,10 +123,12 @@ static void
 show_problems (DmEventEditor *self,
                GPtrArray     *problems)
 {
-  AdwPreferencesGroup *groups[] = { self->title_group, self->date_group, self->about_group, self->citations_group };
+  AdwPreferencesGroup *groups[] = {
+    self->title_group, self->date_group, self->about_group, self->related_group, self->citations_group,
+  };
   GtkWidget *rows[] = {
     GTK_WIDGET (self->title_vi), GTK_WIDGET (self->start), GTK_WIDGET (self->end),
-    GTK_WIDGET (self->kind), GTK_WIDGET (self->id),
+    GTK_WIDGET (self->kind), GTK_WIDGET (self->id), GTK_WIDGET (self->related_add),
   };
   GString *texts[G_N_ELEMENTS (groups)] = { NULL };
 
@@ -185,6 +193,16 @@ apply (DmEventEditor *self,
     g_return_if_reached ();
   g_free (self->event_id);
   self->event_id = g_steal_pointer (&new_id);
+}
+
+/* A copy of the event to change, or NULL while the form is being filled
+ * from it or when it is gone. */
+static DmEvent *
+copy_to_change (DmEventEditor *self)
+{
+  const DmEvent *live = current_event (self);
+
+  return self->updating || live == NULL ? NULL : dm_event_copy (live);
 }
 
 /* Fields to the form */
@@ -263,6 +281,88 @@ update_citations (DmEventEditor *self,
 }
 
 static void
+remove_relation_cb (GtkButton     *button,
+                    DmEventEditor *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "dm-relation-index"));
+  DmEvent *copy = copy_to_change (self);
+
+  if (copy == NULL)
+    return;
+  if (copy->related == NULL || index >= copy->related->len)
+    {
+      dm_event_free (copy);
+      return;
+    }
+  g_ptr_array_remove_index (copy->related, index);
+  if (copy->related->len == 0)
+    g_clear_pointer (&copy->related, g_ptr_array_unref);
+  apply (self, copy, DM_EVENT_FIELD_NONE);
+}
+
+/* Enter in the id row relates the event to that one. */
+static void
+add_relation_cb (AdwEntryRow   *row,
+                 DmEventEditor *self)
+{
+  const char *id = gtk_editable_get_text (GTK_EDITABLE (row));
+  guint type = adw_combo_row_get_selected (self->related_type);
+  DmEvent *copy;
+  DmRelation *relation;
+
+  if (id[0] == '\0' || type == GTK_INVALID_LIST_POSITION || (copy = copy_to_change (self)) == NULL)
+    return;
+
+  relation = dm_relation_new ();
+  relation->event = g_strdup (id);
+  relation->relation = g_strdup (dm_relation_get_names ()[type]);
+  if (copy->related == NULL)
+    copy->related = g_ptr_array_new_with_free_func ((GDestroyNotify) dm_relation_free);
+  g_ptr_array_add (copy->related, relation);
+  dm_edit_close_step (self->edit);
+  apply (self, copy, DM_EVENT_FIELD_RELATED);
+  dm_edit_close_step (self->edit);
+  /* Added: the row is cleared for the next one. */
+  if (current_event (self) != NULL && !gtk_widget_has_css_class (GTK_WIDGET (row), "error"))
+    gtk_editable_set_text (GTK_EDITABLE (row), "");
+}
+
+static void
+update_relations (DmEventEditor *self,
+                  const DmEvent *event)
+{
+  DmDataset *dataset = dm_edit_get_dataset (self->edit);
+
+  for (guint i = 0; i < self->related_rows->len; i++)
+    adw_preferences_group_remove (self->related_group, g_ptr_array_index (self->related_rows, i));
+  g_ptr_array_set_size (self->related_rows, 0);
+
+  for (guint i = 0; event->related != NULL && i < event->related->len; i++)
+    {
+      const DmRelation *relation = g_ptr_array_index (event->related, i);
+      const DmEvent *other = dm_dataset_lookup_event (dataset, relation->event, NULL);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      g_autofree char *name = g_strdup_printf (_("Remove relation %u"), i + 1);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     other != NULL ? dm_text_get (&other->title, DM_LANGUAGE_VI) : relation->event);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), relation->relation);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_tooltip_text (remove, name);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      g_object_set_data (G_OBJECT (remove), "dm-relation-index", GUINT_TO_POINTER (i));
+      g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_relation_cb), self, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      adw_preferences_group_add (self->related_group, row);
+      g_ptr_array_add (self->related_rows, row);
+    }
+}
+
+static void
 update_form (DmEventEditor *self)
 {
   const DmEvent *event = current_event (self);
@@ -302,6 +402,7 @@ update_form (DmEventEditor *self)
   adw_combo_row_set_selected (self->kind, kind);
 
   update_citations (self, event);
+  update_relations (self, event);
   show_problems (self, NULL);
   self->updating = FALSE;
 }
@@ -324,15 +425,6 @@ fill_kinds (DmEventEditor *self)
 
 /* The form to the event */
 
-/* A copy of the event to change, or NULL while the form is being filled
- * from it or when it is gone. */
-static DmEvent *
-copy_to_change (DmEventEditor *self)
-{
-  const DmEvent *live = current_event (self);
-
-  return self->updating || live == NULL ? NULL : dm_event_copy (live);
-}
 
 static void
 text_changed_cb (AdwEntryRow   *row,
@@ -542,6 +634,7 @@ dm_event_editor_dispose (GObject *object)
     }
   g_clear_object (&self->edit);
   g_clear_pointer (&self->citation_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->related_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), DM_TYPE_EVENT_EDITOR);
 
   G_OBJECT_CLASS (dm_event_editor_parent_class)->dispose (object);
@@ -573,6 +666,9 @@ dm_event_editor_class_init (DmEventEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DmEventEditor, dates_group);
   gtk_widget_class_bind_template_child (widget_class, DmEventEditor, about_group);
   gtk_widget_class_bind_template_child (widget_class, DmEventEditor, citations_group);
+  gtk_widget_class_bind_template_child (widget_class, DmEventEditor, related_group);
+  gtk_widget_class_bind_template_child (widget_class, DmEventEditor, related_type);
+  gtk_widget_class_bind_template_child (widget_class, DmEventEditor, related_add);
   gtk_widget_class_bind_template_child (widget_class, DmEventEditor, dates_box);
   gtk_widget_class_bind_template_child (widget_class, DmEventEditor, title_vi);
   gtk_widget_class_bind_template_child (widget_class, DmEventEditor, title_en);
@@ -628,6 +724,14 @@ dm_event_editor_init (DmEventEditor *self)
                                                           gtk_named_action_new ("editor.redo")));
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
   self->citation_rows = g_ptr_array_new ();
+  self->related_rows = g_ptr_array_new ();
+  {
+    g_autoptr(GtkStringList) types = gtk_string_list_new ((const char * const *) dm_relation_get_names ());
+
+    adw_combo_row_set_model (self->related_type, G_LIST_MODEL (types));
+  }
+  gtk_editable_set_enable_undo (GTK_EDITABLE (self->related_add), FALSE);
+  g_signal_connect_object (self->related_add, "entry-activated", G_CALLBACK (add_relation_cb), self, 0);
 
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
     watch_entry (self, ROW_AT (self, text_fields[i].offset), G_CALLBACK (text_changed_cb));
