@@ -2,7 +2,7 @@
  * synthetic timelines of 10 000 to 1 000 000 events
  *
  *   dm-benchmark [--sizes=10000,100000,1000000] [--out=DIR] [--runs=N]
- *                [--only=load,frame,search] [--daumoc=PATH] [--timelinejs]
+ *                [--only=load,frame,search,edit] [--daumoc=PATH] [--timelinejs]
  *
  * For each size it writes a deterministic timeline in the native format
  * (a fixed GRand seed: the same file every time, byte for byte), then
@@ -23,6 +23,11 @@
  *   search  queries typed letter by letter through a DmSearchState, and
  *           through DmFilter as the window applies it; the index build is
  *           timed on its own.
+ *   edit    DmEdit: an event moved to another date (the worst case: it
+ *           moves in time order), a letter typed in a title, and the undo
+ *           of each, every one followed by the range query of the next
+ *           frame (which rebuilds the interval index); and the dataset
+ *           written out as JSON text, as a save does in its worker.
  *
  * Times are given as median, 95th percentile and maximum. Nothing here
  * needs a display.
@@ -47,6 +52,7 @@
 
 #include "dm-dataset.h"
 #include "dm-export-timelinejs.h"
+#include "dm-edit.h"
 #include "dm-filter.h"
 #include "dm-loader.h"
 #include "dm-scene.h"
@@ -982,6 +988,101 @@ measure_search (DmDataset    *dataset,
   type_queries (result, index, dataset);
 }
 
+/* Editing */
+
+typedef struct
+{
+  Stats move;
+  Stats move_undo;
+  Stats type;
+  Stats type_undo;
+  Stats save;
+} EditResult;
+
+/* The range query the next frame makes after an edit. */
+static void
+query_after_edit (DmDataset *dataset)
+{
+  g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  double first;
+  double last;
+
+  if (dm_dataset_get_span (dataset, NULL, NULL, &first, &last))
+    dm_dataset_query_range (dataset, first + (last - first) * 0.4, first + (last - first) * 0.41, positions);
+}
+
+static void
+measure_edit (DmDataset  *dataset,
+              EditResult *result)
+{
+  g_autoptr(GArray) move = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) move_undo = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) type = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) type_undo = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) save = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(DmEdit) edit = dm_edit_new (dataset);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (SEED);
+  guint n = dm_dataset_get_n_events (dataset);
+
+  for (guint r = 0; r < 40 && n > 0; r++)
+    {
+      const DmEvent *event = dm_dataset_get_event (dataset, g_rand_int_range (rand, 0, n));
+      g_autofree char *id = g_strdup (event->id);
+      g_autofree char *title = g_strdup_printf ("%sx", event->title.vi != NULL ? event->title.vi : "");
+      DmEvent *copy = dm_event_copy (event);
+      g_autoptr(GError) error = NULL;
+      double start;
+      double ms;
+
+      /* To the other end of the timeline and back. */
+      copy->end = (DmDate) { 0 };
+      copy->start_bound = DM_BOUND_EXACT;
+      dm_date_init (&copy->start, DM_DATE_PRECISION_DAY, r % 2 ? 1990 : 2035, 1 + r % 12, 1 + r % 28, 0, 0);
+      start = now_ms ();
+      if (!dm_edit_change_event (edit, id, copy, DM_EVENT_FIELD_START, &error))
+        g_error ("dm-benchmark: %s", error->message);
+      query_after_edit (dataset);
+      ms = now_ms () - start;
+      g_array_append_val (move, ms);
+
+      start = now_ms ();
+      dm_edit_undo (edit);
+      query_after_edit (dataset);
+      ms = now_ms () - start;
+      g_array_append_val (move_undo, ms);
+
+      start = now_ms ();
+      if (!dm_edit_set_event_text (edit, id, DM_EVENT_FIELD_TITLE_VI, title, &error))
+        g_error ("dm-benchmark: %s", error->message);
+      query_after_edit (dataset);
+      ms = now_ms () - start;
+      g_array_append_val (type, ms);
+
+      start = now_ms ();
+      dm_edit_undo (edit);
+      query_after_edit (dataset);
+      ms = now_ms () - start;
+      g_array_append_val (type_undo, ms);
+    }
+
+  for (guint r = 0; r < 3; r++)
+    {
+      double start = now_ms ();
+      gsize length;
+      char *text = dm_dataset_to_data (dataset, &length);
+      double ms = now_ms () - start;
+
+      g_free (text);
+      g_array_append_val (save, ms);
+    }
+
+  result->move = stats_of (move);
+  result->move_undo = stats_of (move_undo);
+  result->type = stats_of (type);
+  result->type_undo = stats_of (type_undo);
+  result->save = stats_of (save);
+}
+
 /* The table */
 
 /* printf pads by bytes; the table has “≤” and “×” in it. */
@@ -1088,7 +1189,7 @@ main (int   argc,
     { "sizes", 0, 0, G_OPTION_ARG_STRING, &sizes_text, "Numbers of events, comma-separated (10000,100000,1000000)", "N,…" },
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &out_dir, "Keep the generated files in DIR (and reuse them)", "DIR" },
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Loads per size (5, or 3 from a million events)", "N" },
-    { "only", 0, 0, G_OPTION_ARG_STRING, &only, "Only these figures: load, frame, search", "WHAT,…" },
+    { "only", 0, 0, G_OPTION_ARG_STRING, &only, "Only these figures: load, frame, search, edit", "WHAT,…" },
     { "daumoc", 0, 0, G_OPTION_ARG_FILENAME, &daumoc_option, "The daumoc to run (default: $DAUMOC, or ../src/daumoc)", "PATH" },
     { "timelinejs", 0, 0, G_OPTION_ARG_NONE, &timelinejs, "Also load the same events as TimelineJS3, beside the native file", NULL },
     { "load-child", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &load_child_path, NULL, NULL },
@@ -1193,7 +1294,8 @@ main (int   argc,
             }
         }
 
-      if (only == NULL || strstr (only, "frame") != NULL || strstr (only, "search") != NULL)
+      if (only == NULL || strstr (only, "frame") != NULL || strstr (only, "search") != NULL ||
+          strstr (only, "edit") != NULL)
         {
           g_autoptr(GFile) file = g_file_new_for_path (path);
 
@@ -1243,6 +1345,19 @@ main (int   argc,
           print_times ("search: one keystroke (DmSearchState), ms", n, &search.keystroke,
                        target_for (n, "≤ 2", "≤ 20", "≤ 150"));
           print_times ("search: one keystroke (DmFilter), ms", n, &search.filter, "");
+        }
+
+      /* Last: it changes the dataset (and undoes it). */
+      if (only == NULL || strstr (only, "edit") != NULL)
+        {
+          EditResult edit = { 0 };
+
+          measure_edit (dataset, &edit);
+          print_times ("edit: move an event in time + next query, ms", n, &edit.move, "≤ 16");
+          print_times ("edit: … its undo + next query, ms", n, &edit.move_undo, "≤ 16");
+          print_times ("edit: type a letter in a title + query, ms", n, &edit.type, "≤ 16");
+          print_times ("edit: … its undo + next query, ms", n, &edit.type_undo, "≤ 16");
+          print_times ("edit: save, the JSON text (in a worker), ms", n, &edit.save, "");
         }
 
       if (temporary)

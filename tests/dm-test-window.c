@@ -85,3 +85,30 @@ dm_test_press_keys (int         x,
   g_spawn_check_wait_status (status, &error);
   g_assert_no_error (error);
 }
+
+GtkWidget *
+dm_test_filter_child (DmWindow   *window,
+                      const char *name)
+{
+  GtkWidget *popover = dm_test_window_child (window, "filter_popover");
+  GObject *object = gtk_widget_get_template_child (popover, DM_TYPE_FILTER_POPOVER, name);
+
+  g_assert_nonnull (object);
+  return GTK_WIDGET (object);
+}
+
+GtkTextView *
+dm_test_find_text_view (GtkWidget *widget)
+{
+  if (GTK_IS_TEXT_VIEW (widget))
+    return GTK_TEXT_VIEW (widget);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkTextView *view = dm_test_find_text_view (c);
+
+      if (view != NULL)
+        return view;
+    }
+  return NULL;
+}

@@ -17,16 +17,8 @@ GtkWidget *dm_test_window_child (DmWindow   *window,
                                  const char *name);
 
 /* A widget of the window's filter menu (dm-filter-popover.ui), by its id. */
-static inline GtkWidget *
-dm_test_filter_child (DmWindow   *window,
-                      const char *name)
-{
-  GtkWidget *popover = dm_test_window_child (window, "filter_popover");
-  GObject *object = gtk_widget_get_template_child (popover, DM_TYPE_FILTER_POPOVER, name);
-
-  g_assert_nonnull (object);
-  return GTK_WIDGET (object);
-}
+GtkWidget *dm_test_filter_child (DmWindow   *window,
+                                 const char *name);
 
 /* A window of @width × @height showing the bundled dataset in English,
  * once it is loaded (within ten seconds) and drawn. */
@@ -36,6 +28,9 @@ DmWindow *dm_test_open_bundled_window (int width,
 /* The event list's row that shows @title, if one has been made. */
 DmEventRow *dm_test_find_row (GtkWidget  *root,
                               const char *title);
+
+/* The first text view in @widget, as the source viewer has one. */
+GtkTextView *dm_test_find_text_view (GtkWidget *widget);
 
 /* Presses @keys (xdotool's names: "Escape", "ctrl+w") through the X
  * server, as a person would: the pointer moves to (@x, @y) first, since

@@ -5,6 +5,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import os
+import re
+import subprocess
+import sys
 import time
 
 import pyatspi
@@ -61,6 +64,19 @@ def wait_for(what, timeout=20.0):
     return None
 
 
+def start_app(**extra_env):
+    """The app ($DAUMOC) in English, on the accessibility bus, its
+    settings in memory, any critical fatal; @extra_env added."""
+    env = dict(os.environ)
+    env.pop('NO_AT_BRIDGE', None)
+    env.pop('GTK_A11Y', None)
+    env['LANGUAGE'] = 'en'
+    env['GSETTINGS_BACKEND'] = 'memory'
+    env['G_DEBUG'] = 'fatal-criticals'
+    env.update(extra_env)
+    return subprocess.Popen([os.environ['DAUMOC']], env=env, stdout=subprocess.DEVNULL, stderr=sys.stderr)
+
+
 def find_app():
     desktop = pyatspi.Registry.getDesktop(0)
     for app in desktop:
@@ -71,6 +87,38 @@ def find_app():
 
 def event_list(app):
     return find(app, lambda n: n.getRoleName() == 'list' and n.name == 'Events')
+
+
+# What a user reaches to act on or read. Containers report "focusable"
+# too (a scrolled window, a paned) but take focus only when nothing inside
+# can. The tags' GtkFlowBoxChild cells ("table cell") no longer take focus
+# around their buttons (test-window checks that).
+CONTROLS = {'push button', 'toggle button', 'check box', 'radio button', 'spin button',
+            'entry', 'slider', 'label', 'list item', 'link'}
+
+
+def badly_named(node):
+    """The controls shown under @node that a screen reader would read out
+    wrong: no name but their GTK type, or a mnemonic's underscore."""
+    found = []
+
+    def visit(n, depth=0):
+        try:
+            state = n.getState()
+            if (n.getRoleName() in CONTROLS and state.contains(pyatspi.STATE_FOCUSABLE)
+                    and state.contains(pyatspi.STATE_SHOWING)):
+                name = n.name or ''
+                if name == '' or name.startswith('Gtk') or re.search(r'_\w', name):
+                    found.append((n.getRoleName(), name))
+        except Exception:
+            return
+        if depth < 40:
+            for c in n:
+                if c is not None:
+                    visit(c, depth + 1)
+
+    visit(node)
+    return found
 
 
 def all_passed():

@@ -8,14 +8,12 @@
 # Needs a display and a session bus (the test suite runs under xvfb-run and
 # dbus-run-session) and Debian's python3-pyatspi. Prints TAP.
 
-import os
 import re
-import subprocess
 import sys
 
 import pyatspi
 
-from dm_atspi import all_passed, check, event_list, find, find_app, wait_for
+from dm_atspi import all_passed, badly_named, check, event_list, find, find_app, start_app, wait_for
 
 TITLE_52 = ('Politburo Resolution 52-NQ/TW on a number of guidelines and policies '
             'for proactively participating in the Fourth Industrial Revolution')
@@ -49,38 +47,6 @@ def focused(node, depth=0):
     return find(node, lambda n: n.getState().contains(pyatspi.STATE_FOCUSED))
 
 
-# What a user reaches to act on or read. Containers report "focusable"
-# too (a scrolled window, a paned) but take focus only when nothing inside
-# can. The tags' GtkFlowBoxChild cells ("table cell") no longer take focus
-# around their buttons (test-window checks that).
-CONTROLS = {'push button', 'toggle button', 'check box', 'radio button', 'spin button',
-            'entry', 'slider', 'label', 'list item', 'link'}
-
-
-def badly_named(node):
-    """The controls shown under @node that a screen reader would read out
-    wrong: no name but their GTK type, or a mnemonic's underscore."""
-    found = []
-
-    def visit(n, depth=0):
-        try:
-            state = n.getState()
-            if (n.getRoleName() in CONTROLS and state.contains(pyatspi.STATE_FOCUSABLE)
-                    and state.contains(pyatspi.STATE_SHOWING)):
-                name = n.name or ''
-                if name == '' or name.startswith('Gtk') or re.search(r'_\w', name):
-                    found.append((n.getRoleName(), name))
-        except Exception:
-            return
-        if depth < 40:
-            for c in n:
-                if c is not None:
-                    visit(c, depth + 1)
-
-    visit(node)
-    return found
-
-
 def presentation(app):
     # A toplevel of the app; GTK 4.8 shows it as a "filler", not a frame.
     for window in app:
@@ -93,14 +59,7 @@ SLIDE = re.compile(r'^Slide (\d+) of (\d+): (.*)$')
 
 
 def main():
-    env = dict(os.environ)
-    env.pop('NO_AT_BRIDGE', None)
-    env.pop('GTK_A11Y', None)
-    env['LANGUAGE'] = 'en'
-    env['GSETTINGS_BACKEND'] = 'memory'
-    env['G_DEBUG'] = 'fatal-criticals'
-    app_process = subprocess.Popen([os.environ['DAUMOC']], env=env,
-                                   stdout=subprocess.DEVNULL, stderr=sys.stderr)
+    app_process = start_app()
     print('1..9', flush=True)
     try:
         app = wait_for(find_app, timeout=60)

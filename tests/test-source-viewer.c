@@ -234,22 +234,6 @@ viewer_shown (gpointer data)
   return find_viewer (data) != NULL;
 }
 
-static GtkTextView *
-find_text_view (GtkWidget *widget)
-{
-  if (GTK_IS_TEXT_VIEW (widget))
-    return GTK_TEXT_VIEW (widget);
-
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkTextView *view = find_text_view (c);
-
-      if (view != NULL)
-        return view;
-    }
-  return NULL;
-}
-
 static void
 assert_viewer_shows (DmWindow   *window,
                      guint       index,
@@ -267,7 +251,7 @@ assert_viewer_shows (DmWindow   *window,
   wait_for (viewer_shown, window);
   viewer = find_viewer (window);
 
-  buffer = gtk_text_view_get_buffer (find_text_view (GTK_WIDGET (viewer)));
+  buffer = gtk_text_view_get_buffer (dm_test_find_text_view (GTK_WIDGET (viewer)));
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   g_assert_cmpstr (text, ==, expected);
@@ -426,7 +410,7 @@ test_bundled (void)
   g_signal_emit_by_name (dm_test_window_child (window, "detail_pane"), "show-source", (int) position, 0u);
   wait_for (viewer_shown, window);
   viewer = find_viewer (window);
-  buffer = gtk_text_view_get_buffer (find_text_view (GTK_WIDGET (viewer)));
+  buffer = gtk_text_view_get_buffer (dm_test_find_text_view (GTK_WIDGET (viewer)));
   g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), >, 1000);
   /* The quote is found and selected. */
   g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));

@@ -169,4 +169,41 @@ const char     *dm_dataset_format_tag         (DmDataset     *self,
                                                const char    *tag,
                                                DmLanguage     language);
 
+/* Changing a finished dataset, for the editing layer (dm-edit.h), which
+ * checks what it is given: these keep the time order, the index, the
+ * lanes and the counts right in O(n) memory moves, with no sort. */
+
+/* Puts @event (taken) in its place in time order and returns its
+ * position. Its file_index is kept: the editing layer gives a new event
+ * dm_dataset_get_next_file_index(). Its id must not be in use. */
+guint           dm_dataset_insert_event       (DmDataset     *self,
+                                               DmEvent       *event);
+/* Takes the event at @position out of the dataset and returns it. */
+DmEvent        *dm_dataset_steal_event        (DmDataset     *self,
+                                               guint          position);
+guint           dm_dataset_get_next_file_index (DmDataset    *self);
+
+/* Kinds, sources and tag labels at @position: inserted (taken), or
+ * taken out and returned. Kinds and sources keep unique ids. */
+void            dm_dataset_insert_kind        (DmDataset     *self,
+                                               guint          position,
+                                               DmKind        *kind);
+DmKind         *dm_dataset_steal_kind         (DmDataset     *self,
+                                               guint          position);
+void            dm_dataset_insert_source      (DmDataset     *self,
+                                               guint          position,
+                                               DmSource      *source);
+DmSource       *dm_dataset_steal_source       (DmDataset     *self,
+                                               guint          position);
+void            dm_dataset_insert_tag_label   (DmDataset     *self,
+                                               guint          position,
+                                               DmTag         *tag);
+DmTag          *dm_dataset_steal_tag_label    (DmDataset     *self,
+                                               guint          position);
+/* Swaps the dataset's title (or description) with @text. */
+void            dm_dataset_swap_title         (DmDataset     *self,
+                                               DmText        *text);
+void            dm_dataset_swap_description   (DmDataset     *self,
+                                               DmText        *text);
+
 G_END_DECLS

@@ -369,3 +369,226 @@ dm_event_has_tag (const DmEvent *event,
 
   return FALSE;
 }
+
+/* Copies */
+
+static JsonObject *
+ref_extra (JsonObject *extra)
+{
+  return extra != NULL ? json_object_ref (extra) : NULL;
+}
+
+void
+dm_text_copy_into (DmText       *dest,
+                   const DmText *src)
+{
+  g_return_if_fail (dest != NULL && src != NULL);
+
+  dest->vi = g_strdup (src->vi);
+  dest->en = g_strdup (src->en);
+  dest->extra = ref_extra (src->extra);
+}
+
+gboolean
+dm_text_equal (const DmText *a,
+               const DmText *b)
+{
+  return g_strcmp0 (a->vi, b->vi) == 0 && g_strcmp0 (a->en, b->en) == 0 &&
+         a->extra == b->extra;
+}
+
+DmKind *
+dm_kind_copy (const DmKind *kind)
+{
+  DmKind *copy = dm_kind_new ();
+
+  copy->id = g_strdup (kind->id);
+  dm_text_copy_into (&copy->label, &kind->label);
+  copy->color = g_strdup (kind->color);
+  copy->icon = g_strdup (kind->icon);
+  copy->extra = ref_extra (kind->extra);
+  return copy;
+}
+
+DmSource *
+dm_source_copy (const DmSource *source)
+{
+  DmSource *copy = dm_source_new ();
+
+  copy->id = g_strdup (source->id);
+  dm_text_copy_into (&copy->title, &source->title);
+  copy->publisher = g_strdup (source->publisher);
+  copy->author = g_strdup (source->author);
+  copy->date = source->date;
+  copy->file = g_strdup (source->file);
+  copy->url = g_strdup (source->url);
+  copy->extra = ref_extra (source->extra);
+  return copy;
+}
+
+DmTag *
+dm_tag_copy (const DmTag *tag)
+{
+  DmTag *copy = dm_tag_new ();
+
+  copy->id = g_strdup (tag->id);
+  dm_text_copy_into (&copy->label, &tag->label);
+  copy->extra = ref_extra (tag->extra);
+  return copy;
+}
+
+DmActor *
+dm_actor_copy (const DmActor *actor)
+{
+  DmActor *copy = dm_actor_new ();
+
+  copy->name = g_strdup (actor->name);
+  dm_text_copy_into (&copy->role, &actor->role);
+  copy->as_printed = actor->as_printed;
+  copy->extra = ref_extra (actor->extra);
+  return copy;
+}
+
+DmRelation *
+dm_relation_copy (const DmRelation *relation)
+{
+  DmRelation *copy = dm_relation_new ();
+
+  copy->event = g_strdup (relation->event);
+  copy->relation = g_strdup (relation->relation);
+  copy->extra = ref_extra (relation->extra);
+  return copy;
+}
+
+DmCitation *
+dm_citation_copy (const DmCitation *citation)
+{
+  DmCitation *copy = dm_citation_new ();
+
+  copy->source = g_strdup (citation->source);
+  copy->quote = g_strdup (citation->quote);
+  dm_text_copy_into (&copy->translation, &citation->translation);
+  copy->extra = ref_extra (citation->extra);
+  return copy;
+}
+
+DmFigure *
+dm_figure_copy (const DmFigure *figure)
+{
+  DmFigure *copy = dm_figure_new ();
+
+  dm_text_copy_into (&copy->label, &figure->label);
+  copy->value = figure->value;
+  copy->value_is_integer = figure->value_is_integer;
+  copy->integer = figure->integer;
+  dm_text_copy_into (&copy->display, &figure->display);
+  copy->extra = ref_extra (figure->extra);
+  return copy;
+}
+
+DmList *
+dm_list_copy (const DmList *list)
+{
+  DmList *copy = dm_list_new ();
+
+  dm_text_copy_into (&copy->label, &list->label);
+  for (guint i = 0; list->items != NULL && i < list->items->len; i++)
+    {
+      DmText *item = g_new0 (DmText, 1);
+
+      dm_text_copy_into (item, g_ptr_array_index (list->items, i));
+      g_ptr_array_add (copy->items, item);
+    }
+  copy->extra = ref_extra (list->extra);
+  return copy;
+}
+
+DmLink *
+dm_link_copy (const DmLink *link)
+{
+  DmLink *copy = dm_link_new ();
+
+  copy->url = g_strdup (link->url);
+  dm_text_copy_into (&copy->title, &link->title);
+  copy->extra = ref_extra (link->extra);
+  return copy;
+}
+
+static GPtrArray *
+copy_array (GPtrArray      *items,
+            GCopyFunc       copy,
+            GDestroyNotify  free_func)
+{
+  GPtrArray *out;
+
+  if (items == NULL)
+    return NULL;
+
+  out = g_ptr_array_new_full (items->len, free_func);
+  for (guint i = 0; i < items->len; i++)
+    g_ptr_array_add (out, copy (g_ptr_array_index (items, i), NULL));
+  return out;
+}
+
+#define COPY_FUNC(name, type) \
+  static gpointer name##_copy_func (gconstpointer item, gpointer data) { return dm_##name##_copy (item); }
+
+COPY_FUNC (actor, DmActor)
+COPY_FUNC (relation, DmRelation)
+COPY_FUNC (figure, DmFigure)
+COPY_FUNC (list, DmList)
+COPY_FUNC (citation, DmCitation)
+COPY_FUNC (link, DmLink)
+
+static gpointer
+string_copy_func (gconstpointer item,
+                  gpointer      data)
+{
+  return g_strdup (item);
+}
+
+DmEvent *
+dm_event_copy (const DmEvent *event)
+{
+  DmEvent *copy;
+
+  g_return_val_if_fail (event != NULL, NULL);
+
+  copy = dm_event_new ();
+  copy->id = g_strdup (event->id);
+  copy->kind = g_strdup (event->kind);
+  copy->kind_index = event->kind_index;
+  copy->file_index = event->file_index;
+  copy->start = event->start;
+  copy->end = event->end;
+  copy->start_bound = event->start_bound;
+  copy->start_extra = ref_extra (event->start_extra);
+  copy->certainty = event->certainty;
+  copy->certainty_form = event->certainty_form;
+  dm_text_copy_into (&copy->certainty_reason, &event->certainty_reason);
+  copy->certainty_extra = ref_extra (event->certainty_extra);
+  dm_text_copy_into (&copy->title, &event->title);
+  dm_text_copy_into (&copy->summary, &event->summary);
+  dm_text_copy_into (&copy->place, &event->place);
+  copy->actors = copy_array (event->actors, actor_copy_func, (GDestroyNotify) dm_actor_free);
+  copy->tags = copy_array (event->tags, string_copy_func, g_free);
+  copy->related = copy_array (event->related, relation_copy_func, (GDestroyNotify) dm_relation_free);
+  copy->figures = copy_array (event->figures, figure_copy_func, (GDestroyNotify) dm_figure_free);
+  copy->lists = copy_array (event->lists, list_copy_func, (GDestroyNotify) dm_list_free);
+  copy->citations = copy_array (event->citations, citation_copy_func, (GDestroyNotify) dm_citation_free);
+  copy->links = copy_array (event->links, link_copy_func, (GDestroyNotify) dm_link_free);
+  copy->extra = ref_extra (event->extra);
+  copy->axis_start = event->axis_start;
+  copy->axis_end = event->axis_end;
+  return copy;
+}
+
+static const char * const relation_names[] = {
+  "part-of", "approves", "implements", "follows-up", "feeds", "establishes", "cites", "related", NULL
+};
+
+const char * const *
+dm_relation_get_names (void)
+{
+  return relation_names;
+}

@@ -204,6 +204,27 @@ void         dm_era_free            (DmEra        *era);
 DmEvent     *dm_event_new           (void);
 void         dm_event_free          (DmEvent      *event);
 
+/* Deep copies, for editing: the copy owns its strings and arrays; the
+ * members kept as JSON (@extra) are shared, never changed in place. */
+void         dm_text_copy_into      (DmText       *dest,
+                                     const DmText *src);
+gboolean     dm_text_equal          (const DmText *a,
+                                     const DmText *b);
+DmKind      *dm_kind_copy           (const DmKind     *kind);
+DmSource    *dm_source_copy         (const DmSource   *source);
+DmTag       *dm_tag_copy            (const DmTag      *tag);
+DmActor     *dm_actor_copy          (const DmActor    *actor);
+DmRelation  *dm_relation_copy       (const DmRelation *relation);
+DmCitation  *dm_citation_copy       (const DmCitation *citation);
+DmFigure    *dm_figure_copy         (const DmFigure   *figure);
+DmList      *dm_list_copy           (const DmList     *list);
+DmLink      *dm_link_copy           (const DmLink     *link);
+DmEvent     *dm_event_copy          (const DmEvent    *event);
+
+/* The relations an event may have to another ("part-of", …), NULL
+ * terminated, as the format names them. */
+const char * const *dm_relation_get_names (void);
+
 /* The event's date as people read it, e.g. "22 May 2020",
  * "2019 – 2020" or, open-ended, "no later than November 2021", in
  * @language. */

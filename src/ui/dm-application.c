@@ -10,6 +10,7 @@
 #include "dm-dataset.h"
 #include "dm-loader.h"
 #include "dm-window.h"
+#include "dm-window-edit.h"
 
 struct _DmApplication
 {
@@ -47,7 +48,10 @@ dm_application_activate (GApplication *app)
   DmWindow *window = get_or_create_window (self, &created);
 
   if (created)
-    dm_window_open_default (window);
+    {
+      dm_window_open_default (window);
+      dm_window_edit_offer_recovery (window);  /* editing */
+    }
 
   gtk_window_present (GTK_WINDOW (window));
 }
@@ -74,7 +78,12 @@ quit_activated (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
+
+  /* editing: each window closes as its close button closes it, so one
+   * with unsaved changes asks first; the app ends with its last window. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
 }
 
 /* Who wrote the texts the bundled timeline is derived from, one entry a

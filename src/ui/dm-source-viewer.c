@@ -24,6 +24,13 @@ struct _DmSourceViewer
 
 G_DEFINE_FINAL_TYPE (DmSourceViewer, dm_source_viewer, ADW_TYPE_WINDOW)
 
+enum {
+  CITE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* Finds @quote in @text ignoring differences in white space; returns the
  * byte range in @text. */
 static gboolean
@@ -102,6 +109,35 @@ dm_source_viewer_dispose (GObject *object)
   G_OBJECT_CLASS (dm_source_viewer_parent_class)->dispose (object);
 }
 
+/* The selected passage, verbatim, to make an event of or to cite in the
+ * selected one. */
+static void
+cite_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DmSourceViewer *self = DM_SOURCE_VIEWER (widget);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter start;
+  GtkTextIter end;
+  g_autofree char *quote = NULL;
+
+  if (!gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+    return;
+
+  quote = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_signal_emit (self, signals[CITE], 0, quote, g_str_equal (action_name, "viewer.new-event"));
+}
+
+static void
+selection_changed_cb (DmSourceViewer *self)
+{
+  gboolean selected = gtk_text_buffer_get_has_selection (gtk_text_view_get_buffer (self->text_view));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "viewer.new-event", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "viewer.cite", selected);
+}
+
 static void
 dm_source_viewer_class_init (DmSourceViewerClass *klass)
 {
@@ -119,6 +155,24 @@ dm_source_viewer_class_init (DmSourceViewerClass *klass)
    * as any window with a document does. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+
+  /**
+   * DmSourceViewer::cite:
+   * @quote: the selected passage, verbatim
+   * @new_event: whether to make a new event of it, rather than to cite it
+   *   in the selected event
+   */
+  signals[CITE] =
+    g_signal_new ("cite",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_BOOLEAN);
+
+  gtk_widget_class_install_action (widget_class, "viewer.new-event", NULL, cite_action);
+  gtk_widget_class_install_action (widget_class, "viewer.cite", NULL, cite_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "viewer.new-event", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_q, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "viewer.cite", NULL);
 }
 
 static void
@@ -128,6 +182,18 @@ dm_source_viewer_init (DmSourceViewer *self)
   g_autoptr(GSettingsSchema) schema = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* In the text's context menu, besides Copy. */
+  {
+    g_autoptr(GMenu) menu = g_menu_new ();
+
+    g_menu_append (menu, _("_New Event from Selection"), "viewer.new-event");
+    g_menu_append (menu, _("_Cite in Selected Event"), "viewer.cite");
+    gtk_text_view_set_extra_menu (self->text_view, G_MENU_MODEL (menu));
+  }
+  g_signal_connect_object (gtk_text_view_get_buffer (self->text_view), "notify::has-selection",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  selection_changed_cb (self);
 
   /* Without the schema (a build run in place) it just does not remember. */
   if (source != NULL && (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)) != NULL)

@@ -20,4 +20,8 @@ void            dm_source_viewer_show_text (DmSourceViewer *self,
                                             const char     *text,
                                             const char     *quote);
 
+/* A selected passage can be made an event ("viewer.new-event",
+ * Shift+Ctrl+N) or cited in the selected event ("viewer.cite",
+ * Shift+Ctrl+Q): the "cite" signal says which, with the passage. */
+
 G_END_DECLS

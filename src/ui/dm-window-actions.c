@@ -193,6 +193,7 @@ show_source_text (DmWindow   *self,
 
   dm_source_viewer_show_text (self->source_viewer, title, text, quote);
   gtk_window_present (GTK_WINDOW (self->source_viewer));
+  dm_window_edit_source_shown (self, self->source_viewer, NULL);
 }
 
 static void
@@ -255,6 +256,7 @@ show_source_cb (DmWindow *self,
   /* Bounded and made visible (dm-safe-text): a title is the dataset's. */
   job->title = _dm_window_shorten (dm_text_get (&source->title, self->language));
   job->quote = g_strdup (citation->quote);
+  dm_window_edit_source_shown (self, NULL, source->id);
   dm_source_text_load_async (file, source->file, self->source_cancellable, source_loaded_cb, job);
 }
 

@@ -284,6 +284,10 @@ file_changed_cb (DmWindow          *self,
       return;
     }
 
+  /* Not over unsaved edits, nor for our own save (dm-window-edit.c). */
+  if (dm_window_edit_file_changed (self))
+    return;
+
   /* A save often comes as several events: reload once they settle. */
   g_clear_handle_id (&self->reload_id, g_source_remove);
   self->reload_id = g_timeout_add (200, reload_timeout_cb, self);
@@ -391,6 +395,8 @@ dm_window_open (DmWindow *self,
   g_return_if_fail (DM_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  if (dm_window_edit_open_request (self, file))  /* unsaved changes */
+    return;
   load (self, file, FALSE);
 }
 

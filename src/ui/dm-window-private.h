@@ -31,6 +31,7 @@
 #include "dm-source-viewer.h"
 #include "dm-timeline-view.h"
 #include "dm-window.h"
+#include "dm-window-edit.h"
 
 G_BEGIN_DECLS
 
@@ -98,6 +99,7 @@ struct _DmWindow
   GtkPrintSettings     *print_settings;  /* of the last print */
   AdwToastOverlay      *toast_overlay;   /* says where exports went */
   guint8               *export_visible;  /* the export preview's events */
+  gboolean              edited;          /* shown again after an edit (dm-window-edit.c) */
 };
 
 /* dm-window.c */

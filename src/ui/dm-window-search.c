@@ -310,7 +310,9 @@ _dm_window_index_dataset (DmWindow  *self,
   g_clear_pointer (&self->search_index, dm_search_index_unref);
   g_cancellable_cancel (self->index_cancellable);
   g_clear_object (&self->index_cancellable);
-  if (dm_dataset_get_n_events (dataset) > INDEX_IN_WORKER)
+  /* A worker must not read a dataset that an edit may change: after an
+   * edit the index is made on the first keystroke. */
+  if (dm_dataset_get_n_events (dataset) > INDEX_IN_WORKER && !self->edited)
     {
       g_autoptr(GTask) task = NULL;
 

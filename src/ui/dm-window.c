@@ -218,6 +218,7 @@ _dm_window_set_dataset (DmWindow  *self,
   gtk_revealer_set_reveal_child (self->problem_revealer, FALSE);
   gtk_stack_set_visible_child_name (self->stack, "events");
 
+  dm_window_edit_dataset_shown (self, dataset);
   /* The filter menu offers the new dataset's kinds and tags. */
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
 }
@@ -297,6 +298,9 @@ static gboolean
 dm_window_close_request (GtkWindow *window)
 {
   DmWindow *self = DM_WINDOW (window);
+
+  if (dm_window_edit_close_request (self))  /* unsaved changes */
+    return TRUE;
 
   if (self->settings != NULL)
     {
@@ -482,7 +486,9 @@ dm_window_class_init (DmWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.show-list", "show-list");
   gtk_widget_class_install_property_action (widget_class, "win.data-language", "data-language");
 
-  /* The jobs' own actions, keys and template callbacks. */
+  /* The jobs' own actions, keys and template callbacks; editing's first,
+   * so that its keys come before the others'. */
+  dm_window_edit_class_init (widget_class);
   _dm_window_class_actions_init (widget_class);
   _dm_window_class_load_init (widget_class);
   _dm_window_class_search_init (widget_class);
@@ -497,6 +503,7 @@ dm_window_init (DmWindow *self)
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  dm_window_edit_init (self);
   self->history = g_array_new (FALSE, FALSE, sizeof (int));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", FALSE);
   _dm_window_drop_mnemonic_names (GTK_WIDGET (self));

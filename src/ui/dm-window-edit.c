@@ -1,0 +1,1141 @@
+/* dm-window-edit.c
+ *
+ * The window's editing lives here, beside the window rather than in it:
+ * its state hangs on the window (one WindowEdit each), and dm-window.c
+ * calls in at a few marked places. Every edit goes through the DmEdit of
+ * the timeline shown; its "changed" shows the views again at once and
+ * keeps a recovery copy.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "dm-date-phrase.h"
+#include "dm-event-editor.h"
+#include "dm-loader.h"
+#include "dm-safe-text.h"
+#include "dm-save.h"
+#include "dm-window-private.h"
+
+/* Recovery copies are written this long after the last edit, for
+ * timelines up to this many events (a larger one would stall the window
+ * for the seconds it takes to write). */
+#define RECOVERY_DELAY_SECONDS 2
+#define RECOVERY_MAX_EVENTS 20000
+
+/* What asked about the unsaved changes, done once they are saved or
+ * discarded. */
+typedef enum
+{
+  PENDING_NONE,
+  PENDING_CLOSE,
+  PENDING_OPEN,
+  PENDING_NEW,
+} Pending;
+
+typedef struct
+{
+  DmWindow       *window;
+  DmDataset      *dataset;
+  DmEdit         *edit;
+  DmEventEditor  *editor;           /* weak */
+  DmSourceViewer *viewer;           /* weak */
+  char           *source_id;        /* of the text in the viewer */
+  char           *saved_etag;       /* of the file as the last save left it */
+  GCancellable   *save_cancellable;
+  AdwToast       *save_toast;       /* says a long save goes on */
+  gint            save_permille;    /* how far it is, from the worker */
+  guint           save_progress_id;
+  guint           refresh_id;
+  guint           recovery_id;
+  gboolean        saving;
+  gboolean        close_confirmed;
+  gboolean        recovered;        /* unsaved since recovered from a copy */
+  gboolean        offer_recovery;
+  gboolean        asking_reload;
+  gboolean        leaving;          /* unsaved changes let go, on purpose */
+  Pending         pending;          /* what waits for the unsaved changes */
+  GFile          *pending_file;     /* to open, for PENDING_OPEN */
+} WindowEdit;
+
+static GQuark edit_quark;
+
+static void
+window_edit_free (gpointer data)
+{
+  WindowEdit *state = data;
+
+  /* A window that goes with unsaved changes (the process ending without
+   * its windows closed) leaves its copy to recover; otherwise none. */
+  if (state->edit != NULL && !dm_edit_get_modified (state->edit) && !state->recovered)
+    dm_recovery_discard (dm_dataset_get_file (state->dataset));
+
+  g_clear_handle_id (&state->refresh_id, g_source_remove);
+  g_clear_handle_id (&state->recovery_id, g_source_remove);
+  g_clear_handle_id (&state->save_progress_id, g_source_remove);
+  g_clear_object (&state->save_toast);
+  g_cancellable_cancel (state->save_cancellable);
+  g_clear_object (&state->save_cancellable);
+  if (state->edit != NULL)
+    g_signal_handlers_disconnect_by_data (state->edit, state);
+  g_clear_object (&state->edit);
+  g_clear_object (&state->dataset);
+  if (state->editor != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (state->editor), (gpointer *) &state->editor);
+  if (state->viewer != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (state->viewer), (gpointer *) &state->viewer);
+  g_free (state->source_id);
+  g_free (state->saved_etag);
+  g_clear_object (&state->pending_file);
+  g_free (state);
+}
+
+static WindowEdit *
+get_state (DmWindow *self)
+{
+  return g_object_get_qdata (G_OBJECT (self), edit_quark);
+}
+
+static void do_pending (WindowEdit *state);
+static gboolean ask_unsaved (WindowEdit *state, Pending pending);
+
+static gboolean
+is_modified (WindowEdit *state)
+{
+  return state->edit != NULL && (dm_edit_get_modified (state->edit) || state->recovered);
+}
+
+static GFile *
+dataset_file (WindowEdit *state)
+{
+  return state->dataset != NULL ? dm_dataset_get_file (state->dataset) : NULL;
+}
+
+/* Only a native file on disk is saved over; the bundled timeline and a
+ * file of another format are saved under a new name. */
+static gboolean
+can_save_in_place (WindowEdit *state)
+{
+  GFile *file = dataset_file (state);
+
+  return file != NULL && g_file_is_native (file) &&
+         g_str_equal (dm_dataset_get_origin_format (state->dataset), DM_ORIGIN_DAUMOC);
+}
+
+static void
+update_actions (WindowEdit *state)
+{
+  GtkWidget *widget = GTK_WIDGET (state->window);
+  gboolean ready = state->edit != NULL && !state->saving;
+
+  gtk_widget_action_set_enabled (widget, "win.undo", ready && dm_edit_can_undo (state->edit));
+  gtk_widget_action_set_enabled (widget, "win.redo", ready && dm_edit_can_redo (state->edit));
+  gtk_widget_action_set_enabled (widget, "win.save", ready);
+  gtk_widget_action_set_enabled (widget, "win.save-as", ready);
+  gtk_widget_action_set_enabled (widget, "win.add-event", ready);
+  gtk_widget_action_set_enabled (widget, "win.edit-event", ready);
+  gtk_widget_action_set_enabled (widget, "win.duplicate-event", ready);
+  gtk_widget_action_set_enabled (widget, "win.delete-event", ready);
+}
+
+/* Whether the timeline can be edited now: not while it is saved, nor
+ * while a worker reads it for the search index (a large timeline just
+ * opened); then the edit waits, and the user is told. */
+static gboolean
+can_edit (WindowEdit *state)
+{
+  GObject *overlay;
+
+  if (state->edit == NULL || state->saving)
+    return FALSE;
+  if (!dm_window_is_indexing (state->window))
+    return TRUE;
+
+  overlay = G_OBJECT (adw_application_window_get_content (ADW_APPLICATION_WINDOW (state->window)));
+  if (ADW_IS_TOAST_OVERLAY (overlay))
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay),
+                                 adw_toast_new (_("The timeline is still being prepared; edit it in a moment")));
+  return FALSE;
+}
+
+/* Showing the edits */
+
+static gboolean
+refresh_cb (gpointer data)
+{
+  WindowEdit *state = data;
+  const char *id = dm_edit_get_changed_event (state->edit);
+  guint position;
+  int selected = dm_window_get_selected (state->window);
+
+  state->refresh_id = 0;
+  if (id != NULL && dm_dataset_lookup_event (state->dataset, id, &position) != NULL)
+    selected = (int) position;
+  else if (selected >= (int) dm_dataset_get_n_events (state->dataset))
+    selected = -1;
+
+  dm_window_show_edited (state->window, state->dataset, selected, is_modified (state));
+  update_actions (state);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_refresh (WindowEdit *state)
+{
+  if (state->refresh_id == 0)
+    state->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_cb, state, NULL);
+}
+
+static gboolean
+write_recovery_cb (gpointer data)
+{
+  WindowEdit *state = data;
+  g_autoptr(GError) error = NULL;
+
+  state->recovery_id = 0;
+  if (!is_modified (state) || state->saving)
+    return G_SOURCE_REMOVE;
+  if (!dm_recovery_write (state->dataset, dataset_file (state), &error))
+    g_warning ("Cannot keep a recovery copy: %s", error->message);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+edit_changed_cb (WindowEdit *state)
+{
+  /* At once: the views hold positions in the dataset, and a frame drawn
+   * before they are given it again would read past its end. */
+  g_clear_handle_id (&state->refresh_id, g_source_remove);
+  refresh_cb (state);
+
+  g_clear_handle_id (&state->recovery_id, g_source_remove);
+  if (dm_dataset_get_n_events (state->dataset) <= RECOVERY_MAX_EVENTS)
+    state->recovery_id = g_timeout_add_seconds (RECOVERY_DELAY_SECONDS, write_recovery_cb, state);
+}
+
+static void
+edit_changing_cb (WindowEdit *state)
+{
+  dm_window_show_edited (state->window, NULL, -1, FALSE);
+}
+
+static void
+modified_changed_cb (WindowEdit *state)
+{
+  /* Back where it was saved: nothing to recover. */
+  if (!is_modified (state))
+    {
+      g_clear_handle_id (&state->recovery_id, g_source_remove);
+      dm_recovery_discard (dataset_file (state));
+    }
+  schedule_refresh (state);
+}
+
+static void
+open_editor (WindowEdit *state,
+             const char *id)
+{
+  if (state->editor != NULL)
+    gtk_window_destroy (GTK_WINDOW (state->editor));
+
+  state->editor = dm_event_editor_new (GTK_WINDOW (state->window), state->edit, id);
+  g_object_add_weak_pointer (G_OBJECT (state->editor), (gpointer *) &state->editor);
+  gtk_window_present (GTK_WINDOW (state->editor));
+}
+
+/* Saving */
+
+static void
+show_error (WindowEdit *state,
+            const char *heading,
+            const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (state->window), heading, NULL);
+
+  /* The body is plain text: it may name the dataset's file. */
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static char *
+query_etag (GFile *file)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE,
+                                                 NULL, NULL);
+
+  return info != NULL ? g_strdup (g_file_info_get_etag (info)) : NULL;
+}
+
+typedef struct
+{
+  WindowEdit *state;
+  GFile      *file;
+  DmWindow   *window;   /* kept alive while the save runs */
+} SaveJob;
+
+static void
+save_job_free (SaveJob *job)
+{
+  g_object_unref (job->file);
+  g_object_unref (job->window);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveJob, save_job_free)
+
+/* In the worker. */
+static void
+save_progress_cb (double   fraction,
+                  gpointer user_data)
+{
+  WindowEdit *state = user_data;
+
+  g_atomic_int_set (&state->save_permille, (gint) (fraction * 1000));
+}
+
+/* A save that takes a while says so, and how far it is, in a toast. */
+static gboolean
+show_save_progress_cb (gpointer data)
+{
+  WindowEdit *state = data;
+  GObject *overlay = G_OBJECT (adw_application_window_get_content (ADW_APPLICATION_WINDOW (state->window)));
+  g_autofree char *title = g_strdup_printf (_("Saving… %d %%"), g_atomic_int_get (&state->save_permille) / 10);
+
+  if (state->save_toast == NULL && ADW_IS_TOAST_OVERLAY (overlay))
+    {
+      state->save_toast = g_object_ref (adw_toast_new (title));
+      adw_toast_set_timeout (state->save_toast, 0);
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_object_ref (state->save_toast));
+    }
+  else if (state->save_toast != NULL)
+    adw_toast_set_title (state->save_toast, title);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+end_save_progress (WindowEdit *state)
+{
+  g_clear_handle_id (&state->save_progress_id, g_source_remove);
+  if (state->save_toast != NULL)
+    adw_toast_dismiss (state->save_toast);
+  g_clear_object (&state->save_toast);
+}
+
+static void
+save_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(SaveJob) job = user_data;
+  WindowEdit *state = job->state;
+  GFile *file = job->file;
+  g_autoptr(GError) error = NULL;
+  GFile *old_file;
+
+  end_save_progress (state);
+  if (!dm_dataset_save_finish (DM_DATASET (object), result, &error))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+      g_autofree char *body = g_strdup_printf (_("“%s” could not be written: %s. The file on disk is as it was."),
+                                               name, error->message);
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      state->saving = FALSE;
+      state->pending = PENDING_NONE;
+      update_actions (state);
+      show_error (state, _("Could Not Save the Timeline"), body);
+      return;
+    }
+
+  state->saving = FALSE;
+  g_free (state->saved_etag);
+  state->saved_etag = query_etag (file);
+
+  /* The recovery copy was of the file's old name, or of a new timeline. */
+  old_file = dataset_file (state);
+  dm_recovery_discard (old_file);
+  if (old_file == NULL || !g_file_equal (old_file, file))
+    dm_recovery_discard (file);
+  g_clear_handle_id (&state->recovery_id, g_source_remove);
+
+  dm_dataset_set_file (state->dataset, file);
+  dm_dataset_set_origin_format (state->dataset, DM_ORIGIN_DAUMOC);
+  state->recovered = FALSE;
+  dm_edit_set_saved (state->edit);
+  schedule_refresh (state);
+  update_actions (state);
+
+  do_pending (state);
+}
+
+static void
+start_save (WindowEdit *state,
+            GFile      *file)
+{
+  SaveJob *job;
+
+  if (state->saving || state->edit == NULL)
+    return;
+
+  /* The dataset must not change while the worker writes it: the edit
+   * actions and the editor wait. */
+  state->saving = TRUE;
+  update_actions (state);
+  if (state->editor != NULL)
+    gtk_window_destroy (GTK_WINDOW (state->editor));
+  dm_edit_close_step (state->edit);
+
+  g_clear_object (&state->save_cancellable);
+  state->save_cancellable = g_cancellable_new ();
+  job = g_new0 (SaveJob, 1);
+  job->state = state;
+  job->file = g_object_ref (file);
+  job->window = g_object_ref (state->window);
+  g_atomic_int_set (&state->save_permille, 0);
+  state->save_progress_id = g_timeout_add (500, show_save_progress_cb, state);
+  dm_dataset_save_async (state->dataset, file, save_progress_cb, state, state->save_cancellable, save_done_cb, job);
+}
+
+static void
+save_as_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     WindowEdit      *state)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+
+  if (file != NULL)
+    start_save (state, file);
+  else
+    state->pending = PENDING_NONE;
+}
+
+static void
+save_as (WindowEdit *state)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  const char *title = dm_text_get (dm_dataset_get_title (state->dataset), dm_window_get_language (state->window));
+  g_autofree char *name = NULL;
+  GFile *file = dataset_file (state);
+
+  chooser = gtk_file_chooser_native_new (_("Save Timeline"), GTK_WINDOW (state->window),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("Timelines (JSON)"));
+  gtk_file_filter_add_suffix (filter, "json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+
+  /* A timeline read from another format becomes a native file beside it. */
+  if (file != NULL && g_file_is_native (file))
+    {
+      g_autofree char *base = g_file_get_basename (file);
+      char *dot = strrchr (base, '.');
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+
+      if (dot != NULL)
+        *dot = '\0';
+      name = g_strconcat (base, ".json", NULL);
+      if (parent != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), parent, NULL);
+    }
+  else
+    name = g_strdup_printf ("%s.json", title[0] != '\0' ? title : _("Timeline"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+
+  g_signal_connect (chooser, "response", G_CALLBACK (save_as_response_cb), state);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  WindowEdit *state = get_state (DM_WINDOW (widget));
+
+  if (state->edit == NULL || state->saving)
+    return;
+
+  if (g_str_equal (action_name, "win.save") && can_save_in_place (state))
+    start_save (state, dataset_file (state));
+  else
+    save_as (state);
+}
+
+/* Edit actions */
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  WindowEdit *state = get_state (DM_WINDOW (widget));
+
+  if (!can_edit (state))
+    return;
+  if (g_str_equal (action_name, "win.undo"))
+    dm_edit_undo (state->edit);
+  else
+    dm_edit_redo (state->edit);
+}
+
+static const DmEvent *
+selected_event (WindowEdit *state)
+{
+  int selected = dm_window_get_selected (state->window);
+
+  if (state->dataset == NULL || selected < 0 || selected >= (int) dm_dataset_get_n_events (state->dataset))
+    return NULL;
+  return dm_dataset_get_event (state->dataset, (guint) selected);
+}
+
+/* A new event, where the selected one is or else today, of the first
+ * kind: an event needs a kind, a date and a title. */
+static DmEvent *
+new_event (WindowEdit *state,
+           const char *title)
+{
+  const DmEvent *selected = selected_event (state);
+  DmEvent *event = dm_event_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  event->id = dm_edit_make_event_id (state->edit, "event");
+  if (selected != NULL)
+    {
+      event->kind = g_strdup (selected->kind);
+      event->start = selected->start;
+    }
+  else
+    {
+      if (dm_dataset_get_n_kinds (state->dataset) > 0)
+        event->kind = g_strdup (dm_dataset_get_kind (state->dataset, 0)->id);
+      dm_date_init (&event->start, DM_DATE_PRECISION_DAY, g_date_time_get_year (now),
+                    g_date_time_get_month (now), g_date_time_get_day_of_month (now), 0, 0);
+    }
+  if (dm_window_get_language (state->window) == DM_LANGUAGE_VI)
+    event->title.vi = g_strdup (title);
+  else
+    event->title.en = g_strdup (title);
+
+  return event;
+}
+
+static void
+add_event_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  WindowEdit *state = get_state (DM_WINDOW (widget));
+  DmEvent *event;
+  g_autofree char *id = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!can_edit (state))
+    return;
+
+  event = new_event (state, dm_window_get_language (state->window) == DM_LANGUAGE_VI ? "Sự kiện mới" : _("New event"));
+  id = g_strdup (event->id);
+  if (!dm_edit_add_event (state->edit, event, &error))
+    {
+      show_error (state, _("Could Not Add an Event"), error->message);
+      return;
+    }
+  open_editor (state, id);
+}
+
+static void
+edit_event_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  WindowEdit *state = get_state (DM_WINDOW (widget));
+  const DmEvent *event;
+
+  if ((event = selected_event (state)) == NULL || !can_edit (state))
+    return;
+
+  if (g_str_equal (action_name, "win.edit-event"))
+    open_editor (state, event->id);
+  else if (g_str_equal (action_name, "win.duplicate-event"))
+    g_free (dm_edit_duplicate_event (state->edit, event->id));
+  else
+    {
+      g_autofree char *id = g_strdup (event->id);
+
+      /* Undo brings it back: no question asked. */
+      dm_edit_delete_event (state->edit, id);
+    }
+}
+
+static void
+new_timeline_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DmWindow *self = DM_WINDOW (widget);
+  WindowEdit *state = get_state (self);
+  g_autoptr(DmDataset) dataset = NULL;
+  DmKind *kind;
+
+  if (state->saving || ask_unsaved (state, PENDING_NEW))
+    return;
+
+  dataset = dm_dataset_new ();
+  dm_dataset_set_title (dataset, "Dòng thời gian mới", "New timeline");
+  kind = dm_kind_new ();
+  kind->id = g_strdup ("event");
+  dm_text_set (&kind->label, "Sự kiện", "Event");
+  dm_dataset_add_kind (dataset, kind);
+  dm_dataset_finish (dataset);
+  dm_window_show_edited (self, dataset, -1, FALSE);
+}
+
+/* Citing from the source viewer */
+
+static void
+cite_cb (DmSourceViewer *viewer,
+         const char     *quote,
+         gboolean        new_event_wanted,
+         DmWindow       *self)
+{
+  WindowEdit *state = get_state (self);
+  const DmEvent *selected;
+  DmCitation *citation;
+  DmEvent *event;
+  g_autofree char *id = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (state->source_id == NULL || quote == NULL || quote[0] == '\0' || !can_edit (state))
+    return;
+
+  citation = dm_citation_new ();
+  citation->source = g_strdup (state->source_id);
+  citation->quote = g_strdup (quote);
+
+  selected = selected_event (state);
+  if (!new_event_wanted && selected == NULL)
+    {
+      dm_citation_free (citation);
+      show_error (state, _("No Event Is Selected"),
+                  _("Select the event to cite the passage in, or make a new event from it."));
+      return;
+    }
+
+  if (new_event_wanted)
+    {
+      g_autoptr(GArray) phrases = dm_date_phrases_find (quote);
+      g_autofree char *title = g_utf8_substring (quote, 0, MIN (g_utf8_strlen (quote, -1), 80));
+
+      event = new_event (state, g_strstrip (title));
+      /* The language of the quote is the source's: Vietnamese here. */
+      if (event->title.vi == NULL)
+        {
+          event->title.vi = g_steal_pointer (&event->title.en);
+        }
+      if (phrases->len > 0)
+        event->start = g_array_index (phrases, DmDatePhrase, 0).date;
+      event->citations = g_ptr_array_new_with_free_func ((GDestroyNotify) dm_citation_free);
+      g_ptr_array_add (event->citations, citation);
+      id = g_strdup (event->id);
+      if (!dm_edit_add_event (state->edit, event, &error))
+        {
+          show_error (state, _("Could Not Add an Event"), error->message);
+          return;
+        }
+    }
+  else
+    {
+      event = dm_event_copy (selected);
+      id = g_strdup (event->id);
+      if (event->citations == NULL)
+        event->citations = g_ptr_array_new_with_free_func ((GDestroyNotify) dm_citation_free);
+      g_ptr_array_add (event->citations, citation);
+      if (!dm_edit_change_event (state->edit, id, event, DM_EVENT_FIELD_CITATIONS, &error))
+        {
+          show_error (state, _("Could Not Cite the Passage"), error->message);
+          return;
+        }
+      dm_edit_close_step (state->edit);
+    }
+
+  open_editor (state, id);
+  dm_event_editor_offer_dates (state->editor, quote);
+}
+
+/* Unsaved changes */
+
+static void
+unsaved_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     WindowEdit       *state)
+{
+  if (g_str_equal (response, "save"))
+    gtk_widget_activate_action (GTK_WIDGET (state->window), "win.save", NULL);
+  else if (g_str_equal (response, "discard"))
+    {
+      g_clear_handle_id (&state->recovery_id, g_source_remove);
+      dm_recovery_discard (dataset_file (state));
+      do_pending (state);
+    }
+  else
+    state->pending = PENDING_NONE;
+}
+
+/* Asks what to do with the unsaved changes before @pending, which is
+ * done once they are saved or discarded; FALSE when there are none to
+ * ask about (@pending can be done now). */
+static gboolean
+ask_unsaved (WindowEdit *state,
+             Pending     pending)
+{
+  const char *title;
+  g_autofree char *shown = NULL;
+  GtkWidget *dialog;
+
+  if (state->leaving || !is_modified (state))
+    return FALSE;
+
+  state->pending = pending;
+  title = dm_text_get (dm_dataset_get_title (state->dataset), dm_window_get_language (state->window));
+  shown = dm_safe_text_for_display (title[0] != '\0' ? title : _("The timeline"), 200);
+  dialog = adw_message_dialog_new (GTK_WINDOW (state->window), _("Save Changes?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("“%s” has unsaved changes. Changes which are not saved will be lost."), shown);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (unsaved_response_cb), state);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
+}
+
+/* What waited for the unsaved changes, now saved or discarded; from an
+ * idle, once the dialog that asked is gone. */
+static gboolean
+do_pending_cb (gpointer data)
+{
+  WindowEdit *state = get_state (data);
+  Pending pending = state->pending;
+  g_autoptr(GFile) file = g_steal_pointer (&state->pending_file);
+
+  state->pending = PENDING_NONE;
+  state->leaving = TRUE;
+  switch (pending)
+    {
+    case PENDING_CLOSE:
+      state->close_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (state->window));
+      return G_SOURCE_REMOVE;
+    case PENDING_OPEN:
+      dm_window_open (state->window, file);
+      break;
+    case PENDING_NEW:
+      gtk_widget_activate_action (GTK_WIDGET (state->window), "win.new-timeline", NULL);
+      break;
+    case PENDING_NONE:
+    default:
+      break;
+    }
+  state->leaving = FALSE;
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+do_pending (WindowEdit *state)
+{
+  if (state->pending != PENDING_NONE)
+    g_idle_add_full (G_PRIORITY_DEFAULT, do_pending_cb, g_object_ref (state->window), g_object_unref);
+}
+
+gboolean
+dm_window_edit_close_request (DmWindow *self)
+{
+  WindowEdit *state = get_state (self);
+
+  if (state == NULL || state->close_confirmed)
+    return FALSE;
+  if (state->saving)
+    return TRUE;
+  if (ask_unsaved (state, PENDING_CLOSE))
+    return TRUE;
+
+  dm_recovery_discard (dataset_file (state));
+  return FALSE;
+}
+
+gboolean
+dm_window_edit_open_request (DmWindow *self,
+                             GFile    *file)
+{
+  WindowEdit *state = get_state (self);
+
+  if (state == NULL || state->saving)
+    return state != NULL;
+  if (!ask_unsaved (state, PENDING_OPEN))
+    return FALSE;
+
+  g_set_object (&state->pending_file, file);
+  return TRUE;
+}
+
+static void
+reload_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    WindowEdit       *state)
+{
+  state->asking_reload = FALSE;
+  if (g_str_equal (response, "reload") && dataset_file (state) != NULL)
+    {
+      g_autoptr(GFile) file = g_object_ref (dataset_file (state));
+
+      dm_recovery_discard (file);
+      state->leaving = TRUE;
+      dm_window_open (state->window, file);
+      state->leaving = FALSE;
+    }
+}
+
+gboolean
+dm_window_edit_file_changed (DmWindow *self)
+{
+  WindowEdit *state = get_state (self);
+  GFile *file = state != NULL ? dataset_file (state) : NULL;
+  g_autofree char *etag = NULL;
+  g_autofree char *name = NULL;
+  GtkWidget *dialog;
+
+  if (file == NULL)
+    return FALSE;
+
+  /* The window's own save, or one under way. */
+  etag = query_etag (file);
+  if (state->saving || (etag != NULL && g_strcmp0 (etag, state->saved_etag) == 0))
+    return TRUE;
+  if (!is_modified (state))
+    return FALSE;
+  if (state->asking_reload)
+    return TRUE;
+
+  state->asking_reload = TRUE;
+  name = g_file_get_basename (file);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("File Changed on Disk"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("“%s” was changed by another program. Reload it and lose your unsaved changes, "
+                                    "or keep your version: saving it replaces the other program’s changes."), name);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep My Changes"),
+                                    "reload", _("_Reload"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reload", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect (dialog, "response", G_CALLBACK (reload_response_cb), state);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
+}
+
+/* Recovery */
+
+static void
+recovery_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      WindowEdit       *state)
+{
+  GPtrArray *orphans = g_object_get_data (G_OBJECT (dialog), "dm-orphans");
+  DmRecovery *recovery = g_ptr_array_index (orphans, 0);
+
+  if (g_str_equal (response, "recover"))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DmDataset) dataset = dm_dataset_load_file (recovery->copy, NULL, NULL, &error);
+
+      if (dataset == NULL)
+        {
+          show_error (state, _("Could Not Recover the Changes"), error->message);
+          return;
+        }
+      dm_dataset_set_file (dataset, recovery->original);
+      dm_window_show_edited (state->window, dataset, -1, TRUE);
+      state->recovered = TRUE;
+      schedule_refresh (state);
+      edit_changed_cb (state);
+    }
+
+  /* Recovered (this process keeps its own copy now) or declined. */
+  for (guint i = 0; i < orphans->len; i++)
+    dm_recovery_remove (g_ptr_array_index (orphans, i));
+}
+
+static void
+offer_recovery_now (WindowEdit *state)
+{
+  g_autoptr(GPtrArray) orphans = dm_recovery_list_orphans ();
+  DmRecovery *recovery;
+  g_autofree char *name = NULL;
+  g_autofree char *when = NULL;
+  GtkWidget *dialog;
+
+  if (orphans->len == 0)
+    return;
+
+  recovery = g_ptr_array_index (orphans, 0);
+  name = recovery->original != NULL ? g_file_get_basename (recovery->original) : g_strdup (_("a new timeline"));
+  when = g_date_time_format (recovery->written, "%c");
+  dialog = adw_message_dialog_new (GTK_WINDOW (state->window), _("Recover Unsaved Changes?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("Dấu Mốc closed unexpectedly while “%s” had unsaved changes (%s)."), name, when);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "discard", _("_Discard"),
+                                    "recover", _("_Recover"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "recover", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "recover");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "discard");
+  g_object_set_data_full (G_OBJECT (dialog), "dm-orphans", g_steal_pointer (&orphans), (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect (dialog, "response", G_CALLBACK (recovery_response_cb), state);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+dm_window_edit_offer_recovery (DmWindow *self)
+{
+  WindowEdit *state = get_state (self);
+
+  g_return_if_fail (state != NULL);
+
+  if (state->dataset != NULL)
+    offer_recovery_now (state);
+  else
+    state->offer_recovery = TRUE;
+}
+
+/* Hooks */
+
+void
+dm_window_edit_dataset_shown (DmWindow  *self,
+                              DmDataset *dataset)
+{
+  WindowEdit *state = get_state (self);
+
+  if (state == NULL || dataset == state->dataset)
+    return;
+
+  /* Another timeline: a new history of edits. */
+  if (state->editor != NULL)
+    gtk_window_destroy (GTK_WINDOW (state->editor));
+  g_clear_handle_id (&state->recovery_id, g_source_remove);
+  g_clear_handle_id (&state->refresh_id, g_source_remove);
+  if (state->edit != NULL)
+    g_signal_handlers_disconnect_by_data (state->edit, state);
+  g_clear_object (&state->edit);
+  g_set_object (&state->dataset, dataset);
+  g_clear_pointer (&state->saved_etag, g_free);
+  state->recovered = FALSE;
+  state->close_confirmed = FALSE;
+
+  if (dataset != NULL)
+    {
+      state->edit = dm_edit_new (dataset);
+      g_signal_connect_swapped (state->edit, "changing", G_CALLBACK (edit_changing_cb), state);
+      g_signal_connect_swapped (state->edit, "changed", G_CALLBACK (edit_changed_cb), state);
+      g_signal_connect_swapped (state->edit, "notify::modified", G_CALLBACK (modified_changed_cb), state);
+      g_signal_connect_swapped (state->edit, "notify::can-undo", G_CALLBACK (update_actions), state);
+      g_signal_connect_swapped (state->edit, "notify::can-redo", G_CALLBACK (update_actions), state);
+    }
+  update_actions (state);
+
+  if (state->offer_recovery && dataset != NULL)
+    {
+      state->offer_recovery = FALSE;
+      offer_recovery_now (state);
+    }
+}
+
+void
+dm_window_edit_source_shown (DmWindow       *self,
+                             DmSourceViewer *viewer,
+                             const char     *source_id)
+{
+  WindowEdit *state = get_state (self);
+
+  if (state == NULL)
+    return;
+
+  if (source_id != NULL)
+    {
+      g_free (state->source_id);
+      state->source_id = g_strdup (source_id);
+    }
+  if (viewer != NULL && state->viewer != viewer)
+    {
+      if (state->viewer != NULL)
+        g_object_remove_weak_pointer (G_OBJECT (state->viewer), (gpointer *) &state->viewer);
+      state->viewer = viewer;
+      g_object_add_weak_pointer (G_OBJECT (viewer), (gpointer *) &state->viewer);
+      g_signal_connect_object (viewer, "cite", G_CALLBACK (cite_cb), self, 0);
+    }
+}
+
+DmEdit *
+dm_window_edit_get_edit (DmWindow *self)
+{
+  WindowEdit *state = get_state (self);
+
+  g_return_val_if_fail (DM_IS_WINDOW (self), NULL);
+
+  return state != NULL ? state->edit : NULL;
+}
+
+GtkWindow *
+dm_window_edit_get_editor (DmWindow *self)
+{
+  WindowEdit *state = get_state (self);
+
+  g_return_val_if_fail (DM_IS_WINDOW (self), NULL);
+
+  return state != NULL && state->editor != NULL ? GTK_WINDOW (state->editor) : NULL;
+}
+
+/* The menu's editing items, in a section of their own at its top. */
+static void
+add_menu_items (DmWindow *self)
+{
+  GObject *button = gtk_widget_get_template_child (GTK_WIDGET (self), DM_TYPE_WINDOW, "primary_menu_button");
+  GMenuModel *model = button != NULL ? gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button)) : NULL;
+  g_autoptr(GMenu) file = g_menu_new ();
+  g_autoptr(GMenu) events = g_menu_new ();
+
+  if (model == NULL || !G_IS_MENU (model))
+    return;
+
+  g_menu_append (file, _("_New Timeline"), "win.new-timeline");
+  g_menu_append (file, _("_Save"), "win.save");
+  g_menu_append (file, _("Save _As…"), "win.save-as");
+  g_menu_append (events, _("_Add Event"), "win.add-event");
+  g_menu_append (events, _("_Edit Event"), "win.edit-event");
+  g_menu_append (events, _("D_uplicate Event"), "win.duplicate-event");
+  g_menu_append (events, _("_Delete Event"), "win.delete-event");
+  g_menu_append (events, _("_Undo"), "win.undo");
+  g_menu_append (events, _("_Redo"), "win.redo");
+  g_menu_prepend_section (G_MENU (model), NULL, G_MENU_MODEL (events));
+  g_menu_prepend_section (G_MENU (model), NULL, G_MENU_MODEL (file));
+}
+
+void
+dm_window_edit_init (DmWindow *self)
+{
+  WindowEdit *state = g_new0 (WindowEdit, 1);
+
+  state->window = self;
+  g_object_set_qdata_full (G_OBJECT (self), edit_quark, state, window_edit_free);
+  update_actions (state);
+  add_menu_items (self);
+}
+
+void
+dm_window_edit_class_init (GtkWidgetClass *widget_class)
+{
+  edit_quark = g_quark_from_static_string ("dm-window-edit");
+
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.new-timeline", NULL, new_timeline_action);
+  gtk_widget_class_install_action (widget_class, "win.add-event", NULL, add_event_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-event", NULL, edit_event_action);
+  gtk_widget_class_install_action (widget_class, "win.duplicate-event", NULL, edit_event_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-event", NULL, edit_event_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-timeline", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.add-event", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.edit-event", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.duplicate-event", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete-event", NULL);
+}
+
+/* What the window's parts give editing */
+
+gboolean
+dm_window_is_indexing (DmWindow *self)
+{
+  g_return_val_if_fail (DM_IS_WINDOW (self), FALSE);
+
+  return self->index_cancellable != NULL;
+}
+
+int
+dm_window_get_selected (DmWindow *self)
+{
+  g_return_val_if_fail (DM_IS_WINDOW (self), -1);
+
+  return dm_timeline_view_get_selected (self->timeline);
+}
+
+void
+dm_window_show_edited (DmWindow  *self,
+                       DmDataset *dataset,
+                       int        selected,
+                       gboolean   modified)
+{
+  g_return_if_fail (DM_IS_WINDOW (self));
+  g_return_if_fail (!dataset || DM_IS_DATASET (dataset));
+
+  /* The views let go of the dataset before it changes: the event list
+   * counts the dataset's events, and the list view must be told of a
+   * change before it is one. They take it again afterwards. */
+  if (gtk_list_view_get_model (self->event_view) != NULL)
+    {
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+      if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->event_view)))
+        gtk_widget_grab_focus (GTK_WIDGET (self->timeline));
+      gtk_list_view_set_model (self->event_view, NULL);
+      dm_event_list_set_dataset (self->events, NULL);
+      dm_timeline_view_set_dataset (self->timeline, NULL);
+    }
+  if (dataset == NULL)
+    return;
+
+  self->edited = TRUE;
+  _dm_window_set_dataset (self, dataset);
+  self->edited = FALSE;
+  gtk_list_view_set_model (self->event_view, GTK_SELECTION_MODEL (self->selection));
+  if (selected >= 0)
+    dm_timeline_view_set_selected (self->timeline, selected);
+
+  /* Unsaved changes, in the title as GNOME's editors mark them. */
+  if (modified)
+    {
+      g_autofree char *title = g_strdup_printf ("• %s", adw_window_title_get_title (self->window_title));
+
+      adw_window_title_set_title (self->window_title, title);
+      gtk_window_set_title (GTK_WINDOW (self), title);
+    }
+}

@@ -1,0 +1,95 @@
+#!/usr/bin/python3
+# test-atspi-editor.py — the event editor as a screen reader sees it: F2
+# on the selected event opens it, and every field has its name.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Needs a display and a session bus, as test-atspi.py does. Prints TAP.
+
+import sys
+import tempfile
+
+import pyatspi
+
+from dm_atspi import all_passed, badly_named, check, event_list, find, find_app, start_app, wait_for
+
+# Key codes of Xvfb's default keyboard map.
+F2, ESCAPE = 68, 9
+
+FIELDS = [
+    'Title in Vietnamese', 'Title in English',
+    'Date or start (YYYY, YYYY-MM or YYYY-MM-DD)', 'How the date is known', 'End, for a period',
+    'Certainty', 'Reason in Vietnamese', 'Reason in English',
+    'Summary in Vietnamese', 'Summary in English', 'Place in Vietnamese', 'Place in English',
+    'Kind', 'Tags, separated by commas', 'Identifier',
+    'Relation to add', 'Id of the related event (Enter adds it)',
+]
+
+
+def press(code):
+    pyatspi.Registry.generateKeyboardEvent(code, None, pyatspi.KEY_PRESS)
+    pyatspi.Registry.generateKeyboardEvent(code, None, pyatspi.KEY_RELEASE)
+
+
+def names(node):
+    """The names of the accessibles under @node."""
+    found = set()
+
+    def visit(n, depth=0):
+        try:
+            if n.name:
+                found.add(n.name)
+        except Exception:
+            return
+        if depth < 40:
+            for c in n:
+                if c is not None:
+                    visit(c, depth + 1)
+
+    visit(node)
+    return found
+
+
+def editor(app):
+    for window in app:
+        if window is not None and window.name == 'Edit Event':
+            return window
+    return None
+
+
+def main():
+    # Recovery copies of its own: none to offer at start.
+    state = tempfile.TemporaryDirectory()
+    app_process = start_app(XDG_STATE_HOME=state.name)
+    print('1..4', flush=True)
+    try:
+        app = wait_for(find_app, timeout=60)
+        check(app is not None, 'the app is on the accessibility bus')
+        if app is None:
+            return
+
+        events = wait_for(lambda: event_list(app) if event_list(app) and event_list(app).childCount > 0 else None)
+        events.querySelection().selectChild(0)
+        # X sends keys to the window under the pointer; with no window
+        # manager the window sits at the origin.
+        pyatspi.Registry.generateMouseEvent(400, 300, pyatspi.MOUSE_ABS)
+        wait_for(lambda: find(app, lambda n: n.getRoleName() == 'panel' and n.parent is not None
+                              and n.parent.getRoleName() == 'filler' and n.name))
+        press(F2)
+        window = wait_for(lambda: editor(app))
+        check(window is not None, 'F2 opens the event editor on the selected event')
+        shown = window and wait_for(lambda: names(window) if FIELDS[-1] in names(window) else None)
+        missing = [f for f in FIELDS if shown is None or f not in shown]
+        check(not missing, 'every field of the editor has its name: missing %r' % (missing,))
+        wrong = badly_named(window) if window else None
+        check(window is not None and not wrong, 'no control of the editor is named wrong: %r' % (wrong,))
+        pyatspi.Registry.generateMouseEvent(60, 60, pyatspi.MOUSE_ABS)
+        press(ESCAPE)
+    finally:
+        app_process.terminate()
+        app_process.wait(timeout=10)
+        state.cleanup()
+
+
+main()
+sys.exit(0 if all_passed() else 1)

@@ -1,0 +1,718 @@
+/* test-window-edit.c — editing in the real window, with keys pressed
+ * through the X server: an event edited with the keyboard only, undone
+ * and redone; closing with unsaved changes (save, cancel, discard); a
+ * file changed on disk under unsaved edits; an event made from a
+ * Vietnamese passage of a source
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "dm-edit.h"
+#include "dm-source-viewer.h"
+#include "dm-test-window.h"
+#include "dm-timeline-view.h"
+#include "dm-window-edit.h"
+
+typedef gboolean (*Condition) (gpointer data);
+
+/* Waits on the main loop for @condition, failing after a while. */
+#define wait_for(condition, data) wait_for_named (condition, data, #condition)
+
+static void
+wait_for_named (Condition   condition,
+                gpointer    data,
+                const char *name)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (dm_test_seconds (10), dm_test_set_flag_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (timed_out)
+    g_error ("Waited in vain for %s", name);
+  g_source_remove (id);
+}
+
+/* A copy of the bundled timeline and its source texts in a folder of
+ * the test's own. */
+typedef struct
+{
+  char *dir;
+  char *path;
+  char *original;
+} Copy;
+
+static void
+copy_bundled (Copy *copy)
+{
+  g_autofree char *data = g_test_build_filename (G_TEST_DIST, "..", "data", NULL);
+  g_autofree char *dataset = g_build_filename (data, "datasets", "vietnam-industry-4.0.json", NULL);
+  g_autofree char *sources = g_build_filename (data, "sources", NULL);
+  g_autofree char *copy_sources = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *name;
+
+  copy->dir = g_dir_make_tmp ("test-window-edit-XXXXXX", &error);
+  g_assert_no_error (error);
+  copy->path = g_build_filename (copy->dir, "timeline.json", NULL);
+  g_assert_true (g_file_get_contents (dataset, &copy->original, NULL, NULL));
+  g_assert_true (g_file_set_contents (copy->path, copy->original, -1, NULL));
+
+  copy_sources = g_build_filename (copy->dir, "sources", NULL);
+  g_assert_cmpint (g_mkdir (copy_sources, 0755), ==, 0);
+  dir = g_dir_open (sources, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *from = g_build_filename (sources, name, NULL);
+      g_autofree char *to = g_build_filename (copy_sources, name, NULL);
+      g_autofree char *text = NULL;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (from, &text, &length, NULL));
+      g_assert_true (g_file_set_contents (to, text, (gssize) length, NULL));
+    }
+}
+
+static void
+remove_copy (Copy *copy)
+{
+  g_autofree char *sources = g_build_filename (copy->dir, "sources", NULL);
+
+  dm_test_remove_dir (sources);
+  dm_test_remove_dir (copy->dir);
+  g_free (copy->dir);
+  g_free (copy->path);
+  g_free (copy->original);
+}
+
+static gboolean
+has_dataset (gpointer data)
+{
+  return dm_window_get_dataset (data) != NULL && dm_window_edit_get_edit (data) != NULL;
+}
+
+static DmWindow *
+open_copy (Copy *copy)
+{
+  DmWindow *window = dm_window_new (NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (copy->path);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  dm_window_open (window, file);
+  wait_for (has_dataset, window);
+  g_object_set (window, "data-language", "en", NULL);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  return window;
+}
+
+static void
+select_event (DmWindow *window,
+              guint     position)
+{
+  dm_timeline_view_set_selected (DM_TIMELINE_VIEW (dm_test_window_child (window, "timeline")), (int) position);
+}
+
+static gboolean
+editor_open (gpointer data)
+{
+  GtkWindow *editor = dm_window_edit_get_editor (data);
+
+  return editor != NULL && gtk_widget_get_mapped (GTK_WIDGET (editor));
+}
+
+static gboolean
+editor_active (gpointer data)
+{
+  GtkWindow *editor = dm_window_edit_get_editor (data);
+
+  return editor != NULL && gtk_window_is_active (editor);
+}
+
+static gboolean
+editor_closed (gpointer data)
+{
+  return dm_window_edit_get_editor (data) == NULL;
+}
+
+typedef struct
+{
+  DmWindow   *window;
+  const char *id;
+  const char *title;
+} TitleWait;
+
+static gboolean
+title_is (gpointer data)
+{
+  TitleWait *wait = data;
+  const DmEvent *event = dm_dataset_lookup_event (dm_window_get_dataset (wait->window), wait->id, NULL);
+
+  return event != NULL && g_strcmp0 (event->title.vi, wait->title) == 0;
+}
+
+static gboolean
+title_marked (gpointer data)
+{
+  return g_str_has_prefix (gtk_window_get_title (data), "• ");
+}
+
+static gboolean
+title_unmarked (gpointer data)
+{
+  return !g_str_has_prefix (gtk_window_get_title (data), "• ");
+}
+
+/* The message dialog over @window, if one is shown. */
+static AdwMessageDialog *
+find_dialog (DmWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_window_get_transient_for (GTK_WINDOW (toplevel)) == GTK_WINDOW (window) &&
+          gtk_widget_get_mapped (GTK_WIDGET (toplevel)))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  AdwMessageDialog *dialog = find_dialog (data);
+
+  return dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog));
+}
+
+static gboolean
+dialog_gone (gpointer data)
+{
+  return find_dialog (data) == NULL;
+}
+
+static gboolean
+flag_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
+destroyed_cb (gpointer  data,
+              GObject  *where_the_object_was)
+{
+  *(gboolean *) data = TRUE;
+}
+
+#ifdef DM_TEST_XDOTOOL
+
+/* Types @text (ASCII letters and spaces) as key presses. */
+static void
+type_text (const char *text)
+{
+  g_autoptr(GString) keys = g_string_new (NULL);
+
+  for (const char *p = text; *p; p++)
+    {
+      if (keys->len > 0)
+        g_string_append_c (keys, ' ');
+      if (*p == ' ')
+        g_string_append (keys, "space");
+      else
+        g_string_append_c (keys, *p);
+    }
+  dm_test_press_keys (60, 60, keys->str);
+}
+
+/* With the keyboard only: F2 edits the selected event, its title is
+ * typed over, Ctrl+Z takes the whole typing back in one step and
+ * Shift+Ctrl+Z brings it again, Esc closes the editor; the title marks
+ * the unsaved changes. Then the window is closed: asked, Return saves,
+ * and the file on disk differs from the original by that title only. */
+static void
+test_keyboard_edit_and_save (void)
+{
+  Copy copy = { 0 };
+  DmWindow *window;
+  g_autofree char *id = NULL;
+  g_autofree char *old_title = NULL;
+  g_autofree char *saved = NULL;
+  g_autoptr(GString) expected = NULL;
+  gboolean destroyed = FALSE;
+  TitleWait typed;
+  TitleWait undone;
+  const DmEvent *event;
+
+  copy_bundled (&copy);
+  window = open_copy (&copy);
+  g_object_weak_ref (G_OBJECT (window), destroyed_cb, &destroyed);
+
+  /* An event with a Vietnamese title, to type over. */
+  for (guint i = 0; i < dm_dataset_get_n_events (dm_window_get_dataset (window)); i++)
+    if ((event = dm_dataset_get_event (dm_window_get_dataset (window), i))->title.vi != NULL)
+      {
+        select_event (window, i);
+        id = g_strdup (event->id);
+        old_title = g_strdup (event->title.vi);
+        break;
+      }
+  g_assert_nonnull (id);
+  g_assert_false (title_marked (window));
+
+  dm_test_press_keys (500, 300, "F2");
+  wait_for (editor_open, window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dm_window_edit_get_editor (window)));
+  dm_test_press_keys (60, 60, "shift");
+  wait_for (editor_active, window);
+  dm_test_press_keys (60, 60, "ctrl+a");
+  type_text ("Sua loi chinh ta");
+  typed = (TitleWait) { window, id, "Sua loi chinh ta" };
+  wait_for (title_is, &typed);
+  wait_for (title_marked, window);
+
+  dm_test_press_keys (60, 60, "ctrl+z");
+  undone = (TitleWait) { window, id, old_title };
+  wait_for (title_is, &undone);
+  wait_for (title_unmarked, window);
+  dm_test_press_keys (60, 60, "ctrl+shift+z");
+  wait_for (title_is, &typed);
+  wait_for (title_marked, window);
+
+  dm_test_press_keys (60, 60, "Escape");
+  wait_for (editor_closed, window);
+
+  /* Closing asks; Return is Save; then the window goes. */
+  gtk_window_close (GTK_WINDOW (window));
+  wait_for (dialog_shown, window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (find_dialog (window)));
+  dm_test_press_keys (20, 20, "Return");
+  wait_for (flag_set, &destroyed);
+
+  g_assert_true (g_file_get_contents (copy.path, &saved, NULL, NULL));
+  expected = g_string_new (copy.original);
+  {
+    g_autofree char *from = g_strdup_printf ("\"vi\": \"%s\"", old_title);
+
+    g_assert_cmpuint (g_string_replace (expected, from, "\"vi\": \"Sua loi chinh ta\"", 1), ==, 1);
+  }
+  g_assert_true (strcmp (saved, expected->str) == 0);
+
+  remove_copy (&copy);
+}
+
+/* Delete removes the selected event; closing asks, Esc cancels and the
+ * window stays with the edit; asked again, Discard closes and the file
+ * is as it was. */
+static void
+test_close_cancel_discard (void)
+{
+  Copy copy = { 0 };
+  DmWindow *window;
+  guint n;
+  gboolean destroyed = FALSE;
+  g_autofree char *after = NULL;
+
+  copy_bundled (&copy);
+  window = open_copy (&copy);
+  g_object_weak_ref (G_OBJECT (window), destroyed_cb, &destroyed);
+  n = dm_dataset_get_n_events (dm_window_get_dataset (window));
+  select_event (window, 2);
+
+  dm_test_press_keys (500, 300, "Delete");
+  wait_for (title_marked, window);
+  g_assert_cmpuint (dm_dataset_get_n_events (dm_window_get_dataset (window)), ==, n - 1);
+
+  gtk_window_close (GTK_WINDOW (window));
+  wait_for (dialog_shown, window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (find_dialog (window)));
+  dm_test_press_keys (20, 20, "Escape");
+  wait_for (dialog_gone, window);
+  g_assert_false (destroyed);
+  g_assert_cmpuint (dm_dataset_get_n_events (dm_window_get_dataset (window)), ==, n - 1);
+
+  gtk_window_close (GTK_WINDOW (window));
+  wait_for (dialog_shown, window);
+  adw_message_dialog_response (find_dialog (window), "discard");
+  wait_for (flag_set, &destroyed);
+
+  g_assert_true (g_file_get_contents (copy.path, &after, NULL, NULL));
+  g_assert_true (strcmp (after, copy.original) == 0);
+  remove_copy (&copy);
+}
+
+/* Another program writes the file while there are unsaved edits: the
+ * window asks rather than reloading; Esc keeps the edits. Ctrl+S then
+ * saves them over the other program's version. */
+static void
+test_changed_on_disk (void)
+{
+  Copy copy = { 0 };
+  DmWindow *window;
+  DmDataset *dataset;
+  g_autoptr(GString) other = NULL;
+  g_autofree char *saved = NULL;
+  guint n;
+
+  copy_bundled (&copy);
+  window = open_copy (&copy);
+  dataset = dm_window_get_dataset (window);
+  n = dm_dataset_get_n_events (dataset);
+  select_event (window, 1);
+  dm_test_press_keys (500, 300, "Delete");
+  wait_for (title_marked, window);
+
+  other = g_string_new (copy.original);
+  g_string_replace (other, "Vietnam and the Fourth", "Viet Nam and the Fourth", 1);
+  g_assert_true (g_file_set_contents (copy.path, other->str, -1, NULL));
+  wait_for (dialog_shown, window);
+  g_assert_true (dm_window_get_dataset (window) == dataset);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (find_dialog (window)));
+  dm_test_press_keys (20, 20, "Escape");
+  wait_for (dialog_gone, window);
+  g_assert_true (dm_window_get_dataset (window) == dataset);
+  g_assert_cmpuint (dm_dataset_get_n_events (dataset), ==, n - 1);
+
+  dm_test_press_keys (500, 300, "ctrl+s");
+  wait_for (title_unmarked, window);
+  g_assert_true (g_file_get_contents (copy.path, &saved, NULL, NULL));
+  g_assert_null (strstr (saved, "Viet Nam and the Fourth"));
+  /* Our own save is not taken for another program's. */
+  {
+    gboolean waited = FALSE;
+
+    g_timeout_add (600, (GSourceFunc) dm_test_set_flag_cb, &waited);
+    wait_for (flag_set, &waited);
+  }
+  g_assert_null (find_dialog (window));
+  g_assert_true (dm_window_get_dataset (window) == dataset);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_copy (&copy);
+}
+
+typedef struct
+{
+  DmWindow  *window;
+  DmDataset *old;
+} ReplacedWait;
+
+static gboolean
+dataset_replaced (gpointer data)
+{
+  ReplacedWait *wait = data;
+
+  return dm_window_get_dataset (wait->window) != wait->old && has_dataset (wait->window);
+}
+
+/* Opening a file over unsaved edits asks first; Esc keeps them, Discard
+ * opens the file. */
+static void
+test_open_asks (void)
+{
+  Copy copy = { 0 };
+  DmWindow *window;
+  DmDataset *dataset;
+  g_autoptr(GFile) file = NULL;
+  ReplacedWait wait;
+  guint n;
+
+  copy_bundled (&copy);
+  window = open_copy (&copy);
+  dataset = dm_window_get_dataset (window);
+  n = dm_dataset_get_n_events (dataset);
+  select_event (window, 0);
+  dm_test_press_keys (500, 300, "Delete");
+  wait_for (title_marked, window);
+
+  file = g_file_new_for_path (copy.path);
+  dm_window_open (window, file);
+  wait_for (dialog_shown, window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (find_dialog (window)));
+  dm_test_press_keys (20, 20, "Escape");
+  wait_for (dialog_gone, window);
+  g_assert_true (dm_window_get_dataset (window) == dataset);
+  g_assert_cmpuint (dm_dataset_get_n_events (dataset), ==, n - 1);
+
+  dm_window_open (window, file);
+  wait_for (dialog_shown, window);
+  adw_message_dialog_response (find_dialog (window), "discard");
+  wait = (ReplacedWait) { window, dataset };
+  wait_for (dataset_replaced, &wait);
+  g_assert_cmpuint (dm_dataset_get_n_events (dm_window_get_dataset (window)), ==, n);
+  wait_for (title_unmarked, window);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_copy (&copy);
+}
+
+static GtkWindow *
+find_viewer (DmWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (DM_IS_SOURCE_VIEWER (toplevel) && gtk_widget_get_mapped (GTK_WIDGET (toplevel)))
+        return GTK_WINDOW (toplevel);
+    }
+  return NULL;
+}
+
+static gboolean
+viewer_shown (gpointer data)
+{
+  return find_viewer (data) != NULL;
+}
+
+typedef struct
+{
+  DmWindow *window;
+  guint     n;
+} CountWait;
+
+static gboolean
+events_counted (gpointer data)
+{
+  CountWait *wait = data;
+
+  return dm_dataset_get_n_events (dm_window_get_dataset (wait->window)) == wait->n;
+}
+
+/* A Vietnamese passage selected in the source text, Shift+Ctrl+N: a new
+ * event quotes it verbatim with its source, dated by the date it writes
+ * ("ngày 06/12/2021"), and the editor offers that date. */
+static void
+test_cite_from_selection (void)
+{
+  const char *passage = "ngày 06/12/2021, Ban Kinh tế Trung ương chủ trì";
+  Copy copy = { 0 };
+  DmWindow *window;
+  DmDataset *dataset;
+  GtkWindow *viewer;
+  GtkTextBuffer *buffer;
+  GtkTextIter start;
+  GtkTextIter end;
+  g_autofree char *text = NULL;
+  const DmEvent *event = NULL;
+  const DmCitation *citation;
+  CountWait count;
+  guint source_position = G_MAXUINT;
+
+  copy_bundled (&copy);
+  window = open_copy (&copy);
+  dataset = dm_window_get_dataset (window);
+
+  /* The first event that quotes s002, whose text has the passage. */
+  for (guint i = 0; i < dm_dataset_get_n_events (dataset) && source_position == G_MAXUINT; i++)
+    {
+      const DmEvent *e = dm_dataset_get_event (dataset, i);
+
+      for (guint c = 0; e->citations != NULL && c < e->citations->len; c++)
+        if (g_str_equal (((DmCitation *) g_ptr_array_index (e->citations, c))->source, "s002"))
+          {
+            g_signal_emit_by_name (dm_test_window_child (window, "detail_pane"), "show-source", (int) i, c);
+            source_position = i;
+            break;
+          }
+    }
+  g_assert_cmpuint (source_position, !=, G_MAXUINT);
+  wait_for (viewer_shown, window);
+  viewer = find_viewer (window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (viewer));
+
+  /* The passage selected, as with the mouse. */
+  buffer = gtk_text_view_get_buffer (dm_test_find_text_view (GTK_WIDGET (viewer)));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_nonnull (strstr (text, passage));
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, (int) g_utf8_pointer_to_offset (text, strstr (text, passage)));
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, gtk_text_iter_get_offset (&start) + (int) g_utf8_strlen (passage, -1));
+  gtk_text_buffer_select_range (buffer, &start, &end);
+
+  count = (CountWait) { window, dm_dataset_get_n_events (dataset) + 1 };
+  dm_test_press_keys (60, 60, "ctrl+shift+n");
+  wait_for (events_counted, &count);
+  wait_for (editor_open, window);
+
+  for (guint i = 0; i < dm_dataset_get_n_events (dataset); i++)
+    {
+      const DmEvent *e = dm_dataset_get_event (dataset, i);
+
+      if (e->citations != NULL && e->citations->len == 1 &&
+          g_strcmp0 (((DmCitation *) g_ptr_array_index (e->citations, 0))->quote, passage) == 0)
+        event = e;
+    }
+  g_assert_nonnull (event);
+  citation = g_ptr_array_index (event->citations, 0);
+  g_assert_cmpstr (citation->source, ==, "s002");
+  {
+    g_autofree char *iso = dm_date_to_iso (&event->start);
+    g_assert_cmpstr (iso, ==, "2021-12-06");
+  }
+  g_assert_true (dm_edit_can_undo (dm_window_edit_get_edit (window)));
+
+  /* Undone, the event is gone and its editor with it. */
+  dm_edit_undo (dm_window_edit_get_edit (window));
+  wait_for (editor_closed, window);
+  g_assert_cmpuint (dm_dataset_get_n_events (dataset), ==, count.n - 1);
+
+  gtk_window_destroy (viewer);
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_copy (&copy);
+}
+
+#endif
+
+/* The editor's fields each have a name for assistive technologies. */
+static void
+test_editor_fields_named (void)
+{
+  Copy copy = { 0 };
+  DmWindow *window;
+  GtkWindow *editor;
+  guint named = 0;
+
+  copy_bundled (&copy);
+  window = open_copy (&copy);
+  select_event (window, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-event", NULL);
+  wait_for (editor_open, window);
+  editor = dm_window_edit_get_editor (window);
+
+  for (GtkWidget *w = GTK_WIDGET (editor); w != NULL;)
+    {
+      if (ADW_IS_ENTRY_ROW (w) || ADW_IS_COMBO_ROW (w))
+        {
+          const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w));
+
+          g_assert_nonnull (title);
+          g_assert_cmpuint (strlen (title), >, 3);
+          named++;
+        }
+      /* Depth first. */
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && w != GTK_WIDGET (editor) && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          w = w == NULL || w == GTK_WIDGET (editor) ? NULL : gtk_widget_get_next_sibling (w);
+        }
+    }
+  g_assert_cmpuint (named, ==, 17);
+
+  gtk_window_destroy (editor);
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_copy (&copy);
+}
+
+static gboolean
+has_relation_to (const DmEvent *event,
+                 const char    *id)
+{
+  for (guint r = 0; event->related != NULL && r < event->related->len; r++)
+    if (g_strcmp0 (((DmRelation *) g_ptr_array_index (event->related, r))->event, id) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Relations in the editor: an id entered relates the event to that one,
+ * an id of no event is refused at its field, the trash button removes a
+ * relation. */
+static void
+test_editor_relations (void)
+{
+  Copy copy = { 0 };
+  DmWindow *window;
+  DmDataset *dataset;
+  GtkWindow *editor;
+  GtkWidget *type;
+  GtkWidget *add;
+  g_autofree char *id = NULL;
+  g_autofree char *other = NULL;
+  GtkWidget *trash = NULL;
+
+  copy_bundled (&copy);
+  window = open_copy (&copy);
+  dataset = dm_window_get_dataset (window);
+  select_event (window, 0);
+  id = g_strdup (dm_dataset_get_event (dataset, 0)->id);
+  other = g_strdup (dm_dataset_get_event (dataset, 5)->id);
+  g_assert_false (has_relation_to (dm_dataset_get_event (dataset, 0), other));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-event", NULL);
+  wait_for (editor_open, window);
+  editor = dm_window_edit_get_editor (window);
+  type = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor), G_OBJECT_TYPE (editor), "related_type"));
+  add = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor), G_OBJECT_TYPE (editor), "related_add"));
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (type), 3);
+  gtk_editable_set_text (GTK_EDITABLE (add), "no-such-event");
+  g_signal_emit_by_name (add, "entry-activated");
+  g_assert_true (gtk_widget_has_css_class (add, "error"));
+  g_assert_false (has_relation_to (dm_dataset_lookup_event (dataset, id, NULL), "no-such-event"));
+
+  gtk_editable_set_text (GTK_EDITABLE (add), other);
+  g_signal_emit_by_name (add, "entry-activated");
+  g_assert_false (gtk_widget_has_css_class (add, "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (add)), ==, "");
+  {
+    const DmEvent *event = dm_dataset_lookup_event (dataset, id, NULL);
+    const DmRelation *relation = g_ptr_array_index (event->related, event->related->len - 1);
+
+    g_assert_cmpstr (relation->event, ==, other);
+    g_assert_cmpstr (relation->relation, ==, dm_relation_get_names ()[3]);
+  }
+
+  /* The last relation's trash button. */
+  for (GtkWidget *w = GTK_WIDGET (editor); w != NULL;)
+    {
+      if (GTK_IS_BUTTON (w) && g_str_has_prefix (gtk_widget_get_tooltip_text (w) ? gtk_widget_get_tooltip_text (w) : "",
+                                                 "Remove relation"))
+        trash = w;
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && w != GTK_WIDGET (editor) && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          w = w == NULL || w == GTK_WIDGET (editor) ? NULL : gtk_widget_get_next_sibling (w);
+        }
+    }
+  g_assert_nonnull (trash);
+  g_signal_emit_by_name (trash, "clicked");
+  g_assert_false (has_relation_to (dm_dataset_lookup_event (dataset, id, NULL), other));
+
+  while (dm_edit_undo (dm_window_edit_get_edit (window)))
+    ;
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_copy (&copy);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/window-edit/editor-fields-named", test_editor_fields_named);
+  g_test_add_func ("/window-edit/editor-relations", test_editor_relations);
+#ifdef DM_TEST_XDOTOOL
+  g_test_add_func ("/window-edit/keyboard-edit-and-save", test_keyboard_edit_and_save);
+  g_test_add_func ("/window-edit/close-cancel-discard", test_close_cancel_discard);
+  g_test_add_func ("/window-edit/changed-on-disk", test_changed_on_disk);
+  g_test_add_func ("/window-edit/open-asks", test_open_asks);
+  g_test_add_func ("/window-edit/cite-from-selection", test_cite_from_selection);
+#endif
+
+  return g_test_run ();
+}
