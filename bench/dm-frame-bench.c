@@ -59,6 +59,22 @@ cpu_seconds (void)
   return usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 + usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
 }
 
+/* The 1, 5 and 15 minute load averages, or "unknown". */
+static char *
+load_average (void)
+{
+  g_autofree char *text = NULL;
+  g_auto(GStrv) fields = NULL;
+
+  if (!g_file_get_contents ("/proc/loadavg", &text, NULL, NULL))
+    return g_strdup ("unknown");
+  fields = g_strsplit (text, " ", 4);
+  if (g_strv_length (fields) < 3)
+    return g_strdup ("unknown");
+
+  return g_strdup_printf ("%s %s %s", fields[0], fields[1], fields[2]);
+}
+
 static int
 compare_double (const void *a,
                 const void *b)
@@ -260,6 +276,7 @@ main (int   argc,
   g_auto(GStrv) file_list = NULL;
   g_auto(GStrv) window_list = NULL;
   g_auto(GStrv) renderer_list = NULL;
+  g_autofree char *loadavg = NULL;
   GOptionEntry entries[] = {
     { "files", 0, 0, G_OPTION_ARG_STRING, &files, "Timelines, comma-separated (bundled)", "FILE,…" },
     { "windows", 0, 0, G_OPTION_ARG_STRING, &windows, "Window sizes (1366x768,1920x1080)", "WxH,…" },
@@ -311,9 +328,10 @@ main (int   argc,
     }
 
   renderer_list = g_strsplit (renderers ? renderers : "cairo,gl", ",", -1);
-  printf ("Dấu Mốc frame times, the real widget — %s, %ld cores\n"
+  loadavg = load_average ();
+  printf ("Dấu Mốc frame times, the real widget — %s, %ld cores, load average %s\n"
           "(ms from the frame clock's before-paint to after-paint; CPU ms per frame)\n\n",
-          PACKAGE_VERSION, sysconf (_SC_NPROCESSORS_ONLN));
+          PACKAGE_VERSION, sysconf (_SC_NPROCESSORS_ONLN), loadavg);
   printf ("| %-40s | %-9s | %-8s | %6s | %7s | %7s | %7s | %7s |\n",
           "timeline", "window", "renderer", "frames", "p50", "p95", "worst", "CPU");
   printf ("|------------------------------------------|-----------|----------|-------:|--------:|--------:|--------:|--------:|\n");
@@ -337,6 +355,12 @@ main (int   argc,
           return 1;
         }
     }
+
+  /* Frame times are wall-clock: other work on the machine shows in them
+   * (less in the CPU time), so say how busy it was. */
+  g_free (loadavg);
+  loadavg = load_average ();
+  printf ("\nLoad average at the end: %s\n", loadavg);
 
   return 0;
 }

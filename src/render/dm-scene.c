@@ -63,6 +63,7 @@ dm_scene_init (DmScene *scene)
   scene->wrapped_widths = g_array_new (FALSE, FALSE, sizeof (float));
   scene->lane_tops = g_array_new (FALSE, TRUE, sizeof (double));
   scene->kind_colors = g_array_new (FALSE, TRUE, sizeof (DmColor));
+  scene->lanes_tops_drawn = g_array_new (FALSE, TRUE, sizeof (double));
 }
 
 void
@@ -75,6 +76,7 @@ dm_scene_clear (DmScene *scene)
   g_clear_pointer (&scene->lane_tops, g_array_unref);
   g_clear_pointer (&scene->kind_colors, g_array_unref);
   g_clear_pointer (&scene->item_images, g_hash_table_unref);
+  g_clear_pointer (&scene->lanes_tops_drawn, g_array_unref);
 }
 
 void
@@ -100,6 +102,7 @@ dm_scene_reset_labels (DmScene *scene)
       g_array_index (scene->wrapped_widths, float, i) = -1;
     }
   scene->layout_valid = FALSE;
+  scene->labels_serial++;
 
   /* The same items may now say other things, in other fonts. */
   clear_item_images (scene);
@@ -712,6 +715,94 @@ rounded_rect (cairo_t *cr,
   cairo_close_path (cr);
 }
 
+/* The scene told to a sink (dm_scene_describe_time()): its pieces go
+ * there, in scene pixels, rather than onto @cr, which only places them. */
+
+static void
+fill_rect (DmScene       *scene,
+           cairo_t       *cr,
+           const DmColor *color,
+           double         alpha,
+           double         x,
+           double         y,
+           double         width,
+           double         height)
+{
+  if (scene->sink != NULL)
+    {
+      cairo_user_to_device (cr, &x, &y);
+      scene->sink->rect (scene->sink_data, color, alpha, x, y, width, height);
+      return;
+    }
+
+  set_color (cr, color, alpha);
+  cairo_rectangle (cr, x, y, width, height);
+  cairo_fill (cr);
+}
+
+/* A piece of its own for what is drawn from (@x, @y), @width by @height,
+ * in whole pixels: draw onto what this gives, then end_piece(). */
+static cairo_t *
+begin_piece (DmScene *scene,
+             cairo_t *cr,
+             double   x,
+             double   y,
+             double   width,
+             double   height)
+{
+  double x1 = x + width;
+  double y1 = y + height;
+  cairo_matrix_t matrix;
+  cairo_t *piece;
+
+  cairo_user_to_device (cr, &x, &y);
+  cairo_user_to_device (cr, &x1, &y1);
+  x = floor (x);
+  y = floor (y);
+  piece = scene->sink->begin (scene->sink_data, x, y, MAX (ceil (x1) - x, 1), MAX (ceil (y1) - y, 1));
+  cairo_get_matrix (cr, &matrix);
+  cairo_set_matrix (piece, &matrix);
+
+  return piece;
+}
+
+static void
+end_piece (DmScene *scene,
+           cairo_t *piece)
+{
+  scene->sink->end (scene->sink_data, piece);
+}
+
+/* cairo_save() and a clip to the rectangle; unclip() restores. */
+static void
+clip_rect (DmScene *scene,
+           cairo_t *cr,
+           double   x,
+           double   y,
+           double   width,
+           double   height)
+{
+  cairo_save (cr);
+  if (scene->sink != NULL)
+    {
+      cairo_user_to_device (cr, &x, &y);
+      scene->sink->push_clip (scene->sink_data, x, y, width, height);
+      return;
+    }
+
+  cairo_rectangle (cr, x, y, width, height);
+  cairo_clip (cr);
+}
+
+static void
+unclip (DmScene *scene,
+        cairo_t *cr)
+{
+  if (scene->sink != NULL)
+    scene->sink->pop_clip (scene->sink_data);
+  cairo_restore (cr);
+}
+
 static void
 draw_text (DmScene        *scene,
            cairo_t        *cr,
@@ -729,6 +820,32 @@ draw_text (DmScene        *scene,
       pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
     }
+
+  if (scene->sink != NULL)
+    {
+      PangoRectangle ink;
+      PangoRectangle logical;
+      int left;
+      int top;
+      int right;
+      int bottom;
+      cairo_t *piece;
+
+      /* The ink and the line, and the pixel past them antialiasing
+       * reaches. */
+      pango_layout_get_pixel_extents (layout, &ink, &logical);
+      left = MIN (ink.x, logical.x) - 2;
+      top = MIN (ink.y, logical.y) - 2;
+      right = MAX (ink.x + ink.width, logical.x + logical.width) + 2;
+      bottom = MAX (ink.y + ink.height, logical.y + logical.height) + 2;
+      piece = begin_piece (scene, cr, x + left, y + top, right - left, bottom - top);
+      set_color (piece, color, alpha);
+      cairo_move_to (piece, x, y);
+      pango_cairo_show_layout (piece, layout);
+      end_piece (scene, piece);
+      return;
+    }
+
   set_color (cr, color, alpha);
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
@@ -960,15 +1077,11 @@ draw_axis (DmScene        *scene,
        * only when the row below does not name it (months, days…). */
       if (x < 0 && level->unit == DM_TICK_YEARS)
         {
-          set_color (cr, fg, 0.25);
-          cairo_rectangle (cr, x, 0, 1, height);
-          cairo_fill (cr);
+          fill_rect (scene, cr, fg, 0.25, x, 0, 1, height);
           continue;
         }
 
-      set_color (cr, fg, 0.25);
-      cairo_rectangle (cr, x, 0, 1, height);
-      cairo_fill (cr);
+      fill_rect (scene, cr, fg, 0.25, x, 0, 1, height);
 
       /* No room for a name: better none than an ellipsis. The room grows
        * with the text (tick_spacing does). */
@@ -985,9 +1098,7 @@ draw_axis (DmScene        *scene,
       double x = dm_time_scale_axis_to_x (&scene->scale, tick->axis);
       g_autofree char *label = dm_tick_format (tick, level, FALSE, scene->date_language);
 
-      set_color (cr, fg, 0.08);
-      cairo_rectangle (cr, x, scene->axis_height / 2, 1, height - scene->axis_height / 2);
-      cairo_fill (cr);
+      fill_rect (scene, cr, fg, 0.08, x, scene->axis_height / 2, 1, height - scene->axis_height / 2);
 
       /* A label the right edge would cut is left out, not cut. */
       if (x + scene->tick_spacing > width)
@@ -1002,9 +1113,7 @@ draw_axis (DmScene        *scene,
       draw_text (scene, cr, label, x + 4, scene->axis_height / 2 + 2, scene->tick_spacing - 8, fg, 0.6);
     }
 
-  set_color (cr, fg, 0.15);
-  cairo_rectangle (cr, 0, scene->axis_height - 1, width, 1);
-  cairo_fill (cr);
+  fill_rect (scene, cr, fg, 0.15, 0, scene->axis_height - 1, width, 1);
 }
 
 /* An open-ended event knows one bound of its date only ("no later than
@@ -1516,6 +1625,26 @@ item_style_changed (DmScene       *scene,
   return changed;
 }
 
+/* Where an item draws, from its x0 and its row's y: its left, right, top
+ * and bottom. */
+static void
+item_extent (DmScene            *scene,
+             const DmLayoutItem *item,
+             const ItemKey      *key,
+             int                 extent[4])
+{
+  double tail_left = 0;
+  double tail_right = 0;
+
+  if (!(key->flags & ITEM_CLUSTER))
+    open_tail_extent (scene, item->position, &tail_left, &tail_right);
+  extent[0] = MIN (MIN (-ITEM_MARGIN, key->label_dx), -(int) ceil (tail_left));
+  extent[1] = MAX (MAX (key->width + ITEM_MARGIN, key->label_dx + key->label_width + (key->flags & ITEM_CLUSTER ? 22 : 2)),
+                   key->width + (int) ceil (tail_right));
+  extent[2] = -ITEM_MARGIN;
+  extent[3] = (int) ceil (scene->row_height * (key->flags & ITEM_TWO_LINES ? 2 : 1)) + ITEM_MARGIN;
+}
+
 static ItemImage *
 make_item_image (DmScene            *scene,
                  const DmLayoutItem *item,
@@ -1525,20 +1654,19 @@ make_item_image (DmScene            *scene,
 {
   double device_scale = scene->device_scale > 0 ? scene->device_scale : 1;
   double y = dm_scene_get_row_y (scene, item->lane, item->row);
-  double tail_left = 0;
-  double tail_right = 0;
+  int extent[4];
   int left;
   int right;
-  int top = -ITEM_MARGIN;
-  int bottom = (int) ceil (scene->row_height * (key->flags & ITEM_TWO_LINES ? 2 : 1)) + ITEM_MARGIN;
+  int top;
+  int bottom;
   ItemImage *image = g_new0 (ItemImage, 1);
   cairo_t *image_cr;
 
-  if (!(key->flags & ITEM_CLUSTER))
-    open_tail_extent (scene, item->position, &tail_left, &tail_right);
-  left = MIN (MIN (-ITEM_MARGIN, key->label_dx), -(int) ceil (tail_left));
-  right = MAX (MAX (key->width + ITEM_MARGIN, key->label_dx + key->label_width + (key->flags & ITEM_CLUSTER ? 22 : 2)),
-               key->width + (int) ceil (tail_right));
+  item_extent (scene, item, key, extent);
+  left = extent[0];
+  right = extent[1];
+  top = extent[2];
+  bottom = extent[3];
 
   image->key = *key;
   image->left = left;
@@ -1551,7 +1679,14 @@ make_item_image (DmScene            *scene,
 
   image_cr = cairo_create (image->surface);
   cairo_translate (image_cr, -(item->x0 + left), -(y + top));
-  draw_item (scene, image_cr, item, key->flags & ITEM_HOLDS_SELECTION, fg, accent);
+  /* All of it onto the image, told to no sink. */
+  {
+    const DmSceneSink *sink = scene->sink;
+
+    scene->sink = NULL;
+    draw_item (scene, image_cr, item, key->flags & ITEM_HOLDS_SELECTION, fg, accent);
+    scene->sink = sink;
+  }
   cairo_destroy (image_cr);
 
   return image;
@@ -1575,6 +1710,49 @@ trim_item_images (DmScene *scene)
         scene->item_bytes -= image->bytes;
         g_hash_table_iter_remove (&iter);
       }
+}
+
+/* An item drawn, not copied: onto @cr, or a piece of its own. */
+static void
+draw_item_piece (DmScene            *scene,
+                 cairo_t            *cr,
+                 const DmLayoutItem *item,
+                 gboolean            holds_selection,
+                 const DmColor      *fg,
+                 const DmColor      *accent)
+{
+  double y;
+  ItemKey key;
+  int extent[4];
+  cairo_t *piece;
+
+  if (scene->sink == NULL)
+    {
+      draw_item (scene, cr, item, holds_selection, fg, accent);
+      return;
+    }
+
+  y = dm_scene_get_row_y (scene, item->lane, item->row);
+  item_key_init (scene, item, holds_selection, &key);
+  item_extent (scene, item, &key, extent);
+  /* A bar may be far wider than the view: the piece stops at its edges. */
+  {
+    double x0 = MAX (item->x0 + extent[0], -ITEM_MARGIN);
+    double x1 = MIN (item->x0 + extent[1], scene->width - scene->header_width + ITEM_MARGIN);
+
+    if (x1 <= x0)
+      return;
+    piece = begin_piece (scene, cr, x0, y + extent[2], x1 - x0, extent[3] - extent[2]);
+  }
+  /* Its text goes onto the piece too. */
+  {
+    const DmSceneSink *sink = scene->sink;
+
+    scene->sink = NULL;
+    draw_item (scene, piece, item, holds_selection, fg, accent);
+    scene->sink = sink;
+  }
+  end_piece (scene, piece);
 }
 
 static void
@@ -1622,10 +1800,13 @@ draw_items (DmScene       *scene,
       if (!lane_in_view (scene, item.lane))
         continue;
 
+      /* An image lands on whole pixels only: rows below a lane header
+       * wrapped on more lines may start between two. */
       if (!caching || item.x1 - item.x0 > ITEM_MAX_WIDTH || item.label_width > ITEM_MAX_WIDTH ||
-          item.x1 < -ITEM_MAX_WIDTH || item.x0 > width + ITEM_MAX_WIDTH)
+          item.x1 < -ITEM_MAX_WIDTH || item.x0 > width + ITEM_MAX_WIDTH ||
+          dm_scene_get_row_y (scene, item.lane, item.row) != floor (dm_scene_get_row_y (scene, item.lane, item.row)))
         {
-          draw_item (scene, cr, &item, (int) i == holding, fg, accent);
+          draw_item_piece (scene, cr, &item, (int) i == holding, fg, accent);
           continue;
         }
 
@@ -1633,7 +1814,7 @@ draw_items (DmScene       *scene,
       image = g_hash_table_lookup (scene->item_images, &key);
       if (image == NULL && budget == 0)
         {
-          draw_item (scene, cr, &item, (int) i == holding, fg, accent);
+          draw_item_piece (scene, cr, &item, (int) i == holding, fg, accent);
           continue;
         }
       if (image == NULL)
@@ -1648,6 +1829,15 @@ draw_items (DmScene       *scene,
         scene->images_reused++;
       image->frame = scene->frame;
 
+      if (scene->sink != NULL)
+        {
+          double x = item.x0 + image->left;
+          double y = dm_scene_get_row_y (scene, item.lane, item.row) + image->top;
+
+          cairo_user_to_device (cr, &x, &y);
+          scene->sink->image (scene->sink_data, image->surface, x, y);
+          continue;
+        }
       cairo_set_source_surface (cr, image->surface, item.x0 + image->left,
                                 dm_scene_get_row_y (scene, item.lane, item.row) + image->top);
       cairo_paint (cr);
@@ -1690,9 +1880,7 @@ draw_eras (DmScene       *scene,
       x1 = MIN (x1, width + 2);
 
       /* Alternate between two strengths, so that neighbouring eras part. */
-      set_color (cr, &color, i % 2 == 0 ? 0.08 : 0.13);
-      cairo_rectangle (cr, x0, scene->axis_height, x1 - x0, height - scene->axis_height);
-      cairo_fill (cr);
+      fill_rect (scene, cr, &color, i % 2 == 0 ? 0.08 : 0.13, x0, scene->axis_height, x1 - x0, height - scene->axis_height);
 
       if (title[0] != '\0' && x1 - MAX (x0, 0) > 40)
         draw_text (scene, cr, title, MAX (x0, 0) + 6, height - scene->row_height * (1 + rows[i]),
@@ -1700,22 +1888,22 @@ draw_eras (DmScene       *scene,
     }
 }
 
-void
-dm_scene_draw (DmScene *scene,
-               cairo_t *cr)
+/* The background, the lanes' shading and their headers. */
+static void
+draw_lanes (DmScene *scene,
+            cairo_t *cr)
 {
   const DmColor *fg = &scene->foreground;
-  const DmColor *accent = &scene->accent;
   double width = scene->width;
   double height = scene->height;
   guint lanes = dm_scene_get_n_lanes (scene);
 
-  g_return_if_fail (scene != NULL && cr != NULL);
-
   if (scene->dataset == NULL || width <= scene->header_width)
     return;
 
-  if (scene->background.alpha > 0)
+  if (scene->background.alpha > 0 && scene->sink != NULL)
+    fill_rect (scene, cr, &scene->background, 1, 0, 0, width, height);
+  else if (scene->background.alpha > 0)
     {
       set_color (cr, &scene->background, 1);
       cairo_paint (cr);
@@ -1723,9 +1911,7 @@ dm_scene_draw (DmScene *scene,
 
   /* Lanes: alternate shading, then the timeline, then the headers on top.
    * The lanes scroll under the axis (lane_scroll) when they do not fit. */
-  cairo_save (cr);
-  cairo_rectangle (cr, 0, scene->axis_height, width, MAX (height - scene->axis_height, 0));
-  cairo_clip (cr);
+  clip_rect (scene, cr, 0, scene->axis_height, width, MAX (height - scene->axis_height, 0));
   dm_scene_ensure_layout (scene);
   /* Every other lane shown is shaded. */
   for (guint lane = 0, shown = 0; lane < lanes; lane++)
@@ -1735,40 +1921,22 @@ dm_scene_draw (DmScene *scene,
         double lane_height;
 
         dm_scene_get_lane_extent (scene, lane, &top, &lane_height);
-        set_color (cr, fg, 0.035);
-        cairo_rectangle (cr, 0, top, width, lane_height);
-        cairo_fill (cr);
+        fill_rect (scene, cr, fg, 0.035, 0, top, width, lane_height);
       }
-  cairo_restore (cr);
+  unclip (scene, cr);
 
-  cairo_save (cr);
-  cairo_translate (cr, scene->header_width, 0);
-  cairo_rectangle (cr, 0, 0, width - scene->header_width, height);
-  cairo_clip (cr);
-  draw_eras (scene, cr, width - scene->header_width, height, fg);
-  draw_axis (scene, cr, width - scene->header_width, height, fg);
-
-  dm_scene_ensure_layout (scene);
-  cairo_save (cr);
-  cairo_rectangle (cr, 0, scene->axis_height, width - scene->header_width, MAX (height - scene->axis_height, 0));
-  cairo_clip (cr);
-  draw_items (scene, cr, width - scene->header_width, fg, accent);
-  cairo_restore (cr);
-  cairo_restore (cr);
-
+  /* The headers: apart from the time, which keeps right of them. */
   if (scene->header_width <= 0)
     return;
 
-  set_color (cr, fg, 0.15);
-  cairo_rectangle (cr, scene->header_width - 1, 0, 1, height);
-  cairo_fill (cr);
+  fill_rect (scene, cr, fg, 0.15, scene->header_width - 1, 0, 1, height);
 
-  cairo_save (cr);
-  cairo_rectangle (cr, 0, scene->axis_height, scene->header_width, MAX (height - scene->axis_height, 0));
-  cairo_clip (cr);
+  clip_rect (scene, cr, 0, scene->axis_height, scene->header_width, MAX (height - scene->axis_height, 0));
   for (guint lane = 0; lane < lanes && lane < dm_dataset_get_n_kinds (scene->dataset); lane++)
     {
       const DmKind *kind = dm_dataset_get_kind (scene->dataset, lane);
+      const DmSceneSink *sink = scene->sink;
+      cairo_t *target = cr;
       double y;
       double lane_height;
       DmColor color;
@@ -1777,14 +1945,146 @@ dm_scene_draw (DmScene *scene,
         continue;
       dm_scene_get_lane_extent (scene, lane, &y, &lane_height);
       dm_scene_get_kind_color (scene, lane, &color);
-      set_color (cr, &color, 1);
-      cairo_rectangle (cr, 0, y + 4, 4, lane_height - 8);
-      cairo_fill (cr);
+      fill_rect (scene, cr, &color, 1, 0, y + 4, 4, lane_height - 8);
+      /* The glyph and the name: a piece of the lane's header. */
+      if (sink != NULL)
+        {
+          target = begin_piece (scene, cr, 0, y, scene->header_width,
+                                MAX (lane_height, header_height (scene, lane)) + 4);
+          scene->sink = NULL;
+        }
       /* At the lane's top, whole: the headers are as wide as the longest
        * name (dm_scene_measure_header_width()), or it wraps. */
       y += header_offset (scene);
-      draw_glyph (cr, kind->icon, 12, y, 16, &color);
-      draw_header_text (scene, cr, lane, HEADER_TEXT_X, y - 2, fg, 0.9);
+      draw_glyph (target, kind->icon, 12, y, 16, &color);
+      draw_header_text (scene, target, lane, HEADER_TEXT_X, y - 2, fg, 0.9);
+      if (sink != NULL)
+        {
+          scene->sink = sink;
+          end_piece (scene, target);
+        }
     }
+  unclip (scene, cr);
+}
+
+gboolean
+dm_scene_lanes_changed (DmScene *scene)
+{
+  typeof (scene->lanes_style) now;
+  gboolean changed;
+
+  g_return_val_if_fail (scene != NULL, FALSE);
+
+  memset (&now, 0, sizeof now);
+
+  dm_scene_ensure_layout (scene);
+  now.width = scene->width;
+  now.height = scene->height;
+  now.header_width = scene->header_width;
+  now.header_needed = scene->header_needed;
+  now.axis_height = scene->axis_height;
+  now.row_height = scene->row_height;
+  now.lane_padding = scene->lane_padding;
+  now.lane_scroll = scene->lane_scroll;
+  now.foreground = scene->foreground;
+  now.background = scene->background;
+  now.paper = scene->paper;
+  now.device_scale = scene->device_scale;
+  now.language = scene->language;
+  now.pango = scene->pango;
+  now.dataset = scene->dataset;
+  now.lanes_shown = scene->lanes_shown;
+  now.labels_serial = scene->labels_serial;
+
+  changed = memcmp (&now, &scene->lanes_style, sizeof now) != 0 ||
+            scene->lanes_tops_drawn->len != scene->lane_tops->len ||
+            memcmp (scene->lanes_tops_drawn->data, scene->lane_tops->data,
+                    scene->lane_tops->len * sizeof (double)) != 0;
+
+  scene->lanes_style = now;
+  g_array_set_size (scene->lanes_tops_drawn, scene->lane_tops->len);
+  if (scene->lane_tops->len > 0)
+    memcpy (scene->lanes_tops_drawn->data, scene->lane_tops->data, scene->lane_tops->len * sizeof (double));
+
+  return changed;
+}
+
+/* The eras, the axis and the items, right of the headers. */
+static void
+draw_time (DmScene *scene,
+           cairo_t *cr)
+{
+  const DmColor *fg = &scene->foreground;
+  const DmColor *accent = &scene->accent;
+  double width = scene->width;
+  double height = scene->height;
+
+  if (scene->dataset == NULL || width <= scene->header_width)
+    return;
+
+  cairo_save (cr);
+  cairo_translate (cr, scene->header_width, 0);
+  clip_rect (scene, cr, 0, 0, width - scene->header_width, height);
+  draw_eras (scene, cr, width - scene->header_width, height, fg);
+  draw_axis (scene, cr, width - scene->header_width, height, fg);
+
+  dm_scene_ensure_layout (scene);
+  clip_rect (scene, cr, 0, scene->axis_height, width - scene->header_width, MAX (height - scene->axis_height, 0));
+  draw_items (scene, cr, width - scene->header_width, fg, accent);
+  unclip (scene, cr);
+  unclip (scene, cr);
   cairo_restore (cr);
+}
+
+static void
+describe (DmScene           *scene,
+          void             (*draw) (DmScene *scene,
+                                    cairo_t *cr),
+          const DmSceneSink *sink,
+          gpointer           data)
+{
+  cairo_surface_t *nowhere;
+  cairo_t *cr;
+
+  g_return_if_fail (scene != NULL && sink != NULL);
+  g_return_if_fail (scene->text_func == NULL);
+
+  /* Nothing is drawn onto this: it places the pieces. */
+  nowhere = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+  cr = cairo_create (nowhere);
+  scene->sink = sink;
+  scene->sink_data = data;
+  draw (scene, cr);
+  scene->sink = NULL;
+  scene->sink_data = NULL;
+  cairo_destroy (cr);
+  cairo_surface_destroy (nowhere);
+}
+
+void
+dm_scene_describe_lanes (DmScene           *scene,
+                         const DmSceneSink *sink,
+                         gpointer           data)
+{
+  describe (scene, draw_lanes, sink, data);
+}
+
+void
+dm_scene_describe_time (DmScene           *scene,
+                        const DmSceneSink *sink,
+                        gpointer           data)
+{
+  describe (scene, draw_time, sink, data);
+}
+
+void
+dm_scene_draw (DmScene *scene,
+               cairo_t *cr)
+{
+  g_return_if_fail (scene != NULL && cr != NULL);
+
+  /* The headers and the time do not overlap: the order between them
+   * changes nothing. */
+  draw_lanes (scene, cr);
+  draw_time (scene, cr);
 }

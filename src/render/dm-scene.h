@@ -73,6 +73,10 @@ typedef struct
                                gpointer    user_data);
   gpointer         text_data;
 
+  /* While dm_scene_describe_time() runs: where the pieces go */
+  const struct _DmSceneSink *sink;
+  gpointer         sink_data;
+
   /* Owned */
   DmLayout        *layout;
   GArray          *label_widths;   /* float per event, < 0: not measured */
@@ -113,7 +117,67 @@ typedef struct
     PangoContext  *pango;
     DmDataset     *dataset;
   }                item_style;
+  guint            labels_serial;  /* counts dm_scene_reset_labels() */
+  struct {                         /* what the lanes were drawn with */
+    double         width;
+    double         height;
+    double         header_width;
+    double         header_needed;
+    double         axis_height;
+    double         row_height;
+    double         lane_padding;
+    double         lane_scroll;
+    DmColor        foreground;
+    DmColor        background;
+    DmColor        paper;
+    double         device_scale;
+    PangoContext  *pango;
+    DmDataset     *dataset;
+    const guint8  *lanes_shown;
+    DmLanguage     language;       /* the last two: no padding, for memcmp */
+    guint          labels_serial;
+  }                lanes_style;
+  GArray          *lanes_tops_drawn; /* lane_tops, as the lanes were drawn */
 } DmScene;
+
+/* The scene told as pieces that a retained renderer keeps (the view hands
+ * them to GTK as render nodes) rather than drawn onto one cairo context;
+ * the pieces are the same drawing, in the same order. Coordinates are in
+ * the scene's pixels. */
+typedef struct _DmSceneSink
+{
+  /* A plain rectangle of @color at @alpha. */
+  void      (*rect)      (gpointer         data,
+                          const DmColor   *color,
+                          double           alpha,
+                          double           x,
+                          double           y,
+                          double           width,
+                          double           height);
+  /* A piece drawn with cairo in the whole pixels from (@x, @y), @width by
+   * @height: the cairo context to draw it onto, given back to end(). */
+  cairo_t  *(*begin)     (gpointer         data,
+                          double           x,
+                          double           y,
+                          double           width,
+                          double           height);
+  void      (*end)       (gpointer         data,
+                          cairo_t         *cr);
+  /* An item's kept image (DmScene.cache_items), its top left at the whole
+   * pixel (@x, @y); the same @surface for as long as the item keeps it
+   * (its user data may hold what is made of it). */
+  void      (*image)     (gpointer         data,
+                          cairo_surface_t *surface,
+                          double           x,
+                          double           y);
+  /* What follows, up to pop_clip(), shows within the rectangle only. */
+  void      (*push_clip) (gpointer         data,
+                          double           x,
+                          double           y,
+                          double           width,
+                          double           height);
+  void      (*pop_clip)  (gpointer         data);
+} DmSceneSink;
 
 void         dm_scene_init             (DmScene        *scene);
 void         dm_scene_clear            (DmScene        *scene);
@@ -190,6 +254,20 @@ int          dm_scene_hit              (DmScene        *scene,
 gboolean     dm_scene_has_glyph        (const char     *icon);
 void         dm_scene_draw             (DmScene        *scene,
                                         cairo_t        *cr);
+/* dm_scene_draw() is the lanes, then the time over them, and each can be
+ * told to a sink piece by piece, clipped as dm_scene_draw() clips them.
+ * The lanes are the background, the lanes' shading and their headers:
+ * they change with the lanes' rows and scroll, the size, the colours, the
+ * fonts and the data, not with the scale. dm_scene_lanes_changed() says
+ * whether they have since the last call (and remembers them as they are
+ * now). The time is the eras, the axis and the items. */
+void         dm_scene_describe_lanes   (DmScene           *scene,
+                                        const DmSceneSink *sink,
+                                        gpointer           data);
+gboolean     dm_scene_lanes_changed    (DmScene           *scene);
+void         dm_scene_describe_time    (DmScene           *scene,
+                                        const DmSceneSink *sink,
+                                        gpointer           data);
 
 /* The marks a legend explains, in its order. */
 typedef enum

@@ -1,8 +1,12 @@
 /* dm-timeline-view.c
  *
- * The view is one widget drawing one cairo scene: the axis, the lanes and
- * the items of a DmLayout, which holds only what is in view. Zoom and pan
- * are a DmTimeScale animated on the frame clock. Input comes through event
+ * The view is one widget drawing one scene (dm-scene.c, which the exports
+ * draw too): the axis, the lanes and the items of a DmLayout, which holds
+ * only what is in view. GTK gets it as render nodes the view keeps: the
+ * lanes and their headers as one node, redrawn only when they change, and
+ * each item as a node of its own, moved into place while the zoom stays;
+ * the axis and the eras are rectangles and a few labels. Zoom and pan are
+ * a DmTimeScale animated on the frame clock. Input comes through event
  * controllers and actions, so keys, menus and tests reach the same code.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -50,6 +54,9 @@ struct _DmTimelineView
   guint            n_flags;
 
   DmScene          scene;         /* what is drawn: scale, layout, colours */
+  GskRenderNode   *lanes_node;    /* the lanes and headers, as last drawn */
+  gboolean         lanes_drawn;   /* … into lanes_node (NULL: nothing) */
+  gboolean         whole;         /* drawn in one piece, keeping nothing */
   gboolean         scale_set;     /* fitted once the widget has a width */
 
   /* Animation from one scale to another */
@@ -622,6 +629,225 @@ reveal_event (DmTimelineView *self,
 
 /* Drawing */
 
+/* The scene's pieces of time as render nodes (dm_scene_describe_time()). */
+typedef struct
+{
+  GtkSnapshot   *snapshot;
+  double         width;
+  double         height;
+  gboolean       textures; /* pictures as textures, else cairo nodes */
+  double         piece_x;  /* of the piece being drawn */
+  double         piece_y;
+} Pieces;
+
+static cairo_user_data_key_t image_texture_key;
+static cairo_user_data_key_t image_cairo_key;
+
+/* A texture node showing @surface (ARGB32) at (@x, @y): the renderers
+ * copy a texture as it is (and GL keeps it uploaded while the node lives).
+ * @copy: a copy of the pixels, else the texture holds on to @surface,
+ * which must not change. */
+static GskRenderNode *
+texture_node (cairo_surface_t *surface,
+              double           x,
+              double           y,
+              gboolean         copy)
+{
+  int stride = cairo_image_surface_get_stride (surface);
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  double scale_x;
+  double scale_y;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  cairo_surface_flush (surface);
+  cairo_surface_get_device_scale (surface, &scale_x, &scale_y);
+  if (copy)
+    bytes = g_bytes_new (cairo_image_surface_get_data (surface), (gsize) stride * height);
+  else
+    bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface), (gsize) stride * height,
+                                        (GDestroyNotify) cairo_surface_destroy, cairo_surface_reference (surface));
+  /* GDK_MEMORY_DEFAULT is cairo's ARGB32: premultiplied, native order. */
+  texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
+
+  return gsk_texture_node_new (texture, &GRAPHENE_RECT_INIT (x, y, width / scale_x, height / scale_y));
+}
+
+/* A node showing @surface (ARGB32, its device offset at @x, @y): as a
+ * texture for GL, which uploads one once and keeps it while the node
+ * lives; as a cairo node for the cairo renderer, to which GTK 4.8 hands
+ * a texture by converting every pixel through floats at every frame. */
+static GskRenderNode *
+picture_node (cairo_surface_t *surface,
+              double           x,
+              double           y,
+              gboolean         textures,
+              gboolean         copy)
+{
+  GskRenderNode *node;
+  double scale_x;
+  double scale_y;
+  cairo_t *cr;
+
+  if (textures)
+    return texture_node (surface, x, y, copy);
+
+  cairo_surface_flush (surface);
+  cairo_surface_get_device_scale (surface, &scale_x, &scale_y);
+  node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (x, y,
+                                                  cairo_image_surface_get_width (surface) / scale_x,
+                                                  cairo_image_surface_get_height (surface) / scale_y));
+  /* Painted from an image of its own, not drawn straight onto the node
+   * (a recording, in GTK 4.8): text replayed from a recording comes out
+   * a little otherwise (its top row of pixels) than in the exports. */
+  cr = gsk_cairo_node_get_draw_context (node);
+  cairo_set_source_surface (cr, surface, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+
+  return node;
+}
+
+/* An image of @width by @height whose top left is at (@x, @y). */
+static cairo_t *
+create_piece (double x,
+              double y,
+              double width,
+              double height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width), (int) ceil (height));
+  cairo_t *cr;
+
+  cairo_surface_set_device_offset (surface, -x, -y);
+  cr = cairo_create (surface);
+  cairo_surface_destroy (surface);
+
+  return cr;
+}
+
+static void
+piece_rect (gpointer       data,
+            const DmColor *color,
+            double         alpha,
+            double         x,
+            double         y,
+            double         width,
+            double         height)
+{
+  Pieces *pieces = data;
+  GdkRGBA rgba = { color->red, color->green, color->blue, color->alpha * alpha };
+
+  gtk_snapshot_append_color (pieces->snapshot, &rgba, &GRAPHENE_RECT_INIT (x, y, width, height));
+}
+
+static cairo_t *
+piece_begin (gpointer data,
+             double   x,
+             double   y,
+             double   width,
+             double   height)
+{
+  Pieces *pieces = data;
+  /* No more than the view: a bar may be far wider. */
+  double x1 = MIN (x + width, pieces->width);
+  double y1 = MIN (y + height, pieces->height);
+
+  pieces->piece_x = MAX (x, 0);
+  pieces->piece_y = MAX (y, 0);
+
+  return create_piece (pieces->piece_x, pieces->piece_y,
+                       MAX (x1 - pieces->piece_x, 1), MAX (y1 - pieces->piece_y, 1));
+}
+
+static void
+piece_end (gpointer  data,
+           cairo_t  *cr)
+{
+  Pieces *pieces = data;
+  GskRenderNode *node = picture_node (cairo_get_target (cr), pieces->piece_x, pieces->piece_y, pieces->textures, FALSE);
+
+  gtk_snapshot_append_node (pieces->snapshot, node);
+  gsk_render_node_unref (node);
+  cairo_destroy (cr);
+}
+
+/* An item's kept image becomes a node once, kept with the image (which
+ * the scene drops when the item changes), and moves into place. */
+static void
+piece_image (gpointer         data,
+             cairo_surface_t *surface,
+             double           x,
+             double           y)
+{
+  Pieces *pieces = data;
+  const cairo_user_data_key_t *key = pieces->textures ? &image_texture_key : &image_cairo_key;
+  GskRenderNode *node = cairo_surface_get_user_data (surface, key);
+
+  if (node == NULL)
+    {
+      /* A copy: a node holding the image it is kept with would keep
+       * both for ever. */
+      node = picture_node (surface, 0, 0, pieces->textures, TRUE);
+      cairo_surface_set_user_data (surface, key, node, (cairo_destroy_func_t) gsk_render_node_unref);
+    }
+
+  gtk_snapshot_save (pieces->snapshot);
+  gtk_snapshot_translate (pieces->snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gtk_snapshot_append_node (pieces->snapshot, node);
+  gtk_snapshot_restore (pieces->snapshot);
+}
+
+static void
+piece_push_clip (gpointer data,
+                 double   x,
+                 double   y,
+                 double   width,
+                 double   height)
+{
+  Pieces *pieces = data;
+
+  gtk_snapshot_push_clip (pieces->snapshot, &GRAPHENE_RECT_INIT (x, y, width, height));
+}
+
+static void
+piece_pop_clip (gpointer data)
+{
+  Pieces *pieces = data;
+
+  gtk_snapshot_pop (pieces->snapshot);
+}
+
+static const DmSceneSink pieces_sink = {
+  piece_rect,
+  piece_begin,
+  piece_end,
+  piece_image,
+  piece_push_clip,
+  piece_pop_clip,
+};
+
+/* Lanes that scroll say so, and how far, as an overlay scrollbar would:
+ * where it goes, or FALSE. */
+static gboolean
+lane_scroll_bar (DmTimelineView  *self,
+                 graphene_rect_t *bar)
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double room = gtk_widget_get_height (GTK_WIDGET (self)) - self->scene.axis_height;
+  double length;
+  double y;
+
+  if (self->lane_scroll_max <= 0)
+    return FALSE;
+
+  length = MAX (room * room / (room + self->lane_scroll_max), 16);
+  y = self->scene.axis_height + (room - length) * self->scene.lane_scroll / self->lane_scroll_max;
+  graphene_rect_init (bar, width - 7, y + 2, 4, length - 4);
+
+  return TRUE;
+}
+
 static void
 dm_timeline_view_snapshot (GtkWidget   *widget,
                            GtkSnapshot *snapshot)
@@ -629,28 +855,49 @@ dm_timeline_view_snapshot (GtkWidget   *widget,
   DmTimelineView *self = DM_TIMELINE_VIEW (widget);
   double width = gtk_widget_get_width (widget);
   double height = gtk_widget_get_height (widget);
-  cairo_t *cr;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  Pieces pieces = { snapshot, width, height, renderer != NULL && !GSK_IS_CAIRO_RENDERER (renderer), 0, 0 };
+  graphene_rect_t bar;
 
   if (self->dataset == NULL || width <= self->scene.header_width)
     return;
 
   sync_scene (self);
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  dm_scene_draw (&self->scene, cr);
 
-  /* Lanes that scroll say so, and how far, as an overlay scrollbar would. */
-  if (self->lane_scroll_max > 0)
+  if (self->whole)
     {
-      double room = height - self->scene.axis_height;
-      double bar = MAX (room * room / (room + self->lane_scroll_max), 16);
-      double y = self->scene.axis_height + (room - bar) * self->scene.lane_scroll / self->lane_scroll_max;
+      cairo_t *cr = create_piece (0, 0, width, height);
+      GskRenderNode *node;
 
-      cairo_set_source_rgba (cr, self->scene.foreground.red, self->scene.foreground.green,
-                             self->scene.foreground.blue, 0.4);
-      cairo_rectangle (cr, width - 7, y + 2, 4, bar - 4);
-      cairo_fill (cr);
+      dm_timeline_view_draw_scene (self, cr);
+      node = picture_node (cairo_get_target (cr), 0, 0, pieces.textures, FALSE);
+      gtk_snapshot_append_node (snapshot, node);
+      gsk_render_node_unref (node);
+      cairo_destroy (cr);
+      return;
     }
-  cairo_destroy (cr);
+
+  /* The lanes and their headers, drawn again only when they change; the
+   * time over them, its items kept by the scene from frame to frame. */
+  if (dm_scene_lanes_changed (&self->scene) || !self->lanes_drawn)
+    {
+      Pieces lanes = { gtk_snapshot_new (), width, height, pieces.textures, 0, 0 };
+
+      dm_scene_describe_lanes (&self->scene, &pieces_sink, &lanes);
+      g_clear_pointer (&self->lanes_node, gsk_render_node_unref);
+      self->lanes_node = gtk_snapshot_free_to_node (lanes.snapshot);
+      self->lanes_drawn = TRUE;
+    }
+  if (self->lanes_node != NULL)
+    gtk_snapshot_append_node (snapshot, self->lanes_node);
+  dm_scene_describe_time (&self->scene, &pieces_sink, &pieces);
+
+  if (lane_scroll_bar (self, &bar))
+    {
+      const DmColor *fg = &self->scene.foreground;
+
+      gtk_snapshot_append_color (snapshot, &(GdkRGBA) { fg->red, fg->green, fg->blue, 0.4 }, &bar);
+    }
 
   if (dm_debug_timing ())
     {
@@ -1186,6 +1433,7 @@ dm_timeline_view_finalize (GObject *object)
   DmTimelineView *self = (DmTimelineView *)object;
 
   dm_scene_clear (&self->scene);
+  g_clear_pointer (&self->lanes_node, gsk_render_node_unref);
   g_clear_pointer (&self->font, pango_font_description_free);
   g_clear_pointer (&self->visible, g_free);
   g_clear_pointer (&self->matches, g_free);
@@ -1721,4 +1969,59 @@ dm_timeline_view_get_lane_scroll (DmTimelineView *self,
     *scroll = self->scene.lane_scroll;
   if (max != NULL)
     *max = self->lane_scroll_max;
+}
+
+/**
+ * dm_timeline_view_draw_scene:
+ * @self: a #DmTimelineView
+ * @cr: where to draw
+ *
+ * Draws what the view shows onto @cr in one piece, as the exports draw,
+ * without the render nodes it keeps for GTK: what those must look like.
+ */
+void
+dm_timeline_view_draw_scene (DmTimelineView *self,
+                             cairo_t        *cr)
+{
+  graphene_rect_t bar;
+
+  g_return_if_fail (DM_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (cr != NULL);
+
+  if (self->dataset == NULL || gtk_widget_get_width (GTK_WIDGET (self)) <= self->scene.header_width)
+    return;
+
+  sync_scene (self);
+  /* Every item drawn, none copied from the images the scene keeps. */
+  self->scene.cache_items = FALSE;
+  dm_scene_draw (&self->scene, cr);
+  self->scene.cache_items = TRUE;
+  if (lane_scroll_bar (self, &bar))
+    {
+      const DmColor *fg = &self->scene.foreground;
+
+      cairo_set_source_rgba (cr, fg->red, fg->green, fg->blue, 0.4);
+      cairo_rectangle (cr, bar.origin.x, bar.origin.y, bar.size.width, bar.size.height);
+      cairo_fill (cr);
+    }
+}
+
+
+/**
+ * dm_timeline_view_set_whole:
+ * @self: a #DmTimelineView
+ * @whole: whether to draw each frame in one piece
+ *
+ * Draws each frame in one piece with dm_timeline_view_draw_scene(),
+ * keeping no render node and no item image from one frame to the next:
+ * what the kept nodes must look like, for tests to compare them with.
+ */
+void
+dm_timeline_view_set_whole (DmTimelineView *self,
+                            gboolean        whole)
+{
+  g_return_if_fail (DM_IS_TIMELINE_VIEW (self));
+
+  self->whole = !!whole;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }

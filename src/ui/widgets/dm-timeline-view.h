@@ -85,6 +85,12 @@ char            *dm_timeline_view_get_text_at       (DmTimelineView *self,
                                                      double          x,
                                                      double          y);
 DmScene         *dm_timeline_view_get_scene         (DmTimelineView *self);
+/* What the view shows drawn in one piece, as the exports draw it, without
+ * the render nodes it keeps for GTK (tests compare the two). */
+void             dm_timeline_view_draw_scene        (DmTimelineView *self,
+                                                     cairo_t        *cr);
+void             dm_timeline_view_set_whole         (DmTimelineView *self,
+                                                     gboolean        whole);
 
 /* How far the lanes are scrolled under the axis, and how far they can be
  * (0 when they all fit: large text in a small window makes them scroll). */

@@ -1,0 +1,379 @@
+/* test-view-nodes.c — the render nodes the timeline view keeps from frame
+ * to frame show what the scene draws
+ *
+ * The view hands GTK the lanes as one kept node and each item as a kept
+ * node moved into place (dm-timeline-view.c). Each step here changes what
+ * a kept node may depend on — zoom, pan, selection, search, the theme, the
+ * text size, the data, the size — lets GTK draw a few frames, and compares
+ * the node GTK drew, rendered by the window's renderer, with the scene
+ * drawn in one piece onto cairo, as the exports draw it: a node kept when
+ * it should have gone shows as a difference.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <adwaita.h>
+#include <math.h>
+
+#include "dm-test-util.h"
+#include "dm-timeline-view.h"
+
+typedef struct
+{
+  GtkWidget      *window;
+  DmTimelineView *view;
+  DmDataset      *dataset;
+  guint           compared;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->dataset = dm_test_load_bundled ();
+  f->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 600);
+  f->view = DM_TIMELINE_VIEW (dm_timeline_view_new ());
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->view));
+  dm_timeline_view_set_dataset (f->view, f->dataset);
+  gtk_window_present (GTK_WINDOW (f->window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->view));
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  g_object_add_weak_pointer (G_OBJECT (f->view), (gpointer *) &f->view);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  while (f->view != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_finalize_object (f->dataset);
+}
+
+/* The view as GTK last drew it: its render node, rendered by the
+ * window's renderer (cairo, GSK_RENDERER in the tests' environment). */
+static cairo_surface_t *
+render_nodes (Fixture *f)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (f->view));
+  int height = gtk_widget_get_height (GTK_WIDGET (f->view));
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (f->view));
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (f->window));
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  cairo_surface_flush (surface);
+  gdk_texture_download (texture, cairo_image_surface_get_data (surface), cairo_image_surface_get_stride (surface));
+  cairo_surface_mark_dirty (surface);
+
+  return surface;
+}
+
+/* The same, drawn by the scene in one piece in a frame of its own
+ * (dm_timeline_view_set_whole()), keeping nothing: as the exports draw. */
+static cairo_surface_t *
+render_scene (Fixture *f)
+{
+  cairo_surface_t *surface;
+
+  dm_timeline_view_set_whole (f->view, TRUE);
+  gtk_test_widget_wait_for_draw (f->window);
+  surface = render_nodes (f);
+  dm_timeline_view_set_whole (f->view, FALSE);
+
+  return surface;
+}
+
+/* How many channel values of @a and @b differ by more than @tolerance. */
+static guint
+count_differences (cairo_surface_t *a,
+                   cairo_surface_t *b,
+                   int              tolerance,
+                   int             *worst)
+{
+  const guchar *pa = cairo_image_surface_get_data (a);
+  const guchar *pb = cairo_image_surface_get_data (b);
+  int stride = cairo_image_surface_get_stride (a);
+  guint differing = 0;
+
+  g_assert_cmpint (cairo_image_surface_get_width (a), ==, cairo_image_surface_get_width (b));
+  g_assert_cmpint (cairo_image_surface_get_height (a), ==, cairo_image_surface_get_height (b));
+  *worst = 0;
+  for (int y = 0; y < cairo_image_surface_get_height (a); y++)
+    for (int x = 0; x < cairo_image_surface_get_width (a) * 4; x++)
+      {
+        int d = ABS ((int) pa[y * stride + x] - (int) pb[y * stride + x]);
+
+        *worst = MAX (*worst, d);
+        differing += d > tolerance;
+      }
+
+  return differing;
+}
+
+/* Several frames, as while the view stays (the scene keeps an image of a
+ * few items more at each), each the same as the scene drawn whole: only
+ * the rounding of blending pieces one by one may differ, by a few levels
+ * (a node kept when it should have gone differs by a hundred or more).
+ * Returns the picture of the last. */
+static cairo_surface_t *
+assert_nodes_match (Fixture    *f,
+                    const char *step)
+{
+  cairo_surface_t *nodes = NULL;
+
+  for (guint frame = 0; frame < 4; frame++)
+    {
+      cairo_surface_t *scene;
+      guint differing;
+      int worst;
+
+      gtk_widget_queue_draw (GTK_WIDGET (f->view));
+      gtk_test_widget_wait_for_draw (f->window);
+      g_clear_pointer (&nodes, cairo_surface_destroy);
+      nodes = render_nodes (f);
+      scene = render_scene (f);
+      differing = count_differences (nodes, scene, 16, &worst);
+      if (differing > 0)
+        {
+          g_autofree char *name_a = g_strdup_printf ("%s/view-nodes-%s.png", g_get_tmp_dir (), step);
+          g_autofree char *name_b = g_strdup_printf ("%s/view-scene-%s.png", g_get_tmp_dir (), step);
+
+          cairo_surface_write_to_png (nodes, name_a);
+          cairo_surface_write_to_png (scene, name_b);
+          g_error ("%s, frame %u: %u channel values differ by more than 16 (worst %d); see %s and %s",
+                   step, frame, differing, worst, name_a, name_b);
+        }
+      cairo_surface_destroy (scene);
+      f->compared++;
+    }
+
+  return nodes;
+}
+
+/* That @step changed the picture: the comparison after it saw new nodes. */
+static void
+assert_changed (cairo_surface_t *before,
+                cairo_surface_t *after,
+                const char      *step)
+{
+  int worst;
+
+  if (cairo_image_surface_get_width (before) != cairo_image_surface_get_width (after) ||
+      cairo_image_surface_get_height (before) != cairo_image_surface_get_height (after))
+    return;
+  if (count_differences (before, after, 2, &worst) == 0)
+    g_error ("%s changed nothing on screen", step);
+}
+
+/* The frames after @step match (assert_nodes_match()) and, if
+ * @changes, differ from the picture in @before, which becomes theirs. */
+static void
+assert_step (Fixture          *f,
+             cairo_surface_t **before,
+             const char       *step,
+             gboolean          changes)
+{
+  cairo_surface_t *after = assert_nodes_match (f, step);
+
+  if (changes)
+    assert_changed (*before, after, step);
+  cairo_surface_destroy (*before);
+  *before = after;
+}
+
+static void
+set_range (Fixture *f,
+           double   start,
+           double   end)
+{
+  dm_timeline_view_set_range (f->view, start, end, FALSE);
+}
+
+/* Zoom in, pan by small and large steps, zoom out; select; search. */
+static void
+test_zoom_pan_select (Fixture       *f,
+                      gconstpointer  data)
+{
+  cairo_surface_t *before;
+  double start;
+  double end;
+  double days;
+  double middle;
+  guint8 *matches;
+  guint n = dm_dataset_get_n_events (f->dataset);
+
+  before = assert_nodes_match (f, "start");
+  dm_timeline_view_get_range (f->view, &start, &end);
+  middle = dm_dataset_get_event (f->dataset, n / 2)->axis_start;
+
+  for (guint zoom = 1; zoom <= 3; zoom++)
+    {
+      g_autofree char *step = g_strdup_printf ("zoom-%u", zoom);
+
+      days = (end - start) / pow (3, zoom);
+      set_range (f, middle - days / 2, middle + days / 2);
+      assert_step (f, &before, step, TRUE);
+    }
+
+  /* Pans of a few pixels, as a drag's, and of a third of the view. */
+  for (guint pan = 0; pan < 6; pan++)
+    {
+      g_autofree char *step = g_strdup_printf ("pan-%u", pan);
+      double shift = (pan % 3 == 2 ? 0.33 : 0.004) * days;
+
+      middle += pan < 3 ? shift : -shift;
+      set_range (f, middle - days / 2, middle + days / 2);
+      assert_step (f, &before, step, TRUE);
+    }
+
+  /* Selection: the item and the cluster that holds it change. */
+  dm_timeline_view_set_selected (f->view, (int) n / 2);
+  assert_step (f, &before, "select", TRUE);
+  dm_timeline_view_set_selected (f->view, -1);
+  assert_step (f, &before, "unselect", TRUE);
+
+  /* A search dims what does not match. */
+  matches = g_new0 (guint8, n);
+  for (guint i = 0; i < n; i += 2)
+    matches[i] = 1;
+  dm_timeline_view_set_matches (f->view, matches, n);
+  g_free (matches);
+  assert_step (f, &before, "search", TRUE);
+
+  /* Back out to the whole span. */
+  dm_timeline_view_zoom_to_fit (f->view);
+  assert_step (f, &before, "zoom-out", TRUE);
+  cairo_surface_destroy (before);
+
+  g_test_message ("%u frames compared", f->compared);
+}
+
+/* The dark style: every colour changes, the kept lanes and items too. */
+static void
+test_theme (Fixture       *f,
+            gconstpointer  data)
+{
+  cairo_surface_t *before = assert_nodes_match (f, "light");
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  assert_step (f, &before, "dark", TRUE);
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  assert_step (f, &before, "light-again", TRUE);
+  cairo_surface_destroy (before);
+}
+
+/* Larger text: taller rows, wider headers, other labels. */
+static void
+test_text_size (Fixture       *f,
+                gconstpointer  data)
+{
+  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (f->view));
+  cairo_surface_t *before = assert_nodes_match (f, "text-usual");
+  int dpi;
+
+  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  g_object_set (settings, "gtk-xft-dpi", 120 * 1024, NULL);
+  assert_step (f, &before, "text-large", TRUE);
+
+  g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
+  assert_step (f, &before, "text-back", TRUE);
+  cairo_surface_destroy (before);
+}
+
+/* Other data, a filter, a resize: what was kept for the old goes. */
+static void
+test_data_and_size (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20);
+  g_autoptr(DmDataset) other = dm_test_random_dataset (rand, 3000, 5);
+  cairo_surface_t *before = assert_nodes_match (f, "bundled");
+  int width = gtk_widget_get_width (GTK_WIDGET (f->view));
+  guint n;
+  guint8 *visible;
+
+  dm_timeline_view_set_dataset (f->view, other);
+  assert_step (f, &before, "other-data", TRUE);
+
+  /* A filter: every third event left out. */
+  n = dm_dataset_get_n_events (other);
+  visible = g_new (guint8, n);
+  for (guint i = 0; i < n; i++)
+    visible[i] = i % 3 != 0;
+  dm_timeline_view_set_visible (f->view, visible, n);
+  g_free (visible);
+  assert_step (f, &before, "filter", TRUE);
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 700);
+  while (gtk_widget_get_width (GTK_WIDGET (f->view)) == width)
+    g_main_context_iteration (NULL, TRUE);
+  assert_step (f, &before, "wider", FALSE);
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 500);
+  while (gtk_widget_get_width (GTK_WIDGET (f->view)) >= 1200)
+    g_main_context_iteration (NULL, TRUE);
+  assert_step (f, &before, "narrower", FALSE);
+  cairo_surface_destroy (before);
+
+  /* Back to the bundled data, at its size: the same as at the start. */
+  dm_timeline_view_set_dataset (f->view, f->dataset);
+  cairo_surface_destroy (assert_nodes_match (f, "bundled-again"));
+}
+
+/* Many kinds in a short window: the lanes scroll under the axis, and the
+ * kept lanes follow the scroll. */
+static void
+test_lane_scroll (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (21);
+  g_autoptr(DmDataset) many = dm_test_random_dataset (rand, 2000, 40);
+  cairo_surface_t *before;
+  double scroll;
+  double max;
+
+  dm_timeline_view_set_dataset (f->view, many);
+  before = assert_nodes_match (f, "many-lanes");
+  dm_timeline_view_get_lane_scroll (f->view, &scroll, &max);
+  g_assert_cmpfloat (max, >, 0);
+
+  /* Selecting an event in a lane out of view scrolls to it. */
+  for (guint i = dm_dataset_get_n_events (many); i-- > 0;)
+    if (dm_dataset_get_event_lane (many, i) == dm_scene_get_n_lanes (dm_timeline_view_get_scene (f->view)) - 1)
+      {
+        dm_timeline_view_set_selected (f->view, (int) i);
+        break;
+      }
+  dm_timeline_view_get_lane_scroll (f->view, &scroll, &max);
+  g_assert_cmpfloat (scroll, >, 0);
+  assert_step (f, &before, "lanes-scrolled", TRUE);
+  cairo_surface_destroy (before);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  /* Jumps, not animations: each step is one state. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  g_test_add ("/view-nodes/zoom-pan-select", Fixture, NULL, fixture_setup, test_zoom_pan_select, fixture_teardown);
+  g_test_add ("/view-nodes/theme", Fixture, NULL, fixture_setup, test_theme, fixture_teardown);
+  g_test_add ("/view-nodes/text-size", Fixture, NULL, fixture_setup, test_text_size, fixture_teardown);
+  g_test_add ("/view-nodes/data-and-size", Fixture, NULL, fixture_setup, test_data_and_size, fixture_teardown);
+  g_test_add ("/view-nodes/lane-scroll", Fixture, NULL, fixture_setup, test_lane_scroll, fixture_teardown);
+
+  return g_test_run ();
+}
