@@ -8,6 +8,15 @@
 
 #include "dm-test-window.h"
 
+void
+dm_test_init_gui (int    *argc,
+                  char ***argv)
+{
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+}
+
 GtkWidget *
 dm_test_window_child (DmWindow   *window,
                       const char *name)

@@ -12,6 +12,11 @@
 #include "dm-test-util.h"
 #include "dm-window.h"
 
+/* gtk_test_init() and adw_init() for a test of widgets, with animations
+ * off: each step jumps to its state, to be checked at once. */
+void dm_test_init_gui (int    *argc,
+                       char ***argv);
+
 /* A widget of the window's UI file, by its id. */
 GtkWidget *dm_test_window_child (DmWindow   *window,
                                  const char *name);

@@ -9,6 +9,7 @@
 #include "dm-test-a11y.h"
 #include "dm-test-util.h"
 #include "dm-test-presentation.h"
+#include "dm-test-window.h"
 #include "dm-timeline-view.h"
 
 /* "Only resolutions", as a presenter might prepare. */
@@ -503,9 +504,7 @@ main (int   argc,
   /* GTK's test accessibility backend, which records what widgets tell
    * screen readers, instead of none. */
   g_setenv ("GTK_A11Y", "test", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  dm_test_init_gui (&argc, &argv);
   dm_test_load_style ();
 
   g_test_add_func ("/presentation/steps-in-order", test_steps_in_order);

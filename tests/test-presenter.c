@@ -19,6 +19,7 @@
 #include "dm-presentation.h"
 #include "dm-test-presentation.h"
 #include "dm-test-util.h"
+#include "dm-test-window.h"
 #include "dm-timeline-view.h"
 
 static GArray *
@@ -651,9 +652,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  dm_test_init_gui (&argc, &argv);
   dm_test_load_style ();
 
   g_test_add_func ("/presenter/console", test_console);

@@ -8,6 +8,7 @@
 
 #include "dm-test-util.h"
 #include "dm-overview.h"
+#include "dm-test-window.h"
 #include "dm-timeline-view.h"
 
 typedef struct
@@ -778,11 +779,7 @@ main (int   argc,
   /* GTK's test accessibility backend, which records what widgets tell
    * screen readers, instead of none. */
   g_setenv ("GTK_A11Y", "test", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  /* Jumps, not animations, so that each step can be checked at once. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  dm_test_init_gui (&argc, &argv);
 
   g_test_add ("/timeline-view/keyboard-order", Fixture, NULL, fixture_setup, test_keyboard_order, fixture_teardown);
   g_test_add ("/timeline-view/keyboard-lanes", Fixture, NULL, fixture_setup, test_keyboard_lanes, fixture_teardown);

@@ -15,6 +15,7 @@
 #include <math.h>
 
 #include "dm-test-util.h"
+#include "dm-test-window.h"
 #include "dm-timeline-view.h"
 
 typedef struct
@@ -363,11 +364,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  /* Jumps, not animations: each step is one state. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  dm_test_init_gui (&argc, &argv);
 
   g_test_add ("/view-nodes/zoom-pan-select", Fixture, NULL, fixture_setup, test_zoom_pan_select, fixture_teardown);
   g_test_add ("/view-nodes/theme", Fixture, NULL, fixture_setup, test_theme, fixture_teardown);

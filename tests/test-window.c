@@ -1279,9 +1279,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  dm_test_init_gui (&argc, &argv);
 
   g_test_add_func ("/window/opens-bundled", test_opens_bundled);
   g_test_add_func ("/window/bad-file-keeps-dataset", test_bad_file_keeps_dataset);
