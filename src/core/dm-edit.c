@@ -16,7 +16,6 @@
 
 #include "dm-edit.h"
 
-#define MAX_ID_LENGTH 256
 
 typedef enum
 {
@@ -434,15 +433,6 @@ add_problem (GPtrArray      *problems,
   g_ptr_array_add (problems, dm_problem_new (DM_PROBLEM_ERROR, code, path, message));
 }
 
-static gboolean
-has_control_chars (const char *text)
-{
-  for (const char *p = text; *p; p++)
-    if ((guchar) *p < 0x20)
-      return TRUE;
-  return FALSE;
-}
-
 /* The checks of read_id() in the loader. */
 static void
 check_id (GPtrArray  *problems,
@@ -453,12 +443,13 @@ check_id (GPtrArray  *problems,
     add_problem (problems, DM_DATASET_ERROR_MISSING, path, _("this member is required"));
   else if (id[0] == '\0')
     add_problem (problems, DM_DATASET_ERROR_INVALID_VALUE, path, _("must not be empty"));
-  else if (strlen (id) > MAX_ID_LENGTH)
-    add_problem (problems, DM_DATASET_ERROR_INVALID_VALUE, path,
-                 _("an id may be at most %u bytes long"), MAX_ID_LENGTH);
-  else if (has_control_chars (id))
-    add_problem (problems, DM_DATASET_ERROR_INVALID_VALUE, path,
-                 _("an id must not contain control characters"));
+  else
+    {
+      g_autofree char *problem = dm_id_check (id);
+
+      if (problem != NULL)
+        add_problem (problems, DM_DATASET_ERROR_INVALID_VALUE, path, "%s", problem);
+    }
 }
 
 static void

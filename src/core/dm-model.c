@@ -4,7 +4,23 @@
  */
 #include "config.h"
 
+#include <string.h>
+#include <glib/gi18n.h>
+
 #include "dm-model.h"
+
+char *
+dm_id_check (const char *id)
+{
+  if (strlen (id) > DM_ID_MAX_LENGTH)
+    return g_strdup_printf (_("an id may be at most %u bytes long"), DM_ID_MAX_LENGTH);
+
+  for (const char *p = id; *p; p++)
+    if ((guchar) *p < 0x20)
+      return g_strdup (_("an id must not contain control characters"));
+
+  return NULL;
+}
 
 const char *
 dm_text_get (const DmText *text,

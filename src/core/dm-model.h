@@ -14,6 +14,11 @@ G_BEGIN_DECLS
  * event (the loader refuses longer ones; the importers make new ones). */
 #define DM_ID_MAX_LENGTH 256
 
+/* NULL when @id (not NULL) can be an id; else what is wrong with it,
+ * translated: longer than DM_ID_MAX_LENGTH bytes, or a control character.
+ * The loader and editing check ids with it. */
+char *dm_id_check (const char *id);
+
 /* These are plain structs, owned by the DmDataset that loaded them; a
  * dataset can hold a million events, so they are not GObjects. Every struct
  * read from a file keeps the members it did not understand in @extra (NULL

@@ -144,15 +144,6 @@ collect_extra (const DmJsonNode   *object,
 /* Members of any kind */
 
 static gboolean
-has_control_chars (const char *text)
-{
-  for (const char *p = text; *p; p++)
-    if ((guchar) *p < 0x20)
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
 read_string (Loader      *l,
              DmJsonNode  *object,
              const char  *member,
@@ -191,21 +182,15 @@ read_id (Loader      *l,
          char       **out)
 {
   g_autofree char *id = NULL;
+  g_autofree char *problem = NULL;
 
   if (!read_string (l, object, member, TRUE, &id))
     return FALSE;
 
-  if (strlen (id) > DM_ID_MAX_LENGTH)
+  problem = dm_id_check (id);
+  if (problem != NULL)
     {
-      dm_problem_log_error (&l->log, DM_DATASET_ERROR_INVALID_VALUE, member,
-                            _("an id may be at most %u bytes long"), DM_ID_MAX_LENGTH);
-      return FALSE;
-    }
-
-  if (has_control_chars (id))
-    {
-      dm_problem_log_error (&l->log, DM_DATASET_ERROR_INVALID_VALUE, member,
-                            _("an id must not contain control characters"));
+      dm_problem_log_error (&l->log, DM_DATASET_ERROR_INVALID_VALUE, member, "%s", problem);
       return FALSE;
     }
 
