@@ -39,6 +39,21 @@ def find(node, predicate, depth=0):
     return None
 
 
+def descendants(node, depth=0):
+    """@node and every accessible under it (to the depth of a GTK window),
+    skipping any that went away while they were read."""
+    yield node
+    if depth > 40:
+        return
+    try:
+        children = list(node)
+    except Exception:
+        return
+    for child in children:
+        if child is not None:
+            yield from descendants(child, depth + 1)
+
+
 # Waits scale with DM_TEST_TIMEOUT_FACTOR, as the C tests' do (the
 # "sanitize" test setup sets it).
 TIMEOUT_FACTOR = int(os.environ.get('DM_TEST_TIMEOUT_FACTOR', '1'))
@@ -101,8 +116,7 @@ def badly_named(node):
     """The controls shown under @node that a screen reader would read out
     wrong: no name but their GTK type, or a mnemonic's underscore."""
     found = []
-
-    def visit(n, depth=0):
+    for n in descendants(node):
         try:
             state = n.getState()
             if (n.getRoleName() in CONTROLS and state.contains(pyatspi.STATE_FOCUSABLE)
@@ -111,13 +125,7 @@ def badly_named(node):
                 if name == '' or name.startswith('Gtk') or re.search(r'_\w', name):
                     found.append((n.getRoleName(), name))
         except Exception:
-            return
-        if depth < 40:
-            for c in n:
-                if c is not None:
-                    visit(c, depth + 1)
-
-    visit(node)
+            continue
     return found
 
 

@@ -11,7 +11,7 @@ import tempfile
 
 import pyatspi
 
-from dm_atspi import all_passed, badly_named, check, event_list, find, find_app, start_app, wait_for
+from dm_atspi import all_passed, badly_named, check, descendants, event_list, find, find_app, start_app, wait_for
 
 # Key codes of Xvfb's default keyboard map.
 F2, ESCAPE = 68, 9
@@ -34,19 +34,12 @@ def press(code):
 def names(node):
     """The names of the accessibles under @node."""
     found = set()
-
-    def visit(n, depth=0):
+    for n in descendants(node):
         try:
             if n.name:
                 found.add(n.name)
         except Exception:
-            return
-        if depth < 40:
-            for c in n:
-                if c is not None:
-                    visit(c, depth + 1)
-
-    visit(node)
+            continue
     return found
 
 
