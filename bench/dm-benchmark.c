@@ -50,6 +50,7 @@
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 
+#include "dm-bench-stats.h"
 #include "dm-dataset.h"
 #include "dm-export-timelinejs.h"
 #include "dm-edit.h"
@@ -67,43 +68,7 @@ extern char **environ;
 
 /* Statistics */
 
-typedef struct
-{
-  double median;
-  double p95;
-  double max;
-  guint  n;
-} Stats;
-
-static int
-compare_double (const void *a,
-                const void *b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* Nearest rank: the smallest sample with at least p of them at or below. */
-static Stats
-stats_of (GArray *samples)
-{
-  Stats s = { 0 };
-  double *v = (double *) (gpointer) samples->data;
-  guint n = samples->len;
-
-  s.n = n;
-  if (n == 0)
-    return s;
-
-  qsort (v, n, sizeof (double), compare_double);
-  s.median = n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-  s.p95 = v[MIN ((guint) ceil (0.95 * n), n) - 1];
-  s.max = v[n - 1];
-
-  return s;
-}
+typedef DmBenchStats Stats;
 
 static double
 now_ms (void)
@@ -694,8 +659,8 @@ measure_load (const char *self_path,
       result->baseline = values[3];
     }
 
-  result->check = stats_of (check);
-  result->load = stats_of (load);
+  result->check = dm_bench_stats_of (check);
+  result->load = dm_bench_stats_of (load);
 }
 
 /* Frames */
@@ -884,8 +849,8 @@ measure_frames (DmDataset   *dataset,
     cairo_surface_write_to_png (surface, g_getenv ("DM_BENCHMARK_PNG"));
 
   result->steps = scales->len;
-  result->frame = stats_of (samples);
-  result->pan = stats_of (pan_samples);
+  result->frame = dm_bench_stats_of (samples);
+  result->pan = dm_bench_stats_of (pan_samples);
   result->images_made = scene.images_made;
   result->images_reused = scene.images_reused;
 
@@ -962,8 +927,8 @@ type_queries (SearchResult  *result,
       dm_filter_set_search_text (filter, "");
     }
 
-  result->keystroke = stats_of (state_samples);
-  result->filter = stats_of (filter_samples);
+  result->keystroke = dm_bench_stats_of (state_samples);
+  result->filter = dm_bench_stats_of (filter_samples);
 }
 
 static void
@@ -984,7 +949,7 @@ measure_search (DmDataset    *dataset,
       g_array_append_val (build, ms);
     }
 
-  result->build = stats_of (build);
+  result->build = dm_bench_stats_of (build);
   type_queries (result, index, dataset);
 }
 
@@ -1076,11 +1041,11 @@ measure_edit (DmDataset  *dataset,
       g_array_append_val (save, ms);
     }
 
-  result->move = stats_of (move);
-  result->move_undo = stats_of (move_undo);
-  result->type = stats_of (type);
-  result->type_undo = stats_of (type_undo);
-  result->save = stats_of (save);
+  result->move = dm_bench_stats_of (move);
+  result->move_undo = dm_bench_stats_of (move_undo);
+  result->type = dm_bench_stats_of (type);
+  result->type_undo = dm_bench_stats_of (type_undo);
+  result->save = dm_bench_stats_of (save);
 }
 
 /* The table */

@@ -32,6 +32,7 @@
 #include <adwaita.h>
 
 #include "dm-application.h"
+#include "dm-bench-stats.h"
 #include "dm-dataset.h"
 #include "dm-loader.h"
 #include "dm-timeline-view.h"
@@ -73,26 +74,6 @@ load_average (void)
     return g_strdup ("unknown");
 
   return g_strdup_printf ("%s %s %s", fields[0], fields[1], fields[2]);
-}
-
-static int
-compare_double (const void *a,
-                const void *b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* Nearest rank: the smallest sample with at least @p of them at or below. */
-static double
-percentile (GArray *sorted,
-            double  p)
-{
-  guint rank = (guint) ceil (p * sorted->len);
-
-  return g_array_index (sorted, double, MAX (rank, 1) - 1);
 }
 
 static void
@@ -228,6 +209,7 @@ measure (const char *name,
   gulong before_id;
   gulong after_id;
   g_autofree char *label = NULL;
+  DmBenchStats stats;
   g_autofree char *base = g_path_get_basename (name);
 
   run.ranges = make_script (dataset);
@@ -248,13 +230,12 @@ measure (const char *name,
   g_signal_handler_disconnect (clock, before_id);
   g_signal_handler_disconnect (clock, after_id);
 
-  g_array_sort (run.samples, compare_double);
+  stats = dm_bench_stats_of (run.samples);
   label = g_strdup_printf ("%s, %u events", base,
                            dm_dataset_get_n_events (dataset));
   printf ("| %-40s | %4d×%-4d | %-8s | %6u | %7.2f | %7.2f | %7.2f | %7.2f |\n",
           label, width, height, renderer, run.samples->len,
-          percentile (run.samples, 0.5), percentile (run.samples, 0.95),
-          g_array_index (run.samples, double, run.samples->len - 1),
+          stats.median, stats.p95, stats.max,
           run.cpu_ms / MAX (run.samples->len + 1, 1));
   fflush (stdout);
 
