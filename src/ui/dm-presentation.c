@@ -1458,6 +1458,7 @@ dm_presentation_init (DmPresentation *self)
   gtk_widget_set_can_focus (GTK_WIDGET (self->timeline), FALSE);
   gtk_widget_set_can_target (GTK_WIDGET (self->timeline), FALSE);
   gtk_widget_set_size_request (GTK_WIDGET (self->timeline), -1, 120);
+  dm_timeline_view_set_follow_selection (self->timeline, TRUE);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->timeline));
 
   self->overview = dm_overview_new ();

@@ -85,8 +85,13 @@ struct _DmTimelineView
   double           text_row_height;
   double           text_axis_height;
   double           lane_scroll_max; /* > 0: the lanes do not all fit */
+  double           rows_scroll_max; /* of that, what their rows need */
+  double           tops_scroll_max; /* … and what the lanes laid out take */
   double           header_factor;   /* how much larger the text is */
   double           allocated_width; /* the time width the range was shown in */
+  gboolean         follow_selection; /* its lane kept in sight, whatever the
+                                      * layout (a presentation's view) */
+  gboolean         revealing;
 };
 
 G_DEFINE_FINAL_TYPE (DmTimelineView, dm_timeline_view, GTK_TYPE_WIDGET)
@@ -262,7 +267,8 @@ fit_rows (DmTimelineView *self,
 {
   double needed = self->text_axis_height + n_lanes (self) * (self->text_row_height + LANE_PADDING);
 
-  self->lane_scroll_max = height > 0 ? MAX (needed - height, 0) : 0;
+  self->rows_scroll_max = height > 0 ? MAX (needed - height, 0) : 0;
+  self->lane_scroll_max = MAX (self->rows_scroll_max, self->tops_scroll_max);
   set_lane_scroll (self, self->scene.lane_scroll);
 
   if (self->text_row_height == self->scene.row_height && self->text_axis_height == self->scene.axis_height)
@@ -299,6 +305,21 @@ reveal_lane (DmTimelineView *self,
     return;
   ensure_layout (self);
   dm_scene_get_lane_extent (&self->scene, lane, &top, &lane_height);
+
+  /* A lane taller than the room (its name on many lines, in large text):
+   * the event's row, not the lane, is what must show. */
+  if (lane_height > room)
+    {
+      int index = dm_layout_find_event (self->scene.layout, position);
+
+      if (index >= 0)
+        {
+          const DmLayoutItem *item = dm_layout_get_item (self->scene.layout, (guint) index);
+
+          top = dm_scene_get_row_y (&self->scene, item->lane, item->row);
+          lane_height = self->scene.row_height;
+        }
+    }
   top += self->scene.lane_scroll - self->scene.axis_height;
   if (top < self->scene.lane_scroll)
     set_lane_scroll (self, top);
@@ -311,6 +332,27 @@ ensure_layout (DmTimelineView *self)
 {
   sync_scene (self);
   dm_scene_ensure_layout (&self->scene);
+
+  /* The lanes scroll by what they really take (a lane's name may wrap
+   * over more lines than its rows), not only by their rows. */
+  if (self->scene.lane_tops != NULL && self->scene.lane_tops->len > 0)
+    {
+      double content = g_array_index (self->scene.lane_tops, double, self->scene.lane_tops->len - 1);
+      double room = gtk_widget_get_height (GTK_WIDGET (self)) - self->scene.axis_height;
+
+      self->tops_scroll_max = room > 0 ? MAX (content - room, 0) : 0;
+      self->lane_scroll_max = MAX (self->rows_scroll_max, self->tops_scroll_max);
+      set_lane_scroll (self, self->scene.lane_scroll);
+    }
+
+  /* Lanes change height with what they hold: after a flight the
+   * presented event's may have moved out of sight. */
+  if (self->follow_selection && self->selected >= 0 && !self->revealing)
+    {
+      self->revealing = TRUE;
+      reveal_lane (self, (guint) self->selected);
+      self->revealing = FALSE;
+    }
 }
 
 /* The bounds of zoom: a minute across 40 pixels, and the whole dataset
@@ -1693,6 +1735,16 @@ dm_timeline_view_get_selected (DmTimelineView *self)
 }
 
 void
+dm_timeline_view_set_follow_selection (DmTimelineView *self,
+                                       gboolean        follow)
+{
+  g_return_if_fail (DM_IS_TIMELINE_VIEW (self));
+
+  self->follow_selection = !!follow;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
 dm_timeline_view_set_selected (DmTimelineView *self,
                                int             position)
 {
@@ -1898,6 +1950,17 @@ dm_timeline_view_get_event_visibility (DmTimelineView *self,
   if (index < 0)
     return DM_EVENT_OUT_OF_VIEW;
 
+  /* Its lane may be scrolled away, under the axis or below the view. */
+  if (gtk_widget_get_height (GTK_WIDGET (self)) > 0)
+    {
+      const DmLayoutItem *item = dm_layout_get_item (self->scene.layout, (guint) index);
+      double y = dm_scene_get_row_y (&self->scene, item->lane, item->row);
+
+      if (y < self->scene.axis_height - 0.5
+          || y + self->scene.row_height > gtk_widget_get_height (GTK_WIDGET (self)) + 0.5)
+        return DM_EVENT_OUT_OF_VIEW;
+    }
+
   return dm_layout_get_item (self->scene.layout, (guint) index)->type == DM_LAYOUT_CLUSTER
     ? DM_EVENT_CLUSTERED : DM_EVENT_DRAWN;
 }
@@ -1965,6 +2028,9 @@ dm_timeline_view_get_lane_scroll (DmTimelineView *self,
 {
   g_return_if_fail (DM_IS_TIMELINE_VIEW (self));
 
+  /* How far the lanes scroll follows their layout. */
+  if (self->dataset != NULL)
+    ensure_layout (self);
   if (scroll != NULL)
     *scroll = self->scene.lane_scroll;
   if (max != NULL)

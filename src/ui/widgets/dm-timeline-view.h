@@ -75,6 +75,11 @@ typedef enum
   DM_EVENT_CLUSTERED,     /* inside a cluster */
 } DmEventVisibility;
 
+/* Keeps the selected event's lane in sight whenever the layout changes,
+ * not only when it is selected: for a view that only shows, as a
+ * presentation's. */
+void               dm_timeline_view_set_follow_selection (DmTimelineView *self,
+                                                          gboolean        follow);
 DmEventVisibility  dm_timeline_view_get_event_visibility (DmTimelineView *self,
                                                           guint           position);
 
