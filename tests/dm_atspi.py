@@ -1,15 +1,39 @@
 # dm_atspi.py — what the tests that drive the real app over the
-# accessibility bus share: TAP results, finding accessibles, and waiting
-# on conditions (never on fixed sleeps).
+# accessibility bus share: starting the app, TAP results, finding
+# accessibles, and waiting on conditions (never on fixed sleeps).
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import os
+import subprocess
+import sys
 import time
 
 import pyatspi
 
 results = []
+
+# The bundled dataset's Resolution 52, as its title reads in English.
+TITLE_52 = ('Politburo Resolution 52-NQ/TW on a number of guidelines and policies '
+            'for proactively participating in the Fourth Industrial Revolution')
+
+
+def start_app():
+    """The app ($DAUMOC) started in English on the accessibility bus, with
+    settings in memory; end it with stop_app()."""
+    env = dict(os.environ)
+    env.pop('NO_AT_BRIDGE', None)
+    env.pop('GTK_A11Y', None)
+    env['LANGUAGE'] = 'en'
+    env['GSETTINGS_BACKEND'] = 'memory'
+    env['G_DEBUG'] = 'fatal-criticals'
+    return subprocess.Popen([os.environ['DAUMOC']], env=env,
+                            stdout=subprocess.DEVNULL, stderr=sys.stderr)
+
+
+def stop_app(process):
+    process.terminate()
+    process.wait(timeout=10)
 
 
 def check(ok, name):
@@ -71,6 +95,16 @@ def find_app():
 
 def event_list(app):
     return find(app, lambda n: n.getRoleName() == 'list' and n.name == 'Events')
+
+
+def row_named(events, text):
+    """The (index, name) of the first row of @events with a child whose
+    accessible name holds @text, or None."""
+    for index, item in enumerate(events):
+        for child in item:
+            if child is not None and text in (child.name or ''):
+                return index, child.name
+    return None
 
 
 def all_passed():

@@ -8,17 +8,14 @@
 # Needs a display and a session bus (the test suite runs under xvfb-run and
 # dbus-run-session) and Debian's python3-pyatspi. Prints TAP.
 
-import os
 import re
-import subprocess
 import sys
 
 import pyatspi
 
-from dm_atspi import all_passed, check, event_list, find, find_app, wait_for
+from dm_atspi import (TITLE_52, all_passed, check, event_list, find, find_app, row_named,
+                      start_app, stop_app, wait_for)
 
-TITLE_52 = ('Politburo Resolution 52-NQ/TW on a number of guidelines and policies '
-            'for proactively participating in the Fourth Industrial Revolution')
 
 
 # Key codes of Xvfb's default keyboard map.
@@ -34,14 +31,6 @@ def press(*keycodes):
         pyatspi.Registry.generateKeyboardEvent(code, None, pyatspi.KEY_PRESS)
     for code in reversed(keycodes):
         pyatspi.Registry.generateKeyboardEvent(code, None, pyatspi.KEY_RELEASE)
-
-
-def row_named(events, text):
-    for index, item in enumerate(events):
-        for child in item:
-            if child is not None and text in (child.name or ''):
-                return index, child.name
-    return None
 
 
 def focused(node, depth=0):
@@ -93,14 +82,7 @@ SLIDE = re.compile(r'^Slide (\d+) of (\d+): (.*)$')
 
 
 def main():
-    env = dict(os.environ)
-    env.pop('NO_AT_BRIDGE', None)
-    env.pop('GTK_A11Y', None)
-    env['LANGUAGE'] = 'en'
-    env['GSETTINGS_BACKEND'] = 'memory'
-    env['G_DEBUG'] = 'fatal-criticals'
-    app_process = subprocess.Popen([os.environ['DAUMOC']], env=env,
-                                   stdout=subprocess.DEVNULL, stderr=sys.stderr)
+    app_process = start_app()
     print('1..9', flush=True)
     try:
         app = wait_for(find_app, timeout=60)
@@ -189,8 +171,7 @@ def main():
               % (slide and slide.name,))
         press(ESCAPE)
     finally:
-        app_process.terminate()
-        app_process.wait(timeout=10)
+        stop_app(app_process)
 
 
 main()
