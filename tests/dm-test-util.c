@@ -69,6 +69,19 @@ dm_test_remove_dir (const char *dir)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+guint
+dm_test_count_entries (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (handle);
+  while (g_dir_read_name (handle) != NULL)
+    n++;
+
+  return n;
+}
+
 void
 dm_test_run_for (guint msec)
 {

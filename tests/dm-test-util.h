@@ -30,6 +30,10 @@ gboolean dm_test_set_flag_cb (gpointer data);
 /* Removes a scratch folder made by g_dir_make_tmp() and the files in it. */
 void dm_test_remove_dir (const char *dir);
 
+/* How many files and folders @dir holds: to see that nothing (no
+ * temporary file) was left behind. */
+guint dm_test_count_entries (const char *dir);
+
 /* Runs the main loop for @msec, frame clock included, without spinning. */
 void dm_test_run_for (guint msec);
 
