@@ -69,6 +69,22 @@ dm_test_remove_dir (const char *dir)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+char *
+dm_test_run_tool (const char * const *argv,
+                  gboolean            quiet)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL) || (quiet && err != NULL && err[0] != '\0'))
+    g_error ("%s failed: %s", argv[0], err);
+  return out;
+}
+
 guint
 dm_test_count_entries (const char *dir)
 {

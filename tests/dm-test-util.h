@@ -30,6 +30,12 @@ gboolean dm_test_set_flag_cb (gpointer data);
 /* Removes a scratch folder made by g_dir_make_tmp() and the files in it. */
 void dm_test_remove_dir (const char *dir);
 
+/* What the program @argv (looked for in PATH) prints: the test fails if
+ * it cannot run or does not exit 0, or, if @quiet, if it prints anything
+ * on its standard error. */
+char *dm_test_run_tool (const char * const *argv,
+                        gboolean            quiet);
+
 /* How many files and folders @dir holds: to see that nothing (no
  * temporary file) was left behind. */
 guint dm_test_count_entries (const char *dir);

@@ -34,14 +34,8 @@ read_pdf (const char *tool,
           const char *path)
 {
   const char *argv[] = { tool, "-enc", "UTF-8", path, g_str_equal (tool, "pdftotext") ? "-" : NULL, NULL };
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status;
 
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
+  return dm_test_run_tool (argv, FALSE);
 }
 
 /* Pixels that are not the white background. */

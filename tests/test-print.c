@@ -14,25 +14,11 @@
 #include "dm-test-window.h"
 
 static char *
-run_tool (const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
-}
-
-static char *
 pdf_text (const char *path)
 {
   const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
 
-  return run_tool (argv);
+  return dm_test_run_tool (argv, FALSE);
 }
 
 /* "Page N size: W x H pts" for every page. */
@@ -40,7 +26,7 @@ static char *
 pdf_sizes (const char *path)
 {
   const char *count[] = { "pdfinfo", path, NULL };
-  g_autofree char *info = run_tool (count);
+  g_autofree char *info = dm_test_run_tool (count, FALSE);
   const char *pages = strstr (info, "\nPages:");
   g_autofree char *last = NULL;
   g_autoptr(GString) sizes = g_string_new (NULL);
@@ -50,7 +36,7 @@ pdf_sizes (const char *path)
   last = g_strdup_printf ("%u", (guint) g_ascii_strtoull (pages + 7, NULL, 10));
   {
     const char *argv[] = { "pdfinfo", "-f", "1", "-l", last, path, NULL };
-    g_autofree char *all = run_tool (argv);
+    g_autofree char *all = dm_test_run_tool (argv, FALSE);
 
     lines = g_strsplit (all, "\n", -1);
   }
