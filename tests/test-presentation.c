@@ -500,12 +500,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* GTK's test accessibility backend, which records what widgets tell
-   * screen readers, instead of none. */
-  g_setenv ("GTK_A11Y", "test", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  dm_test_a11y_init (&argc, &argv);
   dm_test_load_style ();
 
   g_test_add_func ("/presentation/steps-in-order", test_steps_in_order);
