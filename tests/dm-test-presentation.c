@@ -19,6 +19,16 @@ dm_test_load_style (void)
 }
 
 void
+dm_test_presentation_init (int    *argc,
+                           char ***argv)
+{
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  dm_test_load_style ();
+}
+
+void
 dm_test_assert_inside (DmPresentation *self,
                        const char     *name)
 {

@@ -494,10 +494,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  dm_test_load_style ();
+  dm_test_presentation_init (&argc, &argv);
 
   g_test_add_func ("/presentation-keys/keys", test_keys);
 
