@@ -83,3 +83,21 @@ dm_test_a11y_init (int    *argc,
   adw_init ();
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 }
+
+GtkWidget *
+dm_test_find_widget (GtkWidget  *root,
+                     gboolean  (*match) (GtkWidget     *widget,
+                                         gconstpointer  data),
+                     gconstpointer data)
+{
+  if (match (root, data))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = dm_test_find_widget (c, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}

@@ -33,3 +33,10 @@ char *description_property (GtkWidget *widget);
  * For a test's main(). */
 void dm_test_a11y_init (int    *argc,
                         char ***argv);
+
+/* The first widget, @root or one under it (depth first, in order), for
+ * which @match (widget, @data) holds; or NULL. */
+GtkWidget *dm_test_find_widget (GtkWidget  *root,
+                                gboolean  (*match) (GtkWidget     *widget,
+                                                    gconstpointer  data),
+                                gconstpointer data);

@@ -14,6 +14,7 @@
 
 #include "dm-detail-pane.h"
 #include "dm-presentation.h"
+#include "dm-test-a11y.h"
 #include "dm-test-hostile.h"
 #include "dm-test-util.h"
 #include "dm-test-window.h"
@@ -119,20 +120,18 @@ collect_labels (GtkWidget *root,
     collect_labels (c, labels);
 }
 
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
 static GtkWidget *
 find_button (GtkWidget  *root,
              const char *label)
 {
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_button (c, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return dm_test_find_widget (root, is_button_labelled, label);
 }
 
 /* A megabyte of summary shows its start and a Show More button; a list

@@ -11,6 +11,7 @@
 #include "dm-event-item.h"
 #include "dm-event-list.h"
 #include "dm-export-dialog.h"
+#include "dm-test-a11y.h"
 #include "dm-test-util.h"
 #include "dm-timeline-view.h"
 #include "dm-test-story.h"
@@ -92,28 +93,25 @@ find_label (GtkWidget  *root,
   return NULL;
 }
 
+static gboolean
+is_menu_item (GtkWidget     *widget,
+              gconstpointer  text)
+{
+  g_autofree char *item_text = NULL;
+
+  if (!g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkModelButton"))
+    return FALSE;
+  g_object_get (widget, "text", &item_text, NULL);
+  return g_strcmp0 (item_text, text) == 0;
+}
+
 /* The GtkModelButton (GTK's private menu item) of an open popover menu
  * under @root whose text is @text, or NULL. */
 static GtkWidget *
 find_menu_item (GtkWidget  *root,
                 const char *text)
 {
-  if (g_str_equal (G_OBJECT_TYPE_NAME (root), "GtkModelButton"))
-    {
-      g_autofree char *item_text = NULL;
-
-      g_object_get (root, "text", &item_text, NULL);
-      if (g_strcmp0 (item_text, text) == 0)
-        return root;
-    }
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_menu_item (c, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return dm_test_find_widget (root, is_menu_item, text);
 }
 
 /* A menu open under its button hides the button's tooltip, and the
@@ -533,20 +531,22 @@ test_list_language (void)
 
 /* The label of the related-event button that reads @text, if any. */
 static gboolean
+is_button_with (GtkWidget     *widget,
+                gconstpointer  text)
+{
+  GtkWidget *child;
+
+  if (!GTK_IS_BUTTON (widget))
+    return FALSE;
+  child = gtk_button_get_child (GTK_BUTTON (widget));
+  return GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), text) == 0;
+}
+
+static gboolean
 has_button_with (GtkWidget  *root,
                  const char *text)
 {
-  if (GTK_IS_BUTTON (root))
-    {
-      GtkWidget *child = gtk_button_get_child (GTK_BUTTON (root));
-
-      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), text) == 0)
-        return TRUE;
-    }
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    if (has_button_with (c, text))
-      return TRUE;
-  return FALSE;
+  return dm_test_find_widget (root, is_button_with, text) != NULL;
 }
 
 /* Related events from both sides, the other side named as such; tags by
@@ -665,54 +665,49 @@ test_detail_dataset (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+is_back_button (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget)
+         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.go-back") == 0;
+}
+
 /* The pane's Back button, if it shows one. */
 static GtkWidget *
 find_back_button (GtkWidget *root)
 {
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), "win.go-back") == 0)
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_back_button (c);
+  return dm_test_find_widget (root, is_back_button, NULL);
+}
 
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+static gboolean
+is_related_button (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, "related-event");
 }
 
 static GtkWidget *
 find_related_button (GtkWidget *root)
 {
-  if (GTK_IS_BUTTON (root) && gtk_widget_has_css_class (root, "related-event"))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_related_button (c);
+  return dm_test_find_widget (root, is_related_button, NULL);
+}
 
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+static gboolean
+has_selection (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  int start;
+  int end;
+
+  return GTK_IS_LABEL (widget) && gtk_label_get_selection_bounds (GTK_LABEL (widget), &start, &end);
 }
 
 /* A label of @root whose text is selected (highlighted), or NULL. */
 static GtkLabel *
 find_selected_label (GtkWidget *root)
 {
-  int start;
-  int end;
-
-  if (GTK_IS_LABEL (root) && gtk_label_get_selection_bounds (GTK_LABEL (root), &start, &end))
-    return GTK_LABEL (root);
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkLabel *found = find_selected_label (c);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_LABEL (dm_test_find_widget (root, has_selection, NULL));
 }
 
 static gboolean
