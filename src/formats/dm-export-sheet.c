@@ -14,7 +14,6 @@
 
 #include "dm-export-sheet.h"
 #include "dm-export-timelinejs.h"
-#include "dm-file-util.h"
 #include "dm-html.h"
 #include "dm-sheet.h"
 
@@ -252,25 +251,4 @@ dm_export_sheet (DmDataset  *dataset,
     *length = out->len;
 
   return g_string_free (out, FALSE);
-}
-
-gboolean
-dm_export_sheet_to_file (DmDataset     *dataset,
-                         DmLanguage     language,
-                         GFile         *file,
-                         GCancellable  *cancellable,
-                         GError       **error)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  gsize length;
-  char *data;
-
-  g_return_val_if_fail (DM_IS_DATASET (dataset), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  data = dm_export_sheet (dataset, language, &length);
-  bytes = g_bytes_new_take (data, length);
-
-  return dm_file_write_bytes_atomically (file, bytes, cancellable, error);
 }

@@ -580,24 +580,34 @@ dm_export_timelinejs (DmDataset  *dataset,
 }
 
 gboolean
+dm_export_text_to_file (DmExportTextFunc   export,
+                        DmDataset         *dataset,
+                        DmLanguage         language,
+                        GFile             *file,
+                        GCancellable      *cancellable,
+                        GError           **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  gsize length;
+  char *data;
+
+  g_return_val_if_fail (export != NULL, FALSE);
+  g_return_val_if_fail (DM_IS_DATASET (dataset), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  data = export (dataset, language, &length);
+  bytes = g_bytes_new_take (data, length);
+
+  return dm_file_write_bytes_atomically (file, bytes, cancellable, error);
+}
+
+gboolean
 dm_export_timelinejs_to_file (DmDataset     *dataset,
                               DmLanguage     language,
                               GFile         *file,
                               GCancellable  *cancellable,
                               GError       **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  gsize length;
-  char *data;
-
-  g_return_val_if_fail (DM_IS_DATASET (dataset), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  data = dm_export_timelinejs (dataset, language, &length);
-  bytes = g_bytes_new_take (data, length);
-
-  /* Written beside the target and renamed: a failed export never leaves a
-   * half-written file behind, new or replaced. */
-  return dm_file_write_bytes_atomically (file, bytes, cancellable, error);
+  return dm_export_text_to_file (dm_export_timelinejs, dataset, language, file, cancellable, error);
 }

@@ -39,4 +39,20 @@ gboolean   dm_export_timelinejs_to_file  (DmDataset     *dataset,
                                           GCancellable  *cancellable,
                                           GError       **error);
 
+/* An export to a text file: what dm_export_timelinejs() and
+ * dm_export_sheet() make of @dataset in @language, @length bytes. */
+typedef char *(*DmExportTextFunc) (DmDataset  *dataset,
+                                   DmLanguage  language,
+                                   gsize      *length);
+
+/* What @export makes of @dataset, written to @file atomically (a
+ * temporary file renamed over it): a failed export never leaves a
+ * half-written file behind, new or replaced. */
+gboolean   dm_export_text_to_file        (DmExportTextFunc  export,
+                                          DmDataset        *dataset,
+                                          DmLanguage        language,
+                                          GFile            *file,
+                                          GCancellable     *cancellable,
+                                          GError          **error);
+
 G_END_DECLS
