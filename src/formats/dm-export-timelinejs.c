@@ -561,7 +561,6 @@ dm_export_timelinejs (DmDataset  *dataset,
 {
   g_autoptr(JsonNode) root = NULL;
   Export self = { dataset, language, FALSE };
-  GString *out;
 
   g_return_val_if_fail (DM_IS_DATASET (dataset), NULL);
   g_return_val_if_fail (language == DM_LANGUAGE_EN || language == DM_LANGUAGE_VI, NULL);
@@ -569,14 +568,7 @@ dm_export_timelinejs (DmDataset  *dataset,
   /* The project's writer, not json-glib's generator, which writes numbers
    * such as 1e-300 as "1e-300.0" (not JSON). */
   root = dataset_to_node (&self);
-  out = g_string_new (NULL);
-  dm_json_write (out, root);
-  g_string_append_c (out, '\n');
-
-  if (length != NULL)
-    *length = out->len;
-
-  return g_string_free (out, FALSE);
+  return dm_json_to_data (root, length);
 }
 
 gboolean

@@ -390,19 +390,11 @@ dm_dataset_to_data (DmDataset *self,
                     gsize     *length)
 {
   g_autoptr(JsonNode) root = NULL;
-  GString *out;
 
   g_return_val_if_fail (DM_IS_DATASET (self), NULL);
 
   root = dm_dataset_to_json (self);
-  out = g_string_new (NULL);
-  dm_json_write (out, root);
-  g_string_append_c (out, '\n');
-
-  if (length != NULL)
-    *length = out->len;
-
-  return g_string_free (out, FALSE);
+  return dm_json_to_data (root, length);
 }
 
 gboolean
