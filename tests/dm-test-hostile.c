@@ -155,3 +155,26 @@ dm_test_hostile_list (const char *dir)
 
   return paths;
 }
+
+char *
+dm_test_hostile_add_tests (const char     *prefix,
+                           GTestDataFunc   test,
+                           GPtrArray     **paths)
+{
+  g_autoptr(GError) error = NULL;
+  char *generated = g_dir_make_tmp ("daumoc-corpus-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  dm_test_hostile_write_generated (generated);
+  *paths = dm_test_hostile_list (generated);
+  for (guint i = 0; i < (*paths)->len; i++)
+    {
+      const char *path = g_ptr_array_index (*paths, i);
+      g_autofree char *base = g_path_get_basename (path);
+      g_autofree char *test_path = g_strdup_printf ("%s/%s", prefix, base);
+
+      g_test_add_data_func (test_path, path, test);
+    }
+
+  return generated;
+}

@@ -268,27 +268,15 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GPtrArray) paths = NULL;
-  g_autoptr(GError) error = NULL;
   int status;
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  generated = g_dir_make_tmp ("daumoc-corpus-XXXXXX", &error);
-  g_assert_no_error (error);
-  dm_test_hostile_write_generated (generated);
-  paths = dm_test_hostile_list (generated);
-
   g_test_add_func ("/hostile-window/detail-bounded", test_detail_bounded);
   g_test_add_func ("/hostile-window/bidi-visible", test_bidi_visible);
   g_test_add_func ("/hostile-window/many-kinds", test_many_kinds);
-  for (guint i = 0; i < paths->len; i++)
-    {
-      g_autofree char *base = g_path_get_basename (g_ptr_array_index (paths, i));
-      g_autofree char *test_path = g_strdup_printf ("/hostile-window/open/%s", base);
-
-      g_test_add_data_func (test_path, g_ptr_array_index (paths, i), test_open);
-    }
+  generated = dm_test_hostile_add_tests ("/hostile-window/open", test_open, &paths);
 
   status = g_test_run ();
 

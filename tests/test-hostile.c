@@ -395,22 +395,12 @@ main (int   argc,
 
   scratch = g_dir_make_tmp ("daumoc-hostile-XXXXXX", &error);
   g_assert_no_error (error);
-  generated = g_dir_make_tmp ("daumoc-corpus-XXXXXX", &error);
-  g_assert_no_error (error);
-  dm_test_hostile_write_generated (generated);
-  paths = dm_test_hostile_list (generated);
 
   g_test_add_func ("/hostile/svg-controls", test_svg_controls);
   g_test_add_func ("/hostile/random", test_random);
   g_test_add_data_func ("/hostile/labels-bounded/mark-flood", "mark-flood.json", test_labels_bounded);
   g_test_add_data_func ("/hostile/labels-bounded/huge-texts", "huge-texts.json", test_labels_bounded);
-  for (guint i = 0; i < paths->len; i++)
-    {
-      g_autofree char *base = g_path_get_basename (g_ptr_array_index (paths, i));
-      g_autofree char *test_path = g_strdup_printf ("/hostile/export/%s", base);
-
-      g_test_add_data_func (test_path, g_ptr_array_index (paths, i), test_export);
-    }
+  generated = dm_test_hostile_add_tests ("/hostile/export", test_export, &paths);
 
   status = g_test_run ();
 
