@@ -9,6 +9,7 @@
 #include "dm-export.h"
 #include "dm-handout.h"
 #include "dm-loader.h"
+#include "dm-test-export.h"
 #include "dm-test-util.h"
 
 typedef DmTestExportFixture Fixture;
@@ -88,13 +89,7 @@ export_handout (Fixture               *f,
                 const DmExportOptions *options,
                 const char            *name)
 {
-  g_autofree char *path = g_build_filename (f->dir, name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (dm_export_to_file (options, DM_EXPORT_PDF, file, NULL, &error));
-  g_assert_no_error (error);
-  return g_steal_pointer (&path);
+  return dm_test_export (options, DM_EXPORT_PDF, f->dir, name);
 }
 
 static guint
