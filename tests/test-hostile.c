@@ -15,6 +15,7 @@
 #include "dm-export-timelinejs.h"
 #include "dm-loader.h"
 #include "dm-safe-text.h"
+#include "dm-test-export.h"
 #include "dm-test-hostile.h"
 #include "dm-test-safe.h"
 #include "dm-test-util.h"
@@ -78,9 +79,7 @@ assert_exports_safe (DmDataset  *dataset,
 
   for (guint f = DM_EXPORT_PNG; f <= DM_EXPORT_PDF; f++)
     {
-      g_autofree char *out_path = g_build_filename (scratch, names[f], NULL);
-      g_autoptr(GFile) out = g_file_new_for_path (out_path);
-      g_autoptr(GError) error = NULL;
+      g_autofree char *out_path = NULL;
       DmExportOptions options;
 
       g_test_message ("→ %s", names[f]);
@@ -88,8 +87,7 @@ assert_exports_safe (DmDataset  *dataset,
       options.language = language;
       if (width > 0)
         options.width = width;
-      dm_export_to_file (&options, f, out, NULL, &error);
-      g_assert_no_error (error);
+      out_path = dm_test_export (&options, f, scratch, names[f]);
 
       if (f == DM_EXPORT_PNG)
         assert_png (out_path);
@@ -133,11 +131,10 @@ test_export (gconstpointer data)
 static char *
 export_svg (const char *path)
 {
-  g_autofree char *out_path = g_build_filename (scratch, "out.svg", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFile) out = g_file_new_for_path (out_path);
   g_autoptr(DmDataset) dataset = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *out_path = NULL;
   DmExportOptions options;
   char *svg = NULL;
 
@@ -146,8 +143,7 @@ export_svg (const char *path)
 
   dm_export_options_init (&options, dataset);
   options.language = DM_LANGUAGE_EN;
-  g_assert_true (dm_export_to_file (&options, DM_EXPORT_SVG, out, NULL, &error));
-  g_assert_no_error (error);
+  out_path = dm_test_export (&options, DM_EXPORT_SVG, scratch, "out.svg");
 
   assert_svg (out_path);
   g_assert_true (g_file_get_contents (out_path, &svg, NULL, NULL));
