@@ -160,9 +160,9 @@ append_citation (Export           *self,
 
 /* What an import kept, rebuilt safely */
 
-static const char *
-string_member (JsonObject *object,
-               const char *member)
+const char *
+dm_timelinejs_get_string (JsonObject *object,
+                          const char *member)
 {
   JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
 
@@ -172,9 +172,9 @@ string_member (JsonObject *object,
   return json_node_get_string (node);
 }
 
-static JsonObject *
-object_member (JsonObject *object,
-               const char *member)
+JsonObject *
+dm_timelinejs_get_object (JsonObject *object,
+                          const char *member)
 {
   JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
 
@@ -188,7 +188,7 @@ set_kept_text (JsonObject *to,
                JsonObject *from,
                const char *member)
 {
-  const char *html = string_member (from, member);
+  const char *html = dm_timelinejs_get_string (from, member);
   g_autofree char *text = NULL;
   g_autofree char *escaped = NULL;
 
@@ -211,7 +211,7 @@ set_kept_address (JsonObject *to,
                   const char *member,
                   gboolean    images)
 {
-  const char *url = string_member (from, member);
+  const char *url = dm_timelinejs_get_string (from, member);
 
   if (url != NULL && (images ? dm_is_media_address (url) : dm_is_web_address (url)))
     json_object_set_string_member (to, member, url);
@@ -226,7 +226,7 @@ set_kept_word (JsonObject *to,
                const char *allowed,
                gsize       max)
 {
-  const char *word = string_member (from, member);
+  const char *word = dm_timelinejs_get_string (from, member);
   gsize length;
 
   if (word == NULL)
@@ -258,10 +258,10 @@ static void
 set_kept_media (JsonObject *to,
                 JsonObject *extra)
 {
-  JsonObject *from = object_member (extra, "media");
+  JsonObject *from = dm_timelinejs_get_object (extra, "media");
   JsonObject *media;
 
-  if (from == NULL || !dm_is_media_address (string_member (from, "url")))
+  if (from == NULL || !dm_is_media_address (dm_timelinejs_get_string (from, "url")))
     return;
 
   media = json_object_new ();
@@ -281,7 +281,7 @@ static void
 set_kept_background (JsonObject *to,
                      JsonObject *extra)
 {
-  JsonObject *from = object_member (extra, "background");
+  JsonObject *from = dm_timelinejs_get_object (extra, "background");
   JsonObject *background;
   JsonNode *opacity;
 
@@ -312,7 +312,7 @@ set_kept_boolean (JsonObject *to,
 static const char *
 kept_media_url (const DmEvent *event)
 {
-  const char *url = string_member (object_member (event->extra, "media"), "url");
+  const char *url = dm_timelinejs_get_string (dm_timelinejs_get_object (event->extra, "media"), "url");
 
   return dm_is_media_address (url) ? url : NULL;
 }

@@ -39,6 +39,14 @@ gboolean   dm_export_timelinejs_to_file  (DmDataset     *dataset,
                                           GCancellable  *cancellable,
                                           GError       **error);
 
+/* The string or object member @member of @object (which may be NULL) in
+ * a TimelineJS3 tree, or NULL if it has none of that type: for reading
+ * what an import kept, or the export itself back. */
+const char *dm_timelinejs_get_string      (JsonObject       *object,
+                                           const char       *member);
+JsonObject *dm_timelinejs_get_object      (JsonObject       *object,
+                                           const char       *member);
+
 /* An export to a text file: what dm_export_timelinejs() and
  * dm_export_sheet() make of @dataset in @language, @length bytes. */
 typedef char *(*DmExportTextFunc) (DmDataset  *dataset,
