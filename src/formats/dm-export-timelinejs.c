@@ -24,6 +24,7 @@
 #include "dm-html.h"
 #include "dm-import.h"
 #include "dm-json-writer.h"
+#include "dm-loader.h"
 #include "dm-safe-text.h"
 
 /* The years JavaScript dates can hold (±8.64e15 ms around 1970); beyond
@@ -501,20 +502,10 @@ era_to_node (Export      *self,
   return node;
 }
 
-static int
-compare_file_order (gconstpointer a,
-                    gconstpointer b)
-{
-  const DmEvent *x = *(const DmEvent * const *) a;
-  const DmEvent *y = *(const DmEvent * const *) b;
-
-  return (x->file_index > y->file_index) - (x->file_index < y->file_index);
-}
-
 static JsonNode *
 dataset_to_node (Export *self)
 {
-  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+  g_autoptr(GPtrArray) sorted = NULL;
   g_autoptr(GString) description = g_string_new (NULL);
   JsonObject *root = json_object_new ();
   JsonObject *title = json_object_new ();
@@ -528,9 +519,7 @@ dataset_to_node (Export *self)
   json_object_set_object_member (root, "title", title);
 
   /* In the order of the file they came from, as the native writer does. */
-  for (guint i = 0; i < dm_dataset_get_n_events (self->dataset); i++)
-    g_ptr_array_add (sorted, (gpointer) dm_dataset_get_event (self->dataset, i));
-  g_ptr_array_sort (sorted, compare_file_order);
+  sorted = dm_dataset_get_events_in_file_order (self->dataset);
 
   events = json_array_sized_new (sorted->len);
   for (guint i = 0; i < sorted->len; i++)
