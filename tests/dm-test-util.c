@@ -22,6 +22,15 @@ dm_test_load_bundled (void)
   return dataset;
 }
 
+void
+dm_test_assert_date (const DmDate *date,
+                     const char   *expected)
+{
+  g_autofree char *iso = dm_date_to_iso (date);
+
+  g_assert_cmpstr (iso, ==, expected);
+}
+
 guint
 dm_test_timeout_factor (void)
 {

@@ -12,6 +12,10 @@
 /* The bundled dataset, from the source tree (G_TEST_SRCDIR is tests/). */
 DmDataset *dm_test_load_bundled (void);
 
+/* @date, in ISO 8601 at its precision (dm_date_to_iso()), is @expected. */
+void dm_test_assert_date (const DmDate *date,
+                          const char   *expected);
+
 /* How much longer than usual waits may take: the "sanitize" test setup
  * sets DM_TEST_TIMEOUT_FACTOR, since AddressSanitizer slows everything. */
 guint dm_test_timeout_factor (void);
