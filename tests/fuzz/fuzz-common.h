@@ -31,17 +31,23 @@ fuzz_quiet_logs (void)
     }
 }
 
-/* @bytes loaded as a file called @name: the dataset, with its problems in
- * @problems; or NULL, once it is checked that the failure says what (an
- * error) and where (an error among the problems). */
+/* @size bytes at @data loaded as a file called @name, with messages
+ * quiet: the dataset, with its problems in @problems; or NULL, once it
+ * is checked that the failure says what (an error) and where (an error
+ * among the problems). */
 static inline DmDataset *
-fuzz_load (GBytes      *bytes,
-           const char  *name,
-           GPtrArray  **problems)
+fuzz_load (const guint8  *data,
+           size_t         size,
+           const char    *name,
+           GPtrArray    **problems)
 {
+  g_autoptr(GBytes) bytes = g_bytes_new (data, size);
   g_autoptr(GError) error = NULL;
-  DmDataset *dataset = dm_dataset_load_bytes (bytes, name, problems, &error);
+  DmDataset *dataset;
 
+  fuzz_quiet_logs ();
+
+  dataset = dm_dataset_load_bytes (bytes, name, problems, &error);
   if (dataset == NULL)
     {
       g_assert_nonnull (error);

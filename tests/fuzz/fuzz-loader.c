@@ -15,7 +15,6 @@ int
 LLVMFuzzerTestOneInput (const guint8 *data,
                         size_t        size)
 {
-  g_autoptr(GBytes) bytes = g_bytes_new (data, size);
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(DmDataset) dataset = NULL;
   g_autoptr(GBytes) saved = NULL;
@@ -27,9 +26,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   gsize length;
   char *text;
 
-  fuzz_quiet_logs ();
-
-  dataset = fuzz_load (bytes, "fuzz.json", &problems);
+  dataset = fuzz_load (data, size, "fuzz.json", &problems);
   if (dataset == NULL)
     return 0;
 

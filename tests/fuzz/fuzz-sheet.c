@@ -18,7 +18,6 @@ int
 LLVMFuzzerTestOneInput (const guint8 *data,
                         size_t        size)
 {
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(DmDataset) dataset = NULL;
   const char *name;
@@ -26,11 +25,8 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   if (size < 1)
     return 0;
 
-  fuzz_quiet_logs ();
-
   name = names[data[0] % G_N_ELEMENTS (names)];
-  bytes = g_bytes_new (data + 1, size - 1);
-  dataset = fuzz_load (bytes, name, &problems);
+  dataset = fuzz_load (data + 1, size - 1, name, &problems);
   if (dataset == NULL)
     return 0;
 
