@@ -8,13 +8,21 @@
 
 #include "dm-test-a11y.h"
 
+/* A string property's value, or NULL: see label_property(). */
+static char *
+string_property (GtkWidget             *widget,
+                 GtkAccessibleProperty  property)
+{
+  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), property))
+    return NULL;
+
+  return gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), property, "\x01");
+}
+
 char *
 label_property (GtkWidget *widget)
 {
-  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
-    return NULL;
-
-  return gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, "\x01");
+  return string_property (widget, GTK_ACCESSIBLE_PROPERTY_LABEL);
 }
 
 gboolean
@@ -68,10 +76,7 @@ accessible_name (GtkWidget *widget)
 char *
 description_property (GtkWidget *widget)
 {
-  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION))
-    return NULL;
-
-  return gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "\x01");
+  return string_property (widget, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
 
 void
