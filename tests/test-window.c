@@ -549,6 +549,17 @@ has_button_with (GtkWidget  *root,
   return dm_test_find_widget (root, is_button_with, text) != NULL;
 }
 
+/* Selects the event @id of @timeline's dataset, which has it. */
+static void
+select_event (DmTimelineView *timeline,
+              const char     *id)
+{
+  guint position;
+
+  g_assert_nonnull (dm_dataset_lookup_event (dm_timeline_view_get_dataset (timeline), id, &position));
+  dm_timeline_view_set_selected (timeline, (int) position);
+}
+
 /* Related events from both sides, the other side named as such; tags by
  * their labels; a quote's translation beside it in English only; a name
  * as printed in the source said to be so; an open-ended date said as one. */
@@ -566,16 +577,13 @@ test_detail_both_sides (void)
   g_autofree char *part_of = g_strdup_printf ("Part of: %s", series->title.en);
   const DmCitation *citation = g_ptr_array_index (workshop->citations, 0);
   g_autofree char *translation = g_strdup_printf ("Translation: %s", citation->translation.en);
-  guint position;
 
   /* Resolution 52 names no event; workshop 2 names it. */
-  g_assert_nonnull (dm_dataset_lookup_event (dataset, "nq-52-2019", &position));
-  dm_timeline_view_set_selected (timeline, (int) position);
+  select_event (timeline, "nq-52-2019");
   g_assert_true (has_button_with (pane, cited_by));
 
   /* Part of, and the other way round, includes. */
-  g_assert_nonnull (dm_dataset_lookup_event (dataset, workshop->id, &position));
-  dm_timeline_view_set_selected (timeline, (int) position);
+  select_event (timeline, workshop->id);
   g_assert_true (has_button_with (pane, part_of));
   {
     g_autoptr(GString) tags = g_string_new (NULL);
@@ -588,26 +596,22 @@ test_detail_both_sides (void)
     g_assert_nonnull (find_label (pane, tags->str));
   }
   g_assert_nonnull (find_label (pane, translation));
-  g_assert_nonnull (dm_dataset_lookup_event (dataset, series->id, &position));
-  dm_timeline_view_set_selected (timeline, (int) position);
+  select_event (timeline, series->id);
   g_assert_true (has_button_with (pane, includes));
 
   /* In Vietnamese the quote is the text: no translation under it. */
-  g_assert_nonnull (dm_dataset_lookup_event (dataset, workshop->id, &position));
-  dm_timeline_view_set_selected (timeline, (int) position);
+  select_event (timeline, workshop->id);
   g_object_set (window, "data-language", "vi", NULL);
   g_assert_null (find_label (pane, translation));
   g_object_set (window, "data-language", "en", NULL);
 
   /* A name as the source prints it. */
-  g_assert_nonnull (dm_dataset_lookup_event (dataset, "summit-2021-plenary", &position));
-  dm_timeline_view_set_selected (timeline, (int) position);
+  select_event (timeline, "summit-2021-plenary");
   g_assert_nonnull (find_label (pane, "Trần Anh Tuấn (as printed in the source) — Politburo member, Head of the Central "
                                       "Economic Commission; co-chaired the main venue"));
 
   /* An open-ended date: "no later than", and what that means. */
-  g_assert_nonnull (dm_dataset_lookup_event (dataset, "dai-hoi-xiii-goals", &position));
-  dm_timeline_view_set_selected (timeline, (int) position);
+  select_event (timeline, "dai-hoi-xiii-goals");
   g_assert_nonnull (find_label (pane, "no later than 9 November 2021"));
   g_assert_nonnull (find_label (pane, "Only the latest possible date is known: the source says nothing of how early it could be."));
 
