@@ -10,6 +10,7 @@
 #include "dm-application.h"
 #include "dm-export.h"
 #include "dm-window.h"
+#include "dm-test-export.h"
 #include "dm-test-util.h"
 #include "dm-test-window.h"
 
@@ -62,8 +63,7 @@ test_print_matches_export (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("daumoc-print-XXXXXX", &error);
   g_autofree char *printed = g_build_filename (dir, "printed.pdf", NULL);
-  g_autofree char *exported = g_build_filename (dir, "exported.pdf", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (exported);
+  g_autofree char *exported = NULL;
   g_autofree char *printed_text = NULL;
   g_autofree char *exported_text = NULL;
   g_autofree char *printed_sizes = NULL;
@@ -77,8 +77,7 @@ test_print_matches_export (void)
 
   dm_export_options_init (&options, dm_window_get_dataset (window));
   options.language = dm_window_get_language (window);
-  g_assert_true (dm_export_to_file (&options, DM_EXPORT_PDF, file, NULL, &error));
-  g_assert_no_error (error);
+  exported = dm_test_export (&options, DM_EXPORT_PDF, dir, "exported.pdf");
 
   printed_sizes = pdf_sizes (printed);
   exported_sizes = pdf_sizes (exported);
@@ -105,8 +104,7 @@ test_print_page_setup (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("daumoc-print-XXXXXX", &error);
   g_autofree char *printed = g_build_filename (dir, "letter.pdf", NULL);
-  g_autofree char *exported = g_build_filename (dir, "exported.pdf", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (exported);
+  g_autofree char *exported = NULL;
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) letter = gtk_paper_size_new (GTK_PAPER_NAME_LETTER);
   g_autofree char *printed_sizes = NULL;
@@ -130,8 +128,7 @@ test_print_page_setup (void)
   options.language = dm_window_get_language (window);
   options.paper = DM_PAPER_LETTER;
   options.orientation = DM_ORIENTATION_LANDSCAPE;
-  g_assert_true (dm_export_to_file (&options, DM_EXPORT_PDF, file, NULL, &error));
-  g_assert_no_error (error);
+  exported = dm_test_export (&options, DM_EXPORT_PDF, dir, "exported.pdf");
   printed_text = pdf_text (printed);
   exported_text = pdf_text (exported);
   g_assert_cmpstr (printed_text, ==, exported_text);
