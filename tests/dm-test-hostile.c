@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "dm-test-hostile.h"
+#include "dm-test-util.h"
 
 void
 dm_test_hostile_write (const char *dir,
@@ -161,10 +162,8 @@ dm_test_hostile_add_tests (const char     *prefix,
                            GTestDataFunc   test,
                            GPtrArray     **paths)
 {
-  g_autoptr(GError) error = NULL;
-  char *generated = g_dir_make_tmp ("daumoc-corpus-XXXXXX", &error);
+  char *generated = dm_test_make_dir ();
 
-  g_assert_no_error (error);
   dm_test_hostile_write_generated (generated);
   *paths = dm_test_hostile_list (generated);
   for (guint i = 0; i < (*paths)->len; i++)

@@ -63,6 +63,31 @@ dm_test_set_flag_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+char *
+dm_test_make_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("daumoc-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+void
+dm_test_scratch_setup (DmTestScratch *s,
+                       gconstpointer  data)
+{
+  s->dir = dm_test_make_dir ();
+}
+
+void
+dm_test_scratch_teardown (DmTestScratch *s,
+                          gconstpointer  data)
+{
+  dm_test_remove_dir (s->dir);
+  g_free (s->dir);
+}
+
 void
 dm_test_remove_dir (const char *dir)
 {
@@ -200,10 +225,7 @@ void
 dm_test_export_fixture_setup (DmTestExportFixture *f,
                               gconstpointer        data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("daumoc-export-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = dm_test_make_dir ();
   f->dataset = dm_test_load_bundled ();
 }
 

@@ -31,8 +31,26 @@ gboolean dm_test_slow (void);
 /* A timeout's callback that sets the gboolean at @data. */
 gboolean dm_test_set_flag_cb (gpointer data);
 
+/* A new scratch folder (g_dir_make_tmp()); the test fails if it cannot
+ * be made. */
+char *dm_test_make_dir (void);
+
 /* Removes a scratch folder made by g_dir_make_tmp() and the files in it. */
 void dm_test_remove_dir (const char *dir);
+
+/* A scratch folder of the test's own, removed with its files after it:
+ * the fixture of g_test_add (…, DmTestScratch, NULL,
+ * dm_test_scratch_setup, …, dm_test_scratch_teardown). */
+typedef struct
+{
+  char *dir;
+} DmTestScratch;
+
+void dm_test_scratch_setup (DmTestScratch *s,
+                            gconstpointer  data);
+
+void dm_test_scratch_teardown (DmTestScratch *s,
+                               gconstpointer  data);
 
 /* What the program @argv (looked for in PATH) prints: the test fails if
  * it cannot run or does not exit 0, or, if @quiet, if it prints anything

@@ -41,29 +41,9 @@ write_job (GOutputStream  *stream,
   return TRUE;
 }
 
-/* A scratch folder of the test's own, removed after it. */
-typedef struct
-{
-  char *dir;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("daumoc-atomic-XXXXXX", &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  dm_test_remove_dir (f->dir);
-  g_free (f->dir);
-}
+typedef DmTestScratch Fixture;
+#define fixture_setup dm_test_scratch_setup
+#define fixture_teardown dm_test_scratch_teardown
 
 /* The file at @path holds @expected. */
 static void

@@ -378,13 +378,11 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GPtrArray) paths = NULL;
-  g_autoptr(GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
 
-  scratch = g_dir_make_tmp ("daumoc-hostile-XXXXXX", &error);
-  g_assert_no_error (error);
+  scratch = dm_test_make_dir ();
 
   g_test_add_func ("/hostile/svg-controls", test_svg_controls);
   g_test_add_func ("/hostile/random", test_random);

@@ -67,11 +67,8 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
   f->window = dm_test_open_bundled_window (1280, 800);
-  f->dir = g_dir_make_tmp ("daumoc-print-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = dm_test_make_dir ();
 }
 
 static void
