@@ -9,10 +9,8 @@
 #include "dm-test-util.h"
 
 DmDataset *
-dm_test_load_bundled (void)
+dm_test_load_path (const char *path)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "datasets",
-                                                 "vietnam-industry-4.0.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   DmDataset *dataset = dm_dataset_load_file (file, NULL, NULL, &error);
@@ -20,6 +18,15 @@ dm_test_load_bundled (void)
   g_assert_no_error (error);
   g_assert_nonnull (dataset);
   return dataset;
+}
+
+DmDataset *
+dm_test_load_bundled (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "datasets",
+                                                 "vietnam-industry-4.0.json", NULL);
+
+  return dm_test_load_path (path);
 }
 
 void

@@ -9,6 +9,9 @@
 #include "dm-dataset.h"
 #include "dm-loader.h"
 
+/* The dataset in the file at @path, which loads; the test fails if not. */
+DmDataset *dm_test_load_path (const char *path);
+
 /* The bundled dataset, from the source tree (G_TEST_SRCDIR is tests/). */
 DmDataset *dm_test_load_bundled (void);
 

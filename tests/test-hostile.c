@@ -112,13 +112,8 @@ static void
 test_export (gconstpointer data)
 {
   const char *path = data;
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(DmDataset) dataset = NULL;
-  g_autoptr(GError) error = NULL;
   DmTestWatchdog *watchdog = dm_test_watchdog_start (path, WATCHDOG_SECONDS);
-
-  dataset = dm_dataset_load_file (file, NULL, NULL, &error);
-  g_assert_no_error (error);
+  g_autoptr(DmDataset) dataset = dm_test_load_path (path);
 
   g_test_message ("%s", path);
   assert_exports_safe (dataset, DM_LANGUAGE_EN, 0);
@@ -131,15 +126,10 @@ test_export (gconstpointer data)
 static char *
 export_svg (const char *path)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(DmDataset) dataset = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(DmDataset) dataset = dm_test_load_path (path);
   g_autofree char *out_path = NULL;
   DmExportOptions options;
   char *svg = NULL;
-
-  dataset = dm_dataset_load_file (file, NULL, NULL, &error);
-  g_assert_no_error (error);
 
   dm_export_options_init (&options, dataset);
   options.language = DM_LANGUAGE_EN;
