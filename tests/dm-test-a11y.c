@@ -4,17 +4,26 @@
  */
 #include "config.h"
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "dm-test-a11y.h"
+#include "dm-test-window.h"
+
+/* A string property's value, or NULL: see label_property(). */
+static char *
+string_property (GtkWidget             *widget,
+                 GtkAccessibleProperty  property)
+{
+  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), property))
+    return NULL;
+
+  return gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), property, "\x01");
+}
 
 char *
 label_property (GtkWidget *widget)
 {
-  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
-    return NULL;
-
-  return gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, "\x01");
+  return string_property (widget, GTK_ACCESSIBLE_PROPERTY_LABEL);
 }
 
 gboolean
@@ -68,8 +77,31 @@ accessible_name (GtkWidget *widget)
 char *
 description_property (GtkWidget *widget)
 {
-  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION))
-    return NULL;
+  return string_property (widget, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
 
-  return gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "\x01");
+void
+dm_test_a11y_init (int    *argc,
+                   char ***argv)
+{
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  dm_test_init_gui (argc, argv);
+}
+
+GtkWidget *
+dm_test_find_widget (GtkWidget  *root,
+                     gboolean  (*match) (GtkWidget     *widget,
+                                         gconstpointer  data),
+                     gconstpointer data)
+{
+  if (match (root, data))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = dm_test_find_widget (c, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }

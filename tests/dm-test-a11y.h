@@ -1,6 +1,7 @@
 /* dm-test-a11y.h — what screen readers are told, read back in tests
  *
- * For tests that run with GTK_A11Y=test (set before gtk_test_init).
+ * For tests that run with GTK_A11Y=test (set before gtk_test_init, as
+ * dm_test_a11y_init() does).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,3 +26,17 @@ char *accessible_name (GtkWidget *widget);
 
 /* The accessible description, or NULL; as label_property(). */
 char *description_property (GtkWidget *widget);
+
+/* GTK's test accessibility backend, which records what widgets tell
+ * screen readers, instead of none; then gtk_test_init(), adw_init(), and
+ * jumps instead of animations, so that each step can be checked at once.
+ * For a test's main(). */
+void dm_test_a11y_init (int    *argc,
+                        char ***argv);
+
+/* The first widget, @root or one under it (depth first, in order), for
+ * which @match (widget, @data) holds; or NULL. */
+GtkWidget *dm_test_find_widget (GtkWidget  *root,
+                                gboolean  (*match) (GtkWidget     *widget,
+                                                    gconstpointer  data),
+                                gconstpointer data);

@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "dm-test-hostile.h"
+#include "dm-test-util.h"
 
 void
 dm_test_hostile_write (const char *dir,
@@ -154,4 +155,25 @@ dm_test_hostile_list (const char *dir)
     }
 
   return paths;
+}
+
+char *
+dm_test_hostile_add_tests (const char     *prefix,
+                           GTestDataFunc   test,
+                           GPtrArray     **paths)
+{
+  char *generated = dm_test_make_dir ();
+
+  dm_test_hostile_write_generated (generated);
+  *paths = dm_test_hostile_list (generated);
+  for (guint i = 0; i < (*paths)->len; i++)
+    {
+      const char *path = g_ptr_array_index (*paths, i);
+      g_autofree char *base = g_path_get_basename (path);
+      g_autofree char *test_path = g_strdup_printf ("%s/%s", prefix, base);
+
+      g_test_add_data_func (test_path, path, test);
+    }
+
+  return generated;
 }

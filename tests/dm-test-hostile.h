@@ -3,7 +3,8 @@
  *
  * The small ones are files in tests/fixtures/hostile/content/; the large
  * ones are written by dm_test_hostile_write_generated(). Each test that
- * goes through the corpus lists both with dm_test_hostile_list().
+ * goes through the corpus lists both with dm_test_hostile_list(), or has
+ * dm_test_hostile_add_tests() write, list and add a test for each.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,3 +28,12 @@ void dm_test_hostile_write_generated (const char *dir);
 
 /* Every corpus file: the fixtures, then those written into @dir. */
 GPtrArray *dm_test_hostile_list (const char *dir);
+
+/* Writes the large members of the corpus into a new scratch folder, and
+ * adds a test "@prefix/<file name>" running @test on each corpus file,
+ * with its path as data. Returns the folder, to remove with
+ * dm_test_remove_dir() after g_test_run(); @paths holds the paths the
+ * tests use, to free after it too. */
+char *dm_test_hostile_add_tests (const char     *prefix,
+                                 GTestDataFunc   test,
+                                 GPtrArray     **paths);

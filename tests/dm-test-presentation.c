@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "dm-test-presentation.h"
+#include "dm-test-window.h"
 
 void
 dm_test_load_style (void)
@@ -16,6 +17,14 @@ dm_test_load_style (void)
   gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/style.css");
   gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+void
+dm_test_presentation_init (int    *argc,
+                           char ***argv)
+{
+  dm_test_init_gui (argc, argv);
+  dm_test_load_style ();
 }
 
 void

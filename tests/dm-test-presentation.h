@@ -15,6 +15,11 @@
  * loads it from the resource base path; no application runs in tests. */
 void dm_test_load_style (void);
 
+/* For a presentation test's main(): gtk_test_init(), adw_init(), jumps
+ * instead of animations, and the app's style sheet. */
+void dm_test_presentation_init (int    *argc,
+                                char ***argv);
+
 /* The label lies inside the window, whole. */
 void dm_test_assert_inside (DmPresentation *self,
                             const char     *name);

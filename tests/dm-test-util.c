@@ -9,10 +9,8 @@
 #include "dm-test-util.h"
 
 DmDataset *
-dm_test_load_bundled (void)
+dm_test_load_path (const char *path)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "datasets",
-                                                 "vietnam-industry-4.0.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   DmDataset *dataset = dm_dataset_load_file (file, NULL, NULL, &error);
@@ -20,6 +18,24 @@ dm_test_load_bundled (void)
   g_assert_no_error (error);
   g_assert_nonnull (dataset);
   return dataset;
+}
+
+DmDataset *
+dm_test_load_bundled (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "datasets",
+                                                 "vietnam-industry-4.0.json", NULL);
+
+  return dm_test_load_path (path);
+}
+
+void
+dm_test_assert_date (const DmDate *date,
+                     const char   *expected)
+{
+  g_autofree char *iso = dm_date_to_iso (date);
+
+  g_assert_cmpstr (iso, ==, expected);
 }
 
 guint
@@ -54,6 +70,31 @@ dm_test_set_flag_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+char *
+dm_test_make_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("daumoc-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+void
+dm_test_scratch_setup (DmTestScratch *s,
+                       gconstpointer  data)
+{
+  s->dir = dm_test_make_dir ();
+}
+
+void
+dm_test_scratch_teardown (DmTestScratch *s,
+                          gconstpointer  data)
+{
+  dm_test_remove_dir (s->dir);
+  g_free (s->dir);
+}
+
 void
 dm_test_remove_dir (const char *dir)
 {
@@ -67,6 +108,35 @@ dm_test_remove_dir (const char *dir)
       g_assert_cmpint (g_remove (path), ==, 0);
     }
   g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+char *
+dm_test_run_tool (const char * const *argv,
+                  gboolean            quiet)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL) || (quiet && err != NULL && err[0] != '\0'))
+    g_error ("%s failed: %s", argv[0], err);
+  return out;
+}
+
+guint
+dm_test_count_entries (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (handle);
+  while (g_dir_read_name (handle) != NULL)
+    n++;
+
+  return n;
 }
 
 void
@@ -162,10 +232,7 @@ void
 dm_test_export_fixture_setup (DmTestExportFixture *f,
                               gconstpointer        data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("daumoc-export-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = dm_test_make_dir ();
   f->dataset = dm_test_load_bundled ();
 }
 

@@ -9,8 +9,15 @@
 #include "dm-dataset.h"
 #include "dm-loader.h"
 
+/* The dataset in the file at @path, which loads; the test fails if not. */
+DmDataset *dm_test_load_path (const char *path);
+
 /* The bundled dataset, from the source tree (G_TEST_SRCDIR is tests/). */
 DmDataset *dm_test_load_bundled (void);
+
+/* @date, in ISO 8601 at its precision (dm_date_to_iso()), is @expected. */
+void dm_test_assert_date (const DmDate *date,
+                          const char   *expected);
 
 /* How much longer than usual waits may take: the "sanitize" test setup
  * sets DM_TEST_TIMEOUT_FACTOR, since AddressSanitizer slows everything. */
@@ -27,8 +34,36 @@ gboolean dm_test_slow (void);
 /* A timeout's callback that sets the gboolean at @data. */
 gboolean dm_test_set_flag_cb (gpointer data);
 
+/* A new scratch folder (g_dir_make_tmp()); the test fails if it cannot
+ * be made. */
+char *dm_test_make_dir (void);
+
 /* Removes a scratch folder made by g_dir_make_tmp() and the files in it. */
 void dm_test_remove_dir (const char *dir);
+
+/* A scratch folder of the test's own, removed with its files after it:
+ * the fixture of g_test_add (…, DmTestScratch, NULL,
+ * dm_test_scratch_setup, …, dm_test_scratch_teardown). */
+typedef struct
+{
+  char *dir;
+} DmTestScratch;
+
+void dm_test_scratch_setup (DmTestScratch *s,
+                            gconstpointer  data);
+
+void dm_test_scratch_teardown (DmTestScratch *s,
+                               gconstpointer  data);
+
+/* What the program @argv (looked for in PATH) prints: the test fails if
+ * it cannot run or does not exit 0, or, if @quiet, if it prints anything
+ * on its standard error. */
+char *dm_test_run_tool (const char * const *argv,
+                        gboolean            quiet);
+
+/* How many files and folders @dir holds: to see that nothing (no
+ * temporary file) was left behind. */
+guint dm_test_count_entries (const char *dir);
 
 /* Runs the main loop for @msec, frame clock included, without spinning. */
 void dm_test_run_for (guint msec);

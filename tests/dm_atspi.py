@@ -1,6 +1,6 @@
 # dm_atspi.py — what the tests that drive the real app over the
-# accessibility bus share: TAP results, finding accessibles, and waiting
-# on conditions (never on fixed sleeps).
+# accessibility bus share: starting the app, TAP results, finding
+# accessibles, and waiting on conditions (never on fixed sleeps).
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
@@ -13,6 +13,15 @@ import time
 import pyatspi
 
 results = []
+
+# The bundled dataset's Resolution 52, as its title reads in English.
+TITLE_52 = ('Politburo Resolution 52-NQ/TW on a number of guidelines and policies '
+            'for proactively participating in the Fourth Industrial Revolution')
+
+
+def stop_app(process):
+    process.terminate()
+    process.wait(timeout=10)
 
 
 def check(ok, name):
@@ -81,7 +90,8 @@ def wait_for(what, timeout=20.0):
 
 def start_app(**extra_env):
     """The app ($DAUMOC) in English, on the accessibility bus, its
-    settings in memory, any critical fatal; @extra_env added."""
+    settings in memory, any critical fatal; @extra_env added. End it with
+    stop_app()."""
     env = dict(os.environ)
     env.pop('NO_AT_BRIDGE', None)
     env.pop('GTK_A11Y', None)
@@ -127,6 +137,16 @@ def badly_named(node):
         except Exception:
             continue
     return found
+
+
+def row_named(events, text):
+    """The (index, name) of the first row of @events with a child whose
+    accessible name holds @text, or None."""
+    for index, item in enumerate(events):
+        for child in item:
+            if child is not None and text in (child.name or ''):
+                return index, child.name
+    return None
 
 
 def all_passed():

@@ -13,10 +13,9 @@ import sys
 
 import pyatspi
 
-from dm_atspi import all_passed, badly_named, check, event_list, find, find_app, start_app, wait_for
+from dm_atspi import (TITLE_52, all_passed, badly_named, check, event_list, find, find_app,
+                      row_named, start_app, stop_app, wait_for)
 
-TITLE_52 = ('Politburo Resolution 52-NQ/TW on a number of guidelines and policies '
-            'for proactively participating in the Fourth Industrial Revolution')
 
 
 # Key codes of Xvfb's default keyboard map.
@@ -32,14 +31,6 @@ def press(*keycodes):
         pyatspi.Registry.generateKeyboardEvent(code, None, pyatspi.KEY_PRESS)
     for code in reversed(keycodes):
         pyatspi.Registry.generateKeyboardEvent(code, None, pyatspi.KEY_RELEASE)
-
-
-def row_named(events, text):
-    for index, item in enumerate(events):
-        for child in item:
-            if child is not None and text in (child.name or ''):
-                return index, child.name
-    return None
 
 
 def focused(node, depth=0):
@@ -148,8 +139,7 @@ def main():
               % (slide and slide.name,))
         press(ESCAPE)
     finally:
-        app_process.terminate()
-        app_process.wait(timeout=10)
+        stop_app(app_process)
 
 
 main()

@@ -9,28 +9,16 @@
 # Needs a display and a session bus (the test suite runs under xvfb-run and
 # dbus-run-session), Debian's python3-pyatspi and xdotool. Prints TAP.
 
-import os
 import shutil
 import subprocess
 import sys
 
-import pyatspi
+from dm_atspi import (TITLE_52, all_passed, check, event_list, find, find_app, row_named,
+                      start_app, stop_app, wait_for)
 
-from dm_atspi import all_passed, check, event_list, find, find_app, wait_for
-
-TITLE_52 = ('Politburo Resolution 52-NQ/TW on a number of guidelines and policies '
-            'for proactively participating in the Fourth Industrial Revolution')
 WORKSHOP_2 = ('Thematic workshop 2: “Developing smart manufacturing in the '
               'industrialisation and modernisation process to 2030, with a vision to 2045”')
 WINDOW_TITLE = 'Vietnam and the Fourth Industrial Revolution: policy timeline 2016–2022'
-
-
-def row_named(events, text):
-    for index, item in enumerate(events):
-        for child in item:
-            if child is not None and text in (child.name or ''):
-                return index
-    return None
 
 
 def pane_named(app, title):
@@ -47,21 +35,14 @@ def main():
         print('1..0 # SKIP xdotool is not installed', flush=True)
         return True
 
-    env = dict(os.environ)
-    env.pop('NO_AT_BRIDGE', None)
-    env.pop('GTK_A11Y', None)
-    env['LANGUAGE'] = 'en'
-    env['GSETTINGS_BACKEND'] = 'memory'
-    env['G_DEBUG'] = 'fatal-criticals'
-    app_process = subprocess.Popen([os.environ['DAUMOC']], env=env,
-                                   stdout=subprocess.DEVNULL, stderr=sys.stderr)
+    app_process = start_app()
     print('1..4', flush=True)
     try:
         app = wait_for(find_app, timeout=60)
         events = app and wait_for(lambda: event_list(app) if event_list(app) and event_list(app).childCount > 0 else None)
         row = events and wait_for(lambda: row_named(events, 'Resolution 52-NQ/TW'))
         if row is not None:
-            events.querySelection().selectChild(row)
+            events.querySelection().selectChild(row[0])
         check(row is not None and wait_for(lambda: pane_named(app, TITLE_52)), 'Resolution 52 is shown in the detail pane')
 
         # Resolution 52 names no event; workshop 2 cites it: the pane shows
@@ -87,8 +68,7 @@ def main():
             xdotool('key', '--clearmodifiers', 'alt+Left')
         check(wait_for(lambda: pane_named(app, TITLE_52)), 'Alt+Left goes back to Resolution 52')
     finally:
-        app_process.terminate()
-        app_process.wait(timeout=10)
+        stop_app(app_process)
     return all_passed()
 
 

@@ -285,18 +285,6 @@ test_cli (gconstpointer data)
     g_assert_cmpstr (out, ==, "");
 }
 
-static guint
-count_entries (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  guint n = 0;
-
-  while (g_dir_read_name (handle) != NULL)
-    n++;
-
-  return n;
-}
-
 typedef struct
 {
   const char *name;
@@ -339,7 +327,7 @@ test_export_interrupted (gconstpointer data)
   g_assert_cmpint (waitpid (pid, &status, WUNTRACED), ==, pid);
   g_assert_true (WIFSTOPPED (status));
   /* The temporary file is there, complete. */
-  g_assert_cmpuint (count_entries (dir), ==, 1);
+  g_assert_cmpuint (dm_test_count_entries (dir), ==, 1);
 
   g_assert_cmpint (kill (pid, c->signum), ==, 0);
   g_assert_cmpint (kill (pid, SIGCONT), ==, 0);
@@ -350,7 +338,7 @@ test_export_interrupted (gconstpointer data)
   g_assert_true (WIFSIGNALED (status));
   g_assert_cmpint (WTERMSIG (status), ==, c->signum);
   g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
-  g_assert_cmpuint (count_entries (dir), ==, 0);
+  g_assert_cmpuint (dm_test_count_entries (dir), ==, 0);
 
   dm_test_remove_dir (dir);
 }

@@ -266,26 +266,9 @@ test_text_kept_literally (void)
 
 /* Files that are not files, or are huge, made at run time. */
 
-typedef struct
-{
-  char *dir;
-} Scratch;
-
-static void
-scratch_setup (Scratch       *s,
-               gconstpointer  data)
-{
-  s->dir = g_dir_make_tmp ("daumoc-corpus-XXXXXX", NULL);
-  g_assert_nonnull (s->dir);
-}
-
-static void
-scratch_teardown (Scratch       *s,
-                  gconstpointer  data)
-{
-  dm_test_remove_dir (s->dir);
-  g_free (s->dir);
-}
+typedef DmTestScratch Scratch;
+#define scratch_setup dm_test_scratch_setup
+#define scratch_teardown dm_test_scratch_teardown
 
 static void
 expect_io_problem (const char *path,

@@ -509,28 +509,6 @@ static const char * const outside_knowledge_phrases[] = {
   NULL
 };
 
-static void
-check_no_outside_knowledge (const DmEvent *event,
-                            const char    *text,
-                            const char    *what)
-{
-  g_autofree char *folded = NULL;
-
-  if (text == NULL)
-    return;
-
-  folded = g_utf8_casefold (text, -1);
-
-  for (guint p = 0; outside_knowledge_phrases[p] != NULL; p++)
-    {
-      g_autofree char *phrase = g_utf8_casefold (outside_knowledge_phrases[p], -1);
-
-      if (strstr (folded, phrase) != NULL)
-        fail_event (event, "%s relies on knowledge outside the texts (“%s”): %s",
-                    what, outside_knowledge_phrases[p], text);
-    }
-}
-
 /* Phrases by which a reason would lean on the dataset's own scope (2016 to
  * 2022) for a bound the texts do not give. */
 static const char * const scope_phrases[] = {
@@ -543,10 +521,14 @@ static const char * const scope_phrases[] = {
   NULL
 };
 
+/* Fails @event if @text (its @what) holds one of @phrases, compared
+ * case-insensitively: a reason that @fault. */
 static void
-check_no_scope (const DmEvent *event,
-                const char    *text,
-                const char    *what)
+check_no_phrase (const DmEvent      *event,
+                 const char         *text,
+                 const char         *what,
+                 const char * const *phrases,
+                 const char         *fault)
 {
   g_autofree char *folded = NULL;
 
@@ -554,15 +536,17 @@ check_no_scope (const DmEvent *event,
     return;
 
   folded = g_utf8_casefold (text, -1);
-  for (guint p = 0; scope_phrases[p] != NULL; p++)
+  for (guint p = 0; phrases[p] != NULL; p++)
     {
-      g_autofree char *phrase = g_utf8_casefold (scope_phrases[p], -1);
+      g_autofree char *phrase = g_utf8_casefold (phrases[p], -1);
 
       if (strstr (folded, phrase) != NULL)
-        fail_event (event, "%s leans on the dataset's scope (“%s”): %s",
-                    what, scope_phrases[p], text);
+        fail_event (event, "%s %s (“%s”): %s", what, fault, phrases[p], text);
     }
 }
+
+#define OUTSIDE_KNOWLEDGE "relies on knowledge outside the texts"
+#define SCOPE "leans on the dataset's scope"
 
 static void
 test_certainty (void)
@@ -588,12 +572,12 @@ test_certainty (void)
           break;
         }
 
-      check_no_outside_knowledge (event, event->certainty_reason.vi, "reason (vi)");
-      check_no_outside_knowledge (event, event->certainty_reason.en, "reason (en)");
-      check_no_outside_knowledge (event, event->summary.vi, "summary (vi)");
-      check_no_outside_knowledge (event, event->summary.en, "summary (en)");
-      check_no_scope (event, event->certainty_reason.vi, "reason (vi)");
-      check_no_scope (event, event->certainty_reason.en, "reason (en)");
+      check_no_phrase (event, event->certainty_reason.vi, "reason (vi)", outside_knowledge_phrases, OUTSIDE_KNOWLEDGE);
+      check_no_phrase (event, event->certainty_reason.en, "reason (en)", outside_knowledge_phrases, OUTSIDE_KNOWLEDGE);
+      check_no_phrase (event, event->summary.vi, "summary (vi)", outside_knowledge_phrases, OUTSIDE_KNOWLEDGE);
+      check_no_phrase (event, event->summary.en, "summary (en)", outside_knowledge_phrases, OUTSIDE_KNOWLEDGE);
+      check_no_phrase (event, event->certainty_reason.vi, "reason (vi)", scope_phrases, SCOPE);
+      check_no_phrase (event, event->certainty_reason.en, "reason (en)", scope_phrases, SCOPE);
     }
 }
 

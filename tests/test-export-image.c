@@ -12,6 +12,7 @@
 #include "dm-export.h"
 #include "dm-loader.h"
 #include "dm-scene.h"
+#include "dm-test-export.h"
 #include "dm-test-story.h"
 #include "dm-test-util.h"
 
@@ -19,29 +20,14 @@ typedef DmTestExportFixture Fixture;
 #define fixture_setup dm_test_export_fixture_setup
 #define fixture_teardown dm_test_export_fixture_teardown
 
-static GFile *
-out_file (Fixture    *f,
-          const char *name)
-{
-  g_autofree char *path = g_build_filename (f->dir, name, NULL);
-
-  return g_file_new_for_path (path);
-}
-
 /* What poppler's pdftotext or pdfinfo prints for the PDF at @path. */
 static char *
 read_pdf (const char *tool,
           const char *path)
 {
   const char *argv[] = { tool, "-enc", "UTF-8", path, g_str_equal (tool, "pdftotext") ? "-" : NULL, NULL };
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status;
 
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
+  return dm_test_run_tool (argv, FALSE);
 }
 
 /* Pixels that are not the white background. */
@@ -84,9 +70,7 @@ test_png_size (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
-      g_autoptr(GFile) file = out_file (f, "timeline.png");
-      g_autoptr(GError) error = NULL;
-      g_autofree char *path = g_file_get_path (file);
+      g_autofree char *path = NULL;
       DmExportOptions options;
       cairo_surface_t *surface;
 
@@ -94,8 +78,7 @@ test_png_size (Fixture       *f,
       options.width = sizes[i].width;
       options.height = sizes[i].height;
       options.scale = sizes[i].scale;
-      g_assert_true (dm_export_to_file (&options, DM_EXPORT_PNG, file, NULL, &error));
-      g_assert_no_error (error);
+      path = dm_test_export (&options, DM_EXPORT_PNG, f->dir, "timeline.png");
 
       surface = cairo_image_surface_create_from_png (path);
       g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
@@ -112,9 +95,8 @@ static void
 test_svg_renders (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(GFile) file = out_file (f, "timeline.svg");
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *path = NULL;
   g_autoptr(GObject) handle = NULL;
   DmExportOptions options;
   RsvgRectangle viewport = { 0, 0, 1000, 500 };
@@ -124,8 +106,7 @@ test_svg_renders (Fixture       *f,
   dm_export_options_init (&options, f->dataset);
   options.width = 1000;
   options.language = DM_LANGUAGE_EN;
-  g_assert_true (dm_export_to_file (&options, DM_EXPORT_SVG, file, NULL, &error));
-  g_assert_no_error (error);
+  path = dm_test_export (&options, DM_EXPORT_SVG, f->dir, "timeline.svg");
 
   handle = G_OBJECT (rsvg_handle_new_from_file (path, &error));
   g_assert_no_error (error);
@@ -157,9 +138,7 @@ static void
 test_pdf_text (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GFile) file = out_file (f, "handout.pdf");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *path = NULL;
   g_autofree char *text = NULL;
   g_autofree char *info = NULL;
   g_autofree char *flat = NULL;
@@ -167,8 +146,7 @@ test_pdf_text (Fixture       *f,
 
   dm_export_options_init (&options, f->dataset);
   options.language = DM_LANGUAGE_EN;
-  g_assert_true (dm_export_to_file (&options, DM_EXPORT_PDF, file, NULL, &error));
-  g_assert_no_error (error);
+  path = dm_test_export (&options, DM_EXPORT_PDF, f->dir, "handout.pdf");
 
   text = read_pdf ("pdftotext", path);
   info = read_pdf ("pdfinfo", path);
@@ -269,9 +247,7 @@ static void
 test_filtered (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GFile) file = out_file (f, "resolutions.pdf");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *path = NULL;
   g_autofree guint8 *visible = g_new0 (guint8, dm_dataset_get_n_events (f->dataset));
   g_autofree char *text = NULL;
   DmExportOptions options;
@@ -281,9 +257,8 @@ test_filtered (Fixture       *f,
 
   dm_export_options_init (&options, f->dataset);
   options.visible = visible;
-  g_assert_true (dm_export_to_file (&options, DM_EXPORT_PDF, file, NULL, &error));
+  path = dm_test_export (&options, DM_EXPORT_PDF, f->dir, "resolutions.pdf");
 
-  g_assert_no_error (error);
   text = read_pdf ("pdftotext", path);
   g_assert_nonnull (strstr (text, "Resolution"));
   g_assert_null (strstr (text, "Memorandum of understanding signed"));
@@ -296,10 +271,8 @@ test_long_text_flows (Fixture       *f,
                       gconstpointer  data)
 {
   g_autoptr(DmDataset) dataset = dm_dataset_new ();
-  g_autoptr(GFile) file = out_file (f, "long.pdf");
-  g_autoptr(GError) error = NULL;
   g_autoptr(GString) summary = g_string_new (NULL);
-  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *path = NULL;
   g_autofree char *text = NULL;
   g_autofree char *info = NULL;
   g_auto(GStrv) words = NULL;
@@ -322,8 +295,7 @@ test_long_text_flows (Fixture       *f,
 
   dm_export_options_init (&options, dataset);
   options.language = DM_LANGUAGE_EN;
-  g_assert_true (dm_export_to_file (&options, DM_EXPORT_PDF, file, NULL, &error));
-  g_assert_no_error (error);
+  path = dm_test_export (&options, DM_EXPORT_PDF, f->dir, "long.pdf");
 
   text = read_pdf ("pdftotext", path);
   words = g_strsplit_set (text, " \n\f", -1);
@@ -381,10 +353,8 @@ test_kinds_only (Fixture       *f,
   guint n_events = dm_dataset_get_n_events (f->dataset);
   g_autofree guint8 *lanes = g_malloc0 (n_kinds);
   g_autofree guint8 *visible = g_malloc0 (n_events);
-  g_autoptr(GFile) file = out_file (f, "kinds.svg");
-  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *path = NULL;
   g_autofree char *svg = NULL;
-  g_autoptr(GError) error = NULL;
   DmExportOptions options;
   DmScene scene;
 
@@ -417,8 +387,7 @@ test_kinds_only (Fixture       *f,
   g_object_unref (scene.pango);
   dm_scene_clear (&scene);
 
-  g_assert_true (dm_export_to_file (&options, DM_EXPORT_SVG, file, NULL, &error));
-  g_assert_no_error (error);
+  path = dm_test_export (&options, DM_EXPORT_SVG, f->dir, "kinds.svg");
   g_assert_true (g_file_get_contents (path, &svg, NULL, NULL));
   g_assert_nonnull (strstr (svg, ">Resolution / conclusion<"));
   g_assert_nonnull (strstr (svg, ">Memorandum of understanding<"));

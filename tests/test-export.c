@@ -10,6 +10,7 @@
 #include "dm-export-timelinejs.h"
 #include "dm-loader.h"
 #include "dm-test-safe.h"
+#include "dm-test-util.h"
 
 static char *
 source_path (const char *relative)
@@ -22,14 +23,8 @@ static DmDataset *
 load (const char *relative)
 {
   g_autofree char *path = source_path (relative);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  DmDataset *dataset;
 
-  dataset = dm_dataset_load_file (file, NULL, NULL, &error);
-  g_assert_no_error (error);
-
-  return dataset;
+  return dm_test_load_path (path);
 }
 
 static JsonNode *

@@ -41,26 +41,28 @@ write_job (GOutputStream  *stream,
   return TRUE;
 }
 
-static guint
-count_entries (const char *dir)
+typedef DmTestScratch Fixture;
+#define fixture_setup dm_test_scratch_setup
+#define fixture_teardown dm_test_scratch_teardown
+
+/* The file at @path holds @expected. */
+static void
+assert_contents (const char *path,
+                 const char *expected)
 {
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  guint n = 0;
+  g_autofree char *content = NULL;
 
-  while (g_dir_read_name (handle) != NULL)
-    n++;
-
-  return n;
+  g_assert_true (g_file_get_contents (path, &content, NULL, NULL));
+  g_assert_cmpstr (content, ==, expected);
 }
 
 static void
-test_failure_keeps_old (void)
+test_failure_keeps_old (Fixture       *f,
+                        gconstpointer  data)
 {
-  g_autofree char *dir = g_dir_make_tmp ("daumoc-atomic-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "timeline.json", NULL);
+  g_autofree char *path = g_build_filename (f->dir, "timeline.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  g_autofree char *content = NULL;
   WriteJob job = { 1 << 20, 256 << 10 };
 
   g_file_set_contents (path, "the good version", -1, &error);
@@ -70,20 +72,16 @@ test_failure_keeps_old (void)
   g_assert_false (dm_file_write_atomically (file, write_job, &job, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
 
-  g_file_get_contents (path, &content, NULL, NULL);
-  g_assert_cmpstr (content, ==, "the good version");
+  assert_contents (path, "the good version");
   /* And no temporary file is left behind. */
-  g_assert_cmpuint (count_entries (dir), ==, 1);
-
-  g_unlink (path);
-  g_rmdir (dir);
+  g_assert_cmpuint (dm_test_count_entries (f->dir), ==, 1);
 }
 
 static void
-test_success_replaces (void)
+test_success_replaces (Fixture       *f,
+                       gconstpointer  data)
 {
-  g_autofree char *dir = g_dir_make_tmp ("daumoc-atomic-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "timeline.json", NULL);
+  g_autofree char *path = g_build_filename (f->dir, "timeline.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autofree char *content = NULL;
@@ -97,17 +95,14 @@ test_success_replaces (void)
   g_assert_no_error (error);
   g_file_get_contents (path, &content, &length, NULL);
   g_assert_cmpuint (length, ==, 100000);
-  g_assert_cmpuint (count_entries (dir), ==, 1);
-
-  g_unlink (path);
-  g_rmdir (dir);
+  g_assert_cmpuint (dm_test_count_entries (f->dir), ==, 1);
 }
 
 static void
-test_new_file_failure_leaves_nothing (void)
+test_new_file_failure_leaves_nothing (Fixture       *f,
+                                      gconstpointer  data)
 {
-  g_autofree char *dir = g_dir_make_tmp ("daumoc-atomic-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "new.json", NULL);
+  g_autofree char *path = g_build_filename (f->dir, "new.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   WriteJob job = { 1 << 20, 4096 };
@@ -115,9 +110,7 @@ test_new_file_failure_leaves_nothing (void)
   g_assert_false (dm_file_write_atomically (file, write_job, &job, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-  g_assert_cmpuint (count_entries (dir), ==, 0);
-
-  g_rmdir (dir);
+  g_assert_cmpuint (dm_test_count_entries (f->dir), ==, 0);
 }
 
 static guint
@@ -144,11 +137,11 @@ write_text (const char *path,
 /* A new file honours the umask, as any program's would: colleagues on a
  * shared drive can read the handout. */
 static void
-test_new_file_mode (void)
+test_new_file_mode (Fixture       *f,
+                    gconstpointer  data)
 {
-  g_autofree char *dir = g_dir_make_tmp ("daumoc-atomic-XXXXXX", NULL);
-  g_autofree char *shared = g_build_filename (dir, "shared.pdf", NULL);
-  g_autofree char *group = g_build_filename (dir, "group.pdf", NULL);
+  g_autofree char *shared = g_build_filename (f->dir, "shared.pdf", NULL);
+  g_autofree char *group = g_build_filename (f->dir, "group.pdf", NULL);
   mode_t old = umask (022);
 
   write_text (shared, "handout");
@@ -159,25 +152,22 @@ test_new_file_mode (void)
   g_assert_cmpuint (file_mode (group), ==, 0640);
 
   umask (old);
-  dm_test_remove_dir (dir);
 }
 
 /* A file replaced keeps its permissions, whatever the umask. */
 static void
-test_replace_keeps_mode (void)
+test_replace_keeps_mode (Fixture       *f,
+                         gconstpointer  data)
 {
-  g_autofree char *dir = g_dir_make_tmp ("daumoc-atomic-XXXXXX", NULL);
-  g_autofree char *open_file = g_build_filename (dir, "open.json", NULL);
-  g_autofree char *private_file = g_build_filename (dir, "private.json", NULL);
-  g_autofree char *content = NULL;
+  g_autofree char *open_file = g_build_filename (f->dir, "open.json", NULL);
+  g_autofree char *private_file = g_build_filename (f->dir, "private.json", NULL);
   mode_t old = umask (077);
 
   g_file_set_contents (open_file, "old", -1, NULL);
   g_assert_cmpint (g_chmod (open_file, 0644), ==, 0);
   write_text (open_file, "new");
   g_assert_cmpuint (file_mode (open_file), ==, 0644);
-  g_file_get_contents (open_file, &content, NULL, NULL);
-  g_assert_cmpstr (content, ==, "new");
+  assert_contents (open_file, "new");
 
   umask (022);
   g_file_set_contents (private_file, "old", -1, NULL);
@@ -186,22 +176,20 @@ test_replace_keeps_mode (void)
   g_assert_cmpuint (file_mode (private_file), ==, 0600);
 
   umask (old);
-  dm_test_remove_dir (dir);
 }
 
 /* Writing to a symbolic link writes to its target and keeps the link,
  * relative or absolute, and through a chain of links. */
 static void
-test_symlink_written_through (void)
+test_symlink_written_through (Fixture       *f,
+                              gconstpointer  data)
 {
-  g_autofree char *dir = g_dir_make_tmp ("daumoc-atomic-XXXXXX", NULL);
-  g_autofree char *sub = g_build_filename (dir, "real", NULL);
+  g_autofree char *sub = g_build_filename (f->dir, "real", NULL);
   g_autofree char *target = g_build_filename (sub, "handout.pdf", NULL);
-  g_autofree char *link = g_build_filename (dir, "handout.pdf", NULL);
-  g_autofree char *chain = g_build_filename (dir, "latest.pdf", NULL);
-  g_autofree char *dangling = g_build_filename (dir, "new.pdf", NULL);
+  g_autofree char *link = g_build_filename (f->dir, "handout.pdf", NULL);
+  g_autofree char *chain = g_build_filename (f->dir, "latest.pdf", NULL);
+  g_autofree char *dangling = g_build_filename (f->dir, "new.pdf", NULL);
   g_autofree char *dangling_target = g_build_filename (sub, "made.pdf", NULL);
-  g_autofree char *content = NULL;
   g_autofree char *read_back = NULL;
   GStatBuf st;
 
@@ -217,50 +205,40 @@ test_symlink_written_through (void)
   g_assert_true (S_ISLNK (st.st_mode));
   read_back = g_file_read_link (link, NULL);
   g_assert_cmpstr (read_back, ==, "real/handout.pdf");
-  g_file_get_contents (target, &content, NULL, NULL);
-  g_assert_cmpstr (content, ==, "new");
+  assert_contents (target, "new");
   g_assert_cmpuint (file_mode (target), ==, 0644);
 
   write_text (chain, "newer");
   g_assert_cmpint (g_lstat (chain, &st), ==, 0);
   g_assert_true (S_ISLNK (st.st_mode));
-  g_clear_pointer (&content, g_free);
-  g_file_get_contents (target, &content, NULL, NULL);
-  g_assert_cmpstr (content, ==, "newer");
+  assert_contents (target, "newer");
 
   /* A link to a file not there yet makes it. */
   write_text (dangling, "made");
   g_assert_cmpint (g_lstat (dangling, &st), ==, 0);
   g_assert_true (S_ISLNK (st.st_mode));
-  g_clear_pointer (&content, g_free);
-  g_file_get_contents (dangling_target, &content, NULL, NULL);
-  g_assert_cmpstr (content, ==, "made");
+  assert_contents (dangling_target, "made");
 
   /* Nothing else was left in either folder. */
-  g_assert_cmpuint (count_entries (dir), ==, 4);
-  g_assert_cmpuint (count_entries (sub), ==, 2);
+  g_assert_cmpuint (dm_test_count_entries (f->dir), ==, 4);
+  g_assert_cmpuint (dm_test_count_entries (sub), ==, 2);
 
   dm_test_remove_dir (sub);
-  dm_test_remove_dir (dir);
 }
 
 /* The temporary name is short: a target name as long as the folder
  * allows (255 bytes) can be written. */
 static void
-test_long_name (void)
+test_long_name (Fixture       *f,
+                gconstpointer  data)
 {
-  g_autofree char *dir = g_dir_make_tmp ("daumoc-atomic-XXXXXX", NULL);
   g_autofree char *name = g_strnfill (255 - strlen (".pdf"), 'n');
   g_autofree char *file_name = g_strconcat (name, ".pdf", NULL);
-  g_autofree char *path = g_build_filename (dir, file_name, NULL);
-  g_autofree char *content = NULL;
+  g_autofree char *path = g_build_filename (f->dir, file_name, NULL);
 
   write_text (path, "long");
-  g_file_get_contents (path, &content, NULL, NULL);
-  g_assert_cmpstr (content, ==, "long");
-  g_assert_cmpuint (count_entries (dir), ==, 1);
-
-  dm_test_remove_dir (dir);
+  assert_contents (path, "long");
+  g_assert_cmpuint (dm_test_count_entries (f->dir), ==, 1);
 }
 
 static void
@@ -281,13 +259,13 @@ assert_fails_naming (const char *path,
 
 /* Messages speak of the user's file or folder, never of the temporary. */
 static void
-test_errors_name_target (void)
+test_errors_name_target (Fixture       *f,
+                         gconstpointer  data)
 {
-  g_autofree char *dir = g_dir_make_tmp ("daumoc-atomic-XXXXXX", NULL);
-  g_autofree char *folder = g_build_filename (dir, "folder.pdf", NULL);
-  g_autofree char *missing = g_build_filename (dir, "missing", "out.pdf", NULL);
-  g_autofree char *loop = g_build_filename (dir, "loop.pdf", NULL);
-  g_autofree char *pipe = g_build_filename (dir, "pipe.pdf", NULL);
+  g_autofree char *folder = g_build_filename (f->dir, "folder.pdf", NULL);
+  g_autofree char *missing = g_build_filename (f->dir, "missing", "out.pdf", NULL);
+  g_autofree char *loop = g_build_filename (f->dir, "loop.pdf", NULL);
+  g_autofree char *pipe = g_build_filename (f->dir, "pipe.pdf", NULL);
   g_autofree char *expected = NULL;
 
   g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
@@ -296,7 +274,7 @@ test_errors_name_target (void)
   g_assert_cmpint (g_rmdir (folder), ==, 0);
 
   g_clear_pointer (&expected, g_free);
-  expected = g_strdup_printf ("the folder “%s%smissing” does not exist", dir, G_DIR_SEPARATOR_S);
+  expected = g_strdup_printf ("the folder “%s%smissing” does not exist", f->dir, G_DIR_SEPARATOR_S);
   assert_fails_naming (missing, expected);
 
   g_assert_cmpint (mkfifo (pipe, 0600), ==, 0);
@@ -310,8 +288,7 @@ test_errors_name_target (void)
   expected = g_strdup_printf ("“%s” is a symbolic link that leads round in a circle", loop);
   assert_fails_naming (loop, expected);
 
-  g_assert_cmpuint (count_entries (dir), ==, 1);
-  dm_test_remove_dir (dir);
+  g_assert_cmpuint (dm_test_count_entries (f->dir), ==, 1);
 }
 
 int
@@ -320,15 +297,15 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/file-util/failure-keeps-old", test_failure_keeps_old);
-  g_test_add_func ("/file-util/success-replaces", test_success_replaces);
-  g_test_add_func ("/file-util/new-file-failure-leaves-nothing", test_new_file_failure_leaves_nothing);
+  g_test_add ("/file-util/failure-keeps-old", Fixture, NULL, fixture_setup, test_failure_keeps_old, fixture_teardown);
+  g_test_add ("/file-util/success-replaces", Fixture, NULL, fixture_setup, test_success_replaces, fixture_teardown);
+  g_test_add ("/file-util/new-file-failure-leaves-nothing", Fixture, NULL, fixture_setup, test_new_file_failure_leaves_nothing, fixture_teardown);
 
-  g_test_add_func ("/file-util/new-file-mode", test_new_file_mode);
-  g_test_add_func ("/file-util/replace-keeps-mode", test_replace_keeps_mode);
-  g_test_add_func ("/file-util/symlink-written-through", test_symlink_written_through);
-  g_test_add_func ("/file-util/long-name", test_long_name);
-  g_test_add_func ("/file-util/errors-name-target", test_errors_name_target);
+  g_test_add ("/file-util/new-file-mode", Fixture, NULL, fixture_setup, test_new_file_mode, fixture_teardown);
+  g_test_add ("/file-util/replace-keeps-mode", Fixture, NULL, fixture_setup, test_replace_keeps_mode, fixture_teardown);
+  g_test_add ("/file-util/symlink-written-through", Fixture, NULL, fixture_setup, test_symlink_written_through, fixture_teardown);
+  g_test_add ("/file-util/long-name", Fixture, NULL, fixture_setup, test_long_name, fixture_teardown);
+  g_test_add ("/file-util/errors-name-target", Fixture, NULL, fixture_setup, test_errors_name_target, fixture_teardown);
 
   return g_test_run ();
 }

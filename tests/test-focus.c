@@ -306,10 +306,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* GTK's test accessibility backend, which records what widgets tell
-   * screen readers, instead of none. */
-  g_setenv ("GTK_A11Y", "test", TRUE);
-  dm_test_init_gui (&argc, &argv);
+  dm_test_a11y_init (&argc, &argv);
 
   g_test_add_func ("/focus/order", test_order);
   g_test_add_func ("/focus/list-is-one-stop", test_list_is_one_stop);

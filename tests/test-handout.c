@@ -9,27 +9,12 @@
 #include "dm-export.h"
 #include "dm-handout.h"
 #include "dm-loader.h"
+#include "dm-test-export.h"
 #include "dm-test-util.h"
 
 typedef DmTestExportFixture Fixture;
 #define fixture_setup dm_test_export_fixture_setup
 #define fixture_teardown dm_test_export_fixture_teardown
-
-/* What a poppler tool prints; its errors must be empty. */
-static char *
-run_tool (const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int status;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL) || (err != NULL && err[0] != '\0'))
-    g_error ("%s failed: %s", argv[0], err);
-  return out;
-}
 
 static char *
 page_text (const char *path,
@@ -38,7 +23,7 @@ page_text (const char *path,
   g_autofree char *number = g_strdup_printf ("%u", page);
   const char *argv[] = { "pdftotext", "-enc", "UTF-8", "-f", number, "-l", number, path, "-", NULL };
 
-  return run_tool (argv);
+  return dm_test_run_tool (argv, TRUE);
 }
 
 /* Line breaks and runs of spaces of the layout made single spaces. */
@@ -67,7 +52,7 @@ check_footers (const char *path,
                gboolean    vietnamese)
 {
   const char *argv[] = { "pdftotext", "-enc", "UTF-8", "-bbox", path, "-", NULL };
-  g_autofree char *html = run_tool (argv);
+  g_autofree char *html = dm_test_run_tool (argv, TRUE);
   g_auto(GStrv) pages = g_strsplit (html, "<page ", -1);
   guint n = g_strv_length (pages) - 1;
 
@@ -104,20 +89,14 @@ export_handout (Fixture               *f,
                 const DmExportOptions *options,
                 const char            *name)
 {
-  g_autofree char *path = g_build_filename (f->dir, name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (dm_export_to_file (options, DM_EXPORT_PDF, file, NULL, &error));
-  g_assert_no_error (error);
-  return g_steal_pointer (&path);
+  return dm_test_export (options, DM_EXPORT_PDF, f->dir, name);
 }
 
 static guint
 count_pages (const char *path)
 {
   const char *argv[] = { "pdfinfo", path, NULL };
-  g_autofree char *info = run_tool (argv);
+  g_autofree char *info = dm_test_run_tool (argv, TRUE);
   const char *line = strstr (info, "\nPages:");
 
   g_assert_nonnull (line);
@@ -163,7 +142,7 @@ test_paper (Fixture       *f,
       {
         const char *argv[] = { "pdfinfo", "-f", "1", "-l", last, path, NULL };
 
-        info = run_tool (argv);
+        info = dm_test_run_tool (argv, TRUE);
       }
       for (guint page = 1; page <= n; page++)
         {
@@ -316,7 +295,7 @@ test_metadata (Fixture       *f,
   {
     const char *argv[] = { "pdfinfo", "-enc", "UTF-8", path, NULL };
 
-    info = run_tool (argv);
+    info = dm_test_run_tool (argv, TRUE);
   }
   g_assert_nonnull (strstr (info, "Title:           Việt Nam và Cách mạng công nghiệp lần thứ 4"));
   g_assert_nonnull (strstr (info, "Subject:         Các sự kiện và văn kiện"));
@@ -334,7 +313,7 @@ test_metadata (Fixture       *f,
   {
     const char *argv[] = { "pdftohtml", "-xml", "-i", "-q", "-stdout", path, NULL };
 
-    xml = run_tool (argv);
+    xml = dm_test_run_tool (argv, TRUE);
   }
   g_assert_nonnull (strstr (xml, ">Trang bìa</item>"));
   g_assert_nonnull (strstr (xml, ">Dòng thời gian</item>"));
@@ -486,7 +465,7 @@ test_range (Fixture       *f,
   /* The events listed (the outline names each): none from 2020 on. */
   {
     const char *argv[] = { "pdftohtml", "-xml", "-i", "-q", "-stdout", path, NULL };
-    g_autofree char *xml = run_tool (argv);
+    g_autofree char *xml = dm_test_run_tool (argv, TRUE);
 
     g_assert_nonnull (strstr (xml, ">Politburo Resolution 52-NQ/TW"));
     g_assert_null (strstr (xml, ">Government Resolution 78"));

@@ -14,6 +14,7 @@
 
 #include "dm-detail-pane.h"
 #include "dm-presentation.h"
+#include "dm-test-a11y.h"
 #include "dm-test-hostile.h"
 #include "dm-test-util.h"
 #include "dm-test-window.h"
@@ -119,20 +120,18 @@ collect_labels (GtkWidget *root,
     collect_labels (c, labels);
 }
 
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
 static GtkWidget *
 find_button (GtkWidget  *root,
              const char *label)
 {
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_button (c, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return dm_test_find_widget (root, is_button_labelled, label);
 }
 
 /* A megabyte of summary shows its start and a Show More button; a list
@@ -269,27 +268,15 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GPtrArray) paths = NULL;
-  g_autoptr(GError) error = NULL;
   int status;
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  generated = g_dir_make_tmp ("daumoc-corpus-XXXXXX", &error);
-  g_assert_no_error (error);
-  dm_test_hostile_write_generated (generated);
-  paths = dm_test_hostile_list (generated);
-
   g_test_add_func ("/hostile-window/detail-bounded", test_detail_bounded);
   g_test_add_func ("/hostile-window/bidi-visible", test_bidi_visible);
   g_test_add_func ("/hostile-window/many-kinds", test_many_kinds);
-  for (guint i = 0; i < paths->len; i++)
-    {
-      g_autofree char *base = g_path_get_basename (g_ptr_array_index (paths, i));
-      g_autofree char *test_path = g_strdup_printf ("/hostile-window/open/%s", base);
-
-      g_test_add_data_func (test_path, g_ptr_array_index (paths, i), test_open);
-    }
+  generated = dm_test_hostile_add_tests ("/hostile-window/open", test_open, &paths);
 
   status = g_test_run ();
 

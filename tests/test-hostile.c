@@ -15,6 +15,7 @@
 #include "dm-export-timelinejs.h"
 #include "dm-loader.h"
 #include "dm-safe-text.h"
+#include "dm-test-export.h"
 #include "dm-test-hostile.h"
 #include "dm-test-safe.h"
 #include "dm-test-util.h"
@@ -66,30 +67,27 @@ assert_pdf (const char *path)
   g_assert_null (g_strstr_len (data, (gssize) length, "/Launch"));
 }
 
+/* Each export of @dataset in @language (@width wide, or the default
+ * width if 0) is a well-formed file with nothing in it to run; its
+ * TimelineJS3 export, in either language, is safe JSON. */
 static void
-test_export (gconstpointer data)
+assert_exports_safe (DmDataset  *dataset,
+                     DmLanguage  language,
+                     int         width)
 {
-  const char *path = data;
   static const char * const names[] = { "out.png", "out.svg", "out.pdf" };
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(DmDataset) dataset = NULL;
-  g_autoptr(GError) error = NULL;
-  DmTestWatchdog *watchdog = dm_test_watchdog_start (path, WATCHDOG_SECONDS);
-
-  dataset = dm_dataset_load_file (file, NULL, NULL, &error);
-  g_assert_no_error (error);
 
   for (guint f = DM_EXPORT_PNG; f <= DM_EXPORT_PDF; f++)
     {
-      g_autofree char *out_path = g_build_filename (scratch, names[f], NULL);
-      g_autoptr(GFile) out = g_file_new_for_path (out_path);
+      g_autofree char *out_path = NULL;
       DmExportOptions options;
 
-      g_test_message ("%s → %s", path, names[f]);
+      g_test_message ("→ %s", names[f]);
       dm_export_options_init (&options, dataset);
-      options.language = DM_LANGUAGE_EN;
-      dm_export_to_file (&options, f, out, NULL, &error);
-      g_assert_no_error (error);
+      options.language = language;
+      if (width > 0)
+        options.width = width;
+      out_path = dm_test_export (&options, f, scratch, names[f]);
 
       if (f == DM_EXPORT_PNG)
         assert_png (out_path);
@@ -100,16 +98,47 @@ test_export (gconstpointer data)
       g_assert_cmpint (g_remove (out_path), ==, 0);
     }
 
-  for (DmLanguage language = DM_LANGUAGE_VI; language <= DM_LANGUAGE_EN; language++)
+  for (DmLanguage l = DM_LANGUAGE_VI; l <= DM_LANGUAGE_EN; l++)
     {
       g_autofree char *json = NULL;
       gsize length;
 
-      json = dm_export_timelinejs (dataset, language, &length);
+      json = dm_export_timelinejs (dataset, l, &length);
       dm_test_assert_safe_timelinejs (json, length);
     }
+}
+
+static void
+test_export (gconstpointer data)
+{
+  const char *path = data;
+  DmTestWatchdog *watchdog = dm_test_watchdog_start (path, WATCHDOG_SECONDS);
+  g_autoptr(DmDataset) dataset = dm_test_load_path (path);
+
+  g_test_message ("%s", path);
+  assert_exports_safe (dataset, DM_LANGUAGE_EN, 0);
 
   dm_test_watchdog_stop (watchdog);
+}
+
+/* The English SVG export of the dataset at @path, checked as well formed
+ * and safe: its text. */
+static char *
+export_svg (const char *path)
+{
+  g_autoptr(DmDataset) dataset = dm_test_load_path (path);
+  g_autofree char *out_path = NULL;
+  DmExportOptions options;
+  char *svg = NULL;
+
+  dm_export_options_init (&options, dataset);
+  options.language = DM_LANGUAGE_EN;
+  out_path = dm_test_export (&options, DM_EXPORT_SVG, scratch, "out.svg");
+
+  assert_svg (out_path);
+  g_assert_true (g_file_get_contents (out_path, &svg, NULL, NULL));
+  g_assert_cmpint (g_remove (out_path), ==, 0);
+  return svg;
 }
 
 /* Control characters become characters XML can carry, and the SVG's text
@@ -118,27 +147,10 @@ static void
 test_svg_controls (void)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "hostile", "content", "controls.json", NULL);
-  g_autofree char *out_path = g_build_filename (scratch, "controls.svg", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFile) out = g_file_new_for_path (out_path);
-  g_autoptr(DmDataset) dataset = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *svg = NULL;
-  DmExportOptions options;
+  g_autofree char *svg = export_svg (path);
 
-  dataset = dm_dataset_load_file (file, NULL, NULL, &error);
-  g_assert_no_error (error);
-
-  dm_export_options_init (&options, dataset);
-  options.language = DM_LANGUAGE_EN;
-  g_assert_true (dm_export_to_file (&options, DM_EXPORT_SVG, out, NULL, &error));
-  g_assert_no_error (error);
-
-  assert_svg (out_path);
-  g_assert_true (g_file_get_contents (out_path, &svg, NULL, NULL));
   g_assert_nonnull (strstr (svg, "<title>Controls ␁␛[31mred␇ bell␌␡ "));
   g_assert_nonnull (strstr (svg, ">Second ␆</text>"));
-  g_assert_cmpint (g_remove (out_path), ==, 0);
 }
 
 /* What is drawn is bounded before it reaches Pango: the SVG's text layer
@@ -149,24 +161,9 @@ test_labels_bounded (gconstpointer data)
 {
   const char *name = data;
   g_autofree char *path = g_build_filename (generated, name, NULL);
-  g_autofree char *out_path = g_build_filename (scratch, "labels.svg", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFile) out = g_file_new_for_path (out_path);
-  g_autoptr(DmDataset) dataset = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *svg = NULL;
-  DmExportOptions options;
+  g_autofree char *svg = export_svg (path);
   guint texts = 0;
 
-  dataset = dm_dataset_load_file (file, NULL, NULL, &error);
-  g_assert_no_error (error);
-
-  dm_export_options_init (&options, dataset);
-  options.language = DM_LANGUAGE_EN;
-  g_assert_true (dm_export_to_file (&options, DM_EXPORT_SVG, out, NULL, &error));
-  g_assert_no_error (error);
-
-  g_assert_true (g_file_get_contents (out_path, &svg, NULL, NULL));
   for (const char *p = strstr (svg, "<text "); p != NULL; p = strstr (p + 1, "<text "))
     {
       const char *start = strchr (p, '>') + 1;
@@ -185,7 +182,6 @@ test_labels_bounded (gconstpointer data)
       texts++;
     }
   g_assert_cmpuint (texts, >, 0);
-  g_assert_cmpint (g_remove (out_path), ==, 0);
 }
 
 /* Random datasets made of hostile pieces, built through the API (so
@@ -357,44 +353,13 @@ random_hostile_dataset (GRand *rand)
 static void
 test_random (void)
 {
-  static const char * const names[] = { "random.png", "random.svg", "random.pdf" };
-
   for (guint seed = 0; seed < 24; seed++)
     {
       g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
       g_autoptr(DmDataset) dataset = random_hostile_dataset (rand);
 
       g_test_message ("seed %u", seed);
-      for (guint f = DM_EXPORT_PNG; f <= DM_EXPORT_PDF; f++)
-        {
-          g_autofree char *out_path = g_build_filename (scratch, names[f], NULL);
-          g_autoptr(GFile) out = g_file_new_for_path (out_path);
-          g_autoptr(GError) error = NULL;
-          DmExportOptions options;
-
-          dm_export_options_init (&options, dataset);
-          options.language = seed % 2 ? DM_LANGUAGE_EN : DM_LANGUAGE_VI;
-          options.width = 600;
-          dm_export_to_file (&options, f, out, NULL, &error);
-          g_assert_no_error (error);
-
-          if (f == DM_EXPORT_PNG)
-            assert_png (out_path);
-          else if (f == DM_EXPORT_SVG)
-            assert_svg (out_path);
-          else
-            assert_pdf (out_path);
-          g_assert_cmpint (g_remove (out_path), ==, 0);
-        }
-
-      for (DmLanguage language = DM_LANGUAGE_VI; language <= DM_LANGUAGE_EN; language++)
-        {
-          g_autofree char *json = NULL;
-          gsize length;
-
-          json = dm_export_timelinejs (dataset, language, &length);
-          dm_test_assert_safe_timelinejs (json, length);
-        }
+      assert_exports_safe (dataset, seed % 2 ? DM_LANGUAGE_EN : DM_LANGUAGE_VI, 600);
     }
 }
 
@@ -403,29 +368,17 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GPtrArray) paths = NULL;
-  g_autoptr(GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
 
-  scratch = g_dir_make_tmp ("daumoc-hostile-XXXXXX", &error);
-  g_assert_no_error (error);
-  generated = g_dir_make_tmp ("daumoc-corpus-XXXXXX", &error);
-  g_assert_no_error (error);
-  dm_test_hostile_write_generated (generated);
-  paths = dm_test_hostile_list (generated);
+  scratch = dm_test_make_dir ();
 
   g_test_add_func ("/hostile/svg-controls", test_svg_controls);
   g_test_add_func ("/hostile/random", test_random);
   g_test_add_data_func ("/hostile/labels-bounded/mark-flood", "mark-flood.json", test_labels_bounded);
   g_test_add_data_func ("/hostile/labels-bounded/huge-texts", "huge-texts.json", test_labels_bounded);
-  for (guint i = 0; i < paths->len; i++)
-    {
-      g_autofree char *base = g_path_get_basename (g_ptr_array_index (paths, i));
-      g_autofree char *test_path = g_strdup_printf ("/hostile/export/%s", base);
-
-      g_test_add_data_func (test_path, g_ptr_array_index (paths, i), test_export);
-    }
+  generated = dm_test_hostile_add_tests ("/hostile/export", test_export, &paths);
 
   status = g_test_run ();
 

@@ -9,6 +9,7 @@
 #include "dm-dataset.h"
 #include "dm-html.h"
 #include "dm-loader.h"
+#include "dm-test-util.h"
 
 typedef struct
 {
@@ -335,15 +336,6 @@ assert_text (const DmText *text,
 }
 
 static void
-assert_date (const DmDate *date,
-             const char   *expected)
-{
-  g_autofree char *iso = dm_date_to_iso (date);
-
-  g_assert_cmpstr (iso, ==, expected);
-}
-
-static void
 test_import (gconstpointer data)
 {
   const ImportCase *c = data;
@@ -368,8 +360,8 @@ test_import (gconstpointer data)
         g_error ("no event “%s”", e->id);
       g_assert_cmpstr (event->kind, ==, e->kind);
       g_assert_cmpstr (dm_dataset_get_kind (dataset, event->kind_index)->id, ==, e->kind);
-      assert_date (&event->start, e->start);
-      assert_date (&event->end, e->end);
+      dm_test_assert_date (&event->start, e->start);
+      dm_test_assert_date (&event->end, e->end);
       assert_text (&event->title, c->language, e->title);
       assert_text (&event->summary, c->language, e->summary);
       g_assert_cmpint (event->certainty, ==, DM_CERTAINTY_STATED);
@@ -402,8 +394,8 @@ test_import (gconstpointer data)
       g_assert_cmpuint (n_eras, <, dm_dataset_get_n_eras (dataset));
       era = dm_dataset_get_era (dataset, n_eras);
       assert_text (&era->title, c->language, c->eras[n_eras].title);
-      assert_date (&era->start, c->eras[n_eras].start);
-      assert_date (&era->end, c->eras[n_eras].end);
+      dm_test_assert_date (&era->start, c->eras[n_eras].start);
+      dm_test_assert_date (&era->end, c->eras[n_eras].end);
     }
   g_assert_cmpuint (dm_dataset_get_n_eras (dataset), ==, n_eras);
 

@@ -391,8 +391,7 @@ main (int   argc,
   /* High contrast as libadwaita 1.2 can be told without a desktop; the
    * test accessibility backend, for what screen readers are told. */
   g_setenv ("ADW_DEBUG_HIGH_CONTRAST", "1", TRUE);
-  g_setenv ("GTK_A11Y", "test", TRUE);
-  dm_test_init_gui (&argc, &argv);
+  dm_test_a11y_init (&argc, &argv);
   g_object_get (gtk_settings_get_default (), "gtk-xft-dpi", &base_dpi, NULL);
   if (base_dpi <= 0)
     base_dpi = 96 * 1024;

@@ -13,6 +13,7 @@
 #include <adwaita.h>
 #include <gdk/x11/gdkx.h>
 
+#include "dm-test-a11y.h"
 #include "dm-test-presentation.h"
 #include "dm-test-window.h"
 #include "dm-timeline-view.h"
@@ -261,23 +262,20 @@ text_scale_one (gpointer data)
   return G_APPROX_VALUE (dm_presentation_get_text_scale (data), 1, 0.001);
 }
 
+static gboolean
+is_label_starting (GtkWidget     *widget,
+                   gconstpointer  prefix)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+         && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix);
+}
+
 /* The label under @root whose text starts with @prefix. */
 static GtkWidget *
 find_label (GtkWidget  *root,
             const char *prefix)
 {
-  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root)
-      && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (root)), prefix))
-    return root;
-
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_label (c, prefix);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return dm_test_find_widget (root, is_label_starting, prefix);
 }
 
 static void
@@ -494,8 +492,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  dm_test_init_gui (&argc, &argv);
-  dm_test_load_style ();
+  dm_test_presentation_init (&argc, &argv);
 
   g_test_add_func ("/presentation-keys/keys", test_keys);
 

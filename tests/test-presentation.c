@@ -501,10 +501,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* GTK's test accessibility backend, which records what widgets tell
-   * screen readers, instead of none. */
-  g_setenv ("GTK_A11Y", "test", TRUE);
-  dm_test_init_gui (&argc, &argv);
+  dm_test_a11y_init (&argc, &argv);
   dm_test_load_style ();
 
   g_test_add_func ("/presentation/steps-in-order", test_steps_in_order);

@@ -652,8 +652,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  dm_test_init_gui (&argc, &argv);
-  dm_test_load_style ();
+  dm_test_presentation_init (&argc, &argv);
 
   g_test_add_func ("/presenter/console", test_console);
   g_test_add_func ("/presenter/one-screen", test_one_screen);

@@ -10,29 +10,16 @@
 #include "dm-application.h"
 #include "dm-export.h"
 #include "dm-window.h"
+#include "dm-test-export.h"
 #include "dm-test-util.h"
 #include "dm-test-window.h"
-
-static char *
-run_tool (const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
-}
 
 static char *
 pdf_text (const char *path)
 {
   const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
 
-  return run_tool (argv);
+  return dm_test_run_tool (argv, FALSE);
 }
 
 /* "Page N size: W x H pts" for every page. */
@@ -40,7 +27,7 @@ static char *
 pdf_sizes (const char *path)
 {
   const char *count[] = { "pdfinfo", path, NULL };
-  g_autofree char *info = run_tool (count);
+  g_autofree char *info = dm_test_run_tool (count, FALSE);
   const char *pages = strstr (info, "\nPages:");
   g_autofree char *last = NULL;
   g_autoptr(GString) sizes = g_string_new (NULL);
@@ -50,7 +37,7 @@ pdf_sizes (const char *path)
   last = g_strdup_printf ("%u", (guint) g_ascii_strtoull (pages + 7, NULL, 10));
   {
     const char *argv[] = { "pdfinfo", "-f", "1", "-l", last, path, NULL };
-    g_autofree char *all = run_tool (argv);
+    g_autofree char *all = dm_test_run_tool (argv, FALSE);
 
     lines = g_strsplit (all, "\n", -1);
   }
@@ -69,30 +56,49 @@ pdf_sizes (const char *path)
   return g_string_free (g_steal_pointer (&sizes), FALSE);
 }
 
-static void
-test_print_matches_export (void)
+/* The bundled dataset in a window, and a scratch folder. */
+typedef struct
 {
-  DmWindow *window = dm_test_open_bundled_window (1280, 800);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("daumoc-print-XXXXXX", &error);
-  g_autofree char *printed = g_build_filename (dir, "printed.pdf", NULL);
-  g_autofree char *exported = g_build_filename (dir, "exported.pdf", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (exported);
+  DmWindow *window;
+  char     *dir;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->window = dm_test_open_bundled_window (1280, 800);
+  f->dir = dm_test_make_dir ();
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  dm_test_remove_dir (f->dir);
+  g_free (f->dir);
+}
+
+static void
+test_print_matches_export (Fixture       *f,
+                           gconstpointer  data)
+{
+  DmWindow *window = f->window;
+  g_autofree char *printed = g_build_filename (f->dir, "printed.pdf", NULL);
+  g_autofree char *exported = NULL;
   g_autofree char *printed_text = NULL;
   g_autofree char *exported_text = NULL;
   g_autofree char *printed_sizes = NULL;
   g_autofree char *exported_sizes = NULL;
   DmExportOptions options;
 
-  g_assert_no_error (error);
-
   dm_window_print_to_file (window, printed, NULL);
   g_assert_true (g_file_test (printed, G_FILE_TEST_IS_REGULAR));
 
   dm_export_options_init (&options, dm_window_get_dataset (window));
   options.language = dm_window_get_language (window);
-  g_assert_true (dm_export_to_file (&options, DM_EXPORT_PDF, file, NULL, &error));
-  g_assert_no_error (error);
+  exported = dm_test_export (&options, DM_EXPORT_PDF, f->dir, "exported.pdf");
 
   printed_sizes = pdf_sizes (printed);
   exported_sizes = pdf_sizes (exported);
@@ -106,21 +112,17 @@ test_print_matches_export (void)
   g_assert_nonnull (strstr (printed_text, "Vietnam and the Fourth Industrial Revolution"));
   g_assert_cmpstr (printed_text, ==, exported_text);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  dm_test_remove_dir (dir);
 }
 
 /* The page setup chosen is the handout's paper: Letter, landscape, and
  * the text with it. */
 static void
-test_print_page_setup (void)
+test_print_page_setup (Fixture       *f,
+                       gconstpointer  data)
 {
-  DmWindow *window = dm_test_open_bundled_window (1280, 800);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("daumoc-print-XXXXXX", &error);
-  g_autofree char *printed = g_build_filename (dir, "letter.pdf", NULL);
-  g_autofree char *exported = g_build_filename (dir, "exported.pdf", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (exported);
+  DmWindow *window = f->window;
+  g_autofree char *printed = g_build_filename (f->dir, "letter.pdf", NULL);
+  g_autofree char *exported = NULL;
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) letter = gtk_paper_size_new (GTK_PAPER_NAME_LETTER);
   g_autofree char *printed_sizes = NULL;
@@ -129,7 +131,6 @@ test_print_page_setup (void)
   DmExportOptions options;
   g_auto(GStrv) sizes = NULL;
 
-  g_assert_no_error (error);
   gtk_page_setup_set_paper_size (setup, letter);
   gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
   dm_window_print_to_file (window, printed, setup);
@@ -144,14 +145,11 @@ test_print_page_setup (void)
   options.language = dm_window_get_language (window);
   options.paper = DM_PAPER_LETTER;
   options.orientation = DM_ORIENTATION_LANDSCAPE;
-  g_assert_true (dm_export_to_file (&options, DM_EXPORT_PDF, file, NULL, &error));
-  g_assert_no_error (error);
+  exported = dm_test_export (&options, DM_EXPORT_PDF, f->dir, "exported.pdf");
   printed_text = pdf_text (printed);
   exported_text = pdf_text (exported);
   g_assert_cmpstr (printed_text, ==, exported_text);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  dm_test_remove_dir (dir);
 }
 
 int
@@ -163,8 +161,8 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  g_test_add_func ("/print/matches-export", test_print_matches_export);
-  g_test_add_func ("/print/page-setup", test_print_page_setup);
+  g_test_add ("/print/matches-export", Fixture, NULL, fixture_setup, test_print_matches_export, fixture_teardown);
+  g_test_add ("/print/page-setup", Fixture, NULL, fixture_setup, test_print_page_setup, fixture_teardown);
 
   return g_test_run ();
 }

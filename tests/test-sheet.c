@@ -10,6 +10,7 @@
 #include "dm-dataset.h"
 #include "dm-export-sheet.h"
 #include "dm-loader.h"
+#include "dm-test-util.h"
 
 typedef struct
 {
@@ -118,15 +119,6 @@ load (const char  *name,
 }
 
 static void
-assert_date (const DmDate *date,
-             const char   *expected)
-{
-  g_autofree char *iso = dm_date_to_iso (date);
-
-  g_assert_cmpstr (iso, ==, expected);
-}
-
-static void
 test_sheet (gconstpointer data)
 {
   const SheetCase *c = data;
@@ -153,8 +145,8 @@ test_sheet (gconstpointer data)
         g_error ("no event “%s”", c->events[i].title);
       kind = dm_dataset_get_kind (dataset, event->kind_index);
 
-      assert_date (&event->start, c->events[i].start);
-      assert_date (&event->end, c->events[i].end);
+      dm_test_assert_date (&event->start, c->events[i].start);
+      dm_test_assert_date (&event->end, c->events[i].end);
       g_assert_cmpstr (dm_text_get (&event->title, DM_LANGUAGE_EN), ==, c->events[i].title);
       g_assert_cmpstr (dm_text_get (&kind->label, DM_LANGUAGE_EN), ==, c->events[i].kind);
     }
@@ -164,8 +156,8 @@ test_sheet (gconstpointer data)
       const DmEra *era = dm_dataset_get_era (dataset, n);
 
       g_assert_cmpstr (dm_text_get (&era->title, DM_LANGUAGE_EN), ==, c->eras[n].title);
-      assert_date (&era->start, c->eras[n].start);
-      assert_date (&era->end, c->eras[n].end);
+      dm_test_assert_date (&era->start, c->eras[n].start);
+      dm_test_assert_date (&era->end, c->eras[n].end);
     }
   g_assert_cmpuint (dm_dataset_get_n_eras (dataset), ==, n);
 

@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <math.h>
 
+#include "dm-test-a11y.h"
 #include "dm-test-util.h"
 #include "dm-overview.h"
 #include "dm-test-window.h"
@@ -776,10 +777,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* GTK's test accessibility backend, which records what widgets tell
-   * screen readers, instead of none. */
-  g_setenv ("GTK_A11Y", "test", TRUE);
-  dm_test_init_gui (&argc, &argv);
+  dm_test_a11y_init (&argc, &argv);
 
   g_test_add ("/timeline-view/keyboard-order", Fixture, NULL, fixture_setup, test_keyboard_order, fixture_teardown);
   g_test_add ("/timeline-view/keyboard-lanes", Fixture, NULL, fixture_setup, test_keyboard_lanes, fixture_teardown);

@@ -11,6 +11,7 @@
 #include "dm-event-item.h"
 #include "dm-event-list.h"
 #include "dm-export-dialog.h"
+#include "dm-test-a11y.h"
 #include "dm-test-util.h"
 #include "dm-timeline-view.h"
 #include "dm-test-story.h"
@@ -92,28 +93,25 @@ find_label (GtkWidget  *root,
   return NULL;
 }
 
+static gboolean
+is_menu_item (GtkWidget     *widget,
+              gconstpointer  text)
+{
+  g_autofree char *item_text = NULL;
+
+  if (!g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkModelButton"))
+    return FALSE;
+  g_object_get (widget, "text", &item_text, NULL);
+  return g_strcmp0 (item_text, text) == 0;
+}
+
 /* The GtkModelButton (GTK's private menu item) of an open popover menu
  * under @root whose text is @text, or NULL. */
 static GtkWidget *
 find_menu_item (GtkWidget  *root,
                 const char *text)
 {
-  if (g_str_equal (G_OBJECT_TYPE_NAME (root), "GtkModelButton"))
-    {
-      g_autofree char *item_text = NULL;
-
-      g_object_get (root, "text", &item_text, NULL);
-      if (g_strcmp0 (item_text, text) == 0)
-        return root;
-    }
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_menu_item (c, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return dm_test_find_widget (root, is_menu_item, text);
 }
 
 /* A menu open under its button hides the button's tooltip, and the
@@ -533,20 +531,33 @@ test_list_language (void)
 
 /* The label of the related-event button that reads @text, if any. */
 static gboolean
+is_button_with (GtkWidget     *widget,
+                gconstpointer  text)
+{
+  GtkWidget *child;
+
+  if (!GTK_IS_BUTTON (widget))
+    return FALSE;
+  child = gtk_button_get_child (GTK_BUTTON (widget));
+  return GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), text) == 0;
+}
+
+static gboolean
 has_button_with (GtkWidget  *root,
                  const char *text)
 {
-  if (GTK_IS_BUTTON (root))
-    {
-      GtkWidget *child = gtk_button_get_child (GTK_BUTTON (root));
+  return dm_test_find_widget (root, is_button_with, text) != NULL;
+}
 
-      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), text) == 0)
-        return TRUE;
-    }
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    if (has_button_with (c, text))
-      return TRUE;
-  return FALSE;
+/* Selects the event @id of @timeline's dataset, which has it. */
+static void
+select_event (DmTimelineView *timeline,
+              const char     *id)
+{
+  guint position;
+
+  g_assert_nonnull (dm_dataset_lookup_event (dm_timeline_view_get_dataset (timeline), id, &position));
+  dm_timeline_view_set_selected (timeline, (int) position);
 }
 
 /* Related events from both sides, the other side named as such; tags by
@@ -566,16 +577,13 @@ test_detail_both_sides (void)
   g_autofree char *part_of = g_strdup_printf ("Part of: %s", series->title.en);
   const DmCitation *citation = g_ptr_array_index (workshop->citations, 0);
   g_autofree char *translation = g_strdup_printf ("Translation: %s", citation->translation.en);
-  guint position;
 
   /* Resolution 52 names no event; workshop 2 names it. */
-  g_assert_nonnull (dm_dataset_lookup_event (dataset, "nq-52-2019", &position));
-  dm_timeline_view_set_selected (timeline, (int) position);
+  select_event (timeline, "nq-52-2019");
   g_assert_true (has_button_with (pane, cited_by));
 
   /* Part of, and the other way round, includes. */
-  g_assert_nonnull (dm_dataset_lookup_event (dataset, workshop->id, &position));
-  dm_timeline_view_set_selected (timeline, (int) position);
+  select_event (timeline, workshop->id);
   g_assert_true (has_button_with (pane, part_of));
   {
     g_autoptr(GString) tags = g_string_new (NULL);
@@ -588,26 +596,22 @@ test_detail_both_sides (void)
     g_assert_nonnull (find_label (pane, tags->str));
   }
   g_assert_nonnull (find_label (pane, translation));
-  g_assert_nonnull (dm_dataset_lookup_event (dataset, series->id, &position));
-  dm_timeline_view_set_selected (timeline, (int) position);
+  select_event (timeline, series->id);
   g_assert_true (has_button_with (pane, includes));
 
   /* In Vietnamese the quote is the text: no translation under it. */
-  g_assert_nonnull (dm_dataset_lookup_event (dataset, workshop->id, &position));
-  dm_timeline_view_set_selected (timeline, (int) position);
+  select_event (timeline, workshop->id);
   g_object_set (window, "data-language", "vi", NULL);
   g_assert_null (find_label (pane, translation));
   g_object_set (window, "data-language", "en", NULL);
 
   /* A name as the source prints it. */
-  g_assert_nonnull (dm_dataset_lookup_event (dataset, "summit-2021-plenary", &position));
-  dm_timeline_view_set_selected (timeline, (int) position);
+  select_event (timeline, "summit-2021-plenary");
   g_assert_nonnull (find_label (pane, "Trần Anh Tuấn (as printed in the source) — Politburo member, Head of the Central "
                                       "Economic Commission; co-chaired the main venue"));
 
   /* An open-ended date: "no later than", and what that means. */
-  g_assert_nonnull (dm_dataset_lookup_event (dataset, "dai-hoi-xiii-goals", &position));
-  dm_timeline_view_set_selected (timeline, (int) position);
+  select_event (timeline, "dai-hoi-xiii-goals");
   g_assert_nonnull (find_label (pane, "no later than 9 November 2021"));
   g_assert_nonnull (find_label (pane, "Only the latest possible date is known: the source says nothing of how early it could be."));
 
@@ -665,54 +669,49 @@ test_detail_dataset (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+is_back_button (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget)
+         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.go-back") == 0;
+}
+
 /* The pane's Back button, if it shows one. */
 static GtkWidget *
 find_back_button (GtkWidget *root)
 {
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), "win.go-back") == 0)
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_back_button (c);
+  return dm_test_find_widget (root, is_back_button, NULL);
+}
 
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+static gboolean
+is_related_button (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, "related-event");
 }
 
 static GtkWidget *
 find_related_button (GtkWidget *root)
 {
-  if (GTK_IS_BUTTON (root) && gtk_widget_has_css_class (root, "related-event"))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_related_button (c);
+  return dm_test_find_widget (root, is_related_button, NULL);
+}
 
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+static gboolean
+has_selection (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  int start;
+  int end;
+
+  return GTK_IS_LABEL (widget) && gtk_label_get_selection_bounds (GTK_LABEL (widget), &start, &end);
 }
 
 /* A label of @root whose text is selected (highlighted), or NULL. */
 static GtkLabel *
 find_selected_label (GtkWidget *root)
 {
-  int start;
-  int end;
-
-  if (GTK_IS_LABEL (root) && gtk_label_get_selection_bounds (GTK_LABEL (root), &start, &end))
-    return GTK_LABEL (root);
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkLabel *found = find_selected_label (c);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_LABEL (dm_test_find_widget (root, has_selection, NULL));
 }
 
 static gboolean
@@ -1077,12 +1076,8 @@ test_export_dialog (void)
 
   {
     const char *argv[] = { "pdfinfo", "-enc", "UTF-8", path, NULL };
-    g_autofree char *info = NULL;
-    int status;
+    g_autofree char *info = dm_test_run_tool (argv, FALSE);
 
-    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                  &info, NULL, &status, &error);
-    g_assert_no_error (error);
     g_assert_nonnull (strstr (info, "Page size:       792 x 612 pts (letter)"));
     g_assert_nonnull (strstr (info, "Title:           Việt Nam và Cách mạng công nghiệp lần thứ 4"));
   }

@@ -320,7 +320,7 @@ dm_check_export (const char *input,
   g_autoptr(DmDataset) dataset = NULL;
   g_autoptr(GError) error = NULL;
   DmLanguage language = dm_language_from_locale ();
-  gboolean (*write) (DmDataset *, DmLanguage, GFile *, GCancellable *, GError **) = dm_export_timelinejs_to_file;
+  DmExportTextFunc export = dm_export_timelinejs;
   const char *format = "TimelineJS3";
   const char *name;
   guint n_events;
@@ -330,7 +330,7 @@ dm_check_export (const char *input,
 
   if (g_str_has_suffix (output, DM_EXPORT_SHEET_SUFFIX) && dm_check_has_base_name (output, DM_EXPORT_SHEET_SUFFIX))
     {
-      write = dm_export_sheet_to_file;
+      export = dm_export_sheet;
       format = _("TimelineJS sheet");
     }
   else if (!g_str_has_suffix (output, DM_EXPORT_TIMELINEJS_SUFFIX) ||
@@ -360,7 +360,7 @@ dm_check_export (const char *input,
       return DM_CHECK_INVALID;
     }
 
-  if (!write (dataset, language, target, NULL, &error))
+  if (!dm_export_text_to_file (export, dataset, language, target, NULL, &error))
     {
       fprintf (err, _("daumoc: cannot write “%s”: %s\n"), output, error->message);
       fflush (err);

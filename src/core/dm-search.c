@@ -501,25 +501,13 @@ dm_search_index_query (DmSearchIndex *self,
   return positions->len - before;
 }
 
+/* An event matches where it has a rank: the empty query matches all. */
 gboolean
 dm_search_index_matches (DmSearchIndex *self,
                          guint          position,
                          const char    *query)
 {
-  g_autofree char *folded = NULL;
-  gboolean matches;
-  Query q;
-
-  g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (position < self->n_events, FALSE);
-  g_return_val_if_fail (query != NULL, FALSE);
-
-  folded = dm_fold (query);
-  query_init (&q, folded);
-  matches = event_matches (self, position, &q);
-  query_clear (&q);
-
-  return matches;
+  return dm_search_index_rank (self, position, query) != DM_SEARCH_RANK_NONE;
 }
 
 static DmSearchRank

@@ -14,7 +14,6 @@
 
 #include "dm-export-sheet.h"
 #include "dm-export-timelinejs.h"
-#include "dm-file-util.h"
 #include "dm-html.h"
 #include "dm-sheet.h"
 
@@ -48,26 +47,6 @@ text_cell (const char *text)
     default:
       return g_strdup (text);
     }
-}
-
-static const char *
-get_string (JsonObject *object,
-            const char *member)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-static JsonObject *
-get_object (JsonObject *object,
-            const char *member)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 }
 
 static void
@@ -122,29 +101,30 @@ slide_to_row (JsonObject *slide,
               const char *type,
               Row        *row)
 {
-  JsonObject *text = get_object (slide, "text");
-  JsonObject *media = get_object (slide, "media");
-  JsonObject *background = get_object (slide, "background");
+  JsonObject *text = dm_timelinejs_get_object (slide, "text");
+  JsonObject *media = dm_timelinejs_get_object (slide, "media");
+  JsonObject *background = dm_timelinejs_get_object (slide, "background");
+  const char *color = dm_timelinejs_get_string (background, "color");
 
-  set_date (row, get_object (slide, "start_date"), DM_SHEET_COL_YEAR);
-  set_date (row, get_object (slide, "end_date"), DM_SHEET_COL_END_YEAR);
-  set_text (row, DM_SHEET_COL_DISPLAY_DATE, get_string (slide, "display_date"));
-  set_text (row, DM_SHEET_COL_HEADLINE, get_string (text, "headline"));
-  set_text (row, DM_SHEET_COL_TEXT, get_string (text, "text"));
-  set_address (row, DM_SHEET_COL_MEDIA, get_string (media, "url"));
+  set_date (row, dm_timelinejs_get_object (slide, "start_date"), DM_SHEET_COL_YEAR);
+  set_date (row, dm_timelinejs_get_object (slide, "end_date"), DM_SHEET_COL_END_YEAR);
+  set_text (row, DM_SHEET_COL_DISPLAY_DATE, dm_timelinejs_get_string (slide, "display_date"));
+  set_text (row, DM_SHEET_COL_HEADLINE, dm_timelinejs_get_string (text, "headline"));
+  set_text (row, DM_SHEET_COL_TEXT, dm_timelinejs_get_string (text, "text"));
+  set_address (row, DM_SHEET_COL_MEDIA, dm_timelinejs_get_string (media, "url"));
   if (row->cells[DM_SHEET_COL_MEDIA] != NULL)
     {
-      set_text (row, DM_SHEET_COL_MEDIA_CREDIT, get_string (media, "credit"));
-      set_text (row, DM_SHEET_COL_MEDIA_CAPTION, get_string (media, "caption"));
-      set_address (row, DM_SHEET_COL_MEDIA_THUMBNAIL, get_string (media, "thumbnail"));
+      set_text (row, DM_SHEET_COL_MEDIA_CREDIT, dm_timelinejs_get_string (media, "credit"));
+      set_text (row, DM_SHEET_COL_MEDIA_CAPTION, dm_timelinejs_get_string (media, "caption"));
+      set_address (row, DM_SHEET_COL_MEDIA_THUMBNAIL, dm_timelinejs_get_string (media, "thumbnail"));
     }
   if (type != NULL)
     row->cells[DM_SHEET_COL_TYPE] = g_strdup (type);
-  set_text (row, DM_SHEET_COL_GROUP, get_string (slide, "group"));
-  if (get_string (background, "color") != NULL && get_string (background, "color")[0] == '#')
-    set_text (row, DM_SHEET_COL_BACKGROUND, get_string (background, "color"));
+  set_text (row, DM_SHEET_COL_GROUP, dm_timelinejs_get_string (slide, "group"));
+  if (color != NULL && color[0] == '#')
+    set_text (row, DM_SHEET_COL_BACKGROUND, color);
   else
-    set_address (row, DM_SHEET_COL_BACKGROUND, get_string (background, "url"));
+    set_address (row, DM_SHEET_COL_BACKGROUND, dm_timelinejs_get_string (background, "url"));
 }
 
 /* RFC 4180: quoted when it holds a separator, a quote, a line break or
@@ -235,7 +215,7 @@ dm_export_sheet (DmDataset  *dataset,
 
   append_row (out, dm_sheet_template_names);
 
-  title = get_object (root, "title");
+  title = dm_timelinejs_get_object (root, "title");
   if (title != NULL)
     {
       Row row = { { NULL } };
@@ -252,25 +232,4 @@ dm_export_sheet (DmDataset  *dataset,
     *length = out->len;
 
   return g_string_free (out, FALSE);
-}
-
-gboolean
-dm_export_sheet_to_file (DmDataset     *dataset,
-                         DmLanguage     language,
-                         GFile         *file,
-                         GCancellable  *cancellable,
-                         GError       **error)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  gsize length;
-  char *data;
-
-  g_return_val_if_fail (DM_IS_DATASET (dataset), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  data = dm_export_sheet (dataset, language, &length);
-  bytes = g_bytes_new_take (data, length);
-
-  return dm_file_write_bytes_atomically (file, bytes, cancellable, error);
 }

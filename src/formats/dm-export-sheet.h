@@ -19,16 +19,10 @@ G_BEGIN_DECLS
  * everything escaped and media are http or https addresses only; a text
  * that a spreadsheet would take for a formula (=, +, -, @) starts with a
  * character reference instead. Importing the result gives the same
- * events, dates, groups and eras. */
+ * events, dates, groups and eras. dm_export_text_to_file() writes it to
+ * a file. */
 char      *dm_export_sheet          (DmDataset     *dataset,
                                      DmLanguage     language,
                                      gsize         *length);
-
-/* The same, written to @file atomically. */
-gboolean   dm_export_sheet_to_file  (DmDataset     *dataset,
-                                     DmLanguage     language,
-                                     GFile         *file,
-                                     GCancellable  *cancellable,
-                                     GError       **error);
 
 G_END_DECLS

@@ -24,6 +24,7 @@
 #include "dm-html.h"
 #include "dm-import.h"
 #include "dm-json-writer.h"
+#include "dm-loader.h"
 #include "dm-safe-text.h"
 
 /* The years JavaScript dates can hold (±8.64e15 ms around 1970); beyond
@@ -160,9 +161,9 @@ append_citation (Export           *self,
 
 /* What an import kept, rebuilt safely */
 
-static const char *
-string_member (JsonObject *object,
-               const char *member)
+const char *
+dm_timelinejs_get_string (JsonObject *object,
+                          const char *member)
 {
   JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
 
@@ -172,9 +173,9 @@ string_member (JsonObject *object,
   return json_node_get_string (node);
 }
 
-static JsonObject *
-object_member (JsonObject *object,
-               const char *member)
+JsonObject *
+dm_timelinejs_get_object (JsonObject *object,
+                          const char *member)
 {
   JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
 
@@ -188,7 +189,7 @@ set_kept_text (JsonObject *to,
                JsonObject *from,
                const char *member)
 {
-  const char *html = string_member (from, member);
+  const char *html = dm_timelinejs_get_string (from, member);
   g_autofree char *text = NULL;
   g_autofree char *escaped = NULL;
 
@@ -211,7 +212,7 @@ set_kept_address (JsonObject *to,
                   const char *member,
                   gboolean    images)
 {
-  const char *url = string_member (from, member);
+  const char *url = dm_timelinejs_get_string (from, member);
 
   if (url != NULL && (images ? dm_is_media_address (url) : dm_is_web_address (url)))
     json_object_set_string_member (to, member, url);
@@ -226,7 +227,7 @@ set_kept_word (JsonObject *to,
                const char *allowed,
                gsize       max)
 {
-  const char *word = string_member (from, member);
+  const char *word = dm_timelinejs_get_string (from, member);
   gsize length;
 
   if (word == NULL)
@@ -258,10 +259,10 @@ static void
 set_kept_media (JsonObject *to,
                 JsonObject *extra)
 {
-  JsonObject *from = object_member (extra, "media");
+  JsonObject *from = dm_timelinejs_get_object (extra, "media");
   JsonObject *media;
 
-  if (from == NULL || !dm_is_media_address (string_member (from, "url")))
+  if (from == NULL || !dm_is_media_address (dm_timelinejs_get_string (from, "url")))
     return;
 
   media = json_object_new ();
@@ -281,7 +282,7 @@ static void
 set_kept_background (JsonObject *to,
                      JsonObject *extra)
 {
-  JsonObject *from = object_member (extra, "background");
+  JsonObject *from = dm_timelinejs_get_object (extra, "background");
   JsonObject *background;
   JsonNode *opacity;
 
@@ -312,7 +313,7 @@ set_kept_boolean (JsonObject *to,
 static const char *
 kept_media_url (const DmEvent *event)
 {
-  const char *url = string_member (object_member (event->extra, "media"), "url");
+  const char *url = dm_timelinejs_get_string (dm_timelinejs_get_object (event->extra, "media"), "url");
 
   return dm_is_media_address (url) ? url : NULL;
 }
@@ -501,20 +502,10 @@ era_to_node (Export      *self,
   return node;
 }
 
-static int
-compare_file_order (gconstpointer a,
-                    gconstpointer b)
-{
-  const DmEvent *x = *(const DmEvent * const *) a;
-  const DmEvent *y = *(const DmEvent * const *) b;
-
-  return (x->file_index > y->file_index) - (x->file_index < y->file_index);
-}
-
 static JsonNode *
 dataset_to_node (Export *self)
 {
-  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+  g_autoptr(GPtrArray) sorted = NULL;
   g_autoptr(GString) description = g_string_new (NULL);
   JsonObject *root = json_object_new ();
   JsonObject *title = json_object_new ();
@@ -528,9 +519,7 @@ dataset_to_node (Export *self)
   json_object_set_object_member (root, "title", title);
 
   /* In the order of the file they came from, as the native writer does. */
-  for (guint i = 0; i < dm_dataset_get_n_events (self->dataset); i++)
-    g_ptr_array_add (sorted, (gpointer) dm_dataset_get_event (self->dataset, i));
-  g_ptr_array_sort (sorted, compare_file_order);
+  sorted = dm_dataset_get_events_in_file_order (self->dataset);
 
   events = json_array_sized_new (sorted->len);
   for (guint i = 0; i < sorted->len; i++)
@@ -561,7 +550,6 @@ dm_export_timelinejs (DmDataset  *dataset,
 {
   g_autoptr(JsonNode) root = NULL;
   Export self = { dataset, language, FALSE };
-  GString *out;
 
   g_return_val_if_fail (DM_IS_DATASET (dataset), NULL);
   g_return_val_if_fail (language == DM_LANGUAGE_EN || language == DM_LANGUAGE_VI, NULL);
@@ -569,14 +557,30 @@ dm_export_timelinejs (DmDataset  *dataset,
   /* The project's writer, not json-glib's generator, which writes numbers
    * such as 1e-300 as "1e-300.0" (not JSON). */
   root = dataset_to_node (&self);
-  out = g_string_new (NULL);
-  dm_json_write (out, root);
-  g_string_append_c (out, '\n');
+  return dm_json_to_data (root, length);
+}
 
-  if (length != NULL)
-    *length = out->len;
+gboolean
+dm_export_text_to_file (DmExportTextFunc   export,
+                        DmDataset         *dataset,
+                        DmLanguage         language,
+                        GFile             *file,
+                        GCancellable      *cancellable,
+                        GError           **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  gsize length;
+  char *data;
 
-  return g_string_free (out, FALSE);
+  g_return_val_if_fail (export != NULL, FALSE);
+  g_return_val_if_fail (DM_IS_DATASET (dataset), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  data = export (dataset, language, &length);
+  bytes = g_bytes_new_take (data, length);
+
+  return dm_file_write_bytes_atomically (file, bytes, cancellable, error);
 }
 
 gboolean
@@ -586,18 +590,5 @@ dm_export_timelinejs_to_file (DmDataset     *dataset,
                               GCancellable  *cancellable,
                               GError       **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  gsize length;
-  char *data;
-
-  g_return_val_if_fail (DM_IS_DATASET (dataset), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  data = dm_export_timelinejs (dataset, language, &length);
-  bytes = g_bytes_new_take (data, length);
-
-  /* Written beside the target and renamed: a failed export never leaves a
-   * half-written file behind, new or replaced. */
-  return dm_file_write_bytes_atomically (file, bytes, cancellable, error);
+  return dm_export_text_to_file (dm_export_timelinejs, dataset, language, file, cancellable, error);
 }

@@ -39,4 +39,28 @@ gboolean   dm_export_timelinejs_to_file  (DmDataset     *dataset,
                                           GCancellable  *cancellable,
                                           GError       **error);
 
+/* The string or object member @member of @object (which may be NULL) in
+ * a TimelineJS3 tree, or NULL if it has none of that type: for reading
+ * what an import kept, or the export itself back. */
+const char *dm_timelinejs_get_string      (JsonObject       *object,
+                                           const char       *member);
+JsonObject *dm_timelinejs_get_object      (JsonObject       *object,
+                                           const char       *member);
+
+/* An export to a text file: what dm_export_timelinejs() and
+ * dm_export_sheet() make of @dataset in @language, @length bytes. */
+typedef char *(*DmExportTextFunc) (DmDataset  *dataset,
+                                   DmLanguage  language,
+                                   gsize      *length);
+
+/* What @export makes of @dataset, written to @file atomically (a
+ * temporary file renamed over it): a failed export never leaves a
+ * half-written file behind, new or replaced. */
+gboolean   dm_export_text_to_file        (DmExportTextFunc  export,
+                                          DmDataset        *dataset,
+                                          DmLanguage        language,
+                                          GFile            *file,
+                                          GCancellable     *cancellable,
+                                          GError          **error);
+
 G_END_DECLS

@@ -213,3 +213,21 @@ dm_json_write (GString  *out,
 
   write_node (out, node, 0);
 }
+
+char *
+dm_json_to_data (JsonNode *node,
+                 gsize    *length)
+{
+  GString *out;
+
+  g_return_val_if_fail (node != NULL, NULL);
+
+  out = g_string_new (NULL);
+  write_node (out, node, 0);
+  g_string_append_c (out, '\n');
+
+  if (length != NULL)
+    *length = out->len;
+
+  return g_string_free (out, FALSE);
+}

@@ -18,4 +18,9 @@ G_BEGIN_DECLS
 void dm_json_write (GString  *out,
                     JsonNode *node);
 
+/* A whole JSON file: @node written as dm_json_write() does, then a line
+ * break; its size in @length if not NULL. */
+char *dm_json_to_data (JsonNode *node,
+                       gsize    *length);
+
 G_END_DECLS

@@ -67,4 +67,8 @@ gboolean        dm_dataset_save_to_file       (DmDataset     *self,
                                                GCancellable  *cancellable,
                                                GError       **error);
 
+/* @self's events (borrowed) in the order of the file they came from, the
+ * order files are written in. */
+GPtrArray      *dm_dataset_get_events_in_file_order (DmDataset *self);
+
 G_END_DECLS

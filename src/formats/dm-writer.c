@@ -343,6 +343,21 @@ compare_file_order (gconstpointer a,
   return (x->file_index > y->file_index) - (x->file_index < y->file_index);
 }
 
+GPtrArray *
+dm_dataset_get_events_in_file_order (DmDataset *self)
+{
+  GPtrArray *events;
+
+  g_return_val_if_fail (DM_IS_DATASET (self), NULL);
+
+  events = g_ptr_array_sized_new (dm_dataset_get_n_events (self));
+  for (guint i = 0; i < dm_dataset_get_n_events (self); i++)
+    g_ptr_array_add (events, (gpointer) dm_dataset_get_event (self, i));
+  g_ptr_array_sort (events, compare_file_order);
+
+  return events;
+}
+
 JsonNode *
 dm_dataset_to_json (DmDataset *self)
 {
@@ -350,7 +365,7 @@ dm_dataset_to_json (DmDataset *self)
   g_autoptr(GPtrArray) sources = g_ptr_array_new ();
   g_autoptr(GPtrArray) eras = g_ptr_array_new ();
   g_autoptr(GPtrArray) tags = g_ptr_array_new ();
-  g_autoptr(GPtrArray) events = g_ptr_array_new ();
+  g_autoptr(GPtrArray) events = NULL;
   Members root = MEMBERS_INIT (&dm_format_dataset);
 
   g_return_val_if_fail (DM_IS_DATASET (self), NULL);
@@ -377,9 +392,7 @@ dm_dataset_to_json (DmDataset *self)
   set_array (&root, "eras", eras, era_to_node);
 
   /* Events go back in the order the file had them. */
-  for (guint i = 0; i < dm_dataset_get_n_events (self); i++)
-    g_ptr_array_add (events, (gpointer) dm_dataset_get_event (self, i));
-  g_ptr_array_sort (events, compare_file_order);
+  events = dm_dataset_get_events_in_file_order (self);
   set_member (&root, "events", array_to_node (events, event_to_node));
 
   return to_node (&root, dm_dataset_get_extra (self));
@@ -390,19 +403,11 @@ dm_dataset_to_data (DmDataset *self,
                     gsize     *length)
 {
   g_autoptr(JsonNode) root = NULL;
-  GString *out;
 
   g_return_val_if_fail (DM_IS_DATASET (self), NULL);
 
   root = dm_dataset_to_json (self);
-  out = g_string_new (NULL);
-  dm_json_write (out, root);
-  g_string_append_c (out, '\n');
-
-  if (length != NULL)
-    *length = out->len;
-
-  return g_string_free (out, FALSE);
+  return dm_json_to_data (root, length);
 }
 
 gboolean

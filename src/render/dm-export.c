@@ -305,8 +305,8 @@ setup_scene (DmScene               *scene,
     }
 }
 
-static PangoContext *
-create_pango (cairo_t *cr)
+PangoContext *
+dm_export_create_pango (cairo_t *cr)
 {
   PangoContext *context = pango_cairo_create_context (cr);
   PangoFontDescription *font = pango_font_description_from_string ("Sans 10");
@@ -338,6 +338,26 @@ dm_cairo_stream_write (void                *closure,
     return CAIRO_STATUS_WRITE_ERROR;
 
   return CAIRO_STATUS_SUCCESS;
+}
+
+gboolean
+dm_cairo_stream_finish (DmCairoStream   *s,
+                        cairo_status_t   status,
+                        GError         **error)
+{
+  if (s->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&s->error));
+      return FALSE;
+    }
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not draw the export: %s"),
+                   cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /* SVG: cairo draws text as glyph outlines, which look right but cannot be
@@ -583,7 +603,7 @@ dm_export_get_scene (const DmExportOptions *options,
 {
   cairo_surface_t *probe = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
   cairo_t *probe_cr = cairo_create (probe);
-  PangoContext *pango = create_pango (probe_cr);
+  PangoContext *pango = dm_export_create_pango (probe_cr);
 
   g_return_if_fail (options != NULL && scene != NULL);
 
@@ -625,7 +645,7 @@ write_export (GOutputStream  *stream,
     cairo_surface_t *probe = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
     cairo_t *probe_cr = cairo_create (probe);
 
-    pango = create_pango (probe_cr);
+    pango = dm_export_create_pango (probe_cr);
     setup_scene (&scene, options, pango, options->width, options->height);
     dm_scene_get_legend_labels (legend);
     if (options->height <= 0)
@@ -708,19 +728,7 @@ write_export (GOutputStream  *stream,
       !write_svg (stream, svg, texts, options, cancellable, &closure.error))
     status = CAIRO_STATUS_WRITE_ERROR;
 
-  if (closure.error != NULL)
-    {
-      g_propagate_error (error, closure.error);
-      return FALSE;
-    }
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not draw the export: %s"),
-                   cairo_status_to_string (status));
-      return FALSE;
-    }
-
-  return TRUE;
+  return dm_cairo_stream_finish (&closure, status, error);
 }
 
 gboolean
@@ -791,7 +799,7 @@ dm_export_render_preview (const DmExportOptions *options,
   {
     cairo_surface_t *probe = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
     cairo_t *probe_cr = cairo_create (probe);
-    PangoContext *pango = create_pango (probe_cr);
+    PangoContext *pango = dm_export_create_pango (probe_cr);
     DmScene scene;
     double scale;
 

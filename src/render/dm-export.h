@@ -81,6 +81,19 @@ cairo_status_t dm_cairo_stream_write (void                *closure,
                                       const unsigned char *data,
                                       unsigned int         length);
 
+/* Ends a drawing written through @s, whose surface ended with @status:
+ * TRUE if everything was written and drawn; otherwise FALSE with @error
+ * set, to the stream's error if it had one (it is taken from @s), or to
+ * cairo's. */
+gboolean       dm_cairo_stream_finish (DmCairoStream       *s,
+                                       cairo_status_t       status,
+                                       GError             **error);
+
+/* A Pango context for drawing on @cr in the exports' font (Sans 10), with
+ * metrics that depend on no screen, so that an export is the same
+ * everywhere. */
+PangoContext  *dm_export_create_pango (cairo_t             *cr);
+
 /* The most pixels a PNG export may have: 100 million, 400 MB in memory. */
 #define DM_EXPORT_MAX_PIXELS 100000000
 

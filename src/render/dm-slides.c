@@ -677,7 +677,6 @@ write_deck (GOutputStream  *stream,
   g_autofree char *title = dm_safe_text_for_display (dm_text_get (dm_dataset_get_title (job->dataset), job->language),
                                                      DM_SAFE_TEXT_LABEL_MAX);
   cairo_surface_t *surface;
-  cairo_font_options_t *font_options;
   PangoContext *pango;
   cairo_status_t status;
   cairo_t *cr;
@@ -694,17 +693,7 @@ write_deck (GOutputStream  *stream,
   cr = cairo_create (surface);
 
   /* Metrics independent of the screen, as the other exports. */
-  pango = pango_cairo_create_context (cr);
-  font_options = cairo_font_options_create ();
-  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
-  pango_cairo_context_set_font_options (pango, font_options);
-  cairo_font_options_destroy (font_options);
-  {
-    PangoFontDescription *font = pango_font_description_from_string ("Sans 10");
-
-    pango_context_set_font_description (pango, font);
-    pango_font_description_free (font);
-  }
+  pango = dm_export_create_pango (cr);
 
   draw_slide (cr, pango, job->dataset, job->positions, visible, DM_SLIDE_TITLE, 0, job->language);
   for (guint i = 0; i < job->positions->len; i++)
@@ -718,19 +707,7 @@ write_deck (GOutputStream  *stream,
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  if (job->out.error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&job->out.error));
-      return FALSE;
-    }
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not draw the export: %s"),
-                   cairo_status_to_string (status));
-      return FALSE;
-    }
-
-  return TRUE;
+  return dm_cairo_stream_finish (&job->out, status, error);
 }
 
 gboolean

@@ -18,13 +18,9 @@ int
 LLVMFuzzerTestOneInput (const guint8 *data,
                         size_t        size)
 {
-  g_autoptr(GBytes) bytes = g_bytes_new (data, size);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DmDataset) dataset = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(DmDataset) dataset = fuzz_load (data, size, "fuzz.json", &problems);
 
-  fuzz_quiet_logs ();
-
-  dataset = dm_dataset_load_bytes (bytes, "fuzz.json", NULL, &error);
   if (dataset == NULL)
     return 0;
 

@@ -18,26 +18,17 @@ int
 LLVMFuzzerTestOneInput (const guint8 *data,
                         size_t        size)
 {
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(DmDataset) dataset = NULL;
   const char *name;
 
   if (size < 1)
     return 0;
 
-  fuzz_quiet_logs ();
-
   name = names[data[0] % G_N_ELEMENTS (names)];
-  bytes = g_bytes_new (data + 1, size - 1);
-  dataset = dm_dataset_load_bytes (bytes, name, &problems, &error);
+  dataset = fuzz_load (data + 1, size - 1, name, &problems);
   if (dataset == NULL)
-    {
-      g_assert_nonnull (error);
-      g_assert_cmpuint (dm_problems_count_errors (problems), >, 0);
-      return 0;
-    }
+    return 0;
 
   for (guint i = 0; problems != NULL && i < problems->len; i++)
     {

@@ -16,20 +16,12 @@ int
 LLVMFuzzerTestOneInput (const guint8 *data,
                         size_t        size)
 {
-  g_autoptr(GBytes) bytes = g_bytes_new (data, size);
   g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(DmDataset) dataset = NULL;
 
-  fuzz_quiet_logs ();
-
-  dataset = dm_dataset_load_bytes (bytes, "fuzz.json", &problems, &error);
+  dataset = fuzz_load (data, size, "fuzz.json", &problems);
   if (dataset == NULL)
-    {
-      g_assert_nonnull (error);
-      g_assert_cmpuint (dm_problems_count_errors (problems), >, 0);
-      return 0;
-    }
+    return 0;
 
   /* Every problem that is only a warning still says where it is. */
   for (guint i = 0; problems != NULL && i < problems->len; i++)

@@ -273,6 +273,26 @@ shorten (char  *text,
   return cut;
 }
 
+/* A source as a line names it: its @title (its id if it has none), then
+ * publisher, author and date where known. */
+static void
+append_source (GString        *line,
+               const DmSource *source,
+               const char     *title)
+{
+  g_string_append (line, title[0] ? title : source->id);
+  if (source->publisher != NULL)
+    g_string_append_printf (line, " — %s", source->publisher);
+  if (source->author != NULL)
+    g_string_append_printf (line, ", %s", source->author);
+  if (dm_date_is_set (&source->date))
+    {
+      g_autofree char *date = dm_date_format (&source->date, dm_language_from_locale ());
+
+      g_string_append_printf (line, ", %s", date);
+    }
+}
+
 /* The key to the timeline's marks, drawn as the timeline draws them. */
 static void
 setup_legend_scene (GtkWidget *area,
@@ -417,16 +437,7 @@ show_dataset (DmDetailPane *self)
           g_autofree char *source_title = shorten (text_in (&source->title, self->language), 300);
           g_autoptr(GString) line = g_string_new ("• ");
 
-          g_string_append (line, source_title[0] ? source_title : source->id);
-          if (source->publisher != NULL)
-            g_string_append_printf (line, " — %s", source->publisher);
-          if (source->author != NULL)
-            g_string_append_printf (line, ", %s", source->author);
-          if (dm_date_is_set (&source->date))
-            {
-              g_autofree char *source_date = dm_date_format (&source->date, dm_language_from_locale ());
-              g_string_append_printf (line, ", %s", source_date);
-            }
+          append_source (line, source, source_title);
           add_label (self, line->str, NULL);
         }
     }
@@ -621,16 +632,7 @@ show_event (DmDetailPane *self)
             {
               g_autofree char *source_title = text_in (&source->title, self->language);
 
-              g_string_append (line, source_title[0] ? source_title : source->id);
-              if (source->publisher != NULL)
-                g_string_append_printf (line, " — %s", source->publisher);
-              if (source->author != NULL)
-                g_string_append_printf (line, ", %s", source->author);
-              if (dm_date_is_set (&source->date))
-                {
-                  g_autofree char *source_date = dm_date_format (&source->date, dm_language_from_locale ());
-                  g_string_append_printf (line, ", %s", source_date);
-                }
+              append_source (line, source, source_title);
             }
           add_label (self, line->str, "dim-label");
 
