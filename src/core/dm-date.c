@@ -442,6 +442,21 @@ time_syntax_error:
   return FALSE;
 }
 
+gboolean
+dm_date_ends_before_start (const DmDate  *start,
+                           const DmDate  *end,
+                           char         **start_text,
+                           char         **end_text)
+{
+  if (!dm_date_is_set (start) || !dm_date_is_set (end) ||
+      dm_date_get_axis_end (end) > dm_date_get_axis_start (start))
+    return FALSE;
+
+  *start_text = dm_date_to_iso (start);
+  *end_text = dm_date_to_iso (end);
+  return TRUE;
+}
+
 char *
 dm_date_to_iso (const DmDate *date)
 {

@@ -82,6 +82,13 @@ gboolean     dm_date_is_valid             (const DmDate *date);
  * "-13800000000". Years are padded to at least four digits. Round-trips
  * through dm_date_parse(). */
 char        *dm_date_to_iso               (const DmDate *date);
+/* TRUE when both are set and @end ends before @start starts, an order
+ * the loader, the importers and editing refuse; then @start_text and
+ * @end_text (freed by the caller) say both, as dm_date_to_iso(). */
+gboolean     dm_date_ends_before_start    (const DmDate  *start,
+                                           const DmDate  *end,
+                                           char         **start_text,
+                                           char         **end_text);
 
 /* Total order by the start of each date's span, then by precision (coarser
  * first), so 2019 < 2019-01 < 2019-01-01 < 2019-01-01T00:00 < 2019-01-02. */

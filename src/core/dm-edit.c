@@ -470,6 +470,8 @@ dm_edit_check_event (DmEdit        *self,
 {
   GPtrArray *problems;
   const DmEvent *other;
+  g_autofree char *start_text = NULL;
+  g_autofree char *end_text = NULL;
 
   g_return_val_if_fail (DM_IS_EDIT (self), NULL);
   g_return_val_if_fail (event != NULL, NULL);
@@ -496,15 +498,9 @@ dm_edit_check_event (DmEdit        *self,
   else if (dm_date_is_set (&event->end) && event->start_bound != DM_BOUND_EXACT)
     add_problem (problems, DM_DATASET_ERROR_INVALID_VALUE, "end",
                  _("an event with an open start has no end: only one bound of its date is known"));
-  else if (dm_date_is_set (&event->start) && dm_date_is_set (&event->end) &&
-           dm_date_get_axis_end (&event->end) <= dm_date_get_axis_start (&event->start))
-    {
-      g_autofree char *start_text = dm_date_to_iso (&event->start);
-      g_autofree char *end_text = dm_date_to_iso (&event->end);
-
-      add_problem (problems, DM_DATASET_ERROR_DATE_ORDER, "end",
-                   _("the event ends (%s) before it starts (%s)"), end_text, start_text);
-    }
+  else if (dm_date_ends_before_start (&event->start, &event->end, &start_text, &end_text))
+    add_problem (problems, DM_DATASET_ERROR_DATE_ORDER, "end",
+                 _("the event ends (%s) before it starts (%s)"), end_text, start_text);
 
   if (dm_text_is_empty (&event->title))
     add_problem (problems, DM_DATASET_ERROR_MISSING, "title",

@@ -875,12 +875,9 @@ dm_import_check_order (DmImport     *self,
   g_autofree char *start_text = NULL;
   g_autofree char *end_text = NULL;
 
-  if (!dm_date_is_set (start) || !dm_date_is_set (end) ||
-      dm_date_get_axis_end (end) > dm_date_get_axis_start (start))
+  if (!dm_date_ends_before_start (start, end, &start_text, &end_text))
     return TRUE;
 
-  start_text = dm_date_to_iso (start);
-  end_text = dm_date_to_iso (end);
   dm_problem_log_add (&self->log, DM_PROBLEM_ERROR, DM_DATASET_ERROR_DATE_ORDER, member,
                       _("this ends (%s) before it starts (%s)"), end_text, start_text);
   return FALSE;

@@ -472,12 +472,9 @@ check_date_order (Loader       *l,
   g_autofree char *start_text = NULL;
   g_autofree char *end_text = NULL;
 
-  if (!dm_date_is_set (start) || !dm_date_is_set (end) ||
-      dm_date_get_axis_end (end) > dm_date_get_axis_start (start))
+  if (!dm_date_ends_before_start (start, end, &start_text, &end_text))
     return TRUE;
 
-  start_text = dm_date_to_iso (start);
-  end_text = dm_date_to_iso (end);
   if (era)
     dm_problem_log_error (&l->log, DM_DATASET_ERROR_DATE_ORDER, "end",
                           _("the era ends (%s) before it starts (%s)"), end_text, start_text);
