@@ -307,6 +307,27 @@ test_keyboard_edit_and_save (void)
   remove_copy (&copy);
 }
 
+/* A window on a fresh copy of the bundled timeline, its event @position
+ * deleted with the Delete key: unsaved changes. @n gets the number of
+ * events before, and the dataset is the window's. */
+static DmWindow *
+open_copy_and_delete (Copy       *copy,
+                      guint       position,
+                      guint      *n,
+                      DmDataset **dataset)
+{
+  DmWindow *window;
+
+  copy_bundled (copy);
+  window = open_copy (copy);
+  *dataset = dm_window_get_dataset (window);
+  *n = dm_dataset_get_n_events (*dataset);
+  select_event (window, position);
+  dm_test_press_keys (500, 300, "Delete");
+  wait_for (title_marked, window);
+  return window;
+}
+
 /* Delete removes the selected event; closing asks, Esc cancels and the
  * window stays with the edit; asked again, Discard closes and the file
  * is as it was. */
@@ -315,18 +336,13 @@ test_close_cancel_discard (void)
 {
   Copy copy = { 0 };
   DmWindow *window;
+  DmDataset *dataset;
   guint n;
   gboolean destroyed = FALSE;
   g_autofree char *after = NULL;
 
-  copy_bundled (&copy);
-  window = open_copy (&copy);
+  window = open_copy_and_delete (&copy, 2, &n, &dataset);
   g_object_weak_ref (G_OBJECT (window), destroyed_cb, &destroyed);
-  n = dm_dataset_get_n_events (dm_window_get_dataset (window));
-  select_event (window, 2);
-
-  dm_test_press_keys (500, 300, "Delete");
-  wait_for (title_marked, window);
   g_assert_cmpuint (dm_dataset_get_n_events (dm_window_get_dataset (window)), ==, n - 1);
 
   gtk_window_close (GTK_WINDOW (window));
@@ -360,13 +376,7 @@ test_changed_on_disk (void)
   g_autofree char *saved = NULL;
   guint n;
 
-  copy_bundled (&copy);
-  window = open_copy (&copy);
-  dataset = dm_window_get_dataset (window);
-  n = dm_dataset_get_n_events (dataset);
-  select_event (window, 1);
-  dm_test_press_keys (500, 300, "Delete");
-  wait_for (title_marked, window);
+  window = open_copy_and_delete (&copy, 1, &n, &dataset);
 
   other = g_string_new (copy.original);
   g_string_replace (other, "Vietnam and the Fourth", "Viet Nam and the Fourth", 1);
@@ -423,13 +433,7 @@ test_open_asks (void)
   ReplacedWait wait;
   guint n;
 
-  copy_bundled (&copy);
-  window = open_copy (&copy);
-  dataset = dm_window_get_dataset (window);
-  n = dm_dataset_get_n_events (dataset);
-  select_event (window, 0);
-  dm_test_press_keys (500, 300, "Delete");
-  wait_for (title_marked, window);
+  window = open_copy_and_delete (&copy, 0, &n, &dataset);
 
   file = g_file_new_for_path (copy.path);
   dm_window_open (window, file);
