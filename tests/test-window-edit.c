@@ -216,7 +216,8 @@ destroyed_cb (gpointer  data,
 
 #ifdef DM_TEST_XDOTOOL
 
-/* Types @text (ASCII letters, digits, spaces and '-') as key presses. */
+/* Types @text (ASCII letters, digits, spaces, '-' and '#') as key
+ * presses. */
 static void
 type_text (const char *text)
 {
@@ -230,6 +231,8 @@ type_text (const char *text)
         g_string_append (keys, "space");
       else if (*p == '-')
         g_string_append (keys, "minus");
+      else if (*p == '#')
+        g_string_append (keys, "numbersign");
       else
         g_string_append_c (keys, *p);
     }
@@ -830,6 +833,92 @@ test_add_source_and_cite (void)
   remove_copy (&copy);
 }
 
+static gboolean
+kinds_counted (gpointer data)
+{
+  CountWait *wait = data;
+
+  return dm_dataset_get_n_kinds (dm_window_get_dataset (wait->window)) == wait->n;
+}
+
+/* Types @value into the row titled @title of @dialog, and waits until
+ * it is there. */
+static void
+type_into_row (DmSourcesDialog *dialog,
+               const char      *title,
+               const char      *value)
+{
+  WidgetWait typed = { GTK_WIDGET (dialog), title, value };
+
+  gtk_widget_grab_focus (find_last_widget (GTK_WIDGET (dialog), title));
+  type_text (value);
+  wait_for (widget_text_is, &typed);
+}
+
+/* In the Kinds page of the same window: a kind that events have stays;
+ * a new one typed in (id, label, colour) and added with Return, undone
+ * and redone with Ctrl+Z and Shift+Ctrl+Z. */
+static void
+test_add_kind (void)
+{
+  Copy copy = { 0 };
+  DmWindow *window;
+  DmSourcesDialog *dialog;
+  const DmKind *kind;
+  CountWait kinds;
+  WidgetWait focus;
+  guint n_kinds;
+
+  copy_bundled (&copy);
+  window = open_copy (&copy);
+  n_kinds = dm_dataset_get_n_kinds (dm_window_get_dataset (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sources", NULL));
+  wait_for (sources_shown, window);
+  dialog = find_sources (window);
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (dialog), "kinds");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+
+  {
+    g_autoptr(GPtrArray) removes = g_ptr_array_new ();
+
+    collect_widgets (GTK_WIDGET (dialog), "Remove Kind", removes);
+    g_assert_cmpuint (removes->len, ==, n_kinds);
+    gtk_widget_activate (g_ptr_array_index (removes, 0));
+    g_assert_cmpuint (dm_dataset_get_n_kinds (dm_window_get_dataset (window)), ==, n_kinds);
+  }
+
+  gtk_widget_activate (find_last_widget (GTK_WIDGET (dialog), "Add Kind"));
+  focus = (WidgetWait) { GTK_WIDGET (dialog), "Id", NULL };
+  dm_test_press_keys (60, 60, "shift");
+  wait_for (widget_focused, &focus);
+  type_into_row (dialog, "Id", "decree");
+  type_into_row (dialog, "Label (Vietnamese)", "Nghi dinh");
+  type_into_row (dialog, "Colour (#rrggbb)", "#aa3355");
+  kinds = (CountWait) { window, n_kinds + 1 };
+  dm_test_press_keys (60, 60, "Return");
+  wait_for (kinds_counted, &kinds);
+
+  kind = dm_dataset_lookup_kind (dm_window_get_dataset (window), "decree");
+  g_assert_nonnull (kind);
+  g_assert_cmpstr (kind->label.vi, ==, "Nghi dinh");
+  g_assert_null (kind->label.en);
+  g_assert_cmpstr (kind->color, ==, "#aa3355");
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  kinds.n = n_kinds;
+  dm_test_press_keys (60, 60, "ctrl+z");
+  wait_for (kinds_counted, &kinds);
+  g_assert_null (dm_dataset_lookup_kind (dm_window_get_dataset (window), "decree"));
+  kinds.n = n_kinds + 1;
+  dm_test_press_keys (60, 60, "ctrl+shift+z");
+  wait_for (kinds_counted, &kinds);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_copy (&copy);
+}
+
 #endif
 
 /* The editor's fields each have a name for assistive technologies. */
@@ -1037,6 +1126,7 @@ main (int   argc,
   g_test_add_func ("/window-edit/open-asks", test_open_asks);
   g_test_add_func ("/window-edit/cite-from-selection", test_cite_from_selection);
   g_test_add_func ("/window-edit/add-source-and-cite", test_add_source_and_cite);
+  g_test_add_func ("/window-edit/add-kind", test_add_kind);
 #endif
 
   return g_test_run ();

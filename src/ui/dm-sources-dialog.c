@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "dm-date.h"
@@ -19,7 +20,8 @@ struct _DmSourcesDialog
   DmWindow             *window;   /* weak */
   DmEdit               *edit;
   AdwPreferencesGroup  *group;
-  GPtrArray            *rows;
+  AdwPreferencesGroup  *kinds_group;
+  GPtrArray            *rows;     /* of both groups */
 
   /* The form of the source edited (position == count: a new one). */
   guint                 position;
@@ -30,9 +32,11 @@ struct _DmSourcesDialog
   GtkWidget            *author_row;
   GtkWidget            *date_row;
   GtkWidget            *url_row;
+  GtkWidget            *color_row;
   GtkWidget            *file_row;
   GtkWidget            *problem;
   GtkWidget            *form;     /* keeps the rows above */
+  gboolean            (*save) (DmSourcesDialog *self);
   GFile                *chosen;
   char                 *file_name;
   GtkNativeDialog      *chooser;
@@ -102,6 +106,8 @@ dm_sources_place_text_file (GFile   *timeline,
 /* The list */
 
 static void rebuild (DmSourcesDialog *self);
+static void rebuild_kinds (DmSourcesDialog *self,
+                           DmLanguage       language);
 static void show_form (DmSourcesDialog *self,
                        guint            position);
 
@@ -179,7 +185,12 @@ rebuild (DmSourcesDialog *self)
   guint n = dm_dataset_get_n_sources (dataset);
 
   for (guint i = 0; i < self->rows->len; i++)
-    adw_preferences_group_remove (self->group, g_ptr_array_index (self->rows, i));
+    {
+      GtkWidget *row = g_ptr_array_index (self->rows, i);
+
+      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP)),
+                                    row);
+    }
   g_ptr_array_set_size (self->rows, 0);
 
   for (guint i = 0; i < n; i++)
@@ -216,6 +227,7 @@ rebuild (DmSourcesDialog *self)
 
   adw_preferences_group_set_description (self->group,
                                          n == 0 ? _("The timeline has no sources yet.") : NULL);
+  rebuild_kinds (self, language);
 }
 
 /* The form */
@@ -398,69 +410,40 @@ save_source (DmSourcesDialog *self)
 static void
 save_clicked (DmSourcesDialog *self)
 {
-  save_source (self);
+  if (self->save != NULL)
+    self->save (self);
 }
 
-static void
-show_form (DmSourcesDialog *self,
-           guint            position)
+/* A form in a subpage, titled @title, whose Add or Save button (and
+ * Enter in its fields) calls @save; returns the page for its groups. */
+static AdwPreferencesPage *
+form_new (DmSourcesDialog  *self,
+          const char       *title,
+          gboolean          adding,
+          gboolean        (*save) (DmSourcesDialog *self))
 {
-  DmDataset *dataset = dm_edit_get_dataset (self->edit);
-  gboolean adding = position >= dm_dataset_get_n_sources (dataset);
-  const DmSource *source = adding ? NULL : dm_dataset_get_source (dataset, position);
-  g_autofree char *id = adding ? new_source_id (dataset) : g_strdup (source->id);
-  g_autofree char *date = source != NULL && dm_date_is_set (&source->date) ? dm_date_to_iso (&source->date) : NULL;
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
   GtkWidget *back = gtk_button_new_from_icon_name ("go-previous-symbolic");
-  GtkWidget *save = gtk_button_new_with_mnemonic (adding ? _("_Add") : _("_Save"));
+  GtkWidget *button = gtk_button_new_with_mnemonic (adding ? _("_Add") : _("_Save"));
   GtkWidget *page = adw_preferences_page_new ();
-  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  AdwPreferencesGroup *text_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  GtkWidget *choose = gtk_button_new_with_mnemonic (_("C_hoose…"));
 
   g_clear_object (&self->form);
   self->form = g_object_ref_sink (box);
-  self->position = position;
+  self->save = save;
+  self->color_row = NULL;
   g_clear_object (&self->chosen);
-  g_free (self->file_name);
-  self->file_name = source != NULL ? g_strdup (source->file) : NULL;
+  g_clear_pointer (&self->file_name, g_free);
 
   gtk_widget_set_tooltip_text (back, _("Back"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (back), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Back"), -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (back), "window.close-subpage");
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), back);
-  gtk_widget_add_css_class (save, "suggested-action");
-  g_signal_connect_swapped (save, "clicked", G_CALLBACK (save_clicked), self);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header),
-                                   adw_window_title_new (adding ? _("New Source") : _("Edit Source"), NULL));
+  gtk_widget_add_css_class (button, "suggested-action");
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (save_clicked), self);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), button);
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (title, NULL));
   gtk_box_append (GTK_BOX (box), header);
-
-  adw_preferences_group_set_title (group, _("Source"));
-  self->id_row = form_entry (self, group, _("Id"), id);
-  self->title_vi_row = form_entry (self, group, _("Title (Vietnamese)"), source != NULL ? source->title.vi : NULL);
-  self->title_en_row = form_entry (self, group, _("Title (English)"), source != NULL ? source->title.en : NULL);
-  self->publisher_row = form_entry (self, group, _("Publisher"), source != NULL ? source->publisher : NULL);
-  self->author_row = form_entry (self, group, _("Author"), source != NULL ? source->author : NULL);
-  self->date_row = form_entry (self, group, _("Date (YYYY-MM-DD)"), date);
-  self->url_row = form_entry (self, group, _("Web Address"), source != NULL ? source->url : NULL);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), group);
-
-  adw_preferences_group_set_title (text_group, _("Text"));
-  adw_preferences_group_set_description (text_group,
-                                         _("A plain text file. It is copied into the “sources” folder beside the timeline, "
-                                           "so that the timeline and its texts travel together."));
-  self->file_row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->file_row), _("Text File"));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->file_row), FALSE);
-  gtk_widget_set_valign (choose, GTK_ALIGN_CENTER);
-  g_signal_connect_swapped (choose, "clicked", G_CALLBACK (choose_clicked), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (self->file_row), choose);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (self->file_row), choose);
-  update_file_row (self);
-  adw_preferences_group_add (text_group, self->file_row);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), text_group);
 
   self->problem = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (self->problem), TRUE);
@@ -476,7 +459,229 @@ show_form (DmSourcesDialog *self,
   gtk_widget_set_vexpand (page, TRUE);
   gtk_box_append (GTK_BOX (box), page);
   adw_preferences_window_present_subpage (ADW_PREFERENCES_WINDOW (self), box);
+  return ADW_PREFERENCES_PAGE (page);
+}
+
+static void
+show_form (DmSourcesDialog *self,
+           guint            position)
+{
+  DmDataset *dataset = dm_edit_get_dataset (self->edit);
+  gboolean adding = position >= dm_dataset_get_n_sources (dataset);
+  const DmSource *source = adding ? NULL : dm_dataset_get_source (dataset, position);
+  g_autofree char *id = adding ? new_source_id (dataset) : g_strdup (source->id);
+  g_autofree char *date = source != NULL && dm_date_is_set (&source->date) ? dm_date_to_iso (&source->date) : NULL;
+  AdwPreferencesPage *page = form_new (self, adding ? _("New Source") : _("Edit Source"), adding, save_source);
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  AdwPreferencesGroup *text_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  GtkWidget *choose = gtk_button_new_with_mnemonic (_("C_hoose…"));
+
+  self->position = position;
+  self->file_name = source != NULL ? g_strdup (source->file) : NULL;
+
+  adw_preferences_group_set_title (group, _("Source"));
+  self->id_row = form_entry (self, group, _("Id"), id);
+  self->title_vi_row = form_entry (self, group, _("Title (Vietnamese)"), source != NULL ? source->title.vi : NULL);
+  self->title_en_row = form_entry (self, group, _("Title (English)"), source != NULL ? source->title.en : NULL);
+  self->publisher_row = form_entry (self, group, _("Publisher"), source != NULL ? source->publisher : NULL);
+  self->author_row = form_entry (self, group, _("Author"), source != NULL ? source->author : NULL);
+  self->date_row = form_entry (self, group, _("Date (YYYY-MM-DD)"), date);
+  self->url_row = form_entry (self, group, _("Web Address"), source != NULL ? source->url : NULL);
+  adw_preferences_page_add (page, group);
+
+  adw_preferences_group_set_title (text_group, _("Text"));
+  adw_preferences_group_set_description (text_group,
+                                         _("A plain text file. It is copied into the “sources” folder beside the timeline, "
+                                           "so that the timeline and its texts travel together."));
+  self->file_row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->file_row), _("Text File"));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->file_row), FALSE);
+  gtk_widget_set_valign (choose, GTK_ALIGN_CENTER);
+  g_signal_connect_swapped (choose, "clicked", G_CALLBACK (choose_clicked), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self->file_row), choose);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (self->file_row), choose);
+  update_file_row (self);
+  adw_preferences_group_add (text_group, self->file_row);
+  adw_preferences_page_add (page, text_group);
+
   gtk_widget_grab_focus (self->title_vi_row);
+}
+
+/* Kinds */
+
+/* "#rrggbb" or "#rgb", as the loader takes a colour. */
+static gboolean
+is_color (const char *text)
+{
+  gsize len = strlen (text);
+
+  if (text[0] != '#' || (len != 4 && len != 7))
+    return FALSE;
+  for (gsize i = 1; i < len; i++)
+    if (!g_ascii_isxdigit (text[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+save_kind (DmSourcesDialog *self)
+{
+  DmDataset *dataset = dm_edit_get_dataset (self->edit);
+  guint n = dm_dataset_get_n_kinds (dataset);
+  g_autoptr(DmKind) kind = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *rows[] = { self->id_row, self->color_row };
+  const char *id = entry_text (self->id_row);
+  const char *color = entry_text (self->color_row);
+
+  gtk_widget_set_visible (self->problem, FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    gtk_widget_remove_css_class (rows[i], "error");
+
+  if (self->position > n)
+    return FALSE;
+  if (id == NULL)
+    return show_problem (self, self->id_row, _("A kind needs an id."));
+  if (color != NULL && !is_color (color))
+    return show_problem (self, self->color_row, _("A colour is written “#rrggbb”, such as “#aa3355”."));
+
+  kind = self->position < n ? dm_kind_copy (dm_dataset_get_kind (dataset, self->position)) : dm_kind_new ();
+  g_free (kind->id);
+  kind->id = g_strdup (id);
+  dm_text_set (&kind->label, entry_text (self->title_vi_row), entry_text (self->title_en_row));
+  g_free (kind->color);
+  kind->color = g_strdup (color);
+
+  if (!dm_edit_set_kind (self->edit, self->position, g_steal_pointer (&kind), &error))
+    return show_problem (self, self->id_row, error->message);
+
+  adw_preferences_window_close_subpage (ADW_PREFERENCES_WINDOW (self));
+  return TRUE;
+}
+
+static void
+color_set_cb (GtkColorButton  *button,
+              DmSourcesDialog *self)
+{
+  GdkRGBA rgba;
+  g_autofree char *text = NULL;
+
+  gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (button), &rgba);
+  text = g_strdup_printf ("#%02x%02x%02x", (guint) (rgba.red * 255 + 0.5),
+                          (guint) (rgba.green * 255 + 0.5), (guint) (rgba.blue * 255 + 0.5));
+  gtk_editable_set_text (GTK_EDITABLE (self->color_row), text);
+}
+
+static void
+show_kind_form (DmSourcesDialog *self,
+                guint            position)
+{
+  DmDataset *dataset = dm_edit_get_dataset (self->edit);
+  gboolean adding = position >= dm_dataset_get_n_kinds (dataset);
+  const DmKind *kind = adding ? NULL : dm_dataset_get_kind (dataset, position);
+  AdwPreferencesPage *page = form_new (self, adding ? _("New Kind") : _("Edit Kind"), adding, save_kind);
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  GtkWidget *button = gtk_color_button_new ();
+  GdkRGBA rgba;
+
+  self->position = position;
+  adw_preferences_group_set_title (group, _("Kind"));
+  self->id_row = form_entry (self, group, _("Id"), kind != NULL ? kind->id : NULL);
+  self->title_vi_row = form_entry (self, group, _("Label (Vietnamese)"), kind != NULL ? kind->label.vi : NULL);
+  self->title_en_row = form_entry (self, group, _("Label (English)"), kind != NULL ? kind->label.en : NULL);
+  self->color_row = form_entry (self, group, _("Colour (#rrggbb)"), kind != NULL ? kind->color : NULL);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Choose a Colour"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Choose a Colour"), -1);
+  if (kind != NULL && kind->color != NULL && gdk_rgba_parse (&rgba, kind->color))
+    gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (button), &rgba);
+  g_signal_connect (button, "color-set", G_CALLBACK (color_set_cb), self);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (self->color_row), button);
+  adw_preferences_page_add (page, group);
+
+  gtk_widget_grab_focus (adding ? self->id_row : self->title_vi_row);
+}
+
+static void
+kind_edit_clicked (GtkWidget       *button,
+                   DmSourcesDialog *self)
+{
+  show_kind_form (self, row_position (button));
+}
+
+static void
+kind_remove_clicked (GtkWidget       *button,
+                     DmSourcesDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!dm_edit_set_kind (self->edit, row_position (button), NULL, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("This kind cannot be removed: %s. Give its events another kind first."),
+                                                  error->message);
+
+      add_toast (self, message);
+    }
+  else
+    add_toast (self, _("Kind removed (Ctrl+Z undoes it)"));
+}
+
+static void
+kind_add_clicked (DmSourcesDialog *self)
+{
+  show_kind_form (self, dm_dataset_get_n_kinds (dm_edit_get_dataset (self->edit)));
+}
+
+static void
+draw_swatch (GtkDrawingArea *area,
+             cairo_t        *cr,
+             int             width,
+             int             height,
+             gpointer        data)
+{
+  const GdkRGBA *rgba = data;
+
+  gdk_cairo_set_source_rgba (cr, rgba);
+  cairo_arc (cr, width / 2.0, height / 2.0, MIN (width, height) / 2.0, 0, 2 * G_PI);
+  cairo_fill (cr);
+}
+
+static void
+rebuild_kinds (DmSourcesDialog *self,
+               DmLanguage       language)
+{
+  DmDataset *dataset = dm_edit_get_dataset (self->edit);
+
+  for (guint i = 0; i < dm_dataset_get_n_kinds (dataset); i++)
+    {
+      const DmKind *kind = dm_dataset_get_kind (dataset, i);
+      const char *label = dm_text_get (&kind->label, language);
+      GtkWidget *row = adw_action_row_new ();
+      GdkRGBA rgba;
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label != NULL ? label : kind->id);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), kind->id);
+      if (kind->color != NULL && gdk_rgba_parse (&rgba, kind->color))
+        {
+          GtkWidget *swatch = gtk_drawing_area_new ();
+
+          gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 16);
+          gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 16);
+          gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
+          gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch, gdk_rgba_copy (&rgba),
+                                          (GDestroyNotify) gdk_rgba_free);
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row), swatch);
+        }
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 row_button (self, i, "document-edit-symbolic", _("Edit Kind"),
+                                             G_CALLBACK (kind_edit_clicked)));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 row_button (self, i, "user-trash-symbolic", _("Remove Kind"),
+                                             G_CALLBACK (kind_remove_clicked)));
+      adw_preferences_group_add (self->kinds_group, row);
+      g_ptr_array_add (self->rows, row);
+    }
 }
 
 static void
@@ -539,7 +744,7 @@ dm_sources_dialog_init (DmSourcesDialog *self)
   GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
 
   self->rows = g_ptr_array_new ();
-  gtk_window_set_title (GTK_WINDOW (self), _("Sources"));
+  gtk_window_set_title (GTK_WINDOW (self), _("Sources and Kinds"));
   gtk_window_set_default_size (GTK_WINDOW (self), 640, 560);
   adw_preferences_window_set_search_enabled (ADW_PREFERENCES_WINDOW (self), FALSE);
 
@@ -552,7 +757,25 @@ dm_sources_dialog_init (DmSourcesDialog *self)
   adw_preferences_group_set_header_suffix (self->group, add);
 
   adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _("Sources"));
+  adw_preferences_page_set_name (ADW_PREFERENCES_PAGE (page), "sources");
+  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (page), "x-office-document-symbolic");
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->group);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (page));
+
+  page = adw_preferences_page_new ();
+  add = gtk_button_new_from_icon_name ("list-add-symbolic");
+  self->kinds_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->kinds_group, _("Kinds"));
+  adw_preferences_group_set_description (self->kinds_group, _("Each kind of event has a lane of its own."));
+  gtk_widget_add_css_class (add, "flat");
+  gtk_widget_set_tooltip_text (add, _("Add Kind"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add Kind"), -1);
+  g_signal_connect_swapped (add, "clicked", G_CALLBACK (kind_add_clicked), self);
+  adw_preferences_group_set_header_suffix (self->kinds_group, add);
+  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _("Kinds"));
+  adw_preferences_page_set_name (ADW_PREFERENCES_PAGE (page), "kinds");
+  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (page), "view-list-symbolic");
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->kinds_group);
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (page));
 }
 

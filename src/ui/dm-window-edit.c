@@ -1059,7 +1059,7 @@ add_menu_items (DmWindow *self)
   g_menu_append (events, _("_Edit Event"), "win.edit-event");
   g_menu_append (events, _("D_uplicate Event"), "win.duplicate-event");
   g_menu_append (events, _("_Delete Event"), "win.delete-event");
-  g_menu_append (events, _("S_ources…"), "win.sources");
+  g_menu_append (events, _("Sources and _Kinds…"), "win.sources");
   g_menu_append (events, _("_Undo"), "win.undo");
   g_menu_append (events, _("_Redo"), "win.redo");
   g_menu_prepend_section (G_MENU (model), NULL, G_MENU_MODEL (events));
