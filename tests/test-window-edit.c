@@ -460,8 +460,9 @@ test_open_asks (void)
   remove_copy (&copy);
 }
 
+/* The mapped toplevel of @type, if any. */
 static GtkWindow *
-find_viewer (DmWindow *window)
+find_toplevel (GType type)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
 
@@ -469,10 +470,16 @@ find_viewer (DmWindow *window)
     {
       g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
 
-      if (DM_IS_SOURCE_VIEWER (toplevel) && gtk_widget_get_mapped (GTK_WIDGET (toplevel)))
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_mapped (GTK_WIDGET (toplevel)))
         return GTK_WINDOW (toplevel);
     }
   return NULL;
+}
+
+static GtkWindow *
+find_viewer (DmWindow *window)
+{
+  return find_toplevel (DM_TYPE_SOURCE_VIEWER);
 }
 
 static gboolean
@@ -578,20 +585,13 @@ test_cite_from_selection (void)
   remove_copy (&copy);
 }
 
-/* The sources window (dm-sources-dialog) over @window, if shown. */
+/* The Sources and Kinds window (dm-sources-dialog), if shown. */
 static DmSourcesDialog *
 find_sources (DmWindow *window)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *found = find_toplevel (DM_TYPE_SOURCES_DIALOG);
 
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (DM_IS_SOURCES_DIALOG (toplevel) && gtk_widget_get_mapped (GTK_WIDGET (toplevel)))
-        return DM_SOURCES_DIALOG (toplevel);
-    }
-  return NULL;
+  return found != NULL ? DM_SOURCES_DIALOG (found) : NULL;
 }
 
 static gboolean

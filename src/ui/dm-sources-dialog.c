@@ -36,6 +36,7 @@ struct _DmSourcesDialog
   GtkWidget            *file_row;
   GtkWidget            *problem;
   GtkWidget            *form;     /* keeps the rows above */
+  GPtrArray            *form_rows; /* that may be marked wrong */
   gboolean            (*save) (DmSourcesDialog *self);
   GFile                *chosen;
   char                 *file_name;
@@ -142,21 +143,27 @@ edit_clicked (GtkWidget       *button,
   show_form (self, row_position (button));
 }
 
+/* The Remove button of a source's row, or of a kind's. */
 static void
 remove_clicked (GtkWidget       *button,
                 DmSourcesDialog *self)
 {
+  gboolean kind = g_object_get_data (G_OBJECT (button), "kind") != NULL;
+  guint position = row_position (button);
   g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
 
-  if (!dm_edit_set_source (self->edit, row_position (button), NULL, &error))
+  if (kind ? dm_edit_set_kind (self->edit, position, NULL, &error)
+           : dm_edit_set_source (self->edit, position, NULL, &error))
     {
-      g_autofree char *message = g_strdup_printf (_("This source cannot be removed: %s. Remove its citations first."),
-                                                  error->message);
-
-      add_toast (self, message);
+      add_toast (self, kind ? _("Kind removed (Ctrl+Z undoes it)") : _("Source removed (Ctrl+Z undoes it)"));
+      return;
     }
-  else
-    add_toast (self, _("Source removed (Ctrl+Z undoes it)"));
+
+  message = g_strdup_printf (kind ? _("This kind cannot be removed: %s. Give its events another kind first.")
+                                  : _("This source cannot be removed: %s. Remove its citations first."),
+                             error->message);
+  add_toast (self, message);
 }
 
 static GtkWidget *
@@ -244,6 +251,7 @@ form_entry (DmSourcesDialog     *self,
   GtkWidget *row = adw_entry_row_new ();
 
   g_signal_connect_swapped (row, "entry-activated", G_CALLBACK (save_clicked), self);
+  g_ptr_array_add (self->form_rows, row);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_editable_set_text (GTK_EDITABLE (row), value != NULL ? value : "");
@@ -272,6 +280,14 @@ show_problem (DmSourcesDialog *self,
       gtk_widget_grab_focus (row);
     }
   return FALSE;
+}
+
+static void
+clear_problems (DmSourcesDialog *self)
+{
+  gtk_widget_set_visible (self->problem, FALSE);
+  for (guint i = 0; i < self->form_rows->len; i++)
+    gtk_widget_remove_css_class (g_ptr_array_index (self->form_rows, i), "error");
 }
 
 static void
@@ -356,16 +372,12 @@ save_source (DmSourcesDialog *self)
   guint n = dm_dataset_get_n_sources (dataset);
   g_autoptr(DmSource) source = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWidget *rows[] = { self->id_row, self->date_row, self->url_row, self->file_row };
   const char *id = entry_text (self->id_row);
   const char *date = entry_text (self->date_row);
   const char *url = entry_text (self->url_row);
   DmDate parsed = { 0 };
 
-  gtk_widget_set_visible (self->problem, FALSE);
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    gtk_widget_remove_css_class (rows[i], "error");
-
+  clear_problems (self);
   if (self->position > n)
     return FALSE;
   if (id == NULL)
@@ -430,6 +442,7 @@ form_new (DmSourcesDialog  *self,
 
   g_clear_object (&self->form);
   self->form = g_object_ref_sink (box);
+  g_ptr_array_set_size (self->form_rows, 0);
   self->save = save;
   self->color_row = NULL;
   g_clear_object (&self->chosen);
@@ -494,6 +507,7 @@ show_form (DmSourcesDialog *self,
                                          _("A plain text file. It is copied into the “sources” folder beside the timeline, "
                                            "so that the timeline and its texts travel together."));
   self->file_row = adw_action_row_new ();
+  g_ptr_array_add (self->form_rows, self->file_row);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->file_row), _("Text File"));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->file_row), FALSE);
   gtk_widget_set_valign (choose, GTK_ALIGN_CENTER);
@@ -513,14 +527,9 @@ show_form (DmSourcesDialog *self,
 static gboolean
 is_color (const char *text)
 {
-  gsize len = strlen (text);
+  GdkRGBA rgba;
 
-  if (text[0] != '#' || (len != 4 && len != 7))
-    return FALSE;
-  for (gsize i = 1; i < len; i++)
-    if (!g_ascii_isxdigit (text[i]))
-      return FALSE;
-  return TRUE;
+  return text[0] == '#' && (strlen (text) == 4 || strlen (text) == 7) && gdk_rgba_parse (&rgba, text);
 }
 
 static gboolean
@@ -530,14 +539,10 @@ save_kind (DmSourcesDialog *self)
   guint n = dm_dataset_get_n_kinds (dataset);
   g_autoptr(DmKind) kind = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWidget *rows[] = { self->id_row, self->color_row };
   const char *id = entry_text (self->id_row);
   const char *color = entry_text (self->color_row);
 
-  gtk_widget_set_visible (self->problem, FALSE);
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    gtk_widget_remove_css_class (rows[i], "error");
-
+  clear_problems (self);
   if (self->position > n)
     return FALSE;
   if (id == NULL)
@@ -610,24 +615,8 @@ kind_edit_clicked (GtkWidget       *button,
 }
 
 static void
-kind_remove_clicked (GtkWidget       *button,
-                     DmSourcesDialog *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!dm_edit_set_kind (self->edit, row_position (button), NULL, &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("This kind cannot be removed: %s. Give its events another kind first."),
-                                                  error->message);
-
-      add_toast (self, message);
-    }
-  else
-    add_toast (self, _("Kind removed (Ctrl+Z undoes it)"));
-}
-
-static void
-kind_add_clicked (DmSourcesDialog *self)
+kind_add_clicked (GtkWidget       *button,
+                  DmSourcesDialog *self)
 {
   show_kind_form (self, dm_dataset_get_n_kinds (dm_edit_get_dataset (self->edit)));
 }
@@ -657,6 +646,7 @@ rebuild_kinds (DmSourcesDialog *self,
       const DmKind *kind = dm_dataset_get_kind (dataset, i);
       const char *label = dm_text_get (&kind->label, language);
       GtkWidget *row = adw_action_row_new ();
+      GtkWidget *remove;
       GdkRGBA rgba;
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -676,16 +666,17 @@ rebuild_kinds (DmSourcesDialog *self,
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  row_button (self, i, "document-edit-symbolic", _("Edit Kind"),
                                              G_CALLBACK (kind_edit_clicked)));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 row_button (self, i, "user-trash-symbolic", _("Remove Kind"),
-                                             G_CALLBACK (kind_remove_clicked)));
+      remove = row_button (self, i, "user-trash-symbolic", _("Remove Kind"), G_CALLBACK (remove_clicked));
+      g_object_set_data (G_OBJECT (remove), "kind", GINT_TO_POINTER (TRUE));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
       adw_preferences_group_add (self->kinds_group, row);
       g_ptr_array_add (self->rows, row);
     }
 }
 
 static void
-add_clicked (DmSourcesDialog *self)
+add_clicked (GtkWidget       *button,
+             DmSourcesDialog *self)
 {
   show_form (self, dm_dataset_get_n_sources (dm_edit_get_dataset (self->edit)));
 }
@@ -701,6 +692,28 @@ undo_shortcut (GtkWidget *widget,
   if (self->window != NULL)
     gtk_widget_activate_action (GTK_WIDGET (self->window), g_variant_get_string (args, NULL), NULL);
   return TRUE;
+}
+
+/* A page of one group titled @title, with an Add button (@add_label). */
+static AdwPreferencesGroup *
+add_page (DmSourcesDialog *self,
+          const char      *name,
+          const char      *title,
+          const char      *icon,
+          const char      *add_label,
+          GCallback        add_callback)
+{
+  AdwPreferencesPage *page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+
+  adw_preferences_group_set_title (group, title);
+  adw_preferences_group_set_header_suffix (group, row_button (self, 0, "list-add-symbolic", add_label, add_callback));
+  adw_preferences_page_set_name (page, name);
+  adw_preferences_page_set_title (page, title);
+  adw_preferences_page_set_icon_name (page, icon);
+  adw_preferences_page_add (page, group);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), page);
+  return group;
 }
 
 static void
@@ -719,6 +732,7 @@ dm_sources_dialog_dispose (GObject *object)
   g_clear_object (&self->form);
   g_clear_pointer (&self->file_name, g_free);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->form_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (dm_sources_dialog_parent_class)->dispose (object);
 }
@@ -740,43 +754,17 @@ dm_sources_dialog_class_init (DmSourcesDialogClass *klass)
 static void
 dm_sources_dialog_init (DmSourcesDialog *self)
 {
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
-
   self->rows = g_ptr_array_new ();
+  self->form_rows = g_ptr_array_new ();
   gtk_window_set_title (GTK_WINDOW (self), _("Sources and Kinds"));
   gtk_window_set_default_size (GTK_WINDOW (self), 640, 560);
   adw_preferences_window_set_search_enabled (ADW_PREFERENCES_WINDOW (self), FALSE);
 
-  self->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (self->group, _("Sources"));
-  gtk_widget_add_css_class (add, "flat");
-  gtk_widget_set_tooltip_text (add, _("Add Source"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add Source"), -1);
-  g_signal_connect_swapped (add, "clicked", G_CALLBACK (add_clicked), self);
-  adw_preferences_group_set_header_suffix (self->group, add);
-
-  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _("Sources"));
-  adw_preferences_page_set_name (ADW_PREFERENCES_PAGE (page), "sources");
-  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (page), "x-office-document-symbolic");
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->group);
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (page));
-
-  page = adw_preferences_page_new ();
-  add = gtk_button_new_from_icon_name ("list-add-symbolic");
-  self->kinds_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (self->kinds_group, _("Kinds"));
+  self->group = add_page (self, "sources", _("Sources"), "x-office-document-symbolic",
+                          _("Add Source"), G_CALLBACK (add_clicked));
+  self->kinds_group = add_page (self, "kinds", _("Kinds"), "view-list-symbolic",
+                                _("Add Kind"), G_CALLBACK (kind_add_clicked));
   adw_preferences_group_set_description (self->kinds_group, _("Each kind of event has a lane of its own."));
-  gtk_widget_add_css_class (add, "flat");
-  gtk_widget_set_tooltip_text (add, _("Add Kind"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add Kind"), -1);
-  g_signal_connect_swapped (add, "clicked", G_CALLBACK (kind_add_clicked), self);
-  adw_preferences_group_set_header_suffix (self->kinds_group, add);
-  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _("Kinds"));
-  adw_preferences_page_set_name (ADW_PREFERENCES_PAGE (page), "kinds");
-  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (page), "view-list-symbolic");
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->kinds_group);
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (page));
 }
 
 DmSourcesDialog *
