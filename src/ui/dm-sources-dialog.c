@@ -748,7 +748,6 @@ dm_sources_dialog_class_init (DmSourcesDialogClass *klass)
   gtk_widget_class_add_binding (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, undo_shortcut, "s", "win.undo");
   gtk_widget_class_add_binding (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, undo_shortcut,
                                 "s", "win.redo");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
@@ -778,6 +777,7 @@ dm_sources_dialog_new (DmWindow *window,
 
   self = g_object_new (DM_TYPE_SOURCES_DIALOG,
                        "transient-for", window,
+                       "destroy-with-parent", TRUE,
                        NULL);
   g_set_weak_pointer (&self->window, window);
   self->edit = g_object_ref (edit);
