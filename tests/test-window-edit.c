@@ -957,7 +957,8 @@ test_editor_fields_named (void)
           w = w == NULL || w == GTK_WIDGET (editor) ? NULL : gtk_widget_get_next_sibling (w);
         }
     }
-  g_assert_cmpuint (named, ==, 17);
+  /* 17, and the source, translation and quote of a quote to add. */
+  g_assert_cmpuint (named, ==, 20);
 
   gtk_window_destroy (editor);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -1046,6 +1047,63 @@ test_editor_relations (void)
   remove_copy (&copy);
 }
 
+/* A quote added by hand in the editor: the source chosen, the quote and
+ * its translation typed, Enter cites it, and undo takes it back. */
+static void
+test_editor_add_citation (void)
+{
+  Copy copy = { 0 };
+  DmWindow *window;
+  DmDataset *dataset;
+  GtkWindow *editor;
+  GtkWidget *source;
+  GtkWidget *translation;
+  GtkWidget *quote;
+  g_autofree char *id = NULL;
+  const DmEvent *event;
+  const DmCitation *citation;
+  guint n_citations;
+
+  copy_bundled (&copy);
+  window = open_copy (&copy);
+  dataset = dm_window_get_dataset (window);
+  select_event (window, 0);
+  event = dm_dataset_get_event (dataset, 0);
+  id = g_strdup (event->id);
+  n_citations = event->citations != NULL ? event->citations->len : 0;
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-event", NULL);
+  wait_for (editor_open, window);
+  editor = dm_window_edit_get_editor (window);
+  source = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor), G_OBJECT_TYPE (editor), "citation_source"));
+  translation = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor), G_OBJECT_TYPE (editor),
+                                                           "citation_translation"));
+  quote = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor), G_OBJECT_TYPE (editor), "citation_quote"));
+
+  /* Without a quote, nothing is cited. */
+  g_signal_emit_by_name (quote, "entry-activated");
+  event = dm_dataset_lookup_event (dataset, id, NULL);
+  g_assert_cmpuint (event->citations != NULL ? event->citations->len : 0, ==, n_citations);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (source), 4);
+  gtk_editable_set_text (GTK_EDITABLE (translation), "more than 2,000 delegates");
+  gtk_editable_set_text (GTK_EDITABLE (quote), "hơn 2.000 đại biểu");
+  g_signal_emit_by_name (quote, "entry-activated");
+  event = dm_dataset_lookup_event (dataset, id, NULL);
+  g_assert_cmpuint (event->citations->len, ==, n_citations + 1);
+  citation = g_ptr_array_index (event->citations, n_citations);
+  g_assert_cmpstr (citation->source, ==, dm_dataset_get_source (dataset, 4)->id);
+  g_assert_cmpstr (citation->quote, ==, "hơn 2.000 đại biểu");
+  g_assert_cmpstr (citation->translation.en, ==, "more than 2,000 delegates");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (quote)), ==, "");
+
+  g_assert_true (dm_edit_undo (dm_window_edit_get_edit (window)));
+  event = dm_dataset_lookup_event (dataset, id, NULL);
+  g_assert_cmpuint (event->citations != NULL ? event->citations->len : 0, ==, n_citations);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_copy (&copy);
+}
+
 /* A source's text chosen for a timeline: copied into the "sources"
  * folder beside it (where the loader looks), or named where it already
  * is beside it; never over another file of that name; and refused, with
@@ -1119,6 +1177,7 @@ main (int   argc,
   g_test_add_func ("/window-edit/editor-fields-named", test_editor_fields_named);
   g_test_add_func ("/window-edit/editor-relations", test_editor_relations);
   g_test_add_func ("/window-edit/place-text-file", test_place_text_file);
+  g_test_add_func ("/window-edit/editor-add-citation", test_editor_add_citation);
 #ifdef DM_TEST_XDOTOOL
   g_test_add_func ("/window-edit/keyboard-edit-and-save", test_keyboard_edit_and_save);
   g_test_add_func ("/window-edit/close-cancel-discard", test_close_cancel_discard);
