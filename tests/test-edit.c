@@ -514,6 +514,20 @@ test_kinds_sources_tags (void)
   g_clear_error (&error);
   g_assert_nonnull (dm_dataset_lookup_source (dataset, "nq-52"));
 
+  /* Removed as the Sources window removes one: a source events cite
+   * stays, as it was; an uncited one goes, and comes back in its place
+   * with its undo. */
+  g_assert_false (dm_edit_set_source (edit, 0, NULL, &error));
+  g_assert_error (error, DM_DATASET_ERROR, DM_DATASET_ERROR_UNKNOWN_REFERENCE);
+  g_clear_error (&error);
+  g_assert_cmpuint (dm_dataset_get_n_sources (dataset), ==, n_sources + 1);
+  g_assert_true (dm_edit_set_source (edit, n_sources, NULL, &error));
+  g_assert_null (dm_dataset_lookup_source (dataset, "nq-52"));
+  assert_consistent (dataset);
+  g_assert_true (dm_edit_undo (edit));
+  g_assert_cmpstr (dm_dataset_get_source (dataset, n_sources)->id, ==, "nq-52");
+  g_assert_cmpstr (dm_dataset_get_source (dataset, n_sources)->title.vi, ==, "Nghị quyết 52-NQ/TW");
+
   tag = dm_tag_new ();
   tag->id = g_strdup ("policy");
   tag->label.vi = g_strdup ("chính sách");

@@ -2,16 +2,19 @@
  * through the X server: an event edited with the keyboard only, undone
  * and redone; closing with unsaved changes (save, cancel, discard); a
  * file changed on disk under unsaved edits; an event made from a
- * Vietnamese passage of a source
+ * Vietnamese passage of a source; a source added in the Sources window
+ * and an event made from its text
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <string.h>
+#include <glib/gstdio.h>
 
 #include "dm-edit.h"
 #include "dm-source-viewer.h"
+#include "dm-sources-dialog.h"
 #include "dm-test-window.h"
 #include "dm-timeline-view.h"
 #include "dm-window-edit.h"
@@ -213,7 +216,8 @@ destroyed_cb (gpointer  data,
 
 #ifdef DM_TEST_XDOTOOL
 
-/* Types @text (ASCII letters and spaces) as key presses. */
+/* Types @text (ASCII letters, digits, spaces, '-' and '#') as key
+ * presses. */
 static void
 type_text (const char *text)
 {
@@ -225,6 +229,10 @@ type_text (const char *text)
         g_string_append_c (keys, ' ');
       if (*p == ' ')
         g_string_append (keys, "space");
+      else if (*p == '-')
+        g_string_append (keys, "minus");
+      else if (*p == '#')
+        g_string_append (keys, "numbersign");
       else
         g_string_append_c (keys, *p);
     }
@@ -456,8 +464,9 @@ test_open_asks (void)
   remove_copy (&copy);
 }
 
+/* The mapped toplevel of @type, if any. */
 static GtkWindow *
-find_viewer (DmWindow *window)
+find_toplevel (GType type)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
 
@@ -465,10 +474,16 @@ find_viewer (DmWindow *window)
     {
       g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
 
-      if (DM_IS_SOURCE_VIEWER (toplevel) && gtk_widget_get_mapped (GTK_WIDGET (toplevel)))
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_mapped (GTK_WIDGET (toplevel)))
         return GTK_WINDOW (toplevel);
     }
   return NULL;
+}
+
+static GtkWindow *
+find_viewer (DmWindow *window)
+{
+  return find_toplevel (DM_TYPE_SOURCE_VIEWER);
 }
 
 static gboolean
@@ -574,6 +589,340 @@ test_cite_from_selection (void)
   remove_copy (&copy);
 }
 
+/* The Sources and Kinds window (dm-sources-dialog), if shown. */
+static DmSourcesDialog *
+find_sources (DmWindow *window)
+{
+  GtkWindow *found = find_toplevel (DM_TYPE_SOURCES_DIALOG);
+
+  return found != NULL ? DM_SOURCES_DIALOG (found) : NULL;
+}
+
+static gboolean
+sources_shown (gpointer data)
+{
+  return find_sources (data) != NULL;
+}
+
+/* The mapped widgets under @root that are rows titled @text or buttons
+ * with the tooltip @text, in the order of the tree. */
+static void
+collect_widgets (GtkWidget  *root,
+                 const char *text,
+                 GPtrArray  *found)
+{
+  if (!gtk_widget_get_mapped (root))
+    return;
+  if ((ADW_IS_PREFERENCES_ROW (root) &&
+       g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), text) == 0) ||
+      (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_widget_get_tooltip_text (root), text) == 0))
+    g_ptr_array_add (found, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_widgets (child, text, found);
+}
+
+static GtkWidget *
+find_last_widget (GtkWidget  *root,
+                  const char *text)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_widgets (root, text, found);
+  return found->len > 0 ? g_ptr_array_index (found, found->len - 1) : NULL;
+}
+
+typedef struct
+{
+  GtkWidget  *root;
+  const char *text;
+  const char *value;
+} WidgetWait;
+
+static gboolean
+widget_text_is (gpointer data)
+{
+  WidgetWait *wait = data;
+  GtkWidget *widget = find_last_widget (wait->root, wait->text);
+
+  return widget != NULL && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (widget)), wait->value) == 0;
+}
+
+static gboolean
+widget_focused (gpointer data)
+{
+  WidgetWait *wait = data;
+  GtkWidget *widget = find_last_widget (wait->root, wait->text);
+  GtkRoot *root = widget != NULL ? gtk_widget_get_root (widget) : NULL;
+
+  return root != NULL && gtk_window_is_active (GTK_WINDOW (root)) &&
+         gtk_widget_is_focus (gtk_root_get_focus (root)) &&
+         gtk_widget_is_ancestor (gtk_root_get_focus (root), widget);
+}
+
+static gboolean
+sources_gone (gpointer data)
+{
+  return find_sources (data) == NULL;
+}
+
+static gboolean
+window_active (gpointer data)
+{
+  return gtk_window_is_active (data);
+}
+
+static gboolean
+sources_counted (gpointer data)
+{
+  CountWait *wait = data;
+
+  return dm_dataset_get_n_sources (dm_window_get_dataset (wait->window)) == wait->n;
+}
+
+/* The issue's "Done when", without a text editor: a newly adopted
+ * resolution, whose text is not among the timeline's sources, is added
+ * as a source in the Sources window (its title typed, its date typed,
+ * Return adds it, and its text is copied beside the timeline; Ctrl+Z and
+ * Shift+Ctrl+Z undo and redo the addition there); a source that events
+ * cite is not removed; the new source's text is shown, a Vietnamese
+ * passage selected and Shift+Ctrl+N makes an event of it, dated by the
+ * passage; saved and opened again, the source, its text and the event
+ * citing it are there. */
+static void
+test_add_source_and_cite (void)
+{
+  const char *passage = "Ngày 15/10/2026, Chính phủ ban hành Nghị quyết số 99/NQ-CP";
+  const char *text = "NGHỊ QUYẾT\nVề chương trình chuyển đổi số quốc gia\n\n"
+                     "Ngày 15/10/2026, Chính phủ ban hành Nghị quyết số 99/NQ-CP "
+                     "về chương trình chuyển đổi số quốc gia đến năm 2030.\n";
+  Copy copy = { 0 };
+  DmWindow *window;
+  DmSourcesDialog *dialog;
+  GtkWindow *viewer;
+  GtkTextBuffer *buffer;
+  GtkTextIter start;
+  GtkTextIter end;
+  g_autofree char *elsewhere = NULL;
+  g_autofree char *chosen_path = NULL;
+  g_autofree char *copied_path = NULL;
+  g_autofree char *copied = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *iso = NULL;
+  g_autoptr(GFile) chosen = NULL;
+  g_autoptr(GError) error = NULL;
+  const DmSource *source;
+  const DmEvent *event = NULL;
+  CountWait sources;
+  CountWait events;
+  WidgetWait focus;
+  WidgetWait typed;
+  guint n_sources;
+
+  copy_bundled (&copy);
+  window = open_copy (&copy);
+  n_sources = dm_dataset_get_n_sources (dm_window_get_dataset (window));
+
+  /* The resolution's text, somewhere else on the disk. */
+  elsewhere = g_dir_make_tmp ("test-window-edit-text-XXXXXX", &error);
+  g_assert_no_error (error);
+  chosen_path = g_build_filename (elsewhere, "nghi-quyet-99.txt", NULL);
+  g_assert_true (g_file_set_contents (chosen_path, text, -1, NULL));
+  chosen = g_file_new_for_path (chosen_path);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sources", NULL));
+  wait_for (sources_shown, window);
+  dialog = find_sources (window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+
+  /* A source that events cite stays. */
+  {
+    g_autoptr(GPtrArray) removes = g_ptr_array_new ();
+
+    collect_widgets (GTK_WIDGET (dialog), "Remove Source", removes);
+    g_assert_cmpuint (removes->len, ==, n_sources);
+    gtk_widget_activate (g_ptr_array_index (removes, 0));
+    g_assert_cmpuint (dm_dataset_get_n_sources (dm_window_get_dataset (window)), ==, n_sources);
+  }
+
+  /* Add Source: the form, its Vietnamese title focused. */
+  gtk_widget_activate (find_last_widget (GTK_WIDGET (dialog), "Add Source"));
+  focus = (WidgetWait) { GTK_WIDGET (dialog), "Title (Vietnamese)", NULL };
+  dm_test_press_keys (60, 60, "shift");
+  wait_for (widget_focused, &focus);
+  dm_sources_dialog_set_text_file (dialog, chosen);
+  type_text ("Nghi quyet 99");
+  typed = (WidgetWait) { GTK_WIDGET (dialog), "Title (Vietnamese)", "Nghi quyet 99" };
+  wait_for (widget_text_is, &typed);
+  gtk_widget_grab_focus (find_last_widget (GTK_WIDGET (dialog), "Date (YYYY-MM-DD)"));
+  type_text ("2026-10-15");
+  typed = (WidgetWait) { GTK_WIDGET (dialog), "Date (YYYY-MM-DD)", "2026-10-15" };
+  wait_for (widget_text_is, &typed);
+  sources = (CountWait) { window, n_sources + 1 };
+  dm_test_press_keys (60, 60, "Return");
+  wait_for (sources_counted, &sources);
+
+  source = dm_dataset_get_source (dm_window_get_dataset (window), n_sources);
+  g_assert_cmpstr (source->title.vi, ==, "Nghi quyet 99");
+  g_assert_cmpstr (source->file, ==, "nghi-quyet-99.txt");
+  iso = dm_date_to_iso (&source->date);
+  g_assert_cmpstr (iso, ==, "2026-10-15");
+  copied_path = g_build_filename (copy.dir, "sources", "nghi-quyet-99.txt", NULL);
+  g_assert_true (g_file_get_contents (copied_path, &copied, NULL, NULL));
+  g_assert_cmpstr (copied, ==, text);
+  wait_for (title_marked, window);
+
+  /* Undone and redone in the Sources window. */
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  sources.n = n_sources;
+  dm_test_press_keys (60, 60, "ctrl+z");
+  wait_for (sources_counted, &sources);
+  sources.n = n_sources + 1;
+  dm_test_press_keys (60, 60, "ctrl+shift+z");
+  wait_for (sources_counted, &sources);
+
+  /* Its text in the source viewer; a passage made an event. */
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  gtk_widget_activate (find_last_widget (GTK_WIDGET (dialog), "Show Text"));
+  wait_for (viewer_shown, window);
+  viewer = find_viewer (window);
+  /* The Sources window closed. */
+  gtk_window_close (GTK_WINDOW (dialog));
+  wait_for (sources_gone, window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (viewer));
+  buffer = gtk_text_view_get_buffer (dm_test_find_text_view (GTK_WIDGET (viewer)));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_nonnull (strstr (shown, passage));
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, (int) g_utf8_pointer_to_offset (shown, strstr (shown, passage)));
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, gtk_text_iter_get_offset (&start) + (int) g_utf8_strlen (passage, -1));
+  gtk_text_buffer_select_range (buffer, &start, &end);
+
+  events = (CountWait) { window, dm_dataset_get_n_events (dm_window_get_dataset (window)) + 1 };
+  dm_test_press_keys (60, 60, "shift");
+  wait_for (window_active, viewer);
+  dm_test_press_keys (60, 60, "ctrl+shift+n");
+  wait_for (events_counted, &events);
+  wait_for (editor_open, window);
+
+  /* Saving closes the editor. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  wait_for (title_unmarked, window);
+  wait_for (editor_closed, window);
+  gtk_window_destroy (viewer);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Opened again: the source and the event citing it. */
+  window = open_copy (&copy);
+  source = dm_dataset_lookup_source (dm_window_get_dataset (window), "s005");
+  g_assert_nonnull (source);
+  g_assert_cmpstr (source->title.vi, ==, "Nghi quyet 99");
+  g_assert_cmpstr (source->file, ==, "nghi-quyet-99.txt");
+  for (guint i = 0; i < dm_dataset_get_n_events (dm_window_get_dataset (window)); i++)
+    {
+      const DmEvent *e = dm_dataset_get_event (dm_window_get_dataset (window), i);
+
+      if (e->citations != NULL && e->citations->len == 1 &&
+          g_strcmp0 (((DmCitation *) g_ptr_array_index (e->citations, 0))->quote, passage) == 0)
+        event = e;
+    }
+  g_assert_nonnull (event);
+  g_assert_cmpstr (((DmCitation *) g_ptr_array_index (event->citations, 0))->source, ==, "s005");
+  g_clear_pointer (&iso, g_free);
+  iso = dm_date_to_iso (&event->start);
+  g_assert_cmpstr (iso, ==, "2026-10-15");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_cmpint (g_remove (chosen_path), ==, 0);
+  g_assert_cmpint (g_rmdir (elsewhere), ==, 0);
+  remove_copy (&copy);
+}
+
+static gboolean
+kinds_counted (gpointer data)
+{
+  CountWait *wait = data;
+
+  return dm_dataset_get_n_kinds (dm_window_get_dataset (wait->window)) == wait->n;
+}
+
+/* Types @value into the row titled @title of @dialog, and waits until
+ * it is there. */
+static void
+type_into_row (DmSourcesDialog *dialog,
+               const char      *title,
+               const char      *value)
+{
+  WidgetWait typed = { GTK_WIDGET (dialog), title, value };
+
+  gtk_widget_grab_focus (find_last_widget (GTK_WIDGET (dialog), title));
+  type_text (value);
+  wait_for (widget_text_is, &typed);
+}
+
+/* In the Kinds page of the same window: a kind that events have stays;
+ * a new one typed in (id, label, colour) and added with Return, undone
+ * and redone with Ctrl+Z and Shift+Ctrl+Z. */
+static void
+test_add_kind (void)
+{
+  Copy copy = { 0 };
+  DmWindow *window;
+  DmSourcesDialog *dialog;
+  const DmKind *kind;
+  CountWait kinds;
+  WidgetWait focus;
+  guint n_kinds;
+
+  copy_bundled (&copy);
+  window = open_copy (&copy);
+  n_kinds = dm_dataset_get_n_kinds (dm_window_get_dataset (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sources", NULL));
+  wait_for (sources_shown, window);
+  dialog = find_sources (window);
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (dialog), "kinds");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+
+  {
+    g_autoptr(GPtrArray) removes = g_ptr_array_new ();
+
+    collect_widgets (GTK_WIDGET (dialog), "Remove Kind", removes);
+    g_assert_cmpuint (removes->len, ==, n_kinds);
+    gtk_widget_activate (g_ptr_array_index (removes, 0));
+    g_assert_cmpuint (dm_dataset_get_n_kinds (dm_window_get_dataset (window)), ==, n_kinds);
+  }
+
+  gtk_widget_activate (find_last_widget (GTK_WIDGET (dialog), "Add Kind"));
+  focus = (WidgetWait) { GTK_WIDGET (dialog), "Id", NULL };
+  dm_test_press_keys (60, 60, "shift");
+  wait_for (widget_focused, &focus);
+  type_into_row (dialog, "Id", "decree");
+  type_into_row (dialog, "Label (Vietnamese)", "Nghi dinh");
+  type_into_row (dialog, "Colour (#rrggbb)", "#aa3355");
+  kinds = (CountWait) { window, n_kinds + 1 };
+  dm_test_press_keys (60, 60, "Return");
+  wait_for (kinds_counted, &kinds);
+
+  kind = dm_dataset_lookup_kind (dm_window_get_dataset (window), "decree");
+  g_assert_nonnull (kind);
+  g_assert_cmpstr (kind->label.vi, ==, "Nghi dinh");
+  g_assert_null (kind->label.en);
+  g_assert_cmpstr (kind->color, ==, "#aa3355");
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  kinds.n = n_kinds;
+  dm_test_press_keys (60, 60, "ctrl+z");
+  wait_for (kinds_counted, &kinds);
+  g_assert_null (dm_dataset_lookup_kind (dm_window_get_dataset (window), "decree"));
+  kinds.n = n_kinds + 1;
+  dm_test_press_keys (60, 60, "ctrl+shift+z");
+  wait_for (kinds_counted, &kinds);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_copy (&copy);
+}
+
 #endif
 
 /* The editor's fields each have a name for assistive technologies. */
@@ -612,7 +961,8 @@ test_editor_fields_named (void)
           w = w == NULL || w == GTK_WIDGET (editor) ? NULL : gtk_widget_get_next_sibling (w);
         }
     }
-  g_assert_cmpuint (named, ==, 17);
+  /* 17, and the source, translation and quote of a quote to add. */
+  g_assert_cmpuint (named, ==, 20);
 
   gtk_window_destroy (editor);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -701,6 +1051,126 @@ test_editor_relations (void)
   remove_copy (&copy);
 }
 
+/* A quote added by hand in the editor: the source chosen, the quote and
+ * its translation typed, Enter cites it, and undo takes it back. */
+static void
+test_editor_add_citation (void)
+{
+  Copy copy = { 0 };
+  DmWindow *window;
+  DmDataset *dataset;
+  GtkWindow *editor;
+  GtkWidget *source;
+  GtkWidget *translation;
+  GtkWidget *quote;
+  g_autofree char *id = NULL;
+  const DmEvent *event;
+  const DmCitation *citation;
+  guint n_citations;
+
+  copy_bundled (&copy);
+  window = open_copy (&copy);
+  dataset = dm_window_get_dataset (window);
+  select_event (window, 0);
+  event = dm_dataset_get_event (dataset, 0);
+  id = g_strdup (event->id);
+  n_citations = event->citations != NULL ? event->citations->len : 0;
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-event", NULL);
+  wait_for (editor_open, window);
+  editor = dm_window_edit_get_editor (window);
+  source = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor), G_OBJECT_TYPE (editor), "citation_source"));
+  translation = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor), G_OBJECT_TYPE (editor),
+                                                           "citation_translation"));
+  quote = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor), G_OBJECT_TYPE (editor), "citation_quote"));
+
+  /* Without a quote, nothing is cited. */
+  g_signal_emit_by_name (quote, "entry-activated");
+  event = dm_dataset_lookup_event (dataset, id, NULL);
+  g_assert_cmpuint (event->citations != NULL ? event->citations->len : 0, ==, n_citations);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (source), 4);
+  gtk_editable_set_text (GTK_EDITABLE (translation), "more than 2,000 delegates");
+  gtk_editable_set_text (GTK_EDITABLE (quote), "hơn 2.000 đại biểu");
+  g_signal_emit_by_name (quote, "entry-activated");
+  event = dm_dataset_lookup_event (dataset, id, NULL);
+  g_assert_cmpuint (event->citations->len, ==, n_citations + 1);
+  citation = g_ptr_array_index (event->citations, n_citations);
+  g_assert_cmpstr (citation->source, ==, dm_dataset_get_source (dataset, 4)->id);
+  g_assert_cmpstr (citation->quote, ==, "hơn 2.000 đại biểu");
+  g_assert_cmpstr (citation->translation.en, ==, "more than 2,000 delegates");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (quote)), ==, "");
+
+  g_assert_true (dm_edit_undo (dm_window_edit_get_edit (window)));
+  event = dm_dataset_lookup_event (dataset, id, NULL);
+  g_assert_cmpuint (event->citations != NULL ? event->citations->len : 0, ==, n_citations);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_copy (&copy);
+}
+
+/* A source's text chosen for a timeline: copied into the "sources"
+ * folder beside it (where the loader looks), or named where it already
+ * is beside it; never over another file of that name; and refused, with
+ * a word on saving first, for a timeline that is not yet a file. */
+static void
+test_place_text_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("test-window-edit-place-XXXXXX", &error);
+  g_autofree char *elsewhere = g_dir_make_tmp ("test-window-edit-other-XXXXXX", &error);
+  g_autofree char *timeline_path = g_build_filename (dir, "timeline.json", NULL);
+  g_autofree char *beside_path = g_build_filename (dir, "beside.txt", NULL);
+  g_autofree char *chosen_path = g_build_filename (elsewhere, "văn bản.txt", NULL);
+  g_autofree char *copied_path = g_build_filename (dir, "sources", "văn bản.txt", NULL);
+  g_autoptr(GFile) timeline = g_file_new_for_path (timeline_path);
+  g_autoptr(GFile) bundled = g_file_new_for_uri ("resource:///vn/daumoc/DauMoc/datasets/vietnam-industry-4.0.json");
+  g_autoptr(GFile) beside = g_file_new_for_path (beside_path);
+  g_autoptr(GFile) chosen = g_file_new_for_path (chosen_path);
+  g_autofree char *name = NULL;
+  g_autofree char *copied = NULL;
+  g_autofree char *sources = g_build_filename (dir, "sources", NULL);
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (chosen_path, "Nghị quyết số 99", -1, NULL));
+  g_assert_true (g_file_set_contents (beside_path, "Bên cạnh", -1, NULL));
+
+  g_assert_null (dm_sources_place_text_file (NULL, chosen, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+  g_clear_error (&error);
+  g_assert_null (dm_sources_place_text_file (bundled, chosen, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+  g_clear_error (&error);
+
+  name = dm_sources_place_text_file (timeline, beside, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (name, ==, "beside.txt");
+  g_assert_false (g_file_test (sources, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&name, g_free);
+
+  name = dm_sources_place_text_file (timeline, chosen, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (name, ==, "văn bản.txt");
+  g_assert_true (g_file_get_contents (copied_path, &copied, NULL, NULL));
+  g_assert_cmpstr (copied, ==, "Nghị quyết số 99");
+  g_clear_pointer (&name, g_free);
+  g_clear_pointer (&copied, g_free);
+
+  /* Another file of that name is not replaced. */
+  g_assert_true (g_file_set_contents (chosen_path, "Khác", -1, NULL));
+  g_assert_null (dm_sources_place_text_file (timeline, chosen, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (copied_path, &copied, NULL, NULL));
+  g_assert_cmpstr (copied, ==, "Nghị quyết số 99");
+
+  g_assert_cmpint (g_remove (copied_path), ==, 0);
+  g_assert_cmpint (g_remove (chosen_path), ==, 0);
+  g_assert_cmpint (g_remove (beside_path), ==, 0);
+  g_assert_cmpint (g_rmdir (sources), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  g_assert_cmpint (g_rmdir (elsewhere), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -710,12 +1180,16 @@ main (int   argc,
 
   g_test_add_func ("/window-edit/editor-fields-named", test_editor_fields_named);
   g_test_add_func ("/window-edit/editor-relations", test_editor_relations);
+  g_test_add_func ("/window-edit/place-text-file", test_place_text_file);
+  g_test_add_func ("/window-edit/editor-add-citation", test_editor_add_citation);
 #ifdef DM_TEST_XDOTOOL
   g_test_add_func ("/window-edit/keyboard-edit-and-save", test_keyboard_edit_and_save);
   g_test_add_func ("/window-edit/close-cancel-discard", test_close_cancel_discard);
   g_test_add_func ("/window-edit/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/window-edit/open-asks", test_open_asks);
   g_test_add_func ("/window-edit/cite-from-selection", test_cite_from_selection);
+  g_test_add_func ("/window-edit/add-source-and-cite", test_add_source_and_cite);
+  g_test_add_func ("/window-edit/add-kind", test_add_kind);
 #endif
 
   return g_test_run ();

@@ -22,6 +22,10 @@ struct _DmEventEditor
   AdwPreferencesGroup  *related_group;
   AdwComboRow          *related_type;
   AdwEntryRow          *related_add;
+  AdwComboRow          *citation_source;
+  AdwEntryRow          *citation_translation;
+  AdwEntryRow          *citation_quote;
+  GStrv                 source_ids;     /* of citation_source's items */
   GtkFlowBox           *dates_box;
   AdwEntryRow          *title_vi;
   AdwEntryRow          *title_en;
@@ -300,6 +304,37 @@ remove_relation_cb (GtkButton     *button,
   apply (self, copy, DM_EVENT_FIELD_NONE);
 }
 
+/* Enter in the quote row (or its translation) cites the source chosen. */
+static void
+add_citation_cb (AdwEntryRow   *row,
+                 DmEventEditor *self)
+{
+  const char *quote = gtk_editable_get_text (GTK_EDITABLE (self->citation_quote));
+  const char *translation = gtk_editable_get_text (GTK_EDITABLE (self->citation_translation));
+  guint source = adw_combo_row_get_selected (self->citation_source);
+  DmCitation *citation;
+  DmEvent *copy;
+
+  if (quote[0] == '\0' || self->source_ids == NULL || source >= g_strv_length (self->source_ids) ||
+      (copy = copy_to_change (self)) == NULL)
+    return;
+
+  citation = dm_citation_new ();
+  citation->source = g_strdup (self->source_ids[source]);
+  citation->quote = g_strdup (quote);
+  if (translation[0] != '\0')
+    citation->translation.en = g_strdup (translation);
+  if (copy->citations == NULL)
+    copy->citations = g_ptr_array_new_with_free_func ((GDestroyNotify) dm_citation_free);
+  g_ptr_array_add (copy->citations, citation);
+  dm_edit_close_step (self->edit);
+  apply (self, copy, DM_EVENT_FIELD_CITATIONS);
+  dm_edit_close_step (self->edit);
+  /* Added: the rows are cleared for the next one. */
+  gtk_editable_set_text (GTK_EDITABLE (self->citation_quote), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->citation_translation), "");
+}
+
 /* Enter in the id row relates the event to that one. */
 static void
 add_relation_cb (AdwEntryRow   *row,
@@ -405,6 +440,27 @@ update_form (DmEventEditor *self)
   update_relations (self, event);
   show_problems (self, NULL);
   self->updating = FALSE;
+}
+
+/* The sources a quote may be added from. */
+static void
+fill_sources (DmEventEditor *self)
+{
+  DmDataset *dataset = dm_edit_get_dataset (self->edit);
+  g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+
+  for (guint i = 0; i < dm_dataset_get_n_sources (dataset); i++)
+    {
+      const DmSource *source = dm_dataset_get_source (dataset, i);
+      const char *title = dm_text_get (&source->title, DM_LANGUAGE_VI);
+
+      gtk_string_list_append (titles, title != NULL && title[0] != '\0' ? title : source->id);
+      g_strv_builder_add (ids, source->id);
+    }
+  g_strfreev (self->source_ids);
+  self->source_ids = g_strv_builder_end (ids);
+  adw_combo_row_set_model (self->citation_source, G_LIST_MODEL (titles));
 }
 
 static void
@@ -646,6 +702,7 @@ dm_event_editor_finalize (GObject *object)
   DmEventEditor *self = DM_EVENT_EDITOR (object);
 
   g_free (self->event_id);
+  g_strfreev (self->source_ids);
 
   G_OBJECT_CLASS (dm_event_editor_parent_class)->finalize (object);
 }
@@ -669,6 +726,9 @@ dm_event_editor_class_init (DmEventEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DmEventEditor, related_group);
   gtk_widget_class_bind_template_child (widget_class, DmEventEditor, related_type);
   gtk_widget_class_bind_template_child (widget_class, DmEventEditor, related_add);
+  gtk_widget_class_bind_template_child (widget_class, DmEventEditor, citation_source);
+  gtk_widget_class_bind_template_child (widget_class, DmEventEditor, citation_translation);
+  gtk_widget_class_bind_template_child (widget_class, DmEventEditor, citation_quote);
   gtk_widget_class_bind_template_child (widget_class, DmEventEditor, dates_box);
   gtk_widget_class_bind_template_child (widget_class, DmEventEditor, title_vi);
   gtk_widget_class_bind_template_child (widget_class, DmEventEditor, title_en);
@@ -732,6 +792,8 @@ dm_event_editor_init (DmEventEditor *self)
   }
   gtk_editable_set_enable_undo (GTK_EDITABLE (self->related_add), FALSE);
   g_signal_connect_object (self->related_add, "entry-activated", G_CALLBACK (add_relation_cb), self, 0);
+  g_signal_connect_object (self->citation_quote, "entry-activated", G_CALLBACK (add_citation_cb), self, 0);
+  g_signal_connect_object (self->citation_translation, "entry-activated", G_CALLBACK (add_citation_cb), self, 0);
 
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
     watch_entry (self, ROW_AT (self, text_fields[i].offset), G_CALLBACK (text_changed_cb));
@@ -765,6 +827,7 @@ dm_event_editor_new (GtkWindow  *parent,
 
   self->updating = TRUE;
   fill_kinds (self);
+  fill_sources (self);
   self->updating = FALSE;
   update_form (self);
 

@@ -224,15 +224,13 @@ source_loaded_cb (GObject      *object,
 /* The text is read in a worker: a source may be large, on a slow disk, or
  * not a file at all. */
 static void
-show_source_cb (DmWindow *self,
-                int       position,
-                guint     index)
+show_source (DmWindow   *self,
+             const char *source_id,
+             const char *quote)
 {
   DmDataset *dataset = dm_window_get_dataset (self);
-  const DmEvent *event = dm_dataset_get_event (dataset, (guint) position);
-  const DmCitation *citation = g_ptr_array_index (event->citations, index);
-  const DmSource *source = dm_dataset_lookup_source (dataset, citation->source);
-  GFile *file = dm_dataset_get_file (dataset);
+  const DmSource *source = dataset != NULL ? dm_dataset_lookup_source (dataset, source_id) : NULL;
+  GFile *file = dataset != NULL ? dm_dataset_get_file (dataset) : NULL;
   SourceJob *job;
 
   if (source == NULL || source->file == NULL)
@@ -255,9 +253,30 @@ show_source_cb (DmWindow *self,
   job->window = g_object_ref (self);
   /* Bounded and made visible (dm-safe-text): a title is the dataset's. */
   job->title = _dm_window_shorten (dm_text_get (&source->title, self->language));
-  job->quote = g_strdup (citation->quote);
+  job->quote = g_strdup (quote);
   dm_window_edit_source_shown (self, NULL, source->id);
   dm_source_text_load_async (file, source->file, self->source_cancellable, source_loaded_cb, job);
+}
+
+static void
+show_source_cb (DmWindow *self,
+                int       position,
+                guint     index)
+{
+  DmDataset *dataset = dm_window_get_dataset (self);
+  const DmEvent *event = dm_dataset_get_event (dataset, (guint) position);
+  const DmCitation *citation = g_ptr_array_index (event->citations, index);
+
+  show_source (self, citation->source, citation->quote);
+}
+
+void
+dm_window_show_source (DmWindow   *self,
+                       const char *source_id)
+{
+  g_return_if_fail (DM_IS_WINDOW (self));
+
+  show_source (self, source_id, NULL);
 }
 
 /* Class and instance */

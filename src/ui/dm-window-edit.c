@@ -18,6 +18,7 @@
 #include "dm-loader.h"
 #include "dm-safe-text.h"
 #include "dm-save.h"
+#include "dm-sources-dialog.h"
 #include "dm-window-private.h"
 
 /* Recovery copies are written this long after the last edit, for
@@ -42,6 +43,7 @@ typedef struct
   DmDataset      *dataset;
   DmEdit         *edit;
   DmEventEditor  *editor;           /* weak */
+  GtkWindow      *sources;          /* weak */
   DmSourceViewer *viewer;           /* weak */
   char           *source_id;        /* of the text in the viewer */
   char           *saved_etag;       /* of the file as the last save left it */
@@ -85,6 +87,7 @@ window_edit_free (gpointer data)
   g_clear_object (&state->dataset);
   if (state->editor != NULL)
     g_object_remove_weak_pointer (G_OBJECT (state->editor), (gpointer *) &state->editor);
+  g_clear_weak_pointer (&state->sources);
   if (state->viewer != NULL)
     g_object_remove_weak_pointer (G_OBJECT (state->viewer), (gpointer *) &state->viewer);
   g_free (state->source_id);
@@ -139,6 +142,7 @@ update_actions (WindowEdit *state)
   gtk_widget_action_set_enabled (widget, "win.edit-event", ready);
   gtk_widget_action_set_enabled (widget, "win.duplicate-event", ready);
   gtk_widget_action_set_enabled (widget, "win.delete-event", ready);
+  gtk_widget_action_set_enabled (widget, "win.sources", ready);
 }
 
 /* Whether the timeline can be edited now: not while it is saved, nor
@@ -555,6 +559,22 @@ add_event_action (GtkWidget  *widget,
   open_editor (state, id);
 }
 
+/* The timeline's sources, in a window of their own (dm-sources-dialog). */
+static void
+sources_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  WindowEdit *state = get_state (DM_WINDOW (widget));
+
+  if (!can_edit (state))
+    return;
+
+  if (state->sources == NULL)
+    g_set_weak_pointer (&state->sources, GTK_WINDOW (dm_sources_dialog_new (state->window, state->edit)));
+  gtk_window_present (state->sources);
+}
+
 static void
 edit_event_action (GtkWidget  *widget,
                    const char *action_name,
@@ -945,6 +965,8 @@ dm_window_edit_dataset_shown (DmWindow  *self,
   /* Another timeline: a new history of edits. */
   if (state->editor != NULL)
     gtk_window_destroy (GTK_WINDOW (state->editor));
+  if (state->sources != NULL)
+    gtk_window_destroy (state->sources);
   g_clear_handle_id (&state->recovery_id, g_source_remove);
   g_clear_handle_id (&state->refresh_id, g_source_remove);
   if (state->edit != NULL)
@@ -1037,6 +1059,7 @@ add_menu_items (DmWindow *self)
   g_menu_append (events, _("_Edit Event"), "win.edit-event");
   g_menu_append (events, _("D_uplicate Event"), "win.duplicate-event");
   g_menu_append (events, _("_Delete Event"), "win.delete-event");
+  g_menu_append (events, _("Sources and _Kinds…"), "win.sources");
   g_menu_append (events, _("_Undo"), "win.undo");
   g_menu_append (events, _("_Redo"), "win.redo");
   g_menu_prepend_section (G_MENU (model), NULL, G_MENU_MODEL (events));
@@ -1068,6 +1091,7 @@ dm_window_edit_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.edit-event", NULL, edit_event_action);
   gtk_widget_class_install_action (widget_class, "win.duplicate-event", NULL, edit_event_action);
   gtk_widget_class_install_action (widget_class, "win.delete-event", NULL, edit_event_action);
+  gtk_widget_class_install_action (widget_class, "win.sources", NULL, sources_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);

@@ -50,6 +50,10 @@ int      dm_window_get_selected         (DmWindow       *self);
 /* Whether a worker is reading the dataset (the search index of a large
  * one, made after it was opened): it must not be edited meanwhile. */
 gboolean dm_window_is_indexing          (DmWindow       *self);
+/* In dm-window-actions.c: the text of the source @source_id in the
+ * source viewer, as a citation of it shows it. */
+void     dm_window_show_source          (DmWindow       *self,
+                                         const char     *source_id);
 void     dm_window_show_edited          (DmWindow       *self,
                                          DmDataset      *dataset,
                                          int             selected,
