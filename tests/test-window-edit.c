@@ -679,6 +679,34 @@ sources_counted (gpointer data)
   return dm_dataset_get_n_sources (dm_window_get_dataset (wait->window)) == wait->n;
 }
 
+/* The Sources and Kinds window opened from @window on @page ("sources"
+ * or "kinds"), drawn, after checking that none of the @n items there can
+ * be removed while events use them (@remove: the buttons' name; @count
+ * says how many the timeline has). */
+static DmSourcesDialog *
+open_sources_refusing_removal (DmWindow   *window,
+                               const char *page,
+                               const char *remove,
+                               guint       n,
+                               guint     (*count) (DmDataset *dataset))
+{
+  DmSourcesDialog *dialog;
+  g_autoptr(GPtrArray) removes = g_ptr_array_new ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sources", NULL));
+  wait_for (sources_shown, window);
+  dialog = find_sources (window);
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (dialog), page);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+
+  collect_widgets (GTK_WIDGET (dialog), remove, removes);
+  g_assert_cmpuint (removes->len, ==, n);
+  gtk_widget_activate (g_ptr_array_index (removes, 0));
+  g_assert_cmpuint (count (dm_window_get_dataset (window)), ==, n);
+
+  return dialog;
+}
+
 /* The issue's "Done when", without a text editor: a newly adopted
  * resolution, whose text is not among the timeline's sources, is added
  * as a source in the Sources window (its title typed, its date typed,
@@ -729,20 +757,9 @@ test_add_source_and_cite (void)
   g_assert_true (g_file_set_contents (chosen_path, text, -1, NULL));
   chosen = g_file_new_for_path (chosen_path);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sources", NULL));
-  wait_for (sources_shown, window);
-  dialog = find_sources (window);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
-
   /* A source that events cite stays. */
-  {
-    g_autoptr(GPtrArray) removes = g_ptr_array_new ();
-
-    collect_widgets (GTK_WIDGET (dialog), "Remove Source", removes);
-    g_assert_cmpuint (removes->len, ==, n_sources);
-    gtk_widget_activate (g_ptr_array_index (removes, 0));
-    g_assert_cmpuint (dm_dataset_get_n_sources (dm_window_get_dataset (window)), ==, n_sources);
-  }
+  dialog = open_sources_refusing_removal (window, "sources", "Remove Source", n_sources,
+                                          dm_dataset_get_n_sources);
 
   /* Add Source: the form, its Vietnamese title focused. */
   gtk_widget_activate (find_last_widget (GTK_WIDGET (dialog), "Add Source"));
@@ -877,20 +894,9 @@ test_add_kind (void)
   window = open_copy (&copy);
   n_kinds = dm_dataset_get_n_kinds (dm_window_get_dataset (window));
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sources", NULL));
-  wait_for (sources_shown, window);
-  dialog = find_sources (window);
-  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (dialog), "kinds");
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
-
-  {
-    g_autoptr(GPtrArray) removes = g_ptr_array_new ();
-
-    collect_widgets (GTK_WIDGET (dialog), "Remove Kind", removes);
-    g_assert_cmpuint (removes->len, ==, n_kinds);
-    gtk_widget_activate (g_ptr_array_index (removes, 0));
-    g_assert_cmpuint (dm_dataset_get_n_kinds (dm_window_get_dataset (window)), ==, n_kinds);
-  }
+  /* A kind that events use stays. */
+  dialog = open_sources_refusing_removal (window, "kinds", "Remove Kind", n_kinds,
+                                          dm_dataset_get_n_kinds);
 
   gtk_widget_activate (find_last_widget (GTK_WIDGET (dialog), "Add Kind"));
   focus = (WidgetWait) { GTK_WIDGET (dialog), "Id", NULL };
