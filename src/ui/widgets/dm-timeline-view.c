@@ -84,9 +84,9 @@ struct _DmTimelineView
   double           resolution;
   double           text_row_height;
   double           text_axis_height;
-  double           lane_scroll_max; /* > 0: the lanes do not all fit */
-  double           rows_scroll_max; /* of that, what their rows need */
-  double           tops_scroll_max; /* … and what the lanes laid out take */
+  double           rows_scroll_max; /* how far the lanes scroll for their rows */
+  double           tops_scroll_max; /* … and for what they take laid out
+                                     * (lane_scroll_max(): the larger) */
   double           header_factor;   /* how much larger the text is */
   double           allocated_width; /* the time width the range was shown in */
   gboolean         follow_selection; /* its lane kept in sight, whatever the
@@ -258,6 +258,13 @@ update_header_width (DmTimelineView *self,
     }
 }
 
+/* How far the lanes scroll; > 0: they do not all fit. */
+static double
+lane_scroll_max (DmTimelineView *self)
+{
+  return MAX (self->rows_scroll_max, self->tops_scroll_max);
+}
+
 /* The rows and the axis the text needs. When a row in each lane does not
  * fit @height (large text in a small window), the lanes scroll under the
  * axis rather than shrink below the text. */
@@ -268,7 +275,6 @@ fit_rows (DmTimelineView *self,
   double needed = self->text_axis_height + n_lanes (self) * (self->text_row_height + LANE_PADDING);
 
   self->rows_scroll_max = height > 0 ? MAX (needed - height, 0) : 0;
-  self->lane_scroll_max = MAX (self->rows_scroll_max, self->tops_scroll_max);
   set_lane_scroll (self, self->scene.lane_scroll);
 
   if (self->text_row_height == self->scene.row_height && self->text_axis_height == self->scene.axis_height)
@@ -283,7 +289,7 @@ static void
 set_lane_scroll (DmTimelineView *self,
                  double          scroll)
 {
-  scroll = CLAMP (round (scroll), 0, self->lane_scroll_max);
+  scroll = CLAMP (round (scroll), 0, lane_scroll_max (self));
   if (scroll == self->scene.lane_scroll)
     return;
 
@@ -301,7 +307,7 @@ reveal_lane (DmTimelineView *self,
   double room = gtk_widget_get_height (GTK_WIDGET (self)) - self->scene.axis_height;
   double top;
 
-  if (self->lane_scroll_max <= 0)
+  if (lane_scroll_max (self) <= 0)
     return;
   ensure_layout (self);
   dm_scene_get_lane_extent (&self->scene, lane, &top, &lane_height);
@@ -341,7 +347,6 @@ ensure_layout (DmTimelineView *self)
       double room = gtk_widget_get_height (GTK_WIDGET (self)) - self->scene.axis_height;
 
       self->tops_scroll_max = room > 0 ? MAX (content - room, 0) : 0;
-      self->lane_scroll_max = MAX (self->rows_scroll_max, self->tops_scroll_max);
       set_lane_scroll (self, self->scene.lane_scroll);
     }
 
@@ -880,11 +885,11 @@ lane_scroll_bar (DmTimelineView  *self,
   double length;
   double y;
 
-  if (self->lane_scroll_max <= 0)
+  if (lane_scroll_max (self) <= 0)
     return FALSE;
 
-  length = MAX (room * room / (room + self->lane_scroll_max), 16);
-  y = self->scene.axis_height + (room - length) * self->scene.lane_scroll / self->lane_scroll_max;
+  length = MAX (room * room / (room + lane_scroll_max (self)), 16);
+  y = self->scene.axis_height + (room - length) * self->scene.lane_scroll / lane_scroll_max (self);
   graphene_rect_init (bar, width - 7, y + 2, 4, length - 4);
 
   return TRUE;
@@ -1060,7 +1065,7 @@ scroll_cb (GtkEventControllerScroll *controller,
 
   /* Lanes that do not all fit scroll up and down; Shift, or a sideways
    * scroll, still moves in time. */
-  if (self->lane_scroll_max > 0 && dx == 0 && !(state & GDK_SHIFT_MASK))
+  if (lane_scroll_max (self) > 0 && dx == 0 && !(state & GDK_SHIFT_MASK))
     {
       set_lane_scroll (self, self->scene.lane_scroll + dy * self->scene.row_height);
       return TRUE;
@@ -1935,6 +1940,7 @@ dm_timeline_view_get_event_visibility (DmTimelineView *self,
                                        guint           position)
 {
   const DmEvent *event;
+  const DmLayoutItem *item;
   int index;
 
   g_return_val_if_fail (DM_IS_TIMELINE_VIEW (self), DM_EVENT_OUT_OF_VIEW);
@@ -1951,9 +1957,9 @@ dm_timeline_view_get_event_visibility (DmTimelineView *self,
     return DM_EVENT_OUT_OF_VIEW;
 
   /* Its lane may be scrolled away, under the axis or below the view. */
+  item = dm_layout_get_item (self->scene.layout, (guint) index);
   if (gtk_widget_get_height (GTK_WIDGET (self)) > 0)
     {
-      const DmLayoutItem *item = dm_layout_get_item (self->scene.layout, (guint) index);
       double y = dm_scene_get_row_y (&self->scene, item->lane, item->row);
 
       if (y < self->scene.axis_height - 0.5
@@ -1961,8 +1967,7 @@ dm_timeline_view_get_event_visibility (DmTimelineView *self,
         return DM_EVENT_OUT_OF_VIEW;
     }
 
-  return dm_layout_get_item (self->scene.layout, (guint) index)->type == DM_LAYOUT_CLUSTER
-    ? DM_EVENT_CLUSTERED : DM_EVENT_DRAWN;
+  return item->type == DM_LAYOUT_CLUSTER ? DM_EVENT_CLUSTERED : DM_EVENT_DRAWN;
 }
 
 /**
@@ -2034,7 +2039,7 @@ dm_timeline_view_get_lane_scroll (DmTimelineView *self,
   if (scroll != NULL)
     *scroll = self->scene.lane_scroll;
   if (max != NULL)
-    *max = self->lane_scroll_max;
+    *max = lane_scroll_max (self);
 }
 
 /**
