@@ -909,7 +909,9 @@ dm_timeline_view_snapshot (GtkWidget   *widget,
   if (self->dataset == NULL || width <= self->scene.header_width)
     return;
 
-  sync_scene (self);
+  /* The layout first: how far the lanes scroll, and so the lanes' node
+   * and the scroll bar, follow what the lanes take laid out. */
+  ensure_layout (self);
 
   if (self->whole)
     {
