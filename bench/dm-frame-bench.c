@@ -3,10 +3,12 @@
  * clock and renderer, while a script zooms and pans
  *
  *   xvfb-run -a -s '-screen 0 1920x1080x24' dm-frame-bench
- *       [--files=bundled,DIR/synthetic-10000-v1.json,…]
+ *       [--files=floor,bundled,DIR/synthetic-10000-v1.json,…]
  *       [--windows=1366x768,1920x1080] [--renderers=cairo,gl]
  *
- * The synthetic files are the ones `dm-benchmark --out=DIR` writes. Each
+ * The synthetic files are the ones `dm-benchmark --out=DIR` writes;
+ * "floor" is not a timeline but GTK's own cost of a frame that repaints the
+ * whole window (a widget of one colour, changed at every step). Each
  * frame is timed from the frame clock's "before-paint" to its
  * "after-paint": the layout, the widget's snapshot and GSK rendering it,
  * which is what bench/dm-benchmark's DmScene figures leave out. The CPU
@@ -50,6 +52,44 @@ typedef struct
   GtkWidget *view;
   GMainLoop *loop;
 } Run;
+
+/* "floor": what GTK costs for a frame that repaints the whole window,
+ * whatever draws in it: a widget that fills itself with one colour,
+ * another at every step. What the view adds is its row less this one. */
+#define DM_TYPE_FLOOR (dm_floor_get_type ())
+G_DECLARE_FINAL_TYPE (DmFloor, dm_floor, DM, FLOOR, GtkWidget)
+
+struct _DmFloor
+{
+  GtkWidget parent_instance;
+  guint     step;
+};
+
+G_DEFINE_FINAL_TYPE (DmFloor, dm_floor, GTK_TYPE_WIDGET)
+
+static void
+dm_floor_snapshot (GtkWidget   *widget,
+                   GtkSnapshot *snapshot)
+{
+  DmFloor *self = DM_FLOOR (widget);
+  float shade = self->step % 2 ? 0.98f : 0.94f;
+
+  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { shade, shade, shade, 1 },
+                             &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget), gtk_widget_get_height (widget)));
+}
+
+static void
+dm_floor_class_init (DmFloorClass *klass)
+{
+  GTK_WIDGET_CLASS (klass)->snapshot = dm_floor_snapshot;
+}
+
+static void
+dm_floor_init (DmFloor *self)
+{
+  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
+}
 
 static double
 cpu_seconds (void)
@@ -125,10 +165,13 @@ next_step (Run *run)
       return;
     }
 
-  dm_timeline_view_set_range (DM_TIMELINE_VIEW (run->view),
-                              g_array_index (run->ranges, double, run->next * 2),
-                              g_array_index (run->ranges, double, run->next * 2 + 1),
-                              FALSE);
+  if (DM_IS_FLOOR (run->view))
+    DM_FLOOR (run->view)->step++;
+  else
+    dm_timeline_view_set_range (DM_TIMELINE_VIEW (run->view),
+                                g_array_index (run->ranges, double, run->next * 2),
+                                g_array_index (run->ranges, double, run->next * 2 + 1),
+                                FALSE);
   run->next++;
   run->waiting = TRUE;
   gtk_widget_queue_draw (run->view);
@@ -181,7 +224,7 @@ start_cb (gpointer data)
 static DmDataset *
 load (const char *name)
 {
-  g_autoptr(GFile) file = g_str_equal (name, "bundled") ? dm_application_get_bundled_dataset ()
+  g_autoptr(GFile) file = g_str_equal (name, "bundled") || g_str_equal (name, "floor") ? dm_application_get_bundled_dataset ()
                                                         : g_file_new_for_commandline_arg (name);
   g_autoptr(GError) error = NULL;
   DmDataset *dataset = dm_dataset_load_file (file, NULL, NULL, &error);
@@ -215,8 +258,13 @@ measure (const char *name,
   run.ranges = make_script (dataset);
   run.samples = g_array_new (FALSE, FALSE, sizeof (double));
   run.loop = loop;
-  run.view = dm_timeline_view_new ();
-  dm_timeline_view_set_dataset (DM_TIMELINE_VIEW (run.view), dataset);
+  if (g_str_equal (name, "floor"))
+    run.view = g_object_new (DM_TYPE_FLOOR, NULL);
+  else
+    {
+      run.view = dm_timeline_view_new ();
+      dm_timeline_view_set_dataset (DM_TIMELINE_VIEW (run.view), dataset);
+    }
   gtk_window_set_child (GTK_WINDOW (window), run.view);
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
@@ -231,8 +279,11 @@ measure (const char *name,
   g_signal_handler_disconnect (clock, after_id);
 
   stats = dm_bench_stats_of (run.samples);
-  label = g_strdup_printf ("%s, %u events", base,
-                           dm_dataset_get_n_events (dataset));
+  if (g_str_equal (name, "floor"))
+    label = g_strdup ("floor: one colour, whole window");
+  else
+    label = g_strdup_printf ("%s, %u events", base,
+                             dm_dataset_get_n_events (dataset));
   printf ("| %-40s | %4d×%-4d | %-8s | %6u | %7.2f | %7.2f | %7.2f | %7.2f |\n",
           label, width, height, renderer, run.samples->len,
           stats.median, stats.p95, stats.max,
@@ -259,7 +310,7 @@ main (int   argc,
   g_auto(GStrv) renderer_list = NULL;
   g_autofree char *loadavg = NULL;
   GOptionEntry entries[] = {
-    { "files", 0, 0, G_OPTION_ARG_STRING, &files, "Timelines, comma-separated (bundled)", "FILE,…" },
+    { "files", 0, 0, G_OPTION_ARG_STRING, &files, "Timelines, comma-separated (floor,bundled)", "FILE,…" },
     { "windows", 0, 0, G_OPTION_ARG_STRING, &windows, "Window sizes (1366x768,1920x1080)", "WxH,…" },
     { "renderers", 0, 0, G_OPTION_ARG_STRING, &renderers, "GSK renderers (cairo,gl)", "NAME,…" },
     { "child", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &child, NULL, NULL },
@@ -275,7 +326,7 @@ main (int   argc,
       g_printerr ("dm-frame-bench: %s\n", error->message);
       return 2;
     }
-  file_list = g_strsplit (files ? files : "bundled", ",", -1);
+  file_list = g_strsplit (files ? files : "floor,bundled", ",", -1);
   window_list = g_strsplit (windows ? windows : "1366x768,1920x1080", ",", -1);
 
   if (child != NULL)
@@ -322,7 +373,7 @@ main (int   argc,
     {
       g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
       g_autofree char *child_arg = g_strdup_printf ("--child=%s", renderer_list[r]);
-      g_autofree char *files_arg = g_strdup_printf ("--files=%s", files ? files : "bundled");
+      g_autofree char *files_arg = g_strdup_printf ("--files=%s", files ? files : "floor,bundled");
       g_autofree char *windows_arg = g_strdup_printf ("--windows=%s", windows ? windows : "1366x768,1920x1080");
       const char *child_argv[] = { self, child_arg, files_arg, windows_arg, NULL };
       g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "GSK_RENDERER", renderer_list[r], TRUE);
