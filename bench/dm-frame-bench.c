@@ -3,12 +3,14 @@
  * clock and renderer, while a script zooms and pans
  *
  *   xvfb-run -a -s '-screen 0 1920x1080x24' dm-frame-bench
- *       [--files=floor,bundled,DIR/synthetic-10000-v1.json,…]
+ *       [--files=floor,list,bundled,DIR/synthetic-10000-v1.json,…]
  *       [--windows=1366x768,1920x1080] [--renderers=cairo,gl]
  *
  * The synthetic files are the ones `dm-benchmark --out=DIR` writes;
  * "floor" is not a timeline but GTK's own cost of a frame that repaints the
- * whole window (a widget of one colour, changed at every step). Each
+ * whole window (a widget of one colour, changed at every step), and
+ * "list" a GtkListView of the bundled titles scrolled 40 pixels a step,
+ * what "as smooth as scrolling a list" is measured against. Each
  * frame is timed from the frame clock's "before-paint" to its
  * "after-paint": the layout, the widget's snapshot and GSK rendering it,
  * which is what bench/dm-benchmark's DmScene figures leave out. The CPU
@@ -167,6 +169,12 @@ next_step (Run *run)
 
   if (DM_IS_FLOOR (run->view))
     DM_FLOOR (run->view)->step++;
+  else if (GTK_IS_SCROLLED_WINDOW (run->view))
+    {
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (run->view));
+
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + 40);
+    }
   else
     dm_timeline_view_set_range (DM_TIMELINE_VIEW (run->view),
                                 g_array_index (run->ranges, double, run->next * 2),
@@ -224,7 +232,7 @@ start_cb (gpointer data)
 static DmDataset *
 load (const char *name)
 {
-  g_autoptr(GFile) file = g_str_equal (name, "bundled") || g_str_equal (name, "floor") ? dm_application_get_bundled_dataset ()
+  g_autoptr(GFile) file = g_str_equal (name, "bundled") || g_str_equal (name, "floor") || g_str_equal (name, "list") ? dm_application_get_bundled_dataset ()
                                                         : g_file_new_for_commandline_arg (name);
   g_autoptr(GError) error = NULL;
   DmDataset *dataset = dm_dataset_load_file (file, NULL, NULL, &error);
@@ -235,6 +243,54 @@ load (const char *name)
       exit (1);
     }
   return dataset;
+}
+
+static void
+setup_row_cb (GtkListItemFactory *factory,
+              GtkListItem        *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_margin_top (label, 9);
+  gtk_widget_set_margin_bottom (label, 9);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_row_cb (GtkListItemFactory *factory,
+             GtkListItem        *item)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (string));
+}
+
+/* A list of the timeline's titles, over and over, long enough to scroll
+ * through the script. */
+static GtkWidget *
+make_list (DmDataset *dataset)
+{
+  GtkStringList *titles = gtk_string_list_new (NULL);
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *list;
+
+  for (guint i = 0; i < 5000; i++)
+    {
+      const DmEvent *event = dm_dataset_get_event (dataset, i % dm_dataset_get_n_events (dataset));
+
+      gtk_string_list_append (titles, dm_text_get (&event->title, DM_LANGUAGE_VI));
+    }
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  list = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (titles))), factory);
+  gtk_widget_add_css_class (list, "rich-list");
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+
+  return scrolled;
 }
 
 /* One file at one window size, in this process's renderer. */
@@ -260,6 +316,8 @@ measure (const char *name,
   run.loop = loop;
   if (g_str_equal (name, "floor"))
     run.view = g_object_new (DM_TYPE_FLOOR, NULL);
+  else if (g_str_equal (name, "list"))
+    run.view = make_list (dataset);
   else
     {
       run.view = dm_timeline_view_new ();
@@ -281,6 +339,8 @@ measure (const char *name,
   stats = dm_bench_stats_of (run.samples);
   if (g_str_equal (name, "floor"))
     label = g_strdup ("floor: one colour, whole window");
+  else if (g_str_equal (name, "list"))
+    label = g_strdup ("list: GtkListView, 40 px a step");
   else
     label = g_strdup_printf ("%s, %u events", base,
                              dm_dataset_get_n_events (dataset));
@@ -310,7 +370,7 @@ main (int   argc,
   g_auto(GStrv) renderer_list = NULL;
   g_autofree char *loadavg = NULL;
   GOptionEntry entries[] = {
-    { "files", 0, 0, G_OPTION_ARG_STRING, &files, "Timelines, comma-separated (floor,bundled)", "FILE,…" },
+    { "files", 0, 0, G_OPTION_ARG_STRING, &files, "Timelines, comma-separated (floor,list,bundled)", "FILE,…" },
     { "windows", 0, 0, G_OPTION_ARG_STRING, &windows, "Window sizes (1366x768,1920x1080)", "WxH,…" },
     { "renderers", 0, 0, G_OPTION_ARG_STRING, &renderers, "GSK renderers (cairo,gl)", "NAME,…" },
     { "child", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &child, NULL, NULL },
@@ -326,7 +386,7 @@ main (int   argc,
       g_printerr ("dm-frame-bench: %s\n", error->message);
       return 2;
     }
-  file_list = g_strsplit (files ? files : "floor,bundled", ",", -1);
+  file_list = g_strsplit (files ? files : "floor,list,bundled", ",", -1);
   window_list = g_strsplit (windows ? windows : "1366x768,1920x1080", ",", -1);
 
   if (child != NULL)
@@ -373,7 +433,7 @@ main (int   argc,
     {
       g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
       g_autofree char *child_arg = g_strdup_printf ("--child=%s", renderer_list[r]);
-      g_autofree char *files_arg = g_strdup_printf ("--files=%s", files ? files : "floor,bundled");
+      g_autofree char *files_arg = g_strdup_printf ("--files=%s", files ? files : "floor,list,bundled");
       g_autofree char *windows_arg = g_strdup_printf ("--windows=%s", windows ? windows : "1366x768,1920x1080");
       const char *child_argv[] = { self, child_arg, files_arg, windows_arg, NULL };
       g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "GSK_RENDERER", renderer_list[r], TRUE);
