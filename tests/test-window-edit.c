@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "dm-edit.h"
+#include "dm-loader.h"
 #include "dm-source-viewer.h"
 #include "dm-sources-dialog.h"
 #include "dm-test-window.h"
@@ -216,7 +217,7 @@ destroyed_cb (gpointer  data,
 
 #ifdef DM_TEST_XDOTOOL
 
-/* Types @text (ASCII letters, digits, spaces, '-' and '#') as key
+/* Types @text (ASCII letters, digits, spaces, '-', '#', ':', '/' and '.') as key
  * presses. */
 static void
 type_text (const char *text)
@@ -233,6 +234,12 @@ type_text (const char *text)
         g_string_append (keys, "minus");
       else if (*p == '#')
         g_string_append (keys, "numbersign");
+      else if (*p == ':')
+        g_string_append (keys, "colon");
+      else if (*p == '/')
+        g_string_append (keys, "slash");
+      else if (*p == '.')
+        g_string_append (keys, "period");
       else
         g_string_append_c (keys, *p);
     }
@@ -929,6 +936,179 @@ test_add_kind (void)
   remove_copy (&copy);
 }
 
+typedef struct
+{
+  GtkWindow *window;
+  GtkWidget *before;
+} FocusWait;
+
+static gboolean
+focus_moved (gpointer data)
+{
+  FocusWait *wait = data;
+
+  return gtk_root_get_focus (GTK_ROOT (wait->window)) != wait->before;
+}
+
+/* Tab, Tab, … until the row titled @title has the focus. */
+static void
+tab_to (GtkWindow  *editor,
+        const char *title)
+{
+  WidgetWait wait = { GTK_WIDGET (editor), title, NULL };
+
+  for (guint i = 0; i < 80 && !widget_focused (&wait); i++)
+    {
+      FocusWait moved = { editor, gtk_root_get_focus (GTK_ROOT (editor)) };
+
+      dm_test_press_keys (60, 60, "Tab");
+      wait_for (focus_moved, &moved);
+    }
+  g_assert_true (widget_focused (&wait));
+}
+
+typedef struct
+{
+  DmWindow *window;
+  char     *id;
+  guint     actors;
+  guint     links;
+} ItemsWait;
+
+static gboolean
+items_counted (gpointer data)
+{
+  ItemsWait *wait = data;
+  const DmEvent *event = dm_dataset_lookup_event (dm_window_get_dataset (wait->window), wait->id, NULL);
+
+  return event != NULL &&
+         (event->actors != NULL ? event->actors->len : 0) == wait->actors &&
+         (event->links != NULL ? event->links->len : 0) == wait->links;
+}
+
+static gboolean
+has_error (gpointer data)
+{
+  return gtk_widget_has_css_class (data, "error");
+}
+
+/* With the keyboard only: F2 edits the selected event; Tab reaches the
+ * people and organisations, where a name and a role typed and Return
+ * add an actor; further down a link to an ftp: address is refused at
+ * its field, with the reason, and once corrected Return adds it. Ctrl+Z
+ * takes the link back, Shift+Ctrl+Z brings it again; saved, the file
+ * holds exactly that actor and that link more than the original. */
+static void
+test_keyboard_items (void)
+{
+  Copy copy = { 0 };
+  DmWindow *window;
+  GtkWindow *editor;
+  GtkWidget *url_row;
+  g_autofree char *saved = NULL;
+  gboolean destroyed = FALSE;
+  ItemsWait wait = { 0 };
+  const DmEvent *event;
+
+  copy_bundled (&copy);
+  window = open_copy (&copy);
+  g_object_weak_ref (G_OBJECT (window), destroyed_cb, &destroyed);
+  /* An event with neither actors nor links. */
+  for (guint i = 0; i < dm_dataset_get_n_events (dm_window_get_dataset (window)) && wait.id == NULL; i++)
+    if ((event = dm_dataset_get_event (dm_window_get_dataset (window), i))->actors == NULL && event->links == NULL)
+      {
+        select_event (window, i);
+        wait.id = g_strdup (event->id);
+      }
+  g_assert_nonnull (wait.id);
+  wait.window = window;
+
+  dm_test_press_keys (500, 300, "F2");
+  wait_for (editor_open, window);
+  editor = dm_window_edit_get_editor (window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (editor));
+  dm_test_press_keys (60, 60, "shift");
+  wait_for (editor_active, window);
+
+  tab_to (editor, "New actor: name (Enter adds it)");
+  type_text ("Nguyen Van A");
+  tab_to (editor, "New actor: role in English");
+  type_text ("Chair");
+  dm_test_press_keys (60, 60, "Return");
+  wait.actors = 1;
+  wait_for (items_counted, &wait);
+  event = dm_dataset_lookup_event (dm_window_get_dataset (window), wait.id, NULL);
+  g_assert_cmpstr (((DmActor *) g_ptr_array_index (event->actors, 0))->name, ==, "Nguyen Van A");
+  g_assert_cmpstr (((DmActor *) g_ptr_array_index (event->actors, 0))->role.en, ==, "Chair");
+  g_assert_null (((DmActor *) g_ptr_array_index (event->actors, 0))->role.vi);
+
+  tab_to (editor, "New link: address, http or https (Enter adds it)");
+  url_row = find_last_widget (GTK_WIDGET (editor), "New link: address, http or https (Enter adds it)");
+  type_text ("ftp://example.org/a");
+  dm_test_press_keys (60, 60, "Return");
+  wait_for (has_error, url_row);
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (url_row), "ftp:"));
+  g_assert_true (items_counted (&wait));
+
+  dm_test_press_keys (60, 60, "ctrl+a");
+  type_text ("https://example.org/a");
+  dm_test_press_keys (60, 60, "Return");
+  wait.links = 1;
+  wait_for (items_counted, &wait);
+  g_assert_false (has_error (url_row));
+  event = dm_dataset_lookup_event (dm_window_get_dataset (window), wait.id, NULL);
+  g_assert_cmpstr (((DmLink *) g_ptr_array_index (event->links, 0))->url, ==, "https://example.org/a");
+
+  dm_test_press_keys (60, 60, "ctrl+z");
+  wait.links = 0;
+  wait_for (items_counted, &wait);
+  dm_test_press_keys (60, 60, "ctrl+shift+z");
+  wait.links = 1;
+  wait_for (items_counted, &wait);
+
+  dm_test_press_keys (60, 60, "Escape");
+  wait_for (editor_closed, window);
+  gtk_window_close (GTK_WINDOW (window));
+  wait_for (dialog_shown, window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (find_dialog (window)));
+  dm_test_press_keys (20, 20, "Return");
+  wait_for (flag_set, &destroyed);
+
+  /* Reloaded, the event has that actor and that link; without them, the
+   * file is the original to the byte. */
+  g_assert_true (g_file_get_contents (copy.path, &saved, NULL, NULL));
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new (saved, strlen (saved));
+    g_autoptr(GError) error = NULL;
+    g_autoptr(DmDataset) reloaded = dm_dataset_load_bytes (bytes, "saved", NULL, &error);
+    g_autoptr(DmEdit) edit = NULL;
+    g_autofree char *without = NULL;
+    DmEvent *changed;
+    const DmActor *actor;
+
+    g_assert_no_error (error);
+    changed = dm_event_copy (dm_dataset_lookup_event (reloaded, wait.id, NULL));
+    g_assert_cmpuint (changed->actors->len, ==, 1);
+    actor = g_ptr_array_index (changed->actors, 0);
+    g_assert_cmpstr (actor->name, ==, "Nguyen Van A");
+    g_assert_cmpstr (actor->role.en, ==, "Chair");
+    g_assert_false (actor->as_printed);
+    g_assert_cmpuint (changed->links->len, ==, 1);
+    g_assert_cmpstr (((DmLink *) g_ptr_array_index (changed->links, 0))->url, ==, "https://example.org/a");
+    g_assert_true (dm_text_is_empty (&((DmLink *) g_ptr_array_index (changed->links, 0))->title));
+
+    g_clear_pointer (&changed->actors, g_ptr_array_unref);
+    g_clear_pointer (&changed->links, g_ptr_array_unref);
+    edit = dm_edit_new (reloaded);
+    g_assert_true (dm_edit_change_event (edit, wait.id, changed, DM_EVENT_FIELD_NONE, &error));
+    without = dm_dataset_to_data (reloaded, NULL);
+    g_assert_true (strcmp (without, copy.original) == 0);
+  }
+
+  g_free (wait.id);
+  remove_copy (&copy);
+}
+
 #endif
 
 /* The editor's fields each have a name for assistive technologies. */
@@ -1191,6 +1371,7 @@ main (int   argc,
   g_test_add_func ("/window-edit/editor-add-citation", test_editor_add_citation);
 #ifdef DM_TEST_XDOTOOL
   g_test_add_func ("/window-edit/keyboard-edit-and-save", test_keyboard_edit_and_save);
+  g_test_add_func ("/window-edit/keyboard-items", test_keyboard_items);
   g_test_add_func ("/window-edit/close-cancel-discard", test_close_cancel_discard);
   g_test_add_func ("/window-edit/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/window-edit/open-asks", test_open_asks);
