@@ -24,9 +24,9 @@ typedef enum
 
 typedef struct
 {
-  const char   *title;      /* N_(): the row's title, its accessible name */
-  const char   *add_title;  /* N_(): of its row among those that add an
-                             * item; NULL when it is not among them */
+  const char   *title;      /* the row's title, its accessible name, to translate */
+  const char   *add_title;  /* of its row among those that add an item,
+                             * to translate; NULL when it is not there */
   const char   *member;     /* the member in problems' paths: "name" */
   DmItemValue   value;
   gsize         offset;
