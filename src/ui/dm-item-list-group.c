@@ -397,7 +397,9 @@ make_field_row (DmItemListGroup   *self,
       gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (*input), GTK_WRAP_WORD_CHAR);
       /* Tab moves on, as in the other fields. */
       gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (*input), FALSE);
-      g_object_set (*input, "top-margin", 6, "bottom-margin", 6, "left-margin", 6, "right-margin", 6, NULL);
+      /* Items apart, where a long one wraps. */
+      g_object_set (*input, "top-margin", 6, "bottom-margin", 6, "left-margin", 6, "right-margin", 6,
+                    "pixels-above-lines", 4, NULL);
       gtk_accessible_update_property (GTK_ACCESSIBLE (*input), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
       gtk_accessible_update_relation (GTK_ACCESSIBLE (*input), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
       gtk_frame_set_child (GTK_FRAME (frame), *input);
