@@ -1295,6 +1295,153 @@ test_editor_add_citation (void)
   remove_copy (&copy);
 }
 
+/* The first widget under @root, shown or not, that is a row titled
+ * @title, a button with the tooltip @title or a text view named @title. */
+static GtkWidget *
+find_titled (GtkWidget  *root,
+             const char *title)
+{
+  if ((ADW_IS_PREFERENCES_ROW (root) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0) ||
+      (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_widget_get_tooltip_text (root), title) == 0))
+    return root;
+  if (GTK_IS_TEXT_VIEW (root))
+    {
+      GtkWidget *label = gtk_widget_get_first_child (gtk_widget_get_parent (gtk_widget_get_parent (root)));
+
+      if (GTK_IS_LABEL (label) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), title) == 0)
+        return root;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_titled (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The figures and lists of an event in the editor: a number that is no
+ * number refused at its field, a whole one kept as one; a list's items
+ * edited line by line, a line being started changing nothing; a figure
+ * removed with its trash button; each one step of undo. */
+static void
+test_editor_items (void)
+{
+  Copy copy = { 0 };
+  DmWindow *window;
+  DmDataset *dataset;
+  DmEdit *edit;
+  GtkWindow *editor;
+  GtkWidget *figures;
+  GtkWidget *lists;
+  GtkWidget *number;
+  GtkWidget *lines;
+  GtkTextBuffer *buffer;
+  g_autofree char *original = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *old_label = NULL;
+  const DmEvent *event = NULL;
+  const DmFigure *figure;
+  const DmList *list;
+  guint n_figures;
+
+  copy_bundled (&copy);
+  window = open_copy (&copy);
+  dataset = dm_window_get_dataset (window);
+  edit = dm_window_edit_get_edit (window);
+  for (guint i = 0; i < dm_dataset_get_n_events (dataset) && id == NULL; i++)
+    if ((event = dm_dataset_get_event (dataset, i))->figures != NULL && event->lists != NULL)
+      {
+        select_event (window, i);
+        id = g_strdup (event->id);
+      }
+  g_assert_nonnull (id);
+  n_figures = event->figures->len;
+  original = dm_dataset_to_data (dataset, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-event", NULL);
+  wait_for (editor_open, window);
+  editor = dm_window_edit_get_editor (window);
+  figures = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor), G_OBJECT_TYPE (editor), "figures_group"));
+  lists = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor), G_OBJECT_TYPE (editor), "lists_group"));
+
+  /* The first figure's number. */
+  number = find_titled (figures, "Number");
+  g_assert_nonnull (number);
+  gtk_editable_set_text (GTK_EDITABLE (number), "2,000");
+  g_assert_true (gtk_widget_has_css_class (number, "error"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (number), "2,000"));
+  g_assert_false (dm_edit_can_undo (edit));
+  gtk_editable_set_text (GTK_EDITABLE (number), "9007199254740993");
+  g_assert_false (gtk_widget_has_css_class (number, "error"));
+  figure = g_ptr_array_index (dm_dataset_lookup_event (dataset, id, NULL)->figures, 0);
+  g_assert_true (figure->value_is_integer);
+  g_assert_cmpint (figure->integer, ==, G_GINT64_CONSTANT (9007199254740993));
+  dm_edit_close_step (edit);
+
+  /* The first list's English items: a line changed, then a line begun. */
+  lines = find_titled (lists, "Items in English, one a line, in the same order");
+  g_assert_nonnull (lines);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (lines));
+  list = g_ptr_array_index (dm_dataset_lookup_event (dataset, id, NULL)->lists, 0);
+  old_label = g_strdup (((DmText *) g_ptr_array_index (list->items, 0))->en);
+  {
+    GtkTextIter start;
+    GtkTextIter end;
+
+    gtk_text_buffer_get_iter_at_line (buffer, &start, 0);
+    end = start;
+    gtk_text_iter_forward_to_line_end (&end);
+    gtk_text_buffer_delete (buffer, &start, &end);
+    gtk_text_buffer_insert (buffer, &start, "First item", -1);
+  }
+  list = g_ptr_array_index (dm_dataset_lookup_event (dataset, id, NULL)->lists, 0);
+  g_assert_cmpstr (((DmText *) g_ptr_array_index (list->items, 0))->en, ==, "First item");
+  {
+    guint n_items = list->items->len;
+    GtkTextIter end;
+
+    gtk_text_buffer_get_end_iter (buffer, &end);
+    gtk_text_buffer_insert (buffer, &end, "\n", -1);
+    list = g_ptr_array_index (dm_dataset_lookup_event (dataset, id, NULL)->lists, 0);
+    g_assert_cmpuint (list->items->len, ==, n_items);
+    g_assert_false (gtk_widget_has_css_class (gtk_widget_get_ancestor (lines, GTK_TYPE_LIST_BOX_ROW), "error"));
+  }
+  dm_edit_close_step (edit);
+
+  /* The last figure's trash button. */
+  {
+    g_autofree char *remove = g_strdup_printf ("Remove figure %u", n_figures);
+    GtkWidget *button = find_titled (figures, remove);
+
+    g_assert_nonnull (button);
+    g_signal_emit_by_name (button, "clicked");
+  }
+  event = dm_dataset_lookup_event (dataset, id, NULL);
+  g_assert_cmpuint (event->figures != NULL ? event->figures->len : 0, ==, n_figures - 1);
+
+  /* Three steps, each undone: the timeline as it was. */
+  g_assert_true (dm_edit_undo (edit));
+  g_assert_cmpuint (dm_dataset_lookup_event (dataset, id, NULL)->figures->len, ==, n_figures);
+  g_assert_true (dm_edit_undo (edit));
+  list = g_ptr_array_index (dm_dataset_lookup_event (dataset, id, NULL)->lists, 0);
+  g_assert_cmpstr (((DmText *) g_ptr_array_index (list->items, 0))->en, ==, old_label);
+  /* The form follows the undo. */
+  number = find_titled (figures, "Number");
+  g_assert_true (dm_edit_undo (edit));
+  g_assert_false (dm_edit_can_undo (edit));
+  {
+    g_autofree char *now = dm_dataset_to_data (dataset, NULL);
+    g_autofree char *shown = dm_figure_value_to_text (g_ptr_array_index (dm_dataset_lookup_event (dataset, id, NULL)->figures, 0));
+
+    g_assert_true (strcmp (now, original) == 0);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (number)), ==, shown);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_copy (&copy);
+}
+
 /* A source's text chosen for a timeline: copied into the "sources"
  * folder beside it (where the loader looks), or named where it already
  * is beside it; never over another file of that name; and refused, with
@@ -1369,6 +1516,7 @@ main (int   argc,
   g_test_add_func ("/window-edit/editor-relations", test_editor_relations);
   g_test_add_func ("/window-edit/place-text-file", test_place_text_file);
   g_test_add_func ("/window-edit/editor-add-citation", test_editor_add_citation);
+  g_test_add_func ("/window-edit/editor-items", test_editor_items);
 #ifdef DM_TEST_XDOTOOL
   g_test_add_func ("/window-edit/keyboard-edit-and-save", test_keyboard_edit_and_save);
   g_test_add_func ("/window-edit/keyboard-items", test_keyboard_items);

@@ -177,7 +177,7 @@ input_changed (DmItemListGroup *self,
   guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (input), "dm-item"));
   guint f = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (input), "dm-field"));
   const DmItemField *field = &self->spec->fields[f];
-  DmEvent *copy = self->iface->copy_event (self->owner);
+  DmEvent *copy = self->iface != NULL ? self->iface->copy_event (self->owner) : NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *text = NULL;
