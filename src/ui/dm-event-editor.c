@@ -87,10 +87,10 @@ current_event (DmEventEditor *self)
 
 /* Problems */
 
-/* The row a problem's path names. */
 /* The groups of the parts of an event that are lists of items. */
 #define ITEM_GROUPS(self) { (self)->actors_group, (self)->figures_group, (self)->lists_group, (self)->links_group }
 
+/* The row a problem's path names. */
 static GtkWidget *
 row_for_path (DmEventEditor *self,
               const char    *path)
@@ -262,9 +262,9 @@ owner_show_checked (gpointer  owner,
                     DmEvent  *event)
 {
   DmEventEditor *self = owner;
-  g_autoptr(DmEvent) owned = event;
   g_autoptr(GPtrArray) problems = dm_edit_check_event (self->edit, event, self->event_id);
 
+  dm_event_free (event);
   show_problems (self, problems);
 }
 
