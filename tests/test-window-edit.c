@@ -1321,8 +1321,24 @@ find_titled (GtkWidget  *root,
   return NULL;
 }
 
-/* The figures and lists of an event in the editor: a number that is no
- * number refused at its field, a whole one kept as one; a list's items
+static GtkWidget *
+find_switch (GtkWidget *root)
+{
+  if (GTK_IS_SWITCH (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_switch (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The actors, figures and lists of an event in the editor: a name typed
+ * over one step, an empty one refused, "as printed" turned on; a number
+ * that is no number refused at its field, a whole one kept as one; a list's items
  * edited line by line, a line being started changing nothing; a figure
  * removed with its trash button; each one step of undo. */
 static void
@@ -1351,7 +1367,7 @@ test_editor_items (void)
   dataset = dm_window_get_dataset (window);
   edit = dm_window_edit_get_edit (window);
   for (guint i = 0; i < dm_dataset_get_n_events (dataset) && id == NULL; i++)
-    if ((event = dm_dataset_get_event (dataset, i))->figures != NULL && event->lists != NULL)
+    if ((event = dm_dataset_get_event (dataset, i))->figures != NULL && event->lists != NULL && event->actors != NULL)
       {
         select_event (window, i);
         id = g_strdup (event->id);
@@ -1363,6 +1379,48 @@ test_editor_items (void)
   wait_for (editor_open, window);
   editor = dm_window_edit_get_editor (window);
   figures = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor), G_OBJECT_TYPE (editor), "figures_group"));
+
+  /* The first actor's name typed over: one step; emptied, refused at the
+   * field; "as printed" turned on: a step of its own. */
+  {
+    GtkWidget *actors = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor), G_OBJECT_TYPE (editor),
+                                                                   "actors_group"));
+    GtkWidget *name = find_titled (actors, "Name");
+    GtkWidget *printed = find_titled (actors, "Name as printed in the source, probably wrong there");
+    g_autofree char *old_name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (name)));
+    const DmActor *actor;
+
+    g_assert_cmpstr (old_name, ==, ((DmActor *) g_ptr_array_index (event->actors, 0))->name);
+    gtk_editable_set_text (GTK_EDITABLE (name), "N");
+    gtk_editable_set_text (GTK_EDITABLE (name), "Ng");
+    gtk_editable_set_text (GTK_EDITABLE (name), "");
+    g_assert_true (gtk_widget_has_css_class (name, "error"));
+    gtk_editable_set_text (GTK_EDITABLE (name), "Nguyễn");
+    g_assert_false (gtk_widget_has_css_class (name, "error"));
+    actor = g_ptr_array_index (dm_dataset_lookup_event (dataset, id, NULL)->actors, 0);
+    g_assert_cmpstr (actor->name, ==, "Nguyễn");
+    g_assert_false (actor->as_printed);
+    g_assert_true (ADW_IS_ACTION_ROW (printed));
+    {
+      GtkWidget *toggle = find_switch (printed);
+
+      g_assert_nonnull (toggle);
+      gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
+    }
+    actor = g_ptr_array_index (dm_dataset_lookup_event (dataset, id, NULL)->actors, 0);
+    g_assert_true (actor->as_printed);
+    g_assert_cmpstr (actor->name, ==, "Nguyễn");
+
+    g_assert_true (dm_edit_undo (edit));
+    actor = g_ptr_array_index (dm_dataset_lookup_event (dataset, id, NULL)->actors, 0);
+    g_assert_false (actor->as_printed);
+    g_assert_cmpstr (actor->name, ==, "Nguyễn");
+    g_assert_true (dm_edit_undo (edit));
+    g_assert_false (dm_edit_can_undo (edit));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, old_name);
+    g_assert_cmpstr (((DmActor *) g_ptr_array_index (dm_dataset_lookup_event (dataset, id, NULL)->actors, 0))->name,
+                     ==, old_name);
+  }
   lists = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor), G_OBJECT_TYPE (editor), "lists_group"));
 
   /* The first figure's number. */
