@@ -11,7 +11,8 @@ import tempfile
 
 import pyatspi
 
-from dm_atspi import all_passed, badly_named, check, descendants, event_list, find, find_app, start_app, wait_for
+from dm_atspi import (all_passed, badly_named, check, descendants, event_list, find, find_app, row_named,
+                      start_app, wait_for)
 
 # Key codes of Xvfb's default keyboard map.
 F2, ESCAPE = 68, 9
@@ -23,7 +24,18 @@ FIELDS = [
     'Summary in Vietnamese', 'Summary in English', 'Place in Vietnamese', 'Place in English',
     'Kind', 'Tags, separated by commas', 'Identifier',
     'Relation to add', 'Id of the related event (Enter adds it)',
+    # The rows that add an actor, a figure, a list and a link.
+    'New actor: name (Enter adds it)', 'New actor: role in Vietnamese', 'New actor: role in English',
+    'New figure: what is counted, in Vietnamese', 'New figure: what is counted, in English',
+    'New figure: number (Enter adds it)',
+    'New list: what is listed, in Vietnamese (Enter adds it)', 'New list: what is listed, in English',
+    'New link: address, http or https (Enter adds it)', 'New link: what it leads to, in Vietnamese',
+    'New link: what it leads to, in English',
 ]
+
+# The fields of an actor, in the row of each (the event edited has actors).
+ACTOR_FIELDS = ['Name', 'Role in Vietnamese', 'Role in English',
+                'Name as printed in the source, probably wrong there', 'Remove actor 1']
 
 
 def press(code):
@@ -62,7 +74,9 @@ def main():
             return
 
         events = wait_for(lambda: event_list(app) if event_list(app) and event_list(app).childCount > 0 else None)
-        events.querySelection().selectChild(0)
+        # An event with actors: the workshop that opened the story.
+        found = wait_for(lambda: row_named(events, 'Workshop on the New Production Revolution'))
+        events.querySelection().selectChild(found[0] if found else 0)
         # X sends keys to the window under the pointer; with no window
         # manager the window sits at the origin.
         pyatspi.Registry.generateMouseEvent(400, 300, pyatspi.MOUSE_ABS)
@@ -72,7 +86,7 @@ def main():
         window = wait_for(lambda: editor(app))
         check(window is not None, 'F2 opens the event editor on the selected event')
         shown = window and wait_for(lambda: names(window) if FIELDS[-1] in names(window) else None)
-        missing = [f for f in FIELDS if shown is None or f not in shown]
+        missing = [f for f in FIELDS + ACTOR_FIELDS if shown is None or f not in shown]
         check(not missing, 'every field of the editor has its name: missing %r' % (missing,))
         wrong = badly_named(window) if window else None
         check(window is not None and not wrong, 'no control of the editor is named wrong: %r' % (wrong,))

@@ -661,6 +661,307 @@ test_random (void)
   assert_saves_as (dataset, last);
 }
 
+/* A timeline whose event has every kind of item, some with members the
+ * app does not know. */
+static const char items_timeline[] =
+  "{\n"
+  "  \"format\": \"daumoc-timeline\",\n"
+  "  \"version\": 1,\n"
+  "  \"title\": {\"en\": \"Items\"},\n"
+  "  \"kinds\": [{\"id\": \"forum\", \"label\": {\"en\": \"Forum\"}}],\n"
+  "  \"events\": [\n"
+  "    {\n"
+  "      \"id\": \"summit\",\n"
+  "      \"kind\": \"forum\",\n"
+  "      \"start\": \"2021-12-06\",\n"
+  "      \"title\": {\"vi\": \"Phiên toàn thể\"},\n"
+  "      \"actors\": [{\"name\": \"Phạm Minh Chính\", \"role\": {\"en\": \"Prime Minister\"}, \"x-note\": \"kept\"}],\n"
+  "      \"figures\": [{\"label\": {\"en\": \"Delegates\"}, \"value\": 700, \"display\": {\"en\": \"more than 700\"}},\n"
+  "                  {\"label\": {\"en\": \"Share\"}, \"value\": 3.5}],\n"
+  "      \"lists\": [{\"label\": {\"en\": \"Topics\"}, \"items\": [{\"vi\": \"Dữ liệu\", \"en\": \"Data\"}, {\"en\": \"AI\", \"fr\": \"IA\"}]}],\n"
+  "      \"links\": [{\"url\": \"https://example.org/agenda\", \"title\": {\"en\": \"Agenda\"}, \"x-archived\": true}]\n"
+  "    }\n"
+  "  ]\n"
+  "}\n";
+
+/* The event "summit" of the timeline @text, loaded afresh. */
+static DmEvent *
+reload (const char *text)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmDataset) dataset = dm_dataset_load_bytes (bytes, "saved", NULL, &error);
+
+  g_assert_no_error (error);
+  return copy_event (dataset, "summit");
+}
+
+/* @copy (taken) applied as a change of @field; undone, the dataset saves
+ * as @original; redone, as it did after the change, which is returned. */
+static char *
+change_undo_redo (DmEdit       *edit,
+                  DmEvent      *copy,
+                  DmEventField  field,
+                  const char   *original)
+{
+  DmDataset *dataset = dm_edit_get_dataset (edit);
+  g_autoptr(GError) error = NULL;
+  char *changed;
+
+  g_assert_true (dm_edit_change_event (edit, "summit", copy, field, &error));
+  g_assert_no_error (error);
+  dm_edit_close_step (edit);
+  changed = save (dataset);
+  g_assert_true (strcmp (changed, original) != 0);
+  g_assert_true (dm_edit_undo (edit));
+  assert_saves_as (dataset, original);
+  g_assert_true (dm_edit_redo (edit));
+  assert_saves_as (dataset, changed);
+  g_assert_true (dm_edit_undo (edit));
+  assert_saves_as (dataset, original);
+
+  return changed;
+}
+
+/* Actors, figures, lists and links edited as the editor edits them: each
+ * change one step of undo that gives back the original bytes, the members
+ * the app does not know kept, a whole number kept exactly. */
+static void
+test_items (void)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (items_timeline, strlen (items_timeline));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmDataset) dataset = dm_dataset_load_bytes (bytes, "items", NULL, &error);
+  g_autoptr(DmEdit) edit = NULL;
+  g_autofree char *original = NULL;
+  const char *names[] = { "P", "Ph", "Phạ", "Phạm Minh" };
+  DmEvent *copy;
+  char *changed;
+
+  g_assert_no_error (error);
+  edit = dm_edit_new (dataset);
+  original = save (dataset);
+
+  /* Typing a name: one step, and the actor's unknown member kept. */
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      DmActor *actor;
+
+      copy = copy_event (dataset, "summit");
+      actor = g_ptr_array_index (copy->actors, 0);
+      g_free (actor->name);
+      actor->name = g_strdup (names[i]);
+      g_assert_true (dm_edit_change_event (edit, "summit", copy, DM_EVENT_FIELD_ACTORS, &error));
+      g_assert_no_error (error);
+    }
+  changed = save (dataset);
+  {
+    g_autoptr(DmEvent) saved = reload (changed);
+
+    g_assert_cmpstr (((DmActor *) g_ptr_array_index (saved->actors, 0))->name, ==, "Phạm Minh");
+    g_assert_nonnull (strstr (changed, "\"x-note\": \"kept\""));
+  }
+  g_free (changed);
+  g_assert_true (dm_edit_undo (edit));
+  assert_saves_as (dataset, original);
+  g_assert_false (dm_edit_can_undo (edit));
+  g_assert_true (dm_edit_redo (edit));
+  g_assert_true (dm_edit_undo (edit));
+
+  /* A role, the "as printed" flag, an actor added. */
+  copy = copy_event (dataset, "summit");
+  ((DmActor *) g_ptr_array_index (copy->actors, 0))->role.vi = g_strdup ("Thủ tướng");
+  ((DmActor *) g_ptr_array_index (copy->actors, 0))->as_printed = TRUE;
+  {
+    DmActor *added = dm_actor_new ();
+
+    added->name = g_strdup ("Ban Kinh tế Trung ương");
+    g_ptr_array_add (copy->actors, added);
+  }
+  changed = change_undo_redo (edit, copy, DM_EVENT_FIELD_ACTORS, original);
+  {
+    g_autoptr(DmEvent) saved = reload (changed);
+    const DmActor *actor = g_ptr_array_index (saved->actors, 0);
+
+    g_assert_cmpuint (saved->actors->len, ==, 2);
+    g_assert_cmpstr (actor->role.vi, ==, "Thủ tướng");
+    g_assert_cmpstr (actor->role.en, ==, "Prime Minister");
+    g_assert_true (actor->as_printed);
+    g_assert_nonnull (actor->extra);
+    g_assert_cmpstr (((DmActor *) g_ptr_array_index (saved->actors, 1))->name, ==, "Ban Kinh tế Trung ương");
+    g_assert_null (((DmActor *) g_ptr_array_index (saved->actors, 1))->extra);
+  }
+  g_free (changed);
+
+  /* A figure's value as typed: a whole number above 2^53 kept exactly,
+   * a decimal one as a double; a text that is no number refused. */
+  copy = copy_event (dataset, "summit");
+  {
+    DmFigure *figure = g_ptr_array_index (copy->figures, 0);
+    DmFigure *share = g_ptr_array_index (copy->figures, 1);
+    g_autofree char *problem = NULL;
+
+    g_assert_null (dm_figure_set_value_text (figure, "9007199254740993"));
+    g_assert_true (figure->value_is_integer);
+    g_assert_cmpint (figure->integer, ==, G_GINT64_CONSTANT (9007199254740993));
+    g_assert_null (dm_figure_set_value_text (share, "2.5e3"));
+    g_assert_false (share->value_is_integer);
+    problem = dm_figure_set_value_text (share, "2,500");
+    g_assert_nonnull (strstr (problem, "2,500"));
+    g_clear_pointer (&problem, g_free);
+    problem = dm_figure_set_value_text (share, "inf");
+    g_assert_nonnull (problem);
+    g_clear_pointer (&problem, g_free);
+    problem = dm_figure_set_value_text (share, "99999999999999999999");
+    g_assert_nonnull (problem);
+    g_assert_cmpfloat (share->value, ==, 2500.0);
+    {
+      g_autofree char *text = dm_figure_value_to_text (share);
+
+      g_assert_cmpstr (text, ==, "2500.0");
+    }
+    figure->display.vi = g_strdup ("hơn 700");
+  }
+  changed = change_undo_redo (edit, copy, DM_EVENT_FIELD_FIGURES, original);
+  g_assert_nonnull (strstr (changed, "\"value\": 9007199254740993,"));
+  g_assert_nonnull (strstr (changed, "\"value\": 2500.0\n"));
+  {
+    g_autoptr(DmEvent) saved = reload (changed);
+    const DmFigure *figure = g_ptr_array_index (saved->figures, 0);
+
+    g_assert_true (figure->value_is_integer);
+    g_assert_cmpint (figure->integer, ==, G_GINT64_CONSTANT (9007199254740993));
+    g_assert_cmpstr (figure->display.vi, ==, "hơn 700");
+    g_assert_cmpstr (figure->display.en, ==, "more than 700");
+  }
+  g_free (changed);
+
+  /* A list's label and items; the other languages of an item kept. */
+  copy = copy_event (dataset, "summit");
+  {
+    DmList *list = g_ptr_array_index (copy->lists, 0);
+    DmText *item = g_new0 (DmText, 1);
+
+    list->label.vi = g_strdup ("Chủ đề");
+    ((DmText *) g_ptr_array_index (list->items, 1))->vi = g_strdup ("Trí tuệ nhân tạo");
+    item->vi = g_strdup ("Chuỗi khối");
+    g_ptr_array_add (list->items, item);
+  }
+  changed = change_undo_redo (edit, copy, DM_EVENT_FIELD_LISTS, original);
+  g_assert_nonnull (strstr (changed, "\"fr\": \"IA\""));
+  {
+    g_autoptr(DmEvent) saved = reload (changed);
+    const DmList *list = g_ptr_array_index (saved->lists, 0);
+
+    g_assert_cmpstr (list->label.vi, ==, "Chủ đề");
+    g_assert_cmpuint (list->items->len, ==, 3);
+    g_assert_cmpstr (((DmText *) g_ptr_array_index (list->items, 1))->vi, ==, "Trí tuệ nhân tạo");
+    g_assert_cmpstr (((DmText *) g_ptr_array_index (list->items, 1))->en, ==, "AI");
+    g_assert_cmpstr (((DmText *) g_ptr_array_index (list->items, 2))->vi, ==, "Chuỗi khối");
+  }
+  g_free (changed);
+
+  /* A link's title, a link added, a figure removed. */
+  copy = copy_event (dataset, "summit");
+  {
+    DmLink *link = dm_link_new ();
+
+    ((DmLink *) g_ptr_array_index (copy->links, 0))->title.vi = g_strdup ("Chương trình");
+    link->url = g_strdup ("http://example.org/b");
+    g_ptr_array_add (copy->links, link);
+    g_ptr_array_remove_index (copy->figures, 1);
+  }
+  changed = change_undo_redo (edit, copy, DM_EVENT_FIELD_LINKS, original);
+  g_assert_nonnull (strstr (changed, "\"x-archived\": true"));
+  g_assert_null (strstr (changed, "3.5"));
+  {
+    g_autoptr(DmEvent) saved = reload (changed);
+    const DmLink *link = g_ptr_array_index (saved->links, 0);
+
+    g_assert_cmpstr (link->title.vi, ==, "Chương trình");
+    g_assert_cmpstr (link->title.en, ==, "Agenda");
+    g_assert_cmpstr (((DmLink *) g_ptr_array_index (saved->links, 1))->url, ==, "http://example.org/b");
+    g_assert_cmpuint (saved->figures->len, ==, 1);
+  }
+  g_free (changed);
+
+  /* What the editor's changes left saves as it was loaded. */
+  while (dm_edit_redo (edit))
+    ;
+  while (dm_edit_undo (edit))
+    ;
+  assert_saves_as (dataset, original);
+  g_assert_false (dm_edit_get_modified (edit));
+}
+
+/* The loader's rules for the items: each problem at its item's member,
+ * a link refused in the words the loader uses. */
+static void
+test_item_checks (void)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (items_timeline, strlen (items_timeline));
+  g_autoptr(DmDataset) dataset = dm_dataset_load_bytes (bytes, "items", NULL, NULL);
+  g_autoptr(DmEdit) edit = dm_edit_new (dataset);
+  g_autofree char *original = save (dataset);
+  static const struct { const char *url; const char *words; } bad_urls[] = {
+    { "javascript:alert(1)", "not “javascript:”" },
+    { "https://evil.example/\xe2\x80\xaegpj.exe", "U+202E" },
+    { "https://evil.example/a\xe2\x80\x8b" "b", "U+200B" },
+    { "example.org", "not a valid http or https address" },
+  };
+  g_autoptr(DmEvent) event = copy_event (dataset, "summit");
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  DmLink *link = g_ptr_array_index (event->links, 0);
+
+  g_clear_pointer (&((DmActor *) g_ptr_array_index (event->actors, 0))->name, g_free);
+  ((DmActor *) g_ptr_array_index (event->actors, 0))->name = g_strdup ("");
+  dm_text_clear (&((DmFigure *) g_ptr_array_index (event->figures, 1))->label);
+  dm_text_clear (g_ptr_array_index (((DmList *) g_ptr_array_index (event->lists, 0))->items, 1));
+  g_free (link->url);
+  link->url = g_strdup (bad_urls[0].url);
+
+  problems = dm_edit_check_event (edit, event, "summit");
+  {
+    static const char *paths[] = { "actors[0].name", "figures[1].label", "lists[0].items[1]", "links[0].url" };
+
+    g_assert_cmpuint (problems->len, ==, G_N_ELEMENTS (paths));
+    for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+      g_assert_cmpstr (((DmProblem *) g_ptr_array_index (problems, i))->path, ==, paths[i]);
+  }
+  g_assert_false (dm_edit_change_event (edit, "summit", g_steal_pointer (&event), DM_EVENT_FIELD_LINKS, &error));
+  g_assert_nonnull (error);
+  assert_saves_as (dataset, original);
+
+  /* Each address as the loader words it, and as the checks do. */
+  for (guint i = 0; i < G_N_ELEMENTS (bad_urls); i++)
+    {
+      g_autoptr(GString) text = g_string_new (items_timeline);
+      g_autoptr(GBytes) bad = NULL;
+      g_autoptr(DmDataset) refused = NULL;
+      g_autoptr(GError) load_error = NULL;
+      g_autoptr(GPtrArray) found = NULL;
+      g_autoptr(DmEvent) with_url = copy_event (dataset, "summit");
+      const DmProblem *problem;
+
+      g_string_replace (text, "https://example.org/agenda", bad_urls[i].url, 1);
+      bad = g_bytes_new (text->str, text->len);
+      refused = dm_dataset_load_bytes (bad, "bad", NULL, &load_error);
+      g_assert_null (refused);
+      g_assert_nonnull (load_error);
+
+      link = g_ptr_array_index (with_url->links, 0);
+      g_free (link->url);
+      link->url = g_strdup (bad_urls[i].url);
+      found = dm_edit_check_event (edit, with_url, "summit");
+      g_assert_cmpuint (found->len, ==, 1);
+      problem = g_ptr_array_index (found, 0);
+      g_assert_cmpstr (problem->path, ==, "links[0].url");
+      g_assert_nonnull (strstr (problem->message, bad_urls[i].words));
+      g_assert_nonnull (strstr (load_error->message, problem->message));
+    }
+}
+
 static void
 notify_cb (GObject    *object,
            GParamSpec *pspec,
@@ -749,6 +1050,8 @@ main (int   argc,
   g_test_add_func ("/edit/delete-rename", test_delete_rename);
   g_test_add_func ("/edit/duplicate", test_duplicate);
   g_test_add_func ("/edit/kinds-sources-tags", test_kinds_sources_tags);
+  g_test_add_func ("/edit/items", test_items);
+  g_test_add_func ("/edit/item-checks", test_item_checks);
   g_test_add_func ("/edit/random", test_random);
   g_test_add_func ("/edit/notify", test_notify);
   g_test_add_func ("/edit/date-phrases", test_date_phrases);

@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "dm-edit.h"
+#include "dm-loader.h"
 #include "dm-source-viewer.h"
 #include "dm-sources-dialog.h"
 #include "dm-test-window.h"
@@ -216,7 +217,7 @@ destroyed_cb (gpointer  data,
 
 #ifdef DM_TEST_XDOTOOL
 
-/* Types @text (ASCII letters, digits, spaces, '-' and '#') as key
+/* Types @text (ASCII letters, digits, spaces, '-', '#', ':', '/' and '.') as key
  * presses. */
 static void
 type_text (const char *text)
@@ -233,6 +234,12 @@ type_text (const char *text)
         g_string_append (keys, "minus");
       else if (*p == '#')
         g_string_append (keys, "numbersign");
+      else if (*p == ':')
+        g_string_append (keys, "colon");
+      else if (*p == '/')
+        g_string_append (keys, "slash");
+      else if (*p == '.')
+        g_string_append (keys, "period");
       else
         g_string_append_c (keys, *p);
     }
@@ -929,6 +936,179 @@ test_add_kind (void)
   remove_copy (&copy);
 }
 
+typedef struct
+{
+  GtkWindow *window;
+  GtkWidget *before;
+} FocusWait;
+
+static gboolean
+focus_moved (gpointer data)
+{
+  FocusWait *wait = data;
+
+  return gtk_root_get_focus (GTK_ROOT (wait->window)) != wait->before;
+}
+
+/* Tab, Tab, … until the row titled @title has the focus. */
+static void
+tab_to (GtkWindow  *editor,
+        const char *title)
+{
+  WidgetWait wait = { GTK_WIDGET (editor), title, NULL };
+
+  for (guint i = 0; i < 80 && !widget_focused (&wait); i++)
+    {
+      FocusWait moved = { editor, gtk_root_get_focus (GTK_ROOT (editor)) };
+
+      dm_test_press_keys (60, 60, "Tab");
+      wait_for (focus_moved, &moved);
+    }
+  g_assert_true (widget_focused (&wait));
+}
+
+typedef struct
+{
+  DmWindow *window;
+  char     *id;
+  guint     actors;
+  guint     links;
+} ItemsWait;
+
+static gboolean
+items_counted (gpointer data)
+{
+  ItemsWait *wait = data;
+  const DmEvent *event = dm_dataset_lookup_event (dm_window_get_dataset (wait->window), wait->id, NULL);
+
+  return event != NULL &&
+         (event->actors != NULL ? event->actors->len : 0) == wait->actors &&
+         (event->links != NULL ? event->links->len : 0) == wait->links;
+}
+
+static gboolean
+has_error (gpointer data)
+{
+  return gtk_widget_has_css_class (data, "error");
+}
+
+/* With the keyboard only: F2 edits the selected event; Tab reaches the
+ * people and organisations, where a name and a role typed and Return
+ * add an actor; further down a link to an ftp: address is refused at
+ * its field, with the reason, and once corrected Return adds it. Ctrl+Z
+ * takes the link back, Shift+Ctrl+Z brings it again; saved, the file
+ * holds exactly that actor and that link more than the original. */
+static void
+test_keyboard_items (void)
+{
+  Copy copy = { 0 };
+  DmWindow *window;
+  GtkWindow *editor;
+  GtkWidget *url_row;
+  g_autofree char *saved = NULL;
+  gboolean destroyed = FALSE;
+  ItemsWait wait = { 0 };
+  const DmEvent *event;
+
+  copy_bundled (&copy);
+  window = open_copy (&copy);
+  g_object_weak_ref (G_OBJECT (window), destroyed_cb, &destroyed);
+  /* An event with neither actors nor links. */
+  for (guint i = 0; i < dm_dataset_get_n_events (dm_window_get_dataset (window)) && wait.id == NULL; i++)
+    if ((event = dm_dataset_get_event (dm_window_get_dataset (window), i))->actors == NULL && event->links == NULL)
+      {
+        select_event (window, i);
+        wait.id = g_strdup (event->id);
+      }
+  g_assert_nonnull (wait.id);
+  wait.window = window;
+
+  dm_test_press_keys (500, 300, "F2");
+  wait_for (editor_open, window);
+  editor = dm_window_edit_get_editor (window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (editor));
+  dm_test_press_keys (60, 60, "shift");
+  wait_for (editor_active, window);
+
+  tab_to (editor, "New actor: name (Enter adds it)");
+  type_text ("Nguyen Van A");
+  tab_to (editor, "New actor: role in English");
+  type_text ("Chair");
+  dm_test_press_keys (60, 60, "Return");
+  wait.actors = 1;
+  wait_for (items_counted, &wait);
+  event = dm_dataset_lookup_event (dm_window_get_dataset (window), wait.id, NULL);
+  g_assert_cmpstr (((DmActor *) g_ptr_array_index (event->actors, 0))->name, ==, "Nguyen Van A");
+  g_assert_cmpstr (((DmActor *) g_ptr_array_index (event->actors, 0))->role.en, ==, "Chair");
+  g_assert_null (((DmActor *) g_ptr_array_index (event->actors, 0))->role.vi);
+
+  tab_to (editor, "New link: address, http or https (Enter adds it)");
+  url_row = find_last_widget (GTK_WIDGET (editor), "New link: address, http or https (Enter adds it)");
+  type_text ("ftp://example.org/a");
+  dm_test_press_keys (60, 60, "Return");
+  wait_for (has_error, url_row);
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (url_row), "ftp:"));
+  g_assert_true (items_counted (&wait));
+
+  dm_test_press_keys (60, 60, "ctrl+a");
+  type_text ("https://example.org/a");
+  dm_test_press_keys (60, 60, "Return");
+  wait.links = 1;
+  wait_for (items_counted, &wait);
+  g_assert_false (has_error (url_row));
+  event = dm_dataset_lookup_event (dm_window_get_dataset (window), wait.id, NULL);
+  g_assert_cmpstr (((DmLink *) g_ptr_array_index (event->links, 0))->url, ==, "https://example.org/a");
+
+  dm_test_press_keys (60, 60, "ctrl+z");
+  wait.links = 0;
+  wait_for (items_counted, &wait);
+  dm_test_press_keys (60, 60, "ctrl+shift+z");
+  wait.links = 1;
+  wait_for (items_counted, &wait);
+
+  dm_test_press_keys (60, 60, "Escape");
+  wait_for (editor_closed, window);
+  gtk_window_close (GTK_WINDOW (window));
+  wait_for (dialog_shown, window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (find_dialog (window)));
+  dm_test_press_keys (20, 20, "Return");
+  wait_for (flag_set, &destroyed);
+
+  /* Reloaded, the event has that actor and that link; without them, the
+   * file is the original to the byte. */
+  g_assert_true (g_file_get_contents (copy.path, &saved, NULL, NULL));
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new (saved, strlen (saved));
+    g_autoptr(GError) error = NULL;
+    g_autoptr(DmDataset) reloaded = dm_dataset_load_bytes (bytes, "saved", NULL, &error);
+    g_autoptr(DmEdit) edit = NULL;
+    g_autofree char *without = NULL;
+    DmEvent *changed;
+    const DmActor *actor;
+
+    g_assert_no_error (error);
+    changed = dm_event_copy (dm_dataset_lookup_event (reloaded, wait.id, NULL));
+    g_assert_cmpuint (changed->actors->len, ==, 1);
+    actor = g_ptr_array_index (changed->actors, 0);
+    g_assert_cmpstr (actor->name, ==, "Nguyen Van A");
+    g_assert_cmpstr (actor->role.en, ==, "Chair");
+    g_assert_false (actor->as_printed);
+    g_assert_cmpuint (changed->links->len, ==, 1);
+    g_assert_cmpstr (((DmLink *) g_ptr_array_index (changed->links, 0))->url, ==, "https://example.org/a");
+    g_assert_true (dm_text_is_empty (&((DmLink *) g_ptr_array_index (changed->links, 0))->title));
+
+    g_clear_pointer (&changed->actors, g_ptr_array_unref);
+    g_clear_pointer (&changed->links, g_ptr_array_unref);
+    edit = dm_edit_new (reloaded);
+    g_assert_true (dm_edit_change_event (edit, wait.id, changed, DM_EVENT_FIELD_NONE, &error));
+    without = dm_dataset_to_data (reloaded, NULL);
+    g_assert_true (strcmp (without, copy.original) == 0);
+  }
+
+  g_free (wait.id);
+  remove_copy (&copy);
+}
+
 #endif
 
 /* The editor's fields each have a name for assistive technologies. */
@@ -967,8 +1147,9 @@ test_editor_fields_named (void)
           w = w == NULL || w == GTK_WIDGET (editor) ? NULL : gtk_widget_get_next_sibling (w);
         }
     }
-  /* 17, and the source, translation and quote of a quote to add. */
-  g_assert_cmpuint (named, ==, 20);
+  /* 17, the source, translation and quote of a quote to add, and the
+   * rows that add an actor (3), a figure (3), a list (2) and a link (3). */
+  g_assert_cmpuint (named, ==, 31);
 
   gtk_window_destroy (editor);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -1114,6 +1295,211 @@ test_editor_add_citation (void)
   remove_copy (&copy);
 }
 
+/* The first widget under @root, shown or not, that is a row titled
+ * @title, a button with the tooltip @title or a text view named @title. */
+static GtkWidget *
+find_titled (GtkWidget  *root,
+             const char *title)
+{
+  if ((ADW_IS_PREFERENCES_ROW (root) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0) ||
+      (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_widget_get_tooltip_text (root), title) == 0))
+    return root;
+  if (GTK_IS_TEXT_VIEW (root))
+    {
+      GtkWidget *label = gtk_widget_get_first_child (gtk_widget_get_parent (gtk_widget_get_parent (root)));
+
+      if (GTK_IS_LABEL (label) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), title) == 0)
+        return root;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_titled (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_switch (GtkWidget *root)
+{
+  if (GTK_IS_SWITCH (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_switch (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The actors, figures and lists of an event in the editor: a name typed
+ * over one step, an empty one refused, "as printed" turned on; a number
+ * that is no number refused at its field, a whole one kept as one; a list's items
+ * edited line by line, a line being started changing nothing; a figure
+ * removed with its trash button; each one step of undo. */
+static void
+test_editor_items (void)
+{
+  Copy copy = { 0 };
+  DmWindow *window;
+  DmDataset *dataset;
+  DmEdit *edit;
+  GtkWindow *editor;
+  GtkWidget *figures;
+  GtkWidget *lists;
+  GtkWidget *number;
+  GtkWidget *lines;
+  GtkTextBuffer *buffer;
+  g_autofree char *original = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *old_label = NULL;
+  const DmEvent *event = NULL;
+  const DmFigure *figure;
+  const DmList *list;
+  guint n_figures;
+
+  copy_bundled (&copy);
+  window = open_copy (&copy);
+  dataset = dm_window_get_dataset (window);
+  edit = dm_window_edit_get_edit (window);
+  for (guint i = 0; i < dm_dataset_get_n_events (dataset) && id == NULL; i++)
+    if ((event = dm_dataset_get_event (dataset, i))->figures != NULL && event->lists != NULL && event->actors != NULL)
+      {
+        select_event (window, i);
+        id = g_strdup (event->id);
+      }
+  g_assert_nonnull (id);
+  n_figures = event->figures->len;
+  original = dm_dataset_to_data (dataset, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-event", NULL);
+  wait_for (editor_open, window);
+  editor = dm_window_edit_get_editor (window);
+  figures = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor), G_OBJECT_TYPE (editor), "figures_group"));
+
+  /* The first actor's name typed over: one step; emptied, refused at the
+   * field; "as printed" turned on: a step of its own. */
+  {
+    GtkWidget *actors = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor), G_OBJECT_TYPE (editor),
+                                                                   "actors_group"));
+    GtkWidget *name = find_titled (actors, "Name");
+    GtkWidget *printed = find_titled (actors, "Name as printed in the source, probably wrong there");
+    g_autofree char *old_name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (name)));
+    const DmActor *actor;
+
+    g_assert_cmpstr (old_name, ==, ((DmActor *) g_ptr_array_index (event->actors, 0))->name);
+    gtk_editable_set_text (GTK_EDITABLE (name), "N");
+    gtk_editable_set_text (GTK_EDITABLE (name), "Ng");
+    gtk_editable_set_text (GTK_EDITABLE (name), "");
+    g_assert_true (gtk_widget_has_css_class (name, "error"));
+    gtk_editable_set_text (GTK_EDITABLE (name), "Nguyễn");
+    g_assert_false (gtk_widget_has_css_class (name, "error"));
+    actor = g_ptr_array_index (dm_dataset_lookup_event (dataset, id, NULL)->actors, 0);
+    g_assert_cmpstr (actor->name, ==, "Nguyễn");
+    g_assert_false (actor->as_printed);
+    g_assert_true (ADW_IS_ACTION_ROW (printed));
+    {
+      GtkWidget *toggle = find_switch (printed);
+
+      g_assert_nonnull (toggle);
+      gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
+    }
+    actor = g_ptr_array_index (dm_dataset_lookup_event (dataset, id, NULL)->actors, 0);
+    g_assert_true (actor->as_printed);
+    g_assert_cmpstr (actor->name, ==, "Nguyễn");
+
+    g_assert_true (dm_edit_undo (edit));
+    actor = g_ptr_array_index (dm_dataset_lookup_event (dataset, id, NULL)->actors, 0);
+    g_assert_false (actor->as_printed);
+    g_assert_cmpstr (actor->name, ==, "Nguyễn");
+    g_assert_true (dm_edit_undo (edit));
+    g_assert_false (dm_edit_can_undo (edit));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, old_name);
+    g_assert_cmpstr (((DmActor *) g_ptr_array_index (dm_dataset_lookup_event (dataset, id, NULL)->actors, 0))->name,
+                     ==, old_name);
+  }
+  lists = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor), G_OBJECT_TYPE (editor), "lists_group"));
+
+  /* The first figure's number. */
+  number = find_titled (figures, "Number");
+  g_assert_nonnull (number);
+  gtk_editable_set_text (GTK_EDITABLE (number), "2,000");
+  g_assert_true (gtk_widget_has_css_class (number, "error"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (number), "2,000"));
+  g_assert_false (dm_edit_can_undo (edit));
+  gtk_editable_set_text (GTK_EDITABLE (number), "9007199254740993");
+  g_assert_false (gtk_widget_has_css_class (number, "error"));
+  figure = g_ptr_array_index (dm_dataset_lookup_event (dataset, id, NULL)->figures, 0);
+  g_assert_true (figure->value_is_integer);
+  g_assert_cmpint (figure->integer, ==, G_GINT64_CONSTANT (9007199254740993));
+  dm_edit_close_step (edit);
+
+  /* The first list's English items: a line changed, then a line begun. */
+  lines = find_titled (lists, "Items in English, one a line, in the same order");
+  g_assert_nonnull (lines);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (lines));
+  list = g_ptr_array_index (dm_dataset_lookup_event (dataset, id, NULL)->lists, 0);
+  old_label = g_strdup (((DmText *) g_ptr_array_index (list->items, 0))->en);
+  {
+    GtkTextIter start;
+    GtkTextIter end;
+
+    gtk_text_buffer_get_iter_at_line (buffer, &start, 0);
+    end = start;
+    gtk_text_iter_forward_to_line_end (&end);
+    gtk_text_buffer_delete (buffer, &start, &end);
+    gtk_text_buffer_insert (buffer, &start, "First item", -1);
+  }
+  list = g_ptr_array_index (dm_dataset_lookup_event (dataset, id, NULL)->lists, 0);
+  g_assert_cmpstr (((DmText *) g_ptr_array_index (list->items, 0))->en, ==, "First item");
+  {
+    guint n_items = list->items->len;
+    GtkTextIter end;
+
+    gtk_text_buffer_get_end_iter (buffer, &end);
+    gtk_text_buffer_insert (buffer, &end, "\n", -1);
+    list = g_ptr_array_index (dm_dataset_lookup_event (dataset, id, NULL)->lists, 0);
+    g_assert_cmpuint (list->items->len, ==, n_items);
+    g_assert_false (gtk_widget_has_css_class (gtk_widget_get_ancestor (lines, GTK_TYPE_LIST_BOX_ROW), "error"));
+  }
+  dm_edit_close_step (edit);
+
+  /* The last figure's trash button. */
+  {
+    g_autofree char *remove = g_strdup_printf ("Remove figure %u", n_figures);
+    GtkWidget *button = find_titled (figures, remove);
+
+    g_assert_nonnull (button);
+    g_signal_emit_by_name (button, "clicked");
+  }
+  event = dm_dataset_lookup_event (dataset, id, NULL);
+  g_assert_cmpuint (event->figures != NULL ? event->figures->len : 0, ==, n_figures - 1);
+
+  /* Three steps, each undone: the timeline as it was. */
+  g_assert_true (dm_edit_undo (edit));
+  g_assert_cmpuint (dm_dataset_lookup_event (dataset, id, NULL)->figures->len, ==, n_figures);
+  g_assert_true (dm_edit_undo (edit));
+  list = g_ptr_array_index (dm_dataset_lookup_event (dataset, id, NULL)->lists, 0);
+  g_assert_cmpstr (((DmText *) g_ptr_array_index (list->items, 0))->en, ==, old_label);
+  /* The form follows the undo. */
+  number = find_titled (figures, "Number");
+  g_assert_true (dm_edit_undo (edit));
+  g_assert_false (dm_edit_can_undo (edit));
+  {
+    g_autofree char *now = dm_dataset_to_data (dataset, NULL);
+    g_autofree char *shown = dm_figure_value_to_text (g_ptr_array_index (dm_dataset_lookup_event (dataset, id, NULL)->figures, 0));
+
+    g_assert_true (strcmp (now, original) == 0);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (number)), ==, shown);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_copy (&copy);
+}
+
 /* A source's text chosen for a timeline: copied into the "sources"
  * folder beside it (where the loader looks), or named where it already
  * is beside it; never over another file of that name; and refused, with
@@ -1188,8 +1574,10 @@ main (int   argc,
   g_test_add_func ("/window-edit/editor-relations", test_editor_relations);
   g_test_add_func ("/window-edit/place-text-file", test_place_text_file);
   g_test_add_func ("/window-edit/editor-add-citation", test_editor_add_citation);
+  g_test_add_func ("/window-edit/editor-items", test_editor_items);
 #ifdef DM_TEST_XDOTOOL
   g_test_add_func ("/window-edit/keyboard-edit-and-save", test_keyboard_edit_and_save);
+  g_test_add_func ("/window-edit/keyboard-items", test_keyboard_items);
   g_test_add_func ("/window-edit/close-cancel-discard", test_close_cancel_discard);
   g_test_add_func ("/window-edit/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/window-edit/open-asks", test_open_asks);

@@ -11,6 +11,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 #include <glib/gi18n.h>
 
@@ -463,6 +464,15 @@ unknown_reference (GPtrArray  *problems,
                _("there is no %s with the id “%s” in “%s”"), what, id, where);
 }
 
+/* The check of read_text_node() for a required text. */
+static void
+missing_text (GPtrArray  *problems,
+              const char *path)
+{
+  add_problem (problems, DM_DATASET_ERROR_MISSING, path,
+               _("needs a text in at least one language (\"vi\" or \"en\")"));
+}
+
 GPtrArray *
 dm_edit_check_event (DmEdit        *self,
                      const DmEvent *event,
@@ -503,8 +513,19 @@ dm_edit_check_event (DmEdit        *self,
                  _("the event ends (%s) before it starts (%s)"), end_text, start_text);
 
   if (dm_text_is_empty (&event->title))
-    add_problem (problems, DM_DATASET_ERROR_MISSING, "title",
-                 _("needs a text in at least one language (\"vi\" or \"en\")"));
+    missing_text (problems, "title");
+
+  for (guint i = 0; event->actors != NULL && i < event->actors->len; i++)
+    {
+      const DmActor *actor = g_ptr_array_index (event->actors, i);
+      g_autofree char *path = g_strdup_printf ("actors[%u].name", i);
+
+      /* The checks of read_string() for a required member. */
+      if (actor->name == NULL)
+        add_problem (problems, DM_DATASET_ERROR_MISSING, path, _("this member is required"));
+      else if (actor->name[0] == '\0')
+        add_problem (problems, DM_DATASET_ERROR_INVALID_VALUE, path, _("must not be empty"));
+    }
 
   for (guint i = 0; event->related != NULL && i < event->related->len; i++)
     {
@@ -539,6 +560,46 @@ dm_edit_check_event (DmEdit        *self,
       if (citation->source != NULL && citation->source[0] != '\0' &&
           dm_dataset_lookup_source (self->dataset, citation->source) == NULL)
         unknown_reference (problems, path, _("source"), citation->source, "sources");
+    }
+
+  for (guint i = 0; event->figures != NULL && i < event->figures->len; i++)
+    {
+      const DmFigure *figure = g_ptr_array_index (event->figures, i);
+      g_autofree char *path = g_strdup_printf ("figures[%u].label", i);
+      g_autofree char *value_path = g_strdup_printf ("figures[%u].value", i);
+
+      if (dm_text_is_empty (&figure->label))
+        missing_text (problems, path);
+      if (!figure->value_is_integer && !isfinite (figure->value))
+        add_problem (problems, DM_DATASET_ERROR_TYPE, value_path, _("expected a number"));
+    }
+
+  for (guint i = 0; event->lists != NULL && i < event->lists->len; i++)
+    {
+      const DmList *list = g_ptr_array_index (event->lists, i);
+      g_autofree char *path = g_strdup_printf ("lists[%u].label", i);
+
+      if (dm_text_is_empty (&list->label))
+        missing_text (problems, path);
+      for (guint j = 0; j < list->items->len; j++)
+        if (dm_text_is_empty (g_ptr_array_index (list->items, j)))
+          {
+            g_autofree char *item_path = g_strdup_printf ("lists[%u].items[%u]", i, j);
+
+            missing_text (problems, item_path);
+          }
+    }
+
+  for (guint i = 0; event->links != NULL && i < event->links->len; i++)
+    {
+      const DmLink *link = g_ptr_array_index (event->links, i);
+      g_autofree char *path = g_strdup_printf ("links[%u].url", i);
+      g_autofree char *problem = link->url != NULL ? dm_url_check (link->url) : NULL;
+
+      if (link->url == NULL)
+        add_problem (problems, DM_DATASET_ERROR_MISSING, path, _("this member is required"));
+      else if (problem != NULL)
+        add_problem (problems, DM_DATASET_ERROR_INVALID_VALUE, path, "%s", problem);
     }
 
   return problems;

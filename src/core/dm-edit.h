@@ -52,7 +52,9 @@ DmDataset    *dm_edit_get_dataset         (DmEdit        *self);
 /* The checks the loader makes of an event, for @event as it would be
  * after an edit of the event now called @old_id (NULL for a new one): a
  * missing id, kind, title or start, an id in use, an end before the start, a
- * kind, a related event or a cited source that does not exist. Returns
+ * kind, a related event or a cited source that does not exist, an actor
+ * without a name, a figure or a list without a label, an empty item of a
+ * list, a link that is not an http(s) address. Returns
  * DmProblem*s whose paths name the field ("end", "related[0].event"),
  * in the syntax of the loader's; empty when the event may be saved. */
 GPtrArray    *dm_edit_check_event         (DmEdit        *self,

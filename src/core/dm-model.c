@@ -4,10 +4,12 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 #include <glib/gi18n.h>
 
 #include "dm-model.h"
+#include "dm-safe-text.h"
 
 char *
 dm_id_check (const char *id)
@@ -19,6 +21,111 @@ dm_id_check (const char *id)
     if ((guchar) *p < 0x20)
       return g_strdup (_("an id must not contain control characters"));
 
+  return NULL;
+}
+
+/* The first character of @url that is not seen or turns the text around
+ * (bidi controls, zero width characters), or 0. */
+static gunichar
+invisible_char (const char *url)
+{
+  if (!g_utf8_validate (url, -1, NULL))
+    return 0;
+  for (const char *p = url; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (dm_unichar_is_invisible (c))
+        return c;
+    }
+
+  return 0;
+}
+
+char *
+dm_url_check (const char *url)
+{
+  g_autofree char *scheme = NULL;
+  g_autofree char *shown = NULL;
+  gunichar hidden;
+
+  g_return_val_if_fail (url != NULL, NULL);
+
+  scheme = g_uri_parse_scheme (url);
+  if (scheme != NULL && g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0)
+    return g_strdup_printf (_("only http and https links are allowed, not “%s:”"), scheme);
+  if (scheme != NULL && dm_is_web_address (url))
+    return NULL;
+
+  /* The address as it is, not as bidi controls would make it read. */
+  shown = dm_safe_text_for_display (url, DM_SAFE_TEXT_LABEL_MAX);
+  hidden = invisible_char (url);
+  if (hidden != 0)
+    /* TRANSLATORS: %s is a web address, U+%04X a character such as U+202E */
+    return g_strdup_printf (_("“%s” has an invisible or direction-changing character (U+%04X) that could disguise where it leads"),
+                            shown, hidden);
+  return g_strdup_printf (_("“%s” is not a valid http or https address"), shown);
+}
+
+char *
+dm_figure_value_to_text (const DmFigure *figure)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_return_val_if_fail (figure != NULL, NULL);
+
+  if (figure->value_is_integer)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, figure->integer);
+
+  /* The shortest text that reads back as the same double. */
+  g_ascii_formatd (buffer, sizeof buffer, "%.15g", figure->value);
+  if (g_ascii_strtod (buffer, NULL) != figure->value)
+    g_ascii_formatd (buffer, sizeof buffer, "%.17g", figure->value);
+  if (strpbrk (buffer, ".eEni") == NULL)
+    return g_strconcat (buffer, ".0", NULL);
+  return g_strdup (buffer);
+}
+
+char *
+dm_figure_set_value_text (DmFigure   *figure,
+                          const char *text)
+{
+  g_autofree char *trimmed = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 integer;
+  char *end = NULL;
+  double value;
+
+  g_return_val_if_fail (figure != NULL, NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  trimmed = g_strstrip (g_strdup (text));
+  if (trimmed[0] == '\0')
+    return g_strdup (_("a figure needs its number"));
+  /* Digits, a sign, a point and an exponent only: no "2,000", no "inf". */
+  if (strspn (trimmed, "0123456789+-.eE") != strlen (trimmed) || !g_ascii_isdigit (trimmed[strcspn (trimmed, "0123456789")]))
+    return g_strdup_printf (_("“%s” is not a number: write it with digits and a point, such as 2000 or 3.5"), trimmed);
+
+  if (strpbrk (trimmed, ".eE") == NULL)
+    {
+      if (!g_ascii_string_to_signed (trimmed, 10, G_MININT64, G_MAXINT64, &integer, &error))
+        {
+          if (g_error_matches (error, G_NUMBER_PARSER_ERROR, G_NUMBER_PARSER_ERROR_OUT_OF_BOUNDS))
+            return g_strdup_printf (_("“%s” is too large to be kept exactly"), trimmed);
+          return g_strdup_printf (_("“%s” is not a number: write it with digits and a point, such as 2000 or 3.5"), trimmed);
+        }
+      figure->value_is_integer = TRUE;
+      figure->integer = integer;
+      figure->value = (double) integer;
+      return NULL;
+    }
+
+  value = g_ascii_strtod (trimmed, &end);
+  if (end == trimmed || *end != '\0' || !isfinite (value))
+    return g_strdup_printf (_("“%s” is not a number: write it with digits and a point, such as 2000 or 3.5"), trimmed);
+  figure->value_is_integer = FALSE;
+  figure->integer = 0;
+  figure->value = value;
   return NULL;
 }
 

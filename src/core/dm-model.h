@@ -19,6 +19,12 @@ G_BEGIN_DECLS
  * The loader and editing check ids with it. */
 char *dm_id_check (const char *id);
 
+/* NULL when @url (not NULL) may be a link: an http or https address with
+ * a host and nothing that could disguise where it leads (bidi controls,
+ * zero width characters, spaces); else what is wrong with it, translated.
+ * The loader and editing check addresses with it. */
+char *dm_url_check (const char *url);
+
 /* These are plain structs, owned by the DmDataset that loaded them; a
  * dataset can hold a million events, so they are not GObjects. Every struct
  * read from a file keeps the members it did not understand in @extra (NULL
@@ -225,6 +231,15 @@ DmFigure    *dm_figure_copy         (const DmFigure   *figure);
 DmList      *dm_list_copy           (const DmList     *list);
 DmLink      *dm_link_copy           (const DmLink     *link);
 DmEvent     *dm_event_copy          (const DmEvent    *event);
+
+/* The value of @figure as the format writes it: "2000", "3.5". */
+char        *dm_figure_value_to_text (const DmFigure *figure);
+/* Sets the value of @figure from @text as a person types it: digits, a
+ * point for decimals, an exponent ("2000", "-3.5", "1e6"). A whole number
+ * is kept exactly, as an integer. NULL on success; else what is wrong with
+ * @text, translated, and @figure is left as it was. */
+char        *dm_figure_set_value_text (DmFigure   *figure,
+                                       const char *text);
 
 /* The relations an event may have to another ("part-of", …), NULL
  * terminated, as the format names them. */

@@ -68,4 +68,10 @@ char      *dm_safe_text_escape_xml    (const char *text);
  * separators. */
 gboolean  dm_unichar_is_invisible (gunichar c);
 
+/* TRUE for a valid http or https address with a host and without spaces,
+ * quotes, angle brackets or invisible characters (bidi controls, zero
+ * width characters: anything that could make an address read as another):
+ * the only links Dấu Mốc keeps. */
+gboolean  dm_is_web_address       (const char *url);
+
 G_END_DECLS

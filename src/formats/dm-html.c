@@ -692,38 +692,3 @@ dm_is_media_address (const char *url)
 
   return FALSE;
 }
-
-gboolean
-dm_is_web_address (const char *url)
-{
-  g_autoptr(GUri) uri = NULL;
-  const char *scheme;
-  const char *host;
-
-  if (url == NULL)
-    return FALSE;
-
-  /* Nothing that could disguise where a link goes (the loader's rule). */
-  for (const char *p = url; *p; p++)
-    if ((guchar) *p <= 0x20 || (guchar) *p == 0x7F || strchr ("<>\"\\^`{|}", *p) != NULL)
-      return FALSE;
-  if (!g_utf8_validate (url, -1, NULL))
-    return FALSE;
-  for (const char *p = url; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (dm_unichar_is_invisible (c) || g_unichar_iscntrl (c) || g_unichar_isspace (c))
-        return FALSE;
-    }
-
-  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
-  if (uri == NULL)
-    return FALSE;
-
-  scheme = g_uri_get_scheme (uri);
-  host = g_uri_get_host (uri);
-
-  return (g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0) &&
-         host != NULL && host[0] != '\0';
-}

@@ -6,6 +6,8 @@
 
 #include <glib.h>
 
+#include "dm-safe-text.h"
+
 G_BEGIN_DECLS
 
 /* Reduces an HTML fragment (as TimelineJS and vis-timeline files carry in
@@ -30,12 +32,6 @@ char     *dm_html_to_text        (const char *html);
 
 /* The same on one line, for titles and labels: line breaks become spaces. */
 char     *dm_html_to_text_line   (const char *html);
-
-/* TRUE for a valid http or https address with a host and without spaces,
- * quotes, angle brackets or invisible characters (bidi controls, zero
- * width characters: anything that could make an address read as another):
- * the only links Dấu Mốc keeps. */
-gboolean  dm_is_web_address      (const char *url);
 
 /* A web address, or a PNG, JPEG, GIF or WebP image as a base64 data:
  * address: the only media TimelineJS exports carry. */

@@ -291,22 +291,6 @@ read_date (Loader     *l,
   return TRUE;
 }
 
-/* The first character of @url that is not seen or turns the text around
- * (bidi controls, zero width characters), or 0. */
-static gunichar
-invisible_char (const char *url)
-{
-  for (const char *p = url; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (dm_unichar_is_invisible (c))
-        return c;
-    }
-
-  return 0;
-}
-
 static gboolean
 read_boolean (Loader     *l,
               DmJsonNode *object,
@@ -395,33 +379,17 @@ read_url (Loader      *l,
           char       **out)
 {
   g_autofree char *url = NULL;
-  g_autofree char *scheme = NULL;
+  g_autofree char *problem = NULL;
 
   if (!read_string (l, object, member, required, &url))
     return FALSE;
   if (url == NULL)
     return TRUE;
 
-  scheme = g_uri_parse_scheme (url);
-  if (scheme == NULL ||
-      (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0) ||
-      !dm_is_web_address (url))
+  problem = dm_url_check (url);
+  if (problem != NULL)
     {
-      /* The address as it is, not as bidi controls would make it read. */
-      g_autofree char *shown = dm_safe_text_for_display (url, DM_SAFE_TEXT_LABEL_MAX);
-      gunichar hidden = invisible_char (url);
-
-      if (scheme != NULL && g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0)
-        dm_problem_log_error (&l->log, DM_DATASET_ERROR_INVALID_VALUE, member,
-                              _("only http and https links are allowed, not “%s:”"), scheme);
-      else if (hidden != 0)
-        dm_problem_log_error (&l->log, DM_DATASET_ERROR_INVALID_VALUE, member,
-                              /* TRANSLATORS: %s is a web address, U+%04X a character such as U+202E */
-                              _("“%s” has an invisible or direction-changing character (U+%04X) that could disguise where it leads"),
-                              shown, hidden);
-      else
-        dm_problem_log_error (&l->log, DM_DATASET_ERROR_INVALID_VALUE, member,
-                              _("“%s” is not a valid http or https address"), shown);
+      dm_problem_log_error (&l->log, DM_DATASET_ERROR_INVALID_VALUE, member, "%s", problem);
       return FALSE;
     }
 

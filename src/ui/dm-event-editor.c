@@ -9,6 +9,7 @@
 
 #include "dm-date-phrase.h"
 #include "dm-event-editor.h"
+#include "dm-item-list-group.h"
 
 struct _DmEventEditor
 {
@@ -20,6 +21,10 @@ struct _DmEventEditor
   AdwPreferencesGroup  *about_group;
   AdwPreferencesGroup  *citations_group;
   AdwPreferencesGroup  *related_group;
+  DmItemListGroup      *actors_group;
+  DmItemListGroup      *figures_group;
+  DmItemListGroup      *lists_group;
+  DmItemListGroup      *links_group;
   AdwComboRow          *related_type;
   AdwEntryRow          *related_add;
   AdwComboRow          *citation_source;
@@ -82,28 +87,23 @@ current_event (DmEventEditor *self)
 
 /* Problems */
 
-static void
-set_row_problem (GtkWidget  *row,
-                 const char *message)
-{
-  if (message != NULL)
-    gtk_widget_add_css_class (row, "error");
-  else
-    gtk_widget_remove_css_class (row, "error");
-  gtk_widget_set_tooltip_text (row, message);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID,
-                               message != NULL ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE, -1);
-  if (message != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
-  else
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-}
+/* The groups of the parts of an event that are lists of items. */
+#define ITEM_GROUPS(self) { (self)->actors_group, (self)->figures_group, (self)->lists_group, (self)->links_group }
 
 /* The row a problem's path names. */
 static GtkWidget *
 row_for_path (DmEventEditor *self,
               const char    *path)
 {
+  DmItemListGroup *item_groups[] = ITEM_GROUPS (self);
+
+  for (guint g = 0; g < G_N_ELEMENTS (item_groups); g++)
+    {
+      GtkWidget *row = dm_item_list_group_row_for_path (item_groups[g], path);
+
+      if (row != NULL)
+        return row;
+    }
   if (g_str_has_prefix (path, "title"))
     return GTK_WIDGET (self->title_vi);
   if (g_str_has_prefix (path, "start"))
@@ -129,7 +129,10 @@ show_problems (DmEventEditor *self,
 {
   AdwPreferencesGroup *groups[] = {
     self->title_group, self->date_group, self->about_group, self->related_group, self->citations_group,
+    ADW_PREFERENCES_GROUP (self->actors_group), ADW_PREFERENCES_GROUP (self->figures_group),
+    ADW_PREFERENCES_GROUP (self->lists_group), ADW_PREFERENCES_GROUP (self->links_group),
   };
+  DmItemListGroup *item_groups[] = ITEM_GROUPS (self);
   GtkWidget *rows[] = {
     GTK_WIDGET (self->title_vi), GTK_WIDGET (self->start), GTK_WIDGET (self->end),
     GTK_WIDGET (self->kind), GTK_WIDGET (self->id), GTK_WIDGET (self->related_add),
@@ -137,7 +140,14 @@ show_problems (DmEventEditor *self,
   GString *texts[G_N_ELEMENTS (groups)] = { NULL };
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    set_row_problem (rows[i], NULL);
+    dm_set_row_problem (rows[i], NULL);
+  for (guint g = 0; g < G_N_ELEMENTS (item_groups); g++)
+    {
+      g_autoptr(GPtrArray) item_rows = dm_item_list_group_get_rows (item_groups[g]);
+
+      for (guint i = 0; i < item_rows->len; i++)
+        dm_set_row_problem (g_ptr_array_index (item_rows, i), NULL);
+    }
 
   for (guint i = 0; problems != NULL && i < problems->len; i++)
     {
@@ -150,7 +160,7 @@ show_problems (DmEventEditor *self,
       if (message[0] != '\0' && g_ascii_islower (message[0]))
         message[0] = g_ascii_toupper (message[0]);
       if (!ADW_IS_PREFERENCES_GROUP (row))
-        set_row_problem (row, message);
+        dm_set_row_problem (row, message);
       if (ADW_IS_PREFERENCES_GROUP (row))
         group = row;
       for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
@@ -176,8 +186,8 @@ show_problems (DmEventEditor *self,
 }
 
 /* Applies @event (taken), a change of @field, if it passes the checks;
- * shows the problems otherwise. */
-static void
+ * shows the problems otherwise. Returns whether it applied. */
+static gboolean
 apply (DmEventEditor *self,
        DmEvent       *event,
        DmEventField   field)
@@ -189,14 +199,28 @@ apply (DmEventEditor *self,
   if (problems->len > 0)
     {
       dm_event_free (event);
-      return;
+      return FALSE;
     }
 
   new_id = g_strdup (event->id);
   if (!dm_edit_change_event (self->edit, self->event_id, event, field, NULL))
-    g_return_if_reached ();
+    g_return_val_if_reached (FALSE);
   g_free (self->event_id);
   self->event_id = g_steal_pointer (&new_id);
+  return TRUE;
+}
+
+/* A problem with what is typed at @path, which the checks of the event
+ * cannot see: it does not reach the event. */
+static void
+show_problem (DmEventEditor *self,
+              const char    *path,
+              const char    *message)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) dm_problem_free);
+
+  g_ptr_array_add (problems, dm_problem_new (DM_PROBLEM_ERROR, DM_DATASET_ERROR_INVALID_VALUE, path, message));
+  show_problems (self, problems);
 }
 
 /* A copy of the event to change, or NULL while the form is being filled
@@ -208,6 +232,287 @@ copy_to_change (DmEventEditor *self)
 
   return self->updating || live == NULL ? NULL : dm_event_copy (live);
 }
+
+/* Actors, figures, lists and links: what their groups ask of the editor */
+
+static DmEvent *
+owner_copy_event (gpointer owner)
+{
+  return copy_to_change (owner);
+}
+
+static gboolean
+owner_apply (gpointer      owner,
+             DmEvent      *event,
+             DmEventField  field)
+{
+  return apply (owner, event, field);
+}
+
+static void
+owner_show_problem (gpointer    owner,
+                    const char *path,
+                    const char *message)
+{
+  show_problem (owner, path, message);
+}
+
+static void
+owner_show_checked (gpointer  owner,
+                    DmEvent  *event)
+{
+  DmEventEditor *self = owner;
+  g_autoptr(GPtrArray) problems = dm_edit_check_event (self->edit, event, self->event_id);
+
+  dm_event_free (event);
+  show_problems (self, problems);
+}
+
+static void
+owner_close_step (gpointer owner)
+{
+  DmEventEditor *self = owner;
+
+  if (self->edit != NULL)
+    dm_edit_close_step (self->edit);
+}
+
+static const DmItemListOwner item_list_owner = {
+  owner_copy_event, owner_apply, owner_show_problem, owner_show_checked, owner_close_step,
+};
+
+static void
+describe_actor (gconstpointer   item,
+                char          **title,
+                char          **subtitle)
+{
+  const DmActor *actor = item;
+
+  *title = g_strdup (actor->name != NULL && actor->name[0] != '\0' ? actor->name : _("Actor"));
+  *subtitle = g_strdup (dm_text_get (&actor->role, DM_LANGUAGE_VI));
+}
+
+static char *
+remove_actor_name (guint number)
+{
+  return g_strdup_printf (_("Remove actor %u"), number);
+}
+
+static const DmItemField actor_fields[] = {
+  { N_("Name"), N_("New actor: name (Enter adds it)"), "name",
+    DM_ITEM_VALUE_STRING, G_STRUCT_OFFSET (DmActor, name) },
+  { N_("Role in Vietnamese"), N_("New actor: role in Vietnamese"), "role",
+    DM_ITEM_VALUE_TEXT_VI, G_STRUCT_OFFSET (DmActor, role) },
+  { N_("Role in English"), N_("New actor: role in English"), "role",
+    DM_ITEM_VALUE_TEXT_EN, G_STRUCT_OFFSET (DmActor, role) },
+  { N_("Name as printed in the source, probably wrong there"), NULL, "as_printed",
+    DM_ITEM_VALUE_BOOLEAN, G_STRUCT_OFFSET (DmActor, as_printed) },
+};
+
+static const DmItemListSpec actor_spec = {
+  "actors", G_STRUCT_OFFSET (DmEvent, actors), DM_EVENT_FIELD_ACTORS,
+  (gpointer (*) (void)) dm_actor_new, (gpointer (*) (gconstpointer)) dm_actor_copy, (GDestroyNotify) dm_actor_free,
+  describe_actor, remove_actor_name, actor_fields, G_N_ELEMENTS (actor_fields),
+};
+
+static char *
+figure_value_get (gconstpointer item)
+{
+  return dm_figure_value_to_text (item);
+}
+
+static char *
+figure_value_set (gpointer    item,
+                  const char *text)
+{
+  return dm_figure_set_value_text (item, text);
+}
+
+static void
+describe_figure (gconstpointer   item,
+                 char          **title,
+                 char          **subtitle)
+{
+  const DmFigure *figure = item;
+  const char *label = dm_text_get (&figure->label, DM_LANGUAGE_VI);
+  const char *display = dm_text_get (&figure->display, DM_LANGUAGE_VI);
+
+  *title = g_strdup (label[0] != '\0' ? label : _("Figure"));
+  *subtitle = display[0] != '\0' ? g_strdup (display) : dm_figure_value_to_text (figure);
+}
+
+static char *
+remove_figure_name (guint number)
+{
+  return g_strdup_printf (_("Remove figure %u"), number);
+}
+
+static const DmItemField figure_fields[] = {
+  { N_("What is counted, in Vietnamese"), N_("New figure: what is counted, in Vietnamese"), "label",
+    DM_ITEM_VALUE_TEXT_VI, G_STRUCT_OFFSET (DmFigure, label) },
+  { N_("What is counted, in English"), N_("New figure: what is counted, in English"), "label",
+    DM_ITEM_VALUE_TEXT_EN, G_STRUCT_OFFSET (DmFigure, label) },
+  { N_("Number"), N_("New figure: number (Enter adds it)"), "value",
+    DM_ITEM_VALUE_CUSTOM, 0, FALSE, figure_value_get, figure_value_set },
+  { N_("The number as the text words it, in Vietnamese"), NULL, "display",
+    DM_ITEM_VALUE_TEXT_VI, G_STRUCT_OFFSET (DmFigure, display) },
+  { N_("The number as the text words it, in English"), NULL, "display",
+    DM_ITEM_VALUE_TEXT_EN, G_STRUCT_OFFSET (DmFigure, display) },
+};
+
+static const DmItemListSpec figure_spec = {
+  "figures", G_STRUCT_OFFSET (DmEvent, figures), DM_EVENT_FIELD_FIGURES,
+  (gpointer (*) (void)) dm_figure_new, (gpointer (*) (gconstpointer)) dm_figure_copy, (GDestroyNotify) dm_figure_free,
+  describe_figure, remove_figure_name, figure_fields, G_N_ELEMENTS (figure_fields),
+};
+
+/* A list's items in one language, one a line. */
+static char *
+list_items_get (const DmList *list,
+                gboolean      english)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < list->items->len; i++)
+    {
+      const DmText *item = g_ptr_array_index (list->items, i);
+      const char *line = english ? item->en : item->vi;
+
+      if (i > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, line != NULL ? line : "");
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* Line i is the text of item i in that language; the items' other texts
+ * are kept. A line being started at the end is not an item yet, and items
+ * left with no text at the end are gone. */
+static char *
+list_items_set (DmList     *list,
+                const char *text,
+                gboolean    english)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  guint n = g_strv_length (lines);
+
+  while (n > 0 && lines[n - 1][0] == '\0')
+    n--;
+  for (guint i = 0; i < MAX (n, list->items->len); i++)
+    {
+      DmText *item;
+      char **slot;
+
+      if (i == list->items->len)
+        g_ptr_array_add (list->items, g_new0 (DmText, 1));
+      item = g_ptr_array_index (list->items, i);
+      slot = english ? &item->en : &item->vi;
+      g_free (*slot);
+      *slot = i < n && lines[i][0] != '\0' ? g_strdup (lines[i]) : NULL;
+    }
+  while (list->items->len > 0 &&
+         dm_text_is_empty (g_ptr_array_index (list->items, list->items->len - 1)) &&
+         ((DmText *) g_ptr_array_index (list->items, list->items->len - 1))->extra == NULL)
+    g_ptr_array_remove_index (list->items, list->items->len - 1);
+
+  return NULL;
+}
+
+static char *
+list_items_vi_get (gconstpointer item)
+{
+  return list_items_get (item, FALSE);
+}
+
+static char *
+list_items_vi_set (gpointer    item,
+                   const char *text)
+{
+  return list_items_set (item, text, FALSE);
+}
+
+static char *
+list_items_en_get (gconstpointer item)
+{
+  return list_items_get (item, TRUE);
+}
+
+static char *
+list_items_en_set (gpointer    item,
+                   const char *text)
+{
+  return list_items_set (item, text, TRUE);
+}
+
+static void
+describe_list (gconstpointer   item,
+               char          **title,
+               char          **subtitle)
+{
+  const DmList *list = item;
+  const char *label = dm_text_get (&list->label, DM_LANGUAGE_VI);
+
+  *title = g_strdup (label[0] != '\0' ? label : _("List"));
+  *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item", "%u items", list->items->len),
+                               list->items->len);
+}
+
+static char *
+remove_list_name (guint number)
+{
+  return g_strdup_printf (_("Remove list %u"), number);
+}
+
+static const DmItemField list_fields[] = {
+  { N_("What is listed, in Vietnamese"), N_("New list: what is listed, in Vietnamese (Enter adds it)"), "label",
+    DM_ITEM_VALUE_TEXT_VI, G_STRUCT_OFFSET (DmList, label) },
+  { N_("What is listed, in English"), N_("New list: what is listed, in English"), "label",
+    DM_ITEM_VALUE_TEXT_EN, G_STRUCT_OFFSET (DmList, label) },
+  { N_("Items in Vietnamese, one a line"), NULL, "items",
+    DM_ITEM_VALUE_CUSTOM, 0, TRUE, list_items_vi_get, list_items_vi_set },
+  { N_("Items in English, one a line, in the same order"), NULL, "items",
+    DM_ITEM_VALUE_CUSTOM, 0, TRUE, list_items_en_get, list_items_en_set },
+};
+
+static const DmItemListSpec list_spec = {
+  "lists", G_STRUCT_OFFSET (DmEvent, lists), DM_EVENT_FIELD_LISTS,
+  (gpointer (*) (void)) dm_list_new, (gpointer (*) (gconstpointer)) dm_list_copy, (GDestroyNotify) dm_list_free,
+  describe_list, remove_list_name, list_fields, G_N_ELEMENTS (list_fields),
+};
+
+static void
+describe_link (gconstpointer   item,
+               char          **title,
+               char          **subtitle)
+{
+  const DmLink *link = item;
+  const char *text = dm_text_get (&link->title, DM_LANGUAGE_VI);
+
+  *title = g_strdup (text[0] != '\0' ? text : link->url != NULL && link->url[0] != '\0' ? link->url : _("Link"));
+  *subtitle = g_strdup (text[0] != '\0' ? link->url : NULL);
+}
+
+static char *
+remove_link_name (guint number)
+{
+  return g_strdup_printf (_("Remove link %u"), number);
+}
+
+static const DmItemField link_fields[] = {
+  { N_("Address (http or https)"), N_("New link: address, http or https (Enter adds it)"), "url",
+    DM_ITEM_VALUE_STRING, G_STRUCT_OFFSET (DmLink, url) },
+  { N_("What it leads to, in Vietnamese"), N_("New link: what it leads to, in Vietnamese"), "title",
+    DM_ITEM_VALUE_TEXT_VI, G_STRUCT_OFFSET (DmLink, title) },
+  { N_("What it leads to, in English"), N_("New link: what it leads to, in English"), "title",
+    DM_ITEM_VALUE_TEXT_EN, G_STRUCT_OFFSET (DmLink, title) },
+};
+
+static const DmItemListSpec link_spec = {
+  "links", G_STRUCT_OFFSET (DmEvent, links), DM_EVENT_FIELD_LINKS,
+  (gpointer (*) (void)) dm_link_new, (gpointer (*) (gconstpointer)) dm_link_copy, (GDestroyNotify) dm_link_free,
+  describe_link, remove_link_name, link_fields, G_N_ELEMENTS (link_fields),
+};
 
 /* Fields to the form */
 
@@ -438,6 +743,10 @@ update_form (DmEventEditor *self)
 
   update_citations (self, event);
   update_relations (self, event);
+  dm_item_list_group_update (self->actors_group, event);
+  dm_item_list_group_update (self->figures_group, event);
+  dm_item_list_group_update (self->lists_group, event);
+  dm_item_list_group_update (self->links_group, event);
   show_problems (self, NULL);
   self->updating = FALSE;
 }
@@ -529,11 +838,7 @@ date_changed_cb (AdwEntryRow   *row,
    * days, not 30"): shown at the field, never in a dialog. */
   if (text[0] != '\0' && !dm_date_parse (text, &date, &error))
     {
-      g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) dm_problem_free);
-
-      g_ptr_array_add (problems, dm_problem_new (DM_PROBLEM_ERROR, DM_DATASET_ERROR_INVALID_DATE,
-                                                 is_start ? "start" : "end", error->message));
-      show_problems (self, problems);
+      show_problem (self, is_start ? "start" : "end", error->message);
       return;
     }
 
@@ -717,7 +1022,12 @@ dm_event_editor_class_init (DmEventEditorClass *klass)
   object_class->finalize = dm_event_editor_finalize;
   widget_class->map = dm_event_editor_map;
 
+  g_type_ensure (DM_TYPE_ITEM_LIST_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/dm-event-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, DmEventEditor, actors_group);
+  gtk_widget_class_bind_template_child (widget_class, DmEventEditor, figures_group);
+  gtk_widget_class_bind_template_child (widget_class, DmEventEditor, lists_group);
+  gtk_widget_class_bind_template_child (widget_class, DmEventEditor, links_group);
   gtk_widget_class_bind_template_child (widget_class, DmEventEditor, title_group);
   gtk_widget_class_bind_template_child (widget_class, DmEventEditor, date_group);
   gtk_widget_class_bind_template_child (widget_class, DmEventEditor, dates_group);
@@ -794,6 +1104,11 @@ dm_event_editor_init (DmEventEditor *self)
   g_signal_connect_object (self->related_add, "entry-activated", G_CALLBACK (add_relation_cb), self, 0);
   g_signal_connect_object (self->citation_quote, "entry-activated", G_CALLBACK (add_citation_cb), self, 0);
   g_signal_connect_object (self->citation_translation, "entry-activated", G_CALLBACK (add_citation_cb), self, 0);
+
+  dm_item_list_group_setup (self->actors_group, &actor_spec, &item_list_owner, self);
+  dm_item_list_group_setup (self->figures_group, &figure_spec, &item_list_owner, self);
+  dm_item_list_group_setup (self->lists_group, &list_spec, &item_list_owner, self);
+  dm_item_list_group_setup (self->links_group, &link_spec, &item_list_owner, self);
 
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
     watch_entry (self, ROW_AT (self, text_fields[i].offset), G_CALLBACK (text_changed_cb));
