@@ -6,6 +6,8 @@
  *   xvfb-run -a -s '-screen 0 1366x768x24' dm-edit-bench \
  *       --file=DIR/synthetic-100000-v1.json [--steps=40]
  *
+ * It draws with GSK_RENDERER=cairo unless told otherwise, as the tests do.
+ *
  * The synthetic files are the ones `dm-benchmark --out=DIR` writes. Each
  * sample is timed from just before the change (a call of the DmEdit the
  * window edits through, as the editor makes on each keystroke, or the
@@ -258,6 +260,9 @@ main (int   argc,
 
   g_setenv ("TZ", "UTC", TRUE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  /* As the tests draw (GSK_RENDERER=gl for the other): Xvfb's GL is
+   * software, slower than any GPU. */
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
   context = g_option_context_new ("— how long an edit and an undo keep the window from showing them");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -331,9 +336,10 @@ main (int   argc,
   gtk_test_widget_wait_for_draw (GTK_WIDGET (run.window));
 
   loadavg = load_average ();
-  printf ("Dấu Mốc edits in the real window — %s, %u events, %ld cores, load average %s\n"
+  printf ("Dấu Mốc edits in the real window — %s, %u events, %s renderer, %ld cores, load average %s\n"
           "(ms from the change to the window's next frame painted; \"call\": in the change itself)\n\n",
-          PACKAGE_VERSION, dm_dataset_get_n_events (dataset), sysconf (_SC_NPROCESSORS_ONLN), loadavg);
+          PACKAGE_VERSION, dm_dataset_get_n_events (dataset), g_getenv ("GSK_RENDERER"),
+          sysconf (_SC_NPROCESSORS_ONLN), loadavg);
   printf ("| %-36s | %5s | %7s | %7s | %7s | %7s | %7s |\n",
           "change", "n", "p50", "p95", "worst", "call p50", "call max");
   printf ("|--------------------------------------|------:|--------:|--------:|--------:|--------:|--------:|\n");

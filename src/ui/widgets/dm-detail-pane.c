@@ -455,6 +455,42 @@ show_dataset (DmDetailPane *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
 }
 
+/* The events whose relations name the event at @position, in time
+ * order. Found by one pass over the relations comparing ids rather than
+ * from dm_dataset_get_referrers(), whose table of every event's
+ * referrers an edit throws away and which takes ten times as long to
+ * make again: the pane is shown again after each keystroke in the
+ * editor (a millisecond at 100 000 events, against fifteen). */
+static GArray *
+find_referrers (DmDataset *dataset,
+                guint      position)
+{
+  GArray *referrers = g_array_new (FALSE, FALSE, sizeof (DmReferrer));
+  const char *id = dm_dataset_get_event (dataset, position)->id;
+  guint n = dm_dataset_get_n_events (dataset);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const DmEvent *event = dm_dataset_get_event (dataset, i);
+
+      if (event->related == NULL || i == position)
+        continue;
+      for (guint r = 0; r < event->related->len; r++)
+        {
+          const DmRelation *relation = g_ptr_array_index (event->related, r);
+
+          if (g_strcmp0 (relation->event, id) == 0)
+            {
+              DmReferrer referrer = { i, relation };
+
+              g_array_append_val (referrers, referrer);
+            }
+        }
+    }
+
+  return referrers;
+}
+
 static void
 show_event (DmDetailPane *self)
 {
@@ -565,8 +601,7 @@ show_event (DmDetailPane *self)
   /* Related events from both sides: what this event names, then the
    * events that name it, with the relation said the other way round. */
   {
-    guint n_referrers;
-    const DmReferrer *referrers = dm_dataset_get_referrers (self->dataset, (guint) self->position, &n_referrers);
+    g_autoptr(GArray) referrers = find_referrers (self->dataset, (guint) self->position);
     gboolean any = FALSE;
 
     for (guint i = 0; event->related != NULL && i < event->related->len; i++)
@@ -581,12 +616,14 @@ show_event (DmDetailPane *self)
         any = TRUE;
         add_related_button (self, relation->relation, FALSE, target);
       }
-    for (guint i = 0; i < n_referrers; i++)
+    for (guint i = 0; i < referrers->len; i++)
       {
+        const DmReferrer *referrer = &g_array_index (referrers, DmReferrer, i);
+
         if (!any)
           add_heading (self, _("Related Events"));
         any = TRUE;
-        add_related_button (self, referrers[i].relation->relation, TRUE, referrers[i].position);
+        add_related_button (self, referrer->relation->relation, TRUE, referrer->position);
       }
   }
 
