@@ -452,11 +452,9 @@ dm_recovery_write (DmDataset  *dataset,
 
   g_return_val_if_fail (DM_IS_DATASET (dataset), FALSE);
 
-  {
-    g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&json_lock);
-
-    text = dm_dataset_to_data (dataset, &length);
-  }
+  g_mutex_lock (&json_lock);
+  text = dm_dataset_to_data (dataset, &length);
+  g_mutex_unlock (&json_lock);
   bytes = g_bytes_new_take (text, length);
 
   return write_recovery_bytes (bytes, original, NULL, error);
@@ -510,6 +508,7 @@ dm_recovery_snapshot_write (DmRecoverySnapshot  *self,
                             GError             **error)
 {
   g_autoptr(GBytes) bytes = NULL;
+  JsonNode *root;
   gsize length;
   char *text;
 
@@ -518,15 +517,12 @@ dm_recovery_snapshot_write (DmRecoverySnapshot  *self,
   /* JSON-GLib counts its references without atomics: the nodes made of
    * the members this version does not know share them, so two workers
    * writing the same dataset (a save, a copy) take turns. */
-  {
-    g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&json_lock);
-    g_autoptr(JsonNode) root = dm_dataset_parts_to_json (&self->title, &self->description,
-                                                         dm_dataset_get_extra (self->dataset),
-                                                         self->kinds, self->sources, self->tags,
-                                                         self->eras, self->events);
-
-    text = dm_json_to_data (root, &length);
-  }
+  g_mutex_lock (&json_lock);
+  root = dm_dataset_parts_to_json (&self->title, &self->description, dm_dataset_get_extra (self->dataset),
+                                   self->kinds, self->sources, self->tags, self->eras, self->events);
+  text = dm_json_to_data (root, &length);
+  json_node_unref (root);
+  g_mutex_unlock (&json_lock);
   bytes = g_bytes_new_take (text, length);
 
   return write_recovery_bytes (bytes, self->original, cancellable, error);
