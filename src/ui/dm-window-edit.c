@@ -1281,6 +1281,9 @@ dm_window_show_edited (DmWindow  *self,
   if (dataset == NULL)
     return;
 
+  /* The filter keeps facts of the events by the dataset's pointer, which
+   * an edit leaves the same. */
+  dm_filter_dataset_changed (self->filter);
   self->edited = TRUE;
   _dm_window_set_dataset (self, dataset);
   self->edited = FALSE;
