@@ -1284,6 +1284,7 @@ dm_window_show_edited (DmWindow  *self,
   /* The filter keeps facts of the events by the dataset's pointer, which
    * an edit leaves the same. */
   dm_filter_dataset_changed (self->filter);
+  dm_detail_pane_dataset_changed (self->detail_pane);
   self->edited = TRUE;
   _dm_window_set_dataset (self, dataset);
   self->edited = FALSE;
@@ -1380,6 +1381,7 @@ dm_window_show_events_changed (DmWindow *self,
 
   dm_timeline_view_events_changed (self->timeline, position, removed, added);
   dm_event_list_events_changed (self->events, position, removed, added);
+  dm_detail_pane_events_changed (self->detail_pane, position, removed, added);
   _dm_window_apply_filter (self);
   if (selected >= 0)
     {
