@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 
 #include "dm-edit.h"
@@ -1401,6 +1402,70 @@ test_edit_shown_everywhere (void)
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
 }
 
+/* This process's recovery copy, if there is one: its text. */
+static char *
+read_own_recovery (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_state_dir (), "daumoc", "recovery", NULL);
+  g_autofree char *prefix = g_strdup_printf ("%d-", (int) getpid ());
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    if (g_str_has_prefix (name, prefix) && g_str_has_suffix (name, ".json"))
+      {
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+        char *text = NULL;
+
+        if (g_file_get_contents (path, &text, NULL, NULL))
+          return text;
+      }
+  return NULL;
+}
+
+static gboolean
+recovery_has_edit (gpointer data)
+{
+  g_autofree char *text = read_own_recovery ();
+
+  return text != NULL && strstr (text, data) != NULL;
+}
+
+static gboolean
+recovery_gone (gpointer data)
+{
+  g_autofree char *text = read_own_recovery ();
+
+  return text == NULL;
+}
+
+/* A recovery copy is kept a while after an edit, written in a worker
+ * (at any size now), and goes once the edit is undone. */
+static void
+test_recovery_copy (void)
+{
+  Copy copy = { 0 };
+  DmWindow *window;
+  DmDataset *dataset;
+  g_autofree char *id = NULL;
+
+  copy_bundled (&copy);
+  window = open_copy (&copy);
+  dataset = dm_window_get_dataset (window);
+  id = g_strdup (dm_dataset_get_event (dataset, 3)->id);
+  g_assert_null (read_own_recovery ());
+
+  g_assert_true (dm_edit_set_event_text (dm_window_edit_get_edit (window), id, DM_EVENT_FIELD_TITLE_EN,
+                                         "Kept for recovery", NULL));
+  wait_for (recovery_has_edit, (gpointer) "Kept for recovery");
+
+  g_assert_true (dm_edit_undo (dm_window_edit_get_edit (window)));
+  wait_for (recovery_gone, NULL);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_copy (&copy);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1413,6 +1478,7 @@ main (int   argc,
   g_test_add_func ("/window-edit/place-text-file", test_place_text_file);
   g_test_add_func ("/window-edit/editor-add-citation", test_editor_add_citation);
   g_test_add_func ("/window-edit/edit-shown-everywhere", test_edit_shown_everywhere);
+  g_test_add_func ("/window-edit/recovery-copy", test_recovery_copy);
 #ifdef DM_TEST_XDOTOOL
   g_test_add_func ("/window-edit/keyboard-edit-and-save", test_keyboard_edit_and_save);
   g_test_add_func ("/window-edit/close-cancel-discard", test_close_cancel_discard);
