@@ -546,6 +546,50 @@ test_kinds_sources_tags (void)
   assert_consistent (dataset);
 }
 
+/* The events as they were before a change, to check the range it says
+ * it changed (dm_edit_get_changed_range()) by. */
+typedef struct
+{
+  GPtrArray *before;   /* const DmEvent*, in the dataset's order */
+  guint      changes;
+  guint      known;
+} RangeCheck;
+
+static void
+range_changing_cb (DmEdit     *edit,
+                   RangeCheck *check)
+{
+  DmDataset *dataset = dm_edit_get_dataset (edit);
+
+  g_ptr_array_set_size (check->before, 0);
+  for (guint i = 0; i < dm_dataset_get_n_events (dataset); i++)
+    g_ptr_array_add (check->before, (gpointer) dm_dataset_get_event (dataset, i));
+}
+
+/* Outside the range, the very same events, in the same order. */
+static void
+range_changed_cb (DmEdit     *edit,
+                  RangeCheck *check)
+{
+  DmDataset *dataset = dm_edit_get_dataset (edit);
+  guint n = dm_dataset_get_n_events (dataset);
+  guint position;
+  guint removed;
+  guint added;
+
+  check->changes++;
+  if (!dm_edit_get_changed_range (edit, &position, &removed, &added))
+    return;
+
+  check->known++;
+  g_assert_cmpuint (position + removed, <=, check->before->len);
+  g_assert_cmpuint (n, ==, check->before->len - removed + added);
+  for (guint i = 0; i < position; i++)
+    g_assert_true (dm_dataset_get_event (dataset, i) == g_ptr_array_index (check->before, i));
+  for (guint i = position + added; i < n; i++)
+    g_assert_true (dm_dataset_get_event (dataset, i) == g_ptr_array_index (check->before, i - added + removed));
+}
+
 /* Random edits, undos and redos from a fixed seed, the dataset checked
  * after each; then undoing everything gives back the file's bytes, and
  * redoing everything the bytes before. */
@@ -559,6 +603,10 @@ test_random (void)
   guint steps = dm_test_slow () ? 2000 : 300;
   g_autoptr(GRand) rand = g_rand_new_with_seed (20260512);
   guint serial = 0;
+  RangeCheck check = { g_ptr_array_new (), 0, 0 };
+
+  g_signal_connect (edit, "changing", G_CALLBACK (range_changing_cb), &check);
+  g_signal_connect (edit, "changed", G_CALLBACK (range_changed_cb), &check);
 
   for (guint step = 0; step < steps; step++)
     {
@@ -659,6 +707,12 @@ test_random (void)
   while (dm_edit_redo (edit))
     ;
   assert_saves_as (dataset, last);
+
+  /* Every change was of events only. */
+  g_assert_cmpuint (check.changes, >, steps / 2);
+  g_assert_cmpuint (check.known, ==, check.changes);
+  g_signal_handlers_disconnect_by_data (edit, &check);
+  g_ptr_array_unref (check.before);
 }
 
 /* A timeline whose event has every kind of item, some with members the

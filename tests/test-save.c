@@ -427,6 +427,121 @@ test_recovery_killed (void)
   g_unlink (path);
 }
 
+/* A timeline of @n events, as a file's text. */
+static char *
+large_timeline (guint n)
+{
+  GString *text = g_string_new ("{\"format\": \"daumoc-timeline\", \"version\": 1,\n"
+                                " \"title\": {\"vi\": \"Lớn\", \"en\": \"Large\"},\n"
+                                " \"kinds\": [{\"id\": \"k\", \"label\": {\"vi\": \"Loại\", \"en\": \"Kind\"},"
+                                " \"color\": \"#1c71d8\", \"icon\": \"forum\"}],\n"
+                                " \"events\": [\n");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "  {\"id\": \"e%u\", \"kind\": \"k\", \"start\": \"%04u-%02u-%02u\","
+                            " \"title\": {\"vi\": \"Sự kiện %u\", \"en\": \"Event %u\"},"
+                            " \"unknown\": {\"kept\": [%u]}}%s\n",
+                            i, 1900 + i % 200, 1 + i % 12, 1 + i % 28, i, i, i, i + 1 < n ? "," : "");
+  g_string_append (text, "]}\n");
+
+  return g_string_free (text, FALSE);
+}
+
+static gpointer
+write_snapshot_thread (gpointer data)
+{
+  return GINT_TO_POINTER (dm_recovery_snapshot_write (data, NULL, NULL));
+}
+
+/* Recovery of a timeline larger than the window once kept copies of
+ * (20 000 events): the copy written in a worker from a snapshot while
+ * the timeline is edited on (typing replaces the event typed in, and
+ * frees the one before, each keystroke), then the process killed. The
+ * copy is the timeline as it was at the snapshot, whole. */
+static void
+test_recovery_large_killed (void)
+{
+  const guint n = 25000;
+  g_autofree char *path = g_build_filename (scratch, "large.json", NULL);
+  g_autofree char *text = large_timeline (n);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) orphans = NULL;
+  g_autoptr(DmDataset) recovered = NULL;
+  DmRecovery *recovery;
+  const DmEvent *event;
+  int status;
+  pid_t child;
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+
+  child = fork ();
+  g_assert_cmpint (child, >=, 0);
+  if (child == 0)
+    {
+      DmDataset *dataset = load_path (path);
+      DmEdit *edit = dm_edit_new (dataset);
+      DmRecoverySnapshot *snapshot;
+      GThread *thread;
+      gboolean written;
+
+      if (dm_dataset_get_n_events (dataset) != n ||
+          !dm_edit_set_event_text (edit, "e12345", DM_EVENT_FIELD_TITLE_VI, "Sửa chưa lưu", NULL))
+        _exit (1);
+      dm_edit_close_step (edit);
+
+      dm_edit_hold_events (edit);
+      snapshot = dm_recovery_snapshot_new (dataset, file);
+      thread = g_thread_new ("recovery", write_snapshot_thread, snapshot);
+      /* Typing on while it is written: each keystroke frees the event
+       * of the one before, but for the hold. */
+      for (guint i = 0; i < 200; i++)
+        {
+          g_autofree char *title = g_strdup_printf ("Gõ tiếp %u", i);
+
+          if (!dm_edit_set_event_text (edit, "e12345", DM_EVENT_FIELD_TITLE_VI, title, NULL) ||
+              !dm_edit_set_event_text (edit, "e20000", DM_EVENT_FIELD_TITLE_EN, title, NULL))
+            _exit (1);
+        }
+      written = GPOINTER_TO_INT (g_thread_join (thread));
+      dm_recovery_snapshot_free (snapshot);
+      dm_edit_release_events (edit);
+      if (!written)
+        _exit (1);
+      raise (SIGKILL);
+      _exit (2);
+    }
+  g_assert_cmpint (waitpid (child, &status, 0), ==, child);
+  g_assert_true (WIFSIGNALED (status));
+  g_assert_cmpint (WTERMSIG (status), ==, SIGKILL);
+
+  orphans = dm_recovery_list_orphans ();
+  g_assert_cmpuint (orphans->len, ==, 1);
+  recovery = g_ptr_array_index (orphans, 0);
+  g_assert_true (g_file_equal (recovery->original, file));
+  {
+    g_autofree char *copy_path = g_file_get_path (recovery->copy);
+
+    recovered = load_path (copy_path);
+  }
+  g_assert_cmpuint (dm_dataset_get_n_events (recovered), ==, n);
+  event = dm_dataset_lookup_event (recovered, "e12345", NULL);
+  g_assert_nonnull (event);
+  g_assert_cmpstr (event->title.vi, ==, "Sửa chưa lưu");
+  event = dm_dataset_lookup_event (recovered, "e20000", NULL);
+  g_assert_cmpstr (event->title.en, ==, "Event 20000");
+  /* The members this version does not know, kept. */
+  {
+    g_autofree char *copy_text = NULL;
+
+    g_assert_true (g_file_get_contents (g_file_peek_path (recovery->copy), &copy_text, NULL, NULL));
+    g_assert_nonnull (strstr (copy_text, "\"kept\""));
+  }
+
+  dm_recovery_remove (recovery);
+  dm_recovery_discard (file);
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -450,6 +565,7 @@ main (int   argc,
   g_test_add_func ("/save/async", test_async);
   g_test_add_func ("/save/undo-all-saves-original", test_undo_all_saves_original);
   g_test_add_func ("/save/recovery-killed", test_recovery_killed);
+  g_test_add_func ("/save/recovery-large-killed", test_recovery_large_killed);
 
   status = g_test_run ();
 

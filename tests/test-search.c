@@ -8,6 +8,7 @@
 
 #include "dm-test-util.h"
 #include "dm-dataset.h"
+#include "dm-edit.h"
 #include "dm-fold.h"
 #include "dm-search.h"
 
@@ -812,6 +813,102 @@ test_incremental_typing (void)
   reference_clear (&ref);
 }
 
+/* An index spliced after each of random edits, undos and redos is the
+ * index made afresh: every event's text, and what a query finds. */
+static void
+splice_changed_cb (DmEdit         *edit,
+                   DmSearchIndex **index)
+{
+  DmDataset *dataset = dm_edit_get_dataset (edit);
+  g_autoptr(DmSearchIndex) fresh = dm_search_index_new (dataset);
+  g_autoptr(DmSearchIndex) old = *index;
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) expected = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint position;
+  guint removed;
+  guint added;
+
+  if (!dm_edit_get_changed_range (edit, &position, &removed, &added))
+    {
+      *index = g_steal_pointer (&fresh);
+      return;
+    }
+
+  *index = dm_search_index_splice (old, dataset, position, removed, added);
+  g_assert_cmpuint (dm_search_index_get_n_events (old), ==, 0);
+  g_assert_cmpuint (dm_search_index_get_n_events (*index), ==, dm_dataset_get_n_events (dataset));
+  for (guint i = 0; i < dm_dataset_get_n_events (dataset); i++)
+    {
+      g_assert_cmpstr (dm_search_index_get_text (*index, i), ==, dm_search_index_get_text (fresh, i));
+      g_assert_cmpint (dm_search_index_rank (*index, i, "nghi quyet"), ==, dm_search_index_rank (fresh, i, "nghi quyet"));
+    }
+  dm_search_index_query (*index, "chuyen doi so", found);
+  dm_search_index_query (fresh, "chuyen doi so", expected);
+  g_assert_cmpmem (found->data, found->len * sizeof (guint), expected->data, expected->len * sizeof (guint));
+}
+
+static void
+test_splice (void)
+{
+  g_autoptr(DmDataset) dataset = dm_test_load_bundled ();
+  g_autoptr(DmEdit) edit = dm_edit_new (dataset);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261203);
+  DmSearchIndex *index = dm_search_index_new (dataset);
+  guint serial = 0;
+
+  g_signal_connect (edit, "changed", G_CALLBACK (splice_changed_cb), &index);
+  for (guint step = 0; step < 120; step++)
+    {
+      guint n = dm_dataset_get_n_events (dataset);
+      const DmEvent *event = dm_dataset_get_event (dataset, g_rand_int_range (rand, 0, n));
+      g_autofree char *id = g_strdup (event->id);
+      g_autoptr(GError) error = NULL;
+
+      switch (g_rand_int_range (rand, 0, 6))
+        {
+        case 0:
+          {
+            g_autofree char *title = g_strdup_printf ("Nghị quyết %u về chuyển đổi số", serial++);
+
+            g_assert_true (dm_edit_set_event_text (edit, id, DM_EVENT_FIELD_TITLE_VI, title, &error));
+          }
+          break;
+        case 1:
+          {
+            /* Longer than before: the text grows. */
+            g_autofree char *summary = g_strnfill (g_rand_int_range (rand, 0, 3000), 'x');
+
+            g_assert_true (dm_edit_set_event_text (edit, id, DM_EVENT_FIELD_SUMMARY_EN, summary, &error));
+          }
+          break;
+        case 2:
+          g_free (dm_edit_duplicate_event (edit, id));
+          break;
+        case 3:
+          if (n > 10)
+            g_assert_true (dm_edit_delete_event (edit, id));
+          break;
+        case 4:
+          {
+            DmEvent *copy = dm_event_copy (event);
+
+            dm_date_init (&copy->start, DM_DATE_PRECISION_YEAR, g_rand_int_range (rand, 1900, 2100), 0, 0, 0, 0);
+            copy->end = (DmDate) { 0 };
+            g_assert_true (dm_edit_change_event (edit, id, copy, DM_EVENT_FIELD_START, &error));
+          }
+          break;
+        default:
+          dm_edit_undo (edit);
+          break;
+        }
+      g_assert_no_error (error);
+      dm_edit_close_step (edit);
+    }
+
+  g_signal_handlers_disconnect_by_data (edit, &index);
+  dm_search_index_unref (index);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -830,6 +927,7 @@ main (int   argc,
   g_test_add_func ("/search/rank", test_rank);
   g_test_add_func ("/search/incremental/typing", test_incremental_typing);
   g_test_add_func ("/search/incremental/random", test_incremental_random);
+  g_test_add_func ("/search/splice", test_splice);
 
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 #include <adwaita.h>
 #include <math.h>
 
+#include "dm-edit.h"
 #include "dm-test-util.h"
 #include "dm-test-window.h"
 #include "dm-timeline-view.h"
@@ -330,6 +331,69 @@ test_data_and_size (Fixture       *f,
   cairo_surface_destroy (assert_nodes_match (f, "bundled-again"));
 }
 
+/* Edits of the dataset shown, told to the view as the window tells it
+ * (dm_timeline_view_events_changed()): the item kept for the event
+ * edited goes, whether it stays where it was (its title typed), moves
+ * (its date), goes (deleted) or comes back (undone). */
+static void
+edited_cb (DmEdit  *edit,
+           Fixture *f)
+{
+  guint position;
+  guint removed;
+  guint added;
+
+  g_assert_true (dm_edit_get_changed_range (edit, &position, &removed, &added));
+  dm_timeline_view_events_changed (f->view, position, removed, added);
+}
+
+static void
+test_edit (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(DmEdit) edit = dm_edit_new (f->dataset);
+  guint middle = dm_dataset_get_n_events (f->dataset) / 2;
+  const DmEvent *event = dm_dataset_get_event (f->dataset, middle);
+  g_autofree char *id = g_strdup (event->id);
+  double at = event->axis_start;
+  cairo_surface_t *before;
+  DmEvent *moved;
+
+  set_range (f, at - 60, at + 60);
+  before = assert_nodes_match (f, "edit-zoomed");
+  g_signal_connect (edit, "changed", G_CALLBACK (edited_cb), f);
+
+  /* Its title backwards: the same letters, as wide, so the item's size
+   * and place do not change, only what it says. */
+  {
+    g_autofree char *en = g_utf8_strreverse (dm_text_get (&event->title, DM_LANGUAGE_EN), -1);
+    g_autofree char *vi = g_utf8_strreverse (dm_text_get (&event->title, DM_LANGUAGE_VI), -1);
+
+    g_assert_true (dm_edit_set_event_text (edit, id, DM_EVENT_FIELD_TITLE_EN, en, NULL));
+    g_assert_true (dm_edit_set_event_text (edit, id, DM_EVENT_FIELD_TITLE_VI, vi, NULL));
+  }
+  assert_step (f, &before, "edit-title", TRUE);
+  g_assert_true (dm_edit_undo (edit));
+  g_assert_true (dm_edit_undo (edit));
+  assert_step (f, &before, "edit-title-undone", TRUE);
+
+  moved = dm_event_copy (dm_dataset_lookup_event (f->dataset, id, NULL));
+  dm_date_init (&moved->start, DM_DATE_PRECISION_DAY, 1990, 1, 1, 0, 0);
+  moved->end = (DmDate) { 0 };
+  g_assert_true (dm_edit_change_event (edit, id, moved, DM_EVENT_FIELD_START, NULL));
+  assert_step (f, &before, "edit-date", TRUE);
+  g_assert_true (dm_edit_undo (edit));
+  assert_step (f, &before, "edit-date-undone", TRUE);
+
+  g_assert_true (dm_edit_delete_event (edit, id));
+  assert_step (f, &before, "edit-delete", TRUE);
+  g_assert_true (dm_edit_undo (edit));
+  assert_step (f, &before, "edit-delete-undone", TRUE);
+
+  g_signal_handlers_disconnect_by_data (edit, f);
+  cairo_surface_destroy (before);
+}
+
 /* Many kinds in a short window: the lanes scroll under the axis, and the
  * kept lanes follow the scroll. */
 static void
@@ -370,6 +434,7 @@ main (int   argc,
   g_test_add ("/view-nodes/theme", Fixture, NULL, fixture_setup, test_theme, fixture_teardown);
   g_test_add ("/view-nodes/text-size", Fixture, NULL, fixture_setup, test_text_size, fixture_teardown);
   g_test_add ("/view-nodes/data-and-size", Fixture, NULL, fixture_setup, test_data_and_size, fixture_teardown);
+  g_test_add ("/view-nodes/edit", Fixture, NULL, fixture_setup, test_edit, fixture_teardown);
   g_test_add ("/view-nodes/lane-scroll", Fixture, NULL, fixture_setup, test_lane_scroll, fixture_teardown);
 
   return g_test_run ();

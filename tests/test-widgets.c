@@ -10,6 +10,8 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "dm-detail-pane.h"
+#include "dm-edit.h"
 #include "dm-export-dialog.h"
 #include "dm-filter-popover.h"
 #include "dm-source-viewer.h"
@@ -322,6 +324,164 @@ test_source_viewer (void)
   gtk_window_destroy (GTK_WINDOW (parent));
 }
 
+/* The positions the related-event buttons of @widget lead to, in order. */
+static void
+collect_related (GtkWidget *widget,
+                 GArray    *positions)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, "related-event"))
+    {
+      guint position = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "position"));
+
+      g_array_append_val (positions, position);
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_related (c, positions);
+}
+
+typedef struct
+{
+  DmDetailPane *pane;
+  char         *id;      /* of the event shown */
+} PaneCheck;
+
+/* After each change, told as the window tells it, the pane shows the
+ * event's related events: its own relations', then those of the events
+ * that name it, as the dataset's table of referrers (made afresh) has
+ * them. */
+static void
+pane_changed_cb (DmEdit    *edit,
+                 PaneCheck *check)
+{
+  DmDataset *dataset = dm_edit_get_dataset (edit);
+  g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) expected = g_array_new (FALSE, FALSE, sizeof (guint));
+  const DmEvent *event;
+  const DmReferrer *referrers;
+  guint position;
+  guint removed;
+  guint added;
+  guint n;
+
+  if (dm_edit_get_changed_range (edit, &position, &removed, &added))
+    dm_detail_pane_events_changed (check->pane, position, removed, added);
+  else
+    dm_detail_pane_dataset_changed (check->pane);
+
+  event = dm_dataset_lookup_event (dataset, check->id, &position);
+  g_assert_nonnull (event);
+  dm_detail_pane_show (check->pane, dataset, (int) position, DM_LANGUAGE_EN);
+  collect_related (GTK_WIDGET (check->pane), shown);
+
+  for (guint r = 0; event->related != NULL && r < event->related->len; r++)
+    {
+      guint target;
+
+      if (dm_dataset_lookup_event (dataset, ((DmRelation *) g_ptr_array_index (event->related, r))->event, &target) != NULL)
+        g_array_append_val (expected, target);
+    }
+  referrers = dm_dataset_get_referrers (dataset, position, &n);
+  for (guint i = 0; i < n; i++)
+    g_array_append_val (expected, referrers[i].position);
+
+  g_assert_cmpmem (shown->data, shown->len * sizeof (guint), expected->data, expected->len * sizeof (guint));
+}
+
+/* The referrers the detail pane keeps across edits (so as not to make
+ * the dataset's table again at each keystroke) follow random edits:
+ * relations to the event shown added and removed, events moved past it,
+ * deleted, undone. */
+static void
+test_detail_pane_referrers (void)
+{
+  g_autoptr(DmDataset) dataset = dm_test_load_bundled ();
+  g_autoptr(DmEdit) edit = dm_edit_new (dataset);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261203);
+  GtkWidget *pane = g_object_ref_sink (dm_detail_pane_new ());
+  guint n = dm_dataset_get_n_events (dataset);
+  PaneCheck check = { DM_DETAIL_PANE (pane), NULL };
+  guint most = 0;
+  guint shown_at = 0;
+
+  /* The event most referred to. */
+  for (guint i = 0; i < n; i++)
+    {
+      guint count;
+
+      dm_dataset_get_referrers (dataset, i, &count);
+      if (count > most)
+        most = count, shown_at = i;
+    }
+  g_assert_cmpuint (most, >, 0);
+  check.id = g_strdup (dm_dataset_get_event (dataset, shown_at)->id);
+  dm_detail_pane_show (check.pane, dataset, (int) shown_at, DM_LANGUAGE_EN);
+  g_signal_connect (edit, "changed", G_CALLBACK (pane_changed_cb), &check);
+
+  for (guint step = 0; step < 150; step++)
+    {
+      const DmEvent *event = dm_dataset_get_event (dataset, g_rand_int_range (rand, 0, dm_dataset_get_n_events (dataset)));
+      g_autofree char *id = g_strdup (event->id);
+      g_autoptr(GError) error = NULL;
+
+      if (g_strcmp0 (id, check.id) == 0 && g_rand_int_range (rand, 0, 3) != 0)
+        {
+          g_autofree char *title = g_strdup_printf ("Typed %u", step);
+
+          g_assert_true (dm_edit_set_event_text (edit, id, DM_EVENT_FIELD_TITLE_EN, title, &error));
+          continue;
+        }
+
+      switch (g_rand_int_range (rand, 0, 6))
+        {
+        case 0:
+          {
+            /* A relation to the event shown, or none. */
+            DmEvent *copy = dm_event_copy (event);
+
+            if (copy->related != NULL && g_rand_boolean (rand))
+              g_clear_pointer (&copy->related, g_ptr_array_unref);
+            else if (g_strcmp0 (id, check.id) != 0)
+              {
+                DmRelation *relation = dm_relation_new ();
+
+                relation->relation = g_strdup ("cites");
+                relation->event = g_strdup (check.id);
+                if (copy->related == NULL)
+                  copy->related = g_ptr_array_new_with_free_func ((GDestroyNotify) dm_relation_free);
+                g_ptr_array_add (copy->related, relation);
+              }
+            g_assert_true (dm_edit_change_event (edit, id, copy, DM_EVENT_FIELD_RELATED, &error));
+          }
+          break;
+        case 1:
+          {
+            DmEvent *copy = dm_event_copy (event);
+
+            dm_date_init (&copy->start, DM_DATE_PRECISION_YEAR, g_rand_int_range (rand, 2000, 2030), 0, 0, 0, 0);
+            copy->end = (DmDate) { 0 };
+            g_assert_true (dm_edit_change_event (edit, id, copy, DM_EVENT_FIELD_START, &error));
+          }
+          break;
+        case 2:
+          if (g_strcmp0 (id, check.id) != 0)
+            g_assert_true (dm_edit_delete_event (edit, id));
+          break;
+        case 3:
+          g_free (dm_edit_duplicate_event (edit, id));
+          break;
+        default:
+          dm_edit_undo (edit);
+          break;
+        }
+      g_assert_no_error (error);
+      dm_edit_close_step (edit);
+    }
+
+  g_signal_handlers_disconnect_by_data (edit, &check);
+  g_free (check.id);
+  g_object_unref (pane);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -332,6 +492,7 @@ main (int   argc,
   g_test_add_func ("/widgets/filter-popover", test_filter_popover);
   g_test_add_func ("/widgets/export-dialog", test_export_dialog);
   g_test_add_func ("/widgets/source-viewer", test_source_viewer);
+  g_test_add_func ("/widgets/detail-pane-referrers", test_detail_pane_referrers);
 
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 
 #include "dm-edit.h"
@@ -1563,6 +1564,294 @@ test_place_text_file (void)
   g_assert_cmpint (g_rmdir (elsewhere), ==, 0);
 }
 
+/* What the window shows of one event, each place it is shown */
+
+/* A label showing exactly @text, mapped, in @root. */
+static gboolean
+shows_label (GtkWidget  *root,
+             const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    if (shows_label (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* A row of the event list showing @title, in sight: a list view keeps
+ * the row of an item it no longer has a while, mapped, out of sight. */
+static gboolean
+shows_row_in (GtkWidget  *list,
+              GtkWidget  *root,
+              const char *title)
+{
+  graphene_rect_t bounds;
+
+  if (DM_IS_EVENT_ROW (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (dm_event_row_get_text (DM_EVENT_ROW (root), DM_EVENT_ROW_TITLE), title) == 0 &&
+      gtk_widget_compute_bounds (root, list, &bounds) &&
+      bounds.origin.y + bounds.size.height > 0 && bounds.origin.y < gtk_widget_get_height (list) &&
+      bounds.origin.x + bounds.size.width > 0 && bounds.origin.x < gtk_widget_get_width (list))
+    return TRUE;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    if (shows_row_in (list, c, title))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+shows_row (GtkWidget  *list,
+           const char *title)
+{
+  return shows_row_in (list, list, title);
+}
+
+static void
+collect_text_cb (const char *text,
+                 double      x,
+                 double      y,
+                 double      size,
+                 gpointer    user_data)
+{
+  g_string_append_printf (user_data, "%s\n", text);
+}
+
+/* Whether the timeline draws a label that starts as @text does (a long
+ * one ends in an ellipsis). */
+static gboolean
+timeline_draws (DmWindow   *window,
+                const char *text)
+{
+  DmTimelineView *view = DM_TIMELINE_VIEW (dm_test_window_child (window, "timeline"));
+  DmScene *scene = dm_timeline_view_get_scene (view);
+  g_autoptr(GString) drawn = g_string_new ("\n");
+  g_autofree char *start = g_utf8_substring (text, 0, 12);
+  g_autofree char *line = g_strdup_printf ("\n%s", start);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 10, 10);
+  cairo_t *cr = cairo_create (surface);
+
+  scene->text_func = collect_text_cb;
+  scene->text_data = drawn;
+  dm_timeline_view_draw_scene (view, cr);
+  scene->text_func = NULL;
+  scene->text_data = NULL;
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  return strstr (drawn->str, line) != NULL;
+}
+
+/* The search entry says it changed a moment after the typing: at once
+ * here. */
+static void
+search_for (DmWindow   *window,
+            const char *query)
+{
+  GtkWidget *entry = dm_test_window_child (window, "search_entry");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), query);
+  g_signal_emit_by_name (entry, "search-changed");
+}
+
+static guint
+n_listed (DmWindow *window)
+{
+  GtkListView *list = GTK_LIST_VIEW (dm_test_window_child (window, "event_view"));
+
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list)));
+}
+
+/* Selected anew, so that the list scrolls its row into view again (after
+ * a search, it shows its top). */
+static void
+reselect (DmWindow *window,
+          guint     position)
+{
+  select_event (window, position == 0 ? 1 : 0);
+  select_event (window, position);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+}
+
+/* @title shown of the selected event in the list, on the timeline and in
+ * the details, and @other nowhere. */
+static void
+assert_shown (DmWindow   *window,
+              const char *title,
+              const char *other)
+{
+  GtkWidget *list = dm_test_window_child (window, "event_view");
+  GtkWidget *details = dm_test_window_child (window, "detail_pane");
+
+  gtk_widget_queue_draw (dm_test_window_child (window, "timeline"));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  if (!shows_row (list, title) || shows_row (list, other))
+    g_error ("The list does not show “%s” alone", title);
+  if (!shows_label (details, title) || shows_label (details, other))
+    g_error ("The details do not show “%s” alone", title);
+  if (!timeline_draws (window, title) || timeline_draws (window, other))
+    g_error ("The timeline does not draw “%s” alone", title);
+}
+
+/* An edit of one event's title, shown again only where it shows
+ * (dm_window_show_events_changed()): its row, its item on the timeline,
+ * the search and the details all say the new title, and after an undo
+ * the old; the zoom stays where it was. */
+static void
+test_edit_shown_everywhere (void)
+{
+  Copy copy = { 0 };
+  DmWindow *window;
+  DmDataset *dataset;
+  DmEdit *edit;
+  DmTimelineView *view;
+  const DmEvent *event;
+  g_autofree char *id = NULL;
+  g_autofree char *old_title = NULL;
+  const char *new_title = "Quokka accord of 2031";
+  guint n;
+  guint position;
+  double at;
+  double start;
+  double end;
+  double after_start;
+  double after_end;
+
+  /* Selecting pans at once: the range read is the one shown. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  copy_bundled (&copy);
+  window = open_copy (&copy);
+  dataset = dm_window_get_dataset (window);
+  edit = dm_window_edit_get_edit (window);
+  view = DM_TIMELINE_VIEW (dm_test_window_child (window, "timeline"));
+  n = dm_dataset_get_n_events (dataset);
+
+  /* An event in the middle, selected, the timeline zoomed in on it. */
+  position = n / 2;
+  event = dm_dataset_get_event (dataset, position);
+  id = g_strdup (event->id);
+  old_title = g_strdup (dm_text_get (&event->title, DM_LANGUAGE_EN));
+  at = event->axis_start;
+  select_event (window, position);
+  dm_timeline_view_set_range (view, at - 30, at + 30, FALSE);
+  assert_shown (window, old_title, new_title);
+
+  /* The search: nothing says "quokka" yet. */
+  search_for (window, "quokka");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpuint (n_listed (window), ==, 0);
+  search_for (window, "");
+  reselect (window, position);
+  dm_timeline_view_get_range (view, &start, &end);
+
+  g_assert_true (dm_edit_set_event_text (edit, id, DM_EVENT_FIELD_TITLE_EN, new_title, NULL));
+  assert_shown (window, new_title, old_title);
+  g_assert_cmpint (dm_window_get_selected (window), ==, (int) position);
+  dm_timeline_view_get_range (view, &after_start, &after_end);
+  g_assert_cmpfloat_with_epsilon (after_start, start, 1e-6);
+  g_assert_cmpfloat_with_epsilon (after_end, end, 1e-6);
+
+  g_assert_true (dm_edit_undo (edit));
+  assert_shown (window, old_title, new_title);
+  g_assert_true (dm_edit_redo (edit));
+  assert_shown (window, new_title, old_title);
+
+  /* The search finds the new title, and, undone, no more. */
+  search_for (window, "quokka");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpuint (n_listed (window), ==, 1);
+  g_assert_true (shows_row (dm_test_window_child (window, "event_view"), new_title));
+  g_assert_true (dm_edit_undo (edit));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpuint (n_listed (window), ==, 0);
+  search_for (window, "");
+  g_assert_cmpuint (n_listed (window), ==, n);
+
+  /* Redone, then the event deleted and brought back: the list counts
+   * it out and in. */
+  g_assert_true (dm_edit_redo (edit));
+  g_assert_true (dm_edit_delete_event (edit, id));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpuint (n_listed (window), ==, n - 1);
+  g_assert_false (shows_row (dm_test_window_child (window, "event_view"), new_title));
+  g_assert_true (dm_edit_undo (edit));
+  reselect (window, position);
+  assert_shown (window, new_title, old_title);
+  g_assert_cmpuint (n_listed (window), ==, n);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_copy (&copy);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+}
+
+/* This process's recovery copy, if there is one: its text. */
+static char *
+read_own_recovery (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_state_dir (), "daumoc", "recovery", NULL);
+  g_autofree char *prefix = g_strdup_printf ("%d-", (int) getpid ());
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    if (g_str_has_prefix (name, prefix) && g_str_has_suffix (name, ".json"))
+      {
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+        char *text = NULL;
+
+        if (g_file_get_contents (path, &text, NULL, NULL))
+          return text;
+      }
+  return NULL;
+}
+
+static gboolean
+recovery_has_edit (gpointer data)
+{
+  g_autofree char *text = read_own_recovery ();
+
+  return text != NULL && strstr (text, data) != NULL;
+}
+
+static gboolean
+recovery_gone (gpointer data)
+{
+  g_autofree char *text = read_own_recovery ();
+
+  return text == NULL;
+}
+
+/* A recovery copy is kept a while after an edit, written in a worker
+ * (at any size now), and goes once the edit is undone. */
+static void
+test_recovery_copy (void)
+{
+  Copy copy = { 0 };
+  DmWindow *window;
+  DmDataset *dataset;
+  g_autofree char *id = NULL;
+
+  copy_bundled (&copy);
+  window = open_copy (&copy);
+  dataset = dm_window_get_dataset (window);
+  id = g_strdup (dm_dataset_get_event (dataset, 3)->id);
+  g_assert_null (read_own_recovery ());
+
+  g_assert_true (dm_edit_set_event_text (dm_window_edit_get_edit (window), id, DM_EVENT_FIELD_TITLE_EN,
+                                         "Kept for recovery", NULL));
+  wait_for (recovery_has_edit, (gpointer) "Kept for recovery");
+
+  g_assert_true (dm_edit_undo (dm_window_edit_get_edit (window)));
+  wait_for (recovery_gone, NULL);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_copy (&copy);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1575,6 +1864,8 @@ main (int   argc,
   g_test_add_func ("/window-edit/place-text-file", test_place_text_file);
   g_test_add_func ("/window-edit/editor-add-citation", test_editor_add_citation);
   g_test_add_func ("/window-edit/editor-items", test_editor_items);
+  g_test_add_func ("/window-edit/edit-shown-everywhere", test_edit_shown_everywhere);
+  g_test_add_func ("/window-edit/recovery-copy", test_recovery_copy);
 #ifdef DM_TEST_XDOTOOL
   g_test_add_func ("/window-edit/keyboard-edit-and-save", test_keyboard_edit_and_save);
   g_test_add_func ("/window-edit/keyboard-items", test_keyboard_items);

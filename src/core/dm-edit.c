@@ -27,8 +27,11 @@ typedef enum
   TARGET_TITLE,
 } Target;
 
+typedef struct _DmEdit DmEdit;
+
 typedef struct
 {
+  DmEdit       *owner;     /* not a reference: commands die with it */
   Target        target;
   DmEventField  field;
   gpointer      stored;    /* the version out of the dataset, or NULL */
@@ -49,6 +52,19 @@ struct _DmEdit
   guint       saved_depth;   /* undo->len when saved; G_MAXUINT when lost */
   char       *changed_event;
   gboolean    merge_open;
+
+  /* What the change under way did to the events' positions, in the
+   * terms of GListModel::items-changed (dm_edit_get_changed_range()). */
+  guint       range_position;
+  guint       range_removed;
+  guint       range_added;
+  gboolean    range_empty;     /* no event taken out or put in yet */
+  gboolean    range_known;     /* nothing but events changed */
+
+  /* While a worker reads the events (dm_edit_hold_events()), those an
+   * edit lets go are kept here. */
+  guint       holds;
+  GPtrArray  *held;
 };
 
 G_DEFINE_FINAL_TYPE (DmEdit, dm_edit, G_TYPE_OBJECT)
@@ -74,6 +90,17 @@ static guint signals[N_SIGNALS];
 
 /* Commands */
 
+/* An event out of the dataset, freed unless a worker may still read it. */
+static void
+free_event (DmEdit  *self,
+            DmEvent *event)
+{
+  if (self != NULL && self->holds > 0)
+    g_ptr_array_add (self->held, event);
+  else
+    dm_event_free (event);
+}
+
 static void
 command_free (gpointer data)
 {
@@ -84,7 +111,7 @@ command_free (gpointer data)
       switch (command->target)
         {
         case TARGET_EVENT:
-          dm_event_free (command->stored);
+          free_event (command->owner, command->stored);
           break;
         case TARGET_KIND:
           dm_kind_free (command->stored);
@@ -111,6 +138,74 @@ static GPtrArray *
 step_new (void)
 {
   return g_ptr_array_new_with_free_func (command_free);
+}
+
+/* The range of positions a change touched, kept as the change takes
+ * events out and puts them in, each at a position of the dataset as it
+ * is at that moment. Positions before the range and after it are as they
+ * were before the change (shifted by what it added or removed); so it
+ * grows to hold each position touched, and an insertion adds to it, a
+ * removal takes from it. */
+static void
+begin_change (DmEdit *self)
+{
+  self->range_position = 0;
+  self->range_removed = 0;
+  self->range_added = 0;
+  self->range_empty = TRUE;
+  self->range_known = TRUE;
+  g_signal_emit (self, signals[CHANGING], 0);
+}
+
+/* Grows the range to hold [@first, @end) of the dataset as it is now. */
+static void
+range_cover (DmEdit *self,
+             guint   first,
+             guint   end)
+{
+  if (self->range_empty)
+    {
+      self->range_position = first;
+      self->range_removed = self->range_added = end - first;
+      self->range_empty = FALSE;
+      return;
+    }
+  if (first < self->range_position)
+    {
+      guint more = self->range_position - first;
+
+      self->range_position = first;
+      self->range_removed += more;
+      self->range_added += more;
+    }
+  if (end > self->range_position + self->range_added)
+    {
+      guint more = end - (self->range_position + self->range_added);
+
+      self->range_removed += more;
+      self->range_added += more;
+    }
+}
+
+static DmEvent *
+steal_event (DmEdit *self,
+             guint   position)
+{
+  range_cover (self, position, position + 1);
+  self->range_added--;
+  return dm_dataset_steal_event (self->dataset, position);
+}
+
+static void
+insert_event (DmEdit  *self,
+              DmEvent *event)
+{
+  guint position = dm_dataset_insert_event (self->dataset, event);
+
+  /* Where it went, between the events now at position - 1 and position
+   * + 1. */
+  range_cover (self, position, position);
+  self->range_added++;
 }
 
 static void
@@ -140,13 +235,13 @@ command_swap (DmEdit  *self,
 
           if (dm_dataset_lookup_event (self->dataset, command->live_id, &position) == NULL)
             g_assert_not_reached ();
-          out = dm_dataset_steal_event (self->dataset, position);
+          out = steal_event (self, position);
         }
       g_clear_pointer (&command->live_id, g_free);
       if (command->stored != NULL)
         {
           command->live_id = g_strdup (((DmEvent *) command->stored)->id);
-          dm_dataset_insert_event (self->dataset, command->stored);
+          insert_event (self, command->stored);
         }
       set_changed_event (self, command->live_id);
       break;
@@ -173,6 +268,7 @@ command_swap (DmEdit  *self,
       break;
 
     case TARGET_TITLE:
+      self->range_known = FALSE;
       dm_dataset_swap_title (self->dataset, command->stored);
       return;
 
@@ -182,6 +278,7 @@ command_swap (DmEdit  *self,
 
   if (command->target != TARGET_EVENT)
     {
+      self->range_known = FALSE;
       command->live = command->stored != NULL;
       set_changed_event (self, NULL);
     }
@@ -211,7 +308,8 @@ run (DmEdit  *self,
   gboolean could_redo = dm_edit_can_redo (self);
   gboolean was_modified = dm_edit_get_modified (self);
 
-  g_signal_emit (self, signals[CHANGING], 0);
+  command->owner = self;
+  begin_change (self);
   command_swap (self, command);
 
   if (self->group != NULL)
@@ -261,11 +359,11 @@ merge (DmEdit       *self,
   if (dm_dataset_lookup_event (self->dataset, id, &position) == NULL)
     return FALSE;
 
-  g_signal_emit (self, signals[CHANGING], 0);
-  dm_event_free (dm_dataset_steal_event (self->dataset, position));
+  begin_change (self);
+  free_event (self, steal_event (self, position));
   g_free (command->live_id);
   command->live_id = g_strdup (event->id);
-  dm_dataset_insert_event (self->dataset, event);
+  insert_event (self, event);
   set_changed_event (self, event->id);
   g_signal_emit (self, signals[CHANGED], 0);
 
@@ -284,6 +382,7 @@ dm_edit_finalize (GObject *object)
   g_clear_pointer (&self->redo, g_ptr_array_unref);
   g_clear_pointer (&self->changed_event, g_free);
   g_clear_object (&self->dataset);
+  g_clear_pointer (&self->held, g_ptr_array_unref);
 
   G_OBJECT_CLASS (dm_edit_parent_class)->finalize (object);
 }
@@ -388,6 +487,8 @@ dm_edit_class_init (DmEditClass *klass)
 static void
 dm_edit_init (DmEdit *self)
 {
+  self->held = g_ptr_array_new_with_free_func ((GDestroyNotify) dm_event_free);
+  self->range_empty = TRUE;
   self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
 }
@@ -1202,7 +1303,7 @@ dm_edit_undo (DmEdit *self)
   could_redo = dm_edit_can_redo (self);
   was_modified = dm_edit_get_modified (self);
   step = g_ptr_array_steal_index (self->undo, self->undo->len - 1);
-  g_signal_emit (self, signals[CHANGING], 0);
+  begin_change (self);
   for (guint i = step->len; i > 0; i--)
     command_swap (self, g_ptr_array_index (step, i - 1));
   /* After a group, the event it was about (its first command's). */
@@ -1232,7 +1333,7 @@ dm_edit_redo (DmEdit *self)
   could_undo = dm_edit_can_undo (self);
   was_modified = dm_edit_get_modified (self);
   step = g_ptr_array_steal_index (self->redo, self->redo->len - 1);
-  g_signal_emit (self, signals[CHANGING], 0);
+  begin_change (self);
   for (guint i = 0; i < step->len; i++)
     command_swap (self, g_ptr_array_index (step, i));
   if (step->len > 1 && ((Command *) g_ptr_array_index (step, 0))->target == TARGET_EVENT)
@@ -1265,6 +1366,42 @@ dm_edit_set_saved (DmEdit *self)
   self->merge_open = FALSE;
   if (was_modified)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+void
+dm_edit_hold_events (DmEdit *self)
+{
+  g_return_if_fail (DM_IS_EDIT (self));
+
+  self->holds++;
+}
+
+void
+dm_edit_release_events (DmEdit *self)
+{
+  g_return_if_fail (DM_IS_EDIT (self));
+  g_return_if_fail (self->holds > 0);
+
+  if (--self->holds == 0)
+    g_ptr_array_set_size (self->held, 0);
+}
+
+gboolean
+dm_edit_get_changed_range (DmEdit *self,
+                           guint  *position,
+                           guint  *removed,
+                           guint  *added)
+{
+  g_return_val_if_fail (DM_IS_EDIT (self), FALSE);
+
+  if (position != NULL)
+    *position = self->range_empty ? 0 : self->range_position;
+  if (removed != NULL)
+    *removed = self->range_empty ? 0 : self->range_removed;
+  if (added != NULL)
+    *added = self->range_empty ? 0 : self->range_added;
+
+  return self->range_known;
 }
 
 const char *

@@ -134,4 +134,24 @@ void          dm_edit_set_saved           (DmEdit        *self);
  * it was not about one event, or deleted it): for the views to select. */
 const char   *dm_edit_get_changed_event   (DmEdit        *self);
 
+/* For a worker that reads the events of the dataset while it is edited
+ * (a recovery copy written from a snapshot of their pointers): until the
+ * release, no event the dataset held is freed, and since an edit
+ * replaces an event rather than change it, each stays as it was. Holds
+ * nest; the DmEdit must live until the last is released. */
+void          dm_edit_hold_events         (DmEdit        *self);
+void          dm_edit_release_events      (DmEdit        *self);
+
+/* What the last change, undo or redo did to the events' positions, as
+ * GListModel::items-changed says it: the @removed events from @position
+ * are now @added others (or the same, changed); those before are as
+ * they were, those after as they were, moved by @added - @removed. So
+ * the views show again only what changed. FALSE when more than events
+ * changed (a kind, a source, a tag's label, the title), which may change
+ * how every event is shown. */
+gboolean      dm_edit_get_changed_range   (DmEdit        *self,
+                                           guint         *position,
+                                           guint         *removed,
+                                           guint         *added);
+
 G_END_DECLS

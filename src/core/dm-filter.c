@@ -859,6 +859,16 @@ dm_filter_set_required_tags (DmFilter           *self,
   end_change (self, TRUE);
 }
 
+void
+dm_filter_dataset_changed (DmFilter *self)
+{
+  g_return_if_fail (DM_IS_FILTER (self));
+
+  /* prepare() makes them again for the dataset as it is now. */
+  g_clear_weak_pointer (&self->dataset);
+  g_clear_pointer (&self->search, dm_search_state_free);
+}
+
 gboolean
 dm_filter_is_active (DmFilter *self)
 {

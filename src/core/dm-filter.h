@@ -75,6 +75,10 @@ char          **dm_filter_dup_required_tags   (DmFilter           *self);
 void            dm_filter_set_required_tags   (DmFilter           *self,
                                                const char * const *tags);
 
+/* The dataset filtered last changed in place (an edit, dm-edit.h): what
+ * the filter keeps of its events is made again by the next
+ * dm_filter_apply(). */
+void            dm_filter_dataset_changed     (DmFilter           *self);
 /* Whether any criterion can hide an event (also the "active" property). */
 gboolean        dm_filter_is_active           (DmFilter           *self);
 /* Clears every criterion, with one ::changed (none if nothing was set). */

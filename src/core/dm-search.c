@@ -400,20 +400,22 @@ scan_subset (const DmSearchIndex *self,
 
 /* Public API */
 
-DmSearchIndex *
-dm_search_index_new (DmDataset *dataset)
+/* How many events follow the @added ones put in at @position, of @n. */
+static guint
+tail_count (guint n,
+                 guint position,
+                 guint added)
 {
-  g_autoptr(GPtrArray) kind_texts = NULL;
-  DmSearchIndex *self;
-  GString *text;
-  guint n_kinds;
-  guint n;
+  return n - position - added;
+}
 
-  g_return_val_if_fail (DM_IS_DATASET (dataset), NULL);
+/* Each kind's label is folded once, not once per event. */
+static GPtrArray *
+fold_kind_texts (DmDataset *dataset)
+{
+  guint n_kinds = dm_dataset_get_n_kinds (dataset);
+  GPtrArray *kind_texts = g_ptr_array_new_full (n_kinds, g_free);
 
-  /* Each kind's label is folded once, not once per event. */
-  n_kinds = dm_dataset_get_n_kinds (dataset);
-  kind_texts = g_ptr_array_new_full (n_kinds, g_free);
   for (guint k = 0; k < n_kinds; k++)
     {
       const DmKind *kind = dm_dataset_get_kind (dataset, k);
@@ -425,6 +427,20 @@ dm_search_index_new (DmDataset *dataset)
       g_ptr_array_add (kind_texts, g_string_free (label, FALSE));
     }
 
+  return kind_texts;
+}
+
+DmSearchIndex *
+dm_search_index_new (DmDataset *dataset)
+{
+  g_autoptr(GPtrArray) kind_texts = NULL;
+  DmSearchIndex *self;
+  GString *text;
+  guint n;
+
+  g_return_val_if_fail (DM_IS_DATASET (dataset), NULL);
+
+  kind_texts = fold_kind_texts (dataset);
   n = dm_dataset_get_n_events (dataset);
   self = g_atomic_rc_box_new0 (DmSearchIndex);
   self->n_events = n;
@@ -443,6 +459,89 @@ dm_search_index_new (DmDataset *dataset)
   self->text = g_realloc (g_string_free (text, FALSE), self->offsets[n] + 1);
 
   return self;
+}
+
+DmSearchIndex *
+dm_search_index_splice (DmSearchIndex *self,
+                        DmDataset     *dataset,
+                        guint          position,
+                        guint          removed,
+                        guint          added)
+{
+  g_autoptr(GPtrArray) kind_texts = NULL;
+  g_autoptr(GString) fresh = NULL;
+  g_autofree guint32 *fresh_ranks = NULL;
+  g_autofree gsize *fresh_offsets = NULL;
+  DmSearchIndex *spliced;
+  gsize cut_start;
+  gsize cut_end;
+  gsize tail;
+  guint n;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (DM_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (position + removed <= self->n_events, NULL);
+  g_return_val_if_fail (self->n_events - removed + added == dm_dataset_get_n_events (dataset), NULL);
+
+  /* The events put in, folded as dm_search_index_new() folds them. */
+  kind_texts = fold_kind_texts (dataset);
+  fresh = g_string_new (NULL);
+  fresh_ranks = g_new (guint32, (gsize) MAX (added, 1) * 3);
+  fresh_offsets = g_new (gsize, added + 1);
+  for (guint i = 0; i < added; i++)
+    {
+      fresh_offsets[i] = fresh->len;
+      append_event (fresh, dataset, dm_dataset_get_event (dataset, position + i), kind_texts, fresh_ranks + (gsize) i * 3);
+    }
+  fresh_offsets[added] = fresh->len;
+
+  /* The others' text moves, in place: a realloc() of a large block maps
+   * its pages anew rather than copy them, and what follows the events
+   * taken out moves once, by memmove(). */
+  n = self->n_events - removed + added;
+  cut_start = self->offsets[position];
+  cut_end = self->offsets[position + removed];
+  tail = self->offsets[self->n_events] - cut_end;
+
+  spliced = g_atomic_rc_box_new0 (DmSearchIndex);
+  spliced->n_events = n;
+  spliced->text = g_steal_pointer (&self->text);
+  spliced->offsets = g_steal_pointer (&self->offsets);
+  spliced->ranks = g_steal_pointer (&self->ranks);
+  self->n_events = 0;
+  self->offsets = g_new0 (gsize, 1);
+  self->text = g_strdup ("");
+  self->ranks = g_new0 (guint32, 3);
+
+  if (fresh->len > cut_end - cut_start)
+    spliced->text = g_realloc (spliced->text, cut_start + fresh->len + tail + 1);
+  memmove (spliced->text + cut_start + fresh->len, spliced->text + cut_end, tail + 1);
+  memcpy (spliced->text + cut_start, fresh->str, fresh->len);
+  if (fresh->len < cut_end - cut_start)
+    spliced->text = g_realloc (spliced->text, cut_start + fresh->len + tail + 1);
+
+  if (added > removed)
+    {
+      spliced->offsets = g_renew (gsize, spliced->offsets, (gsize) n + 1);
+      spliced->ranks = g_renew (guint32, spliced->ranks, (gsize) MAX (n, 1) * 3);
+    }
+  memmove (spliced->offsets + position + added, spliced->offsets + position + removed,
+           sizeof (gsize) * (tail_count (n, position, added) + 1));
+  for (guint i = position + added; i <= n; i++)
+    spliced->offsets[i] = spliced->offsets[i] - cut_end + cut_start + fresh->len;
+  for (guint i = 0; i < added; i++)
+    spliced->offsets[position + i] = cut_start + fresh_offsets[i];
+  memmove (spliced->ranks + (gsize) (position + added) * 3, spliced->ranks + (gsize) (position + removed) * 3,
+           sizeof (guint32) * 3 * tail_count (n, position, added));
+  if (added > 0)
+    memcpy (spliced->ranks + (gsize) position * 3, fresh_ranks, sizeof (guint32) * 3 * added);
+  if (added < removed)
+    {
+      spliced->offsets = g_renew (gsize, spliced->offsets, (gsize) n + 1);
+      spliced->ranks = g_renew (guint32, spliced->ranks, (gsize) MAX (n, 1) * 3);
+    }
+
+  return spliced;
 }
 
 DmSearchIndex *

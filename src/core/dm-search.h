@@ -28,6 +28,17 @@ G_BEGIN_DECLS
 typedef struct _DmSearchIndex DmSearchIndex;
 
 DmSearchIndex  *dm_search_index_new           (DmDataset      *dataset);
+/* The index of @dataset after an edit that replaced the @removed events
+ * from @position with @added others (dm_edit_get_changed_range()), made
+ * from @self: only the events put in are read and folded; the others'
+ * text is moved over from @self, which is left empty (no events). So
+ * @self must not be in use in another thread, and a search state of it
+ * is of no use any more. */
+DmSearchIndex  *dm_search_index_splice        (DmSearchIndex  *self,
+                                               DmDataset      *dataset,
+                                               guint           position,
+                                               guint           removed,
+                                               guint           added);
 DmSearchIndex  *dm_search_index_ref           (DmSearchIndex  *self);
 void            dm_search_index_unref         (DmSearchIndex  *self);
 

@@ -60,6 +60,17 @@ DmDataset      *dm_dataset_load_file_finish   (GAsyncResult  *result,
 /* Saving (dm-writer.c): the native format, with every member the file had
  * that this version does not know written back unchanged. */
 JsonNode       *dm_dataset_to_json            (DmDataset     *self);
+/* The same of a dataset given in parts (borrowed; @events in any order,
+ * written in the order of their file), for a worker that writes a
+ * snapshot of a dataset being edited (dm-save.h). */
+JsonNode       *dm_dataset_parts_to_json      (const DmText  *title,
+                                               const DmText  *description,
+                                               JsonObject    *extra,
+                                               GPtrArray     *kinds,
+                                               GPtrArray     *sources,
+                                               GPtrArray     *tags,
+                                               GPtrArray     *eras,
+                                               GPtrArray     *events);
 char           *dm_dataset_to_data            (DmDataset     *self,
                                                gsize         *length);
 gboolean        dm_dataset_save_to_file       (DmDataset     *self,

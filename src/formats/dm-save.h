@@ -64,6 +64,23 @@ void       dm_recovery_free           (DmRecovery    *recovery);
 gboolean   dm_recovery_write          (DmDataset     *dataset,
                                        GFile         *original,
                                        GError       **error);
+/* A recovery copy written in a worker while the timeline is edited, so
+ * that a large one (the JSON of 100 000 events takes seconds) is kept
+ * safe with no pause. The snapshot is taken on the thread that edits, at
+ * once: copies of the kinds, sources and tag labels (a few), and the
+ * pointers of the events, which the caller keeps alive and unchanged
+ * until it frees the snapshot (dm_edit_hold_events(): an edit replaces
+ * an event, never changes it). Written as dm_recovery_write() writes, in
+ * any thread; freed on the thread that took it. */
+typedef struct _DmRecoverySnapshot DmRecoverySnapshot;
+
+DmRecoverySnapshot *dm_recovery_snapshot_new   (DmDataset           *dataset,
+                                                GFile               *original);
+gboolean            dm_recovery_snapshot_write (DmRecoverySnapshot  *self,
+                                                GCancellable        *cancellable,
+                                                GError             **error);
+void                dm_recovery_snapshot_free  (DmRecoverySnapshot  *self);
+
 /* Removes this process's copy for @original: saved, or discarded. */
 void       dm_recovery_discard        (GFile         *original);
 /* The copies left by processes that are no longer running, newest first. */
@@ -72,5 +89,6 @@ GPtrArray *dm_recovery_list_orphans   (void);
 void       dm_recovery_remove         (DmRecovery    *recovery);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmRecovery, dm_recovery_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmRecoverySnapshot, dm_recovery_snapshot_free)
 
 G_END_DECLS

@@ -365,37 +365,53 @@ dm_dataset_to_json (DmDataset *self)
   g_autoptr(GPtrArray) sources = g_ptr_array_new ();
   g_autoptr(GPtrArray) eras = g_ptr_array_new ();
   g_autoptr(GPtrArray) tags = g_ptr_array_new ();
-  g_autoptr(GPtrArray) events = NULL;
-  Members root = MEMBERS_INIT (&dm_format_dataset);
+  g_autoptr(GPtrArray) events = g_ptr_array_new ();
 
   g_return_val_if_fail (DM_IS_DATASET (self), NULL);
 
-  set_string (&root, "format", DM_DATASET_FORMAT_NAME);
-  set_member (&root, "version", json_node_init_int (json_node_alloc (), DM_DATASET_FORMAT_VERSION));
-  set_text (&root, "title", dm_dataset_get_title (self));
-  set_text (&root, "description", dm_dataset_get_description (self));
-
   for (guint i = 0; i < dm_dataset_get_n_kinds (self); i++)
     g_ptr_array_add (kinds, (gpointer) dm_dataset_get_kind (self, i));
-  set_member (&root, "kinds", array_to_node (kinds, kind_to_node));
-
   for (guint i = 0; i < dm_dataset_get_n_sources (self); i++)
     g_ptr_array_add (sources, (gpointer) dm_dataset_get_source (self, i));
-  set_array (&root, "sources", sources, source_to_node);
-
   for (guint i = 0; i < dm_dataset_get_n_tag_labels (self); i++)
     g_ptr_array_add (tags, (gpointer) dm_dataset_get_tag_label (self, i));
-  set_array (&root, "tags", tags, tag_to_node);
-
   for (guint i = 0; i < dm_dataset_get_n_eras (self); i++)
     g_ptr_array_add (eras, (gpointer) dm_dataset_get_era (self, i));
+  for (guint i = 0; i < dm_dataset_get_n_events (self); i++)
+    g_ptr_array_add (events, (gpointer) dm_dataset_get_event (self, i));
+
+  return dm_dataset_parts_to_json (dm_dataset_get_title (self), dm_dataset_get_description (self),
+                                   dm_dataset_get_extra (self), kinds, sources, tags, eras, events);
+}
+
+JsonNode *
+dm_dataset_parts_to_json (const DmText *title,
+                          const DmText *description,
+                          JsonObject   *extra,
+                          GPtrArray    *kinds,
+                          GPtrArray    *sources,
+                          GPtrArray    *tags,
+                          GPtrArray    *eras,
+                          GPtrArray    *events)
+{
+  g_autoptr(GPtrArray) in_file_order = NULL;
+  Members root = MEMBERS_INIT (&dm_format_dataset);
+
+  set_string (&root, "format", DM_DATASET_FORMAT_NAME);
+  set_member (&root, "version", json_node_init_int (json_node_alloc (), DM_DATASET_FORMAT_VERSION));
+  set_text (&root, "title", title);
+  set_text (&root, "description", description);
+  set_member (&root, "kinds", array_to_node (kinds, kind_to_node));
+  set_array (&root, "sources", sources, source_to_node);
+  set_array (&root, "tags", tags, tag_to_node);
   set_array (&root, "eras", eras, era_to_node);
 
   /* Events go back in the order the file had them. */
-  events = dm_dataset_get_events_in_file_order (self);
-  set_member (&root, "events", array_to_node (events, event_to_node));
+  in_file_order = g_ptr_array_copy (events, NULL, NULL);
+  g_ptr_array_sort (in_file_order, compare_file_order);
+  set_member (&root, "events", array_to_node (in_file_order, event_to_node));
 
-  return to_node (&root, dm_dataset_get_extra (self));
+  return to_node (&root, extra);
 }
 
 char *

@@ -35,6 +35,9 @@
 #define HEADER_TEXT_END  12
 
 static void   clear_item_images (DmScene *scene);
+static void   forget_item_images (DmScene *scene,
+                                  guint    first,
+                                  guint    end);
 static double header_height     (DmScene *scene,
                                  guint    lane);
 
@@ -106,6 +109,37 @@ dm_scene_reset_labels (DmScene *scene)
 
   /* The same items may now say other things, in other fonts. */
   clear_item_images (scene);
+}
+
+/* The label widths are kept per position: those of the events the edit
+ * took out go, those it put in are to be measured, and the others move
+ * with their events. The kept item images are by position too: those
+ * from @position on may now show other events (or other text). */
+void
+dm_scene_events_changed (DmScene *scene,
+                         guint    position,
+                         guint    removed,
+                         guint    added)
+{
+  GArray *widths[] = { scene->label_widths, scene->short_widths, scene->wrapped_widths };
+  g_return_if_fail (position + removed <= scene->label_widths->len);
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      g_array_remove_range (widths[w], position, removed);
+      for (guint i = 0; i < added; i++)
+        {
+          float unknown = -1;
+
+          g_array_insert_val (widths[w], position, unknown);
+        }
+    }
+
+  forget_item_images (scene, position, removed == added ? position + added : G_MAXUINT);
+
+  scene->layout_valid = FALSE;
+  /* The lanes' headers count their events. */
+  scene->labels_serial++;
 }
 
 guint
@@ -1535,6 +1569,28 @@ clear_item_images (DmScene *scene)
   if (scene->item_images != NULL)
     g_hash_table_remove_all (scene->item_images);
   scene->item_bytes = 0;
+}
+
+/* The images of the items whose (first) event is at a position in
+ * [@first, @end). */
+static void
+forget_item_images (DmScene *scene,
+                    guint    first,
+                    guint    end)
+{
+  GHashTableIter iter;
+  ItemImage *image;
+
+  if (scene->item_images == NULL)
+    return;
+
+  g_hash_table_iter_init (&iter, scene->item_images);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &image))
+    if (image->key.position >= first && image->key.position < end)
+      {
+        scene->item_bytes -= image->bytes;
+        g_hash_table_iter_remove (&iter);
+      }
 }
 
 /* Whole pixels, in the view's coordinates (the layout's less @offset):

@@ -184,6 +184,14 @@ void         dm_scene_clear            (DmScene        *scene);
 
 /* When the dataset, the language or the fonts change. */
 void         dm_scene_reset_labels     (DmScene        *scene);
+/* When the dataset changed in place (an edit, dm-edit.h): the @removed
+ * events from @position are now @added others, the rest as they were
+ * (moved by added - removed). Cheaper than dm_scene_reset_labels(): only
+ * those events are measured and drawn again. */
+void         dm_scene_events_changed   (DmScene        *scene,
+                                        guint           position,
+                                        guint           removed,
+                                        guint           added);
 /* When anything else that moves items changes (scale, size, filter). */
 void         dm_scene_invalidate       (DmScene        *scene);
 

@@ -21,11 +21,9 @@
 #include "dm-sources-dialog.h"
 #include "dm-window-private.h"
 
-/* Recovery copies are written this long after the last edit, for
- * timelines up to this many events (a larger one would stall the window
- * for the seconds it takes to write). */
+/* Recovery copies are written this long after the last edit, in a
+ * worker (write_recovery_cb()). */
 #define RECOVERY_DELAY_SECONDS 2
-#define RECOVERY_MAX_EVENTS 20000
 
 /* What asked about the unsaved changes, done once they are saved or
  * discarded. */
@@ -36,6 +34,8 @@ typedef enum
   PENDING_OPEN,
   PENDING_NEW,
 } Pending;
+
+typedef struct _RecoveryJob RecoveryJob;
 
 typedef struct
 {
@@ -53,6 +53,7 @@ typedef struct
   guint           save_progress_id;
   guint           refresh_id;
   guint           recovery_id;
+  RecoveryJob    *recovery_job;     /* the copy being written, or NULL */
   gboolean        saving;
   gboolean        close_confirmed;
   gboolean        recovered;        /* unsaved since recovered from a copy */
@@ -64,6 +65,8 @@ typedef struct
 } WindowEdit;
 
 static GQuark edit_quark;
+
+static void detach_recovery_job (WindowEdit *state);
 
 static void
 window_edit_free (gpointer data)
@@ -77,6 +80,7 @@ window_edit_free (gpointer data)
 
   g_clear_handle_id (&state->refresh_id, g_source_remove);
   g_clear_handle_id (&state->recovery_id, g_source_remove);
+  detach_recovery_job (state);
   g_clear_handle_id (&state->save_progress_id, g_source_remove);
   g_clear_object (&state->save_toast);
   g_cancellable_cancel (state->save_cancellable);
@@ -167,21 +171,31 @@ can_edit (WindowEdit *state)
 
 /* Showing the edits */
 
-static gboolean
-refresh_cb (gpointer data)
+/* Where the event the change was about is now (the views select it), or
+ * the selection as it was, when it is still an event. */
+static int
+changed_selection (WindowEdit *state)
 {
-  WindowEdit *state = data;
   const char *id = dm_edit_get_changed_event (state->edit);
   guint position;
   int selected = dm_window_get_selected (state->window);
 
-  state->refresh_id = 0;
   if (id != NULL && dm_dataset_lookup_event (state->dataset, id, &position) != NULL)
-    selected = (int) position;
-  else if (selected >= (int) dm_dataset_get_n_events (state->dataset))
-    selected = -1;
+    return (int) position;
+  if (selected >= (int) dm_dataset_get_n_events (state->dataset))
+    return -1;
+  return selected;
+}
 
-  dm_window_show_edited (state->window, state->dataset, selected, is_modified (state));
+/* The whole dataset shown again: after a change of more than events (a
+ * kind, the title), or of another dataset (recovered). */
+static gboolean
+refresh_cb (gpointer data)
+{
+  WindowEdit *state = data;
+
+  state->refresh_id = 0;
+  dm_window_show_edited (state->window, state->dataset, changed_selection (state), is_modified (state));
   update_actions (state);
   return G_SOURCE_REMOVE;
 }
@@ -193,38 +207,157 @@ schedule_refresh (WindowEdit *state)
     state->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_cb, state, NULL);
 }
 
+/* Recovery copies */
+
+/* A copy being written in a worker, from a snapshot of the dataset: the
+ * events it was taken of stay as they were meanwhile (the DmEdit holds
+ * them), so the user edits on, with no pause at any size. */
+struct _RecoveryJob
+{
+  WindowEdit         *state;     /* NULL once the window went */
+  DmEdit             *edit;      /* holds the events */
+  DmRecoverySnapshot *snapshot;
+  GFile              *original;
+  gboolean            again;     /* edited meanwhile: another copy after */
+  gboolean            discard;   /* the window went with nothing unsaved:
+                                  * no copy to keep once it is written */
+};
+
+static void
+recovery_job_free (RecoveryJob *job)
+{
+  dm_recovery_snapshot_free (job->snapshot);
+  dm_edit_release_events (job->edit);
+  g_object_unref (job->edit);
+  g_clear_object (&job->original);
+  g_free (job);
+}
+
+static void
+recovery_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  RecoveryJob *job = task_data;
+  GError *error = NULL;
+
+  if (dm_recovery_snapshot_write (job->snapshot, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void schedule_recovery (WindowEdit *state);
+
+static void
+recovery_written_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  RecoveryJob *job = g_task_get_task_data (G_TASK (result));
+  WindowEdit *state = job->state;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    g_warning ("Cannot keep a recovery copy: %s", error->message);
+
+  if (state == NULL)
+    {
+      if (job->discard)
+        dm_recovery_discard (job->original);
+      return;
+    }
+  state->recovery_job = NULL;
+
+  /* Saved (or undone back to the file) while it was written: the copy
+   * is of nothing unsaved. */
+  if (!is_modified (state) || state->edit != job->edit)
+    dm_recovery_discard (job->original);
+  else if (job->again)
+    schedule_recovery (state);
+}
+
 static gboolean
 write_recovery_cb (gpointer data)
 {
   WindowEdit *state = data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  RecoveryJob *job;
 
   state->recovery_id = 0;
   if (!is_modified (state) || state->saving)
     return G_SOURCE_REMOVE;
-  if (!dm_recovery_write (state->dataset, dataset_file (state), &error))
-    g_warning ("Cannot keep a recovery copy: %s", error->message);
+
+  job = g_new0 (RecoveryJob, 1);
+  job->state = state;
+  job->edit = g_object_ref (state->edit);
+  job->original = dataset_file (state) != NULL ? g_object_ref (dataset_file (state)) : NULL;
+  dm_edit_hold_events (job->edit);
+  job->snapshot = dm_recovery_snapshot_new (state->dataset, job->original);
+  state->recovery_job = job;
+
+  task = g_task_new (NULL, NULL, recovery_written_cb, NULL);
+  g_task_set_source_tag (task, write_recovery_cb);
+  g_task_set_task_data (task, job, (GDestroyNotify) recovery_job_free);
+  g_task_run_in_thread (task, recovery_thread);
 
   return G_SOURCE_REMOVE;
+}
+
+/* A copy a while after the last edit, or after the one being written. */
+static void
+schedule_recovery (WindowEdit *state)
+{
+  g_clear_handle_id (&state->recovery_id, g_source_remove);
+  if (!is_modified (state))
+    return;
+  if (state->recovery_job != NULL)
+    state->recovery_job->again = TRUE;
+  else
+    state->recovery_id = g_timeout_add_seconds (RECOVERY_DELAY_SECONDS, write_recovery_cb, state);
+}
+
+/* The window goes, or shows another timeline: the copy being written is
+ * left to finish on its own, and, when there is nothing unsaved, taken
+ * away once it is written. */
+static void
+detach_recovery_job (WindowEdit *state)
+{
+  RecoveryJob *job = state->recovery_job;
+
+  if (job == NULL)
+    return;
+  state->recovery_job = NULL;
+  job->state = NULL;
+  job->again = FALSE;
+  job->discard = !is_modified (state);
 }
 
 static void
 edit_changed_cb (WindowEdit *state)
 {
+  guint position;
+  guint removed;
+  guint added;
+
   /* At once: the views hold positions in the dataset, and a frame drawn
-   * before they are given it again would read past its end. */
+   * before they are told of the change would read past its end. An edit
+   * of events (typing in the editor, an undo of it) shows again only
+   * what it changed: at 100 000 events, showing the whole dataset again
+   * took a third of a second a keystroke (bench/dm-edit-bench.c). */
   g_clear_handle_id (&state->refresh_id, g_source_remove);
-  refresh_cb (state);
+  if (dm_edit_get_changed_range (state->edit, &position, &removed, &added) &&
+      dm_window_get_dataset (state->window) == state->dataset)
+    {
+      dm_window_show_events_changed (state->window, position, removed, added, changed_selection (state));
+      dm_window_show_modified (state->window, is_modified (state));
+      update_actions (state);
+    }
+  else
+    refresh_cb (state);
 
-  g_clear_handle_id (&state->recovery_id, g_source_remove);
-  if (dm_dataset_get_n_events (state->dataset) <= RECOVERY_MAX_EVENTS)
-    state->recovery_id = g_timeout_add_seconds (RECOVERY_DELAY_SECONDS, write_recovery_cb, state);
-}
-
-static void
-edit_changing_cb (WindowEdit *state)
-{
-  dm_window_show_edited (state->window, NULL, -1, FALSE);
+  schedule_recovery (state);
 }
 
 static void
@@ -236,7 +369,8 @@ modified_changed_cb (WindowEdit *state)
       g_clear_handle_id (&state->recovery_id, g_source_remove);
       dm_recovery_discard (dataset_file (state));
     }
-  schedule_refresh (state);
+  if (dm_window_get_dataset (state->window) == state->dataset)
+    dm_window_show_modified (state->window, is_modified (state));
 }
 
 static void
@@ -969,6 +1103,7 @@ dm_window_edit_dataset_shown (DmWindow  *self,
     gtk_window_destroy (state->sources);
   g_clear_handle_id (&state->recovery_id, g_source_remove);
   g_clear_handle_id (&state->refresh_id, g_source_remove);
+  detach_recovery_job (state);
   if (state->edit != NULL)
     g_signal_handlers_disconnect_by_data (state->edit, state);
   g_clear_object (&state->edit);
@@ -980,7 +1115,6 @@ dm_window_edit_dataset_shown (DmWindow  *self,
   if (dataset != NULL)
     {
       state->edit = dm_edit_new (dataset);
-      g_signal_connect_swapped (state->edit, "changing", G_CALLBACK (edit_changing_cb), state);
       g_signal_connect_swapped (state->edit, "changed", G_CALLBACK (edit_changed_cb), state);
       g_signal_connect_swapped (state->edit, "notify::modified", G_CALLBACK (modified_changed_cb), state);
       g_signal_connect_swapped (state->edit, "notify::can-undo", G_CALLBACK (update_actions), state);
@@ -1147,6 +1281,10 @@ dm_window_show_edited (DmWindow  *self,
   if (dataset == NULL)
     return;
 
+  /* The filter keeps facts of the events by the dataset's pointer, which
+   * an edit leaves the same. */
+  dm_filter_dataset_changed (self->filter);
+  dm_detail_pane_dataset_changed (self->detail_pane);
   self->edited = TRUE;
   _dm_window_set_dataset (self, dataset);
   self->edited = FALSE;
@@ -1162,4 +1300,115 @@ dm_window_show_edited (DmWindow  *self,
       adw_window_title_set_title (self->window_title, title);
       gtk_window_set_title (GTK_WINDOW (self), title);
     }
+}
+
+void
+dm_window_show_modified (DmWindow *self,
+                         gboolean  modified)
+{
+  DmDataset *dataset;
+  g_autofree char *title = NULL;
+
+  g_return_if_fail (DM_IS_WINDOW (self));
+
+  if ((dataset = dm_window_get_dataset (self)) == NULL)
+    return;
+
+  title = _dm_window_shorten (dm_text_get (dm_dataset_get_title (dataset), self->language));
+  /* Unsaved changes, in the title as GNOME's editors mark them. */
+  if (modified)
+    {
+      g_autofree char *marked = g_strdup_printf ("• %s", title);
+
+      g_free (title);
+      title = g_steal_pointer (&marked);
+    }
+  if (g_strcmp0 (title, adw_window_title_get_title (self->window_title)) != 0)
+    {
+      adw_window_title_set_title (self->window_title, title);
+      gtk_window_set_title (GTK_WINDOW (self), title);
+    }
+}
+
+void
+dm_window_show_events_changed (DmWindow *self,
+                               guint     position,
+                               guint     removed,
+                               guint     added,
+                               int       selected)
+{
+  DmDataset *dataset;
+  guint n;
+
+  g_return_if_fail (DM_IS_WINDOW (self));
+  g_return_if_fail (dm_window_get_dataset (self) != NULL);
+
+  dataset = dm_window_get_dataset (self);
+  n = dm_dataset_get_n_events (dataset);
+
+  /* The search index: only the events put in are folded again. One
+   * being made in a worker is let go (an edit waits for it, but an undo
+   * of the new timeline's first edits may not); the search makes it
+   * again when it is asked. */
+  g_clear_pointer (&self->ranked, g_array_unref);
+  g_clear_pointer (&self->search_state, dm_search_state_free);
+  g_cancellable_cancel (self->index_cancellable);
+  g_clear_object (&self->index_cancellable);
+  if (self->search_index != NULL)
+    {
+      DmSearchIndex *old = g_steal_pointer (&self->search_index);
+
+      self->search_index = dm_search_index_splice (old, dataset, position, removed, added);
+      self->search_state = dm_search_state_new (self->search_index);
+      dm_search_index_unref (old);
+    }
+  dm_filter_dataset_changed (self->filter);
+
+  /* Back goes to the same events, where they are now. */
+  if (self->history != NULL)
+    {
+      for (guint i = self->history->len; i > 0; i--)
+        {
+          int *at = &g_array_index (self->history, int, i - 1);
+
+          if (*at >= (int) (position + removed))
+            *at = *at - (int) removed + (int) added;
+          else if (*at >= (int) position)
+            g_array_remove_index (self->history, i - 1);
+        }
+      _dm_window_update_history (self);
+    }
+
+  dm_timeline_view_events_changed (self->timeline, position, removed, added);
+  dm_event_list_events_changed (self->events, position, removed, added);
+  dm_detail_pane_events_changed (self->detail_pane, position, removed, added);
+  _dm_window_apply_filter (self);
+  if (selected >= 0)
+    {
+      int row;
+
+      dm_timeline_view_set_selected (self->timeline, selected);
+      /* The list view lets go of where it was scrolled when the row it
+       * kept in view changes: the event edited stays in sight. */
+      row = dm_event_list_find (self->events, (guint) selected);
+      if (row >= 0)
+        gtk_widget_activate_action (GTK_WIDGET (self->event_view), "list.scroll-to-item", "u", (guint) row);
+    }
+
+  /* The date column widens for a new date that needs it. */
+  for (guint i = position; i < position + added && i < n; i++)
+    {
+      g_autofree char *date = dm_event_format_date (dm_dataset_get_event (dataset, i), dm_language_from_locale ());
+
+      dm_event_columns_fit (self->columns, GTK_WIDGET (self->event_view), DM_EVENT_ROW_DATE, date);
+    }
+
+  if (removed != added)
+    {
+      g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", n), n);
+
+      adw_window_title_set_subtitle (self->window_title, subtitle);
+    }
+
+  _dm_window_show_details (self);
 }

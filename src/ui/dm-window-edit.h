@@ -54,6 +54,17 @@ gboolean dm_window_is_indexing          (DmWindow       *self);
  * source viewer, as a citation of it shows it. */
 void     dm_window_show_source          (DmWindow       *self,
                                          const char     *source_id);
+/* After an edit of events only (dm_edit_get_changed_range()): the views
+ * show again what changed, keeping the rest (the zoom, the list's
+ * scroll), with @selected (a position, or -1) selected. */
+void     dm_window_show_events_changed  (DmWindow       *self,
+                                         guint           position,
+                                         guint           removed,
+                                         guint           added,
+                                         int             selected);
+/* The title, marked when there are unsaved changes. */
+void     dm_window_show_modified        (DmWindow       *self,
+                                         gboolean        modified);
 void     dm_window_show_edited          (DmWindow       *self,
                                          DmDataset      *dataset,
                                          int             selected,

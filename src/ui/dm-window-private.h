@@ -108,6 +108,7 @@ void     _dm_window_drop_mnemonic_names   (GtkWidget      *widget);
 void     _dm_window_set_dataset           (DmWindow       *self,
                                            DmDataset      *dataset);
 void     _dm_window_update_history        (DmWindow       *self);
+void     _dm_window_show_details          (DmWindow       *self);
 
 /* dm-window-actions.c */
 void     _dm_window_class_actions_init    (GtkWidgetClass *widget_class);

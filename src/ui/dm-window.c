@@ -110,8 +110,8 @@ hide_tooltips_under_menus (GtkWidget *widget)
 
 /* Selection, in sync between the timeline, the list and the detail pane */
 
-static void
-show_details (DmWindow *self)
+void
+_dm_window_show_details (DmWindow *self)
 {
   dm_detail_pane_show (self->detail_pane, dm_window_get_dataset (self),
                        dm_timeline_view_get_selected (self->timeline), self->language);
@@ -123,7 +123,7 @@ timeline_selected_cb (DmWindow *self)
   int selected = dm_timeline_view_get_selected (self->timeline);
   int row = selected >= 0 ? dm_event_list_find (self->events, (guint) selected) : -1;
 
-  show_details (self);
+  _dm_window_show_details (self);
 
   if (self->syncing)
     return;
@@ -207,7 +207,7 @@ _dm_window_set_dataset (DmWindow  *self,
 
   _dm_window_apply_filter (self);
   _dm_window_fit_columns (self);
-  show_details (self);
+  _dm_window_show_details (self);
 
   if (self->settings != NULL && file != NULL && !self->reloading)
     {

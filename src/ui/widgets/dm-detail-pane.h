@@ -19,6 +19,15 @@ void       dm_detail_pane_show      (DmDetailPane *self,
                                      DmDataset    *dataset,
                                      int           position,
                                      DmLanguage    language);
+/* The dataset shown changed in place (an edit, dm-edit.h): the @removed
+ * events from @position are now @added others; or, for
+ * dm_detail_pane_dataset_changed(), anything may have. What the pane
+ * keeps of the dataset follows; dm_detail_pane_show() shows it again. */
+void       dm_detail_pane_events_changed  (DmDetailPane *self,
+                                           guint         position,
+                                           guint         removed,
+                                           guint         added);
+void       dm_detail_pane_dataset_changed (DmDetailPane *self);
 int        dm_detail_pane_get_event (DmDetailPane *self);
 void       dm_detail_pane_set_can_go_back (DmDetailPane *self,
                                            gboolean      can_go_back);

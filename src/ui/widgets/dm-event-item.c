@@ -70,6 +70,15 @@ dm_event_item_get_position (DmEventItem *self)
   return self->position;
 }
 
+void
+dm_event_item_set_position (DmEventItem *self,
+                            guint        position)
+{
+  g_return_if_fail (DM_IS_EVENT_ITEM (self));
+
+  self->position = position;
+}
+
 const DmEvent *
 dm_event_item_get_event (DmEventItem *self)
 {

@@ -17,5 +17,9 @@ DmEventItem   *dm_event_item_new          (DmDataset   *dataset,
 DmDataset     *dm_event_item_get_dataset  (DmEventItem *self);
 guint          dm_event_item_get_position (DmEventItem *self);
 const DmEvent *dm_event_item_get_event    (DmEventItem *self);
+/* For DmEventList, which moves the items it gave out along with their
+ * events when an edit moves them (dm_event_list_events_changed()). */
+void           dm_event_item_set_position (DmEventItem *self,
+                                           guint        position);
 
 G_END_DECLS

@@ -17,14 +17,30 @@ struct _DmEventList
   GObject    parent_instance;
   DmDataset *dataset;
   GArray    *positions;   /* guint, the events shown; NULL: all */
+  guint      n_events;    /* the dataset's, as the list last said: an
+                           * edit changes the dataset before the list
+                           * tells of it (dm_event_list_events_changed()) */
+  GHashTable *items;      /* the DmEventItems given out and alive (not
+                           * references): a list view keeps those of the
+                           * rows it shows, and after an edit they move
+                           * with their events */
 };
+
+static void
+item_gone_cb (gpointer  data,
+              GObject  *where_the_item_was)
+{
+  DmEventList *self = data;
+
+  g_hash_table_remove (self->items, where_the_item_was);
+}
 
 static guint
 n_items (DmEventList *self)
 {
   if (self->dataset == NULL)
     return 0;
-  return self->positions ? self->positions->len : dm_dataset_get_n_events (self->dataset);
+  return self->positions ? self->positions->len : self->n_events;
 }
 
 static GType
@@ -45,10 +61,15 @@ dm_event_list_get_item (GListModel *model,
 {
   DmEventList *self = DM_EVENT_LIST (model);
 
+  DmEventItem *item;
+
   if (position >= n_items (self))
     return NULL;
 
-  return dm_event_item_new (self->dataset, dm_event_list_get_position (self, position));
+  item = dm_event_item_new (self->dataset, dm_event_list_get_position (self, position));
+  g_hash_table_add (self->items, item);
+  g_object_weak_ref (G_OBJECT (item), item_gone_cb, self);
+  return item;
 }
 
 static void
@@ -75,6 +96,16 @@ dm_event_list_dispose (GObject *object)
 {
   DmEventList *self = (DmEventList *)object;
 
+  if (self->items != NULL)
+    {
+      GHashTableIter iter;
+      gpointer item;
+
+      g_hash_table_iter_init (&iter, self->items);
+      while (g_hash_table_iter_next (&iter, &item, NULL))
+        g_object_weak_unref (item, item_gone_cb, self);
+      g_clear_pointer (&self->items, g_hash_table_unref);
+    }
   g_clear_object (&self->dataset);
   g_clear_pointer (&self->positions, g_array_unref);
 
@@ -139,6 +170,7 @@ dm_event_list_class_init (DmEventListClass *klass)
 static void
 dm_event_list_init (DmEventList *self)
 {
+  self->items = g_hash_table_new (NULL, NULL);
 }
 
 DmEventList *
@@ -171,6 +203,7 @@ dm_event_list_set_dataset (DmEventList *self,
   removed = n_items (self);
   g_set_object (&self->dataset, dataset);
   g_clear_pointer (&self->positions, g_array_unref);
+  self->n_events = dataset != NULL ? dm_dataset_get_n_events (dataset) : 0;
   added = n_items (self);
 
   if (removed > 0 || added > 0)
@@ -197,21 +230,100 @@ dm_event_list_set_positions (DmEventList *self,
       (positions->len == 0 || memcmp (positions->data, self->positions->data, sizeof (guint) * positions->len) == 0))
     return;
 
-  removed = n_items (self);
-  g_clear_pointer (&self->positions, g_array_unref);
-  if (positions != NULL)
-    {
-      self->positions = g_array_sized_new (FALSE, FALSE, sizeof (guint), positions->len);
-      g_array_append_vals (self->positions, positions->data, positions->len);
-    }
+  /* Only the rows between what the old and the new positions share at
+   * their start and at their end are said to change: after an edit, the
+   * one row of the event edited. */
+  {
+    guint old_n = n_items (self);
+    guint new_n = self->dataset == NULL ? 0 : positions != NULL ? positions->len : self->n_events;
+    guint head = 0;
+    guint tail = 0;
 
-  if (removed > 0 || n_items (self) > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, n_items (self));
+    while (head < old_n && head < new_n &&
+           dm_event_list_get_position (self, head) == (positions != NULL ? g_array_index (positions, guint, head) : head))
+      head++;
+    while (tail < old_n - head && tail < new_n - head &&
+           dm_event_list_get_position (self, old_n - 1 - tail) ==
+           (positions != NULL ? g_array_index (positions, guint, new_n - 1 - tail) : new_n - 1 - tail))
+      tail++;
+
+    g_clear_pointer (&self->positions, g_array_unref);
+    if (positions != NULL)
+      {
+        self->positions = g_array_sized_new (FALSE, FALSE, sizeof (guint), positions->len);
+        g_array_append_vals (self->positions, positions->data, positions->len);
+      }
+
+    removed = old_n - head - tail;
+    if (removed > 0 || new_n - head - tail > 0)
+      g_list_model_items_changed (G_LIST_MODEL (self), head, removed, new_n - head - tail);
+  }
 }
 
 /* Tells the list view that every row changed, though the events shown
  * are the same: when they are to be shown otherwise (in another data
  * language), their rows are bound again. */
+void
+dm_event_list_events_changed (DmEventList *self,
+                              guint        position,
+                              guint        removed,
+                              guint        added)
+{
+  g_return_if_fail (DM_IS_EVENT_LIST (self));
+  g_return_if_fail (self->dataset != NULL);
+  g_return_if_fail (position + removed <= self->n_events);
+
+  self->n_events = self->n_events - removed + added;
+  g_return_if_fail (self->n_events == dm_dataset_get_n_events (self->dataset));
+
+  /* The rows a list view keeps (those after the change, with their items)
+   * show the same events, which are now elsewhere. */
+  {
+    GHashTableIter iter;
+    gpointer item;
+
+    g_hash_table_iter_init (&iter, self->items);
+    while (g_hash_table_iter_next (&iter, &item, NULL))
+      {
+        guint at = dm_event_item_get_position (item);
+
+        if (dm_event_item_get_dataset (item) != self->dataset)
+          continue;
+        if (at >= position + removed)
+          dm_event_item_set_position (item, at - removed + added);
+        else if (at >= position && at >= self->n_events && self->n_events > 0)
+          dm_event_item_set_position (item, self->n_events - 1);
+      }
+  }
+
+  if (self->positions == NULL)
+    {
+      if (removed > 0 || added > 0)
+        g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+      return;
+    }
+
+  /* The rows of events shown, by their positions: those the change took
+   * out go, those after it move by what it added or removed. Which of
+   * them pass the filter is for the caller to say again
+   * (dm_event_list_set_positions()). */
+  {
+    g_autoptr(GArray) kept = g_array_sized_new (FALSE, FALSE, sizeof (guint), self->positions->len);
+
+    for (guint i = 0; i < self->positions->len; i++)
+      {
+        guint at = g_array_index (self->positions, guint, i);
+
+        if (at >= position + removed)
+          at = at - removed + added;
+        else if (at >= position)
+          continue;
+        g_array_append_val (kept, at);
+      }
+    dm_event_list_set_positions (self, kept);
+  }
+}
+
 void
 dm_event_list_refresh (DmEventList *self)
 {

@@ -20,6 +20,13 @@ void         dm_event_list_set_dataset (DmEventList *self,
 void         dm_event_list_set_positions (DmEventList *self,
                                           GArray      *positions);
 void         dm_event_list_refresh       (DmEventList *self);
+/* The dataset changed (an edit): the @removed events from @position are
+ * now @added others, as dm_edit_get_changed_range() says; only their
+ * rows are shown again. */
+void         dm_event_list_events_changed (DmEventList *self,
+                                           guint        position,
+                                           guint        removed,
+                                           guint        added);
 int          dm_event_list_find          (DmEventList *self,
                                           guint        position);
 guint        dm_event_list_get_position  (DmEventList *self,

@@ -1710,6 +1710,39 @@ dm_timeline_view_set_dataset (DmTimelineView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
 }
 
+/* An edit changed the dataset shown in place (dm-edit.h). Unlike
+ * dm_timeline_view_set_dataset(), the view keeps its zoom and pan, and
+ * forgets only what it measured and drew of the events the edit touched
+ * (dm_scene_events_changed()). Flags for another number of events go
+ * (the caller sets them again, as it does the selection); a selection
+ * after the change moves with its event. */
+void
+dm_timeline_view_events_changed (DmTimelineView *self,
+                                 guint           position,
+                                 guint           removed,
+                                 guint           added)
+{
+  guint n;
+
+  g_return_if_fail (DM_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (self->dataset != NULL);
+
+  n = dm_dataset_get_n_events (self->dataset);
+  if (self->n_flags != n)
+    {
+      g_clear_pointer (&self->visible, g_free);
+      g_clear_pointer (&self->matches, g_free);
+      self->n_flags = 0;
+    }
+  if (self->selected >= (int) (position + removed))
+    self->selected = self->selected - (int) removed + (int) added;
+  if (self->selected >= (int) n)
+    self->selected = -1;
+
+  dm_scene_events_changed (&self->scene, position, removed, added);
+  invalidate_layout (self);
+}
+
 DmLanguage
 dm_timeline_view_get_language (DmTimelineView *self)
 {

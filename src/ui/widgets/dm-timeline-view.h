@@ -23,6 +23,13 @@ DmDataset         *dm_timeline_view_get_dataset     (DmTimelineView *self);
 void               dm_timeline_view_set_dataset     (DmTimelineView *self,
                                                      DmDataset      *dataset);
 
+/* The dataset shown changed in place, as dm_edit_get_changed_range()
+ * says: the @removed events from @position are now @added others. The
+ * zoom stays; only those events are measured and drawn again. */
+void               dm_timeline_view_events_changed  (DmTimelineView *self,
+                                                     guint           position,
+                                                     guint           removed,
+                                                     guint           added);
 DmLanguage         dm_timeline_view_get_language    (DmTimelineView *self);
 void               dm_timeline_view_set_language    (DmTimelineView *self,
                                                      DmLanguage      language);
