@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "dm-edit.h"
+#include "dm-scene.h"
 #include "dm-source-viewer.h"
 #include "dm-sources-dialog.h"
 #include "dm-test-window.h"
@@ -929,6 +930,384 @@ test_add_kind (void)
   remove_copy (&copy);
 }
 
+/* The Sources window of @window, opened on @page and drawn. */
+static DmSourcesDialog *
+open_sources_page (DmWindow   *window,
+                   const char *page)
+{
+  DmSourcesDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sources", NULL));
+  wait_for (sources_shown, window);
+  dialog = find_sources (window);
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (dialog), page);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  return dialog;
+}
+
+/* The @n-th (from 0) mapped row or button named @text under @root. */
+static GtkWidget *
+find_nth_widget (GtkWidget  *root,
+                 const char *text,
+                 guint       n)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_widgets (root, text, found);
+  g_assert_cmpuint (found->len, >, n);
+  return g_ptr_array_index (found, n);
+}
+
+/* Focuses the row or button @text of @dialog with the keyboard's focus,
+ * and waits until it has it. */
+static gboolean
+widget_has_focus (gpointer data)
+{
+  WidgetWait *wait = data;
+  GtkWidget *widget = find_last_widget (wait->root, wait->text);
+  GtkRoot *root = widget != NULL ? gtk_widget_get_root (widget) : NULL;
+
+  return root != NULL && gtk_window_is_active (GTK_WINDOW (root)) &&
+         (gtk_root_get_focus (root) == widget || widget_focused (data));
+}
+
+static void
+focus_widget (DmSourcesDialog *dialog,
+              const char      *text)
+{
+  WidgetWait focus = { GTK_WIDGET (dialog), text, NULL };
+
+  gtk_widget_grab_focus (find_last_widget (GTK_WIDGET (dialog), text));
+  wait_for (widget_has_focus, &focus);
+}
+
+typedef struct
+{
+  DmWindow   *window;
+  const char *kind;
+  const char *icon;
+} GlyphWait;
+
+static gboolean
+glyph_is (gpointer data)
+{
+  GlyphWait *wait = data;
+  const DmKind *kind = dm_dataset_lookup_kind (dm_window_get_dataset (wait->window), wait->kind);
+
+  return kind != NULL && g_strcmp0 (kind->icon, wait->icon) == 0;
+}
+
+static gboolean
+toggle_active (DmSourcesDialog *dialog,
+               const char      *name)
+{
+  return gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_last_widget (GTK_WIDGET (dialog), name)));
+}
+
+static gboolean
+toggle_is_active (gpointer data)
+{
+  WidgetWait *wait = data;
+
+  return toggle_active (DM_SOURCES_DIALOG (wait->root), wait->text);
+}
+
+/* Presses Space on the toggle @name of @dialog; waits until it is on. */
+static void
+press_toggle (DmSourcesDialog *dialog,
+              const char      *name)
+{
+  WidgetWait wait = { GTK_WIDGET (dialog), name, NULL };
+
+  focus_widget (dialog, name);
+  dm_test_press_keys (60, 60, "space");
+  wait_for (toggle_is_active, &wait);
+}
+
+/* A kind's glyph chosen in its form: the glyphs of the render library
+ * are offered by name, the kind's own chosen; Space on another and
+ * Return saves it; Ctrl+Z and Shift+Ctrl+Z undo and redo it; "No Glyph"
+ * takes it away. The list shows the kind's glyph. */
+static void
+test_kind_glyph (void)
+{
+  Copy copy = { 0 };
+  DmWindow *window;
+  DmSourcesDialog *dialog;
+  GlyphWait glyph;
+  WidgetWait focus;
+  g_auto(GStrv) glyphs = dm_scene_list_glyphs ();
+  g_autofree char *kind_id = NULL;
+
+  copy_bundled (&copy);
+  window = open_copy (&copy);
+  kind_id = g_strdup (dm_dataset_get_kind (dm_window_get_dataset (window), 0)->id);
+  g_assert_cmpstr (dm_dataset_get_kind (dm_window_get_dataset (window), 0)->icon, ==, "forum");
+
+  /* The render library's glyphs, without the generic one: "none". */
+  g_assert_cmpuint (g_strv_length (glyphs), ==, 6);
+  g_assert_false (g_strv_contains ((const char * const *) glyphs, "generic"));
+  g_assert_true (g_strv_contains ((const char * const *) glyphs, "resolution"));
+
+  dialog = open_sources_page (window, "kinds");
+  gtk_widget_activate (find_nth_widget (GTK_WIDGET (dialog), "Edit Kind", 0));
+  focus = (WidgetWait) { GTK_WIDGET (dialog), "Label (Vietnamese)", NULL };
+  dm_test_press_keys (60, 60, "shift");
+  wait_for (widget_focused, &focus);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+
+  g_assert_true (toggle_active (dialog, "Glyph: Forum"));
+  g_assert_false (toggle_active (dialog, "Glyph: Resolution"));
+  g_assert_false (toggle_active (dialog, "No glyph of its own: the general one is shown"));
+  for (const char *name = "Meeting Milestone Memorandum Plan"; name != NULL;)
+    {
+      const char *space = strchr (name, ' ');
+      g_autofree char *word = space != NULL ? g_strndup (name, (gsize) (space - name)) : g_strdup (name);
+      g_autofree char *tooltip = g_strdup_printf ("Glyph: %s", word);
+
+      g_assert_nonnull (find_last_widget (GTK_WIDGET (dialog), tooltip));
+      name = space != NULL ? space + 1 : NULL;
+    }
+
+  press_toggle (dialog, "Glyph: Resolution");
+  g_assert_true (toggle_active (dialog, "Glyph: Resolution"));
+  g_assert_false (toggle_active (dialog, "Glyph: Forum"));
+  focus_widget (dialog, "Label (English)");
+  glyph = (GlyphWait) { window, kind_id, "resolution" };
+  dm_test_press_keys (60, 60, "Return");
+  wait_for (glyph_is, &glyph);
+  wait_for (title_marked, window);
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  glyph.icon = "forum";
+  dm_test_press_keys (60, 60, "ctrl+z");
+  wait_for (glyph_is, &glyph);
+  glyph.icon = "resolution";
+  dm_test_press_keys (60, 60, "ctrl+shift+z");
+  wait_for (glyph_is, &glyph);
+
+  /* Opened again, it has its new glyph; none is chosen. */
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  gtk_widget_activate (find_nth_widget (GTK_WIDGET (dialog), "Edit Kind", 0));
+  focus = (WidgetWait) { GTK_WIDGET (dialog), "Label (Vietnamese)", NULL };
+  wait_for (widget_focused, &focus);
+  g_assert_true (toggle_active (dialog, "Glyph: Resolution"));
+  press_toggle (dialog, "No glyph of its own: the general one is shown");
+  focus_widget (dialog, "Label (English)");
+  glyph.icon = NULL;
+  dm_test_press_keys (60, 60, "Return");
+  wait_for (glyph_is, &glyph);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_copy (&copy);
+}
+
+/* Whether the filter's tag toggles show @label, the filter shown. */
+static gboolean
+filter_shows_tag (DmWindow   *window,
+                  const char *label)
+{
+  GtkWidget *popover = dm_test_window_child (window, "filter_popover");
+  GtkWidget *box = dm_test_filter_child (window, "tag_box");
+
+  if (!gtk_widget_get_mapped (popover))
+    {
+      gtk_popover_popup (GTK_POPOVER (popover));
+      return FALSE;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *button = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+
+      if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), label) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+typedef struct
+{
+  DmWindow   *window;
+  const char *label;
+} FilterWait;
+
+static gboolean
+filter_tag_shown (gpointer data)
+{
+  FilterWait *wait = data;
+
+  return filter_shows_tag (wait->window, wait->label);
+}
+
+/* Waits until the filter, shown, has a toggle @label; then hides it and
+ * gives the keyboard back to @dialog (if any). */
+static void
+wait_for_filter_tag (DmWindow        *window,
+                     DmSourcesDialog *dialog,
+                     const char      *label)
+{
+  FilterWait shown = { window, label };
+
+  wait_for (filter_tag_shown, &shown);
+  gtk_popover_popdown (GTK_POPOVER (dm_test_window_child (window, "filter_popover")));
+  if (dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (dialog));
+      dm_test_press_keys (60, 60, "shift");
+      wait_for (window_active, dialog);
+    }
+}
+
+typedef struct
+{
+  DmWindow   *window;
+  const char *id;
+  const char *en;
+} LabelWait;
+
+static gboolean
+tag_labelled (gpointer data)
+{
+  LabelWait *wait = data;
+  const DmTag *tag = dm_dataset_lookup_tag_label (dm_window_get_dataset (wait->window), wait->id);
+
+  return tag != NULL && g_strcmp0 (tag->label.en, wait->en) == 0;
+}
+
+static gboolean
+tag_labels_counted (gpointer data)
+{
+  CountWait *wait = data;
+
+  return dm_dataset_get_n_tag_labels (dm_window_get_dataset (wait->window)) == wait->n;
+}
+
+static guint
+events_with_tag (DmDataset  *dataset,
+                 const char *tag)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < dm_dataset_get_n_events (dataset); i++)
+    n += dm_event_has_tag (dm_dataset_get_event (dataset, i), tag);
+  return n;
+}
+
+/* The Tags page: a label that events' tag has is removed, and the events
+ * keep the tag, shown by its id in the filter at once, and offered a
+ * label again; Ctrl+Z brings the label back. A tag's English label is
+ * typed over (its id, which events have, cannot be edited), Return saves
+ * it and the filter shows it. A new tag is added; a second one with the
+ * same id is refused at its field. */
+static void
+test_tags (void)
+{
+  Copy copy = { 0 };
+  DmWindow *window;
+  DmDataset *dataset;
+  DmSourcesDialog *dialog;
+  GtkWidget *id_row;
+  const DmTag *tag;
+  CountWait labels;
+  WidgetWait focus;
+  WidgetWait typed;
+  LabelWait labelled;
+  guint n_labels;
+  guint n_4ir;
+
+  copy_bundled (&copy);
+  window = open_copy (&copy);
+  dataset = dm_window_get_dataset (window);
+  n_labels = dm_dataset_get_n_tag_labels (dataset);
+  g_assert_cmpuint (n_labels, >, 2);
+  g_assert_cmpstr (dm_dataset_get_tag_label (dataset, 0)->id, ==, "4ir");
+  n_4ir = events_with_tag (dataset, "4ir");
+  g_assert_cmpuint (n_4ir, >, 0);
+  wait_for_filter_tag (window, NULL, "Fourth Industrial Revolution");
+
+  dialog = open_sources_page (window, "tags");
+  {
+    g_autoptr(GPtrArray) removes = g_ptr_array_new ();
+
+    collect_widgets (GTK_WIDGET (dialog), "Remove Tag Label", removes);
+    g_assert_cmpuint (removes->len, ==, n_labels);
+  }
+
+  /* The label goes; the tag stays on its events, shown by its id. */
+  labels = (CountWait) { window, n_labels - 1 };
+  gtk_widget_activate (find_nth_widget (GTK_WIDGET (dialog), "Remove Tag Label", 0));
+  wait_for (tag_labels_counted, &labels);
+  g_assert_null (dm_dataset_lookup_tag_label (dataset, "4ir"));
+  g_assert_cmpuint (events_with_tag (dataset, "4ir"), ==, n_4ir);
+  g_assert_false (filter_shows_tag (window, "Fourth Industrial Revolution"));
+  wait_for_filter_tag (window, dialog, "4ir");
+  wait_for (title_marked, window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  g_assert_nonnull (find_last_widget (GTK_WIDGET (dialog), "Give a Label"));
+
+  labels.n = n_labels;
+  dm_test_press_keys (60, 60, "ctrl+z");
+  wait_for (tag_labels_counted, &labels);
+  wait_for_filter_tag (window, dialog, "Fourth Industrial Revolution");
+
+  /* WEF's English label typed over; its id stays. */
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  for (guint i = 0; i < n_labels; i++)
+    if (g_str_equal (dm_dataset_get_tag_label (dataset, i)->id, "wef"))
+      gtk_widget_activate (find_nth_widget (GTK_WIDGET (dialog), "Edit Tag", i));
+  focus = (WidgetWait) { GTK_WIDGET (dialog), "Label (Vietnamese)", NULL };
+  wait_for (widget_focused, &focus);
+  id_row = find_last_widget (GTK_WIDGET (dialog), "Id");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (id_row)), ==, "wef");
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (id_row)));
+  focus_widget (dialog, "Label (English)");
+  dm_test_press_keys (60, 60, "ctrl+a BackSpace");
+  type_text ("WEF forum");
+  typed = (WidgetWait) { GTK_WIDGET (dialog), "Label (English)", "WEF forum" };
+  wait_for (widget_text_is, &typed);
+  labelled = (LabelWait) { window, "wef", "WEF forum" };
+  dm_test_press_keys (60, 60, "Return");
+  wait_for (tag_labelled, &labelled);
+  wait_for_filter_tag (window, dialog, "WEF forum");
+  tag = dm_dataset_lookup_tag_label (dataset, "wef");
+  g_assert_cmpstr (tag->label.en, ==, "WEF forum");
+  g_assert_cmpstr (tag->label.vi, ==, "Diễn đàn Kinh tế thế giới (WEF)");
+  g_assert_cmpuint (dm_dataset_get_n_tag_labels (dataset), ==, n_labels);
+
+  /* A new tag; another of the same id is refused. */
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  gtk_widget_activate (find_last_widget (GTK_WIDGET (dialog), "Add Tag"));
+  focus = (WidgetWait) { GTK_WIDGET (dialog), "Id", NULL };
+  wait_for (widget_focused, &focus);
+  type_into_row (dialog, "Id", "ai");
+  type_into_row (dialog, "Label (English)", "Artificial intelligence");
+  labels.n = n_labels + 1;
+  dm_test_press_keys (60, 60, "Return");
+  wait_for (tag_labels_counted, &labels);
+  tag = dm_dataset_get_tag_label (dataset, n_labels);
+  g_assert_cmpstr (tag->id, ==, "ai");
+  g_assert_cmpstr (tag->label.en, ==, "Artificial intelligence");
+  g_assert_null (tag->label.vi);
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  gtk_widget_activate (find_last_widget (GTK_WIDGET (dialog), "Add Tag"));
+  focus = (WidgetWait) { GTK_WIDGET (dialog), "Id", NULL };
+  wait_for (widget_focused, &focus);
+  type_into_row (dialog, "Id", "ai");
+  type_into_row (dialog, "Label (English)", "Again");
+  dm_test_press_keys (60, 60, "Return");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  id_row = find_last_widget (GTK_WIDGET (dialog), "Id");
+  g_assert_true (gtk_widget_has_css_class (id_row, "error"));
+  g_assert_cmpuint (dm_dataset_get_n_tag_labels (dataset), ==, n_labels + 1);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_copy (&copy);
+}
+
 #endif
 
 /* The editor's fields each have a name for assistive technologies. */
@@ -1196,6 +1575,8 @@ main (int   argc,
   g_test_add_func ("/window-edit/cite-from-selection", test_cite_from_selection);
   g_test_add_func ("/window-edit/add-source-and-cite", test_add_source_and_cite);
   g_test_add_func ("/window-edit/add-kind", test_add_kind);
+  g_test_add_func ("/window-edit/kind-glyph", test_kind_glyph);
+  g_test_add_func ("/window-edit/tags", test_tags);
 #endif
 
   return g_test_run ();

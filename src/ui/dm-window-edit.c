@@ -1059,7 +1059,7 @@ add_menu_items (DmWindow *self)
   g_menu_append (events, _("_Edit Event"), "win.edit-event");
   g_menu_append (events, _("D_uplicate Event"), "win.duplicate-event");
   g_menu_append (events, _("_Delete Event"), "win.delete-event");
-  g_menu_append (events, _("Sources and _Kinds…"), "win.sources");
+  g_menu_append (events, _("Sources, _Kinds and Tags…"), "win.sources");
   g_menu_append (events, _("_Undo"), "win.undo");
   g_menu_append (events, _("_Redo"), "win.redo");
   g_menu_prepend_section (G_MENU (model), NULL, G_MENU_MODEL (events));
@@ -1150,6 +1150,7 @@ dm_window_show_edited (DmWindow  *self,
   self->edited = TRUE;
   _dm_window_set_dataset (self, dataset);
   self->edited = FALSE;
+  dm_filter_popover_dataset_edited (self->filter_popover);
   gtk_list_view_set_model (self->event_view, GTK_SELECTION_MODEL (self->selection));
   if (selected >= 0)
     dm_timeline_view_set_selected (self->timeline, selected);
