@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "dm-edit.h"
+#include "dm-loader.h"
 #include "dm-scene.h"
 #include "dm-source-viewer.h"
 #include "dm-sources-dialog.h"
@@ -1308,6 +1309,170 @@ test_tags (void)
   remove_copy (&copy);
 }
 
+/* The file chooser (GtkFileChooserNative's own dialog, outside a
+ * sandbox) over the window, if shown. */
+static GtkFileChooser *
+find_chooser (void)
+{
+  GtkWindow *found = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+
+  return found != NULL ? GTK_FILE_CHOOSER (found) : NULL;
+}
+
+static gboolean
+chooser_shown (gpointer data)
+{
+  return find_chooser () != NULL;
+}
+
+static gboolean
+saved_native (gpointer data)
+{
+  return g_str_equal (dm_dataset_get_origin_format (dm_window_get_dataset (data)), DM_ORIGIN_DAUMOC);
+}
+
+static gboolean
+replace_asked (gpointer data)
+{
+  return find_toplevel (GTK_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static gboolean
+chooser_gone (gpointer data)
+{
+  return find_chooser () == NULL;
+}
+
+/* The text of the extra child of the message dialog over @window: the
+ * list of what TimelineJS cannot hold. */
+static const char *
+dialog_list (DmWindow *window)
+{
+  GtkWidget *extra = adw_message_dialog_get_extra_child (find_dialog (window));
+
+  return extra != NULL ? gtk_label_get_text (GTK_LABEL (extra)) : NULL;
+}
+
+/* A timeline opened from TimelineJS, edited (an English title, a tag),
+ * then saved: a dialog offers a Dấu Mốc timeline (the default) or an
+ * export back, and names what TimelineJS cannot hold of it, from the
+ * timeline itself. Exported back over the file (written whole, the
+ * edits saved), the importer reads the English title back; saved again,
+ * Return twice makes a Dấu Mốc timeline beside it, never over it, which
+ * loads with everything. */
+static void
+test_save_from_timelinejs (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "timelinejs", "vietnamese.json", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("test-window-edit-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.json", NULL);
+  g_autofree char *native_path = g_build_filename (dir, "plan.daumoc.json", NULL);
+  g_autofree char *original = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *id = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) native_file = g_file_new_for_path (native_path);
+  g_autoptr(DmDataset) exported = NULL;
+  g_autoptr(DmDataset) native = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmEvent) tagged = NULL;
+  DmWindow *window;
+  DmEdit *edit;
+  const DmEvent *event;
+  const char *body;
+
+  g_assert_true (g_file_get_contents (fixture, &original, NULL, NULL));
+  g_assert_true (g_file_set_contents (path, original, -1, NULL));
+  window = dm_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  dm_window_open (window, file);
+  wait_for (has_dataset, window);
+  g_object_set (window, "data-language", "en", NULL);
+  g_assert_cmpstr (dm_dataset_get_origin_format (dm_window_get_dataset (window)), ==, DM_ORIGIN_TIMELINEJS3);
+
+  /* The first event gets an English title and a tag. */
+  edit = dm_window_edit_get_edit (window);
+  event = dm_dataset_get_event (dm_window_get_dataset (window), 0);
+  g_assert_cmpstr (event->title.vi, ==, "Nghị quyết 52");
+  id = g_strdup (event->id);
+  g_assert_true (dm_edit_set_event_text (edit, id, DM_EVENT_FIELD_TITLE_EN, "Resolution 52", &error));
+  g_assert_no_error (error);
+  tagged = dm_event_copy (dm_dataset_lookup_event (dm_window_get_dataset (window), id, NULL));
+  tagged->tags = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (tagged->tags, g_strdup ("4ir"));
+  g_assert_true (dm_edit_change_event (edit, id, g_steal_pointer (&tagged), DM_EVENT_FIELD_TAGS, &error));
+  g_assert_no_error (error);
+  wait_for (title_marked, window);
+
+  /* Saved: the choice, and what TimelineJS loses of this timeline. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  wait_for (dialog_shown, window);
+  body = adw_message_dialog_get_body (find_dialog (window));
+  g_assert_nonnull (strstr (body, "“plan.json” was opened from a TimelineJS file"));
+  g_assert_nonnull (strstr (body, "in English, the language shown, and loses what TimelineJS cannot hold:"));
+  g_assert_cmpstr (dialog_list (window), ==, "• the Vietnamese title or summary of 1 event\n• the tags of 1 event");
+  g_assert_true (adw_message_dialog_has_response (find_dialog (window), "timelinejs"));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (find_dialog (window)), ==, "native");
+
+  /* Exported back: the chooser offers the file itself. */
+  adw_message_dialog_response (find_dialog (window), "timelinejs");
+  wait_for (chooser_shown, NULL);
+  name = gtk_file_chooser_get_current_name (find_chooser ());
+  g_assert_cmpstr (name, ==, "plan.json");
+  /* Return takes it; the chooser asks before replacing it: Return is
+   * Replace. */
+  dm_test_press_keys (60, 60, "shift");
+  wait_for (window_active, find_chooser ());
+  dm_test_press_keys (60, 60, "Return");
+  wait_for (replace_asked, NULL);
+  dm_test_press_keys (60, 60, "shift");
+  wait_for (window_active, find_toplevel (GTK_TYPE_MESSAGE_DIALOG));
+  dm_test_press_keys (60, 60, "Return");
+  wait_for (title_unmarked, window);
+  exported = dm_dataset_load_file (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dm_dataset_get_origin_format (exported), ==, DM_ORIGIN_TIMELINEJS3);
+  event = dm_dataset_lookup_event (exported, id, NULL);
+  g_assert_nonnull (event);
+  g_assert_cmpstr (event->title.en, ==, "Resolution 52");
+  g_assert_null (event->title.vi);
+  g_assert_null (event->tags);
+  g_assert_cmpuint (dm_dataset_get_n_events (exported), ==, 3);
+  g_assert_false (g_file_test (native_path, G_FILE_TEST_EXISTS));
+
+  /* Saved again, with the keyboard: Return is "Save as Dấu Mốc
+   * Timeline", and Return in the chooser takes the name it offers. */
+  wait_for (chooser_gone, NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  wait_for (dialog_shown, window);
+  dm_test_press_keys (60, 60, "Return");
+  wait_for (chooser_shown, NULL);
+  g_clear_pointer (&name, g_free);
+  name = gtk_file_chooser_get_current_name (find_chooser ());
+  g_assert_cmpstr (name, ==, "plan.daumoc.json");
+  dm_test_press_keys (60, 60, "shift");
+  wait_for (window_active, find_chooser ());
+  dm_test_press_keys (60, 60, "Return");
+  wait_for (chooser_gone, NULL);
+  wait_for (saved_native, window);
+  g_assert_true (title_unmarked (window));
+
+  native = dm_dataset_load_file (native_file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dm_dataset_get_origin_format (native), ==, DM_ORIGIN_DAUMOC);
+  event = dm_dataset_lookup_event (native, id, NULL);
+  g_assert_cmpstr (event->title.en, ==, "Resolution 52");
+  g_assert_cmpstr (event->title.vi, ==, "Nghị quyết 52");
+  g_assert_true (dm_event_has_tag (event, "4ir"));
+
+  /* The timeline is now that file: Save writes it without asking. */
+  g_assert_true (g_file_equal (dm_dataset_get_file (dm_window_get_dataset (window)), native_file));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  dm_test_remove_dir (dir);
+}
+
 #endif
 
 /* The editor's fields each have a name for assistive technologies. */
@@ -1577,6 +1742,7 @@ main (int   argc,
   g_test_add_func ("/window-edit/add-kind", test_add_kind);
   g_test_add_func ("/window-edit/kind-glyph", test_kind_glyph);
   g_test_add_func ("/window-edit/tags", test_tags);
+  g_test_add_func ("/window-edit/save-from-timelinejs", test_save_from_timelinejs);
 #endif
 
   return g_test_run ();
