@@ -1,6 +1,8 @@
 #!/usr/bin/python3
 # test-atspi-editor.py — the event editor as a screen reader sees it: F2
-# on the selected event opens it, and every field has its name.
+# on the selected event opens it, and every field has its name; and the
+# Sources, Kinds and Tags window: a kind's glyphs and the tags' buttons
+# are named.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
@@ -14,7 +16,11 @@ import pyatspi
 from dm_atspi import all_passed, badly_named, check, descendants, event_list, find, find_app, start_app, wait_for
 
 # Key codes of Xvfb's default keyboard map.
-F2, ESCAPE = 68, 9
+F2, ESCAPE, F10, KEY_K, RETURN = 68, 9, 76, 45, 36
+
+GLYPHS = ['No Glyph', 'Glyph: Forum', 'Glyph: Meeting', 'Glyph: Milestone', 'Glyph: Memorandum',
+          'Glyph: Plan', 'Glyph: Resolution']
+TAG_CONTROLS = ['Add Tag', 'Edit Tag', 'Remove Tag Label']
 
 FIELDS = [
     'Title in Vietnamese', 'Title in English',
@@ -50,11 +56,26 @@ def editor(app):
     return None
 
 
+def window_named(app, name):
+    for window in app:
+        if window is not None and window.name == name:
+            return window
+    return None
+
+
+def click(node):
+    node.queryAction().doAction(0)
+
+
+def named(node, name, role=None):
+    return find(node, lambda n: n.name == name and (role is None or n.getRoleName() == role))
+
+
 def main():
     # Recovery copies of its own: none to offer at start.
     state = tempfile.TemporaryDirectory()
     app_process = start_app(XDG_STATE_HOME=state.name)
-    print('1..4', flush=True)
+    print('1..7', flush=True)
     try:
         app = wait_for(find_app, timeout=60)
         check(app is not None, 'the app is on the accessibility bus')
@@ -78,6 +99,35 @@ def main():
         check(window is not None and not wrong, 'no control of the editor is named wrong: %r' % (wrong,))
         pyatspi.Registry.generateMouseEvent(60, 60, pyatspi.MOUSE_ABS)
         press(ESCAPE)
+        wait_for(lambda: editor(app) is None)
+
+        # The main menu (F10), its "Sources, Kinds and Tags…" (K, Return).
+        pyatspi.Registry.generateMouseEvent(400, 300, pyatspi.MOUSE_ABS)
+        press(F10)
+        wait_for(lambda: find(app, lambda n: (n.name or '').startswith('Sources, Kinds and Tags')))
+        press(KEY_K)
+        press(RETURN)
+        sources = wait_for(lambda: window_named(app, 'Sources, Kinds and Tags'))
+        check(sources is not None, 'the main menu opens the Sources, Kinds and Tags window')
+        if sources is None:
+            return
+        kinds = wait_for(lambda: named(sources, 'Kinds', 'page tab'))
+        click(kinds)
+        edit = wait_for(lambda: named(sources, 'Edit Kind'))
+        click(edit)
+        shown = wait_for(lambda: names(sources) if GLYPHS[-1] in names(sources) else None)
+        missing = [g for g in GLYPHS if shown is None or g not in shown]
+        wrong = badly_named(sources)
+        check(not missing and not wrong, 'a kind\'s glyphs are named: missing %r, named wrong %r' % (missing, wrong))
+
+        click(wait_for(lambda: named(sources, 'Back')))
+        tags = wait_for(lambda: named(sources, 'Tags', 'page tab'))
+        click(tags)
+        shown = wait_for(lambda: names(sources) if 'Remove Tag Label' in names(sources) else None)
+        missing = [c for c in TAG_CONTROLS if shown is None or c not in shown]
+        wrong = badly_named(sources)
+        check(not missing and not wrong, 'the Tags page\'s controls are named: missing %r, named wrong %r'
+              % (missing, wrong))
     finally:
         app_process.terminate()
         app_process.wait(timeout=10)

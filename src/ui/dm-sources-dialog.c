@@ -691,7 +691,7 @@ glyph_title (const char *glyph)
   };
 
   if (glyph == NULL)
-    return _("None");
+    return C_("glyph", "None");
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
     if (g_str_equal (titles[i].name, glyph))
       return _(titles[i].title);
