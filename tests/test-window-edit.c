@@ -1309,38 +1309,27 @@ test_tags (void)
   remove_copy (&copy);
 }
 
-/* The file chooser (GtkFileChooserNative's own dialog, outside a
- * sandbox) over the window, if shown. */
-static GtkFileChooser *
-find_chooser (void)
+/* The button labelled @label under @root. */
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
 {
-  GtkWindow *found = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
 
-  return found != NULL ? GTK_FILE_CHOOSER (found) : NULL;
-}
-
-static gboolean
-chooser_shown (gpointer data)
-{
-  return find_chooser () != NULL;
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 static gboolean
 saved_native (gpointer data)
 {
   return g_str_equal (dm_dataset_get_origin_format (dm_window_get_dataset (data)), DM_ORIGIN_DAUMOC);
-}
-
-static gboolean
-replace_asked (gpointer data)
-{
-  return find_toplevel (GTK_TYPE_MESSAGE_DIALOG) != NULL;
-}
-
-static gboolean
-chooser_gone (gpointer data)
-{
-  return find_chooser () == NULL;
 }
 
 /* The text of the extra child of the message dialog over @window: the
@@ -1354,12 +1343,12 @@ dialog_list (DmWindow *window)
 }
 
 /* A timeline opened from TimelineJS, edited (an English title, a tag),
- * then saved: a dialog offers a Dấu Mốc timeline (the default) or an
+ * then saved: Esc leaves it unsaved; a dialog offers a Dấu Mốc timeline (the default) or an
  * export back, and names what TimelineJS cannot hold of it, from the
- * timeline itself. Exported back over the file (written whole, the
- * edits saved), the importer reads the English title back; saved again,
- * Return twice makes a Dấu Mốc timeline beside it, never over it, which
- * loads with everything. */
+ * timeline itself. Exported back over the file (the edits saved), the
+ * importer reads the English title back; saved again, Return makes a
+ * Dấu Mốc timeline beside it, never over it, which loads with
+ * everything. */
 static void
 test_save_from_timelinejs (void)
 {
@@ -1368,7 +1357,7 @@ test_save_from_timelinejs (void)
   g_autofree char *path = g_build_filename (dir, "plan.json", NULL);
   g_autofree char *native_path = g_build_filename (dir, "plan.daumoc.json", NULL);
   g_autofree char *original = NULL;
-  g_autofree char *name = NULL;
+  g_autofree char *unchanged = NULL;
   g_autofree char *id = NULL;
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFile) native_file = g_file_new_for_path (native_path);
@@ -1405,6 +1394,15 @@ test_save_from_timelinejs (void)
   g_assert_no_error (error);
   wait_for (title_marked, window);
 
+  /* Esc: nothing is written. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  wait_for (dialog_shown, window);
+  dm_test_press_keys (60, 60, "Escape");
+  wait_for (dialog_gone, window);
+  g_assert_true (title_marked (window));
+  g_assert_true (g_file_get_contents (path, &unchanged, NULL, NULL));
+  g_assert_cmpstr (unchanged, ==, original);
+
   /* Saved: the choice, and what TimelineJS loses of this timeline. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
   wait_for (dialog_shown, window);
@@ -1415,20 +1413,10 @@ test_save_from_timelinejs (void)
   g_assert_true (adw_message_dialog_has_response (find_dialog (window), "timelinejs"));
   g_assert_cmpstr (adw_message_dialog_get_default_response (find_dialog (window)), ==, "native");
 
-  /* Exported back: the chooser offers the file itself. */
-  adw_message_dialog_response (find_dialog (window), "timelinejs");
-  wait_for (chooser_shown, NULL);
-  name = gtk_file_chooser_get_current_name (find_chooser ());
-  g_assert_cmpstr (name, ==, "plan.json");
-  /* Return takes it; the chooser asks before replacing it: Return is
-   * Replace. */
-  dm_test_press_keys (60, 60, "shift");
-  wait_for (window_active, find_chooser ());
-  dm_test_press_keys (60, 60, "Return");
-  wait_for (replace_asked, NULL);
-  dm_test_press_keys (60, 60, "shift");
-  wait_for (window_active, find_toplevel (GTK_TYPE_MESSAGE_DIALOG));
-  dm_test_press_keys (60, 60, "Return");
+  /* Exported back, over the file itself (the file chooser, which tests
+   * cannot answer, taking what it proposes). */
+  dm_window_edit_accept_choosers (window, TRUE);
+  gtk_widget_activate (find_button (GTK_WIDGET (find_dialog (window)), "_Export to TimelineJS…"));
   wait_for (title_unmarked, window);
   exported = dm_dataset_load_file (file, NULL, NULL, &error);
   g_assert_no_error (error);
@@ -1441,20 +1429,12 @@ test_save_from_timelinejs (void)
   g_assert_cmpuint (dm_dataset_get_n_events (exported), ==, 3);
   g_assert_false (g_file_test (native_path, G_FILE_TEST_EXISTS));
 
-  /* Saved again, with the keyboard: Return is "Save as Dấu Mốc
-   * Timeline", and Return in the chooser takes the name it offers. */
-  wait_for (chooser_gone, NULL);
+  /* Saved again: Return is "Save as Dấu Mốc Timeline", a new file beside
+   * the TimelineJS one. */
+  wait_for (dialog_gone, window);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
   wait_for (dialog_shown, window);
   dm_test_press_keys (60, 60, "Return");
-  wait_for (chooser_shown, NULL);
-  g_clear_pointer (&name, g_free);
-  name = gtk_file_chooser_get_current_name (find_chooser ());
-  g_assert_cmpstr (name, ==, "plan.daumoc.json");
-  dm_test_press_keys (60, 60, "shift");
-  wait_for (window_active, find_chooser ());
-  dm_test_press_keys (60, 60, "Return");
-  wait_for (chooser_gone, NULL);
   wait_for (saved_native, window);
   g_assert_true (title_unmarked (window));
 

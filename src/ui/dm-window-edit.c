@@ -60,6 +60,7 @@ typedef struct
   gboolean        offer_recovery;
   gboolean        asking_reload;
   gboolean        leaving;          /* unsaved changes let go, on purpose */
+  gboolean        accept_choosers;  /* tests: take what they propose */
   Pending         pending;          /* what waits for the unsaved changes */
   GFile          *pending_file;     /* to open, for PENDING_OPEN */
 } WindowEdit;
@@ -433,14 +434,8 @@ save_as (WindowEdit *state)
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   const char *title = dm_text_get (dm_dataset_get_title (state->dataset), dm_window_get_language (state->window));
   g_autofree char *name = NULL;
+  g_autoptr(GFile) parent = NULL;
   GFile *file = dataset_file (state);
-
-  chooser = gtk_file_chooser_native_new (_("Save Timeline"), GTK_WINDOW (state->window),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("Timelines (JSON)"));
-  gtk_file_filter_add_suffix (filter, "json");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
 
   /* A timeline read from another format becomes a native file beside it,
    * never over it: "plan.csv" and "plan.timelinejs.json" become
@@ -450,7 +445,6 @@ save_as (WindowEdit *state)
       g_autofree char *original = g_file_get_basename (file);
       g_autofree char *base = g_strdup (original);
       char *dot = strrchr (base, '.');
-      g_autoptr(GFile) parent = g_file_get_parent (file);
 
       if (g_str_has_suffix (base, DM_EXPORT_TIMELINEJS_SUFFIX))
         base[strlen (base) - strlen (DM_EXPORT_TIMELINEJS_SUFFIX)] = '\0';
@@ -463,11 +457,27 @@ save_as (WindowEdit *state)
           g_free (name);
           name = g_strconcat (base, ".daumoc.json", NULL);
         }
-      if (parent != NULL)
-        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), parent, NULL);
+      parent = g_file_get_parent (file);
     }
   else
     name = g_strdup_printf ("%s.json", title[0] != '\0' ? title : _("Timeline"));
+
+  if (state->accept_choosers && parent != NULL)
+    {
+      g_autoptr(GFile) proposed = g_file_get_child (parent, name);
+
+      start_save (state, proposed);
+      return;
+    }
+
+  chooser = gtk_file_chooser_native_new (_("Save Timeline"), GTK_WINDOW (state->window),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("Timelines (JSON)"));
+  gtk_file_filter_add_suffix (filter, "json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  if (parent != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), parent, NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
 
   g_signal_connect (chooser, "response", G_CALLBACK (save_as_response_cb), state);
@@ -555,6 +565,14 @@ choose_export_file (WindowEdit *state)
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   GFile *file = dataset_file (state);
+
+  if (state->accept_choosers && file != NULL)
+    {
+      g_autoptr(GFile) proposed = g_object_ref (file);
+
+      export_back (state, proposed);
+      return;
+    }
 
   chooser = gtk_file_chooser_native_new (_("Export to TimelineJS"), GTK_WINDOW (state->window),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
@@ -1376,4 +1394,13 @@ dm_window_show_edited (DmWindow  *self,
       adw_window_title_set_title (self->window_title, title);
       gtk_window_set_title (GTK_WINDOW (self), title);
     }
+}
+
+void
+dm_window_edit_accept_choosers (DmWindow *self,
+                                gboolean  accept)
+{
+  g_return_if_fail (DM_IS_WINDOW (self));
+
+  get_state (self)->accept_choosers = accept;
 }
