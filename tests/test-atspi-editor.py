@@ -115,16 +115,19 @@ def main():
         click(kinds)
         edit = wait_for(lambda: named(sources, 'Edit Kind'))
         click(edit)
-        shown = wait_for(lambda: names(sources) if GLYPHS[-1] in names(sources) else None)
-        missing = [g for g in GLYPHS if shown is None or g not in shown]
+        # The form is made when asked for: its last glyph, then all names.
+        wait_for(lambda: named(sources, GLYPHS[-1]), timeout=60)
+        shown = names(sources)
+        missing = [g for g in GLYPHS if g not in shown]
         wrong = badly_named(sources)
         check(not missing and not wrong, 'a kind\'s glyphs are named: missing %r, named wrong %r' % (missing, wrong))
 
         click(wait_for(lambda: named(sources, 'Back')))
         tags = wait_for(lambda: named(sources, 'Tags', 'page tab'))
         click(tags)
-        shown = wait_for(lambda: names(sources) if 'Remove Tag Label' in names(sources) else None)
-        missing = [c for c in TAG_CONTROLS if shown is None or c not in shown]
+        wait_for(lambda: named(sources, 'Remove Tag Label'), timeout=60)
+        shown = names(sources)
+        missing = [c for c in TAG_CONTROLS if c not in shown]
         wrong = badly_named(sources)
         check(not missing and not wrong, 'the Tags page\'s controls are named: missing %r, named wrong %r'
               % (missing, wrong))
