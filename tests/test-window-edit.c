@@ -1453,6 +1453,56 @@ test_save_from_timelinejs (void)
   dm_test_remove_dir (dir);
 }
 
+/* A timeline opened from a spreadsheet is saved as a Dấu Mốc timeline
+ * beside it, and the dialog says so: there is no export back. */
+static void
+test_save_from_sheet (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "sheet", "plain.csv", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("test-window-edit-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.csv", NULL);
+  g_autofree char *native_path = g_build_filename (dir, "plan.json", NULL);
+  g_autofree char *original = NULL;
+  g_autofree char *unchanged = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) native_file = g_file_new_for_path (native_path);
+  g_autoptr(DmDataset) native = NULL;
+  g_autoptr(GError) error = NULL;
+  DmWindow *window;
+  const char *body;
+
+  g_assert_true (g_file_get_contents (fixture, &original, NULL, NULL));
+  g_assert_true (g_file_set_contents (path, original, -1, NULL));
+  window = dm_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  dm_window_open (window, file);
+  wait_for (has_dataset, window);
+  g_assert_cmpstr (dm_dataset_get_origin_format (dm_window_get_dataset (window)), !=, DM_ORIGIN_DAUMOC);
+
+  dm_window_edit_accept_choosers (window, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  wait_for (dialog_shown, window);
+  body = adw_message_dialog_get_body (find_dialog (window));
+  g_assert_nonnull (strstr (body, "“plan.csv” was opened from a spreadsheet"));
+  g_assert_nonnull (strstr (body, "the spreadsheet stays as it is"));
+  g_assert_false (adw_message_dialog_has_response (find_dialog (window), "timelinejs"));
+  g_assert_null (adw_message_dialog_get_extra_child (find_dialog (window)));
+  dm_test_press_keys (60, 60, "Return");
+  wait_for (saved_native, window);
+
+  native = dm_dataset_load_file (native_file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dm_dataset_get_origin_format (native), ==, DM_ORIGIN_DAUMOC);
+  g_assert_cmpuint (dm_dataset_get_n_events (native), ==, dm_dataset_get_n_events (dm_window_get_dataset (window)));
+  g_assert_cmpuint (dm_dataset_get_n_events (native), >, 0);
+  g_assert_true (g_file_get_contents (path, &unchanged, NULL, NULL));
+  g_assert_cmpstr (unchanged, ==, original);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  dm_test_remove_dir (dir);
+}
+
 #endif
 
 /* The editor's fields each have a name for assistive technologies. */
@@ -1723,6 +1773,7 @@ main (int   argc,
   g_test_add_func ("/window-edit/kind-glyph", test_kind_glyph);
   g_test_add_func ("/window-edit/tags", test_tags);
   g_test_add_func ("/window-edit/save-from-timelinejs", test_save_from_timelinejs);
+  g_test_add_func ("/window-edit/save-from-sheet", test_save_from_sheet);
 #endif
 
   return g_test_run ();
