@@ -1161,6 +1161,28 @@ wait_for_filter_tag (DmWindow        *window,
     }
 }
 
+/* Whether a label under @root shows @text (in its text, markup taken
+ * away). */
+static gboolean
+has_label_text (GtkWidget  *root,
+                const char *text)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (has_label_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+label_shows (gpointer data)
+{
+  WidgetWait *wait = data;
+
+  return has_label_text (wait->root, wait->text);
+}
+
 typedef struct
 {
   DmWindow   *window;
@@ -1214,6 +1236,7 @@ test_tags (void)
   CountWait labels;
   WidgetWait focus;
   WidgetWait typed;
+  WidgetWait shown_text;
   LabelWait labelled;
   guint n_labels;
   guint n_4ir;
@@ -1303,6 +1326,32 @@ test_tags (void)
   id_row = find_last_widget (GTK_WIDGET (dialog), "Id");
   g_assert_true (gtk_widget_has_css_class (id_row, "error"));
   g_assert_cmpuint (dm_dataset_get_n_tag_labels (dataset), ==, n_labels + 1);
+
+  /* A tag's id is text, never markup, in what the window says of it:
+   * its label removed, the toast names the tag its event keeps. */
+  adw_preferences_window_close_subpage (ADW_PREFERENCES_WINDOW (dialog));
+  {
+    DmEdit *edit = dm_window_edit_get_edit (window);
+    g_autoptr(DmEvent) event = dm_event_copy (dm_dataset_get_event (dataset, 0));
+    g_autofree char *event_id = g_strdup (event->id);
+    DmTag *hostile = dm_tag_new ();
+    g_autoptr(GError) error = NULL;
+
+    if (event->tags == NULL)
+      event->tags = g_ptr_array_new_with_free_func (g_free);
+    g_ptr_array_add (event->tags, g_strdup ("<b>x&y"));
+    g_assert_true (dm_edit_change_event (edit, event_id, g_steal_pointer (&event), DM_EVENT_FIELD_TAGS, &error));
+    hostile->id = g_strdup ("<b>x&y");
+    dm_text_set (&hostile->label, NULL, "Hostile");
+    g_assert_true (dm_edit_set_tag_label (edit, n_labels + 1, hostile, &error));
+    g_assert_no_error (error);
+  }
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  labels.n = n_labels + 1;
+  gtk_widget_activate (find_nth_widget (GTK_WIDGET (dialog), "Remove Tag Label", n_labels + 1));
+  wait_for (tag_labels_counted, &labels);
+  shown_text = (WidgetWait) { GTK_WIDGET (dialog), "keeps the tag “<b>x&y”", NULL };
+  wait_for (label_shows, &shown_text);
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));

@@ -126,11 +126,15 @@ static void rebuild_tags (DmSourcesDialog *self,
 static void show_form (DmSourcesDialog *self,
                        guint            position);
 
+/* @message is plain text: it may hold an id from the file, and a toast's
+ * title is markup in libadwaita 1.2. */
 static void
 add_toast (DmSourcesDialog *self,
            const char      *message)
 {
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (escaped));
 }
 
 static guint
@@ -183,8 +187,8 @@ remove_clicked (GtkWidget       *button,
       else
         {
           message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                  "Label removed: its event keeps the tag “%2$s” (Ctrl+Z undoes it)",
-                                                  "Label removed: its %1$u events keep the tag “%2$s” (Ctrl+Z undoes it)",
+                                                  "Label removed: %u event keeps the tag “%s” (Ctrl+Z undoes it)",
+                                                  "Label removed: %u events keep the tag “%s” (Ctrl+Z undoes it)",
                                                   uses),
                                      uses, id);
           add_toast (self, message);
