@@ -1,6 +1,8 @@
 #!/usr/bin/python3
 # test-atspi-editor.py — the event editor as a screen reader sees it: F2
-# on the selected event opens it, and every field has its name.
+# on the selected event opens it, and every field has its name; and the
+# Sources, Kinds and Tags window: a kind's glyphs and the tags' buttons
+# are named.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
@@ -15,7 +17,11 @@ from dm_atspi import (all_passed, badly_named, check, descendants, event_list, f
                       start_app, wait_for)
 
 # Key codes of Xvfb's default keyboard map.
-F2, ESCAPE = 68, 9
+F2, ESCAPE, F10, KEY_K, RETURN = 68, 9, 76, 45, 36
+
+GLYPHS = ['No Glyph', 'Glyph: Forum', 'Glyph: Meeting', 'Glyph: Milestone', 'Glyph: Memorandum',
+          'Glyph: Plan', 'Glyph: Resolution']
+TAG_CONTROLS = ['Add Tag', 'Edit Tag', 'Remove Tag Label']
 
 FIELDS = [
     'Title in Vietnamese', 'Title in English',
@@ -62,11 +68,39 @@ def editor(app):
     return None
 
 
+def window_named(app, name):
+    for window in app:
+        if window is not None and window.name == name:
+            return window
+    return None
+
+
+def click(node):
+    node.queryAction().doAction(0)
+
+
+def named(node, name, role=None):
+    return find(node, lambda n: n.name == name and (role is None or n.getRoleName() == role))
+
+
+def click_until(window, button, expected):
+    """Clicks @button of @window until @expected is there (a click on an
+    accessible that was just made may be lost); returns it or None."""
+    def there_after_click():
+        found = named(window, expected)
+        if found is None:
+            target = named(window, button)
+            if target is not None:
+                click(target)
+        return found
+    return wait_for(there_after_click, timeout=60)
+
+
 def main():
     # Recovery copies of its own: none to offer at start.
     state = tempfile.TemporaryDirectory()
     app_process = start_app(XDG_STATE_HOME=state.name)
-    print('1..4', flush=True)
+    print('1..7', flush=True)
     try:
         app = wait_for(find_app, timeout=60)
         check(app is not None, 'the app is on the accessibility bus')
@@ -92,6 +126,34 @@ def main():
         check(window is not None and not wrong, 'no control of the editor is named wrong: %r' % (wrong,))
         pyatspi.Registry.generateMouseEvent(60, 60, pyatspi.MOUSE_ABS)
         press(ESCAPE)
+        wait_for(lambda: editor(app) is None)
+
+        # The main menu (F10), its "Sources, Kinds and Tags…" (K, Return).
+        pyatspi.Registry.generateMouseEvent(400, 300, pyatspi.MOUSE_ABS)
+        press(F10)
+        wait_for(lambda: find(app, lambda n: (n.name or '').startswith('Sources, Kinds and Tags')))
+        press(KEY_K)
+        press(RETURN)
+        sources = wait_for(lambda: window_named(app, 'Sources, Kinds and Tags'))
+        check(sources is not None, 'the main menu opens the Sources, Kinds and Tags window')
+        if sources is None:
+            return
+        # The Kinds page, and its first kind's form.
+        click(wait_for(lambda: named(sources, 'Kinds', 'page tab')))
+        click_until(sources, 'Edit Kind', GLYPHS[-1])
+        shown = names(sources)
+        missing = [g for g in GLYPHS if g not in shown]
+        wrong = badly_named(sources)
+        check(not missing and not wrong, 'a kind\'s glyphs are named: missing %r, named wrong %r' % (missing, wrong))
+
+        click(wait_for(lambda: named(sources, 'Back')))
+        click(wait_for(lambda: named(sources, 'Tags', 'page tab')))
+        wait_for(lambda: named(sources, 'Remove Tag Label'))
+        shown = names(sources)
+        missing = [c for c in TAG_CONTROLS if c not in shown]
+        wrong = badly_named(sources)
+        check(not missing and not wrong, 'the Tags page\'s controls are named: missing %r, named wrong %r'
+              % (missing, wrong))
     finally:
         app_process.terminate()
         app_process.wait(timeout=10)

@@ -418,6 +418,92 @@ test_line_separators (void)
   g_assert_nonnull (strstr (saved, "x\\u2028y"));
 }
 
+static gboolean
+has_loss (GPtrArray  *losses,
+          const char *phrase)
+{
+  for (guint i = 0; i < losses->len; i++)
+    if (g_str_equal (g_ptr_array_index (losses, i), phrase))
+      return TRUE;
+  return FALSE;
+}
+
+/* What an export cannot hold is named from the dataset, with its counts;
+ * and it is truly lost: the export, imported, has none of it. A timeline
+ * that has nothing TimelineJS lacks is told it loses nothing. */
+static void
+test_losses (void)
+{
+  g_autoptr(DmDataset) dataset = load ("data/datasets/vietnam-industry-4.0.json");
+  g_autoptr(DmDataset) plain = load ("tests/fixtures/timelinejs/vietnamese.json");
+  g_autoptr(DmDataset) back = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) losses = dm_export_timelinejs_losses (dataset, DM_LANGUAGE_EN);
+  g_autoptr(GPtrArray) losses_vi = dm_export_timelinejs_losses (dataset, DM_LANGUAGE_VI);
+  g_autoptr(GPtrArray) none = dm_export_timelinejs_losses (plain, DM_LANGUAGE_EN);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *bilingual = NULL;
+  g_autofree char *bilingual_vi = NULL;
+  g_autofree char *citations = NULL;
+  g_autofree char *relations = NULL;
+  g_autofree char *sources = NULL;
+  g_autofree char *tags = NULL;
+  guint n_bilingual = 0, n_citations = 0, n_relations = 0, n_tagged = 0;
+  gsize length;
+
+  for (guint i = 0; i < dm_dataset_get_n_events (dataset); i++)
+    {
+      const DmEvent *event = dm_dataset_get_event (dataset, i);
+
+      n_bilingual += (event->title.vi != NULL && event->title.en != NULL) ||
+                     (event->summary.vi != NULL && event->summary.en != NULL);
+      n_citations += event->citations != NULL ? event->citations->len : 0;
+      n_relations += event->related != NULL ? event->related->len : 0;
+      n_tagged += event->tags != NULL && event->tags->len > 0;
+    }
+  g_assert_cmpuint (n_bilingual, >, 1);
+  g_assert_cmpuint (n_citations, >, 1);
+  g_assert_cmpuint (n_relations, >, 1);
+  g_assert_cmpuint (n_tagged, >, 1);
+
+  bilingual = g_strdup_printf ("the Vietnamese titles and summaries of %u events", n_bilingual);
+  bilingual_vi = g_strdup_printf ("the English titles and summaries of %u events", n_bilingual);
+  citations = g_strdup_printf ("%u citations, kept only as quotes in their events’ text", n_citations);
+  relations = g_strdup_printf ("%u relations between events", n_relations);
+  sources = g_strdup_printf ("%u sources, with their publishers, dates and text files",
+                             dm_dataset_get_n_sources (dataset));
+  tags = g_strdup_printf ("the tags of %u events", n_tagged);
+  g_assert_cmpstr (g_ptr_array_index (losses, 0), ==, bilingual);
+  g_assert_cmpstr (g_ptr_array_index (losses_vi, 0), ==, bilingual_vi);
+  g_assert_true (has_loss (losses, citations));
+  g_assert_true (has_loss (losses, relations));
+  g_assert_true (has_loss (losses, sources));
+  g_assert_true (has_loss (losses, tags));
+  g_assert_true (has_loss (losses, "the kinds’ colours and glyphs"));
+  g_assert_cmpuint (losses->len, ==, losses_vi->len);
+
+  /* Truly lost. */
+  data = dm_export_timelinejs (dataset, DM_LANGUAGE_EN, &length);
+  bytes = g_bytes_new_take (g_steal_pointer (&data), length);
+  back = dm_dataset_load_bytes (bytes, "back.json", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dm_dataset_get_n_events (back), ==, dm_dataset_get_n_events (dataset));
+  g_assert_cmpuint (dm_dataset_get_n_sources (back), ==, 0);
+  for (guint i = 0; i < dm_dataset_get_n_events (back); i++)
+    {
+      const DmEvent *event = dm_dataset_get_event (back, i);
+
+      g_assert_null (event->citations);
+      g_assert_null (event->related);
+      g_assert_null (event->tags);
+    }
+
+  /* An import from TimelineJS, unchanged: nothing to lose (the colours
+   * the import gave its kinds come back with the next import). */
+  g_assert_cmpuint (none->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -438,6 +524,7 @@ main (int   argc,
   g_test_add_func ("/export/hostile-import", test_hostile_import);
   g_test_add_func ("/export/numbers", test_numbers);
   g_test_add_func ("/export/line-separators", test_line_separators);
+  g_test_add_func ("/export/losses", test_losses);
 
   return g_test_run ();
 }

@@ -15,6 +15,7 @@
 
 #include "dm-edit.h"
 #include "dm-loader.h"
+#include "dm-scene.h"
 #include "dm-source-viewer.h"
 #include "dm-sources-dialog.h"
 #include "dm-test-window.h"
@@ -968,6 +969,57 @@ tab_to (GtkWindow  *editor,
   g_assert_true (widget_focused (&wait));
 }
 
+/* The Sources window of @window, opened on @page and drawn. */
+static DmSourcesDialog *
+open_sources_page (DmWindow   *window,
+                   const char *page)
+{
+  DmSourcesDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sources", NULL));
+  wait_for (sources_shown, window);
+  dialog = find_sources (window);
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (dialog), page);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  return dialog;
+}
+
+/* The @n-th (from 0) mapped row or button named @text under @root. */
+static GtkWidget *
+find_nth_widget (GtkWidget  *root,
+                 const char *text,
+                 guint       n)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_widgets (root, text, found);
+  g_assert_cmpuint (found->len, >, n);
+  return g_ptr_array_index (found, n);
+}
+
+/* Focuses the row or button @text of @dialog with the keyboard's focus,
+ * and waits until it has it. */
+static gboolean
+widget_has_focus (gpointer data)
+{
+  WidgetWait *wait = data;
+  GtkWidget *widget = find_last_widget (wait->root, wait->text);
+  GtkRoot *root = widget != NULL ? gtk_widget_get_root (widget) : NULL;
+
+  return root != NULL && gtk_window_is_active (GTK_WINDOW (root)) &&
+         (gtk_root_get_focus (root) == widget || widget_focused (data));
+}
+
+static void
+focus_widget (DmSourcesDialog *dialog,
+              const char      *text)
+{
+  WidgetWait focus = { GTK_WIDGET (dialog), text, NULL };
+
+  gtk_widget_grab_focus (find_last_widget (GTK_WIDGET (dialog), text));
+  wait_for (widget_has_focus, &focus);
+}
+
 typedef struct
 {
   DmWindow *window;
@@ -1108,6 +1160,576 @@ test_keyboard_items (void)
 
   g_free (wait.id);
   remove_copy (&copy);
+}
+
+typedef struct
+{
+  DmWindow   *window;
+  const char *kind;
+  const char *icon;
+} GlyphWait;
+
+static gboolean
+glyph_is (gpointer data)
+{
+  GlyphWait *wait = data;
+  const DmKind *kind = dm_dataset_lookup_kind (dm_window_get_dataset (wait->window), wait->kind);
+
+  return kind != NULL && g_strcmp0 (kind->icon, wait->icon) == 0;
+}
+
+static gboolean
+toggle_active (DmSourcesDialog *dialog,
+               const char      *name)
+{
+  return gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_last_widget (GTK_WIDGET (dialog), name)));
+}
+
+static gboolean
+toggle_is_active (gpointer data)
+{
+  WidgetWait *wait = data;
+
+  return toggle_active (DM_SOURCES_DIALOG (wait->root), wait->text);
+}
+
+/* Presses Space on the toggle @name of @dialog; waits until it is on. */
+static void
+press_toggle (DmSourcesDialog *dialog,
+              const char      *name)
+{
+  WidgetWait wait = { GTK_WIDGET (dialog), name, NULL };
+
+  focus_widget (dialog, name);
+  dm_test_press_keys (60, 60, "space");
+  wait_for (toggle_is_active, &wait);
+}
+
+/* A kind's glyph chosen in its form: the glyphs of the render library
+ * are offered by name, the kind's own chosen; Space on another and
+ * Return saves it; Ctrl+Z and Shift+Ctrl+Z undo and redo it; "No Glyph"
+ * takes it away. The list shows the kind's glyph. */
+static void
+test_kind_glyph (void)
+{
+  Copy copy = { 0 };
+  DmWindow *window;
+  DmSourcesDialog *dialog;
+  GlyphWait glyph;
+  WidgetWait focus;
+  g_auto(GStrv) glyphs = dm_scene_list_glyphs ();
+  g_autofree char *kind_id = NULL;
+
+  copy_bundled (&copy);
+  window = open_copy (&copy);
+  kind_id = g_strdup (dm_dataset_get_kind (dm_window_get_dataset (window), 0)->id);
+  g_assert_cmpstr (dm_dataset_get_kind (dm_window_get_dataset (window), 0)->icon, ==, "forum");
+
+  /* The render library's glyphs, without the generic one: "none". */
+  g_assert_cmpuint (g_strv_length (glyphs), ==, 6);
+  g_assert_false (g_strv_contains ((const char * const *) glyphs, "generic"));
+  g_assert_true (g_strv_contains ((const char * const *) glyphs, "resolution"));
+
+  dialog = open_sources_page (window, "kinds");
+  gtk_widget_activate (find_nth_widget (GTK_WIDGET (dialog), "Edit Kind", 0));
+  focus = (WidgetWait) { GTK_WIDGET (dialog), "Label (Vietnamese)", NULL };
+  dm_test_press_keys (60, 60, "shift");
+  wait_for (widget_focused, &focus);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+
+  g_assert_true (toggle_active (dialog, "Glyph: Forum"));
+  g_assert_false (toggle_active (dialog, "Glyph: Resolution"));
+  g_assert_false (toggle_active (dialog, "No glyph of its own: the general one is shown"));
+  for (const char *name = "Meeting Milestone Memorandum Plan"; name != NULL;)
+    {
+      const char *space = strchr (name, ' ');
+      g_autofree char *word = space != NULL ? g_strndup (name, (gsize) (space - name)) : g_strdup (name);
+      g_autofree char *tooltip = g_strdup_printf ("Glyph: %s", word);
+
+      g_assert_nonnull (find_last_widget (GTK_WIDGET (dialog), tooltip));
+      name = space != NULL ? space + 1 : NULL;
+    }
+
+  press_toggle (dialog, "Glyph: Resolution");
+  g_assert_true (toggle_active (dialog, "Glyph: Resolution"));
+  g_assert_false (toggle_active (dialog, "Glyph: Forum"));
+  focus_widget (dialog, "Label (English)");
+  glyph = (GlyphWait) { window, kind_id, "resolution" };
+  dm_test_press_keys (60, 60, "Return");
+  wait_for (glyph_is, &glyph);
+  wait_for (title_marked, window);
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  glyph.icon = "forum";
+  dm_test_press_keys (60, 60, "ctrl+z");
+  wait_for (glyph_is, &glyph);
+  glyph.icon = "resolution";
+  dm_test_press_keys (60, 60, "ctrl+shift+z");
+  wait_for (glyph_is, &glyph);
+
+  /* Opened again, it has its new glyph; none is chosen. */
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  gtk_widget_activate (find_nth_widget (GTK_WIDGET (dialog), "Edit Kind", 0));
+  focus = (WidgetWait) { GTK_WIDGET (dialog), "Label (Vietnamese)", NULL };
+  wait_for (widget_focused, &focus);
+  g_assert_true (toggle_active (dialog, "Glyph: Resolution"));
+  press_toggle (dialog, "No glyph of its own: the general one is shown");
+  focus_widget (dialog, "Label (English)");
+  glyph.icon = NULL;
+  dm_test_press_keys (60, 60, "Return");
+  wait_for (glyph_is, &glyph);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_copy (&copy);
+}
+
+/* Whether the filter's tag toggles show @label, the filter shown. */
+static gboolean
+filter_shows_tag (DmWindow   *window,
+                  const char *label)
+{
+  GtkWidget *popover = dm_test_window_child (window, "filter_popover");
+  GtkWidget *box = dm_test_filter_child (window, "tag_box");
+
+  if (!gtk_widget_get_mapped (popover))
+    {
+      gtk_popover_popup (GTK_POPOVER (popover));
+      return FALSE;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *button = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+
+      if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), label) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+typedef struct
+{
+  DmWindow   *window;
+  const char *label;
+} FilterWait;
+
+static gboolean
+filter_tag_shown (gpointer data)
+{
+  FilterWait *wait = data;
+
+  return filter_shows_tag (wait->window, wait->label);
+}
+
+/* Waits until the filter, shown, has a toggle @label; then hides it and
+ * gives the keyboard back to @dialog (if any). */
+static void
+wait_for_filter_tag (DmWindow        *window,
+                     DmSourcesDialog *dialog,
+                     const char      *label)
+{
+  FilterWait shown = { window, label };
+
+  wait_for (filter_tag_shown, &shown);
+  gtk_popover_popdown (GTK_POPOVER (dm_test_window_child (window, "filter_popover")));
+  if (dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (dialog));
+      dm_test_press_keys (60, 60, "shift");
+      wait_for (window_active, dialog);
+    }
+}
+
+/* Whether a label under @root shows @text (in its text, markup taken
+ * away). */
+static gboolean
+has_label_text (GtkWidget  *root,
+                const char *text)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (has_label_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+label_shows (gpointer data)
+{
+  WidgetWait *wait = data;
+
+  return has_label_text (wait->root, wait->text);
+}
+
+typedef struct
+{
+  DmWindow   *window;
+  const char *id;
+  const char *en;
+} LabelWait;
+
+static gboolean
+tag_labelled (gpointer data)
+{
+  LabelWait *wait = data;
+  const DmTag *tag = dm_dataset_lookup_tag_label (dm_window_get_dataset (wait->window), wait->id);
+
+  return tag != NULL && g_strcmp0 (tag->label.en, wait->en) == 0;
+}
+
+static gboolean
+tag_labels_counted (gpointer data)
+{
+  CountWait *wait = data;
+
+  return dm_dataset_get_n_tag_labels (dm_window_get_dataset (wait->window)) == wait->n;
+}
+
+static guint
+events_with_tag (DmDataset  *dataset,
+                 const char *tag)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < dm_dataset_get_n_events (dataset); i++)
+    n += dm_event_has_tag (dm_dataset_get_event (dataset, i), tag);
+  return n;
+}
+
+/* The Tags page: a label that events' tag has is removed, and the events
+ * keep the tag, shown by its id in the filter at once, and offered a
+ * label again; Ctrl+Z brings the label back. A tag's English label is
+ * typed over (its id, which events have, cannot be edited), Return saves
+ * it and the filter shows it. A new tag is added; a second one with the
+ * same id is refused at its field. */
+static void
+test_tags (void)
+{
+  Copy copy = { 0 };
+  DmWindow *window;
+  DmDataset *dataset;
+  DmSourcesDialog *dialog;
+  GtkWidget *id_row;
+  const DmTag *tag;
+  CountWait labels;
+  WidgetWait focus;
+  WidgetWait typed;
+  WidgetWait shown_text;
+  LabelWait labelled;
+  guint n_labels;
+  guint n_4ir;
+
+  copy_bundled (&copy);
+  window = open_copy (&copy);
+  dataset = dm_window_get_dataset (window);
+  n_labels = dm_dataset_get_n_tag_labels (dataset);
+  g_assert_cmpuint (n_labels, >, 2);
+  g_assert_cmpstr (dm_dataset_get_tag_label (dataset, 0)->id, ==, "4ir");
+  n_4ir = events_with_tag (dataset, "4ir");
+  g_assert_cmpuint (n_4ir, >, 0);
+  wait_for_filter_tag (window, NULL, "Fourth Industrial Revolution");
+
+  dialog = open_sources_page (window, "tags");
+  {
+    g_autoptr(GPtrArray) removes = g_ptr_array_new ();
+
+    collect_widgets (GTK_WIDGET (dialog), "Remove Tag Label", removes);
+    g_assert_cmpuint (removes->len, ==, n_labels);
+  }
+
+  /* The label goes; the tag stays on its events, shown by its id. */
+  labels = (CountWait) { window, n_labels - 1 };
+  gtk_widget_activate (find_nth_widget (GTK_WIDGET (dialog), "Remove Tag Label", 0));
+  wait_for (tag_labels_counted, &labels);
+  g_assert_null (dm_dataset_lookup_tag_label (dataset, "4ir"));
+  g_assert_cmpuint (events_with_tag (dataset, "4ir"), ==, n_4ir);
+  g_assert_false (filter_shows_tag (window, "Fourth Industrial Revolution"));
+  wait_for_filter_tag (window, dialog, "4ir");
+  wait_for (title_marked, window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  g_assert_nonnull (find_last_widget (GTK_WIDGET (dialog), "Give a Label"));
+
+  labels.n = n_labels;
+  dm_test_press_keys (60, 60, "ctrl+z");
+  wait_for (tag_labels_counted, &labels);
+  wait_for_filter_tag (window, dialog, "Fourth Industrial Revolution");
+
+  /* WEF's English label typed over; its id stays. */
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  for (guint i = 0; i < n_labels; i++)
+    if (g_str_equal (dm_dataset_get_tag_label (dataset, i)->id, "wef"))
+      gtk_widget_activate (find_nth_widget (GTK_WIDGET (dialog), "Edit Tag", i));
+  focus = (WidgetWait) { GTK_WIDGET (dialog), "Label (Vietnamese)", NULL };
+  wait_for (widget_focused, &focus);
+  id_row = find_last_widget (GTK_WIDGET (dialog), "Id");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (id_row)), ==, "wef");
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (id_row)));
+  focus_widget (dialog, "Label (English)");
+  dm_test_press_keys (60, 60, "ctrl+a BackSpace");
+  type_text ("WEF forum");
+  typed = (WidgetWait) { GTK_WIDGET (dialog), "Label (English)", "WEF forum" };
+  wait_for (widget_text_is, &typed);
+  labelled = (LabelWait) { window, "wef", "WEF forum" };
+  dm_test_press_keys (60, 60, "Return");
+  wait_for (tag_labelled, &labelled);
+  wait_for_filter_tag (window, dialog, "WEF forum");
+  tag = dm_dataset_lookup_tag_label (dataset, "wef");
+  g_assert_cmpstr (tag->label.en, ==, "WEF forum");
+  g_assert_cmpstr (tag->label.vi, ==, "Diễn đàn Kinh tế thế giới (WEF)");
+  g_assert_cmpuint (dm_dataset_get_n_tag_labels (dataset), ==, n_labels);
+
+  /* A new tag; another of the same id is refused. */
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  gtk_widget_activate (find_last_widget (GTK_WIDGET (dialog), "Add Tag"));
+  focus = (WidgetWait) { GTK_WIDGET (dialog), "Id", NULL };
+  wait_for (widget_focused, &focus);
+  type_into_row (dialog, "Id", "ai");
+  type_into_row (dialog, "Label (English)", "Artificial intelligence");
+  labels.n = n_labels + 1;
+  dm_test_press_keys (60, 60, "Return");
+  wait_for (tag_labels_counted, &labels);
+  tag = dm_dataset_get_tag_label (dataset, n_labels);
+  g_assert_cmpstr (tag->id, ==, "ai");
+  g_assert_cmpstr (tag->label.en, ==, "Artificial intelligence");
+  g_assert_null (tag->label.vi);
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  gtk_widget_activate (find_last_widget (GTK_WIDGET (dialog), "Add Tag"));
+  focus = (WidgetWait) { GTK_WIDGET (dialog), "Id", NULL };
+  wait_for (widget_focused, &focus);
+  type_into_row (dialog, "Id", "ai");
+  type_into_row (dialog, "Label (English)", "Again");
+  dm_test_press_keys (60, 60, "Return");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  id_row = find_last_widget (GTK_WIDGET (dialog), "Id");
+  g_assert_true (gtk_widget_has_css_class (id_row, "error"));
+  g_assert_cmpuint (dm_dataset_get_n_tag_labels (dataset), ==, n_labels + 1);
+
+  /* A tag's id is text, never markup, in what the window says of it:
+   * its label removed, the toast names the tag its event keeps. */
+  adw_preferences_window_close_subpage (ADW_PREFERENCES_WINDOW (dialog));
+  {
+    DmEdit *edit = dm_window_edit_get_edit (window);
+    g_autoptr(DmEvent) event = dm_event_copy (dm_dataset_get_event (dataset, 0));
+    g_autofree char *event_id = g_strdup (event->id);
+    DmTag *hostile = dm_tag_new ();
+    g_autoptr(GError) error = NULL;
+
+    if (event->tags == NULL)
+      event->tags = g_ptr_array_new_with_free_func (g_free);
+    g_ptr_array_add (event->tags, g_strdup ("<b>x&y"));
+    g_assert_true (dm_edit_change_event (edit, event_id, g_steal_pointer (&event), DM_EVENT_FIELD_TAGS, &error));
+    hostile->id = g_strdup ("<b>x&y");
+    dm_text_set (&hostile->label, NULL, "Hostile");
+    g_assert_true (dm_edit_set_tag_label (edit, n_labels + 1, hostile, &error));
+    g_assert_no_error (error);
+  }
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  labels.n = n_labels + 1;
+  gtk_widget_activate (find_nth_widget (GTK_WIDGET (dialog), "Remove Tag Label", n_labels + 1));
+  wait_for (tag_labels_counted, &labels);
+  shown_text = (WidgetWait) { GTK_WIDGET (dialog), "keeps the tag “<b>x&y”", NULL };
+  wait_for (label_shows, &shown_text);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_copy (&copy);
+}
+
+/* The button labelled @label under @root. */
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+saved_native (gpointer data)
+{
+  return g_str_equal (dm_dataset_get_origin_format (dm_window_get_dataset (data)), DM_ORIGIN_DAUMOC);
+}
+
+/* The text of the extra child of the message dialog over @window: the
+ * list of what TimelineJS cannot hold. */
+static const char *
+dialog_list (DmWindow *window)
+{
+  GtkWidget *extra = adw_message_dialog_get_extra_child (find_dialog (window));
+
+  return extra != NULL ? gtk_label_get_text (GTK_LABEL (extra)) : NULL;
+}
+
+/* A timeline opened from TimelineJS, edited (an English title, a tag),
+ * then saved: Esc leaves it unsaved; a dialog offers a Dấu Mốc timeline (the default) or an
+ * export back, and names what TimelineJS cannot hold of it, from the
+ * timeline itself. Exported back over the file (the edits saved), the
+ * importer reads the English title back; saved again, Return makes a
+ * Dấu Mốc timeline beside it, never over it, which loads with
+ * everything. */
+static void
+test_save_from_timelinejs (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "timelinejs", "vietnamese.json", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("test-window-edit-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.json", NULL);
+  g_autofree char *native_path = g_build_filename (dir, "plan.daumoc.json", NULL);
+  g_autofree char *original = NULL;
+  g_autofree char *unchanged = NULL;
+  g_autofree char *id = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) native_file = g_file_new_for_path (native_path);
+  g_autoptr(DmDataset) exported = NULL;
+  g_autoptr(DmDataset) native = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmEvent) tagged = NULL;
+  DmWindow *window;
+  DmEdit *edit;
+  const DmEvent *event;
+  const char *body;
+
+  g_assert_true (g_file_get_contents (fixture, &original, NULL, NULL));
+  g_assert_true (g_file_set_contents (path, original, -1, NULL));
+  window = dm_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  dm_window_open (window, file);
+  wait_for (has_dataset, window);
+  g_object_set (window, "data-language", "en", NULL);
+  g_assert_cmpstr (dm_dataset_get_origin_format (dm_window_get_dataset (window)), ==, DM_ORIGIN_TIMELINEJS3);
+
+  /* The first event gets an English title and a tag. */
+  edit = dm_window_edit_get_edit (window);
+  event = dm_dataset_get_event (dm_window_get_dataset (window), 0);
+  g_assert_cmpstr (event->title.vi, ==, "Nghị quyết 52");
+  id = g_strdup (event->id);
+  g_assert_true (dm_edit_set_event_text (edit, id, DM_EVENT_FIELD_TITLE_EN, "Resolution 52", &error));
+  g_assert_no_error (error);
+  tagged = dm_event_copy (dm_dataset_lookup_event (dm_window_get_dataset (window), id, NULL));
+  tagged->tags = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (tagged->tags, g_strdup ("4ir"));
+  g_assert_true (dm_edit_change_event (edit, id, g_steal_pointer (&tagged), DM_EVENT_FIELD_TAGS, &error));
+  g_assert_no_error (error);
+  wait_for (title_marked, window);
+
+  /* Esc: nothing is written. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  wait_for (dialog_shown, window);
+  dm_test_press_keys (60, 60, "Escape");
+  wait_for (dialog_gone, window);
+  g_assert_true (title_marked (window));
+  g_assert_true (g_file_get_contents (path, &unchanged, NULL, NULL));
+  g_assert_cmpstr (unchanged, ==, original);
+
+  /* Saved: the choice, and what TimelineJS loses of this timeline. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  wait_for (dialog_shown, window);
+  body = adw_message_dialog_get_body (find_dialog (window));
+  g_assert_nonnull (strstr (body, "“plan.json” was opened from a TimelineJS file"));
+  g_assert_nonnull (strstr (body, "in English, the language shown, and loses what TimelineJS cannot hold:"));
+  g_assert_cmpstr (dialog_list (window), ==, "• the Vietnamese title or summary of 1 event\n• the tags of 1 event");
+  g_assert_true (adw_message_dialog_has_response (find_dialog (window), "timelinejs"));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (find_dialog (window)), ==, "native");
+
+  /* Exported back, over the file itself (the file chooser, which tests
+   * cannot answer, taking what it proposes). */
+  dm_window_edit_accept_choosers (window, TRUE);
+  gtk_widget_activate (find_button (GTK_WIDGET (find_dialog (window)), "_Export to TimelineJS…"));
+  wait_for (title_unmarked, window);
+  exported = dm_dataset_load_file (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dm_dataset_get_origin_format (exported), ==, DM_ORIGIN_TIMELINEJS3);
+  event = dm_dataset_lookup_event (exported, id, NULL);
+  g_assert_nonnull (event);
+  g_assert_cmpstr (event->title.en, ==, "Resolution 52");
+  g_assert_null (event->title.vi);
+  g_assert_null (event->tags);
+  g_assert_cmpuint (dm_dataset_get_n_events (exported), ==, 3);
+  g_assert_false (g_file_test (native_path, G_FILE_TEST_EXISTS));
+
+  /* Saved again: Return is "Save as Dấu Mốc Timeline", a new file beside
+   * the TimelineJS one. */
+  wait_for (dialog_gone, window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  wait_for (dialog_shown, window);
+  dm_test_press_keys (60, 60, "Return");
+  wait_for (saved_native, window);
+  g_assert_true (title_unmarked (window));
+
+  native = dm_dataset_load_file (native_file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dm_dataset_get_origin_format (native), ==, DM_ORIGIN_DAUMOC);
+  event = dm_dataset_lookup_event (native, id, NULL);
+  g_assert_cmpstr (event->title.en, ==, "Resolution 52");
+  g_assert_cmpstr (event->title.vi, ==, "Nghị quyết 52");
+  g_assert_true (dm_event_has_tag (event, "4ir"));
+
+  /* The timeline is now that file: Save writes it without asking. */
+  g_assert_true (g_file_equal (dm_dataset_get_file (dm_window_get_dataset (window)), native_file));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  dm_test_remove_dir (dir);
+}
+
+/* A timeline opened from a spreadsheet is saved as a Dấu Mốc timeline
+ * beside it, and the dialog says so: there is no export back. */
+static void
+test_save_from_sheet (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "sheet", "plain.csv", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("test-window-edit-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.csv", NULL);
+  g_autofree char *native_path = g_build_filename (dir, "plan.json", NULL);
+  g_autofree char *original = NULL;
+  g_autofree char *unchanged = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) native_file = g_file_new_for_path (native_path);
+  g_autoptr(DmDataset) native = NULL;
+  g_autoptr(GError) error = NULL;
+  DmWindow *window;
+  const char *body;
+
+  g_assert_true (g_file_get_contents (fixture, &original, NULL, NULL));
+  g_assert_true (g_file_set_contents (path, original, -1, NULL));
+  window = dm_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  dm_window_open (window, file);
+  wait_for (has_dataset, window);
+  g_assert_cmpstr (dm_dataset_get_origin_format (dm_window_get_dataset (window)), !=, DM_ORIGIN_DAUMOC);
+
+  dm_window_edit_accept_choosers (window, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  wait_for (dialog_shown, window);
+  body = adw_message_dialog_get_body (find_dialog (window));
+  g_assert_nonnull (strstr (body, "“plan.csv” was opened from a spreadsheet"));
+  g_assert_nonnull (strstr (body, "the spreadsheet stays as it is"));
+  g_assert_false (adw_message_dialog_has_response (find_dialog (window), "timelinejs"));
+  g_assert_null (adw_message_dialog_get_extra_child (find_dialog (window)));
+  dm_test_press_keys (60, 60, "Return");
+  wait_for (saved_native, window);
+
+  native = dm_dataset_load_file (native_file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dm_dataset_get_origin_format (native), ==, DM_ORIGIN_DAUMOC);
+  g_assert_cmpuint (dm_dataset_get_n_events (native), ==, dm_dataset_get_n_events (dm_window_get_dataset (window)));
+  g_assert_cmpuint (dm_dataset_get_n_events (native), >, 0);
+  g_assert_true (g_file_get_contents (path, &unchanged, NULL, NULL));
+  g_assert_cmpstr (unchanged, ==, original);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  dm_test_remove_dir (dir);
 }
 
 #endif
@@ -1875,6 +2497,10 @@ main (int   argc,
   g_test_add_func ("/window-edit/cite-from-selection", test_cite_from_selection);
   g_test_add_func ("/window-edit/add-source-and-cite", test_add_source_and_cite);
   g_test_add_func ("/window-edit/add-kind", test_add_kind);
+  g_test_add_func ("/window-edit/kind-glyph", test_kind_glyph);
+  g_test_add_func ("/window-edit/tags", test_tags);
+  g_test_add_func ("/window-edit/save-from-timelinejs", test_save_from_timelinejs);
+  g_test_add_func ("/window-edit/save-from-sheet", test_save_from_sheet);
 #endif
 
   return g_test_run ();

@@ -18,6 +18,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n.h>
 
 #include "dm-export-timelinejs.h"
 #include "dm-file-util.h"
@@ -591,4 +592,132 @@ dm_export_timelinejs_to_file (DmDataset     *dataset,
                               GError       **error)
 {
   return dm_export_text_to_file (dm_export_timelinejs, dataset, language, file, cancellable, error);
+}
+
+/* What an export loses */
+
+/* Whether @text has both languages, so that an export in one drops the
+ * other. */
+static gboolean
+is_bilingual (const DmText *text)
+{
+  return text->vi != NULL && text->vi[0] != '\0' && text->en != NULL && text->en[0] != '\0';
+}
+
+static guint
+array_length (GPtrArray *array)
+{
+  return array != NULL ? array->len : 0;
+}
+
+/* Adds @phrase (taken), about @n things, when there are any. */
+static void
+add_count (GPtrArray *losses,
+           guint      n,
+           char      *phrase)
+{
+  if (n > 0)
+    g_ptr_array_add (losses, phrase);
+  else
+    g_free (phrase);
+}
+
+GPtrArray *
+dm_export_timelinejs_losses (DmDataset  *dataset,
+                             DmLanguage  language)
+{
+  GPtrArray *losses = g_ptr_array_new_with_free_func (g_free);
+  guint bilingual = 0, citations = 0, relations = 0, uncertain = 0, open = 0;
+  guint tagged = 0, placed = 0, with_actors = 0, with_figures = 0, with_lists = 0;
+  guint sources;
+  gboolean styled_kinds = FALSE;
+
+  g_return_val_if_fail (DM_IS_DATASET (dataset), losses);
+
+  sources = dm_dataset_get_n_sources (dataset);
+  for (guint i = 0; i < dm_dataset_get_n_events (dataset); i++)
+    {
+      const DmEvent *event = dm_dataset_get_event (dataset, i);
+
+      bilingual += is_bilingual (&event->title) || is_bilingual (&event->summary);
+      citations += array_length (event->citations);
+      relations += array_length (event->related);
+      uncertain += event->certainty != DM_CERTAINTY_STATED || !dm_text_is_empty (&event->certainty_reason);
+      open += dm_event_is_open (event);
+      tagged += array_length (event->tags) > 0;
+      placed += !dm_text_is_empty (&event->place);
+      with_actors += array_length (event->actors) > 0;
+      with_figures += array_length (event->figures) > 0;
+      with_lists += array_length (event->lists) > 0;
+    }
+  for (guint k = 0; k < dm_dataset_get_n_kinds (dataset); k++)
+    {
+      const DmKind *kind = dm_dataset_get_kind (dataset, k);
+
+      /* Colours an import gave them come back with the next import. */
+      styled_kinds |= kind->icon != NULL ||
+                      (kind->color != NULL && g_ascii_strcasecmp (kind->color, dm_import_get_kind_color (k)) != 0);
+    }
+
+  /* The export is in @language: the other is what goes. */
+  if (language == DM_LANGUAGE_EN)
+    add_count (losses, bilingual,
+               g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "the Vietnamese title or summary of %u event",
+                                             "the Vietnamese titles and summaries of %u events",
+                                             bilingual), bilingual));
+  else
+    add_count (losses, bilingual,
+               g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "the English title or summary of %u event",
+                                             "the English titles and summaries of %u events",
+                                             bilingual), bilingual));
+  if (bilingual == 0 && (is_bilingual (dm_dataset_get_title (dataset)) ||
+                         is_bilingual (dm_dataset_get_description (dataset))))
+    g_ptr_array_add (losses, g_strdup (language == DM_LANGUAGE_EN ? _("the timeline’s Vietnamese title")
+                                                                  : _("the timeline’s English title")));
+  add_count (losses, citations,
+             g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%u citation, kept only as a quote in its event’s text",
+                                           "%u citations, kept only as quotes in their events’ text",
+                                           citations), citations));
+  add_count (losses, sources,
+             g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%u source, with its publisher, date and text file",
+                                           "%u sources, with their publishers, dates and text files",
+                                           sources), sources));
+  add_count (losses, relations,
+             g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%u relation between events",
+                                           "%u relations between events",
+                                           relations), relations));
+  add_count (losses, uncertain,
+             g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "how the date of %u event is known (inferred or approximate, and why)",
+                                           "how the dates of %u events are known (inferred or approximate, and why)",
+                                           uncertain), uncertain));
+  add_count (losses, open,
+             g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "that the date of %u event is open-ended (“no later than …”)",
+                                           "that the dates of %u events are open-ended (“no later than …”)",
+                                           open), open));
+  add_count (losses, tagged,
+             g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "the tags of %u event", "the tags of %u events",
+                                           tagged), tagged));
+  add_count (losses, placed,
+             g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "the place of %u event", "the places of %u events",
+                                           placed), placed));
+  add_count (losses, with_actors,
+             g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "the actors of %u event", "the actors of %u events",
+                                           with_actors), with_actors));
+  add_count (losses, with_figures,
+             g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "the figures of %u event", "the figures of %u events",
+                                           with_figures), with_figures));
+  add_count (losses, with_lists,
+             g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "the lists of %u event", "the lists of %u events",
+                                           with_lists), with_lists));
+  if (styled_kinds)
+    g_ptr_array_add (losses, g_strdup (_("the kinds’ colours and glyphs")));
+
+  return losses;
 }

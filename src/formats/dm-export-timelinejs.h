@@ -39,6 +39,17 @@ gboolean   dm_export_timelinejs_to_file  (DmDataset     *dataset,
                                           GCancellable  *cancellable,
                                           GError       **error);
 
+/* What @dataset has that a TimelineJS3 export of it in @language
+ * (dm_export_timelinejs()) cannot hold, each as a phrase for the person
+ * about to export, translated ("the English titles and summaries of 3
+ * events", "5 relations between events"): the other language where a
+ * text has both, citations (only quoted in the text), sources, relations,
+ * certainty, open-ended dates, tags, places, actors, figures, lists, and
+ * the kinds' colours and glyphs. Only what the dataset has is named; an
+ * empty array when it loses nothing. */
+GPtrArray *dm_export_timelinejs_losses   (DmDataset     *dataset,
+                                          DmLanguage     language);
+
 /* The string or object member @member of @object (which may be NULL) in
  * a TimelineJS3 tree, or NULL if it has none of that type: for reading
  * what an import kept, or the export itself back. */

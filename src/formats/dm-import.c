@@ -980,6 +980,12 @@ make_unique (const char *base,
 }
 
 const char *
+dm_import_get_kind_color (guint position)
+{
+  return palette[position % G_N_ELEMENTS (palette)];
+}
+
+const char *
 dm_import_get_kind (DmImport   *self,
                     const char *key,
                     const char *label,
@@ -1016,7 +1022,7 @@ dm_import_get_kind (DmImport   *self,
     }
 
   kind->id = make_unique (base, self->kind_ids, NULL);
-  kind->color = g_strdup (palette[self->kinds->len % G_N_ELEMENTS (palette)]);
+  kind->color = g_strdup (dm_import_get_kind_color (self->kinds->len));
   g_hash_table_add (self->kind_ids, kind->id);
   g_hash_table_insert (self->kinds_by_key, g_strdup (lookup), kind);
   g_ptr_array_add (self->kinds, kind);

@@ -202,6 +202,11 @@ void            dm_import_set_text        (DmImport     *self,
                                            DmText       *out,
                                            char         *text);
 
+/* The colour an import gives the kind it makes at @position (GNOME's
+ * palette, cycling): what a timeline read from another format has
+ * without anyone choosing it. */
+const char     *dm_import_get_kind_color  (guint         position);
+
 /* The kind for the group @key (NULL for events without one), created on
  * first use with @label and, if it is a usable id, @id. */
 const char     *dm_import_get_kind        (DmImport     *self,

@@ -1079,6 +1079,42 @@ draw_glyph (cairo_t       *cr,
   cairo_surface_destroy (mask);
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+GStrv
+dm_scene_list_glyphs (void)
+{
+  g_auto(GStrv) children = g_resources_enumerate_children (RESOURCE_PREFIX "/icons/kinds/", 0, NULL);
+  GPtrArray *names = g_ptr_array_new ();
+
+  for (guint i = 0; children != NULL && children[i] != NULL; i++)
+    if (g_str_has_suffix (children[i], ".svg") && !g_str_equal (children[i], "generic.svg"))
+      g_ptr_array_add (names, g_strndup (children[i], strlen (children[i]) - strlen (".svg")));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return (GStrv) g_ptr_array_free (names, FALSE);
+}
+
+void
+dm_scene_draw_glyph (cairo_t       *cr,
+                     const char    *icon,
+                     double         x,
+                     double         y,
+                     double         size,
+                     const DmColor *color)
+{
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (color != NULL);
+
+  if (size > 0)
+    draw_glyph (cr, icon, x, y, size, color);
+}
+
 static void
 draw_axis (DmScene        *scene,
            cairo_t        *cr,

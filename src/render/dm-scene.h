@@ -260,6 +260,19 @@ int          dm_scene_hit              (DmScene        *scene,
 
 /* Whether the render library's resources have the kind glyph @icon. */
 gboolean     dm_scene_has_glyph        (const char     *icon);
+/* The names of the kind glyphs the render library has (what a kind's
+ * "icon" may name), sorted, without the generic one that a kind with no
+ * glyph of its own gets. */
+GStrv        dm_scene_list_glyphs      (void);
+/* Draws the glyph @icon (the generic one for NULL or a name the library
+ * lacks) @size units square at (@x, @y), in @color, as a lane's header
+ * shows it. */
+void         dm_scene_draw_glyph       (cairo_t        *cr,
+                                        const char     *icon,
+                                        double          x,
+                                        double          y,
+                                        double          size,
+                                        const DmColor  *color);
 void         dm_scene_draw             (DmScene        *scene,
                                         cairo_t        *cr);
 /* dm_scene_draw() is the lanes, then the time over them, and each can be

@@ -32,6 +32,7 @@ struct _DmFilterPopover
   DmLanguage      language;
   gboolean        syncing;   /* the widgets being set from the filter */
   gboolean        changing;  /* the filter being changed from here */
+  gboolean        stale;     /* the dataset's kinds or tags were edited */
 };
 
 G_DEFINE_FINAL_TYPE (DmFilterPopover, dm_filter_popover, GTK_TYPE_POPOVER)
@@ -339,6 +340,26 @@ dm_filter_popover_set_property (GObject      *object,
 }
 
 static void
+rebuild (DmFilterPopover *self)
+{
+  self->stale = FALSE;
+  rebuild_kind_checks (self);
+  rebuild_tag_toggles (self);
+  sync_widgets (self);
+}
+
+static void
+dm_filter_popover_map (GtkWidget *widget)
+{
+  DmFilterPopover *self = DM_FILTER_POPOVER (widget);
+
+  if (self->stale)
+    rebuild (self);
+
+  GTK_WIDGET_CLASS (dm_filter_popover_parent_class)->map (widget);
+}
+
+static void
 dm_filter_popover_class_init (DmFilterPopoverClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -347,6 +368,7 @@ dm_filter_popover_class_init (DmFilterPopoverClass *klass)
   object_class->dispose = dm_filter_popover_dispose;
   object_class->get_property = dm_filter_popover_get_property;
   object_class->set_property = dm_filter_popover_set_property;
+  widget_class->map = dm_filter_popover_map;
 
   properties[PROP_FILTER] =
     g_param_spec_object ("filter", NULL, NULL,
@@ -433,9 +455,7 @@ dm_filter_popover_set_dataset (DmFilterPopover *self,
   if (!g_set_object (&self->dataset, dataset))
     return;
 
-  rebuild_kind_checks (self);
-  rebuild_tag_toggles (self);
-  sync_widgets (self);
+  rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
 }
 
@@ -462,4 +482,16 @@ dm_filter_popover_set_language (DmFilterPopover *self,
   self->syncing = FALSE;
   rebuild_tag_toggles (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
+}
+
+void
+dm_filter_popover_dataset_edited (DmFilterPopover *self)
+{
+  g_return_if_fail (DM_IS_FILTER_POPOVER (self));
+
+  /* Made again when next shown: an edit of a large timeline does not
+   * wait for the tags of every event to be gathered. */
+  self->stale = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    rebuild (self);
 }

@@ -26,6 +26,10 @@ void        dm_filter_popover_set_filter   (DmFilterPopover *self,
 DmDataset  *dm_filter_popover_get_dataset  (DmFilterPopover *self);
 void        dm_filter_popover_set_dataset  (DmFilterPopover *self,
                                             DmDataset       *dataset);
+/* The dataset was edited: its kinds, tags or their labels may differ,
+ * and are offered as they are now (at once if the popover is shown, else
+ * when it is next). */
+void        dm_filter_popover_dataset_edited (DmFilterPopover *self);
 
 /* The language of the kinds' and tags' names (the "language" property is
  * "vi" or "en", as the window's "data-language"). */

@@ -1,5 +1,11 @@
-/* dm-sources-dialog.c — the timeline's sources: add, edit, remove, and
- * show a source's text
+/* dm-sources-dialog.c — the timeline's sources, kinds and tags: add,
+ * edit, remove, and show a source's text
+ *
+ * A tag is a word on events; the dataset may give it a label in both
+ * languages. Removing a tag's label never takes the tag off its events
+ * (they keep it, shown by its id), and the id of a tag that events have
+ * stays as it is: only its labels change. A tag that events have but no
+ * label names can be given one.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,6 +16,7 @@
 
 #include "dm-date.h"
 #include "dm-html.h"
+#include "dm-scene.h"
 #include "dm-sources-dialog.h"
 #include "dm-window-edit.h"
 
@@ -21,7 +28,9 @@ struct _DmSourcesDialog
   DmEdit               *edit;
   AdwPreferencesGroup  *group;
   AdwPreferencesGroup  *kinds_group;
-  GPtrArray            *rows;     /* of both groups */
+  AdwPreferencesGroup  *tags_group;
+  GPtrArray            *rows;     /* of the three groups */
+  GHashTable           *tag_uses; /* tag → how many events have it */
 
   /* The form of the source edited (position == count: a new one). */
   guint                 position;
@@ -34,6 +43,9 @@ struct _DmSourcesDialog
   GtkWidget            *url_row;
   GtkWidget            *color_row;
   GtkWidget            *file_row;
+  char                 *glyph;    /* of the kind edited; NULL: none */
+  GPtrArray            *glyph_areas; /* drawn in the colour typed */
+  char                 *tag_id;   /* of the tag edited, events have it */
   GtkWidget            *problem;
   GtkWidget            *form;     /* keeps the rows above */
   GPtrArray            *form_rows; /* that may be marked wrong */
@@ -109,14 +121,20 @@ dm_sources_place_text_file (GFile   *timeline,
 static void rebuild (DmSourcesDialog *self);
 static void rebuild_kinds (DmSourcesDialog *self,
                            DmLanguage       language);
+static void rebuild_tags (DmSourcesDialog *self,
+                          DmLanguage       language);
 static void show_form (DmSourcesDialog *self,
                        guint            position);
 
+/* @message is plain text: it may hold an id from the file, and a toast's
+ * title is markup in libadwaita 1.2. */
 static void
 add_toast (DmSourcesDialog *self,
            const char      *message)
 {
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (escaped));
 }
 
 static guint
@@ -152,6 +170,31 @@ remove_clicked (GtkWidget       *button,
   guint position = row_position (button);
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
+
+  if (g_object_get_data (G_OBJECT (button), "tag") != NULL)
+    {
+      DmDataset *dataset = dm_edit_get_dataset (self->edit);
+      g_autofree char *id = g_strdup (dm_dataset_get_tag_label (dataset, position)->id);
+      guint uses = GPOINTER_TO_UINT (g_hash_table_lookup (self->tag_uses, id));
+
+      if (!dm_edit_set_tag_label (self->edit, position, NULL, &error))
+        {
+          add_toast (self, error->message);
+          return;
+        }
+      if (uses == 0)
+        add_toast (self, _("Tag removed (Ctrl+Z undoes it)"));
+      else
+        {
+          message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "Label removed: %u event keeps the tag “%s” (Ctrl+Z undoes it)",
+                                                  "Label removed: %u events keep the tag “%s” (Ctrl+Z undoes it)",
+                                                  uses),
+                                     uses, id);
+          add_toast (self, message);
+        }
+      return;
+    }
 
   if (kind ? dm_edit_set_kind (self->edit, position, NULL, &error)
            : dm_edit_set_source (self->edit, position, NULL, &error))
@@ -235,6 +278,7 @@ rebuild (DmSourcesDialog *self)
   adw_preferences_group_set_description (self->group,
                                          n == 0 ? _("The timeline has no sources yet.") : NULL);
   rebuild_kinds (self, language);
+  rebuild_tags (self, language);
 }
 
 /* The form */
@@ -445,12 +489,16 @@ form_new (DmSourcesDialog  *self,
   g_ptr_array_set_size (self->form_rows, 0);
   self->save = save;
   self->color_row = NULL;
+  g_clear_pointer (&self->glyph, g_free);
+  g_clear_pointer (&self->tag_id, g_free);
+  g_ptr_array_set_size (self->glyph_areas, 0);
   g_clear_object (&self->chosen);
   g_clear_pointer (&self->file_name, g_free);
 
   gtk_widget_set_tooltip_text (back, _("Back"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (back), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Back"), -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (back), "window.close-subpage");
+  /* libadwaita 1.2 has no "window.close-subpage" action. */
+  g_signal_connect_swapped (back, "clicked", G_CALLBACK (adw_preferences_window_close_subpage), self);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), back);
   gtk_widget_add_css_class (button, "suggested-action");
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (save_clicked), self);
@@ -556,6 +604,8 @@ save_kind (DmSourcesDialog *self)
   dm_text_set (&kind->label, entry_text (self->title_vi_row), entry_text (self->title_en_row));
   g_free (kind->color);
   kind->color = g_strdup (color);
+  g_free (kind->icon);
+  kind->icon = g_strdup (self->glyph);
 
   if (!dm_edit_set_kind (self->edit, self->position, g_steal_pointer (&kind), &error))
     return show_problem (self, self->id_row, error->message);
@@ -575,6 +625,178 @@ color_set_cb (GtkColorButton  *button,
   text = g_strdup_printf ("#%02x%02x%02x", (guint) (rgba.red * 255 + 0.5),
                           (guint) (rgba.green * 255 + 0.5), (guint) (rgba.blue * 255 + 0.5));
   gtk_editable_set_text (GTK_EDITABLE (self->color_row), text);
+}
+
+/* The colour a kind's glyph is shown in: @text, the kind's, or the
+ * text's colour from the theme for a kind with none. */
+static DmColor
+glyph_color (GtkWidget  *widget,
+             const char *text)
+{
+  GdkRGBA rgba;
+
+  if (text == NULL || !is_color (text) || !gdk_rgba_parse (&rgba, text))
+    /* GTK 4.8 has no gtk_widget_get_color() (as in dm-timeline-view.c). */
+    gtk_style_context_get_color (gtk_widget_get_style_context (widget), &rgba);
+  return (DmColor) { rgba.red, rgba.green, rgba.blue, rgba.alpha };
+}
+
+/* A kind's glyph, as the lane's header shows it; the glyph's name is the
+ * area's "glyph" (NULL: the generic one), its colour the "color" of
+ * @data (a kind's), or, in the form, the colour typed. */
+static void
+draw_glyph_cb (GtkDrawingArea *area,
+               cairo_t        *cr,
+               int             width,
+               int             height,
+               gpointer        data)
+{
+  DmSourcesDialog *self = DM_SOURCES_DIALOG (data);
+  const char *color = g_object_get_data (G_OBJECT (area), "color");
+  double size = MIN (width, height);
+  DmColor rgba;
+
+  if (self->color_row != NULL && g_object_get_data (G_OBJECT (area), "form") != NULL)
+    color = gtk_editable_get_text (GTK_EDITABLE (self->color_row));
+  rgba = glyph_color (GTK_WIDGET (area), color);
+  dm_scene_draw_glyph (cr, g_object_get_data (G_OBJECT (area), "glyph"),
+                       (width - size) / 2, (height - size) / 2, size, &rgba);
+}
+
+static GtkWidget *
+glyph_area_new (DmSourcesDialog *self,
+                const char      *glyph,
+                int              size)
+{
+  GtkWidget *area = gtk_drawing_area_new ();
+
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), size);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), size);
+  gtk_widget_set_halign (area, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (area, GTK_ALIGN_CENTER);
+  g_object_set_data_full (G_OBJECT (area), "glyph", g_strdup (glyph), g_free);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_glyph_cb, self, NULL);
+  return area;
+}
+
+/* A glyph's name for people: the glyphs of the render library, or its
+ * file name for one this list does not know yet. */
+static const char *
+glyph_title (const char *glyph)
+{
+  static const struct { const char *name; const char *title; } titles[] = {
+    { "forum", N_("Forum") },
+    { "generic", N_("General") },
+    { "meeting", N_("Meeting") },
+    { "milestone", N_("Milestone") },
+    { "mou", N_("Memorandum") },
+    { "plan", N_("Plan") },
+    { "resolution", N_("Resolution") },
+  };
+
+  if (glyph == NULL)
+    return C_("glyph", "None");
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    if (g_str_equal (titles[i].name, glyph))
+      return _(titles[i].title);
+  return glyph;
+}
+
+static void
+glyph_toggled_cb (GtkToggleButton *button,
+                  DmSourcesDialog *self)
+{
+  if (!gtk_toggle_button_get_active (button))
+    return;
+  g_free (self->glyph);
+  self->glyph = g_strdup (g_object_get_data (G_OBJECT (button), "glyph"));
+}
+
+static void
+color_changed_cb (DmSourcesDialog *self)
+{
+  for (guint i = 0; i < self->glyph_areas->len; i++)
+    gtk_widget_queue_draw (g_ptr_array_index (self->glyph_areas, i));
+}
+
+/* One toggle of the glyph chooser: the glyph drawn, its name below. */
+static GtkWidget *
+glyph_toggle_new (DmSourcesDialog *self,
+                  const char      *glyph,
+                  GtkToggleButton *group)
+{
+  GtkWidget *button = gtk_toggle_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *area = glyph_area_new (self, glyph, 32);
+  GtkWidget *label = gtk_label_new (glyph_title (glyph));
+  g_autofree char *name = NULL;
+  g_autofree char *tooltip = NULL;
+
+  if (glyph == NULL)
+    {
+      name = g_strdup (_("No Glyph"));
+      tooltip = g_strdup (_("No glyph of its own: the general one is shown"));
+    }
+  else
+    {
+      name = g_strdup_printf (_("Glyph: %s"), glyph_title (glyph));
+      tooltip = g_strdup (name);
+    }
+
+  g_object_set_data (G_OBJECT (area), "form", GINT_TO_POINTER (TRUE));
+  g_ptr_array_add (self->glyph_areas, area);
+  gtk_box_append (GTK_BOX (box), area);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  g_object_set_data_full (G_OBJECT (button), "glyph", g_strdup (glyph), g_free);
+  if (group != NULL)
+    gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), group);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), g_strcmp0 (glyph, self->glyph) == 0);
+  g_signal_connect (button, "toggled", G_CALLBACK (glyph_toggled_cb), self);
+  return button;
+}
+
+/* The glyphs the render library has, each shown, and "none"; a glyph
+ * the kind names that the library lacks is kept, and offered too. */
+static AdwPreferencesGroup *
+glyph_group_new (DmSourcesDialog *self)
+{
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  GtkWidget *box = gtk_flow_box_new ();
+  g_auto(GStrv) glyphs = dm_scene_list_glyphs ();
+  GtkWidget *none = glyph_toggle_new (self, NULL, NULL);
+  gboolean known = self->glyph == NULL;
+
+  adw_preferences_group_set_title (group, _("Glyph"));
+  adw_preferences_group_set_description (group, _("Shown before the kind’s name, at the start of its lane."));
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (box), GTK_SELECTION_NONE);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (box), TRUE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (box), 8);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (box), 6);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (box), 6);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Glyph"), -1);
+
+  gtk_flow_box_append (GTK_FLOW_BOX (box), none);
+  for (guint i = 0; glyphs[i] != NULL; i++)
+    {
+      known |= g_strcmp0 (glyphs[i], self->glyph) == 0;
+      gtk_flow_box_append (GTK_FLOW_BOX (box), glyph_toggle_new (self, glyphs[i], GTK_TOGGLE_BUTTON (none)));
+    }
+  if (!known)
+    gtk_flow_box_append (GTK_FLOW_BOX (box), glyph_toggle_new (self, self->glyph, GTK_TOGGLE_BUTTON (none)));
+
+  /* The flow box's cells would take focus before the buttons, with no
+   * name for a screen reader: the buttons alone are the stops. */
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL; child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
+
+  adw_preferences_group_add (group, box);
+  return group;
 }
 
 static void
@@ -604,6 +826,10 @@ show_kind_form (DmSourcesDialog *self,
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (self->color_row), button);
   adw_preferences_page_add (page, group);
 
+  self->glyph = kind != NULL ? g_strdup (kind->icon) : NULL;
+  g_signal_connect_swapped (self->color_row, "changed", G_CALLBACK (color_changed_cb), self);
+  adw_preferences_page_add (page, glyph_group_new (self));
+
   gtk_widget_grab_focus (adding ? self->id_row : self->title_vi_row);
 }
 
@@ -622,20 +848,6 @@ kind_add_clicked (GtkWidget       *button,
 }
 
 static void
-draw_swatch (GtkDrawingArea *area,
-             cairo_t        *cr,
-             int             width,
-             int             height,
-             gpointer        data)
-{
-  const GdkRGBA *rgba = data;
-
-  gdk_cairo_set_source_rgba (cr, rgba);
-  cairo_arc (cr, width / 2.0, height / 2.0, MIN (width, height) / 2.0, 0, 2 * G_PI);
-  cairo_fill (cr);
-}
-
-static void
 rebuild_kinds (DmSourcesDialog *self,
                DmLanguage       language)
 {
@@ -646,23 +858,15 @@ rebuild_kinds (DmSourcesDialog *self,
       const DmKind *kind = dm_dataset_get_kind (dataset, i);
       const char *label = dm_text_get (&kind->label, language);
       GtkWidget *row = adw_action_row_new ();
+      GtkWidget *glyph = glyph_area_new (self, kind->icon, 16);
       GtkWidget *remove;
-      GdkRGBA rgba;
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label != NULL ? label : kind->id);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), kind->id);
-      if (kind->color != NULL && gdk_rgba_parse (&rgba, kind->color))
-        {
-          GtkWidget *swatch = gtk_drawing_area_new ();
-
-          gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 16);
-          gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 16);
-          gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
-          gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch, gdk_rgba_copy (&rgba),
-                                          (GDestroyNotify) gdk_rgba_free);
-          adw_action_row_add_prefix (ADW_ACTION_ROW (row), swatch);
-        }
+      /* The glyph in the kind's colour, as its lane's header has it. */
+      g_object_set_data_full (G_OBJECT (glyph), "color", g_strdup (kind->color), g_free);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), glyph);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  row_button (self, i, "document-edit-symbolic", _("Edit Kind"),
                                              G_CALLBACK (kind_edit_clicked)));
@@ -672,6 +876,200 @@ rebuild_kinds (DmSourcesDialog *self,
       adw_preferences_group_add (self->kinds_group, row);
       g_ptr_array_add (self->rows, row);
     }
+}
+
+/* Tags */
+
+/* How many events have each tag. */
+static GHashTable *
+count_tag_uses (DmDataset *dataset)
+{
+  GHashTable *uses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < dm_dataset_get_n_events (dataset); i++)
+    {
+      const DmEvent *event = dm_dataset_get_event (dataset, i);
+
+      for (guint t = 0; event->tags != NULL && t < event->tags->len; t++)
+        {
+          const char *tag = g_ptr_array_index (event->tags, t);
+          gpointer count = g_hash_table_lookup (uses, tag);
+
+          g_hash_table_replace (uses, g_strdup (tag), GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
+        }
+    }
+  return uses;
+}
+
+static gboolean
+tag_id_taken (DmDataset  *dataset,
+              guint       position,
+              const char *id)
+{
+  for (guint i = 0; i < dm_dataset_get_n_tag_labels (dataset); i++)
+    if (i != position && g_strcmp0 (dm_dataset_get_tag_label (dataset, i)->id, id) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+save_tag (DmSourcesDialog *self)
+{
+  DmDataset *dataset = dm_edit_get_dataset (self->edit);
+  guint n = dm_dataset_get_n_tag_labels (dataset);
+  g_autoptr(DmTag) tag = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *id = self->tag_id != NULL ? self->tag_id : entry_text (self->id_row);
+  const char *vi = entry_text (self->title_vi_row);
+  const char *en = entry_text (self->title_en_row);
+
+  clear_problems (self);
+  if (self->position > n)
+    return FALSE;
+  if (id == NULL)
+    return show_problem (self, self->id_row, _("A tag needs an id."));
+  if (tag_id_taken (dataset, self->position, id))
+    return show_problem (self, self->id_row, _("Another tag already has this id."));
+  if (vi == NULL && en == NULL)
+    return show_problem (self, self->title_vi_row, _("A tag needs a label, in Vietnamese or in English."));
+
+  tag = self->position < n ? dm_tag_copy (dm_dataset_get_tag_label (dataset, self->position)) : dm_tag_new ();
+  g_free (tag->id);
+  tag->id = g_strdup (id);
+  dm_text_set (&tag->label, vi, en);
+
+  if (!dm_edit_set_tag_label (self->edit, self->position, g_steal_pointer (&tag), &error))
+    return show_problem (self, self->id_row, error->message);
+
+  adw_preferences_window_close_subpage (ADW_PREFERENCES_WINDOW (self));
+  return TRUE;
+}
+
+/* The form of the tag label at @position (the count: a new one), for the
+ * tag @id (NULL: typed in the form). */
+static void
+show_tag_form (DmSourcesDialog *self,
+               guint            position,
+               const char      *id)
+{
+  DmDataset *dataset = dm_edit_get_dataset (self->edit);
+  gboolean adding = position >= dm_dataset_get_n_tag_labels (dataset);
+  const DmTag *tag = adding ? NULL : dm_dataset_get_tag_label (dataset, position);
+  AdwPreferencesPage *page = form_new (self, adding ? _("New Tag") : _("Edit Tag"), adding, save_tag);
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  guint uses;
+
+  if (tag != NULL)
+    id = tag->id;
+  uses = id != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (self->tag_uses, id)) : 0;
+
+  self->position = position;
+  adw_preferences_group_set_title (group, _("Tag"));
+  self->id_row = form_entry (self, group, _("Id"), id);
+  /* Events have the tag by its id: it stays, and only its labels change. */
+  if (uses > 0)
+    {
+      g_autofree char *note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "An event has this tag: its id stays as it is.",
+                                                            "%u events have this tag: its id stays as it is.",
+                                                            uses),
+                                               uses);
+
+      self->tag_id = g_strdup (id);
+      gtk_editable_set_editable (GTK_EDITABLE (self->id_row), FALSE);
+      adw_preferences_group_set_description (group, note);
+    }
+  self->title_vi_row = form_entry (self, group, _("Label (Vietnamese)"), tag != NULL ? tag->label.vi : NULL);
+  self->title_en_row = form_entry (self, group, _("Label (English)"), tag != NULL ? tag->label.en : NULL);
+  adw_preferences_page_add (page, group);
+
+  gtk_widget_grab_focus (id == NULL ? self->id_row : self->title_vi_row);
+}
+
+static void
+tag_edit_clicked (GtkWidget       *button,
+                  DmSourcesDialog *self)
+{
+  show_tag_form (self, row_position (button), g_object_get_data (G_OBJECT (button), "tag-id"));
+}
+
+static void
+tag_add_clicked (GtkWidget       *button,
+                 DmSourcesDialog *self)
+{
+  show_tag_form (self, dm_dataset_get_n_tag_labels (dm_edit_get_dataset (self->edit)), NULL);
+}
+
+static GtkWidget *
+tag_row_new (const char *title,
+             const char *id,
+             guint       uses)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *subtitle = NULL;
+
+  if (uses == 0)
+    subtitle = g_strdup_printf (_("%s · no event has it"), id);
+  else
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u event", "%s · %u events", uses), id, uses);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  return row;
+}
+
+/* The tags the dataset labels, in its order, then those that events have
+ * with no label, which can be given one. */
+static void
+rebuild_tags (DmSourcesDialog *self,
+              DmLanguage       language)
+{
+  DmDataset *dataset = dm_edit_get_dataset (self->edit);
+  GPtrArray *tags = dm_dataset_get_tags (dataset);
+  guint n = dm_dataset_get_n_tag_labels (dataset);
+
+  g_clear_pointer (&self->tag_uses, g_hash_table_unref);
+  self->tag_uses = count_tag_uses (dataset);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const DmTag *tag = dm_dataset_get_tag_label (dataset, i);
+      const char *label = dm_text_get (&tag->label, language);
+      GtkWidget *row = tag_row_new (label != NULL ? label : tag->id, tag->id,
+                                    GPOINTER_TO_UINT (g_hash_table_lookup (self->tag_uses, tag->id)));
+      GtkWidget *remove;
+
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 row_button (self, i, "document-edit-symbolic", _("Edit Tag"),
+                                             G_CALLBACK (tag_edit_clicked)));
+      remove = row_button (self, i, "user-trash-symbolic", _("Remove Tag Label"), G_CALLBACK (remove_clicked));
+      g_object_set_data (G_OBJECT (remove), "tag", GINT_TO_POINTER (TRUE));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      adw_preferences_group_add (self->tags_group, row);
+      g_ptr_array_add (self->rows, row);
+    }
+
+  for (guint i = 0; tags != NULL && i < tags->len; i++)
+    {
+      const char *id = g_ptr_array_index (tags, i);
+      GtkWidget *row;
+      GtkWidget *label;
+
+      if (dm_dataset_lookup_tag_label (dataset, id) != NULL)
+        continue;
+      row = tag_row_new (id, id, GPOINTER_TO_UINT (g_hash_table_lookup (self->tag_uses, id)));
+      label = row_button (self, n, "document-edit-symbolic", _("Give a Label"), G_CALLBACK (tag_edit_clicked));
+      g_object_set_data_full (G_OBJECT (label), "tag-id", g_strdup (id), g_free);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+      adw_preferences_group_add (self->tags_group, row);
+      g_ptr_array_add (self->rows, row);
+    }
+
+  adw_preferences_group_set_description (self->tags_group,
+                                         n == 0 && (tags == NULL || tags->len == 0)
+                                         ? _("The timeline has no tags yet.")
+                                         : _("Removing a tag’s label leaves the tag on its events."));
 }
 
 static void
@@ -733,6 +1131,10 @@ dm_sources_dialog_dispose (GObject *object)
   g_clear_pointer (&self->file_name, g_free);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->form_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->glyph_areas, g_ptr_array_unref);
+  g_clear_pointer (&self->tag_uses, g_hash_table_unref);
+  g_clear_pointer (&self->glyph, g_free);
+  g_clear_pointer (&self->tag_id, g_free);
 
   G_OBJECT_CLASS (dm_sources_dialog_parent_class)->dispose (object);
 }
@@ -755,7 +1157,8 @@ dm_sources_dialog_init (DmSourcesDialog *self)
 {
   self->rows = g_ptr_array_new ();
   self->form_rows = g_ptr_array_new ();
-  gtk_window_set_title (GTK_WINDOW (self), _("Sources and Kinds"));
+  self->glyph_areas = g_ptr_array_new ();
+  gtk_window_set_title (GTK_WINDOW (self), _("Sources, Kinds and Tags"));
   gtk_window_set_default_size (GTK_WINDOW (self), 640, 560);
   adw_preferences_window_set_search_enabled (ADW_PREFERENCES_WINDOW (self), FALSE);
 
@@ -764,6 +1167,8 @@ dm_sources_dialog_init (DmSourcesDialog *self)
   self->kinds_group = add_page (self, "kinds", _("Kinds"), "view-list-symbolic",
                                 _("Add Kind"), G_CALLBACK (kind_add_clicked));
   adw_preferences_group_set_description (self->kinds_group, _("Each kind of event has a lane of its own."));
+  self->tags_group = add_page (self, "tags", _("Tags"), "user-bookmarks-symbolic",
+                               _("Add Tag"), G_CALLBACK (tag_add_clicked));
 }
 
 DmSourcesDialog *

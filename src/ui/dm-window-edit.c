@@ -15,6 +15,7 @@
 
 #include "dm-date-phrase.h"
 #include "dm-event-editor.h"
+#include "dm-export-timelinejs.h"
 #include "dm-loader.h"
 #include "dm-safe-text.h"
 #include "dm-save.h"
@@ -60,6 +61,7 @@ typedef struct
   gboolean        offer_recovery;
   gboolean        asking_reload;
   gboolean        leaving;          /* unsaved changes let go, on purpose */
+  gboolean        accept_choosers;  /* tests: take what they propose */
   Pending         pending;          /* what waits for the unsaved changes */
   GFile          *pending_file;     /* to open, for PENDING_OPEN */
 } WindowEdit;
@@ -566,7 +568,41 @@ save_as (WindowEdit *state)
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   const char *title = dm_text_get (dm_dataset_get_title (state->dataset), dm_window_get_language (state->window));
   g_autofree char *name = NULL;
+  g_autoptr(GFile) parent = NULL;
   GFile *file = dataset_file (state);
+
+  /* A timeline read from another format becomes a native file beside it,
+   * never over it: "plan.csv" and "plan.timelinejs.json" become
+   * "plan.json", a TimelineJS "plan.json" becomes "plan.daumoc.json". */
+  if (file != NULL && g_file_is_native (file))
+    {
+      g_autofree char *original = g_file_get_basename (file);
+      g_autofree char *base = g_strdup (original);
+      char *dot = strrchr (base, '.');
+
+      if (g_str_has_suffix (base, DM_EXPORT_TIMELINEJS_SUFFIX))
+        base[strlen (base) - strlen (DM_EXPORT_TIMELINEJS_SUFFIX)] = '\0';
+      else if (dot != NULL)
+        *dot = '\0';
+      name = g_strconcat (base, ".json", NULL);
+      if (g_str_equal (name, original) &&
+          !g_str_equal (dm_dataset_get_origin_format (state->dataset), DM_ORIGIN_DAUMOC))
+        {
+          g_free (name);
+          name = g_strconcat (base, ".daumoc.json", NULL);
+        }
+      parent = g_file_get_parent (file);
+    }
+  else
+    name = g_strdup_printf ("%s.json", title[0] != '\0' ? title : _("Timeline"));
+
+  if (state->accept_choosers && parent != NULL)
+    {
+      g_autoptr(GFile) proposed = g_file_get_child (parent, name);
+
+      start_save (state, proposed);
+      return;
+    }
 
   chooser = gtk_file_chooser_native_new (_("Save Timeline"), GTK_WINDOW (state->window),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
@@ -574,26 +610,219 @@ save_as (WindowEdit *state)
   gtk_file_filter_set_name (filter, _("Timelines (JSON)"));
   gtk_file_filter_add_suffix (filter, "json");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-
-  /* A timeline read from another format becomes a native file beside it. */
-  if (file != NULL && g_file_is_native (file))
-    {
-      g_autofree char *base = g_file_get_basename (file);
-      char *dot = strrchr (base, '.');
-      g_autoptr(GFile) parent = g_file_get_parent (file);
-
-      if (dot != NULL)
-        *dot = '\0';
-      name = g_strconcat (base, ".json", NULL);
-      if (parent != NULL)
-        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), parent, NULL);
-    }
-  else
-    name = g_strdup_printf ("%s.json", title[0] != '\0' ? title : _("Timeline"));
+  if (parent != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), parent, NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
 
   g_signal_connect (chooser, "response", G_CALLBACK (save_as_response_cb), state);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Saving a timeline read from another format */
+
+static gboolean
+is_timelinejs (const char *origin)
+{
+  return g_str_equal (origin, DM_ORIGIN_TIMELINEJS3) || g_str_equal (origin, DM_ORIGIN_TIMELINEJS2);
+}
+
+/* Whether the timeline was read from a file of TimelineJS, a spreadsheet
+ * or vis-timeline. */
+static gboolean
+from_other_format (WindowEdit *state)
+{
+  return dataset_file (state) != NULL &&
+         !g_str_equal (dm_dataset_get_origin_format (state->dataset), DM_ORIGIN_DAUMOC);
+}
+
+/* Writes the timeline to @file as TimelineJS, in the language shown,
+ * atomically: that file is now the timeline's, and what the export could
+ * hold of the edits saved (the user was told what it could not). */
+static void
+export_back (WindowEdit *state,
+             GFile      *file)
+{
+  g_autoptr(GError) error = NULL;
+  GFile *old_file = dataset_file (state);
+  gboolean same = old_file != NULL && g_file_equal (old_file, file);
+
+  dm_edit_close_step (state->edit);
+  if (!dm_export_timelinejs_to_file (state->dataset, dm_window_get_language (state->window), file, NULL, &error))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+      g_autofree char *body = g_strdup_printf (_("“%s” could not be written: %s. The file on disk is as it was."),
+                                               name, error->message);
+
+      state->pending = PENDING_NONE;
+      show_error (state, _("Could Not Export the Timeline"), body);
+      return;
+    }
+
+  g_free (state->saved_etag);
+  state->saved_etag = query_etag (file);
+  g_clear_handle_id (&state->recovery_id, g_source_remove);
+  dm_recovery_discard (old_file);
+  if (!same)
+    dm_dataset_set_file (state->dataset, file);
+  dm_dataset_set_origin_format (state->dataset, DM_ORIGIN_TIMELINEJS3);
+  state->recovered = FALSE;
+  dm_edit_set_saved (state->edit);
+  schedule_refresh (state);
+  update_actions (state);
+
+  do_pending (state);
+}
+
+static void
+export_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    WindowEdit      *state)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+
+  if (file != NULL)
+    export_back (state, file);
+  else
+    state->pending = PENDING_NONE;
+}
+
+/* The file chooser for exporting back, on the file the timeline was read
+ * from. */
+static void
+choose_export_file (WindowEdit *state)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GFile *file = dataset_file (state);
+
+  if (state->accept_choosers && file != NULL)
+    {
+      g_autoptr(GFile) proposed = g_object_ref (file);
+
+      export_back (state, proposed);
+      return;
+    }
+
+  chooser = gtk_file_chooser_native_new (_("Export to TimelineJS"), GTK_WINDOW (state->window),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("TimelineJS (JSON)"));
+  gtk_file_filter_add_suffix (filter, "json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  if (file != NULL && g_file_is_native (file))
+    {
+      g_autofree char *base = g_file_get_basename (file);
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+
+      /* The name at once, as the chooser's entry shows it; a name that is
+       * not UTF-8 cannot be typed there, so the file is chosen instead. */
+      if (parent != NULL && g_utf8_validate (base, -1, NULL))
+        {
+          gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), parent, NULL);
+          gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), base);
+        }
+      else
+        gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, NULL);
+    }
+
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), state);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+format_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    WindowEdit       *state)
+{
+  if (g_str_equal (response, "native"))
+    save_as (state);
+  else if (g_str_equal (response, "timelinejs"))
+    choose_export_file (state);
+  else
+    state->pending = PENDING_NONE;
+}
+
+/* A timeline read from another format is saved as a Dấu Mốc timeline
+ * beside its file, which keeps everything; one from TimelineJS may
+ * instead be exported back, and the dialog says what TimelineJS cannot
+ * hold of it. */
+static void
+ask_format (WindowEdit *state)
+{
+  const char *origin = dm_dataset_get_origin_format (state->dataset);
+  g_autofree char *path = g_file_get_path (dataset_file (state));
+  g_autofree char *base = path != NULL ? g_filename_display_basename (path) : g_file_get_parse_name (dataset_file (state));
+  g_autofree char *name = dm_safe_text_for_display (base, 200);
+  g_autoptr(GString) body = g_string_new (NULL);
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (state->window),
+                                                       _("Save as a Dấu Mốc Timeline?"), NULL));
+  adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
+
+  if (is_timelinejs (origin))
+    {
+      DmLanguage language = dm_window_get_language (state->window);
+      g_autoptr(GPtrArray) losses = dm_export_timelinejs_losses (state->dataset, language);
+
+      g_string_printf (body, _("“%s” was opened from a TimelineJS file. Saved as a Dấu Mốc timeline, in a new "
+                               "file beside it, it keeps everything."), name);
+      g_string_append (body, "\n\n");
+      /* The language is worth a word only when there are two. */
+      if (!dm_dataset_has_language (state->dataset, DM_LANGUAGE_VI) ||
+          !dm_dataset_has_language (state->dataset, DM_LANGUAGE_EN))
+        g_string_append (body, losses->len == 0
+                               ? _("Exported back to TimelineJS, it keeps all this timeline has.")
+                               : _("Exported back to TimelineJS, it loses what TimelineJS cannot hold:"));
+      else if (language == DM_LANGUAGE_EN)
+        g_string_append (body, losses->len == 0
+                               ? _("Exported back to TimelineJS, it is in English, the language shown, "
+                                   "and keeps all this timeline has.")
+                               : _("Exported back to TimelineJS, it is in English, the language shown, "
+                                   "and loses what TimelineJS cannot hold:"));
+      else
+        g_string_append (body, losses->len == 0
+                               ? _("Exported back to TimelineJS, it is in Vietnamese, the language shown, "
+                                   "and keeps all this timeline has.")
+                               : _("Exported back to TimelineJS, it is in Vietnamese, the language shown, "
+                                   "and loses what TimelineJS cannot hold:"));
+      if (losses->len > 0)
+        {
+          g_autoptr(GString) list = g_string_new (NULL);
+          GtkWidget *label;
+
+          for (guint i = 0; i < losses->len; i++)
+            g_string_append_printf (list, "%s• %s", i > 0 ? "\n" : "", (const char *) g_ptr_array_index (losses, i));
+          label = gtk_label_new (list->str);
+          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+          gtk_label_set_xalign (GTK_LABEL (label), 0);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          _("What TimelineJS cannot hold"), -1);
+          adw_message_dialog_set_extra_child (dialog, label);
+        }
+      adw_message_dialog_add_response (dialog, "timelinejs", _("_Export to TimelineJS…"));
+    }
+  else if (g_str_equal (origin, DM_ORIGIN_VIS))
+    g_string_printf (body, _("“%s” was opened from a vis-timeline file. It is saved as a Dấu Mốc timeline, in a "
+                             "new file beside it, which keeps everything; the vis-timeline file stays as it is."),
+                     name);
+  else
+    g_string_printf (body, _("“%s” was opened from a spreadsheet. It is saved as a Dấu Mốc timeline, in a new "
+                             "file beside it, which keeps everything; the spreadsheet stays as it is."), name);
+
+  /* Plain text: it names the file. */
+  adw_message_dialog_set_body (dialog, body->str);
+  adw_message_dialog_add_response (dialog, "native", _("_Save as Dấu Mốc Timeline…"));
+  adw_message_dialog_set_response_appearance (dialog, "native", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "native");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (format_response_cb), state);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -608,6 +837,8 @@ save_action (GtkWidget  *widget,
 
   if (g_str_equal (action_name, "win.save") && can_save_in_place (state))
     start_save (state, dataset_file (state));
+  else if (from_other_format (state))
+    ask_format (state);
   else
     save_as (state);
 }
@@ -1193,7 +1424,7 @@ add_menu_items (DmWindow *self)
   g_menu_append (events, _("_Edit Event"), "win.edit-event");
   g_menu_append (events, _("D_uplicate Event"), "win.duplicate-event");
   g_menu_append (events, _("_Delete Event"), "win.delete-event");
-  g_menu_append (events, _("Sources and _Kinds…"), "win.sources");
+  g_menu_append (events, _("Sources, _Kinds and Tags…"), "win.sources");
   g_menu_append (events, _("_Undo"), "win.undo");
   g_menu_append (events, _("_Redo"), "win.redo");
   g_menu_prepend_section (G_MENU (model), NULL, G_MENU_MODEL (events));
@@ -1288,6 +1519,7 @@ dm_window_show_edited (DmWindow  *self,
   self->edited = TRUE;
   _dm_window_set_dataset (self, dataset);
   self->edited = FALSE;
+  dm_filter_popover_dataset_edited (self->filter_popover);
   gtk_list_view_set_model (self->event_view, GTK_SELECTION_MODEL (self->selection));
   if (selected >= 0)
     dm_timeline_view_set_selected (self->timeline, selected);
@@ -1363,6 +1595,8 @@ dm_window_show_events_changed (DmWindow *self,
       dm_search_index_unref (old);
     }
   dm_filter_dataset_changed (self->filter);
+  /* An event's new tag is offered in the filter menu. */
+  dm_filter_popover_dataset_edited (self->filter_popover);
 
   /* Back goes to the same events, where they are now. */
   if (self->history != NULL)
@@ -1411,4 +1645,13 @@ dm_window_show_events_changed (DmWindow *self,
     }
 
   _dm_window_show_details (self);
+}
+
+void
+dm_window_edit_accept_choosers (DmWindow *self,
+                                gboolean  accept)
+{
+  g_return_if_fail (DM_IS_WINDOW (self));
+
+  get_state (self)->accept_choosers = accept;
 }

@@ -41,6 +41,13 @@ DmEdit  *dm_window_edit_get_edit        (DmWindow       *self);
 /* The event editor open, if any. */
 GtkWindow *dm_window_edit_get_editor    (DmWindow       *self);
 
+/* For tests, which cannot answer a file chooser (a portal's, in a
+ * sandbox): with @accept, the file choosers of saving are not shown, and
+ * what they would propose is taken as chosen (Save As: the name offered
+ * beside the timeline's file; an export back: that file itself). */
+void     dm_window_edit_accept_choosers (DmWindow       *self,
+                                         gboolean        accept);
+
 /* In dm-window.c, for the editing: the selected event's position (or
  * -1), and the views shown again after an edit, with @selected (a
  * position, or -1) selected and the title marked when @modified. With
