@@ -122,16 +122,40 @@ CONTROLS = {'push button', 'toggle button', 'check box', 'radio button', 'spin b
             'entry', 'slider', 'label', 'list item', 'link'}
 
 
-def badly_named(node):
-    """The controls shown under @node that a screen reader would read out
-    wrong: no name but their GTK type, or a mnemonic's underscore."""
+def _visible_up_to(n, root):
+    """Whether @n and each of its parents up to @root are visible. The
+    search entry libadwaita 1.2's preferences windows keep for a search
+    they have turned off is in a page never shown, which GTK 4.8 reports
+    visible: it is not counted."""
+    if n.name == 'GtkSearchEntry' and n.parent is not None and n.parent.parent is not None \
+            and n.parent.parent.name == 'GtkStackPage':
+        return False
+    while n is not None:
+        if not n.getState().contains(pyatspi.STATE_VISIBLE):
+            return False
+        if n == root:
+            return True
+        n = n.parent
+    return True
+
+
+def badly_named(node, shown_only=True, examined=None):
+    """The controls under @node that a screen reader would read out
+    wrong: no name but their GTK type, or a mnemonic's underscore. Only
+    those shown; with @shown_only False, those visible in visible parents
+    (GTK 4.8 does not say what is shown in every window). @examined, a
+    list, gets each control looked at, so that a caller can tell that
+    there were some."""
     found = []
     for n in descendants(node):
         try:
             state = n.getState()
             if (n.getRoleName() in CONTROLS and state.contains(pyatspi.STATE_FOCUSABLE)
-                    and state.contains(pyatspi.STATE_SHOWING)):
+                    and (state.contains(pyatspi.STATE_SHOWING)
+                         or (not shown_only and _visible_up_to(n, node)))):
                 name = n.name or ''
+                if examined is not None:
+                    examined.append(name)
                 if name == '' or name.startswith('Gtk') or re.search(r'_\w', name):
                     found.append((n.getRoleName(), name))
         except Exception:

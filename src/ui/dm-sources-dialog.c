@@ -495,6 +495,13 @@ form_new (DmSourcesDialog  *self,
   g_clear_object (&self->chosen);
   g_clear_pointer (&self->file_name, g_free);
 
+  /* Its name without the mnemonic's underscore, which GTK 4.8 reads. */
+  {
+    g_autoptr(GString) name = g_string_new (gtk_button_get_label (GTK_BUTTON (button)));
+
+    g_string_replace (name, "_", "", 1);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name->str, -1);
+  }
   gtk_widget_set_tooltip_text (back, _("Back"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (back), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Back"), -1);
   /* libadwaita 1.2 has no "window.close-subpage" action. */
@@ -820,6 +827,10 @@ show_kind_form (DmSourcesDialog *self,
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, _("Choose a Colour"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Choose a Colour"), -1);
+  /* GtkColorButton's own button, which takes the focus, has no name. */
+  if (GTK_IS_BUTTON (gtk_widget_get_first_child (button)))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (button)),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Choose a Colour"), -1);
   if (kind != NULL && kind->color != NULL && gdk_rgba_parse (&rgba, kind->color))
     gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (button), &rgba);
   g_signal_connect (button, "color-set", G_CALLBACK (color_set_cb), self);
