@@ -23,6 +23,11 @@ void     dm_debug_report_once  (const char *what,
  * can interrupt a write at a known point. */
 gboolean dm_debug_has         (const char *flag);
 
+/* DAUMOC_DEBUG=load-phases: prints "daumoc: load phase WHAT: N ms, N ms
+ * of this thread's processor time" since the previous phase of the same
+ * thread (the first phase of a load passes @what NULL to start the clock). */
+void     dm_debug_load_phase  (const char *what);
+
 /* While @watching, measures the longest time between two turns of the main
  * loop (a tick is due every 5 ms); on stopping, reports it once as
  * "longest main-loop stall while loading". */

@@ -15,6 +15,9 @@
 
 #include <math.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #ifdef __linux__
 #include <sys/resource.h>
 #include <sys/syscall.h>
@@ -23,6 +26,7 @@
 #include <glib/gi18n.h>
 
 #include "dm-dataset.h"
+#include "dm-debug.h"
 #include "dm-format.h"
 #include "dm-html.h"
 #include "dm-import.h"
@@ -39,9 +43,9 @@ typedef enum
 
 typedef struct
 {
-  RefType  type;
-  char    *path;
-  char    *id;
+  RefType     type;
+  const char *path;   /* in Loader.ref_strings */
+  const char *id;     /* in Loader.ref_ids */
 } PendingRef;
 
 typedef struct
@@ -51,6 +55,13 @@ typedef struct
   GHashTable   *ids[3];      /* RefType → (id → position of its first definition + 1) */
   GStringChunk *id_strings;  /* the keys of ids: one block, not one allocation each */
   GArray       *refs;        /* PendingRef */
+  /* The paths and ids of the refs, in two blocks rather than two
+   * allocations each (the ids, few distinct ones, kept once). */
+  GStringChunk *ref_strings;
+  GStringChunk *ref_ids;
+  /* The ids the kinds read before the streamed events will define (see
+   * note_early_kinds()); NULL when there were none. */
+  GHashTable   *early_kinds;
 } Loader;
 
 
@@ -580,13 +591,45 @@ refer_to (Loader     *l,
 
   if (g_hash_table_contains (l->ids[type], id))
     return;
+  if (type == REF_KIND && l->early_kinds != NULL && g_hash_table_contains (l->early_kinds, id))
+    return;
 
   dm_problem_path_append_member (l->log.path, member);
   ref.type = type;
-  ref.path = g_strdup (l->log.path->str);
-  ref.id = g_strdup (id);
+  ref.path = g_string_chunk_insert_len (l->ref_strings, l->log.path->str, l->log.path->len);
+  ref.id = g_string_chunk_insert_const (l->ref_ids, id);
   g_array_append_val (l->refs, ref);
   g_string_truncate (l->log.path, len);
+}
+
+/* The kinds are read with the rest of the document, after the events
+ * were streamed; but the file usually gives them first, and then every
+ * event's kind would wait for the final check. Notes the ids that
+ * read_kind() will define — those of the objects with an "id" that
+ * read_id() takes — so that references to them need not wait. */
+static void
+note_early_kinds (Loader           *l,
+                  const DmJsonNode *kinds)
+{
+  if (kinds->type != DM_JSON_ARRAY)
+    return;
+
+  for (const DmJsonNode *element = kinds->v.first; element != NULL; element = element->next)
+    {
+      const DmJsonNode *id;
+      g_autofree char *problem = NULL;
+
+      if (element->type != DM_JSON_OBJECT)
+        continue;
+      id = dm_json_node_get_member (element, "id");
+      if (id == NULL || id->type != DM_JSON_STRING || id->v.string[0] == '\0')
+        continue;
+      if ((problem = dm_id_check (id->v.string)) != NULL)
+        continue;
+      if (l->early_kinds == NULL)
+        l->early_kinds = g_hash_table_new (g_str_hash, g_str_equal);
+      g_hash_table_add (l->early_kinds, g_string_chunk_insert_const (l->ref_ids, id->v.string));
+    }
 }
 
 /* Kinds and sources */
@@ -1187,15 +1230,6 @@ read_document (Loader     *l,
     }
 }
 
-static void
-clear_ref (gpointer data)
-{
-  PendingRef *ref = data;
-
-  g_free (ref->path);
-  g_free (ref->id);
-}
-
 /* Reads checked JSON in the native format. The events, nearly all of a
  * large file, are read one at a time as the file has them: each event's
  * tree is dropped as soon as the event is built, so a file is never held
@@ -1220,7 +1254,8 @@ read_native (DmDataset    *dataset,
     l.ids[i] = g_hash_table_new (g_str_hash, g_str_equal);
   l.id_strings = g_string_chunk_new (64 * 1024);
   l.refs = g_array_new (FALSE, FALSE, sizeof (PendingRef));
-  g_array_set_clear_func (l.refs, clear_ref);
+  l.ref_strings = g_string_chunk_new (64 * 1024);
+  l.ref_ids = g_string_chunk_new (4 * 1024);
 
   if (root != NULL)
     ;
@@ -1247,6 +1282,9 @@ read_native (DmDataset    *dataset,
 
               streamed = TRUE;
               first_event_problem = problems->len;
+              for (const DmJsonNode *member = root->v.first; member != NULL; member = member->next)
+                if (strcmp (member->name, "kinds") == 0)
+                  note_early_kinds (&l, member);
               dm_problem_path_append_member (l.log.path, "events");
               dm_json_reader_enter (reader);
               while (dm_json_reader_next_element (reader))
@@ -1283,6 +1321,9 @@ read_native (DmDataset    *dataset,
     g_hash_table_unref (l.ids[i]);
   g_string_chunk_free (l.id_strings);
   g_array_unref (l.refs);
+  g_string_chunk_free (l.ref_strings);
+  g_string_chunk_free (l.ref_ids);
+  g_clear_pointer (&l.early_kinds, g_hash_table_unref);
   dm_problem_log_clear (&l.log);
 }
 
@@ -1391,12 +1432,20 @@ static const DmDatasetError scan_codes[] = {
   [DM_JSON_SCAN_DUPLICATE] = DM_DATASET_ERROR_DUPLICATE_MEMBER,
 };
 
-DmDataset *
-dm_dataset_load_bytes (GBytes      *bytes,
-                       const char  *display_name,
-                       GPtrArray  **problems,
-                       GError     **error)
+/* Memory freed after a large load goes back to the system, rather than
+ * staying in the process's heap, counted as resident, until reused. */
+#define TRIM_AFTER (16 * 1024 * 1024)
+
+/* dm_dataset_load_bytes(), taking @bytes: they are dropped once read,
+ * before the dataset is finished (sorted and indexed), so that a large
+ * file and the finishing's work never take memory at the same time. */
+static DmDataset *
+load_bytes (GBytes      *taken,
+            const char  *display_name,
+            GPtrArray  **problems,
+            GError     **error)
 {
+  g_autoptr(GBytes) bytes = taken;
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) dm_problem_free);
   g_autoptr(DmDataset) dataset = NULL;
   g_autoptr(GBytes) json = NULL;
@@ -1405,9 +1454,6 @@ dm_dataset_load_bytes (GBytes      *bytes,
   const char *start;
   const char *data;
   gsize length;
-
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   start = data = g_bytes_get_data (bytes, &length);
   if (data == NULL)
@@ -1443,7 +1489,9 @@ dm_dataset_load_bytes (GBytes      *bytes,
    * streamed; other tools' files are told apart by shape. */
   report_progress (0.05);
   json = g_bytes_new_from_bytes (bytes, data - start, length);
+  dm_debug_load_phase ("recognise");
   checked = dm_json_check (json, "format", &check_error);
+  dm_debug_load_phase ("check");
   report_progress (0.4);
   if (checked == NULL)
     {
@@ -1458,6 +1506,7 @@ dm_dataset_load_bytes (GBytes      *bytes,
     {
       dataset = dm_dataset_new ();
       read_json (dataset, checked, display_name, found);
+      dm_debug_load_phase ("read");
       if (found->len > 0)
         {
           locate_problems (found, checked);
@@ -1480,14 +1529,38 @@ finish:
       return NULL;
     }
 
+  g_clear_pointer (&checked, dm_json_checked_free);
+  g_clear_pointer (&json, g_bytes_unref);
+  g_clear_pointer (&bytes, g_bytes_unref);
+
   report_progress (0.85);
   dm_dataset_finish (dataset);
+  dm_debug_load_phase ("finish");
+#ifdef __GLIBC__
+  if (length >= TRIM_AFTER)
+    {
+      malloc_trim (0);
+      dm_debug_load_phase ("trim");
+    }
+#endif
   report_progress (0.97);
 
   if (problems != NULL)
     *problems = g_steal_pointer (&found);
 
   return g_steal_pointer (&dataset);
+}
+
+DmDataset *
+dm_dataset_load_bytes (GBytes      *bytes,
+                       const char  *display_name,
+                       GPtrArray  **problems,
+                       GError     **error)
+{
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return load_bytes (g_bytes_ref (bytes), display_name, problems, error);
 }
 
 DmDataset *
@@ -1557,7 +1630,9 @@ dm_dataset_load_file_as (GFile         *file,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
+  dm_debug_load_phase (NULL);
   bytes = load_regular_file (file, cancellable, &local_error);
+  dm_debug_load_phase ("read the file");
   if (bytes == NULL)
     {
       const char *message = local_error->message;
@@ -1594,7 +1669,7 @@ dm_dataset_load_file_as (GFile         *file,
       return NULL;
     }
 
-  dataset = dm_dataset_load_bytes (bytes, name, problems, error);
+  dataset = load_bytes (g_steal_pointer (&bytes), name, problems, error);
   if (dataset != NULL)
     dm_dataset_set_file (dataset, file);
 
