@@ -99,11 +99,16 @@ arena_node (Arena      *a,
 
 struct _DmJsonReader
 {
-  const char *data;
-  gsize       length;
-  gsize       pos;
-  Arena       arena;
-  GString    *scratch;
+  const char     *data;
+  gsize           length;
+  gsize           pos;
+  Arena           arena;
+  GString        *scratch;
+
+  /* Reading while the bytes are checked (NULL when they were before) */
+  DmJsonCheckJob *job;
+  guint           depth;    /* objects and arrays entered */
+  gboolean        failed;   /* the check found a problem: read no more */
 };
 
 DmJsonReader *
@@ -119,6 +124,45 @@ dm_json_reader_new (const DmJsonChecked *checked)
   r->scratch = g_string_sized_new (256);
 
   return r;
+}
+
+DmJsonReader *
+dm_json_reader_new_checking (DmJsonCheckJob *job)
+{
+  DmJsonReader *r;
+
+  g_return_val_if_fail (job != NULL, NULL);
+
+  r = g_new0 (DmJsonReader, 1);
+  r->data = dm_json_check_job_get_data (job, &r->length);
+  r->job = job;
+  arena_init (&r->arena);
+  r->scratch = g_string_sized_new (256);
+
+  return r;
+}
+
+gboolean
+dm_json_reader_failed (DmJsonReader *r)
+{
+  return r->failed;
+}
+
+/* With a job: whether the bytes from the position on may be read, up to
+ * the end of a value done at @depth (see dm_json_check_job_wait()).
+ * White space is skipped first: it is checked with what follows it. */
+static gboolean
+reader_wait (DmJsonReader *r,
+             guint         depth)
+{
+  if (r->job == NULL)
+    return TRUE;
+  if (r->failed)
+    return FALSE;
+  if (!dm_json_check_job_wait (r->job, depth, r->pos))
+    r->failed = TRUE;
+
+  return !r->failed;
 }
 
 void
@@ -254,8 +298,21 @@ reader_string (DmJsonReader *r,
   return copy;
 }
 
+static DmJsonType reader_peek (DmJsonReader *r);
+
+/* Peeking at a value reads its first byte, checked once the check has
+ * done its first member or element (or the value, if it has none). */
 DmJsonType
 dm_json_reader_peek (DmJsonReader *r)
+{
+  if (!reader_wait (r, MIN (r->depth + 1, 2)))
+    return DM_JSON_NULL;
+
+  return reader_peek (r);
+}
+
+static DmJsonType
+reader_peek (DmJsonReader *r)
 {
   reader_skip_whitespace (r);
 
@@ -283,16 +340,26 @@ dm_json_reader_peek (DmJsonReader *r)
     }
 }
 
-void
-dm_json_reader_enter (DmJsonReader *r)
+static void
+reader_enter (DmJsonReader *r)
 {
   reader_skip_whitespace (r);
   g_assert (r->data[r->pos] == '{' || r->data[r->pos] == '[');
   r->pos++;
 }
 
-const char *
-dm_json_reader_next_member (DmJsonReader *r)
+void
+dm_json_reader_enter (DmJsonReader *r)
+{
+  if (!reader_wait (r, MIN (r->depth + 1, 2)))
+    return;
+
+  reader_enter (r);
+  r->depth++;
+}
+
+static const char *
+reader_next_member (DmJsonReader *r)
 {
   const char *name;
 
@@ -317,8 +384,26 @@ dm_json_reader_next_member (DmJsonReader *r)
   return name;
 }
 
-gboolean
-dm_json_reader_next_element (DmJsonReader *r)
+/* The separator and the name before the next member (or the end) are
+ * checked once the check has done that member's value or its first
+ * member or element (not the whole of it: the events), or the object. */
+const char *
+dm_json_reader_next_member (DmJsonReader *r)
+{
+  const char *name;
+
+  if (!reader_wait (r, MIN (r->depth + 1, 2)))
+    return NULL;
+
+  name = reader_next_member (r);
+  if (name == NULL && r->depth > 0)
+    r->depth--;
+
+  return name;
+}
+
+static gboolean
+reader_next_element (DmJsonReader *r)
 {
   reader_skip_whitespace (r);
   if (r->data[r->pos] == ',')
@@ -335,10 +420,39 @@ dm_json_reader_next_element (DmJsonReader *r)
   return TRUE;
 }
 
+gboolean
+dm_json_reader_next_element (DmJsonReader *r)
+{
+  gboolean more;
+
+  if (!reader_wait (r, MIN (r->depth + 1, 2)))
+    return FALSE;
+
+  more = reader_next_element (r);
+  if (!more && r->depth > 0)
+    r->depth--;
+
+  return more;
+}
+
+static DmJsonNode *reader_read_value (DmJsonReader *r);
+
+/* A value is checked once the check has done it (the root: once it has
+ * ended); deeper than 2, once it has done the value of depth 2 that holds
+ * it. */
 DmJsonNode *
 dm_json_reader_read_value (DmJsonReader *r)
 {
-  DmJsonType type = dm_json_reader_peek (r);
+  if (!reader_wait (r, MIN (r->depth, 2)))
+    return arena_node (&r->arena, DM_JSON_NULL);
+
+  return reader_read_value (r);
+}
+
+static DmJsonNode *
+reader_read_value (DmJsonReader *r)
+{
+  DmJsonType type = reader_peek (r);
   DmJsonNode *node = arena_node (&r->arena, type);
 
   switch (type)
@@ -348,7 +462,7 @@ dm_json_reader_read_value (DmJsonReader *r)
       {
         DmJsonNode **tail = &node->v.first;
 
-        dm_json_reader_enter (r);
+        reader_enter (r);
         for (;;)
           {
             const char *name = NULL;
@@ -356,13 +470,13 @@ dm_json_reader_read_value (DmJsonReader *r)
 
             if (type == DM_JSON_OBJECT)
               {
-                if ((name = dm_json_reader_next_member (r)) == NULL)
+                if ((name = reader_next_member (r)) == NULL)
                   break;
               }
-            else if (!dm_json_reader_next_element (r))
+            else if (!reader_next_element (r))
               break;
 
-            child = dm_json_reader_read_value (r);
+            child = reader_read_value (r);
             child->name = name;
             *tail = child;
             tail = &child->next;

@@ -1236,16 +1236,19 @@ read_document (Loader     *l,
  * as a tree in memory, only as its bytes and the dataset it becomes.
  * @root: the document, when the reader has read it whole already (to
  * tell its format by its shape); NULL to read it from @reader. */
-static void
+static gboolean
 read_native (DmDataset    *dataset,
              DmJsonReader *reader,
              DmJsonNode   *root,
              gsize         length,
+             gboolean      need_format,
              GPtrArray    *problems)
 {
   Loader l = { 0 };
   DmJsonNode *owned_root = NULL;
   gboolean streamed = FALSE;
+  gboolean has_format = FALSE;
+  gboolean read = TRUE;
   guint first_event_problem = problems->len;
 
   l.dataset = dataset;
@@ -1260,7 +1263,14 @@ read_native (DmDataset    *dataset,
   if (root != NULL)
     ;
   else if (dm_json_reader_peek (reader) != DM_JSON_OBJECT)
-    root = dm_json_reader_read_value (reader);
+    {
+      if (need_format)
+        {
+          read = FALSE;
+          goto out;
+        }
+      root = dm_json_reader_read_value (reader);
+    }
   else
     {
       DmJsonNode **tail;
@@ -1276,6 +1286,13 @@ read_native (DmDataset    *dataset,
         {
           DmJsonNode *value;
 
+          if (strcmp (name, "format") == 0)
+            has_format = TRUE;
+          if (strcmp (name, "events") == 0 && need_format && !has_format)
+            {
+              read = FALSE;
+              goto out;
+            }
           if (strcmp (name, "events") == 0 && dm_json_reader_peek (reader) == DM_JSON_ARRAY)
             {
               guint i = 0;
@@ -1314,8 +1331,12 @@ read_native (DmDataset    *dataset,
         }
     }
 
-  read_document (&l, root, streamed, first_event_problem);
+  if (need_format && !has_format)
+    read = FALSE;
+  else
+    read_document (&l, root, streamed, first_event_problem);
 
+out:
   g_free (owned_root);
   for (guint i = 0; i < G_N_ELEMENTS (l.ids); i++)
     g_hash_table_unref (l.ids[i]);
@@ -1325,6 +1346,8 @@ read_native (DmDataset    *dataset,
   g_string_chunk_free (l.ref_ids);
   g_clear_pointer (&l.early_kinds, g_hash_table_unref);
   dm_problem_log_clear (&l.log);
+
+  return read;
 }
 
 /* Checked JSON without a "format" member at the top: other tools' files,
@@ -1341,7 +1364,7 @@ read_json (DmDataset           *dataset,
   dm_json_checked_get_data (checked, &length);
   if (dm_json_checked_has_root_member (checked))
     {
-      read_native (dataset, reader, NULL, length, problems);
+      read_native (dataset, reader, NULL, length, FALSE, problems);
       return;
     }
 
@@ -1371,7 +1394,7 @@ read_json (DmDataset           *dataset,
 
       case DM_IMPORT_NATIVE:
       default:
-        read_native (dataset, reader, root, length, problems);
+        read_native (dataset, reader, root, length, FALSE, problems);
         break;
       }
   }
@@ -1432,6 +1455,16 @@ static const DmDatasetError scan_codes[] = {
   [DM_JSON_SCAN_DUPLICATE] = DM_DATASET_ERROR_DUPLICATE_MEMBER,
 };
 
+/* Files at least this large are checked in a thread of their own while
+ * they are read (dm_loader_set_concurrent_threshold()). */
+static gsize concurrent_threshold = 4 * 1024 * 1024;
+
+void
+dm_loader_set_concurrent_threshold (gsize bytes)
+{
+  concurrent_threshold = bytes;
+}
+
 /* Memory freed after a large load goes back to the system, rather than
  * staying in the process's heap, counted as resident, until reused. */
 #define TRIM_AFTER (16 * 1024 * 1024)
@@ -1490,8 +1523,41 @@ load_bytes (GBytes      *taken,
   report_progress (0.05);
   json = g_bytes_new_from_bytes (bytes, data - start, length);
   dm_debug_load_phase ("recognise");
-  checked = dm_json_check (json, "format", &check_error);
-  dm_debug_load_phase ("check");
+  if (length >= concurrent_threshold)
+    {
+      /* Checked in a thread of its own while this one reads what has
+       * been checked. A native file (its "format" before its events)
+       * read that way is kept if the check ends well; anything else is
+       * read again, as below, once it has. */
+      DmJsonCheckJob *job = dm_json_check_start (json, "format");
+      gboolean read;
+
+      dataset = dm_dataset_new ();
+      {
+        g_autoptr(DmJsonReader) reader = dm_json_reader_new_checking (job);
+
+        read = read_native (dataset, reader, NULL, length, TRUE, found);
+      }
+      dm_debug_load_phase ("read while checking");
+      checked = dm_json_check_job_finish (job, &check_error);
+      dm_debug_load_phase ("check");
+      if (checked != NULL && read)
+        {
+          if (found->len > 0)
+            {
+              locate_problems (found, checked);
+              dm_problems_sort_by_location (found);
+            }
+          goto finish;
+        }
+      g_clear_object (&dataset);
+      g_ptr_array_set_size (found, 0);
+    }
+  else
+    {
+      checked = dm_json_check (json, "format", &check_error);
+      dm_debug_load_phase ("check");
+    }
   report_progress (0.4);
   if (checked == NULL)
     {
