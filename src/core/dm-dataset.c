@@ -462,11 +462,43 @@ build_lanes (DmDataset *self)
     }
 }
 
+/* The table of events by id, made in a thread while the finishing sorts
+ * and indexes: from the events in the order of the file, the first of
+ * those with the same id in the sorted order winning. */
+typedef struct
+{
+  GHashTable  *table;
+  DmEvent    **events;
+  guint        n;
+} IdJob;
+
+static gpointer
+fill_ids (gpointer data)
+{
+  IdJob *job = data;
+
+  for (guint i = 0; i < job->n; i++)
+    {
+      DmEvent *event = job->events[i];
+      DmEvent *known = g_hash_table_lookup (job->table, event->id);
+
+      if (known == NULL || compare_events (event, known) < 0)
+        g_hash_table_replace (job->table, event->id, event);
+    }
+
+  return NULL;
+}
+
+/* A table that big is worth a thread. */
+#define IDS_IN_THREAD 50000
+
 void
 dm_dataset_finish (DmDataset *self)
 {
   g_autoptr(GHashTable) kind_positions = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree SortKey *keys = NULL;
+  IdJob ids;
+  GThread *ids_thread = NULL;
   guint n;
 
   g_return_if_fail (DM_IS_DATASET (self));
@@ -499,6 +531,14 @@ dm_dataset_finish (DmDataset *self)
       keys[i] = sort_key_of (event);
     }
 
+  ids.table = self->events_by_id;
+  ids.n = n;
+  ids.events = g_memdup2 (self->events->pdata, sizeof (DmEvent *) * MAX (n, 1));
+  if (n >= IDS_IN_THREAD)
+    ids_thread = g_thread_new ("dm-dataset-ids", fill_ids, &ids);
+  else
+    fill_ids (&ids);
+
   sort_keys (keys, n);
 
   self->starts = g_new (double, MAX (n, 1));
@@ -515,18 +555,11 @@ dm_dataset_finish (DmDataset *self)
       self->next_file_index = MAX (self->next_file_index, event->file_index + 1);
     }
 
-  /* The first event with an id is the one found by it: from the last to
-   * the first, each replacing (key and value) what came after it, one
-   * hash operation each. */
-  for (guint i = n; i > 0; i--)
-    {
-      DmEvent *event = self->events->pdata[i - 1];
-
-      g_hash_table_replace (self->events_by_id, event->id, event);
-    }
-
   self->index = dm_interval_index_new (self->starts, self->ends, n);
   build_lanes (self);
+  if (ids_thread != NULL)
+    g_thread_join (ids_thread);
+  g_free (ids.events);
   self->finished = TRUE;
 }
 
