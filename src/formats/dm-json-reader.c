@@ -225,6 +225,35 @@ reader_hex4 (const char *p)
   return value;
 }
 
+#define ONES G_GUINT64_CONSTANT (0x0101010101010101)
+#define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
+
+/* The first '"' or '\\' from @p on, in checked JSON (there is one, before
+ * @end): eight bytes at a time while they are there to read. */
+static inline const char *
+find_quote (const char *p,
+            const char *end)
+{
+  while (end - p >= 8)
+    {
+      guint64 word;
+      guint64 quotes;
+      guint64 backslashes;
+
+      memcpy (&word, p, 8);
+      quotes = word ^ (ONES * '"');
+      backslashes = word ^ (ONES * '\\');
+      if ((((quotes - ONES) & ~quotes) | ((backslashes - ONES) & ~backslashes)) & HIGHS)
+        break;
+      p += 8;
+    }
+
+  while (*p != '"' && *p != '\\')
+    p++;
+
+  return p;
+}
+
 /* The string at the position (its opening quote), decoded into the arena. */
 static const char *
 reader_string (DmJsonReader *r,
@@ -235,8 +264,7 @@ reader_string (DmJsonReader *r,
   char *copy;
 
   /* Most strings have no escapes: one copy. */
-  while (*p != '"' && *p != '\\')
-    p++;
+  p = find_quote (p, r->data + r->length);
 
   if (*p == '"')
     {
@@ -257,8 +285,7 @@ reader_string (DmJsonReader *r,
         {
           const char *run = p;
 
-          while (*p != '"' && *p != '\\')
-            p++;
+          p = find_quote (p, r->data + r->length);
           g_string_append_len (r->scratch, run, p - run);
           continue;
         }

@@ -42,6 +42,9 @@ typedef struct
   GString          *path;
 } Scanner;
 
+#define ONES G_GUINT64_CONSTANT (0x0101010101010101)
+#define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
+
 static gboolean scan_value (Scanner *s, gboolean track);
 static void     job_publish (DmJsonCheckJob *job, guint depth, gsize end);
 
@@ -220,6 +223,23 @@ scan_string (Scanner  *s,
       gsize run = s->pos;
       guchar c;
 
+      /* Plain ASCII, eight bytes at a time: none of them a control
+       * character, a quote, a backslash or the start of a longer
+       * character. */
+      while (s->length - s->pos >= 8)
+        {
+          guint64 word;
+          guint64 quotes;
+          guint64 backslashes;
+
+          memcpy (&word, s->data + s->pos, 8);
+          quotes = word ^ (ONES * '"');
+          backslashes = word ^ (ONES * '\\');
+          if ((word | ((word - ONES * 0x20) & ~word) | ((quotes - ONES) & ~quotes) |
+               ((backslashes - ONES) & ~backslashes)) & HIGHS)
+            break;
+          s->pos += 8;
+        }
       while (s->pos < s->length && (c = s->data[s->pos]) >= 0x20 && c < 0x80 && c != '"' && c != '\\')
         s->pos++;
       if (out != NULL)
