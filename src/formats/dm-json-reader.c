@@ -95,6 +95,21 @@ arena_node (Arena      *a,
   return node;
 }
 
+/* A member's name hashed to 16 bits, never 0 (which says a node's hash
+ * is not known): the loader looks up some twenty members of every event,
+ * most of them missing, and compares these before the names. */
+static inline guint16
+name_hash (const char *name)
+{
+  guint32 h = 2166136261u;
+
+  for (const guchar *p = (const guchar *) name; *p != '\0'; p++)
+    h = (h ^ *p) * 16777619u;
+  h ^= h >> 16;
+
+  return (guint16) (h | 1);
+}
+
 /* The reader */
 
 struct _DmJsonReader
@@ -505,6 +520,8 @@ reader_read_value (DmJsonReader *r)
 
             child = reader_read_value (r);
             child->name = name;
+            if (name != NULL)
+              child->name_hash = name_hash (name);
             *tail = child;
             tail = &child->next;
             node->n++;
@@ -599,7 +616,10 @@ dm_json_tree_append (DmJsonTree *tree,
   g_return_val_if_fail ((container->type == DM_JSON_OBJECT) == (name != NULL), node);
 
   if (name != NULL)
-    node->name = arena_strndup (&tree->arena, name, strlen (name));
+    {
+      node->name = arena_strndup (&tree->arena, name, strlen (name));
+      node->name_hash = name_hash (node->name);
+    }
 
   tail = g_hash_table_lookup (tree->tails, container);
   if (tail == NULL)
@@ -654,12 +674,17 @@ DmJsonNode *
 dm_json_node_get_member (const DmJsonNode *object,
                          const char       *name)
 {
+  guint16 hash;
+
   g_return_val_if_fail (object != NULL && object->type == DM_JSON_OBJECT, NULL);
 
   /* The loader asks for some twenty members of every event, most of them
-   * missing: the first byte rules out most names without a call. */
+   * missing: the hash (or, if a node has none, the first byte) rules out
+   * most names without a call. */
+  hash = name_hash (name);
   for (DmJsonNode *member = object->v.first; member != NULL; member = member->next)
-    if (member->name[0] == name[0] && strcmp (member->name, name) == 0)
+    if ((member->name_hash != 0 ? member->name_hash == hash : member->name[0] == name[0]) &&
+        strcmp (member->name, name) == 0)
       return member;
 
   return NULL;
