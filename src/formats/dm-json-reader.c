@@ -95,19 +95,16 @@ arena_node (Arena      *a,
   return node;
 }
 
-/* A member's name hashed to 16 bits, never 0 (which says a node's hash
- * is not known): the loader looks up some twenty members of every event,
- * most of them missing, and compares these before the names. */
+/* A member's name as 16 bits, never 0 (which says a node's key is not
+ * known): its first two bytes. The loader looks up some twenty members
+ * of every event, most of them missing, and compares these before the
+ * names; they tell most of its names apart without a call. */
 static inline guint16
-name_hash (const char *name)
+name_key (const char *name)
 {
-  guint32 h = 2166136261u;
+  guint8 second = name[0] != '\0' ? (guint8) name[1] : 0;
 
-  for (const guchar *p = (const guchar *) name; *p != '\0'; p++)
-    h = (h ^ *p) * 16777619u;
-  h ^= h >> 16;
-
-  return (guint16) (h | 1);
+  return 0x8000 | (guint16) ((guint8) name[0] & 0x7F) | (guint16) ((second & 0x7F) << 7);
 }
 
 /* The reader */
@@ -521,7 +518,7 @@ reader_read_value (DmJsonReader *r)
             child = reader_read_value (r);
             child->name = name;
             if (name != NULL)
-              child->name_hash = name_hash (name);
+              child->name_hash = name_key (name);
             *tail = child;
             tail = &child->next;
             node->n++;
@@ -618,7 +615,7 @@ dm_json_tree_append (DmJsonTree *tree,
   if (name != NULL)
     {
       node->name = arena_strndup (&tree->arena, name, strlen (name));
-      node->name_hash = name_hash (node->name);
+      node->name_hash = name_key (node->name);
     }
 
   tail = g_hash_table_lookup (tree->tails, container);
@@ -679,9 +676,9 @@ dm_json_node_get_member (const DmJsonNode *object,
   g_return_val_if_fail (object != NULL && object->type == DM_JSON_OBJECT, NULL);
 
   /* The loader asks for some twenty members of every event, most of them
-   * missing: the hash (or, if a node has none, the first byte) rules out
+   * missing: the key (or, if a node has none, the first byte) rules out
    * most names without a call. */
-  hash = name_hash (name);
+  hash = name_key (name);
   for (DmJsonNode *member = object->v.first; member != NULL; member = member->next)
     if ((member->name_hash != 0 ? member->name_hash == hash : member->name[0] == name[0]) &&
         strcmp (member->name, name) == 0)

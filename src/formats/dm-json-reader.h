@@ -45,7 +45,7 @@ struct _DmJsonNode
   } v;
   guint       n;           /* members or elements; a string's length */
   guint8      type;        /* DmJsonType */
-  guint16     name_hash;   /* of @name, to look members up; 0: not known */
+  guint16     name_hash;   /* @name in short, to look members up; 0: not known */
 };
 
 typedef struct _DmJsonReader DmJsonReader;

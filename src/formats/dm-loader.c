@@ -79,9 +79,12 @@ static void
 report_progress (double fraction)
 {
   DmLoadProgress *progress = g_private_get (&thread_progress);
+  gint permille = (gint) CLAMP (fraction * 1000, 0, 1000);
 
-  if (progress != NULL)
-    g_atomic_int_set (&progress->permille, (gint) CLAMP (fraction * 1000, 0, 1000));
+  /* Only forward (only the loading thread writes it): a large file read
+   * while it is checked, then read again, is not read twice as far. */
+  if (progress != NULL && permille > g_atomic_int_get (&progress->permille))
+    g_atomic_int_set (&progress->permille, permille);
 }
 
 DmLoadProgress *
@@ -1315,9 +1318,15 @@ read_native (DmDataset    *dataset,
                   dm_json_reader_release (reader, mark);
                   i++;
                   /* The events are most of the file and of the time:
-                   * from 40 % to 85 % of the bar, as far as the bytes go. */
+                   * from 40 % to 85 % of the bar, as far as the bytes go
+                   * (from 5 %, read while checked: the check is done as
+                   * they are). */
                   if (i % 4096 == 0)
-                    report_progress (0.4 + 0.45 * dm_json_reader_get_offset (reader) / MAX (length, 1));
+                    {
+                      double from = need_format ? 0.05 : 0.4;
+
+                      report_progress (from + (0.85 - from) * dm_json_reader_get_offset (reader) / MAX (length, 1));
+                    }
                 }
               g_string_truncate (l.log.path, 0);
               continue;
