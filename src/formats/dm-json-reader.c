@@ -161,8 +161,10 @@ dm_json_reader_failed (DmJsonReader *r)
 }
 
 /* With a job: whether the bytes from the position on may be read, up to
- * the end of a value done at @depth (see dm_json_check_job_wait()).
- * White space is skipped first: it is checked with what follows it. */
+ * the end of a value done at @depth (see dm_json_check_job_wait()). The
+ * position may be on white space before what is read: a value done that
+ * ends after it either holds it (all of what is read, then) or starts
+ * after it. */
 static gboolean
 reader_wait (DmJsonReader *r,
              guint         depth)
