@@ -4,7 +4,8 @@
 # prints (process start to loading shown, to the first frame of the
 # timeline, and the longest the main loop went without a turn from the start
 # of the load to that frame), and the process's peak and resident memory
-# (VmHWM, VmRSS) just after that frame. Runs each file RUNS times and prints
+# (VmHWM, VmRSS) when it drew that frame (or, from a build that does not
+# say, read by this script just after). Runs each file RUNS times and prints
 # the median and the worst.
 #
 #   bench/first-frame.sh BUILD_DIR [FILE…]     (default: the bundled dataset)
@@ -48,8 +49,10 @@ for file in "${files[@]}"; do
     [[ -n $s ]] && shown+=("$s")
     [[ -n $l ]] && stalls+=("$l")
     [[ -n $f ]] && frames+=("$f")
-    p=$(sed -n 's/^daumoc: memory VmHWM: \([0-9]*\).*/\1/p' <<<"$out")
-    r=$(sed -n 's/^daumoc: memory VmRSS: \([0-9]*\).*/\1/p' <<<"$out")
+    p=$(sed -n 's/^daumoc: memory at first frame: peak \([0-9]*\) KiB.*/\1/p' <<<"$out")
+    r=$(sed -n 's/^daumoc: memory at first frame: .*resident \([0-9]*\) KiB.*/\1/p' <<<"$out")
+    [[ -z $p ]] && p=$(sed -n 's/^daumoc: memory VmHWM: \([0-9]*\).*/\1/p' <<<"$out")
+    [[ -z $r ]] && r=$(sed -n 's/^daumoc: memory VmRSS: \([0-9]*\).*/\1/p' <<<"$out")
     [[ -n $p ]] && peaks+=("$((p / 1024))")
     [[ -n $r ]] && residents+=("$((r / 1024))")
   done

@@ -99,6 +99,21 @@ dm_debug_report_once (const char *what,
   fprintf (stderr, "daumoc: %s after %.1f ms%s%s\n", what,
            (g_get_monotonic_time () - start_time) / 1000.0,
            detail ? ", " : "", detail ? detail : "");
+
+  /* The process's peak and resident memory at that moment (Linux). */
+  {
+    g_autofree char *status = NULL;
+
+    if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+      {
+        const char *peak = strstr (status, "VmHWM:");
+        const char *resident = strstr (status, "VmRSS:");
+
+        if (peak != NULL && resident != NULL)
+          fprintf (stderr, "daumoc: memory at %s: peak %" G_GUINT64_FORMAT " KiB, resident %" G_GUINT64_FORMAT " KiB\n",
+                   what, g_ascii_strtoull (peak + 6, NULL, 10), g_ascii_strtoull (resident + 6, NULL, 10));
+      }
+  }
   fflush (stderr);
 }
 

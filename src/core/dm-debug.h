@@ -13,7 +13,8 @@ G_BEGIN_DECLS
  * progress, for large files). The benchmark reads these lines. */
 void     dm_debug_mark_start   (void);
 gboolean dm_debug_timing       (void);
-/* Prints "daumoc: WHAT after N ms" the first time it is called for @what. */
+/* Prints "daumoc: WHAT after N ms" the first time it is called for @what,
+ * and (on Linux) "daumoc: memory at WHAT: peak N KiB, resident N KiB". */
 void     dm_debug_report_once  (const char *what,
                                 const char *detail);
 
