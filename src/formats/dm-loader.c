@@ -1238,7 +1238,12 @@ read_document (Loader     *l,
  * tree is dropped as soon as the event is built, so a file is never held
  * as a tree in memory, only as its bytes and the dataset it becomes.
  * @root: the document, when the reader has read it whole already (to
- * tell its format by its shape); NULL to read it from @reader. */
+ * tell its format by its shape); NULL to read it from @reader.
+ * @need_format: the reader reads bytes as they are checked, before it is
+ * known whether the root has a "format" member: then only a root object
+ * with "format" before "events" is read, and for anything else this
+ * returns FALSE, having put nothing into @dataset or @problems (it is read
+ * again once checked). */
 static gboolean
 read_native (DmDataset    *dataset,
              DmJsonReader *reader,
