@@ -157,12 +157,14 @@ collect_extra (const DmJsonNode   *object,
 
 /* Members of any kind */
 
+/* The string @member of @object, as read (in the reader's arena, so not
+ * to be kept), in @out; NULL there when it is missing and not @required. */
 static gboolean
-read_string (Loader      *l,
-             DmJsonNode  *object,
-             const char  *member,
-             gboolean     required,
-             char       **out)
+read_string_ref (Loader       *l,
+                 DmJsonNode   *object,
+                 const char   *member,
+                 gboolean      required,
+                 const char  **out)
 {
   DmJsonNode *node = dm_json_node_get_member (object, member);
 
@@ -185,7 +187,24 @@ read_string (Loader      *l,
       return FALSE;
     }
 
-  *out = g_strdup (node->v.string);
+  *out = node->v.string;
+  return TRUE;
+}
+
+static gboolean
+read_string (Loader      *l,
+             DmJsonNode  *object,
+             const char  *member,
+             gboolean     required,
+             char       **out)
+{
+  const char *text = NULL;
+
+  if (!read_string_ref (l, object, member, required, &text))
+    return FALSE;
+  if (text != NULL)
+    *out = g_strdup (text);
+
   return TRUE;
 }
 
@@ -288,9 +307,10 @@ read_date (Loader     *l,
            DmDate     *out)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
+  const char *text = NULL;
 
-  if (!read_string (l, object, member, required, &text))
+  /* Parsed where it was read: a date is not kept as text. */
+  if (!read_string_ref (l, object, member, required, &text))
     return FALSE;
   if (text == NULL)
     return TRUE;
