@@ -1083,9 +1083,29 @@ test_finish_order_and_ids (gconstpointer data)
       if (g_rand_int_range (rand, 0, 4) == 0)
         g_assert_true (dm_date_init (&event->end, DM_DATE_PRECISION_YEAR, year + g_rand_int_range (rand, 0, 3), 0, 0, 0, 0));
       dm_text_set (&event->title, NULL, event->id);
+      if (i % 3 != 0)
+        {
+          event->tags = g_ptr_array_new_with_free_func (g_free);
+          g_ptr_array_add (event->tags, g_strdup_printf ("t%u", i % 7));
+          if (i % 5 == 0)
+            g_ptr_array_add (event->tags, g_strdup_printf ("u%02u", i % 13));
+        }
       dm_dataset_add_event (dataset, event);
     }
   dm_dataset_finish (dataset);
+
+  /* Every tag once, sorted (made with the id table for a large dataset). */
+  {
+    GPtrArray *tags = dm_dataset_get_tags (dataset);
+    static const char * const expected[] = {
+      "t0", "t1", "t2", "t3", "t4", "t5", "t6",
+      "u00", "u01", "u02", "u03", "u04", "u05", "u06", "u07", "u08", "u09", "u10", "u11", "u12",
+    };
+
+    g_assert_cmpuint (tags->len, ==, G_N_ELEMENTS (expected));
+    for (guint i = 0; i < tags->len; i++)
+      g_assert_cmpstr (g_ptr_array_index (tags, i), ==, expected[i]);
+  }
 
   g_assert_cmpuint (dm_dataset_get_n_events (dataset), ==, n);
   for (guint i = 0; i < n; i++)

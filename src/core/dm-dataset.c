@@ -462,15 +462,49 @@ build_lanes (DmDataset *self)
     }
 }
 
+static int
+compare_tags (gconstpointer a,
+              gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Every tag of @events, once each (the first event's string), sorted. */
+static GPtrArray *
+collect_tags (DmEvent **events,
+              guint     n)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *tags = g_ptr_array_new ();
+
+  for (guint i = 0; i < n; i++)
+    {
+      const DmEvent *event = events[i];
+
+      for (guint t = 0; event->tags != NULL && t < event->tags->len; t++)
+        if (g_hash_table_add (seen, g_ptr_array_index (event->tags, t)))
+          g_ptr_array_add (tags, g_ptr_array_index (event->tags, t));
+    }
+  g_ptr_array_sort (tags, compare_tags);
+
+  return tags;
+}
+
 /* The table of events by id, made in a thread while the finishing sorts
  * and indexes: from the events in the order of the file, the first of
- * those with the same id in the sorted order winning. */
+ * those with the same id in the sorted order winning. A large dataset's
+ * tags (dm_dataset_get_tags(), which a window asks for at once) are
+ * collected there too. */
 typedef struct
 {
   GHashTable  *table;
   DmEvent    **events;
   guint        n;
+  GPtrArray   *tags;   /* out, when in a thread */
 } IdJob;
+
+/* A table that big is worth a thread. */
+#define IDS_IN_THREAD 50000
 
 static gpointer
 fill_ids (gpointer data)
@@ -485,12 +519,12 @@ fill_ids (gpointer data)
       if (known == NULL || compare_events (event, known) < 0)
         g_hash_table_replace (job->table, event->id, event);
     }
+  if (job->n >= IDS_IN_THREAD)
+    job->tags = collect_tags (job->events, job->n);
 
   return NULL;
 }
 
-/* A table that big is worth a thread. */
-#define IDS_IN_THREAD 50000
 
 void
 dm_dataset_finish (DmDataset *self)
@@ -533,6 +567,7 @@ dm_dataset_finish (DmDataset *self)
 
   ids.table = self->events_by_id;
   ids.n = n;
+  ids.tags = NULL;
   ids.events = g_memdup2 (self->events->pdata, sizeof (DmEvent *) * MAX (n, 1));
   if (n >= IDS_IN_THREAD)
     ids_thread = g_thread_new ("dm-dataset-ids", fill_ids, &ids);
@@ -560,6 +595,7 @@ dm_dataset_finish (DmDataset *self)
   if (ids_thread != NULL)
     g_thread_join (ids_thread);
   g_free (ids.events);
+  self->tags = ids.tags;
   self->finished = TRUE;
 }
 
@@ -921,12 +957,6 @@ dm_dataset_get_kind_count (DmDataset *self,
   return self->kind_counts[kind_index];
 }
 
-static int
-compare_tags (gconstpointer a,
-              gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
 
 GPtrArray *
 dm_dataset_get_tags (DmDataset *self)
@@ -936,18 +966,7 @@ dm_dataset_get_tags (DmDataset *self)
 
   if (self->tags == NULL)
     {
-      g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-
-      self->tags = g_ptr_array_new ();
-      for (guint i = 0; i < self->events->len; i++)
-        {
-          const DmEvent *event = g_ptr_array_index (self->events, i);
-
-          for (guint t = 0; event->tags != NULL && t < event->tags->len; t++)
-            if (g_hash_table_add (seen, g_ptr_array_index (event->tags, t)))
-              g_ptr_array_add (self->tags, g_ptr_array_index (event->tags, t));
-        }
-      g_ptr_array_sort (self->tags, compare_tags);
+      self->tags = collect_tags ((DmEvent **) self->events->pdata, self->events->len);
     }
 
   return self->tags;

@@ -1822,6 +1822,7 @@ load_thread (GTask        *task,
       /* What a window asks of every event when it shows a dataset is made
        * here, not in the main loop: a million events take a quarter second. */
       dm_dataset_get_tags (dataset);
+      dm_debug_load_phase ("tags");
       report_progress (1);
     }
   g_private_set (&thread_progress, NULL);
