@@ -3,8 +3,10 @@
 # Xvfb with DAUMOC_DEBUG=timing at 1920×1080 and reads the times the app
 # prints (process start to loading shown, to the first frame of the
 # timeline, and the longest the main loop went without a turn from the start
-# of the load to that frame). Runs each file RUNS times and prints the
-# median and the worst.
+# of the load to that frame), and the process's peak and resident memory
+# (VmHWM, VmRSS) when it drew that frame (or, from a build that does not
+# say, read by this script just after). Runs each file RUNS times and prints
+# the median and the worst.
 #
 #   bench/first-frame.sh BUILD_DIR [FILE…]     (default: the bundled dataset)
 set -euo pipefail
@@ -25,17 +27,20 @@ measure () {
     xvfb-run -a -s '-screen 0 1920x1080x24' dbus-run-session -- \
     bash -c '"$0" ${1:+"$1"} 2>"$2" & pid=$!
              for _ in $(seq 600); do grep -q "main-loop stall" "$2" && break; sleep 0.1; done
+             awk "/^Vm(HWM|RSS):/ {printf \"daumoc: memory %s %s\\n\", \$1, \$2}" /proc/$pid/status >>"$2" 2>/dev/null || true
              kill $pid 2>/dev/null; wait $pid 2>/dev/null || true' \
     "$build/src/daumoc" "$file" "$log" >/dev/null 2>&1 || true
   cat "$log"
   rm -f "$log"
 }
 
-printf '%-30s %14s %14s %14s %14s\n' "file" "loading shown" "first frame" "worst frame" "longest stall"
+printf '%-30s %14s %14s %14s %14s %12s %12s\n' "file" "loading shown" "first frame" "worst frame" "longest stall" "peak" "resident"
 for file in "${files[@]}"; do
   shown=()
   frames=()
   stalls=()
+  peaks=()
+  residents=()
   for _ in $(seq "$runs"); do
     out=$(measure "$file")
     s=$(sed -n 's/^daumoc: loading shown after \([0-9.]*\) ms.*/\1/p' <<<"$out")
@@ -44,9 +49,16 @@ for file in "${files[@]}"; do
     [[ -n $s ]] && shown+=("$s")
     [[ -n $l ]] && stalls+=("$l")
     [[ -n $f ]] && frames+=("$f")
+    p=$(sed -n 's/^daumoc: memory at first frame: peak \([0-9]*\) KiB.*/\1/p' <<<"$out")
+    r=$(sed -n 's/^daumoc: memory at first frame: .*resident \([0-9]*\) KiB.*/\1/p' <<<"$out")
+    [[ -z $p ]] && p=$(sed -n 's/^daumoc: memory VmHWM: \([0-9]*\).*/\1/p' <<<"$out")
+    [[ -z $r ]] && r=$(sed -n 's/^daumoc: memory VmRSS: \([0-9]*\).*/\1/p' <<<"$out")
+    [[ -n $p ]] && peaks+=("$((p / 1024))")
+    [[ -n $r ]] && residents+=("$((r / 1024))")
   done
   median () { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]; else print "-"}'; }
   worst () { printf '%s\n' "$@" | sort -g | tail -1; }
-  printf '%-30s %11s ms %11s ms %11s ms %11s ms\n' "$(basename "${file:-bundled}")" \
-    "$(median "${shown[@]:-}")" "$(median "${frames[@]:-}")" "$(worst "${frames[@]:-}")" "$(worst "${stalls[@]:-}")"
+  printf '%-30s %11s ms %11s ms %11s ms %11s ms %8s MiB %8s MiB\n' "$(basename "${file:-bundled}")" \
+    "$(median "${shown[@]:-}")" "$(median "${frames[@]:-}")" "$(worst "${frames[@]:-}")" "$(worst "${stalls[@]:-}")" \
+    "$(worst "${peaks[@]:-}")" "$(worst "${residents[@]:-}")"
 done

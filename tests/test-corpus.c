@@ -264,6 +264,141 @@ test_text_kept_literally (void)
   g_assert_cmpstr (((DmLink *) g_ptr_array_index (event->links, 0))->url, ==, "https://example.org/a?b=c&d=e#f");
 }
 
+/* Large files are checked in a thread while they are read: the same
+ * datasets and the same problems, at the same places, as checking first. */
+
+/* The problems (and the saved dataset, if it loads) of @bytes, as text. */
+static char *
+describe_load (GBytes *bytes,
+               gsize   threshold)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmDataset) dataset = NULL;
+  GString *text = g_string_new (NULL);
+
+  dm_loader_set_concurrent_threshold (threshold);
+  dataset = dm_dataset_load_bytes (bytes, "f.json", &problems, &error);
+  dm_loader_set_concurrent_threshold (4 * 1024 * 1024);
+
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    {
+      const DmProblem *problem = g_ptr_array_index (problems, i);
+
+      g_string_append_printf (text, "%d %d %s %u:%u %s\n", problem->severity, problem->code,
+                              problem->path, problem->line, problem->column, problem->message);
+    }
+  if (dataset != NULL)
+    {
+      g_autofree char *data = dm_dataset_to_data (dataset, NULL);
+
+      g_string_append (text, data);
+    }
+  else
+    g_assert_nonnull (error);
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+assert_same_load (GBytes     *bytes,
+                  const char *what)
+{
+  g_autofree char *first = describe_load (bytes, G_MAXSIZE);
+  g_autofree char *concurrent = describe_load (bytes, 0);
+
+  g_test_message ("%s", what);
+  g_assert_cmpstr (concurrent, ==, first);
+}
+
+static void
+test_checked_while_read_fixtures (void)
+{
+  static const char * const dirs[] = { "valid", "invalid", "hostile", "timelinejs", "vis" };
+
+  for (guint d = 0; d < G_N_ELEMENTS (dirs); d++)
+    {
+      g_autoptr(GPtrArray) names = list_fixtures (dirs[d]);
+
+      for (guint i = 0; i < names->len; i++)
+        {
+          g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", dirs[d], g_ptr_array_index (names, i), NULL);
+          g_autofree char *contents = NULL;
+          gsize length;
+          g_autoptr(GBytes) bytes = NULL;
+
+          g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+          bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+          assert_same_load (bytes, path);
+        }
+    }
+}
+
+/* A native file of @n events, with @fault put in place of event @at's
+ * summary (a member, or broken JSON). */
+static GBytes *
+make_large (guint       n,
+            gboolean    kinds_first,
+            gboolean    format_first,
+            guint       at,
+            const char *fault)
+{
+  GString *text = g_string_new ("{");
+  const char *kinds = "\"kinds\": [{\"id\": \"k\", \"label\": {\"en\": \"K\"}}],\n";
+
+  if (format_first)
+    g_string_append (text, "\"format\": \"daumoc-timeline\", \"version\": 1,\n");
+  g_string_append (text, "\"title\": {\"en\": \"T\"},\n");
+  if (kinds_first)
+    g_string_append (text, kinds);
+  g_string_append (text, "\"events\": [\n");
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "  {\"id\": \"e%u\", \"kind\": \"k\", \"start\": \"%04u-%02u-%02u\", "
+                                  "\"title\": {\"en\": \"Event %u\", \"vi\": \"Sự kiện %u\"}, %s, \"tags\": [\"a\", \"b\"]}%s\n",
+                            i, 1800 + i % 200, 1 + i % 12, 1 + i % 28, i, i,
+                            i == at ? fault : "\"summary\": {\"en\": \"A summary long enough to be a few dozen bytes\"}",
+                            i + 1 < n ? "," : "");
+  g_string_append (text, "]");
+  if (!kinds_first)
+    g_string_append_printf (text, ",\n%s", kinds);
+  if (!format_first)
+    g_string_append (text, ",\n\"format\": \"daumoc-timeline\", \"version\": 1");
+  g_string_append (text, "}\n");
+
+  return g_string_free_to_bytes (text);
+}
+
+static void
+test_checked_while_read_large (void)
+{
+  static const struct
+  {
+    guint       at;
+    const char *fault;
+  } faults[] = {
+    { G_MAXUINT, "\"summary\": {\"en\": \"fine\"}" },
+    /* Problems of the check, early, in the middle and at the end */
+    { 3, "\"summary\": {\"en\": \"two\"}, \"summary\": {\"en\": \"same\"}" },
+    { 10000, "\"summary\": {\"en\": \"bad \xC3\x28 UTF-8\"}" },
+    { 10000, "\"summary\": {\"en\": \"unclosed}" },
+    { 19999, "\"summary\": [1, 2,]" },
+    { 19999, "\"summary\": 1e999" },
+    /* Problems of the reading */
+    { 12000, "\"summary\": 5" },
+    { 12000, "\"kind\": \"nope\"" },
+    { 15000, "\"related\": [{\"event\": \"e19999\", \"relation\": \"follows-up\"}, {\"event\": \"none\", \"relation\": \"cites\"}]" },
+  };
+
+  for (guint f = 0; f < G_N_ELEMENTS (faults); f++)
+    for (guint order = 0; order < 3; order++)
+      {
+        g_autoptr(GBytes) bytes = make_large (20000, order != 1, order != 2, faults[f].at, faults[f].fault);
+        g_autofree char *what = g_strdup_printf ("fault %u, order %u", f, order);
+
+        assert_same_load (bytes, what);
+      }
+}
+
 /* Files that are not files, or are huge, made at run time. */
 
 typedef DmTestScratch Scratch;
@@ -423,6 +558,8 @@ main (int   argc,
   g_test_add_data_func ("/corpus/every-bad-file/hostile", "hostile", test_every_bad_file);
   g_test_add_func ("/corpus/every-good-file", test_every_good_file);
   g_test_add_func ("/corpus/text-kept-literally", test_text_kept_literally);
+  g_test_add_func ("/corpus/checked-while-read/fixtures", test_checked_while_read_fixtures);
+  g_test_add_func ("/corpus/checked-while-read/large", test_checked_while_read_large);
   g_test_add ("/corpus/not-files", Scratch, NULL, scratch_setup, test_not_files, scratch_teardown);
   g_test_add ("/corpus/huge-string", Scratch, NULL, scratch_setup, test_huge_string, scratch_teardown);
   g_test_add ("/corpus/long-title", Scratch, NULL, scratch_setup, test_long_title, scratch_teardown);

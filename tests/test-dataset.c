@@ -1039,6 +1039,96 @@ test_sources_shipped (void)
     }
 }
 
+/* dm_dataset_finish() against a naive reference: events in the order of
+ * their start (dm_date_compare() deciding a year against its first day),
+ * end and position in the file; an id finds the first of its events in
+ * that order. Large enough for the id table to be made in a thread, with
+ * every tenth id used twice and thousands of events on one day. */
+static int
+naive_compare (const DmEvent *a,
+               const DmEvent *b)
+{
+  int cmp;
+
+  if (a->axis_start != b->axis_start)
+    return a->axis_start < b->axis_start ? -1 : 1;
+  if ((cmp = dm_date_compare (&a->start, &b->start)) != 0)
+    return cmp;
+  if (a->axis_end != b->axis_end)
+    return a->axis_end < b->axis_end ? -1 : 1;
+  return (a->file_index > b->file_index) - (a->file_index < b->file_index);
+}
+
+static void
+test_finish_order_and_ids (gconstpointer data)
+{
+  guint n = GPOINTER_TO_UINT (data);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261203);
+  g_autoptr(DmDataset) dataset = dm_dataset_new ();
+  g_autoptr(GHashTable) first = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < n; i++)
+    {
+      DmEvent *event = dm_event_new ();
+      DmDatePrecision precision = g_rand_int_range (rand, DM_DATE_PRECISION_YEAR, DM_DATE_PRECISION_MINUTE + 1);
+      gint64 year = g_rand_boolean (rand) ? 2020 : g_rand_int_range (rand, 1900, 2030);
+      guint month = g_rand_int_range (rand, 0, 3) == 0 ? 1 : (guint) g_rand_int_range (rand, 1, 13);
+      guint day = g_rand_int_range (rand, 0, 3) == 0 ? 1 : (guint) g_rand_int_range (rand, 1, 29);
+
+      event->id = g_strdup_printf ("e%u", i % 10 == 9 ? i - 5 : i);
+      g_assert_true (dm_date_init (&event->start, precision, year,
+                                   precision >= DM_DATE_PRECISION_MONTH ? month : 0,
+                                   precision >= DM_DATE_PRECISION_DAY ? day : 0,
+                                   precision >= DM_DATE_PRECISION_MINUTE ? (guint) g_rand_int_range (rand, 0, 2) : 0, 0));
+      if (g_rand_int_range (rand, 0, 4) == 0)
+        g_assert_true (dm_date_init (&event->end, DM_DATE_PRECISION_YEAR, year + g_rand_int_range (rand, 0, 3), 0, 0, 0, 0));
+      dm_text_set (&event->title, NULL, event->id);
+      if (i % 3 != 0)
+        {
+          event->tags = g_ptr_array_new_with_free_func (g_free);
+          g_ptr_array_add (event->tags, g_strdup_printf ("t%u", i % 7));
+          if (i % 5 == 0)
+            g_ptr_array_add (event->tags, g_strdup_printf ("u%02u", i % 13));
+        }
+      dm_dataset_add_event (dataset, event);
+    }
+  dm_dataset_finish (dataset);
+
+  /* Every tag once, sorted (made with the id table for a large dataset). */
+  {
+    GPtrArray *tags = dm_dataset_get_tags (dataset);
+    static const char * const expected[] = {
+      "t0", "t1", "t2", "t3", "t4", "t5", "t6",
+      "u00", "u01", "u02", "u03", "u04", "u05", "u06", "u07", "u08", "u09", "u10", "u11", "u12",
+    };
+
+    g_assert_cmpuint (tags->len, ==, G_N_ELEMENTS (expected));
+    for (guint i = 0; i < tags->len; i++)
+      g_assert_cmpstr (g_ptr_array_index (tags, i), ==, expected[i]);
+  }
+
+  g_assert_cmpuint (dm_dataset_get_n_events (dataset), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      const DmEvent *event = dm_dataset_get_event (dataset, i);
+
+      if (i > 0)
+        g_assert_cmpint (naive_compare (dm_dataset_get_event (dataset, i - 1), event), <, 0);
+      if (!g_hash_table_contains (first, event->id))
+        g_hash_table_insert (first, event->id, GUINT_TO_POINTER (i));
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      const DmEvent *event = dm_dataset_get_event (dataset, i);
+      guint expected = GPOINTER_TO_UINT (g_hash_table_lookup (first, event->id));
+      guint position = G_MAXUINT;
+
+      g_assert_true (dm_dataset_lookup_event (dataset, event->id, &position) == dm_dataset_get_event (dataset, expected));
+      g_assert_cmpuint (position, ==, expected);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1048,6 +1138,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/dataset/loads", test_loads);
+  g_test_add_data_func ("/dataset/finish/small", GUINT_TO_POINTER (500), test_finish_order_and_ids);
+  g_test_add_data_func ("/dataset/finish/large", GUINT_TO_POINTER (80000), test_finish_order_and_ids);
   g_test_add_func ("/dataset/citations-verbatim", test_citations_verbatim);
   g_test_add_func ("/dataset/relations", test_relations);
   g_test_add_func ("/dataset/referrers", test_referrers);

@@ -436,6 +436,21 @@ sign (int value)
   return (value > 0) - (value < 0);
 }
 
+/* dm_date_get_order_key() of @a and @b compared, as dm_date_compare(). */
+static int
+compare_order_keys (const DmDate *a,
+                    const DmDate *b)
+{
+  gint64 major_a, major_b;
+  guint32 minor_a, minor_b;
+
+  dm_date_get_order_key (a, &major_a, &minor_a);
+  dm_date_get_order_key (b, &major_b, &minor_b);
+  if (major_a != major_b)
+    return major_a < major_b ? -1 : 1;
+  return (minor_a > minor_b) - (minor_a < minor_b);
+}
+
 static void
 test_compare (void)
 {
@@ -449,6 +464,8 @@ test_compare (void)
       g_assert_cmpint (sign (dm_date_compare (&a, &b)), ==, row->expected);
       g_assert_cmpint (sign (dm_date_compare (&b, &a)), ==, -row->expected);
       g_assert_cmpint (dm_date_equal (&a, &b), ==, row->expected == 0);
+      g_assert_cmpint (compare_order_keys (&a, &b), ==, row->expected);
+      g_assert_cmpint (compare_order_keys (&b, &a), ==, -row->expected);
     }
 }
 
@@ -495,7 +512,24 @@ test_compare_sorted (void)
         int expected = (i > j) - (i < j);
 
         g_assert_cmpint (sign (dm_date_compare (&a, &b)), ==, expected);
+        g_assert_cmpint (compare_order_keys (&a, &b), ==, expected);
       }
+
+  /* An unset date sorts before every set one, and equals another. */
+  {
+    DmDate unset = { 0 };
+    DmDate also_unset = { 0 };
+
+    g_assert_cmpint (compare_order_keys (&unset, &also_unset), ==, 0);
+    for (gsize i = 0; i < G_N_ELEMENTS (sorted_dates); i++)
+      {
+        DmDate a = parse_ok (sorted_dates[i]);
+
+        g_assert_cmpint (sign (dm_date_compare (&unset, &a)), ==, -1);
+        g_assert_cmpint (compare_order_keys (&unset, &a), ==, -1);
+        g_assert_cmpint (compare_order_keys (&a, &unset), ==, 1);
+      }
+  }
 }
 
 /* ---------------------------------------------------------------------- */

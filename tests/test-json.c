@@ -55,6 +55,72 @@ test_check_refuses (void)
     }
 }
 
+/* Strings are checked and read eight bytes at a time while they are
+ * plain ASCII: whatever ends a run (a quote, an escape, a control
+ * character, a longer character, valid or not) is found wherever it falls
+ * in eight bytes, and at the very end of the data. */
+static void
+test_strings_every_offset (void)
+{
+  static const struct
+  {
+    const char       *inside;
+    DmJsonScanResult  result;
+    const char       *read;    /* what the reader makes of it, if valid */
+  } cases[] = {
+    { "\"", DM_JSON_SCAN_OK, "" },
+    { "\\n\"", DM_JSON_SCAN_OK, "\n" },
+    { "\\\"\"", DM_JSON_SCAN_OK, "\"" },
+    { "é\"", DM_JSON_SCAN_OK, "é" },
+    { "\x01\"", DM_JSON_SCAN_SYNTAX, NULL },
+    { "\x1F\"", DM_JSON_SCAN_SYNTAX, NULL },
+    { "\n\"", DM_JSON_SCAN_SYNTAX, NULL },
+    { "\x7F\"", DM_JSON_SCAN_OK, "\x7F" },
+    { "\xC3\x28\"", DM_JSON_SCAN_ENCODING, NULL },
+    { "\xFF\"", DM_JSON_SCAN_ENCODING, NULL },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    for (guint before = 0; before < 20; before++)
+      for (guint after = 0; after < 10; after++)
+        {
+          g_autoptr(GString) text = g_string_new ("\"");
+          g_autoptr(GString) expected = g_string_new (NULL);
+          g_auto(DmJsonCheckError) error = { 0 };
+          g_autoptr(DmJsonChecked) checked = NULL;
+          g_autoptr(GBytes) bytes = NULL;
+
+          for (guint i = 0; i < before; i++)
+            g_string_append_c (text, 'a' + i % 26);
+          g_string_append (expected, text->str + 1);
+          g_string_append (text, cases[c].inside);
+          if (cases[c].read != NULL)
+            g_string_append (expected, cases[c].read);
+          for (guint i = 0; i < after; i++)
+            g_string_append_c (text, ' ');
+
+          /* Exactly the length of the text: nothing after it to read. */
+          bytes = g_bytes_new (text->str, text->len);
+          checked = dm_json_check (bytes, NULL, &error);
+          g_test_message ("case %u, %u before, %u after", c, before, after);
+          g_assert_cmpint (error.result, ==, cases[c].result);
+          if (cases[c].result != DM_JSON_SCAN_OK)
+            {
+              g_assert_null (checked);
+              g_assert_cmpuint (error.location.line, ==, 1);
+              g_assert_cmpuint (error.location.column, ==, before + 2);
+              continue;
+            }
+          {
+            g_autoptr(DmJsonReader) reader = dm_json_reader_new (checked);
+            DmJsonNode *node = dm_json_reader_read_value (reader);
+
+            g_assert_cmpint (node->type, ==, DM_JSON_STRING);
+            g_assert_cmpstr (node->v.string, ==, expected->str);
+          }
+        }
+}
+
 static void
 test_check_root_member (void)
 {
@@ -287,6 +353,7 @@ main (int   argc,
 
   g_test_add_func ("/json/check/refuses", test_check_refuses);
   g_test_add_func ("/json/check/root-member", test_check_root_member);
+  g_test_add_func ("/json/strings/every-offset", test_strings_every_offset);
   g_test_add_func ("/json/reader/random", test_reader_random);
   g_test_add_func ("/json/reader/nodes", test_reader_nodes);
   g_test_add_func ("/json/reader/release", test_reader_release);

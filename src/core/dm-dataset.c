@@ -68,36 +68,107 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* Sorting a million events by following a pointer to each at every
- * comparison is slow; their keys are sorted instead, in one array. */
+ * comparison is slow; their keys are sorted instead, in one array, and
+ * compared inline: the axis start, then the start date's order key
+ * (dm_date_get_order_key(), which orders as dm_date_compare() does and
+ * decides a year and its first day, which start together on the axis),
+ * the axis end, and the position in the file. */
 typedef struct
 {
   double   start;
-  double   end;
+  gint64   date_major;
+  guint32  date_minor;
   guint    file_index;
+  double   end;
   DmEvent *event;
 } SortKey;
 
-static int
-compare_keys (const void *a,
-              const void *b)
+static inline int
+compare_keys (const SortKey *x,
+              const SortKey *y)
 {
-  const SortKey *x = a;
-  const SortKey *y = b;
-  int cmp;
-
-  /* The axis start orders dates as dm_date_compare() does, except that a
-   * year and its first day start together; it decides those. */
   if (x->start != y->start)
     return x->start < y->start ? -1 : 1;
-
-  cmp = dm_date_compare (&x->event->start, &y->event->start);
-  if (cmp != 0)
-    return cmp;
-
+  if (x->date_major != y->date_major)
+    return x->date_major < y->date_major ? -1 : 1;
+  if (x->date_minor != y->date_minor)
+    return x->date_minor < y->date_minor ? -1 : 1;
   if (x->end != y->end)
     return x->end < y->end ? -1 : 1;
 
   return (x->file_index > y->file_index) - (x->file_index < y->file_index);
+}
+
+static SortKey
+sort_key_of (DmEvent *event)
+{
+  SortKey key = { event->axis_start, 0, 0, event->file_index, event->axis_end, event };
+
+  dm_date_get_order_key (&event->start, &key.date_major, &key.date_minor);
+  return key;
+}
+
+/* A merge sort of @n keys with the comparison inlined (qsort() calls a
+ * function per comparison): runs of 16 sorted by insertion, then merged
+ * back and forth between @keys and a buffer of the same size. */
+static void
+sort_keys (SortKey *keys,
+           gsize    n)
+{
+  const gsize run = 16;
+  g_autofree SortKey *buffer = NULL;
+  SortKey *from = keys;
+  SortKey *to;
+
+  for (gsize start = 0; start < n; start += run)
+    {
+      gsize end = MIN (start + run, n);
+
+      for (gsize i = start + 1; i < end; i++)
+        {
+          SortKey key = keys[i];
+          gsize j = i;
+
+          while (j > start && compare_keys (&key, &keys[j - 1]) < 0)
+            {
+              keys[j] = keys[j - 1];
+              j--;
+            }
+          keys[j] = key;
+        }
+    }
+
+  if (n <= run)
+    return;
+
+  buffer = g_new (SortKey, n);
+  to = buffer;
+  for (gsize width = run; width < n; width *= 2)
+    {
+      SortKey *swap;
+
+      for (gsize lo = 0; lo < n; lo += 2 * width)
+        {
+          gsize mid = MIN (lo + width, n);
+          gsize hi = MIN (lo + 2 * width, n);
+          gsize i = lo;
+          gsize j = mid;
+          gsize k = lo;
+
+          while (i < mid && j < hi)
+            to[k++] = compare_keys (&from[j], &from[i]) < 0 ? from[j++] : from[i++];
+          while (i < mid)
+            to[k++] = from[i++];
+          while (j < hi)
+            to[k++] = from[j++];
+        }
+      swap = from;
+      from = to;
+      to = swap;
+    }
+
+  if (from != keys)
+    memcpy (keys, from, n * sizeof (SortKey));
 }
 
 static int
@@ -114,8 +185,8 @@ static int
 compare_events (const DmEvent *x,
                 const DmEvent *y)
 {
-  SortKey a = { x->axis_start, x->axis_end, x->file_index, (DmEvent *) x };
-  SortKey b = { y->axis_start, y->axis_end, y->file_index, (DmEvent *) y };
+  SortKey a = sort_key_of ((DmEvent *) x);
+  SortKey b = sort_key_of ((DmEvent *) y);
 
   return compare_keys (&a, &b);
 }
@@ -391,11 +462,77 @@ build_lanes (DmDataset *self)
     }
 }
 
+static int
+compare_tags (gconstpointer a,
+              gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Every tag of @events, once each (the first event's string), sorted. */
+static GPtrArray *
+collect_tags (DmEvent **events,
+              guint     n)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *tags = g_ptr_array_new ();
+
+  for (guint i = 0; i < n; i++)
+    {
+      const DmEvent *event = events[i];
+
+      for (guint t = 0; event->tags != NULL && t < event->tags->len; t++)
+        if (g_hash_table_add (seen, g_ptr_array_index (event->tags, t)))
+          g_ptr_array_add (tags, g_ptr_array_index (event->tags, t));
+    }
+  g_ptr_array_sort (tags, compare_tags);
+
+  return tags;
+}
+
+/* The table of events by id, made in a thread while the finishing sorts
+ * and indexes: from the events in the order of the file, the first of
+ * those with the same id in the sorted order winning. A large dataset's
+ * tags (dm_dataset_get_tags(), which a window asks for at once) are
+ * collected there too. */
+typedef struct
+{
+  GHashTable  *table;
+  DmEvent    **events;
+  guint        n;
+  GPtrArray   *tags;   /* out, when in a thread */
+} IdJob;
+
+/* A table that big is worth a thread. */
+#define IDS_IN_THREAD 50000
+
+static gpointer
+fill_ids (gpointer data)
+{
+  IdJob *job = data;
+
+  for (guint i = 0; i < job->n; i++)
+    {
+      DmEvent *event = job->events[i];
+      DmEvent *known = g_hash_table_lookup (job->table, event->id);
+
+      if (known == NULL || compare_events (event, known) < 0)
+        g_hash_table_replace (job->table, event->id, event);
+    }
+  if (job->n >= IDS_IN_THREAD)
+    job->tags = collect_tags (job->events, job->n);
+
+  return NULL;
+}
+
+
 void
 dm_dataset_finish (DmDataset *self)
 {
   g_autoptr(GHashTable) kind_positions = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree SortKey *keys = NULL;
+  IdJob ids;
+  GThread *ids_thread = NULL;
   guint n;
 
   g_return_if_fail (DM_IS_DATASET (self));
@@ -415,7 +552,7 @@ dm_dataset_finish (DmDataset *self)
   for (guint i = 0; i < n; i++)
     {
       DmEvent *event = g_ptr_array_index (self->events, i);
-      const DmDate *last = dm_date_is_set (&event->end) ? &event->end : &event->start;
+      const DmDate *last = event->end.precision != DM_DATE_PRECISION_NONE ? &event->end : &event->start;
 
       event->axis_start = dm_date_get_axis_start (&event->start);
       event->axis_end = MAX (dm_date_get_axis_end (last), event->axis_start);
@@ -425,11 +562,19 @@ dm_dataset_finish (DmDataset *self)
       if (event->kind_index != G_MAXUINT)
         self->kind_counts[event->kind_index]++;
       self->languages |= text_languages (&event->title) | text_languages (&event->summary);
-      keys[i] = (SortKey) { event->axis_start, event->axis_end, event->file_index, event };
+      keys[i] = sort_key_of (event);
     }
 
-  if (n > 1)
-    qsort (keys, n, sizeof (SortKey), compare_keys);
+  ids.table = self->events_by_id;
+  ids.n = n;
+  ids.tags = NULL;
+  ids.events = g_memdup2 (self->events->pdata, sizeof (DmEvent *) * MAX (n, 1));
+  if (n >= IDS_IN_THREAD)
+    ids_thread = g_thread_new ("dm-dataset-ids", fill_ids, &ids);
+  else
+    fill_ids (&ids);
+
+  sort_keys (keys, n);
 
   self->starts = g_new (double, MAX (n, 1));
   self->ends = g_new (double, MAX (n, 1));
@@ -442,13 +587,15 @@ dm_dataset_finish (DmDataset *self)
       self->ends[i] = keys[i].end;
       if (self->ends[i] > self->ends[self->latest])
         self->latest = i;
-      if (!g_hash_table_contains (self->events_by_id, event->id))
-        g_hash_table_insert (self->events_by_id, event->id, event);
       self->next_file_index = MAX (self->next_file_index, event->file_index + 1);
     }
 
   self->index = dm_interval_index_new (self->starts, self->ends, n);
   build_lanes (self);
+  if (ids_thread != NULL)
+    g_thread_join (ids_thread);
+  g_free (ids.events);
+  self->tags = ids.tags;
   self->finished = TRUE;
 }
 
@@ -810,12 +957,6 @@ dm_dataset_get_kind_count (DmDataset *self,
   return self->kind_counts[kind_index];
 }
 
-static int
-compare_tags (gconstpointer a,
-              gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
 
 GPtrArray *
 dm_dataset_get_tags (DmDataset *self)
@@ -825,18 +966,7 @@ dm_dataset_get_tags (DmDataset *self)
 
   if (self->tags == NULL)
     {
-      g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-
-      self->tags = g_ptr_array_new ();
-      for (guint i = 0; i < self->events->len; i++)
-        {
-          const DmEvent *event = g_ptr_array_index (self->events, i);
-
-          for (guint t = 0; event->tags != NULL && t < event->tags->len; t++)
-            if (g_hash_table_add (seen, g_ptr_array_index (event->tags, t)))
-              g_ptr_array_add (self->tags, g_ptr_array_index (event->tags, t));
-        }
-      g_ptr_array_sort (self->tags, compare_tags);
+      self->tags = collect_tags ((DmEvent **) self->events->pdata, self->events->len);
     }
 
   return self->tags;

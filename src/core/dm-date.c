@@ -500,6 +500,29 @@ get_start (const DmDate *date,
     *minutes = (guint) date->hour * 60 + date->minute;
 }
 
+void
+dm_date_get_order_key (const DmDate *date,
+                       gint64       *major,
+                       guint32      *minor)
+{
+  gint64 days;
+  guint minutes;
+
+  g_return_if_fail (date != NULL);
+
+  /* Unset dates sort first; no set date is that far back. */
+  if (date->precision == DM_DATE_PRECISION_NONE)
+    {
+      *major = G_MININT64;
+      *minor = 0;
+      return;
+    }
+
+  get_start (date, &days, &minutes);
+  *major = days;
+  *minor = minutes * 8 + date->precision;
+}
+
 int
 dm_date_compare (const DmDate *a,
                  const DmDate *b)

@@ -94,6 +94,11 @@ gboolean     dm_date_ends_before_start    (const DmDate  *start,
  * first), so 2019 < 2019-01 < 2019-01-01 < 2019-01-01T00:00 < 2019-01-02. */
 int          dm_date_compare              (const DmDate *a,
                                            const DmDate *b);
+/* Two numbers that order dates as dm_date_compare() does: by @major,
+ * then by @minor (for sorting many dates without comparing structs). */
+void         dm_date_get_order_key        (const DmDate *date,
+                                           gint64       *major,
+                                           guint32      *minor);
 gboolean     dm_date_equal                (const DmDate *a,
                                            const DmDate *b);
 

@@ -6,6 +6,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "dm-debug.h"
 
@@ -39,6 +40,44 @@ dm_debug_has (const char *flag)
   return FALSE;
 }
 
+typedef struct
+{
+  gint64 wall;
+  gint64 cpu;
+} PhaseClock;
+
+static GPrivate phase_clock = G_PRIVATE_INIT (g_free);
+
+void
+dm_debug_load_phase (const char *what)
+{
+  static gint enabled = -1;
+  PhaseClock *clock;
+  struct timespec ts;
+  gint64 cpu = 0;
+  gint64 wall = g_get_monotonic_time ();
+
+  if (g_atomic_int_get (&enabled) < 0)
+    g_atomic_int_set (&enabled, dm_debug_has ("load-phases"));
+  if (!g_atomic_int_get (&enabled))
+    return;
+
+  if (clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts) == 0)
+    cpu = (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+
+  clock = g_private_get (&phase_clock);
+  if (clock == NULL)
+    {
+      clock = g_new0 (PhaseClock, 1);
+      g_private_set (&phase_clock, clock);
+    }
+  if (what != NULL)
+    fprintf (stderr, "daumoc: load phase %s: %.1f ms, %.1f ms of this thread's processor time\n",
+             what, (wall - clock->wall) / 1000.0, (cpu - clock->cpu) / 1000.0);
+  clock->wall = wall;
+  clock->cpu = cpu;
+}
+
 gboolean
 dm_debug_timing (void)
 {
@@ -60,6 +99,21 @@ dm_debug_report_once (const char *what,
   fprintf (stderr, "daumoc: %s after %.1f ms%s%s\n", what,
            (g_get_monotonic_time () - start_time) / 1000.0,
            detail ? ", " : "", detail ? detail : "");
+
+  /* The process's peak and resident memory at that moment (Linux). */
+  {
+    g_autofree char *status = NULL;
+
+    if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+      {
+        const char *peak = strstr (status, "VmHWM:");
+        const char *resident = strstr (status, "VmRSS:");
+
+        if (peak != NULL && resident != NULL)
+          fprintf (stderr, "daumoc: memory at %s: peak %" G_GUINT64_FORMAT " KiB, resident %" G_GUINT64_FORMAT " KiB\n",
+                   what, g_ascii_strtoull (peak + 6, NULL, 10), g_ascii_strtoull (resident + 6, NULL, 10));
+      }
+  }
   fflush (stderr);
 }
 

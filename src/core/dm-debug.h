@@ -13,7 +13,8 @@ G_BEGIN_DECLS
  * progress, for large files). The benchmark reads these lines. */
 void     dm_debug_mark_start   (void);
 gboolean dm_debug_timing       (void);
-/* Prints "daumoc: WHAT after N ms" the first time it is called for @what. */
+/* Prints "daumoc: WHAT after N ms" the first time it is called for @what,
+ * and (on Linux) "daumoc: memory at WHAT: peak N KiB, resident N KiB". */
 void     dm_debug_report_once  (const char *what,
                                 const char *detail);
 
@@ -22,6 +23,11 @@ void     dm_debug_report_once  (const char *what,
  * file it writes is complete but not yet renamed into place, so that tests
  * can interrupt a write at a known point. */
 gboolean dm_debug_has         (const char *flag);
+
+/* DAUMOC_DEBUG=load-phases: prints "daumoc: load phase WHAT: N ms, N ms
+ * of this thread's processor time" since the previous phase of the same
+ * thread (the first phase of a load passes @what NULL to start the clock). */
+void     dm_debug_load_phase  (const char *what);
 
 /* While @watching, measures the longest time between two turns of the main
  * loop (a tick is due every 5 ms); on stopping, reports it once as

@@ -32,6 +32,7 @@ struct _DmIntervalIndex
   double *lo;
   double *hi;
   guint   n;
+  gboolean lo_sorted;  /* lo ascending: positions are in order of lo */
   guint  *by_lo;
   guint  *by_hi;
   GArray *nodes;
@@ -173,7 +174,10 @@ build (Builder *b,
   b->filled += n_here;
 
   sort_index = index;
-  qsort (index->by_lo + node.offset, n_here, sizeof (guint), compare_by_lo);
+  /* Members stay in ascending order through the splits, so by_lo is
+   * sorted already when lo is (a dataset's starts are). */
+  if (!index->lo_sorted)
+    qsort (index->by_lo + node.offset, n_here, sizeof (guint), compare_by_lo);
   qsort (index->by_hi + node.offset, n_here, sizeof (guint), compare_by_hi_desc);
 
   node_id = index->nodes->len;
@@ -214,10 +218,13 @@ dm_interval_index_new (const double *lo,
   index->nodes = g_array_new (FALSE, FALSE, sizeof (Node));
 
   members = g_new (guint, MAX (n, 1));
+  index->lo_sorted = TRUE;
   for (guint i = 0; i < n; i++)
     {
       g_return_val_if_fail (lo[i] <= hi[i], index);
       members[i] = i;
+      if (i > 0 && lo[i] < lo[i - 1])
+        index->lo_sorted = FALSE;
     }
 
   builder.index = index;

@@ -95,15 +95,32 @@ arena_node (Arena      *a,
   return node;
 }
 
+/* A member's name as 16 bits, never 0 (which says a node's key is not
+ * known): its first two bytes. The loader looks up some twenty members
+ * of every event, most of them missing, and compares these before the
+ * names; they tell most of its names apart without a call. */
+static inline guint16
+name_key (const char *name)
+{
+  guint8 second = name[0] != '\0' ? (guint8) name[1] : 0;
+
+  return 0x8000 | (guint16) ((guint8) name[0] & 0x7F) | (guint16) ((second & 0x7F) << 7);
+}
+
 /* The reader */
 
 struct _DmJsonReader
 {
-  const char *data;
-  gsize       length;
-  gsize       pos;
-  Arena       arena;
-  GString    *scratch;
+  const char     *data;
+  gsize           length;
+  gsize           pos;
+  Arena           arena;
+  GString        *scratch;
+
+  /* Reading while the bytes are checked (NULL when they were before) */
+  DmJsonCheckJob *job;
+  guint           depth;    /* objects and arrays entered */
+  gboolean        failed;   /* the check found a problem: read no more */
 };
 
 DmJsonReader *
@@ -119,6 +136,47 @@ dm_json_reader_new (const DmJsonChecked *checked)
   r->scratch = g_string_sized_new (256);
 
   return r;
+}
+
+DmJsonReader *
+dm_json_reader_new_checking (DmJsonCheckJob *job)
+{
+  DmJsonReader *r;
+
+  g_return_val_if_fail (job != NULL, NULL);
+
+  r = g_new0 (DmJsonReader, 1);
+  r->data = dm_json_check_job_get_data (job, &r->length);
+  r->job = job;
+  arena_init (&r->arena);
+  r->scratch = g_string_sized_new (256);
+
+  return r;
+}
+
+gboolean
+dm_json_reader_failed (DmJsonReader *r)
+{
+  return r->failed;
+}
+
+/* With a job: whether the bytes from the position on may be read, up to
+ * the end of a value done at @depth (see dm_json_check_job_wait()). The
+ * position may be on white space before what is read: a value done that
+ * ends after it either holds it (all of what is read, then) or starts
+ * after it. */
+static gboolean
+reader_wait (DmJsonReader *r,
+             guint         depth)
+{
+  if (r->job == NULL)
+    return TRUE;
+  if (r->failed)
+    return FALSE;
+  if (!dm_json_check_job_wait (r->job, depth, r->pos))
+    r->failed = TRUE;
+
+  return !r->failed;
 }
 
 void
@@ -181,6 +239,35 @@ reader_hex4 (const char *p)
   return value;
 }
 
+#define ONES G_GUINT64_CONSTANT (0x0101010101010101)
+#define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
+
+/* The first '"' or '\\' from @p on, in checked JSON (there is one, before
+ * @end): eight bytes at a time while they are there to read. */
+static inline const char *
+find_quote (const char *p,
+            const char *end)
+{
+  while (end - p >= 8)
+    {
+      guint64 word;
+      guint64 quotes;
+      guint64 backslashes;
+
+      memcpy (&word, p, 8);
+      quotes = word ^ (ONES * '"');
+      backslashes = word ^ (ONES * '\\');
+      if ((((quotes - ONES) & ~quotes) | ((backslashes - ONES) & ~backslashes)) & HIGHS)
+        break;
+      p += 8;
+    }
+
+  while (*p != '"' && *p != '\\')
+    p++;
+
+  return p;
+}
+
 /* The string at the position (its opening quote), decoded into the arena. */
 static const char *
 reader_string (DmJsonReader *r,
@@ -191,8 +278,7 @@ reader_string (DmJsonReader *r,
   char *copy;
 
   /* Most strings have no escapes: one copy. */
-  while (*p != '"' && *p != '\\')
-    p++;
+  p = find_quote (p, r->data + r->length);
 
   if (*p == '"')
     {
@@ -213,8 +299,7 @@ reader_string (DmJsonReader *r,
         {
           const char *run = p;
 
-          while (*p != '"' && *p != '\\')
-            p++;
+          p = find_quote (p, r->data + r->length);
           g_string_append_len (r->scratch, run, p - run);
           continue;
         }
@@ -254,8 +339,21 @@ reader_string (DmJsonReader *r,
   return copy;
 }
 
+static DmJsonType reader_peek (DmJsonReader *r);
+
+/* Peeking at a value reads its first byte, checked once the check has
+ * done its first member or element (or the value, if it has none). */
 DmJsonType
 dm_json_reader_peek (DmJsonReader *r)
+{
+  if (!reader_wait (r, MIN (r->depth + 1, 2)))
+    return DM_JSON_NULL;
+
+  return reader_peek (r);
+}
+
+static DmJsonType
+reader_peek (DmJsonReader *r)
 {
   reader_skip_whitespace (r);
 
@@ -283,16 +381,26 @@ dm_json_reader_peek (DmJsonReader *r)
     }
 }
 
-void
-dm_json_reader_enter (DmJsonReader *r)
+static void
+reader_enter (DmJsonReader *r)
 {
   reader_skip_whitespace (r);
   g_assert (r->data[r->pos] == '{' || r->data[r->pos] == '[');
   r->pos++;
 }
 
-const char *
-dm_json_reader_next_member (DmJsonReader *r)
+void
+dm_json_reader_enter (DmJsonReader *r)
+{
+  if (!reader_wait (r, MIN (r->depth + 1, 2)))
+    return;
+
+  reader_enter (r);
+  r->depth++;
+}
+
+static const char *
+reader_next_member (DmJsonReader *r)
 {
   const char *name;
 
@@ -317,8 +425,26 @@ dm_json_reader_next_member (DmJsonReader *r)
   return name;
 }
 
-gboolean
-dm_json_reader_next_element (DmJsonReader *r)
+/* The separator and the name before the next member (or the end) are
+ * checked once the check has done that member's value or its first
+ * member or element (not the whole of it: the events), or the object. */
+const char *
+dm_json_reader_next_member (DmJsonReader *r)
+{
+  const char *name;
+
+  if (!reader_wait (r, MIN (r->depth + 1, 2)))
+    return NULL;
+
+  name = reader_next_member (r);
+  if (name == NULL && r->depth > 0)
+    r->depth--;
+
+  return name;
+}
+
+static gboolean
+reader_next_element (DmJsonReader *r)
 {
   reader_skip_whitespace (r);
   if (r->data[r->pos] == ',')
@@ -335,10 +461,39 @@ dm_json_reader_next_element (DmJsonReader *r)
   return TRUE;
 }
 
+gboolean
+dm_json_reader_next_element (DmJsonReader *r)
+{
+  gboolean more;
+
+  if (!reader_wait (r, MIN (r->depth + 1, 2)))
+    return FALSE;
+
+  more = reader_next_element (r);
+  if (!more && r->depth > 0)
+    r->depth--;
+
+  return more;
+}
+
+static DmJsonNode *reader_read_value (DmJsonReader *r);
+
+/* A value is checked once the check has done it (the root: once it has
+ * ended); deeper than 2, once it has done the value of depth 2 that holds
+ * it. */
 DmJsonNode *
 dm_json_reader_read_value (DmJsonReader *r)
 {
-  DmJsonType type = dm_json_reader_peek (r);
+  if (!reader_wait (r, MIN (r->depth, 2)))
+    return arena_node (&r->arena, DM_JSON_NULL);
+
+  return reader_read_value (r);
+}
+
+static DmJsonNode *
+reader_read_value (DmJsonReader *r)
+{
+  DmJsonType type = reader_peek (r);
   DmJsonNode *node = arena_node (&r->arena, type);
 
   switch (type)
@@ -348,7 +503,7 @@ dm_json_reader_read_value (DmJsonReader *r)
       {
         DmJsonNode **tail = &node->v.first;
 
-        dm_json_reader_enter (r);
+        reader_enter (r);
         for (;;)
           {
             const char *name = NULL;
@@ -356,14 +511,16 @@ dm_json_reader_read_value (DmJsonReader *r)
 
             if (type == DM_JSON_OBJECT)
               {
-                if ((name = dm_json_reader_next_member (r)) == NULL)
+                if ((name = reader_next_member (r)) == NULL)
                   break;
               }
-            else if (!dm_json_reader_next_element (r))
+            else if (!reader_next_element (r))
               break;
 
-            child = dm_json_reader_read_value (r);
+            child = reader_read_value (r);
             child->name = name;
+            if (name != NULL)
+              child->name_hash = name_key (name);
             *tail = child;
             tail = &child->next;
             node->n++;
@@ -458,7 +615,10 @@ dm_json_tree_append (DmJsonTree *tree,
   g_return_val_if_fail ((container->type == DM_JSON_OBJECT) == (name != NULL), node);
 
   if (name != NULL)
-    node->name = arena_strndup (&tree->arena, name, strlen (name));
+    {
+      node->name = arena_strndup (&tree->arena, name, strlen (name));
+      node->name_hash = name_key (node->name);
+    }
 
   tail = g_hash_table_lookup (tree->tails, container);
   if (tail == NULL)
@@ -513,10 +673,17 @@ DmJsonNode *
 dm_json_node_get_member (const DmJsonNode *object,
                          const char       *name)
 {
+  guint16 hash;
+
   g_return_val_if_fail (object != NULL && object->type == DM_JSON_OBJECT, NULL);
 
+  /* The loader asks for some twenty members of every event, most of them
+   * missing: the key (or, if a node has none, the first byte) rules out
+   * most names without a call. */
+  hash = name_key (name);
   for (DmJsonNode *member = object->v.first; member != NULL; member = member->next)
-    if (strcmp (member->name, name) == 0)
+    if ((member->name_hash != 0 ? member->name_hash == hash : member->name[0] == name[0]) &&
+        strcmp (member->name, name) == 0)
       return member;
 
   return NULL;

@@ -45,6 +45,7 @@ struct _DmJsonNode
   } v;
   guint       n;           /* members or elements; a string's length */
   guint8      type;        /* DmJsonType */
+  guint16     name_hash;   /* @name in short, to look members up; 0: not known */
 };
 
 typedef struct _DmJsonReader DmJsonReader;
@@ -57,6 +58,12 @@ typedef struct
 
 /* @checked must outlive the reader. */
 DmJsonReader *dm_json_reader_new          (const DmJsonChecked *checked);
+/* A reader of bytes being checked by @job (which must outlive the
+ * reader): each step waits until the check has gone past what it reads.
+ * If the check finds a problem, the reader stops: it reads nulls, and
+ * objects and arrays end; dm_json_reader_failed() then says so. */
+DmJsonReader *dm_json_reader_new_checking (DmJsonCheckJob      *job);
+gboolean      dm_json_reader_failed       (DmJsonReader        *reader);
 void          dm_json_reader_free         (DmJsonReader  *reader);
 
 /* The type of the value at the reader's position. */

@@ -33,13 +33,20 @@ typedef struct
   const char       *root_member;
   gboolean          has_root_member;
 
+  /* Checking in a thread of its own (see DmJsonCheckJob), or NULL */
+  DmJsonCheckJob   *job;
+
   /* Locating (NULL when checking) */
   GHashTable       *wanted;
   GHashTable       *prefixes;
   GString          *path;
 } Scanner;
 
+#define ONES G_GUINT64_CONSTANT (0x0101010101010101)
+#define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
+
 static gboolean scan_value (Scanner *s, gboolean track);
+static void     job_publish (DmJsonCheckJob *job, guint depth, gsize end);
 
 static guint
 column_at (const guchar *data,
@@ -216,6 +223,23 @@ scan_string (Scanner  *s,
       gsize run = s->pos;
       guchar c;
 
+      /* Plain ASCII, eight bytes at a time: none of them a control
+       * character, a quote, a backslash or the start of a longer
+       * character. */
+      while (s->length - s->pos >= 8)
+        {
+          guint64 word;
+          guint64 quotes;
+          guint64 backslashes;
+
+          memcpy (&word, s->data + s->pos, 8);
+          quotes = word ^ (ONES * '"');
+          backslashes = word ^ (ONES * '\\');
+          if ((word | ((word - ONES * 0x20) & ~word) | ((quotes - ONES) & ~quotes) |
+               ((backslashes - ONES) & ~backslashes)) & HIGHS)
+            break;
+          s->pos += 8;
+        }
       while (s->pos < s->length && (c = s->data[s->pos]) >= 0x20 && c < 0x80 && c != '"' && c != '\\')
         s->pos++;
       if (out != NULL)
@@ -596,9 +620,27 @@ scan_array (Scanner  *s,
     }
 }
 
+static gboolean scan_one_value (Scanner *s, gboolean track);
+
+/* A value at s->depth; a check in a job says when one at depth 1 or 2 (a
+ * member of the root, an element of one of those) is done. */
 static gboolean
 scan_value (Scanner  *s,
             gboolean  track)
+{
+  guint depth = s->depth;
+
+  if (!scan_one_value (s, track))
+    return FALSE;
+  if (s->job != NULL && (depth == 1 || depth == 2))
+    job_publish (s->job, depth, s->pos);
+
+  return TRUE;
+}
+
+static gboolean
+scan_one_value (Scanner  *s,
+                gboolean  track)
 {
   gboolean ret;
   char buf[64];
@@ -763,6 +805,188 @@ dm_json_checked_get_data (const DmJsonChecked *checked,
   const char *data = g_bytes_get_data (checked->bytes, length);
 
   return data != NULL ? data : "";
+}
+
+/* A check in a thread of its own */
+
+struct _DmJsonCheckJob
+{
+  GBytes           *bytes;
+  char             *root_member;
+  GThread          *thread;
+
+  /* Where the values done at depth 1, and at depth 1 or 2, end: every
+   * byte before them has been checked. Written by the thread, read by the
+   * reader. */
+  gsize             done[3];
+  gint              finished;   /* 1: the check ended */
+  gint              waiting;    /* a reader waits on cond */
+  GMutex            mutex;
+  GCond             cond;
+
+  DmJsonChecked    *checked;    /* the result, once finished */
+  DmJsonCheckError  error;
+};
+
+static void
+job_wake (DmJsonCheckJob *job)
+{
+  if (__atomic_load_n (&job->waiting, __ATOMIC_SEQ_CST))
+    {
+      g_mutex_lock (&job->mutex);
+      g_cond_broadcast (&job->cond);
+      g_mutex_unlock (&job->mutex);
+    }
+}
+
+static void
+job_publish (DmJsonCheckJob *job,
+             guint           depth,
+             gsize           end)
+{
+  /* A value at depth 1 ends after every value of depth 2 in it. */
+  if (depth == 1)
+    __atomic_store_n (&job->done[1], end, __ATOMIC_SEQ_CST);
+  __atomic_store_n (&job->done[2], end, __ATOMIC_SEQ_CST);
+  job_wake (job);
+}
+
+static gpointer
+job_thread (gpointer data)
+{
+  DmJsonCheckJob *job = data;
+  const char *bytes;
+  gsize length;
+  Scanner s;
+  char buf[64];
+
+  bytes = g_bytes_get_data (job->bytes, &length);
+  scanner_init (&s, bytes != NULL ? bytes : "", length);
+  s.root_member = job->root_member;
+  s.job = job;
+
+  /* As dm_json_check() does. */
+  skip_whitespace (&s);
+  if (s.pos >= s.length)
+    fail (&s, DM_JSON_SCAN_SYNTAX, s.length == 0 ? _("the file is empty") : _("the file holds only white space, no JSON value"));
+  else if (scan_value (&s, FALSE))
+    {
+      skip_whitespace (&s);
+      if (s.pos < s.length)
+        fail (&s, s.data[s.pos] == 0 ? DM_JSON_SCAN_ENCODING : DM_JSON_SCAN_SYNTAX,
+              _("unexpected %s after the end of the JSON value"), describe_char (&s, buf));
+    }
+
+  job->error.result = s.result;
+  if (s.result != DM_JSON_SCAN_OK)
+    {
+      job->error.location.line = s.error_line;
+      job->error.location.column = column_at (s.data, s.error_line_start, MIN (s.error_pos, s.length));
+      job->error.path = g_steal_pointer (&s.error_path);
+      job->error.message = g_steal_pointer (&s.message);
+    }
+  else
+    {
+      job->checked = g_new0 (DmJsonChecked, 1);
+      job->checked->bytes = g_bytes_ref (job->bytes);
+      job->checked->has_root_member = s.has_root_member;
+    }
+  scanner_clear (&s);
+
+  __atomic_store_n (&job->finished, 1, __ATOMIC_SEQ_CST);
+  g_mutex_lock (&job->mutex);
+  g_cond_broadcast (&job->cond);
+  g_mutex_unlock (&job->mutex);
+
+  return NULL;
+}
+
+DmJsonCheckJob *
+dm_json_check_start (GBytes     *bytes,
+                     const char *root_member)
+{
+  DmJsonCheckJob *job;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  job = g_new0 (DmJsonCheckJob, 1);
+  job->bytes = g_bytes_ref (bytes);
+  job->root_member = g_strdup (root_member);
+  g_mutex_init (&job->mutex);
+  g_cond_init (&job->cond);
+  job->thread = g_thread_new ("dm-json-check", job_thread, job);
+
+  return job;
+}
+
+const char *
+dm_json_check_job_get_data (const DmJsonCheckJob *job,
+                            gsize                *length)
+{
+  const char *data = g_bytes_get_data (job->bytes, length);
+
+  return data != NULL ? data : "";
+}
+
+/* Whether the check has gone past @offset at @depth, or ended well. */
+static gboolean
+job_past (DmJsonCheckJob *job,
+          guint           depth,
+          gsize           offset,
+          gboolean       *failed)
+{
+  if (depth >= 1 && __atomic_load_n (&job->done[MIN (depth, 2)], __ATOMIC_SEQ_CST) > offset)
+    return TRUE;
+  if (__atomic_load_n (&job->finished, __ATOMIC_SEQ_CST))
+    {
+      *failed = job->checked == NULL;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+gboolean
+dm_json_check_job_wait (DmJsonCheckJob *job,
+                        guint           depth,
+                        gsize           offset)
+{
+  gboolean failed = FALSE;
+
+  g_return_val_if_fail (job != NULL, FALSE);
+
+  if (job_past (job, depth, offset, &failed))
+    return !failed;
+
+  g_mutex_lock (&job->mutex);
+  __atomic_store_n (&job->waiting, 1, __ATOMIC_SEQ_CST);
+  while (!job_past (job, depth, offset, &failed))
+    g_cond_wait (&job->cond, &job->mutex);
+  __atomic_store_n (&job->waiting, 0, __ATOMIC_SEQ_CST);
+  g_mutex_unlock (&job->mutex);
+
+  return !failed;
+}
+
+DmJsonChecked *
+dm_json_check_job_finish (DmJsonCheckJob   *job,
+                          DmJsonCheckError *error)
+{
+  DmJsonChecked *checked;
+
+  g_return_val_if_fail (job != NULL, NULL);
+  g_return_val_if_fail (error != NULL, NULL);
+
+  g_thread_join (job->thread);
+  checked = g_steal_pointer (&job->checked);
+  *error = job->error;
+  g_bytes_unref (job->bytes);
+  g_free (job->root_member);
+  g_mutex_clear (&job->mutex);
+  g_cond_clear (&job->cond);
+  g_free (job);
+
+  return checked;
 }
 
 void

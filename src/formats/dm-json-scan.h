@@ -63,6 +63,31 @@ gboolean         dm_json_checked_has_root_member (const DmJsonChecked *checked);
 const char      *dm_json_checked_get_data  (const DmJsonChecked *checked,
                                             gsize               *length);
 
+/* A check run in a thread of its own, so that a large file can be read
+ * while it is checked: a reader made with dm_json_reader_new_checking()
+ * waits before each step until the check has gone past the bytes it is
+ * about to read. */
+typedef struct _DmJsonCheckJob DmJsonCheckJob;
+
+/* Starts checking @bytes as dm_json_check() does. */
+DmJsonCheckJob  *dm_json_check_start       (GBytes           *bytes,
+                                            const char       *root_member);
+const char      *dm_json_check_job_get_data (const DmJsonCheckJob *job,
+                                            gsize               *length);
+/* Waits until the check has done a value at depth 1 (a member or element
+ * of the root) that ends after @offset, with @depth 1; at depth 1 or 2 (an
+ * element or member of one of those), with @depth 2; or until it has
+ * ended, which is all @depth 0 waits for. Every byte before the end of a
+ * value done has been checked. FALSE when the check has found a problem:
+ * nothing more may then be read. */
+gboolean         dm_json_check_job_wait    (DmJsonCheckJob   *job,
+                                            guint             depth,
+                                            gsize             offset);
+/* Waits for the check to end and frees @job; returns what dm_json_check()
+ * would have. */
+DmJsonChecked   *dm_json_check_job_finish  (DmJsonCheckJob   *job,
+                                            DmJsonCheckError *error);
+
 /* Fills the location of the value at each path in @wanted (a table of
  * path → DmJsonLocation*, zeroed by the caller). Paths that do not exist
  * keep line 0; callers that want a fallback add the ancestors of a path

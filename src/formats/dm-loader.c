@@ -15,6 +15,9 @@
 
 #include <math.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #ifdef __linux__
 #include <sys/resource.h>
 #include <sys/syscall.h>
@@ -23,6 +26,7 @@
 #include <glib/gi18n.h>
 
 #include "dm-dataset.h"
+#include "dm-debug.h"
 #include "dm-format.h"
 #include "dm-html.h"
 #include "dm-import.h"
@@ -39,9 +43,9 @@ typedef enum
 
 typedef struct
 {
-  RefType  type;
-  char    *path;
-  char    *id;
+  RefType     type;
+  const char *path;   /* in Loader.ref_strings */
+  const char *id;     /* in Loader.ref_ids */
 } PendingRef;
 
 typedef struct
@@ -51,6 +55,13 @@ typedef struct
   GHashTable   *ids[3];      /* RefType → (id → position of its first definition + 1) */
   GStringChunk *id_strings;  /* the keys of ids: one block, not one allocation each */
   GArray       *refs;        /* PendingRef */
+  /* The paths and ids of the refs, in two blocks rather than two
+   * allocations each (the ids, few distinct ones, kept once). */
+  GStringChunk *ref_strings;
+  GStringChunk *ref_ids;
+  /* The ids the kinds read before the streamed events will define (see
+   * note_early_kinds()); NULL when there were none. */
+  GHashTable   *early_kinds;
 } Loader;
 
 
@@ -68,9 +79,12 @@ static void
 report_progress (double fraction)
 {
   DmLoadProgress *progress = g_private_get (&thread_progress);
+  gint permille = (gint) CLAMP (fraction * 1000, 0, 1000);
 
-  if (progress != NULL)
-    g_atomic_int_set (&progress->permille, (gint) CLAMP (fraction * 1000, 0, 1000));
+  /* Only forward (only the loading thread writes it): a large file read
+   * while it is checked, then read again, is not read twice as far. */
+  if (progress != NULL && permille > g_atomic_int_get (&progress->permille))
+    g_atomic_int_set (&progress->permille, permille);
 }
 
 DmLoadProgress *
@@ -143,12 +157,14 @@ collect_extra (const DmJsonNode   *object,
 
 /* Members of any kind */
 
+/* The string @member of @object, as read (in the reader's arena, so not
+ * to be kept), in @out; NULL there when it is missing and not @required. */
 static gboolean
-read_string (Loader      *l,
-             DmJsonNode  *object,
-             const char  *member,
-             gboolean     required,
-             char       **out)
+read_string_ref (Loader       *l,
+                 DmJsonNode   *object,
+                 const char   *member,
+                 gboolean      required,
+                 const char  **out)
 {
   DmJsonNode *node = dm_json_node_get_member (object, member);
 
@@ -171,7 +187,24 @@ read_string (Loader      *l,
       return FALSE;
     }
 
-  *out = g_strdup (node->v.string);
+  *out = node->v.string;
+  return TRUE;
+}
+
+static gboolean
+read_string (Loader      *l,
+             DmJsonNode  *object,
+             const char  *member,
+             gboolean     required,
+             char       **out)
+{
+  const char *text = NULL;
+
+  if (!read_string_ref (l, object, member, required, &text))
+    return FALSE;
+  if (text != NULL)
+    *out = g_strdup (text);
+
   return TRUE;
 }
 
@@ -274,9 +307,10 @@ read_date (Loader     *l,
            DmDate     *out)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
+  const char *text = NULL;
 
-  if (!read_string (l, object, member, required, &text))
+  /* Parsed where it was read: a date is not kept as text. */
+  if (!read_string_ref (l, object, member, required, &text))
     return FALSE;
   if (text == NULL)
     return TRUE;
@@ -548,13 +582,45 @@ refer_to (Loader     *l,
 
   if (g_hash_table_contains (l->ids[type], id))
     return;
+  if (type == REF_KIND && l->early_kinds != NULL && g_hash_table_contains (l->early_kinds, id))
+    return;
 
   dm_problem_path_append_member (l->log.path, member);
   ref.type = type;
-  ref.path = g_strdup (l->log.path->str);
-  ref.id = g_strdup (id);
+  ref.path = g_string_chunk_insert_len (l->ref_strings, l->log.path->str, l->log.path->len);
+  ref.id = g_string_chunk_insert_const (l->ref_ids, id);
   g_array_append_val (l->refs, ref);
   g_string_truncate (l->log.path, len);
+}
+
+/* The kinds are read with the rest of the document, after the events
+ * were streamed; but the file usually gives them first, and then every
+ * event's kind would wait for the final check. Notes the ids that
+ * read_kind() will define — those of the objects with an "id" that
+ * read_id() takes — so that references to them need not wait. */
+static void
+note_early_kinds (Loader           *l,
+                  const DmJsonNode *kinds)
+{
+  if (kinds->type != DM_JSON_ARRAY)
+    return;
+
+  for (const DmJsonNode *element = kinds->v.first; element != NULL; element = element->next)
+    {
+      const DmJsonNode *id;
+      g_autofree char *problem = NULL;
+
+      if (element->type != DM_JSON_OBJECT)
+        continue;
+      id = dm_json_node_get_member (element, "id");
+      if (id == NULL || id->type != DM_JSON_STRING || id->v.string[0] == '\0')
+        continue;
+      if ((problem = dm_id_check (id->v.string)) != NULL)
+        continue;
+      if (l->early_kinds == NULL)
+        l->early_kinds = g_hash_table_new (g_str_hash, g_str_equal);
+      g_hash_table_add (l->early_kinds, g_string_chunk_insert_const (l->ref_ids, id->v.string));
+    }
 }
 
 /* Kinds and sources */
@@ -1155,31 +1221,30 @@ read_document (Loader     *l,
     }
 }
 
-static void
-clear_ref (gpointer data)
-{
-  PendingRef *ref = data;
-
-  g_free (ref->path);
-  g_free (ref->id);
-}
-
 /* Reads checked JSON in the native format. The events, nearly all of a
  * large file, are read one at a time as the file has them: each event's
  * tree is dropped as soon as the event is built, so a file is never held
  * as a tree in memory, only as its bytes and the dataset it becomes.
  * @root: the document, when the reader has read it whole already (to
- * tell its format by its shape); NULL to read it from @reader. */
-static void
+ * tell its format by its shape); NULL to read it from @reader.
+ * @need_format: the reader reads bytes as they are checked, before it is
+ * known whether the root has a "format" member: then only a root object
+ * with "format" before "events" is read, and for anything else this
+ * returns FALSE, having put nothing into @dataset or @problems (it is read
+ * again once checked). */
+static gboolean
 read_native (DmDataset    *dataset,
              DmJsonReader *reader,
              DmJsonNode   *root,
              gsize         length,
+             gboolean      need_format,
              GPtrArray    *problems)
 {
   Loader l = { 0 };
   DmJsonNode *owned_root = NULL;
   gboolean streamed = FALSE;
+  gboolean has_format = FALSE;
+  gboolean read = TRUE;
   guint first_event_problem = problems->len;
 
   l.dataset = dataset;
@@ -1188,12 +1253,20 @@ read_native (DmDataset    *dataset,
     l.ids[i] = g_hash_table_new (g_str_hash, g_str_equal);
   l.id_strings = g_string_chunk_new (64 * 1024);
   l.refs = g_array_new (FALSE, FALSE, sizeof (PendingRef));
-  g_array_set_clear_func (l.refs, clear_ref);
+  l.ref_strings = g_string_chunk_new (64 * 1024);
+  l.ref_ids = g_string_chunk_new (4 * 1024);
 
   if (root != NULL)
     ;
   else if (dm_json_reader_peek (reader) != DM_JSON_OBJECT)
-    root = dm_json_reader_read_value (reader);
+    {
+      if (need_format)
+        {
+          read = FALSE;
+          goto out;
+        }
+      root = dm_json_reader_read_value (reader);
+    }
   else
     {
       DmJsonNode **tail;
@@ -1209,12 +1282,22 @@ read_native (DmDataset    *dataset,
         {
           DmJsonNode *value;
 
+          if (strcmp (name, "format") == 0)
+            has_format = TRUE;
+          if (strcmp (name, "events") == 0 && need_format && !has_format)
+            {
+              read = FALSE;
+              goto out;
+            }
           if (strcmp (name, "events") == 0 && dm_json_reader_peek (reader) == DM_JSON_ARRAY)
             {
               guint i = 0;
 
               streamed = TRUE;
               first_event_problem = problems->len;
+              for (const DmJsonNode *member = root->v.first; member != NULL; member = member->next)
+                if (strcmp (member->name, "kinds") == 0)
+                  note_early_kinds (&l, member);
               dm_problem_path_append_member (l.log.path, "events");
               dm_json_reader_enter (reader);
               while (dm_json_reader_next_element (reader))
@@ -1228,9 +1311,15 @@ read_native (DmDataset    *dataset,
                   dm_json_reader_release (reader, mark);
                   i++;
                   /* The events are most of the file and of the time:
-                   * from 40 % to 85 % of the bar, as far as the bytes go. */
+                   * from 40 % to 85 % of the bar, as far as the bytes go
+                   * (from 5 %, read while checked: the check is done as
+                   * they are). */
                   if (i % 4096 == 0)
-                    report_progress (0.4 + 0.45 * dm_json_reader_get_offset (reader) / MAX (length, 1));
+                    {
+                      double from = need_format ? 0.05 : 0.4;
+
+                      report_progress (from + (0.85 - from) * dm_json_reader_get_offset (reader) / MAX (length, 1));
+                    }
                 }
               g_string_truncate (l.log.path, 0);
               continue;
@@ -1244,14 +1333,23 @@ read_native (DmDataset    *dataset,
         }
     }
 
-  read_document (&l, root, streamed, first_event_problem);
+  if (need_format && !has_format)
+    read = FALSE;
+  else
+    read_document (&l, root, streamed, first_event_problem);
 
+out:
   g_free (owned_root);
   for (guint i = 0; i < G_N_ELEMENTS (l.ids); i++)
     g_hash_table_unref (l.ids[i]);
   g_string_chunk_free (l.id_strings);
   g_array_unref (l.refs);
+  g_string_chunk_free (l.ref_strings);
+  g_string_chunk_free (l.ref_ids);
+  g_clear_pointer (&l.early_kinds, g_hash_table_unref);
   dm_problem_log_clear (&l.log);
+
+  return read;
 }
 
 /* Checked JSON without a "format" member at the top: other tools' files,
@@ -1268,7 +1366,7 @@ read_json (DmDataset           *dataset,
   dm_json_checked_get_data (checked, &length);
   if (dm_json_checked_has_root_member (checked))
     {
-      read_native (dataset, reader, NULL, length, problems);
+      read_native (dataset, reader, NULL, length, FALSE, problems);
       return;
     }
 
@@ -1298,7 +1396,7 @@ read_json (DmDataset           *dataset,
 
       case DM_IMPORT_NATIVE:
       default:
-        read_native (dataset, reader, root, length, problems);
+        read_native (dataset, reader, root, length, FALSE, problems);
         break;
       }
   }
@@ -1359,12 +1457,30 @@ static const DmDatasetError scan_codes[] = {
   [DM_JSON_SCAN_DUPLICATE] = DM_DATASET_ERROR_DUPLICATE_MEMBER,
 };
 
-DmDataset *
-dm_dataset_load_bytes (GBytes      *bytes,
-                       const char  *display_name,
-                       GPtrArray  **problems,
-                       GError     **error)
+/* Files at least this large are checked in a thread of their own while
+ * they are read (dm_loader_set_concurrent_threshold()). */
+static gsize concurrent_threshold = 4 * 1024 * 1024;
+
+void
+dm_loader_set_concurrent_threshold (gsize bytes)
 {
+  concurrent_threshold = bytes;
+}
+
+/* Memory freed after a large load goes back to the system, rather than
+ * staying in the process's heap, counted as resident, until reused. */
+#define TRIM_AFTER (16 * 1024 * 1024)
+
+/* dm_dataset_load_bytes(), taking @bytes: they are dropped once read,
+ * before the dataset is finished (sorted and indexed), so that a large
+ * file and the finishing's work never take memory at the same time. */
+static DmDataset *
+load_bytes (GBytes      *taken,
+            const char  *display_name,
+            GPtrArray  **problems,
+            GError     **error)
+{
+  g_autoptr(GBytes) bytes = taken;
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) dm_problem_free);
   g_autoptr(DmDataset) dataset = NULL;
   g_autoptr(GBytes) json = NULL;
@@ -1373,9 +1489,6 @@ dm_dataset_load_bytes (GBytes      *bytes,
   const char *start;
   const char *data;
   gsize length;
-
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   start = data = g_bytes_get_data (bytes, &length);
   if (data == NULL)
@@ -1411,7 +1524,42 @@ dm_dataset_load_bytes (GBytes      *bytes,
    * streamed; other tools' files are told apart by shape. */
   report_progress (0.05);
   json = g_bytes_new_from_bytes (bytes, data - start, length);
-  checked = dm_json_check (json, "format", &check_error);
+  dm_debug_load_phase ("recognise");
+  if (length >= concurrent_threshold)
+    {
+      /* Checked in a thread of its own while this one reads what has
+       * been checked. A native file (its "format" before its events)
+       * read that way is kept if the check ends well; anything else is
+       * read again, as below, once it has. */
+      DmJsonCheckJob *job = dm_json_check_start (json, "format");
+      gboolean read;
+
+      dataset = dm_dataset_new ();
+      {
+        g_autoptr(DmJsonReader) reader = dm_json_reader_new_checking (job);
+
+        read = read_native (dataset, reader, NULL, length, TRUE, found);
+      }
+      dm_debug_load_phase ("read while checking");
+      checked = dm_json_check_job_finish (job, &check_error);
+      dm_debug_load_phase ("check");
+      if (checked != NULL && read)
+        {
+          if (found->len > 0)
+            {
+              locate_problems (found, checked);
+              dm_problems_sort_by_location (found);
+            }
+          goto finish;
+        }
+      g_clear_object (&dataset);
+      g_ptr_array_set_size (found, 0);
+    }
+  else
+    {
+      checked = dm_json_check (json, "format", &check_error);
+      dm_debug_load_phase ("check");
+    }
   report_progress (0.4);
   if (checked == NULL)
     {
@@ -1426,6 +1574,7 @@ dm_dataset_load_bytes (GBytes      *bytes,
     {
       dataset = dm_dataset_new ();
       read_json (dataset, checked, display_name, found);
+      dm_debug_load_phase ("read");
       if (found->len > 0)
         {
           locate_problems (found, checked);
@@ -1448,14 +1597,38 @@ finish:
       return NULL;
     }
 
+  g_clear_pointer (&checked, dm_json_checked_free);
+  g_clear_pointer (&json, g_bytes_unref);
+  g_clear_pointer (&bytes, g_bytes_unref);
+
   report_progress (0.85);
   dm_dataset_finish (dataset);
+  dm_debug_load_phase ("finish");
+#ifdef __GLIBC__
+  if (length >= TRIM_AFTER)
+    {
+      malloc_trim (0);
+      dm_debug_load_phase ("trim");
+    }
+#endif
   report_progress (0.97);
 
   if (problems != NULL)
     *problems = g_steal_pointer (&found);
 
   return g_steal_pointer (&dataset);
+}
+
+DmDataset *
+dm_dataset_load_bytes (GBytes      *bytes,
+                       const char  *display_name,
+                       GPtrArray  **problems,
+                       GError     **error)
+{
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return load_bytes (g_bytes_ref (bytes), display_name, problems, error);
 }
 
 DmDataset *
@@ -1525,7 +1698,9 @@ dm_dataset_load_file_as (GFile         *file,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
+  dm_debug_load_phase (NULL);
   bytes = load_regular_file (file, cancellable, &local_error);
+  dm_debug_load_phase ("read the file");
   if (bytes == NULL)
     {
       const char *message = local_error->message;
@@ -1562,7 +1737,7 @@ dm_dataset_load_file_as (GFile         *file,
       return NULL;
     }
 
-  dataset = dm_dataset_load_bytes (bytes, name, problems, error);
+  dataset = load_bytes (g_steal_pointer (&bytes), name, problems, error);
   if (dataset != NULL)
     dm_dataset_set_file (dataset, file);
 
@@ -1615,6 +1790,7 @@ load_thread (GTask        *task,
       /* What a window asks of every event when it shows a dataset is made
        * here, not in the main loop: a million events take a quarter second. */
       dm_dataset_get_tags (dataset);
+      dm_debug_load_phase ("tags");
       report_progress (1);
     }
   g_private_set (&thread_progress, NULL);

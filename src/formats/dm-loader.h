@@ -34,6 +34,11 @@ DmDataset      *dm_dataset_load_file_as       (GFile         *file,
                                                GPtrArray    **problems,
                                                GCancellable  *cancellable,
                                                GError       **error);
+/* Files of at least @bytes (by default 4 MiB) are checked in a thread of
+ * their own while they are read, with the same results; for tests, which
+ * compare the two ways. */
+void            dm_loader_set_concurrent_threshold (gsize bytes);
+
 /* How far a load in a worker has come, for a progress bar: the worker
  * writes it, any thread reads it. */
 typedef struct _DmLoadProgress DmLoadProgress;

@@ -2,7 +2,8 @@
  *
  * Whatever the input, loading must return a dataset or located problems;
  * never crash, hang, leak or read out of bounds. A dataset that loads must
- * also save and load again.
+ * also save and load again. Loading it while a thread checks it, as large
+ * files are, gives the same result.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,6 +28,21 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   char *text;
 
   dataset = fuzz_load (data, size, "fuzz.json", &problems);
+
+  {
+    g_autoptr(GPtrArray) concurrent_problems = NULL;
+    g_autoptr(DmDataset) concurrent = NULL;
+
+    dm_loader_set_concurrent_threshold (0);
+    concurrent = fuzz_load (data, size, "fuzz.json", &concurrent_problems);
+    dm_loader_set_concurrent_threshold (G_MAXSIZE);
+    g_assert_true ((concurrent == NULL) == (dataset == NULL));
+    g_assert_cmpuint (concurrent_problems != NULL ? concurrent_problems->len : 0, ==,
+                      problems != NULL ? problems->len : 0);
+    if (dataset != NULL)
+      g_assert_cmpuint (dm_dataset_get_n_events (concurrent), ==, dm_dataset_get_n_events (dataset));
+  }
+
   if (dataset == NULL)
     return 0;
 
