@@ -97,12 +97,14 @@ select_kth (double *v,
   return v[k];
 }
 
-static const DmIntervalIndex *sort_index;
-
+/* With the index as data, not in a static: indexes may be built in two
+ * threads at once (a load's worker and the window). */
 static int
-compare_by_lo (const void *a,
-               const void *b)
+compare_by_lo (gconstpointer a,
+               gconstpointer b,
+               gpointer      data)
 {
+  const DmIntervalIndex *sort_index = data;
   double x = sort_index->lo[*(const guint *) a];
   double y = sort_index->lo[*(const guint *) b];
 
@@ -112,9 +114,11 @@ compare_by_lo (const void *a,
 }
 
 static int
-compare_by_hi_desc (const void *a,
-                    const void *b)
+compare_by_hi_desc (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      data)
 {
+  const DmIntervalIndex *sort_index = data;
   double x = sort_index->hi[*(const guint *) a];
   double y = sort_index->hi[*(const guint *) b];
 
@@ -173,12 +177,11 @@ build (Builder *b,
   node.count = n_here;
   b->filled += n_here;
 
-  sort_index = index;
   /* Members stay in ascending order through the splits, so by_lo is
    * sorted already when lo is (a dataset's starts are). */
   if (!index->lo_sorted)
-    qsort (index->by_lo + node.offset, n_here, sizeof (guint), compare_by_lo);
-  qsort (index->by_hi + node.offset, n_here, sizeof (guint), compare_by_hi_desc);
+    g_qsort_with_data (index->by_lo + node.offset, (gint) n_here, sizeof (guint), compare_by_lo, index);
+  g_qsort_with_data (index->by_hi + node.offset, (gint) n_here, sizeof (guint), compare_by_hi_desc, index);
 
   node_id = index->nodes->len;
   node.left = node.right = NO_NODE;
