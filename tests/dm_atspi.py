@@ -6,6 +6,7 @@
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -100,6 +101,26 @@ def start_app(**extra_env):
     env['G_DEBUG'] = 'fatal-criticals'
     env.update(extra_env)
     return subprocess.Popen([os.environ['DAUMOC']], env=env, stdout=subprocess.DEVNULL, stderr=sys.stderr)
+
+
+def focus_window(title):
+    """Gives the keyboard focus to the app's window titled @title, as a
+    window manager would, with xdotool when it is there: with no window
+    manager, keys otherwise go where the pointer is only while the X
+    focus is PointerRoot, which a test that focused a window of its own
+    leaves on the root window."""
+    if shutil.which('xdotool') is None:
+        return False
+
+    def search():
+        result = subprocess.run(['xdotool', 'search', '--onlyvisible', '--name', title],
+                                capture_output=True, text=True)
+        return result.stdout.split()
+    windows = wait_for(search)
+    if not windows:
+        return False
+    subprocess.run(['xdotool', 'windowfocus', '--sync', windows[0]], check=False, capture_output=True)
+    return True
 
 
 def find_app():

@@ -13,7 +13,7 @@ import sys
 
 import pyatspi
 
-from dm_atspi import (TITLE_52, all_passed, badly_named, check, event_list, find, find_app,
+from dm_atspi import (TITLE_52, all_passed, badly_named, check, event_list, find, find_app, focus_window,
                       row_named, start_app, stop_app, wait_for)
 
 
@@ -21,6 +21,9 @@ from dm_atspi import (TITLE_52, all_passed, badly_named, check, event_list, find
 # Key codes of Xvfb's default keyboard map.
 CONTROL, SHIFT, KEY_F, TAB, SPACE = 37, 50, 41, 23, 65
 ESCAPE, F5, RIGHT = 9, 71, 114
+
+
+WINDOW_TITLE = 'Vietnam and the Fourth Industrial Revolution: policy timeline 2016–2022'
 
 
 def press(*keycodes):
@@ -91,6 +94,7 @@ def main():
         # With no window manager the window sits at the origin (asking GTK
         # 4.8 for screen positions only gets a warning).
         pyatspi.Registry.generateMouseEvent(400, 300, pyatspi.MOUSE_ABS)
+        focus_window(WINDOW_TITLE)
         press(CONTROL, SHIFT, KEY_F)
         mou = wait_for(lambda: find(app, lambda n: 'check' in n.getRoleName()
                                     and (n.name or '').startswith('Memorandum of understanding')))
