@@ -217,8 +217,7 @@ test_cache_matches_direct (gconstpointer data)
   g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans 11");
   guint n = dm_dataset_get_n_events (dataset);
   g_autofree guint8 *matches = g_new0 (guint8, n);
-  /* Steps of 1.3 too, as the view zooms: images kept across a zoom. */
-  static const double zooms[] = { 1, 1.3, 1.69, 8, 10.4, 60, 900, 1170, 20000 };
+  static const double zooms[] = { 1, 8, 60, 900, 20000 };
   double start;
   double end;
   DmScene cached;
@@ -414,29 +413,12 @@ test_cache_invalidation (void)
   g_assert_cmpuint (g_hash_table_size (scene.item_images), ==, 0);
   cairo_surface_destroy (surface);
 
-  /* Another zoom: the images the frame before used stay, and serve the
-   * items that look the same (markers, labels); the rest go. */
-  do
-    {
-      made = scene.images_made;
-      cairo_surface_destroy (render (&scene));
-    }
-  while (scene.images_made > made);
-  {
-    guint kept = g_hash_table_size (scene.item_images);
-
-    g_assert_cmpuint (kept, >, 0);
-    reused = scene.images_reused;
-    scene.scale.days_per_px /= 1.3;
-    cairo_surface_destroy (render (&scene));
-    g_assert_cmpuint (scene.images_reused, >, reused);
-    g_assert_cmpuint (g_hash_table_size (scene.item_images), <=, kept + scene.images_made - made);
-    /* Far in: nothing the frame before showed is in view. */
-    scene.scale.days_per_px /= 5000;
-    cairo_surface_destroy (render (&scene));
-    cairo_surface_destroy (render (&scene));
-    g_assert_cmpuint (g_hash_table_size (scene.item_images), <, kept);
-  }
+  /* Another zoom, the same. */
+  cairo_surface_destroy (render (&scene));
+  g_assert_cmpuint (g_hash_table_size (scene.item_images), >, 0);
+  scene.scale.days_per_px /= 2;
+  cairo_surface_destroy (render (&scene));
+  g_assert_cmpuint (g_hash_table_size (scene.item_images), ==, 0);
 
   /* Other fonts (the view resets the labels then). */
   cairo_surface_destroy (render (&scene));

@@ -1693,6 +1693,7 @@ item_style_changed (DmScene       *scene,
   gboolean changed = memcmp (&scene->item_style.foreground, fg, sizeof *fg) != 0 ||
                      memcmp (&scene->item_style.accent, accent, sizeof *accent) != 0 ||
                      memcmp (&scene->item_style.paper, &paper, sizeof paper) != 0 ||
+                     scene->item_style.days_per_px != scene->scale.days_per_px ||
                      scene->item_style.row_height != scene->row_height ||
                      scene->item_style.marker_size != scene->metrics.marker_size ||
                      scene->item_style.gap != scene->metrics.gap ||
@@ -1704,6 +1705,7 @@ item_style_changed (DmScene       *scene,
   scene->item_style.foreground = *fg;
   scene->item_style.accent = *accent;
   scene->item_style.paper = paper;
+  scene->item_style.days_per_px = scene->scale.days_per_px;
   scene->item_style.row_height = scene->row_height;
   scene->item_style.marker_size = scene->metrics.marker_size;
   scene->item_style.gap = scene->metrics.gap;
@@ -1802,23 +1804,6 @@ trim_item_images (DmScene *scene)
       }
 }
 
-/* After a zoom: the images the frame before used may serve again (a
- * marker and its label look the same at any zoom); the rest go. */
-static void
-prune_item_images (DmScene *scene)
-{
-  GHashTableIter iter;
-  ItemImage *image;
-
-  g_hash_table_iter_init (&iter, scene->item_images);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &image))
-    if (image->frame != scene->frame)
-      {
-        scene->item_bytes -= image->bytes;
-        g_hash_table_iter_remove (&iter);
-      }
-}
-
 /* An item drawn, not copied: onto @cr, or a piece of its own. */
 static void
 draw_item_piece (DmScene            *scene,
@@ -1879,9 +1864,8 @@ draw_items (DmScene       *scene,
    * the view moves, bars cut at its edges), images are not worth making. */
   budget = scene->frame_made > scene->frame_reused ? ITEM_NEW_CHURNING : ITEM_NEW_PER_FRAME;
 
-  /* Across a zoom, only the images the frame before used are kept: most
-   * markers and their labels look the same after it, while clusters and
-   * bars change (their keys do) and are made again within the budget. */
+  /* Only while the zoom stays: a zoom changes every item, and a frame that
+   * made an image of each would be slower than one that draws them. */
   if (caching)
     {
       if (scene->item_images == NULL)
@@ -1891,9 +1875,6 @@ draw_items (DmScene       *scene,
           clear_item_images (scene);
           caching = FALSE;
         }
-      else if (scene->item_style.days_per_px != scene->scale.days_per_px)
-        prune_item_images (scene);
-      scene->item_style.days_per_px = scene->scale.days_per_px;
       scene->frame++;
     }
 
