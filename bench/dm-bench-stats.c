@@ -37,3 +37,18 @@ dm_bench_stats_of (GArray *samples)
 
   return s;
 }
+
+char *
+dm_bench_load_average (void)
+{
+  g_autofree char *text = NULL;
+  g_auto(GStrv) fields = NULL;
+
+  if (!g_file_get_contents ("/proc/loadavg", &text, NULL, NULL))
+    return g_strdup ("unknown");
+  fields = g_strsplit (text, " ", 4);
+  if (g_strv_length (fields) < 3)
+    return g_strdup ("unknown");
+
+  return g_strdup_printf ("%s %s %s", fields[0], fields[1], fields[2]);
+}

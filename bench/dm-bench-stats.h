@@ -18,3 +18,7 @@ typedef struct
  * by nearest rank (the smallest sample with at least 95 % of them at or
  * below) and their maximum. */
 DmBenchStats dm_bench_stats_of (GArray *samples);
+
+/* The 1, 5 and 15 minute load averages, as /proc/loadavg gives them, or
+ * "unknown". */
+char        *dm_bench_load_average (void);

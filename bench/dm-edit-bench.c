@@ -66,21 +66,6 @@ typedef struct
   GArray    *call[N_OPS];  /* ms in the change itself */
 } Run;
 
-static char *
-load_average (void)
-{
-  g_autofree char *text = NULL;
-  g_auto(GStrv) fields = NULL;
-
-  if (!g_file_get_contents ("/proc/loadavg", &text, NULL, NULL))
-    return g_strdup ("unknown");
-  fields = g_strsplit (text, " ", 4);
-  if (g_strv_length (fields) < 3)
-    return g_strdup ("unknown");
-
-  return g_strdup_printf ("%s %s %s", fields[0], fields[1], fields[2]);
-}
-
 static GtkWidget *
 window_child (DmWindow   *window,
               const char *name)
@@ -335,7 +320,7 @@ main (int   argc,
   gtk_test_widget_wait_for_draw (GTK_WIDGET (dm_window_edit_get_editor (run.window)));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (run.window));
 
-  loadavg = load_average ();
+  loadavg = dm_bench_load_average ();
   printf ("Dấu Mốc edits in the real window — %s, %u events, %s renderer, %ld cores, load average %s\n"
           "(ms from the change to the window's next frame painted; \"call\": in the change itself)\n\n",
           PACKAGE_VERSION, dm_dataset_get_n_events (dataset), g_getenv ("GSK_RENDERER"),
@@ -359,7 +344,7 @@ main (int   argc,
     }
 
   g_free (loadavg);
-  loadavg = load_average ();
+  loadavg = dm_bench_load_average ();
   printf ("\nLoad average at the end: %s\n", loadavg);
   fflush (stdout);
 

@@ -102,22 +102,6 @@ cpu_seconds (void)
   return usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 + usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
 }
 
-/* The 1, 5 and 15 minute load averages, or "unknown". */
-static char *
-load_average (void)
-{
-  g_autofree char *text = NULL;
-  g_auto(GStrv) fields = NULL;
-
-  if (!g_file_get_contents ("/proc/loadavg", &text, NULL, NULL))
-    return g_strdup ("unknown");
-  fields = g_strsplit (text, " ", 4);
-  if (g_strv_length (fields) < 3)
-    return g_strdup ("unknown");
-
-  return g_strdup_printf ("%s %s %s", fields[0], fields[1], fields[2]);
-}
-
 static void
 add_range (GArray *ranges,
            double  center,
@@ -420,7 +404,7 @@ main (int   argc,
     }
 
   renderer_list = g_strsplit (renderers ? renderers : "cairo,gl", ",", -1);
-  loadavg = load_average ();
+  loadavg = dm_bench_load_average ();
   printf ("Dấu Mốc frame times, the real widget — %s, %ld cores, load average %s\n"
           "(ms from the frame clock's before-paint to after-paint; CPU ms per frame)\n\n",
           PACKAGE_VERSION, sysconf (_SC_NPROCESSORS_ONLN), loadavg);
@@ -451,7 +435,7 @@ main (int   argc,
   /* Frame times are wall-clock: other work on the machine shows in them
    * (less in the CPU time), so say how busy it was. */
   g_free (loadavg);
-  loadavg = load_average ();
+  loadavg = dm_bench_load_average ();
   printf ("\nLoad average at the end: %s\n", loadavg);
 
   return 0;

@@ -543,22 +543,34 @@ start_save (WindowEdit *state,
   dm_dataset_save_async (state->dataset, file, save_progress_cb, state, state->save_cancellable, save_done_cb, job);
 }
 
-static void
-save_as_response_cb (GtkNativeDialog *chooser,
-                     int              response,
-                     WindowEdit      *state)
+/* The file chosen in @chooser, which goes; NULL when none was, and then
+ * nothing is pending any more. */
+static GFile *
+take_chosen_file (GtkNativeDialog *chooser,
+                  int              response,
+                  WindowEdit      *state)
 {
-  g_autoptr(GFile) file = NULL;
+  GFile *file = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
+  if (file == NULL)
+    state->pending = PENDING_NONE;
+
+  return file;
+}
+
+static void
+save_as_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     WindowEdit      *state)
+{
+  g_autoptr(GFile) file = take_chosen_file (chooser, response, state);
 
   if (file != NULL)
     start_save (state, file);
-  else
-    state->pending = PENDING_NONE;
 }
 
 static void
@@ -678,17 +690,10 @@ export_response_cb (GtkNativeDialog *chooser,
                     int              response,
                     WindowEdit      *state)
 {
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  g_autoptr(GFile) file = take_chosen_file (chooser, response, state);
 
   if (file != NULL)
     export_back (state, file);
-  else
-    state->pending = PENDING_NONE;
 }
 
 /* The file chooser for exporting back, on the file the timeline was read
