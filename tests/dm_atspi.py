@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 
 import pyatspi
@@ -23,6 +24,9 @@ TITLE_52 = ('Politburo Resolution 52-NQ/TW on a number of guidelines and policie
 def stop_app(process):
     process.terminate()
     process.wait(timeout=10)
+    state = getattr(process, 'dm_state', None)
+    if state is not None:
+        state.cleanup()
 
 
 def check(ok, name):
@@ -91,24 +95,32 @@ def wait_for(what, timeout=20.0):
 
 def start_app(**extra_env):
     """The app ($DAUMOC) in English, on the accessibility bus, its
-    settings in memory, any critical fatal; @extra_env added. End it with
-    stop_app()."""
+    settings in memory, any critical fatal, its state (recovery copies) in
+    a folder of its own; @extra_env added. End it with stop_app().
+
+    Not the suite's state folder: a test before may leave there the
+    recovery copy of a process it killed, which the app then offers in a
+    dialog that takes the keys meant for the window."""
     env = dict(os.environ)
+    state = None
+    if 'XDG_STATE_HOME' not in extra_env:
+        state = tempfile.TemporaryDirectory(prefix='daumoc-state-')
+        env['XDG_STATE_HOME'] = state.name
     env.pop('NO_AT_BRIDGE', None)
     env.pop('GTK_A11Y', None)
     env['LANGUAGE'] = 'en'
     env['GSETTINGS_BACKEND'] = 'memory'
     env['G_DEBUG'] = 'fatal-criticals'
     env.update(extra_env)
-    return subprocess.Popen([os.environ['DAUMOC']], env=env, stdout=subprocess.DEVNULL, stderr=sys.stderr)
+    process = subprocess.Popen([os.environ['DAUMOC']], env=env, stdout=subprocess.DEVNULL, stderr=sys.stderr)
+    process.dm_state = state
+    return process
 
 
 def focus_window(title):
     """Gives the keyboard focus to the app's window titled @title, as a
-    window manager would, with xdotool when it is there: with no window
-    manager, keys otherwise go where the pointer is only while the X
-    focus is PointerRoot, which a test that focused a window of its own
-    leaves on the root window."""
+    window manager would, with xdotool when it is there (with no window
+    manager, keys otherwise go where the pointer is)."""
     if shutil.which('xdotool') is None:
         return False
 
