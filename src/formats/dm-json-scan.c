@@ -733,10 +733,13 @@ dm_json_check_error_clear (DmJsonCheckError *error)
   error->result = DM_JSON_SCAN_OK;
 }
 
-DmJsonChecked *
-dm_json_check (GBytes           *bytes,
-               const char       *root_member,
-               DmJsonCheckError *error)
+/* The whole document checked, on this thread or as @job's: the checked
+ * bytes, or NULL with @error set. */
+static DmJsonChecked *
+check_document (GBytes           *bytes,
+                const char       *root_member,
+                DmJsonCheckJob   *job,
+                DmJsonCheckError *error)
 {
   DmJsonChecked *checked = NULL;
   const char *data;
@@ -744,12 +747,10 @@ dm_json_check (GBytes           *bytes,
   Scanner s;
   char buf[64];
 
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (error != NULL, NULL);
-
   data = g_bytes_get_data (bytes, &length);
   scanner_init (&s, data != NULL ? data : "", length);
   s.root_member = root_member;
+  s.job = job;
 
   skip_whitespace (&s);
   if (s.pos >= s.length)
@@ -780,6 +781,17 @@ dm_json_check (GBytes           *bytes,
   scanner_clear (&s);
 
   return checked;
+}
+
+DmJsonChecked *
+dm_json_check (GBytes           *bytes,
+               const char       *root_member,
+               DmJsonCheckError *error)
+{
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error != NULL, NULL);
+
+  return check_document (bytes, root_member, NULL, error);
 }
 
 void
@@ -855,43 +867,8 @@ static gpointer
 job_thread (gpointer data)
 {
   DmJsonCheckJob *job = data;
-  const char *bytes;
-  gsize length;
-  Scanner s;
-  char buf[64];
 
-  bytes = g_bytes_get_data (job->bytes, &length);
-  scanner_init (&s, bytes != NULL ? bytes : "", length);
-  s.root_member = job->root_member;
-  s.job = job;
-
-  /* As dm_json_check() does. */
-  skip_whitespace (&s);
-  if (s.pos >= s.length)
-    fail (&s, DM_JSON_SCAN_SYNTAX, s.length == 0 ? _("the file is empty") : _("the file holds only white space, no JSON value"));
-  else if (scan_value (&s, FALSE))
-    {
-      skip_whitespace (&s);
-      if (s.pos < s.length)
-        fail (&s, s.data[s.pos] == 0 ? DM_JSON_SCAN_ENCODING : DM_JSON_SCAN_SYNTAX,
-              _("unexpected %s after the end of the JSON value"), describe_char (&s, buf));
-    }
-
-  job->error.result = s.result;
-  if (s.result != DM_JSON_SCAN_OK)
-    {
-      job->error.location.line = s.error_line;
-      job->error.location.column = column_at (s.data, s.error_line_start, MIN (s.error_pos, s.length));
-      job->error.path = g_steal_pointer (&s.error_path);
-      job->error.message = g_steal_pointer (&s.message);
-    }
-  else
-    {
-      job->checked = g_new0 (DmJsonChecked, 1);
-      job->checked->bytes = g_bytes_ref (job->bytes);
-      job->checked->has_root_member = s.has_root_member;
-    }
-  scanner_clear (&s);
+  job->checked = check_document (job->bytes, job->root_member, job, &job->error);
 
   __atomic_store_n (&job->finished, 1, __ATOMIC_SEQ_CST);
   g_mutex_lock (&job->mutex);
