@@ -96,6 +96,18 @@ def click_until(window, button, expected):
     return wait_for(there_after_click, timeout=60)
 
 
+def check_named(window, expected, what):
+    """Checks that @window has a control named each of @expected, and that
+    none of its controls is named wrong: every one, shown or not, as GTK
+    4.8 says of none of them that it is shown there."""
+    shown = names(window)
+    missing = [name for name in expected if name not in shown]
+    examined = []
+    wrong = badly_named(window, shown_only=False, examined=examined)
+    check(not missing and not wrong and len(examined) >= len(expected),
+          '%s: missing %r, named wrong %r, %d controls looked at' % (what, missing, wrong, len(examined)))
+
+
 def main():
     # Recovery copies of its own: none to offer at start.
     state = tempfile.TemporaryDirectory()
@@ -141,26 +153,12 @@ def main():
         # The Kinds page, and its first kind's form.
         click(wait_for(lambda: named(sources, 'Kinds', 'page tab')))
         click_until(sources, 'Edit Kind', GLYPHS[-1])
-        shown = names(sources)
-        missing = [g for g in GLYPHS if g not in shown]
-        # Every control of the window, shown or not: GTK 4.8 says of none
-        # of them that it is shown there.
-        examined = []
-        wrong = badly_named(sources, shown_only=False, examined=examined)
-        check(not missing and not wrong and len(examined) >= len(GLYPHS),
-              'a kind\'s glyphs are named: missing %r, named wrong %r, %d controls looked at'
-              % (missing, wrong, len(examined)))
+        check_named(sources, GLYPHS, 'a kind\'s glyphs are named')
 
         click(wait_for(lambda: named(sources, 'Back')))
         click(wait_for(lambda: named(sources, 'Tags', 'page tab')))
         wait_for(lambda: named(sources, 'Remove Tag Label'))
-        shown = names(sources)
-        missing = [c for c in TAG_CONTROLS if c not in shown]
-        examined = []
-        wrong = badly_named(sources, shown_only=False, examined=examined)
-        check(not missing and not wrong and len(examined) >= len(TAG_CONTROLS),
-              'the Tags page\'s controls are named: missing %r, named wrong %r, %d controls looked at'
-              % (missing, wrong, len(examined)))
+        check_named(sources, TAG_CONTROLS, 'the Tags page\'s controls are named')
     finally:
         app_process.terminate()
         app_process.wait(timeout=10)
