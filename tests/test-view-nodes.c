@@ -424,6 +424,60 @@ test_lane_scroll (Fixture       *f,
   cairo_surface_destroy (before);
 }
 
+/* A bar wider than the view is told in parts (describe_bar_in_parts()
+ * in dm-scene.c): a stated range across the whole view, dashed ranges
+ * with their ends in view, the same dimmed by a search, and pans by a
+ * fraction of a pixel, each frame the same as the bars drawn whole. */
+static void
+test_wide_bars (Fixture       *f,
+                gconstpointer  data)
+{
+  DmScene *scene = dm_timeline_view_get_scene (f->view);
+  const DmEvent *plan = dm_dataset_lookup_event (f->dataset, "cnh-hdh-2016-2020", NULL);
+  const DmEvent *summit = dm_dataset_lookup_event (f->dataset, "industry-4-0-summit-2021", NULL);
+  cairo_surface_t *before = assert_nodes_match (f, "start");
+  guint n = dm_dataset_get_n_events (f->dataset);
+  g_autofree guint8 *matches = g_new0 (guint8, n);
+  double span;
+  guint parts;
+
+  g_assert_nonnull (plan);
+  g_assert_nonnull (summit);
+  g_assert_true (dm_event_is_range (plan) && plan->certainty == DM_CERTAINTY_STATED);
+  g_assert_true (dm_event_is_range (summit) && summit->certainty != DM_CERTAINTY_STATED);
+
+  /* Inside the plan: its bar crosses the view, both ends out of it. */
+  span = plan->axis_end - plan->axis_start;
+  parts = scene->bars_in_parts;
+  set_range (f, plan->axis_start + 0.3 * span, plan->axis_start + 0.6 * span);
+  assert_step (f, &before, "stated-across", TRUE);
+  g_assert_cmpuint (scene->bars_in_parts, >, parts);
+
+  /* Around the summit: dashed bars with both ends in view, then panned
+   * by a third and a fifth of a pixel at a time. */
+  span = summit->axis_end - summit->axis_start;
+  for (guint pan = 0; pan < 4; pan++)
+    {
+      g_autofree char *step = g_strdup_printf ("dashed-%u", pan);
+      double shift = pan * span * 1.2 / 1000 / (pan % 2 == 0 ? 3 : 5);
+
+      parts = scene->bars_in_parts;
+      set_range (f, summit->axis_start - span * 0.1 + shift, summit->axis_end + span * 0.1 + shift);
+      assert_step (f, &before, step, pan == 0);
+      g_assert_cmpuint (scene->bars_in_parts, >, parts);
+    }
+
+  /* Dimmed: the search matches the first event only. */
+  matches[0] = 1;
+  parts = scene->bars_in_parts;
+  dm_timeline_view_set_matches (f->view, matches, n);
+  assert_step (f, &before, "dimmed", TRUE);
+  g_assert_cmpuint (scene->bars_in_parts, >, parts);
+  cairo_surface_destroy (before);
+
+  g_test_message ("%u frames compared, %u bars in parts", f->compared, scene->bars_in_parts);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -436,6 +490,7 @@ main (int   argc,
   g_test_add ("/view-nodes/data-and-size", Fixture, NULL, fixture_setup, test_data_and_size, fixture_teardown);
   g_test_add ("/view-nodes/edit", Fixture, NULL, fixture_setup, test_edit, fixture_teardown);
   g_test_add ("/view-nodes/lane-scroll", Fixture, NULL, fixture_setup, test_lane_scroll, fixture_teardown);
+  g_test_add ("/view-nodes/wide-bars", Fixture, NULL, fixture_setup, test_wide_bars, fixture_teardown);
 
   return g_test_run ();
 }

@@ -1371,6 +1371,125 @@ dm_scene_draw_legend (DmScene            *scene,
   return top + scene->row_height - y;
 }
 
+/* An event's label, beside or inside its marker or bar. */
+static void
+draw_item_label (DmScene            *scene,
+                 cairo_t            *cr,
+                 const DmLayoutItem *item,
+                 const DmColor      *fg,
+                 double              alpha)
+{
+  double y = dm_scene_get_row_y (scene, item->lane, item->row);
+
+  if (item->label_width > 0 && item->label_inside)
+    {
+      /* A bar that starts off screen keeps its label in view. */
+      double label_x = MAX (item->label_x, scene->metrics.gap);
+      double room = item->x1 - scene->metrics.gap - label_x;
+
+      if (room > 24)
+        draw_text (scene, cr, event_label (scene, item->position), label_x, y + 1, room, fg, alpha);
+    }
+  else if (item->label_width > 0)
+    {
+      /* A label whose start left the view stays at its left edge, cut
+       * at its end rather than mid-word at its start. */
+      double label_x = MAX (item->label_x, LABEL_EDGE);
+      double room = item->label_x + item->label_width - label_x;
+
+      if (room < LABEL_LEAST && label_x != item->label_x)
+        room = 0;
+      if (room <= 0)
+        {
+          /* Too little of it left in view to say anything. */
+        }
+      else if (item->label_lines == 2)
+        {
+          /* Wrapped: each line in its row, as the layout made room. */
+          g_autoptr(PangoLayout) wrapped = create_wrapped_layout (scene, item->position, item->label_width + 1);
+          const char *text = pango_layout_get_text (wrapped);
+
+          for (int line = 0; line < MIN (pango_layout_get_line_count (wrapped), 2); line++)
+            {
+              PangoLayoutLine *l = pango_layout_get_line_readonly (wrapped, line);
+              g_autofree char *piece = g_strndup (text + l->start_index, l->length);
+
+              g_strchomp (piece);
+              /* What did not fit on two lines ends the second. */
+              if (line == 1 && pango_layout_get_line_count (wrapped) > 2)
+                {
+                  g_autofree char *rest = g_strdup (text + l->start_index);
+
+                  g_free (piece);
+                  piece = g_steal_pointer (&rest);
+                }
+              draw_text (scene, cr, piece, label_x, y + 1 + line * scene->row_height, room + 1, fg, alpha);
+            }
+        }
+      else
+        draw_text (scene, cr, event_label (scene, item->position), label_x, y + 1, room + 1, fg, alpha);
+    }
+}
+
+/* An event's marker or bar, with its outline and the selection's ring,
+ * in @color at @alpha (0.3: left out by a search). */
+static void
+draw_event_mark (DmScene            *scene,
+                 cairo_t            *cr,
+                 const DmLayoutItem *item,
+                 const DmColor      *color,
+                 const DmColor      *accent,
+                 double              alpha)
+{
+  double y = dm_scene_get_row_y (scene, item->lane, item->row);
+  double h = scene->row_height - 6;
+  double cy = y + h / 2;
+  const DmEvent *event = dm_dataset_get_event (scene->dataset, item->position);
+  gboolean stated = event->certainty == DM_CERTAINTY_STATED;
+  gboolean range = dm_event_is_range (event);
+  gboolean selected = (int) item->position == scene->selected;
+  double w = item->x1 - item->x0;
+
+  if (dm_event_is_open (event))
+    draw_open_event (scene, cr, item, event, color, alpha);
+  else if (w > scene->metrics.marker_size + 0.5)
+    {
+      /* A range is a bar; a date of coarse precision is the faint span it
+       * really covers, not a point on its first day. */
+      rounded_rect (cr, item->x0, y, w, h, 4);
+      set_color (cr, color, (range ? 0.35 : 0.15) * alpha);
+      cairo_fill_preserve (cr);
+      set_color (cr, color, alpha);
+      cairo_set_line_width (cr, range ? 2 : 1);
+    }
+  else
+    {
+      cairo_new_path (cr);
+      cairo_arc (cr, (item->x0 + item->x1) / 2, cy, scene->metrics.marker_size / 2 - 1, 0, 2 * G_PI);
+      set_color (cr, color, (stated ? 1 : 0.25) * alpha);
+      cairo_fill_preserve (cr);
+      set_color (cr, color, alpha);
+      cairo_set_line_width (cr, 2);
+    }
+
+  /* Inferred and approximate dates have a dashed outline. */
+  if (!stated)
+    {
+      static const double dash[] = { 3, 2 };
+      cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+    }
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+
+  if (selected)
+    {
+      rounded_rect (cr, item->x0 - 3, y - 3, w + 6, h + 6, 6);
+      set_color (cr, accent, 1);
+      cairo_set_line_width (cr, 2);
+      cairo_stroke (cr);
+    }
+}
+
 /* Draws @item, whose coordinates snap_item() has made whole pixels;
  * @holds_selection: a cluster that has the selected event in it. */
 static void
@@ -1383,7 +1502,6 @@ draw_item (DmScene            *scene,
 {
   double y = dm_scene_get_row_y (scene, item->lane, item->row);
   double h = scene->row_height - 6;
-  double cy = y + h / 2;
   double alpha = 1;
   DmColor color;
 
@@ -1412,105 +1530,12 @@ draw_item (DmScene            *scene,
       return;
     }
 
-  {
-    const DmEvent *event = dm_dataset_get_event (scene->dataset, item->position);
-    gboolean stated = event->certainty == DM_CERTAINTY_STATED;
-    gboolean range = dm_event_is_range (event);
-    gboolean selected = (int) item->position == scene->selected;
-    double w = item->x1 - item->x0;
-
-    if (scene->matches != NULL && !scene->matches[item->position])
-      alpha = 0.3;
-
-    if (dm_event_is_open (event))
-      draw_open_event (scene, cr, item, event, &color, alpha);
-    else if (w > scene->metrics.marker_size + 0.5)
-      {
-        /* A range is a bar; a date of coarse precision is the faint span it
-         * really covers, not a point on its first day. */
-        rounded_rect (cr, item->x0, y, w, h, 4);
-        set_color (cr, &color, (range ? 0.35 : 0.15) * alpha);
-        cairo_fill_preserve (cr);
-        set_color (cr, &color, alpha);
-        cairo_set_line_width (cr, range ? 2 : 1);
-      }
-    else
-      {
-        cairo_new_path (cr);
-        cairo_arc (cr, (item->x0 + item->x1) / 2, cy, scene->metrics.marker_size / 2 - 1, 0, 2 * G_PI);
-        set_color (cr, &color, (stated ? 1 : 0.25) * alpha);
-        cairo_fill_preserve (cr);
-        set_color (cr, &color, alpha);
-        cairo_set_line_width (cr, 2);
-      }
-
-    /* Inferred and approximate dates have a dashed outline. */
-    if (!stated)
-      {
-        static const double dash[] = { 3, 2 };
-        cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
-      }
-    cairo_stroke (cr);
-    cairo_set_dash (cr, NULL, 0, 0);
-
-    if (selected)
-      {
-        rounded_rect (cr, item->x0 - 3, y - 3, w + 6, h + 6, 6);
-        set_color (cr, accent, 1);
-        cairo_set_line_width (cr, 2);
-        cairo_stroke (cr);
-      }
-
-    if (item->label_width > 0 && item->label_inside)
-      {
-        /* A bar that starts off screen keeps its label in view. */
-        double label_x = MAX (item->label_x, scene->metrics.gap);
-        double room = item->x1 - scene->metrics.gap - label_x;
-
-        if (room > 24)
-          draw_text (scene, cr, event_label (scene, item->position), label_x, y + 1, room, fg, alpha);
-      }
-    else if (item->label_width > 0)
-      {
-        /* A label whose start left the view stays at its left edge, cut
-         * at its end rather than mid-word at its start. */
-        double label_x = MAX (item->label_x, LABEL_EDGE);
-        double room = item->label_x + item->label_width - label_x;
-
-        if (room < LABEL_LEAST && label_x != item->label_x)
-          room = 0;
-        if (room <= 0)
-          {
-            /* Too little of it left in view to say anything. */
-          }
-        else if (item->label_lines == 2)
-          {
-            /* Wrapped: each line in its row, as the layout made room. */
-            g_autoptr(PangoLayout) wrapped = create_wrapped_layout (scene, item->position, item->label_width + 1);
-            const char *text = pango_layout_get_text (wrapped);
-
-            for (int line = 0; line < MIN (pango_layout_get_line_count (wrapped), 2); line++)
-              {
-                PangoLayoutLine *l = pango_layout_get_line_readonly (wrapped, line);
-                g_autofree char *piece = g_strndup (text + l->start_index, l->length);
-
-                g_strchomp (piece);
-                /* What did not fit on two lines ends the second. */
-                if (line == 1 && pango_layout_get_line_count (wrapped) > 2)
-                  {
-                    g_autofree char *rest = g_strdup (text + l->start_index);
-
-                    g_free (piece);
-                    piece = g_steal_pointer (&rest);
-                  }
-                draw_text (scene, cr, piece, label_x, y + 1 + line * scene->row_height, room + 1, fg, alpha);
-              }
-          }
-        else
-          draw_text (scene, cr, event_label (scene, item->position), label_x, y + 1, room + 1, fg, alpha);
-      }
-  }
+  if (scene->matches != NULL && !scene->matches[item->position])
+    alpha = 0.3;
+  draw_event_mark (scene, cr, item, &color, accent, alpha);
+  draw_item_label (scene, cr, item, fg, alpha);
 }
+
 /* Items drawn once, into images of their own, and copied while the zoom
  * stays: a frame while panning is then a copy per item rather than shapes
  * and text (the text is two thirds of drawing an item). An item is drawn
@@ -1804,6 +1829,134 @@ trim_item_images (DmScene *scene)
       }
 }
 
+/* @value, an x (or a y) on @cr, moved to the device pixel's edge at or
+ * after it (@up) or at or before it: where pieces, which start and end
+ * on whole pixels, meet rectangles without overlap. */
+static double
+snap_to_device (cairo_t  *cr,
+                double    value,
+                gboolean  vertical,
+                gboolean  up)
+{
+  double x = vertical ? 0 : value;
+  double y = vertical ? value : 0;
+
+  cairo_user_to_device (cr, &x, &y);
+  if (vertical)
+    y = up ? ceil (y) : floor (y);
+  else
+    x = up ? ceil (x) : floor (x);
+  cairo_device_to_user (cr, &x, &y);
+
+  return vertical ? y : x;
+}
+
+/* The whole of @item's mark drawn onto a piece that keeps only the part
+ * from (@x0, @y0) to (@x1, @y1), whole device pixels. */
+static void
+describe_mark_part (DmScene            *scene,
+                    cairo_t            *cr,
+                    const DmLayoutItem *item,
+                    const DmColor      *color,
+                    const DmColor      *accent,
+                    double              alpha,
+                    double              x0,
+                    double              y0,
+                    double              x1,
+                    double              y1)
+{
+  const DmSceneSink *sink = scene->sink;
+  cairo_t *piece = begin_piece (scene, cr, x0, y0, x1 - x0, y1 - y0);
+
+  scene->sink = NULL;
+  draw_event_mark (scene, piece, item, color, accent, alpha);
+  scene->sink = sink;
+  end_piece (scene, piece);
+}
+
+/* A bar wide enough in view is told as its parts rather than drawn
+ * whole into a piece of its own: its rounded ends as small pieces, its
+ * straight middle as rectangles (the fill, and a stated bar's outline
+ * over it) or, for a dashed outline, as the fill between two thin pieces
+ * that keep the dashes where the whole bar has them, and its label as
+ * text. A bar across the view, at a zoom step, is then a few small
+ * images and rectangles rather than an image as wide as the view made,
+ * cleared and copied at every frame: at 10 000 events that was half the
+ * pixels of a frame. Not for a selected bar (its ring goes round it
+ * whole) or an open one. Returns FALSE, having told nothing, for any
+ * other item. */
+#define BAR_END        8    /* px: the rounded end and its outline */
+#define BAR_PARTS_FROM 256  /* px of straight middle in view, at least:
+                             * below, the few more nodes cost what the
+                             * pixels saved would */
+
+static gboolean
+describe_bar_in_parts (DmScene            *scene,
+                       cairo_t            *cr,
+                       const DmLayoutItem *item,
+                       const DmColor      *fg,
+                       const DmColor      *accent)
+{
+  const DmEvent *event = dm_dataset_get_event (scene->dataset, item->position);
+  double view_right = scene->width - scene->header_width + ITEM_MARGIN;
+  double y = dm_scene_get_row_y (scene, item->lane, item->row);
+  double h = scene->row_height - 6;
+  double alpha = scene->matches != NULL && !scene->matches[item->position] ? 0.3 : 1;
+  double line = dm_event_is_range (event) ? 2 : 1;
+  double fill = (dm_event_is_range (event) ? 0.35 : 0.15) * alpha;
+  gboolean stated = event->certainty == DM_CERTAINTY_STATED;
+  double top = y - line - 1;
+  double bottom = y + h + line + 1;
+  double middle_x0;
+  double middle_x1;
+  DmColor color;
+
+  if (item->type == DM_LAYOUT_CLUSTER || dm_event_is_open (event) || (int) item->position == scene->selected ||
+      item->x1 - item->x0 <= scene->metrics.marker_size + 0.5)
+    return FALSE;
+
+  middle_x0 = snap_to_device (cr, MAX (item->x0 + BAR_END, -ITEM_MARGIN), FALSE, TRUE);
+  middle_x1 = snap_to_device (cr, MIN (item->x1 - BAR_END, view_right), FALSE, FALSE);
+  if (middle_x1 - middle_x0 < BAR_PARTS_FROM)
+    return FALSE;
+
+  dm_scene_get_kind_color (scene, item->lane, &color);
+
+  if (stated)
+    {
+      /* The fill, then the outline's edges over it, as the stroke of the
+       * whole bar lies there. */
+      fill_rect (scene, cr, &color, fill, middle_x0, y, middle_x1 - middle_x0, h);
+      fill_rect (scene, cr, &color, alpha, middle_x0, y - line / 2, middle_x1 - middle_x0, line);
+      fill_rect (scene, cr, &color, alpha, middle_x0, y + h - line / 2, middle_x1 - middle_x0, line);
+    }
+  else
+    {
+      /* The dashes follow the whole outline from where it starts: the
+       * edges are pieces of the whole bar, the fill between them a
+       * rectangle. */
+      double inner_top = snap_to_device (cr, y + line + 1, TRUE, TRUE);
+      double inner_bottom = snap_to_device (cr, y + h - line - 1, TRUE, FALSE);
+
+      if (inner_bottom <= inner_top)
+        return FALSE;
+      describe_mark_part (scene, cr, item, &color, accent, alpha, middle_x0, top, middle_x1, inner_top);
+      fill_rect (scene, cr, &color, fill, middle_x0, inner_top, middle_x1 - middle_x0, inner_bottom - inner_top);
+      describe_mark_part (scene, cr, item, &color, accent, alpha, middle_x0, inner_bottom, middle_x1, bottom);
+    }
+
+  /* Each end in view: the whole bar, kept to its end. */
+  if (item->x0 + BAR_END > -ITEM_MARGIN)
+    describe_mark_part (scene, cr, item, &color, accent, alpha, item->x0 - line - 1, top, middle_x0, bottom);
+  if (item->x1 - BAR_END < view_right)
+    describe_mark_part (scene, cr, item, &color, accent, alpha, middle_x1, top, item->x1 + line + 1, bottom);
+
+  draw_item_label (scene, cr, item, fg, alpha);
+  scene->bars_in_parts++;
+
+  return TRUE;
+}
+
 /* An item drawn, not copied: onto @cr, or a piece of its own. */
 static void
 draw_item_piece (DmScene            *scene,
@@ -1823,6 +1976,8 @@ draw_item_piece (DmScene            *scene,
       draw_item (scene, cr, item, holds_selection, fg, accent);
       return;
     }
+  if (describe_bar_in_parts (scene, cr, item, fg, accent))
+    return;
 
   y = dm_scene_get_row_y (scene, item->lane, item->row);
   item_key_init (scene, item, holds_selection, &key);

@@ -103,6 +103,7 @@ typedef struct
   guint            images_made;    /* counts, for tests and the benchmark */
   guint            images_reused;
   guint            frame_made;     /* … in the last frame */
+  guint            bars_in_parts;  /* … bars told as their parts */
   guint            frame_reused;
   struct {                         /* what the images were drawn with */
     DmColor        foreground;
