@@ -1147,20 +1147,25 @@ test_cancel_load (void)
 
 typedef struct
 {
-  DmWindow *window;
-  guint     ticks;        /* turns of the main loop while loading */
-  guint     partial;      /* of which the bar showed 0 < fraction < 1 */
-  double    last;
-  gboolean  went_back;
+  DmWindow   *window;
+  const char *bar;        /* the progress bar watched */
+  guint       ticks;      /* turns of the main loop while loading */
+  guint       partial;    /* of which the bar showed 0 < fraction < 1 */
+  double      last;
+  gboolean    went_back;
+  gboolean    both_shown; /* the page and the bar above it at once */
 } LoadWatch;
 
 static gboolean
 load_watch_cb (gpointer user_data)
 {
   LoadWatch *watch = user_data;
-  double fraction = gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (dm_test_window_child (watch->window, "loading_progress")));
+  double fraction = gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (dm_test_window_child (watch->window, watch->bar)));
 
   watch->ticks++;
+  if (stack_shows (watch->window, (gpointer) "loading") &&
+      gtk_revealer_get_reveal_child (GTK_REVEALER (dm_test_window_child (watch->window, "loading_revealer"))))
+    watch->both_shown = TRUE;
   if (fraction > 0 && fraction < 1)
     watch->partial++;
   if (fraction < watch->last)
@@ -1179,8 +1184,8 @@ test_load_in_background (void)
   DmWindow *window = dm_test_open_bundled_window (1280, 800);
   DmDataset *before = dm_window_get_dataset (window);
   g_autofree char *dir = g_dir_make_tmp ("daumoc-test-XXXXXX", NULL);
-  g_autoptr(GFile) file = write_large_file (dir, 30000);
-  LoadWatch watch = { window, 0, 0, 0, FALSE };
+  g_autoptr(GFile) file = write_large_file (dir, 200000);
+  LoadWatch watch = { window, "loading_progress", 0, 0, 0, FALSE, FALSE };
   guint id;
 
   dm_window_open (window, file);
@@ -1196,8 +1201,43 @@ test_load_in_background (void)
   g_assert_cmpuint (watch.ticks, >=, 10);
   g_assert_cmpuint (watch.partial, >=, 1);
   g_assert_false (watch.went_back);
-  g_assert_cmpuint (dm_dataset_get_n_events (dm_window_get_dataset (window)), ==, 30000);
+  g_assert_cmpuint (dm_dataset_get_n_events (dm_window_get_dataset (window)), ==, 200000);
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (dm_test_window_child (window, "loading_revealer"))));
+  g_assert_true (stack_shows (window, (gpointer) "events"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_file_delete (file, NULL, NULL);
+  g_rmdir (dir);
+}
+
+/* Opening a large file into an empty window: the page says which file
+ * and how far it has come, with the one Cancel button (the bar above the
+ * timeline, which has its own, stays hidden), only ever forward. */
+static void
+test_load_into_empty_window (void)
+{
+  DmWindow *window = dm_window_new (NULL);
+  g_autofree char *dir = g_dir_make_tmp ("daumoc-test-XXXXXX", NULL);
+  g_autoptr(GFile) file = write_large_file (dir, 200000);
+  LoadWatch watch = { window, "page_progress", 0, 0, 0, FALSE, FALSE };
+  guint id;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  dm_window_open (window, file);
+  g_assert_true (stack_shows (window, (gpointer) "loading"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (dm_test_window_child (window, "loading_label"))), ==,
+                   "Opening “large.json”…");
+  id = g_timeout_add (2, load_watch_cb, &watch);
+  while (dm_window_get_dataset (window) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (id);
+
+  g_test_message ("%u turns of the main loop while loading, %u with a partial progress", watch.ticks, watch.partial);
+  g_assert_cmpuint (watch.partial, >=, 1);
+  g_assert_false (watch.went_back);
+  g_assert_false (watch.both_shown);
+  g_assert_cmpuint (dm_dataset_get_n_events (dm_window_get_dataset (window)), ==, 200000);
   g_assert_true (stack_shows (window, (gpointer) "events"));
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -1299,6 +1339,7 @@ main (int   argc,
   }
   g_test_add_func ("/window/cancel-load", test_cancel_load);
   g_test_add_func ("/window/load-in-background", test_load_in_background);
+  g_test_add_func ("/window/load-into-empty-window", test_load_into_empty_window);
   g_test_add_func ("/window/search-index-in-worker", test_search_index_in_worker);
   g_test_add_func ("/window/export-dialog", test_export_dialog);
   g_test_add_func ("/window/finalize", test_finalize);

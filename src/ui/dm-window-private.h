@@ -54,13 +54,12 @@ struct _DmWindow
   GtkRevealer          *problem_revealer;
   GtkLabel             *problem_label;
   GtkStack             *stack;
-  GtkSpinner           *spinner;
+  GtkProgressBar       *page_progress;
   GtkLabel             *loading_label;
   GtkRevealer          *loading_revealer;
   GtkLabel             *loading_bar_label;
   GtkProgressBar       *loading_progress;
   guint                 pulse_id;
-  gint64                last_pulse;
   DmLoadProgress       *progress;     /* of the load in flight */
   GtkPaned             *detail_paned;
   GtkPaned             *list_paned;

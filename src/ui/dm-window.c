@@ -332,9 +332,7 @@ dm_window_dispose (GObject *object)
   g_clear_object (&self->print_settings);
   g_clear_pointer (&self->export_visible, g_free);
   g_clear_handle_id (&self->reload_id, g_source_remove);
-  if (self->pulse_id != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->pulse_id);
-  self->pulse_id = 0;
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
   if (self->monitor != NULL)
     g_file_monitor_cancel (self->monitor);
   g_clear_object (&self->monitor);
@@ -464,7 +462,7 @@ dm_window_class_init (DmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DmWindow, problem_revealer);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, problem_label);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, DmWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, page_progress);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, loading_label);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, loading_revealer);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, loading_bar_label);
