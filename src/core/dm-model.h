@@ -176,6 +176,10 @@ typedef struct
   GPtrArray   *citations;      /* DmCitation*, NULL when empty */
   GPtrArray   *links;          /* DmLink*, NULL when empty */
   JsonObject  *extra;
+  char        *strings;        /* one block holding the strings above
+                                * that dm_event_set_strings() gave, or
+                                * NULL: each its own allocation */
+  gsize        strings_size;
   double       axis_start;     /* start of the start date's span */
   double       axis_end;       /* end of the end date's span (or the start's) */
 } DmEvent;
@@ -214,6 +218,10 @@ DmEra       *dm_era_new             (void);
 void         dm_era_free            (DmEra        *era);
 DmEvent     *dm_event_new           (void);
 void         dm_event_free          (DmEvent      *event);
+void         dm_event_set_strings   (DmEvent      *event,
+                                     char        **slots[],
+                                     const char   *values[],
+                                     guint         n);
 
 /* Deep copies, for editing: the copy owns its strings and arrays; the
  * members kept as JSON (@extra) are shared, never changed in place. */

@@ -208,16 +208,17 @@ read_string (Loader      *l,
   return TRUE;
 }
 
+/* The id @member of @object, as read (see read_string_ref()). */
 static gboolean
-read_id (Loader      *l,
-         DmJsonNode  *object,
-         const char  *member,
-         char       **out)
+read_id_ref (Loader      *l,
+             DmJsonNode  *object,
+             const char  *member,
+             const char **out)
 {
-  g_autofree char *id = NULL;
+  const char *id = NULL;
   g_autofree char *problem = NULL;
 
-  if (!read_string (l, object, member, TRUE, &id))
+  if (!read_string_ref (l, object, member, TRUE, &id))
     return FALSE;
 
   problem = dm_id_check (id);
@@ -227,16 +228,34 @@ read_id (Loader      *l,
       return FALSE;
     }
 
-  *out = g_steal_pointer (&id);
+  *out = id;
   return TRUE;
 }
 
-/* Reads a text object ({"vi": …, "en": …}) at the current path. */
 static gboolean
-read_text_node (Loader     *l,
-                DmJsonNode *node,
-                gboolean    required,
-                DmText     *out)
+read_id (Loader      *l,
+         DmJsonNode  *object,
+         const char  *member,
+         char       **out)
+{
+  const char *id = NULL;
+
+  if (!read_id_ref (l, object, member, &id))
+    return FALSE;
+
+  *out = g_strdup (id);
+  return TRUE;
+}
+
+/* Reads a text object ({"vi": …, "en": …}) at the current path; with
+ * @as_read, @out's strings are those read (in the reader's arena, so not
+ * to be kept or freed), else copies. */
+static gboolean
+read_text_node_as (Loader     *l,
+                   DmJsonNode *node,
+                   gboolean    required,
+                   gboolean    as_read,
+                   DmText     *out)
 {
   if (node->type != DM_JSON_OBJECT)
     {
@@ -258,9 +277,9 @@ read_text_node (Loader     *l,
   for (const DmJsonNode *value = node->v.first; value != NULL; value = value->next)
     {
       if (strcmp (value->name, "vi") == 0)
-        out->vi = g_strdup (value->v.string);
+        out->vi = as_read ? (char *) value->v.string : g_strdup (value->v.string);
       else if (strcmp (value->name, "en") == 0)
-        out->en = g_strdup (value->v.string);
+        out->en = as_read ? (char *) value->v.string : g_strdup (value->v.string);
     }
   out->extra = node->n > (guint) (out->vi != NULL) + (out->en != NULL) ? collect_extra (node, &dm_format_text) : NULL;
 
@@ -275,11 +294,21 @@ read_text_node (Loader     *l,
 }
 
 static gboolean
-read_text (Loader     *l,
-           DmJsonNode *object,
-           const char *member,
-           gboolean    required,
-           DmText     *out)
+read_text_node (Loader     *l,
+                DmJsonNode *node,
+                gboolean    required,
+                DmText     *out)
+{
+  return read_text_node_as (l, node, required, FALSE, out);
+}
+
+static gboolean
+read_text_as (Loader     *l,
+              DmJsonNode *object,
+              const char *member,
+              gboolean    required,
+              gboolean    as_read,
+              DmText     *out)
 {
   DmJsonNode *node = dm_json_node_get_member (object, member);
   gsize len = l->log.path->len;
@@ -293,10 +322,20 @@ read_text (Loader     *l,
     }
 
   dm_problem_path_append_member (l->log.path, member);
-  ok = read_text_node (l, node, required, out);
+  ok = read_text_node_as (l, node, required, as_read, out);
   g_string_truncate (l->log.path, len);
 
   return ok;
+}
+
+static gboolean
+read_text (Loader     *l,
+           DmJsonNode *object,
+           const char *member,
+           gboolean    required,
+           DmText     *out)
+{
+  return read_text_as (l, object, member, required, FALSE, out);
 }
 
 static gboolean
@@ -1070,18 +1109,34 @@ read_event (Loader   *l,
   g_autoptr(DmEvent) event = dm_event_new ();
   DmJsonNode *object;
   gboolean ok = TRUE;
+  /* The event's own strings, as read, then copied into one block. */
+  const char *id = NULL;
+  const char *kind = NULL;
+  DmText title = { 0 };
+  DmText summary = { 0 };
+  DmText place = { 0 };
 
   if (!(object = expect_object (l, node)))
     return FALSE;
 
-  ok &= read_id (l, object, "id", &event->id);
-  ok &= read_id (l, object, "kind", &event->kind);
+  ok &= read_id_ref (l, object, "id", &id);
+  ok &= read_id_ref (l, object, "kind", &kind);
   ok &= read_event_start (l, object, event);
   ok &= read_date (l, object, "end", FALSE, &event->end);
   ok &= read_certainty (l, object, event);
-  ok &= read_text (l, object, "title", TRUE, &event->title);
-  ok &= read_text (l, object, "summary", FALSE, &event->summary);
-  ok &= read_text (l, object, "place", FALSE, &event->place);
+  ok &= read_text_as (l, object, "title", TRUE, TRUE, &title);
+  ok &= read_text_as (l, object, "summary", FALSE, TRUE, &summary);
+  ok &= read_text_as (l, object, "place", FALSE, TRUE, &place);
+  {
+    char **slots[] = { &event->id, &event->kind, &event->title.vi, &event->title.en,
+                       &event->summary.vi, &event->summary.en, &event->place.vi, &event->place.en };
+    const char *values[] = { id, kind, title.vi, title.en, summary.vi, summary.en, place.vi, place.en };
+
+    dm_event_set_strings (event, slots, values, G_N_ELEMENTS (slots));
+    event->title.extra = title.extra;
+    event->summary.extra = summary.extra;
+    event->place.extra = place.extra;
+  }
   ok &= read_array (l, object, "actors", FALSE, read_actor, &event->actors);
   ok &= read_array (l, object, "tags", FALSE, read_tag, &event->tags);
   ok &= read_array (l, object, "related", FALSE, read_relation, &event->related);
