@@ -313,3 +313,22 @@ dm_test_watchdog_stop (DmTestWatchdog *w)
   g_free (w->what);
   g_free (w);
 }
+
+char *
+dm_test_large_timeline (guint n)
+{
+  GString *text = g_string_new ("{\"format\": \"daumoc-timeline\", \"version\": 1,\n"
+                                " \"title\": {\"vi\": \"Lớn\", \"en\": \"Large\"},\n"
+                                " \"kinds\": [{\"id\": \"k\", \"label\": {\"vi\": \"Loại\", \"en\": \"Kind\"},"
+                                " \"color\": \"#1c71d8\", \"icon\": \"forum\"}],\n"
+                                " \"events\": [\n");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "  {\"id\": \"e%u\", \"kind\": \"k\", \"start\": \"%04u-%02u-%02u\","
+                            " \"title\": {\"vi\": \"Sự kiện %u\", \"en\": \"Event %u\"},"
+                            " \"unknown\": {\"kept\": [%u]}}%s\n",
+                            i, 1900 + i % 120, 1 + i % 12, 1 + i % 28, i, i, i, i + 1 < n ? "," : "");
+  g_string_append (text, "]}\n");
+
+  return g_string_free (text, FALSE);
+}

@@ -38,6 +38,11 @@ gboolean dm_test_set_flag_cb (gpointer data);
  * be made. */
 char *dm_test_make_dir (void);
 
+/* The text of a timeline of @n events ("e0" …), one kind "k", titles in
+ * both languages ("Event 7", "Sự kiện 7") and a member no version knows:
+ * large enough, by @n, to take a while to load, save or copy. */
+char *dm_test_large_timeline (guint n);
+
 /* Removes a scratch folder made by g_dir_make_tmp() and the files in it. */
 void dm_test_remove_dir (const char *dir);
 

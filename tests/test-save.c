@@ -427,26 +427,6 @@ test_recovery_killed (void)
   g_unlink (path);
 }
 
-/* A timeline of @n events, as a file's text. */
-static char *
-large_timeline (guint n)
-{
-  GString *text = g_string_new ("{\"format\": \"daumoc-timeline\", \"version\": 1,\n"
-                                " \"title\": {\"vi\": \"Lớn\", \"en\": \"Large\"},\n"
-                                " \"kinds\": [{\"id\": \"k\", \"label\": {\"vi\": \"Loại\", \"en\": \"Kind\"},"
-                                " \"color\": \"#1c71d8\", \"icon\": \"forum\"}],\n"
-                                " \"events\": [\n");
-
-  for (guint i = 0; i < n; i++)
-    g_string_append_printf (text, "  {\"id\": \"e%u\", \"kind\": \"k\", \"start\": \"%04u-%02u-%02u\","
-                            " \"title\": {\"vi\": \"Sự kiện %u\", \"en\": \"Event %u\"},"
-                            " \"unknown\": {\"kept\": [%u]}}%s\n",
-                            i, 1900 + i % 200, 1 + i % 12, 1 + i % 28, i, i, i, i + 1 < n ? "," : "");
-  g_string_append (text, "]}\n");
-
-  return g_string_free (text, FALSE);
-}
-
 static gpointer
 write_snapshot_thread (gpointer data)
 {
@@ -463,7 +443,7 @@ test_recovery_large_killed (void)
 {
   const guint n = 25000;
   g_autofree char *path = g_build_filename (scratch, "large.json", NULL);
-  g_autofree char *text = large_timeline (n);
+  g_autofree char *text = dm_test_large_timeline (n);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GPtrArray) orphans = NULL;
   g_autoptr(DmDataset) recovered = NULL;

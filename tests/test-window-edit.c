@@ -2474,6 +2474,83 @@ test_recovery_copy (void)
   remove_copy (&copy);
 }
 
+/* The files in the recovery folder of this process's copy of @original
+ * ("<pid>-<SHA-1 of its URI>", its copy and its note) and of copies being
+ * written (".daumoc-…"). */
+static guint
+count_copies_of (GFile *original)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_state_dir (), "daumoc", "recovery", NULL);
+  g_autofree char *uri = g_file_get_uri (original);
+  g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA1, uri, -1);
+  g_autofree char *stem = g_strdup_printf ("%d-%s", (int) getpid (), hash);
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    n += g_str_has_prefix (name, stem) || g_str_has_prefix (name, ".daumoc-");
+  return n;
+}
+
+static gboolean
+not_indexing (gpointer data)
+{
+  return !dm_window_is_indexing (data);
+}
+
+static gboolean
+writing_copy (gpointer data)
+{
+  return dm_window_edit_is_writing_copy (data);
+}
+
+static gboolean
+pointer_cleared (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* The changes discarded while their recovery copy is being written: the
+ * copy goes once it is written, and nothing is left in the folder (it
+ * was kept, and offered as unsaved changes at the next start). A
+ * timeline this large takes a while to copy. */
+static void
+test_discard_while_copying (void)
+{
+  g_autofree char *dir = dm_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "large.json", NULL);
+  g_autofree char *text = dm_test_large_timeline (60000);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  DmWindow *window = dm_window_new (NULL);
+  DmEdit *edit;
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  dm_window_open (window, file);
+  wait_for (has_dataset, window);
+  wait_for (not_indexing, window);
+
+  edit = dm_window_edit_get_edit (window);
+  g_object_add_weak_pointer (G_OBJECT (edit), (gpointer *) &edit);
+  g_assert_true (dm_edit_set_event_text (edit, "e123", DM_EVENT_FIELD_TITLE_EN, "Discarded", NULL));
+  wait_for (writing_copy, window);
+
+  gtk_window_close (GTK_WINDOW (window));
+  wait_for (dialog_shown, window);
+  /* What this test is about: the copy is still being written. */
+  g_assert_true (dm_window_edit_is_writing_copy (window));
+  adw_message_dialog_response (find_dialog (window), "discard");
+
+  /* The window goes at once; the copy's worker holds the edits until it
+   * has written it. */
+  wait_for (pointer_cleared, &edit);
+  g_assert_cmpuint (count_copies_of (file), ==, 0);
+
+  dm_test_remove_dir (dir);
+}
+
 /* @path and all below it, as far as it goes: a recovery copy being
  * written as the test ends may come after. */
 static void
@@ -2513,6 +2590,7 @@ main (int   argc,
   g_test_add_func ("/window-edit/editor-items", test_editor_items);
   g_test_add_func ("/window-edit/edit-shown-everywhere", test_edit_shown_everywhere);
   g_test_add_func ("/window-edit/recovery-copy", test_recovery_copy);
+  g_test_add_func ("/window-edit/discard-while-copying", test_discard_while_copying);
 #ifdef DM_TEST_XDOTOOL
   g_test_add_func ("/window-edit/keyboard-edit-and-save", test_keyboard_edit_and_save);
   g_test_add_func ("/window-edit/keyboard-items", test_keyboard_items);

@@ -221,13 +221,23 @@ struct _RecoveryJob
   DmRecoverySnapshot *snapshot;
   GFile              *original;
   gboolean            again;     /* edited meanwhile: another copy after */
-  gboolean            discard;   /* the window went with nothing unsaved:
-                                  * no copy to keep once it is written */
+  gboolean            discard;   /* nothing unsaved is left to recover (the
+                                  * window went without, or the user
+                                  * discarded the changes): no copy to keep
+                                  * once it is written */
+  GApplication       *app;       /* held until the copy is written, so that
+                                  * closing the last window does not end
+                                  * the process half way through it */
 };
 
 static void
 recovery_job_free (RecoveryJob *job)
 {
+  if (job->app != NULL)
+    {
+      g_application_release (job->app);
+      g_object_unref (job->app);
+    }
   dm_recovery_snapshot_free (job->snapshot);
   dm_edit_release_events (job->edit);
   g_object_unref (job->edit);
@@ -272,9 +282,9 @@ recovery_written_cb (GObject      *object,
     }
   state->recovery_job = NULL;
 
-  /* Saved (or undone back to the file) while it was written: the copy
-   * is of nothing unsaved. */
-  if (!is_modified (state) || state->edit != job->edit)
+  /* Saved (or undone back to the file, or discarded) while it was
+   * written: the copy is of nothing unsaved. */
+  if (job->discard || !is_modified (state) || state->edit != job->edit)
     dm_recovery_discard (job->original);
   else if (job->again)
     schedule_recovery (state);
@@ -297,6 +307,12 @@ write_recovery_cb (gpointer data)
   job->original = dataset_file (state) != NULL ? g_object_ref (dataset_file (state)) : NULL;
   dm_edit_hold_events (job->edit);
   job->snapshot = dm_recovery_snapshot_new (state->dataset, job->original);
+  job->app = g_application_get_default ();
+  if (job->app != NULL)
+    {
+      g_object_ref (job->app);
+      g_application_hold (job->app);
+    }
   state->recovery_job = job;
 
   task = g_task_new (NULL, NULL, recovery_written_cb, NULL);
@@ -333,7 +349,7 @@ detach_recovery_job (WindowEdit *state)
   state->recovery_job = NULL;
   job->state = NULL;
   job->again = FALSE;
-  job->discard = !is_modified (state);
+  job->discard = job->discard || !is_modified (state);
 }
 
 static void
@@ -1077,6 +1093,13 @@ unsaved_response_cb (AdwMessageDialog *dialog,
     {
       g_clear_handle_id (&state->recovery_id, g_source_remove);
       dm_recovery_discard (dataset_file (state));
+      /* A copy being written is of the changes just discarded: it goes
+       * as soon as it is written, and no other follows. */
+      if (state->recovery_job != NULL)
+        {
+          state->recovery_job->discard = TRUE;
+          state->recovery_job->again = FALSE;
+        }
       do_pending (state);
     }
   else
@@ -1659,4 +1682,12 @@ dm_window_edit_accept_choosers (DmWindow *self,
   g_return_if_fail (DM_IS_WINDOW (self));
 
   get_state (self)->accept_choosers = accept;
+}
+
+gboolean
+dm_window_edit_is_writing_copy (DmWindow *self)
+{
+  WindowEdit *state = get_state (self);
+
+  return state != NULL && state->recovery_job != NULL;
 }

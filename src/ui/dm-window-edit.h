@@ -47,6 +47,9 @@ GtkWindow *dm_window_edit_get_editor    (DmWindow       *self);
  * beside the timeline's file; an export back: that file itself). */
 void     dm_window_edit_accept_choosers (DmWindow       *self,
                                          gboolean        accept);
+/* Whether a recovery copy of the window's edits is being written, for
+ * tests of what happens meanwhile. */
+gboolean dm_window_edit_is_writing_copy (DmWindow       *self);
 
 /* In dm-window.c, for the editing: the selected event's position (or
  * -1), and the views shown again after an edit, with @selected (a
