@@ -348,6 +348,35 @@ test_undo_all_saves_original (void)
   g_unlink (path);
 }
 
+/* The recovery copy @child left, which killed itself (SIGKILL) once it
+ * had written it: the only orphan, a copy of @file, in *@orphans (the
+ * list, which the caller frees), and the timeline it holds in
+ * *@recovered. */
+static DmRecovery *
+killed_child_copy (pid_t        child,
+                   GFile       *file,
+                   GPtrArray  **orphans,
+                   DmDataset  **recovered)
+{
+  DmRecovery *recovery;
+  g_autofree char *copy_path = NULL;
+  int status;
+
+  g_assert_cmpint (waitpid (child, &status, 0), ==, child);
+  g_assert_true (WIFSIGNALED (status));
+  g_assert_cmpint (WTERMSIG (status), ==, SIGKILL);
+
+  *orphans = dm_recovery_list_orphans ();
+  g_assert_cmpuint ((*orphans)->len, ==, 1);
+  recovery = g_ptr_array_index (*orphans, 0);
+  g_assert_nonnull (recovery->original);
+  g_assert_true (g_file_equal (recovery->original, file));
+  copy_path = g_file_get_path (recovery->copy);
+  *recovered = load_path (copy_path);
+
+  return recovery;
+}
+
 /* Recovery: a process with unsaved edits killed; its copy is found by
  * the next one, with the edits in it. */
 static void
@@ -360,7 +389,6 @@ test_recovery_killed (void)
   g_autoptr(GPtrArray) after = NULL;
   g_autoptr(DmDataset) recovered = NULL;
   DmRecovery *recovery = NULL;
-  int status;
   pid_t child;
 
   g_assert_true (g_file_set_contents (path, original, -1, NULL));
@@ -391,20 +419,7 @@ test_recovery_killed (void)
       raise (SIGKILL);
       _exit (2);
     }
-  g_assert_cmpint (waitpid (child, &status, 0), ==, child);
-  g_assert_true (WIFSIGNALED (status));
-  g_assert_cmpint (WTERMSIG (status), ==, SIGKILL);
-
-  orphans = dm_recovery_list_orphans ();
-  g_assert_cmpuint (orphans->len, ==, 1);
-  recovery = g_ptr_array_index (orphans, 0);
-  g_assert_nonnull (recovery->original);
-  g_assert_true (g_file_equal (recovery->original, file));
-  {
-    g_autofree char *copy_path = g_file_get_path (recovery->copy);
-
-    recovered = load_path (copy_path);
-  }
+  recovery = killed_child_copy (child, file, &orphans, &recovered);
   g_assert_cmpuint (dm_dataset_get_n_events (recovered), >, 0);
   {
     gboolean found = FALSE;
@@ -449,7 +464,6 @@ test_recovery_large_killed (void)
   g_autoptr(DmDataset) recovered = NULL;
   DmRecovery *recovery;
   const DmEvent *event;
-  int status;
   pid_t child;
 
   g_assert_true (g_file_set_contents (path, text, -1, NULL));
@@ -490,19 +504,7 @@ test_recovery_large_killed (void)
       raise (SIGKILL);
       _exit (2);
     }
-  g_assert_cmpint (waitpid (child, &status, 0), ==, child);
-  g_assert_true (WIFSIGNALED (status));
-  g_assert_cmpint (WTERMSIG (status), ==, SIGKILL);
-
-  orphans = dm_recovery_list_orphans ();
-  g_assert_cmpuint (orphans->len, ==, 1);
-  recovery = g_ptr_array_index (orphans, 0);
-  g_assert_true (g_file_equal (recovery->original, file));
-  {
-    g_autofree char *copy_path = g_file_get_path (recovery->copy);
-
-    recovered = load_path (copy_path);
-  }
+  recovery = killed_child_copy (child, file, &orphans, &recovered);
   g_assert_cmpuint (dm_dataset_get_n_events (recovered), ==, n);
   event = dm_dataset_lookup_event (recovered, "e12345", NULL);
   g_assert_nonnull (event);
