@@ -332,3 +332,20 @@ dm_test_large_timeline (guint n)
 
   return g_string_free (text, FALSE);
 }
+
+void
+dm_test_move_event_to_year (DmEdit        *edit,
+                            const DmEvent *event,
+                            const char    *id,
+                            GRand         *rand,
+                            int            from,
+                            int            to)
+{
+  g_autoptr(GError) error = NULL;
+  DmEvent *copy = dm_event_copy (event);
+
+  dm_date_init (&copy->start, DM_DATE_PRECISION_YEAR, g_rand_int_range (rand, from, to), 0, 0, 0, 0);
+  copy->end = (DmDate) { 0 };
+  g_assert_true (dm_edit_change_event (edit, id, copy, DM_EVENT_FIELD_START, &error));
+  g_assert_no_error (error);
+}

@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "dm-dataset.h"
+#include "dm-edit.h"
 #include "dm-loader.h"
 
 /* The dataset in the file at @path, which loads; the test fails if not. */
@@ -42,6 +43,16 @@ char *dm_test_make_dir (void);
  * both languages ("Event 7", "Sự kiện 7") and a member no version knows:
  * large enough, by @n, to take a while to load, save or copy. */
 char *dm_test_large_timeline (guint n);
+
+/* Moves @event (whose id is @id) to a year from @from to @to (not
+ * included) that @rand gives, through @edit, as an edit in the editor
+ * does: a copy with that start and no end. */
+void dm_test_move_event_to_year (DmEdit        *edit,
+                                 const DmEvent *event,
+                                 const char    *id,
+                                 GRand         *rand,
+                                 int            from,
+                                 int            to);
 
 /* Removes a scratch folder made by g_dir_make_tmp() and the files in it. */
 void dm_test_remove_dir (const char *dir);

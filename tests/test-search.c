@@ -889,13 +889,7 @@ test_splice (void)
             g_assert_true (dm_edit_delete_event (edit, id));
           break;
         case 4:
-          {
-            DmEvent *copy = dm_event_copy (event);
-
-            dm_date_init (&copy->start, DM_DATE_PRECISION_YEAR, g_rand_int_range (rand, 1900, 2100), 0, 0, 0, 0);
-            copy->end = (DmDate) { 0 };
-            g_assert_true (dm_edit_change_event (edit, id, copy, DM_EVENT_FIELD_START, &error));
-          }
+          dm_test_move_event_to_year (edit, event, id, rand, 1900, 2100);
           break;
         default:
           dm_edit_undo (edit);

@@ -454,13 +454,7 @@ test_detail_pane_referrers (void)
           }
           break;
         case 1:
-          {
-            DmEvent *copy = dm_event_copy (event);
-
-            dm_date_init (&copy->start, DM_DATE_PRECISION_YEAR, g_rand_int_range (rand, 2000, 2030), 0, 0, 0, 0);
-            copy->end = (DmDate) { 0 };
-            g_assert_true (dm_edit_change_event (edit, id, copy, DM_EVENT_FIELD_START, &error));
-          }
+          dm_test_move_event_to_year (edit, event, id, rand, 2000, 2030);
           break;
         case 2:
           if (g_strcmp0 (id, check.id) != 0)
