@@ -1129,6 +1129,85 @@ test_finish_order_and_ids (gconstpointer data)
     }
 }
 
+/* /dataset/let-go: a large dataset's events are freed in a thread of their
+ * own, so that replacing or closing a large timeline does not stop the
+ * main loop for a second; their JSON, which the copies editing makes
+ * share, is let go on the main thread (JSON-GLib's counts are not atomic). */
+
+static GThread *test_thread;
+static gint tags_freed;
+static gint tags_freed_elsewhere;
+
+static void
+count_tag_free (gpointer tag)
+{
+  g_atomic_int_inc (&tags_freed);
+  if (g_thread_self () != test_thread)
+    g_atomic_int_inc (&tags_freed_elsewhere);
+  g_free (tag);
+}
+
+static void
+test_let_go (gconstpointer data)
+{
+  guint n = GPOINTER_TO_UINT (data);
+  gboolean in_thread = n >= 10000;
+  DmDataset *dataset = dm_dataset_new ();
+  g_autoptr(GPtrArray) copies = g_ptr_array_new_with_free_func ((GDestroyNotify) dm_event_free);
+  guint n_json = 0;
+
+  test_thread = g_thread_self ();
+  tags_freed = tags_freed_elsewhere = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      DmEvent *event = dm_event_new ();
+
+      event->id = g_strdup_printf ("e%u", i);
+      g_assert_true (dm_date_init (&event->start, DM_DATE_PRECISION_YEAR, 2000 + i % 20, 0, 0, 0, 0));
+      dm_text_set (&event->title, NULL, event->id);
+      event->tags = g_ptr_array_new_with_free_func (count_tag_free);
+      g_ptr_array_add (event->tags, g_strdup_printf ("t%u", i % 7));
+      event->extra = json_object_new ();
+      json_object_set_string_member (event->extra, "x-note", event->id);
+      n_json++;
+      if (i % 2 == 0)
+        {
+          event->title.extra = json_object_new ();
+          json_object_set_string_member (event->title.extra, "fr", event->id);
+          n_json++;
+        }
+      /* Editing's copies share the event's JSON. */
+      if (i % 100 == 0)
+        g_ptr_array_add (copies, dm_event_copy (event));
+      dm_dataset_add_event (dataset, event);
+    }
+  dm_dataset_finish (dataset);
+
+  g_object_unref (dataset);
+  if (!in_thread)
+    {
+      g_assert_cmpint (tags_freed, ==, n);
+      g_assert_cmpint (tags_freed_elsewhere, ==, 0);
+      g_assert_cmpuint (dm_dataset_wait_for_freeing (), ==, 0);
+    }
+  else
+    {
+      g_assert_cmpuint (dm_dataset_wait_for_freeing (), ==, n_json);
+      g_assert_cmpint (tags_freed, ==, n);
+      g_assert_cmpint (tags_freed_elsewhere, ==, n);
+    }
+
+  /* The copies' JSON is whole: under ASan, a reference let go twice
+   * would be read after its free here. */
+  for (guint i = 0; i < copies->len; i++)
+    {
+      const DmEvent *copy = g_ptr_array_index (copies, i);
+
+      g_assert_cmpstr (json_object_get_string_member (copy->extra, "x-note"), ==, copy->id);
+      g_assert_cmpstr (json_object_get_string_member (copy->title.extra, "fr"), ==, copy->id);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1140,6 +1219,8 @@ main (int   argc,
   g_test_add_func ("/dataset/loads", test_loads);
   g_test_add_data_func ("/dataset/finish/small", GUINT_TO_POINTER (500), test_finish_order_and_ids);
   g_test_add_data_func ("/dataset/finish/large", GUINT_TO_POINTER (80000), test_finish_order_and_ids);
+  g_test_add_data_func ("/dataset/let-go/small", GUINT_TO_POINTER (500), test_let_go);
+  g_test_add_data_func ("/dataset/let-go/large", GUINT_TO_POINTER (20000), test_let_go);
   g_test_add_func ("/dataset/citations-verbatim", test_citations_verbatim);
   g_test_add_func ("/dataset/relations", test_relations);
   g_test_add_func ("/dataset/referrers", test_referrers);

@@ -50,6 +50,11 @@ void            dm_dataset_add_tag_label      (DmDataset     *self,
 void            dm_dataset_add_event          (DmDataset     *self,
                                                DmEvent       *event);
 void            dm_dataset_finish             (DmDataset     *self);
+/* A dataset of many events frees them in a thread of its own when it goes,
+ * and lets their JSON go in the main loop after. Runs the main loop until
+ * every such free has ended; returns how many JSON objects they let go
+ * meanwhile. For tests and benchmarks. */
+guint           dm_dataset_wait_for_freeing   (void);
 
 /* The format the dataset was read from: DM_ORIGIN_DAUMOC (the default),
  * DM_ORIGIN_TIMELINEJS3, DM_ORIGIN_TIMELINEJS2, DM_ORIGIN_VIS,

@@ -30,8 +30,8 @@ gboolean dm_debug_has         (const char *flag);
 void     dm_debug_load_phase  (const char *what);
 
 /* While @watching, measures the longest time between two turns of the main
- * loop (a tick is due every 5 ms); on stopping, reports it once as
- * "longest main-loop stall while loading". */
+ * loop (a tick is due every 5 ms); on stopping, reports it as "longest
+ * main-loop stall while loading", after every load. */
 void     dm_debug_watch_main_loop (gboolean watching);
 
 G_END_DECLS

@@ -157,12 +157,36 @@ dm_text_is_empty (const DmText *text)
          (text->en == NULL || text->en[0] == '\0');
 }
 
+/* JSON-GLib counts its references without atomics, and the JSON an event
+ * keeps (@extra) is shared with the copies editing makes on the main
+ * thread. A thread that frees a dataset's events for the main thread
+ * (dm-dataset.c) collects that JSON instead of letting it go, and hands it
+ * back to the main thread. */
+static GPrivate json_collector;
+
+void
+dm_model_collect_json (GPtrArray *collector)
+{
+  g_private_set (&json_collector, collector);
+}
+
+static void
+release_json (JsonObject *object)
+{
+  GPtrArray *collector = g_private_get (&json_collector);
+
+  if (collector != NULL)
+    g_ptr_array_add (collector, object);
+  else
+    json_object_unref (object);
+}
+
 void
 dm_text_clear (DmText *text)
 {
   g_clear_pointer (&text->vi, g_free);
   g_clear_pointer (&text->en, g_free);
-  g_clear_pointer (&text->extra, json_object_unref);
+  g_clear_pointer (&text->extra, release_json);
 }
 
 void
@@ -205,7 +229,7 @@ dm_certainty_from_string (const char  *text,
   return FALSE;
 }
 
-#define clear_extra(e) g_clear_pointer (&(e)->extra, json_object_unref)
+#define clear_extra(e) g_clear_pointer (&(e)->extra, release_json)
 
 DmKind *
 dm_kind_new (void)
@@ -418,7 +442,7 @@ event_text_clear (const DmEvent *event,
 {
   event_string_free (event, g_steal_pointer (&text->vi));
   event_string_free (event, g_steal_pointer (&text->en));
-  g_clear_pointer (&text->extra, json_object_unref);
+  g_clear_pointer (&text->extra, release_json);
 }
 
 void
@@ -428,9 +452,9 @@ dm_event_free (DmEvent *event)
     return;
   event_string_free (event, event->id);
   event_string_free (event, event->kind);
-  g_clear_pointer (&event->start_extra, json_object_unref);
+  g_clear_pointer (&event->start_extra, release_json);
   event_text_clear (event, &event->certainty_reason);
-  g_clear_pointer (&event->certainty_extra, json_object_unref);
+  g_clear_pointer (&event->certainty_extra, release_json);
   event_text_clear (event, &event->title);
   event_text_clear (event, &event->summary);
   event_text_clear (event, &event->place);

@@ -223,6 +223,12 @@ void         dm_event_set_strings   (DmEvent      *event,
                                      const char   *values[],
                                      guint         n);
 
+/* While @collector is set (NULL: none), the *_free() functions and
+ * dm_text_clear() called on this thread add the JSON objects they would let
+ * go to @collector instead, for the caller to unref on the thread that
+ * shares them (JSON-GLib's reference counts are not atomic). */
+void         dm_model_collect_json  (GPtrArray    *collector);
+
 /* Deep copies, for editing: the copy owns its strings and arrays; the
  * members kept as JSON (@extra) are shared, never changed in place. */
 void         dm_text_copy_into      (DmText       *dest,
