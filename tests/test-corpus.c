@@ -267,10 +267,13 @@ test_text_kept_literally (void)
 /* Large files are checked in a thread while they are read: the same
  * datasets and the same problems, at the same places, as checking first. */
 
-/* The problems (and the saved dataset, if it loads) of @bytes, as text. */
+/* The problems (and the saved dataset, if it loads) of @bytes, as text;
+ * with @split, the events are split with a second reader as soon as the
+ * check has ended (it is waited for), whatever their number. */
 static char *
-describe_load (GBytes *bytes,
-               gsize   threshold)
+describe_load (GBytes   *bytes,
+               gsize     threshold,
+               gboolean  split)
 {
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
@@ -278,8 +281,11 @@ describe_load (GBytes *bytes,
   GString *text = g_string_new (NULL);
 
   dm_loader_set_concurrent_threshold (threshold);
+  if (split)
+    dm_loader_set_split_events (1, TRUE);
   dataset = dm_dataset_load_bytes (bytes, "f.json", &problems, &error);
   dm_loader_set_concurrent_threshold (4 * 1024 * 1024);
+  dm_loader_set_split_events (16384, FALSE);
 
   for (guint i = 0; problems != NULL && i < problems->len; i++)
     {
@@ -300,21 +306,29 @@ describe_load (GBytes *bytes,
   return g_string_free (text, FALSE);
 }
 
-static void
+/* Whether a second reader's events were taken (see describe_load()). */
+static gboolean
 assert_same_load (GBytes     *bytes,
                   const char *what)
 {
-  g_autofree char *first = describe_load (bytes, G_MAXSIZE);
-  g_autofree char *concurrent = describe_load (bytes, 0);
+  g_autofree char *first = describe_load (bytes, G_MAXSIZE, FALSE);
+  g_autofree char *concurrent = describe_load (bytes, 0, FALSE);
+  g_autofree char *split = NULL;
+  guint n_split = dm_loader_get_n_split ();
 
   g_test_message ("%s", what);
   g_assert_cmpstr (concurrent, ==, first);
+  split = describe_load (bytes, 0, TRUE);
+  g_assert_cmpstr (split, ==, first);
+
+  return dm_loader_get_n_split () > n_split;
 }
 
 static void
 test_checked_while_read_fixtures (void)
 {
   static const char * const dirs[] = { "valid", "invalid", "hostile", "timelinejs", "vis" };
+  g_autoptr(GHashTable) split = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint d = 0; d < G_N_ELEMENTS (dirs); d++)
     {
@@ -329,33 +343,43 @@ test_checked_while_read_fixtures (void)
 
           g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
           bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-          assert_same_load (bytes, path);
+          if (assert_same_load (bytes, path))
+            g_hash_table_add (split, g_build_filename (dirs[d], g_ptr_array_index (names, i), NULL));
         }
     }
+
+  /* Native files of two events or more, with no problem found as their
+   * later half is read, were read by two readers: an id used again
+   * across the halves is found as it is by one. */
+  g_assert_true (g_hash_table_contains (split, "valid/every-member.json"));
+  g_assert_true (g_hash_table_contains (split, "valid/open-ended.json"));
+  g_assert_true (g_hash_table_contains (split, "invalid/duplicate-event-id.json"));
 }
 
 /* A native file of @n events, with @fault put in place of event @at's
- * summary (a member, or broken JSON). */
+ * summary (a member, or broken JSON), and event @at's id that of event
+ * @id_of (G_MAXUINT: its own). */
 static GBytes *
 make_large (guint       n,
             gboolean    kinds_first,
             gboolean    format_first,
             guint       at,
-            const char *fault)
+            const char *fault,
+            guint       id_of)
 {
   GString *text = g_string_new ("{");
-  const char *kinds = "\"kinds\": [{\"id\": \"k\", \"label\": {\"en\": \"K\"}}],\n";
+  const char *kinds = "\"kinds\": [{\"id\": \"k\", \"label\": {\"en\": \"K\"}}]";
 
   if (format_first)
     g_string_append (text, "\"format\": \"daumoc-timeline\", \"version\": 1,\n");
   g_string_append (text, "\"title\": {\"en\": \"T\"},\n");
   if (kinds_first)
-    g_string_append (text, kinds);
+    g_string_append_printf (text, "%s,\n", kinds);
   g_string_append (text, "\"events\": [\n");
   for (guint i = 0; i < n; i++)
     g_string_append_printf (text, "  {\"id\": \"e%u\", \"kind\": \"k\", \"start\": \"%04u-%02u-%02u\", "
                                   "\"title\": {\"en\": \"Event %u\", \"vi\": \"Sự kiện %u\"}, %s, \"tags\": [\"a\", \"b\"]}%s\n",
-                            i, 1800 + i % 200, 1 + i % 12, 1 + i % 28, i, i,
+                            i == at && id_of != G_MAXUINT ? id_of : i, 1800 + i % 200, 1 + i % 12, 1 + i % 28, i, i,
                             i == at ? fault : "\"summary\": {\"en\": \"A summary long enough to be a few dozen bytes\"}",
                             i + 1 < n ? "," : "");
   g_string_append (text, "]");
@@ -375,27 +399,39 @@ test_checked_while_read_large (void)
   {
     guint       at;
     const char *fault;
+    guint       id_of;   /* 0: its own */
+    gboolean    split;   /* the second reader's events are taken */
   } faults[] = {
-    { G_MAXUINT, "\"summary\": {\"en\": \"fine\"}" },
+    { G_MAXUINT, "\"summary\": {\"en\": \"fine\"}", 0, TRUE },
     /* Problems of the check, early, in the middle and at the end */
     { 3, "\"summary\": {\"en\": \"two\"}, \"summary\": {\"en\": \"same\"}" },
     { 10000, "\"summary\": {\"en\": \"bad \xC3\x28 UTF-8\"}" },
     { 10000, "\"summary\": {\"en\": \"unclosed}" },
     { 19999, "\"summary\": [1, 2,]" },
     { 19999, "\"summary\": 1e999" },
-    /* Problems of the reading */
+    /* Problems of the reading: found as an event is read (the second
+     * reader's work is then dropped), or at the end (unknown ids) */
     { 12000, "\"summary\": 5" },
-    { 12000, "\"kind\": \"nope\"" },
-    { 15000, "\"related\": [{\"event\": \"e19999\", \"relation\": \"follows-up\"}, {\"event\": \"none\", \"relation\": \"cites\"}]" },
+    { 12000, "\"citations\": [{\"source\": \"nope\", \"quote\": \"q\"}]", 0, TRUE },
+    { 15000, "\"related\": [{\"event\": \"e19999\", \"relation\": \"follows-up\"}, {\"event\": \"none\", \"relation\": \"cites\"}]", 0, TRUE },
+    { 3000, "\"related\": [{\"event\": \"none\", \"relation\": \"cites\"}]", 0, TRUE },
+    /* Read by two readers: what each read refers to the other's events,
+     * and an id of the first half is used again in the second. */
+    { 15000, "\"related\": [{\"event\": \"e2\", \"relation\": \"follows-up\"}, {\"event\": \"e19998\", \"relation\": \"cites\"}]", 0, TRUE },
+    { 2000, "\"related\": [{\"event\": \"e19999\", \"relation\": \"follows-up\"}]", 0, TRUE },
+    { 16000, "\"summary\": {\"en\": \"again\"}", 40, TRUE },
   };
 
   for (guint f = 0; f < G_N_ELEMENTS (faults); f++)
     for (guint order = 0; order < 3; order++)
       {
-        g_autoptr(GBytes) bytes = make_large (20000, order != 1, order != 2, faults[f].at, faults[f].fault);
+        g_autoptr(GBytes) bytes = make_large (20000, order != 1, order != 2, faults[f].at, faults[f].fault,
+                                              faults[f].id_of != 0 ? faults[f].id_of : G_MAXUINT);
         g_autofree char *what = g_strdup_printf ("fault %u, order %u", f, order);
 
-        assert_same_load (bytes, what);
+        /* Only a file whose "format" comes before its events is read as
+         * it is checked. */
+        g_assert_cmpint (assert_same_load (bytes, what), ==, faults[f].split && order != 2);
       }
 }
 

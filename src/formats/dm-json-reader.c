@@ -155,6 +155,54 @@ dm_json_reader_new_checking (DmJsonCheckJob *job)
 }
 
 gboolean
+dm_json_reader_split_array (DmJsonReader *r,
+                            guint64       next,
+                            guint         min_elements,
+                            gsize        *split,
+                            gsize        *close,
+                            guint64      *n_before)
+{
+  if (r->job == NULL || r->failed)
+    return FALSE;
+
+  return dm_json_check_job_split (r->job, next, min_elements, split, close, n_before);
+}
+
+void
+dm_json_reader_wait_checked (DmJsonReader *r)
+{
+  if (r->job != NULL && !r->failed && !dm_json_check_job_wait (r->job, 0, r->pos))
+    r->failed = TRUE;
+}
+
+DmJsonReader *
+dm_json_reader_new_at (DmJsonReader *reader,
+                       gsize         offset)
+{
+  DmJsonReader *r;
+
+  g_return_val_if_fail (offset <= reader->length, NULL);
+
+  r = g_new0 (DmJsonReader, 1);
+  r->data = reader->data;
+  r->length = reader->length;
+  r->pos = offset;
+  arena_init (&r->arena);
+  r->scratch = g_string_sized_new (256);
+
+  return r;
+}
+
+void
+dm_json_reader_skip_to (DmJsonReader *r,
+                        gsize         offset)
+{
+  g_return_if_fail (offset >= r->pos && offset <= r->length);
+
+  r->pos = offset;
+}
+
+gboolean
 dm_json_reader_failed (DmJsonReader *r)
 {
   return r->failed;

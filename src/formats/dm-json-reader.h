@@ -79,6 +79,29 @@ const char   *dm_json_reader_next_member  (DmJsonReader  *reader);
  * end, which leaves the array. */
 gboolean      dm_json_reader_next_element (DmJsonReader  *reader);
 
+/* Splitting the rest of the indexed array (dm_json_check_start()), from
+ * its element @next on, between two threads, once the check of a reader
+ * made with dm_json_reader_new_checking() has ended well (see
+ * dm_json_check_job_split()): FALSE before, or when too few are left. */
+gboolean      dm_json_reader_split_array  (DmJsonReader  *reader,
+                                           guint64        next,
+                                           guint          min_elements,
+                                           gsize         *split,
+                                           gsize         *close,
+                                           guint64       *n_before);
+/* Waits until the check of a reader made with dm_json_reader_new_checking()
+ * has ended (for tests, which split arrays at a known point). */
+void          dm_json_reader_wait_checked (DmJsonReader  *reader);
+/* A reader of the same bytes, all checked, at @offset in an array: at the
+ * end of one of its elements, before the next one or the end. */
+DmJsonReader *dm_json_reader_new_at       (DmJsonReader  *reader,
+                                           gsize          offset);
+/* Moves the reader to @offset in the array it is in: to its ']', so that
+ * the array ends there, or to the end of an element. The bytes skipped
+ * must have been checked. */
+void          dm_json_reader_skip_to      (DmJsonReader  *reader,
+                                           gsize          offset);
+
 /* How many bytes of the data the reader has gone past. */
 gsize         dm_json_reader_get_offset   (DmJsonReader  *reader);
 DmJsonMark    dm_json_reader_get_mark     (DmJsonReader  *reader);

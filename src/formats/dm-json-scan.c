@@ -47,6 +47,9 @@ typedef struct
 
 static gboolean scan_value (Scanner *s, gboolean track);
 static void     job_publish (DmJsonCheckJob *job, guint depth, gsize end);
+static gboolean job_indexes (DmJsonCheckJob *job, const char *member);
+static void     job_set_indexing (DmJsonCheckJob *job, gboolean indexing);
+static void     job_indexed (DmJsonCheckJob *job, gsize close);
 
 static guint
 column_at (const guchar *data,
@@ -546,7 +549,18 @@ scan_object (Scanner  *s,
       if (s->wanted != NULL)
         g_string_truncate (s->names, name_start);
 
-      if (!scan_value (s, child_track))
+      if (s->job != NULL && s->depth == 1 && job_indexes (s->job, name))
+        {
+          gboolean array = s->data[s->pos] == '[';
+
+          job_set_indexing (s->job, TRUE);
+          if (!scan_value (s, child_track))
+            break;
+          job_set_indexing (s->job, FALSE);
+          if (array)
+            job_indexed (s->job, s->pos - 1);
+        }
+      else if (!scan_value (s, child_track))
         break;
 
       if (track)
@@ -821,6 +835,18 @@ dm_json_checked_get_data (const DmJsonChecked *checked,
 
 /* A check in a thread of its own */
 
+/* The first INDEX_ALL elements of the indexed array are noted, then one in
+ * INDEX_EVERY: enough to split it near any point, in little memory
+ * whatever the file holds. */
+#define INDEX_ALL 1024
+#define INDEX_EVERY 64
+
+typedef struct
+{
+  gsize   end;     /* where the element ends */
+  guint64 element; /* its index */
+} IndexEntry;
+
 struct _DmJsonCheckJob
 {
   GBytes           *bytes;
@@ -831,6 +857,15 @@ struct _DmJsonCheckJob
    * byte before them has been checked. Written by the thread, read by the
    * reader. */
   gsize             done[3];
+  /* Where some elements of the array @indexed (a member of the root)
+   * end: written by the thread, read once it has ended
+   * (dm_json_check_job_split()). */
+  char             *indexed;
+  gboolean          indexing;   /* in that array now */
+  gboolean          indexed_done;
+  guint64           n_indexed;  /* its elements */
+  gsize             indexed_close; /* the position of its ']' */
+  GArray           *index;      /* IndexEntry, every INDEX_EVERY elements */
   gint              finished;   /* 1: the check ended */
   gint              waiting;    /* a reader waits on cond */
   GMutex            mutex;
@@ -856,11 +891,40 @@ job_publish (DmJsonCheckJob *job,
              guint           depth,
              gsize           end)
 {
+  if (depth == 2 && job->indexing)
+    {
+      IndexEntry entry = { end, job->n_indexed++ };
+
+      if (entry.element < INDEX_ALL || entry.element % INDEX_EVERY == INDEX_EVERY - 1)
+        g_array_append_val (job->index, entry);
+    }
   /* A value at depth 1 ends after every value of depth 2 in it. */
   if (depth == 1)
     __atomic_store_n (&job->done[1], end, __ATOMIC_SEQ_CST);
   __atomic_store_n (&job->done[2], end, __ATOMIC_SEQ_CST);
   job_wake (job);
+}
+
+static gboolean
+job_indexes (DmJsonCheckJob *job,
+             const char     *member)
+{
+  return job->indexed != NULL && strcmp (member, job->indexed) == 0;
+}
+
+static void
+job_set_indexing (DmJsonCheckJob *job,
+                  gboolean        indexing)
+{
+  job->indexing = indexing;
+}
+
+static void
+job_indexed (DmJsonCheckJob *job,
+             gsize           close)
+{
+  job->indexed_done = TRUE;
+  job->indexed_close = close;
 }
 
 static gpointer
@@ -880,7 +944,8 @@ job_thread (gpointer data)
 
 DmJsonCheckJob *
 dm_json_check_start (GBytes     *bytes,
-                     const char *root_member)
+                     const char *root_member,
+                     const char *indexed)
 {
   DmJsonCheckJob *job;
 
@@ -889,6 +954,8 @@ dm_json_check_start (GBytes     *bytes,
   job = g_new0 (DmJsonCheckJob, 1);
   job->bytes = g_bytes_ref (bytes);
   job->root_member = g_strdup (root_member);
+  job->indexed = g_strdup (indexed);
+  job->index = g_array_new (FALSE, FALSE, sizeof (IndexEntry));
   g_mutex_init (&job->mutex);
   g_cond_init (&job->cond);
   job->thread = g_thread_new ("dm-json-check", job_thread, job);
@@ -945,6 +1012,50 @@ dm_json_check_job_wait (DmJsonCheckJob *job,
   return !failed;
 }
 
+gboolean
+dm_json_check_job_split (DmJsonCheckJob *job,
+                         guint64         next,
+                         guint           min_elements,
+                         gsize          *split,
+                         gsize          *close,
+                         guint64        *n_before)
+{
+  const IndexEntry *entries;
+  guint64 target;
+  guint lo = 0;
+  guint hi;
+
+  g_return_val_if_fail (job != NULL, FALSE);
+
+  if (!__atomic_load_n (&job->finished, __ATOMIC_SEQ_CST) || job->checked == NULL ||
+      !job->indexed_done || next > job->n_indexed ||
+      job->n_indexed - next < 2 * (guint64) MAX (min_elements, 1))
+    return FALSE;
+
+  /* The first element noted from the one before the middle of those
+   * left on: the split follows it. */
+  target = next + (job->n_indexed - next) / 2 - 1;
+  entries = (const IndexEntry *) (void *) job->index->data;
+  hi = job->index->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (entries[mid].element < target)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo == job->index->len || entries[lo].element + 1 >= job->n_indexed)
+    return FALSE;
+
+  *split = entries[lo].end;
+  *close = job->indexed_close;
+  *n_before = entries[lo].element + 1 - next;
+
+  return TRUE;
+}
+
 DmJsonChecked *
 dm_json_check_job_finish (DmJsonCheckJob   *job,
                           DmJsonCheckError *error)
@@ -959,6 +1070,8 @@ dm_json_check_job_finish (DmJsonCheckJob   *job,
   *error = job->error;
   g_bytes_unref (job->bytes);
   g_free (job->root_member);
+  g_free (job->indexed);
+  g_array_unref (job->index);
   g_mutex_clear (&job->mutex);
   g_cond_clear (&job->cond);
   g_free (job);

@@ -69,9 +69,12 @@ const char      *dm_json_checked_get_data  (const DmJsonChecked *checked,
  * about to read. */
 typedef struct _DmJsonCheckJob DmJsonCheckJob;
 
-/* Starts checking @bytes as dm_json_check() does. */
+/* Starts checking @bytes as dm_json_check() does, noting where some
+ * elements of the array @indexed (a member of the root; NULL: none) end,
+ * for dm_json_check_job_split(). */
 DmJsonCheckJob  *dm_json_check_start       (GBytes           *bytes,
-                                            const char       *root_member);
+                                            const char       *root_member,
+                                            const char       *indexed);
 const char      *dm_json_check_job_get_data (const DmJsonCheckJob *job,
                                             gsize               *length);
 /* Waits until the check has done a value at depth 1 (a member or element
@@ -83,6 +86,17 @@ const char      *dm_json_check_job_get_data (const DmJsonCheckJob *job,
 gboolean         dm_json_check_job_wait    (DmJsonCheckJob   *job,
                                             guint             depth,
                                             gsize             offset);
+/* Once the check has ended well (FALSE before, or if it failed): where to
+ * split the elements of the indexed array from its element @next on, for a
+ * second reader. *@n_before of them end at or before *@split, the end of
+ * an element near their middle; *@close is the position of the array's
+ * ']'. FALSE too when fewer than twice @min_elements are left. */
+gboolean         dm_json_check_job_split   (DmJsonCheckJob   *job,
+                                            guint64           next,
+                                            guint             min_elements,
+                                            gsize            *split,
+                                            gsize            *close,
+                                            guint64          *n_before);
 /* Waits for the check to end and frees @job; returns what dm_json_check()
  * would have. */
 DmJsonChecked   *dm_json_check_job_finish  (DmJsonCheckJob   *job,

@@ -62,8 +62,41 @@ typedef struct
   /* The ids the kinds read before the streamed events will define (see
    * note_early_kinds()); NULL when there were none. */
   GHashTable   *early_kinds;
+  gboolean      early_kinds_shared; /* another loader's: not freed */
+  /* A second reader's events, kept apart until they are added in order
+   * (NULL: events go into the dataset). */
+  GPtrArray    *events;
 } Loader;
 
+static void
+loader_init (Loader    *l,
+             DmDataset *dataset,
+             GPtrArray *problems)
+{
+  l->dataset = dataset;
+  dm_problem_log_init (&l->log, problems);
+  for (guint i = 0; i < G_N_ELEMENTS (l->ids); i++)
+    l->ids[i] = g_hash_table_new (g_str_hash, g_str_equal);
+  l->id_strings = g_string_chunk_new (64 * 1024);
+  l->refs = g_array_new (FALSE, FALSE, sizeof (PendingRef));
+  l->ref_strings = g_string_chunk_new (64 * 1024);
+  l->ref_ids = g_string_chunk_new (4 * 1024);
+}
+
+static void
+loader_clear (Loader *l)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (l->ids); i++)
+    g_hash_table_unref (l->ids[i]);
+  g_string_chunk_free (l->id_strings);
+  g_array_unref (l->refs);
+  g_string_chunk_free (l->ref_strings);
+  g_string_chunk_free (l->ref_ids);
+  if (!l->early_kinds_shared)
+    g_clear_pointer (&l->early_kinds, g_hash_table_unref);
+  g_clear_pointer (&l->events, g_ptr_array_unref);
+  dm_problem_log_clear (&l->log);
+}
 
 /* A load in a worker says how far it has come through the progress of its
  * thread; the synchronous loaders have none and report nothing. */
@@ -1153,7 +1186,9 @@ read_event (Loader   *l,
     refer_to (l, REF_KIND, event->kind, "kind");
 
   event->extra = collect_extra (object, &dm_format_event);
-  if (ok)
+  if (ok && l->events != NULL)
+    g_ptr_array_add (l->events, g_steal_pointer (&event));
+  else if (ok)
     dm_dataset_add_event (l->dataset, g_steal_pointer (&event));
 
   return ok;
@@ -1287,6 +1322,152 @@ read_document (Loader     *l,
  * with "format" before "events" is read, and for anything else this
  * returns FALSE, having put nothing into @dataset or @problems (it is read
  * again once checked). */
+/* Reading the last events in a second thread
+ *
+ * The check of a large file (DmJsonCheckJob) ends well before the reading
+ * of its events, which is twice its work, and its processor then idles.
+ * Once it has ended, the events left are split: a second reader reads the
+ * later half into a loader of its own while this one reads the earlier.
+ * If it finds no problem at all, its events are added in order and their
+ * ids defined as this thread would have (a duplicate of an earlier id is
+ * found then); otherwise its work is dropped and this thread reads those
+ * events itself, so that problems are found and told exactly as before. */
+
+static guint split_events = 16384;
+static gboolean split_wait;
+static gint n_split;
+
+void
+dm_loader_set_split_events (guint    min_events,
+                            gboolean wait)
+{
+  split_events = min_events;
+  split_wait = wait;
+}
+
+guint
+dm_loader_get_n_split (void)
+{
+  return g_atomic_int_get (&n_split);
+}
+
+typedef struct
+{
+  Loader        l;
+  DmJsonReader *reader;
+  GThread      *thread;
+  GPtrArray    *problems;
+  gsize         split;    /* where this thread's reader hands over */
+  gsize         close;    /* the events' ']' */
+  guint         first;    /* the index of the second reader's first event */
+} Tail;
+
+static gpointer
+tail_thread (gpointer data)
+{
+  Tail *tail = data;
+  guint i = tail->first;
+
+  dm_problem_path_append_member (tail->l.log.path, "events");
+  while (tail->problems->len == 0 && dm_json_reader_next_element (tail->reader))
+    {
+      DmJsonMark mark = dm_json_reader_get_mark (tail->reader);
+      gsize len = tail->l.log.path->len;
+
+      dm_problem_path_append_index (tail->l.log.path, i);
+      read_event (&tail->l, dm_json_reader_read_value (tail->reader), i, NULL);
+      g_string_truncate (tail->l.log.path, len);
+      dm_json_reader_release (tail->reader, mark);
+      i++;
+    }
+
+  return NULL;
+}
+
+/* A second reader for the later half of the events left, if the check has
+ * ended and enough are left; @i is the index of the next event. */
+static Tail *
+start_tail (Loader       *l,
+            DmJsonReader *reader,
+            guint         i)
+{
+  Tail *tail;
+  gsize split;
+  gsize close;
+  guint64 n_before;
+
+  if (!dm_json_reader_split_array (reader, i, split_events, &split, &close, &n_before))
+    return NULL;
+
+  tail = g_new0 (Tail, 1);
+  tail->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) dm_problem_free);
+  loader_init (&tail->l, l->dataset, tail->problems);
+  tail->l.early_kinds = l->early_kinds;
+  tail->l.early_kinds_shared = TRUE;
+  tail->l.events = g_ptr_array_new_with_free_func ((GDestroyNotify) dm_event_free);
+  tail->reader = dm_json_reader_new_at (reader, split);
+  tail->split = split;
+  tail->close = close;
+  tail->first = i + (guint) n_before;
+  tail->thread = g_thread_new ("dm-load-tail", tail_thread, tail);
+  if (dm_debug_has ("load-phases"))
+    fprintf (stderr, "daumoc: load: a second reader reads from event %u, this one from %u\n", tail->first, i);
+
+  return tail;
+}
+
+/* Waits for @tail and, if it found no problem and @reader is given (at
+ * tail->split), takes its events into @l in order, moves @reader to the
+ * end of the events and *@i past them. Frees @tail. */
+static gboolean
+finish_tail (Loader       *l,
+             Tail         *tail,
+             DmJsonReader *reader,
+             guint        *i)
+{
+  gboolean taken = FALSE;
+
+  g_thread_join (tail->thread);
+  dm_debug_load_phase ("wait for the second reader");
+
+  if (reader != NULL && *i == tail->first && tail->problems->len == 0)
+    {
+      gsize len = l->log.path->len;
+
+      for (guint k = 0; k < tail->l.events->len; k++)
+        {
+          DmEvent *event = g_ptr_array_index (tail->l.events, k);
+
+          dm_problem_path_append_index (l->log.path, *i + k);
+          define_id (l, REF_EVENT, event->id, *i + k, "id");
+          g_string_truncate (l->log.path, len);
+        }
+      for (guint k = 0; k < tail->l.refs->len; k++)
+        {
+          const PendingRef *ref = &g_array_index (tail->l.refs, PendingRef, k);
+          PendingRef copy = { ref->type,
+                              g_string_chunk_insert (l->ref_strings, ref->path),
+                              g_string_chunk_insert_const (l->ref_ids, ref->id) };
+
+          if (!g_hash_table_contains (l->ids[ref->type], ref->id))
+            g_array_append_val (l->refs, copy);
+        }
+      for (guint k = 0; k < tail->l.events->len; k++)
+        dm_dataset_add_event (l->dataset, g_steal_pointer (&tail->l.events->pdata[k]));
+      *i += tail->l.events->len;
+      dm_json_reader_skip_to (reader, tail->close);
+      g_atomic_int_inc (&n_split);
+      taken = TRUE;
+    }
+
+  dm_json_reader_free (tail->reader);
+  loader_clear (&tail->l);
+  g_ptr_array_unref (tail->problems);
+  g_free (tail);
+
+  return taken;
+}
+
 static gboolean
 read_native (DmDataset    *dataset,
              DmJsonReader *reader,
@@ -1302,14 +1483,7 @@ read_native (DmDataset    *dataset,
   gboolean read = TRUE;
   guint first_event_problem = problems->len;
 
-  l.dataset = dataset;
-  dm_problem_log_init (&l.log, problems);
-  for (guint i = 0; i < G_N_ELEMENTS (l.ids); i++)
-    l.ids[i] = g_hash_table_new (g_str_hash, g_str_equal);
-  l.id_strings = g_string_chunk_new (64 * 1024);
-  l.refs = g_array_new (FALSE, FALSE, sizeof (PendingRef));
-  l.ref_strings = g_string_chunk_new (64 * 1024);
-  l.ref_ids = g_string_chunk_new (4 * 1024);
+  loader_init (&l, dataset, problems);
 
   if (root != NULL)
     ;
@@ -1347,6 +1521,8 @@ read_native (DmDataset    *dataset,
           if (strcmp (name, "events") == 0 && dm_json_reader_peek (reader) == DM_JSON_ARRAY)
             {
               guint i = 0;
+              Tail *second = NULL;
+              gboolean split = FALSE;
 
               streamed = TRUE;
               first_event_problem = problems->len;
@@ -1355,16 +1531,26 @@ read_native (DmDataset    *dataset,
                   note_early_kinds (&l, member);
               dm_problem_path_append_member (l.log.path, "events");
               dm_json_reader_enter (reader);
+              if (split_wait)
+                dm_json_reader_wait_checked (reader);
               while (dm_json_reader_next_element (reader))
                 {
                   DmJsonMark mark = dm_json_reader_get_mark (reader);
                   gsize len = l.log.path->len;
+
+                  if (!split && i % 4096 == 0)
+                    split = (second = start_tail (&l, reader, i)) != NULL;
 
                   dm_problem_path_append_index (l.log.path, i);
                   read_event (&l, dm_json_reader_read_value (reader), i, NULL);
                   g_string_truncate (l.log.path, len);
                   dm_json_reader_release (reader, mark);
                   i++;
+                  /* Up to the second reader's events: take them, in
+                   * order, unless it found a problem; then read them. */
+                  if (second != NULL && dm_json_reader_get_offset (reader) == second->split &&
+                      finish_tail (&l, g_steal_pointer (&second), reader, &i))
+                    continue;
                   /* The events are most of the file and of the time:
                    * from 40 % to 85 % of the bar, as far as the bytes go
                    * (from 5 %, read while checked: the check is done as
@@ -1376,6 +1562,8 @@ read_native (DmDataset    *dataset,
                       report_progress (from + (0.85 - from) * dm_json_reader_get_offset (reader) / MAX (length, 1));
                     }
                 }
+              if (second != NULL)
+                finish_tail (&l, g_steal_pointer (&second), NULL, NULL);
               g_string_truncate (l.log.path, 0);
               continue;
             }
@@ -1395,14 +1583,7 @@ read_native (DmDataset    *dataset,
 
 out:
   g_free (owned_root);
-  for (guint i = 0; i < G_N_ELEMENTS (l.ids); i++)
-    g_hash_table_unref (l.ids[i]);
-  g_string_chunk_free (l.id_strings);
-  g_array_unref (l.refs);
-  g_string_chunk_free (l.ref_strings);
-  g_string_chunk_free (l.ref_ids);
-  g_clear_pointer (&l.early_kinds, g_hash_table_unref);
-  dm_problem_log_clear (&l.log);
+  loader_clear (&l);
 
   return read;
 }
@@ -1586,7 +1767,7 @@ load_bytes (GBytes      *taken,
        * been checked. A native file (its "format" before its events)
        * read that way is kept if the check ends well; anything else is
        * read again, as below, once it has. */
-      DmJsonCheckJob *job = dm_json_check_start (json, "format");
+      DmJsonCheckJob *job = dm_json_check_start (json, "format", "events");
       gboolean read;
 
       dataset = dm_dataset_new ();

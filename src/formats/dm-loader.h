@@ -38,6 +38,14 @@ DmDataset      *dm_dataset_load_file_as       (GFile         *file,
  * their own while they are read, with the same results; for tests, which
  * compare the two ways. */
 void            dm_loader_set_concurrent_threshold (gsize bytes);
+/* Once such a check has ended, the events left to read are split with a
+ * second thread if there are at least twice @min_events (by default
+ * 16 384). With @wait, the reading waits for the check to end before the
+ * events, so that they are always split: for tests. */
+void            dm_loader_set_split_events (guint    min_events,
+                                            gboolean wait);
+/* How many loads so far have taken a second reader's events. */
+guint           dm_loader_get_n_split      (void);
 
 /* How far a load in a worker has come, for a progress bar: the worker
  * writes it, any thread reads it. */

@@ -3,7 +3,8 @@
  * Whatever the input, loading must return a dataset or located problems;
  * never crash, hang, leak or read out of bounds. A dataset that loads must
  * also save and load again. Loading it while a thread checks it, as large
- * files are, gives the same result.
+ * files are, gives the same result, and so does splitting its events with
+ * a second reader once the check has ended.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -29,19 +30,23 @@ LLVMFuzzerTestOneInput (const guint8 *data,
 
   dataset = fuzz_load (data, size, "fuzz.json", &problems);
 
-  {
-    g_autoptr(GPtrArray) concurrent_problems = NULL;
-    g_autoptr(DmDataset) concurrent = NULL;
+  for (guint split = 0; split < 2; split++)
+    {
+      g_autoptr(GPtrArray) concurrent_problems = NULL;
+      g_autoptr(DmDataset) concurrent = NULL;
 
-    dm_loader_set_concurrent_threshold (0);
-    concurrent = fuzz_load (data, size, "fuzz.json", &concurrent_problems);
-    dm_loader_set_concurrent_threshold (G_MAXSIZE);
-    g_assert_true ((concurrent == NULL) == (dataset == NULL));
-    g_assert_cmpuint (concurrent_problems != NULL ? concurrent_problems->len : 0, ==,
-                      problems != NULL ? problems->len : 0);
-    if (dataset != NULL)
-      g_assert_cmpuint (dm_dataset_get_n_events (concurrent), ==, dm_dataset_get_n_events (dataset));
-  }
+      dm_loader_set_concurrent_threshold (0);
+      if (split)
+        dm_loader_set_split_events (1, TRUE);
+      concurrent = fuzz_load (data, size, "fuzz.json", &concurrent_problems);
+      dm_loader_set_concurrent_threshold (G_MAXSIZE);
+      dm_loader_set_split_events (16384, FALSE);
+      g_assert_true ((concurrent == NULL) == (dataset == NULL));
+      g_assert_cmpuint (concurrent_problems != NULL ? concurrent_problems->len : 0, ==,
+                        problems != NULL ? problems->len : 0);
+      if (dataset != NULL)
+        g_assert_cmpuint (dm_dataset_get_n_events (concurrent), ==, dm_dataset_get_n_events (dataset));
+    }
 
   if (dataset == NULL)
     return 0;
