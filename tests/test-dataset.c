@@ -1066,6 +1066,16 @@ test_finish_order_and_ids (gconstpointer data)
   g_autoptr(GRand) rand = g_rand_new_with_seed (20261203);
   g_autoptr(DmDataset) dataset = dm_dataset_new ();
   g_autoptr(GHashTable) first = g_hash_table_new (g_str_hash, g_str_equal);
+  static const char * const kinds[] = { "forum", "plan", "law" };
+  guint kind_counts[G_N_ELEMENTS (kinds)] = { 0 };
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      DmKind *kind = dm_kind_new ();
+
+      kind->id = g_strdup (kinds[k]);
+      dm_dataset_add_kind (dataset, kind);
+    }
 
   for (guint i = 0; i < n; i++)
     {
@@ -1082,7 +1092,21 @@ test_finish_order_and_ids (gconstpointer data)
                                    precision >= DM_DATE_PRECISION_MINUTE ? (guint) g_rand_int_range (rand, 0, 2) : 0, 0));
       if (g_rand_int_range (rand, 0, 4) == 0)
         g_assert_true (dm_date_init (&event->end, DM_DATE_PRECISION_YEAR, year + g_rand_int_range (rand, 0, 3), 0, 0, 0, 0));
+      /* English titles only, but one Vietnamese summary near the end:
+       * the languages of both halves count. */
       dm_text_set (&event->title, NULL, event->id);
+      if (i == n - 2)
+        dm_text_set (&event->summary, "Tóm tắt", NULL);
+      /* Every fourth event of no known kind. */
+      if (i % 4 != 3)
+        {
+          guint k = g_rand_int_range (rand, 0, G_N_ELEMENTS (kinds));
+
+          event->kind = g_strdup (kinds[k]);
+          kind_counts[k]++;
+        }
+      else if (i % 8 == 3)
+        event->kind = g_strdup ("unknown");
       if (i % 3 != 0)
         {
           event->tags = g_ptr_array_new_with_free_func (g_free);
@@ -1108,10 +1132,17 @@ test_finish_order_and_ids (gconstpointer data)
   }
 
   g_assert_cmpuint (dm_dataset_get_n_events (dataset), ==, n);
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    g_assert_cmpuint (dm_dataset_get_kind_count (dataset, k), ==, kind_counts[k]);
+  g_assert_true (dm_dataset_has_language (dataset, DM_LANGUAGE_EN));
+  g_assert_true (dm_dataset_has_language (dataset, DM_LANGUAGE_VI));
   for (guint i = 0; i < n; i++)
     {
       const DmEvent *event = dm_dataset_get_event (dataset, i);
 
+      g_assert_true (event->kind == NULL || strcmp (event->kind, "unknown") == 0
+                     ? event->kind_index == G_MAXUINT
+                     : strcmp (kinds[event->kind_index], event->kind) == 0);
       if (i > 0)
         g_assert_cmpint (naive_compare (dm_dataset_get_event (dataset, i - 1), event), <, 0);
       if (!g_hash_table_contains (first, event->id))

@@ -623,6 +623,43 @@ typedef struct
 /* A table that big is worth a thread. */
 #define IDS_IN_THREAD 50000
 
+/* The sort keys, axis and kind of events [start, end), counted into
+ * @kind_counts and @languages. */
+typedef struct
+{
+  DmEvent    **events;
+  SortKey     *keys;
+  guint        start;
+  guint        end;
+  GHashTable  *kind_positions; /* id → its position + 1; only read */
+  guint       *kind_counts;
+  guint        languages;
+} KeyJob;
+
+static gpointer
+make_keys (gpointer data)
+{
+  KeyJob *job = data;
+
+  for (guint i = job->start; i < job->end; i++)
+    {
+      DmEvent *event = job->events[i];
+      const DmDate *last = event->end.precision != DM_DATE_PRECISION_NONE ? &event->end : &event->start;
+
+      event->axis_start = dm_date_get_axis_start (&event->start);
+      event->axis_end = MAX (dm_date_get_axis_end (last), event->axis_start);
+      event->kind_index = event->kind != NULL
+        ? GPOINTER_TO_UINT (g_hash_table_lookup (job->kind_positions, event->kind)) - 1
+        : G_MAXUINT;
+      if (event->kind_index != G_MAXUINT)
+        job->kind_counts[event->kind_index]++;
+      job->languages |= text_languages (&event->title) | text_languages (&event->summary);
+      job->keys[i] = sort_key_of (event);
+    }
+
+  return NULL;
+}
+
 static gpointer
 fill_ids (gpointer data)
 {
@@ -666,21 +703,31 @@ dm_dataset_finish (DmDataset *self)
   self->languages = text_languages (&self->title) | text_languages (&self->description);
   keys = g_new (SortKey, MAX (n, 1));
   self->kind_counts = g_new0 (guint, MAX (self->kinds->len, 1));
-  for (guint i = 0; i < n; i++)
-    {
-      DmEvent *event = g_ptr_array_index (self->events, i);
-      const DmDate *last = event->end.precision != DM_DATE_PRECISION_NONE ? &event->end : &event->start;
+  {
+    KeyJob jobs[2] = {
+      { (DmEvent **) self->events->pdata, keys, 0, n, kind_positions, self->kind_counts, 0 },
+      { (DmEvent **) self->events->pdata, keys, n / 2, n, kind_positions, NULL, 0 },
+    };
+    GThread *second = NULL;
 
-      event->axis_start = dm_date_get_axis_start (&event->start);
-      event->axis_end = MAX (dm_date_get_axis_end (last), event->axis_start);
-      event->kind_index = event->kind != NULL
-        ? GPOINTER_TO_UINT (g_hash_table_lookup (kind_positions, event->kind)) - 1
-        : G_MAXUINT;
-      if (event->kind_index != G_MAXUINT)
-        self->kind_counts[event->kind_index]++;
-      self->languages |= text_languages (&event->title) | text_languages (&event->summary);
-      keys[i] = sort_key_of (event);
-    }
+    /* Half each on two processors: the other is free until the sort. */
+    if (n >= IDS_IN_THREAD)
+      {
+        jobs[0].end = n / 2;
+        jobs[1].kind_counts = g_new0 (guint, MAX (self->kinds->len, 1));
+        second = g_thread_new ("dm-dataset-keys", make_keys, &jobs[1]);
+      }
+    make_keys (&jobs[0]);
+    if (second != NULL)
+      {
+        g_thread_join (second);
+        for (guint k = 0; k < self->kinds->len; k++)
+          self->kind_counts[k] += jobs[1].kind_counts[k];
+        g_free (jobs[1].kind_counts);
+        jobs[0].languages |= jobs[1].languages;
+      }
+    self->languages |= jobs[0].languages;
+  }
 
   ids.table = self->events_by_id;
   ids.n = n;
