@@ -11,8 +11,8 @@
 # With REPLACE=OLD, the app starts on OLD and, 6 s after OLD is drawn (time
 # to make its search index), is asked to open FILE (`daumoc FILE` to the
 # running app), which replaces OLD in its window: the longest stall is then
-# that of FILE's load, which includes letting OLD go. The other columns stay
-# OLD's.
+# that of FILE's load, which includes letting OLD go, and the resident
+# memory is read 8 s after it (what OLD left). The other columns stay OLD's.
 #
 #   bench/first-frame.sh BUILD_DIR [FILE…]     (default: the bundled dataset)
 set -euo pipefail
@@ -38,6 +38,8 @@ measure () {
                "$0" "$1" 2>/dev/null
                for _ in $(seq 600); do (( $(grep -c "^daumoc: longest main-loop stall" "$2") > 1 )) && break; sleep 0.1; done
                sed -i "0,/^daumoc: longest main-loop stall/{/^daumoc: longest main-loop stall/d}" "$2"
+               sleep 8
+               awk "/^VmRSS:/ {printf \"daumoc: memory after replacing %s\n\", \$2}" /proc/$pid/status >>"$2" 2>/dev/null || true
              else
                "$0" ${1:+"$1"} 2>"$2" & pid=$!
                for _ in $(seq 600); do grep -q "main-loop stall" "$2" && break; sleep 0.1; done
@@ -68,6 +70,7 @@ for file in "${files[@]}"; do
     r=$(sed -n 's/^daumoc: memory at first frame: .*resident \([0-9]*\) KiB.*/\1/p' <<<"$out")
     [[ -z $p ]] && p=$(sed -n 's/^daumoc: memory VmHWM: \([0-9]*\).*/\1/p' <<<"$out")
     [[ -z $r ]] && r=$(sed -n 's/^daumoc: memory VmRSS: \([0-9]*\).*/\1/p' <<<"$out")
+    [[ -n ${REPLACE:-} ]] && r=$(sed -n 's/^daumoc: memory after replacing \([0-9]*\).*/\1/p' <<<"$out")
     [[ -n $p ]] && peaks+=("$((p / 1024))")
     [[ -n $r ]] && residents+=("$((r / 1024))")
   done

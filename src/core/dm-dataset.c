@@ -249,6 +249,15 @@ typedef struct
 static gint n_freeing;
 static gint n_json_released;
 
+#ifdef __GLIBC__
+static gpointer
+trim_thread (gpointer data)
+{
+  malloc_trim (0);
+  return NULL;
+}
+#endif
+
 static gboolean
 release_json_cb (gpointer data)
 {
@@ -266,6 +275,12 @@ release_json_cb (gpointer data)
   g_ptr_array_unref (leftovers->json);
   g_free (leftovers);
   g_atomic_int_dec_and_test (&n_freeing);
+#ifdef __GLIBC__
+  /* What the main thread freed meanwhile (the search index, the list, the
+   * view's columns) goes back too; trimming takes tens of milliseconds
+   * at a million events, so not here. */
+  g_thread_unref (g_thread_new ("dm-dataset-trim", trim_thread, NULL));
+#endif
   return G_SOURCE_REMOVE;
 }
 
