@@ -777,6 +777,39 @@ test_html_random (void)
     }
 }
 
+/* Text that is its own plain text is copied whole: the same as the long
+ * way, which a tag that makes no text (<b></b>) at the end takes. */
+static void
+test_html_plain (void)
+{
+  static const char * const pieces[] = {
+    "a", "Nghị", "quyết", " ", "  ", "\t", "\n", "\r", "\x01", "\x7F", "\xC2\x85", "\xC2\xA0", "\xC3\xA9",
+    "<", "&", ">", "\"", "-", "52/NQ-TW",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261203);
+
+  for (guint round = 0; round < 5000; round++)
+    {
+      g_autoptr(GString) html = g_string_new (NULL);
+      g_autofree char *longer = NULL;
+      guint n = g_rand_int_range (rand, 0, 12);
+
+      for (guint i = 0; i < n; i++)
+        g_string_append (html, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      longer = g_strconcat (html->str, "<b></b>", NULL);
+
+      {
+        g_autofree char *text = dm_html_to_text (html->str);
+        g_autofree char *expected = dm_html_to_text (longer);
+        g_autofree char *line = dm_html_to_text_line (html->str);
+        g_autofree char *expected_line = dm_html_to_text_line (longer);
+
+        g_assert_cmpstr (text, ==, expected);
+        g_assert_cmpstr (line, ==, expected_line);
+      }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -800,6 +833,7 @@ main (int   argc,
   g_test_add_func ("/import/detect", test_detect);
   g_test_add_func ("/import/html", test_html);
   g_test_add_func ("/import/html/random", test_html_random);
+  g_test_add_func ("/import/html/plain", test_html_plain);
 
   return g_test_run ();
 }

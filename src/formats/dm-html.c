@@ -599,6 +599,34 @@ read_markup (Html       *h,
   return tag_end + 1;
 }
 
+/* Whether @text (valid UTF-8) is its own plain text: no markup or
+ * character reference, no white space but single spaces between words, no
+ * control character (C1 ones lead with 0xC2). Most headlines and many
+ * bodies are; a TimelineJS file of 100 000 slides spent a quarter of its
+ * import going through them a character at a time. */
+static gboolean
+is_own_text (const char *text)
+{
+  const guchar *p = (const guchar *) text;
+
+  if (*p == ' ')
+    return FALSE;
+
+  for (; *p != '\0'; p++)
+    {
+      if (*p == ' ')
+        {
+          if (p[1] == ' ' || p[1] == '\0')
+            return FALSE;
+        }
+      else if (*p < 0x20 || *p == 0x7F || *p == '<' || *p == '&' ||
+               (*p == 0xC2 && p[1] < 0xA0))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static char *
 html_to_text (const char *html,
               gboolean    one_line)
@@ -610,6 +638,8 @@ html_to_text (const char *html,
 
   if (html == NULL)
     return g_strdup ("");
+  if (is_own_text (html))
+    return g_strdup (html);
 
   h.out = g_string_new (NULL);
   p = text_start = html;
