@@ -123,15 +123,14 @@ struct _DmJsonReader
   gboolean        failed;   /* the check found a problem: read no more */
 };
 
-DmJsonReader *
-dm_json_reader_new (const DmJsonChecked *checked)
+static DmJsonReader *
+reader_new (const char *data,
+            gsize       length)
 {
-  DmJsonReader *r;
+  DmJsonReader *r = g_new0 (DmJsonReader, 1);
 
-  g_return_val_if_fail (checked != NULL, NULL);
-
-  r = g_new0 (DmJsonReader, 1);
-  r->data = dm_json_checked_get_data (checked, &r->length);
+  r->data = data;
+  r->length = length;
   arena_init (&r->arena);
   r->scratch = g_string_sized_new (256);
 
@@ -139,17 +138,29 @@ dm_json_reader_new (const DmJsonChecked *checked)
 }
 
 DmJsonReader *
+dm_json_reader_new (const DmJsonChecked *checked)
+{
+  const char *data;
+  gsize length;
+
+  g_return_val_if_fail (checked != NULL, NULL);
+
+  data = dm_json_checked_get_data (checked, &length);
+  return reader_new (data, length);
+}
+
+DmJsonReader *
 dm_json_reader_new_checking (DmJsonCheckJob *job)
 {
   DmJsonReader *r;
+  const char *data;
+  gsize length;
 
   g_return_val_if_fail (job != NULL, NULL);
 
-  r = g_new0 (DmJsonReader, 1);
-  r->data = dm_json_check_job_get_data (job, &r->length);
+  data = dm_json_check_job_get_data (job, &length);
+  r = reader_new (data, length);
   r->job = job;
-  arena_init (&r->arena);
-  r->scratch = g_string_sized_new (256);
 
   return r;
 }
@@ -183,12 +194,8 @@ dm_json_reader_new_at (DmJsonReader *reader,
 
   g_return_val_if_fail (offset <= reader->length, NULL);
 
-  r = g_new0 (DmJsonReader, 1);
-  r->data = reader->data;
-  r->length = reader->length;
+  r = reader_new (reader->data, reader->length);
   r->pos = offset;
-  arena_init (&r->arena);
-  r->scratch = g_string_sized_new (256);
 
   return r;
 }
