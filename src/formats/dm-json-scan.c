@@ -865,7 +865,7 @@ struct _DmJsonCheckJob
   gboolean          indexed_done;
   guint64           n_indexed;  /* its elements */
   gsize             indexed_close; /* the position of its ']' */
-  GArray           *index;      /* IndexEntry, every INDEX_EVERY elements */
+  GArray           *index;      /* IndexEntry: see INDEX_ALL */
   gint              finished;   /* 1: the check ended */
   gint              waiting;    /* a reader waits on cond */
   GMutex            mutex;
