@@ -164,20 +164,30 @@ test_random (gconstpointer data)
     }
 }
 
-/* Dense events fold into clusters, which split as the view zooms in. */
-static void
-test_clusters_split (void)
+/* A dataset of one kind, "k", to add events to. */
+static DmDataset *
+one_kind_dataset (void)
 {
-  g_autoptr(DmDataset) dataset = dm_dataset_new ();
-  g_autoptr(DmLayout) layout = dm_layout_new ();
+  DmDataset *dataset = dm_dataset_new ();
   DmKind *kind = dm_kind_new ();
-  double day = dm_date_days_from_civil (2021, 11, 9);
-  guint clusters_far = 0;
-  guint clusters_near = 0;
 
   kind->id = g_strdup ("k");
   dm_text_set (&kind->label, NULL, "K");
   dm_dataset_add_kind (dataset, kind);
+
+  return dataset;
+}
+
+/* Dense events fold into clusters, which split as the view zooms in. */
+static void
+test_clusters_split (void)
+{
+  g_autoptr(DmDataset) dataset = one_kind_dataset ();
+  g_autoptr(DmLayout) layout = dm_layout_new ();
+  double day = dm_date_days_from_civil (2021, 11, 9);
+  guint clusters_far = 0;
+  guint clusters_near = 0;
+
   for (guint i = 0; i < 40; i++)
     {
       DmEvent *event = dm_event_new ();
@@ -211,6 +221,60 @@ test_clusters_split (void)
     g_assert_cmpuint (clusters_near, ==, 0);
     g_assert_cmpuint (dm_layout_get_n_items (layout), ==, 40);
   }
+}
+
+/* A lane so dense it folds into one cluster across the view: its count is
+ * said inside the bar, in view, not cut at the edge; with no bound, right
+ * of it as ever. */
+static void
+test_cluster_count_in_view (void)
+{
+  g_autoptr(DmDataset) dataset = one_kind_dataset ();
+  g_autoptr(DmLayout) layout = dm_layout_new ();
+  DmLayoutMetrics bounded = metrics;
+  DmTimeScale scale = { dm_date_days_from_civil (2012, 1, 1), 2 };
+  const DmLayoutItem *cluster = NULL;
+
+  for (guint i = 0; i < 3650; i++)
+    {
+      DmEvent *event = dm_event_new ();
+      gint64 year;
+      guint month;
+      guint day;
+
+      dm_date_civil_from_days (dm_date_days_from_civil (2010, 1, 1) + i, &year, &month, &day);
+      event->id = g_strdup_printf ("e%u", i);
+      event->kind = g_strdup ("k");
+      dm_date_init (&event->start, DM_DATE_PRECISION_DAY, year, month, day, 0, 0);
+      dm_text_set (&event->title, NULL, event->id);
+      dm_dataset_add_event (dataset, event);
+    }
+  dm_dataset_finish (dataset);
+
+  bounded.label_start = 0;
+  bounded.label_end = 1000 - bounded.gap;
+  for (guint bound = 0; bound < 2; bound++)
+    {
+      dm_layout_compute (layout, dataset, NULL, &scale, 1000, bound ? &bounded : &metrics, dm_test_measure_label, NULL);
+      cluster = NULL;
+      for (guint i = 0; i < dm_layout_get_n_items (layout); i++)
+        if (dm_layout_get_item (layout, i)->type == DM_LAYOUT_CLUSTER &&
+            dm_layout_get_item (layout, i)->x1 > bounded.label_end)
+          cluster = dm_layout_get_item (layout, i);
+      g_assert_nonnull (cluster);
+      g_assert_cmpfloat (cluster->x0, <, 0);
+      if (bound)
+        {
+          g_assert_true (cluster->label_inside);
+          g_assert_cmpfloat (cluster->label_x, >, 0);
+          g_assert_cmpfloat (cluster->label_x + cluster->label_width, <=, bounded.label_end);
+        }
+      else
+        {
+          g_assert_false (cluster->label_inside);
+          g_assert_cmpfloat (cluster->label_x, ==, cluster->x1 + metrics.gap);
+        }
+    }
 }
 
 /* A lane too short for any event row still shows everything: events in
@@ -362,6 +426,7 @@ main (int   argc,
       g_test_add_data_func (path, GUINT_TO_POINTER (sizes[i]), test_random);
     }
   g_test_add_func ("/layout/clusters-split", test_clusters_split);
+  g_test_add_func ("/layout/cluster-count-in-view", test_cluster_count_in_view);
   g_test_add_func ("/layout/hit", test_hit);
   g_test_add_func ("/layout/era-rows", test_era_rows);
   g_test_add_func ("/layout/one-row", test_one_row);

@@ -315,7 +315,21 @@ close_cluster (Lane         *ln,
   cluster->label_width = metrics->cluster_label;
   cluster->label_x = cluster->x1 + metrics->gap;
   cluster->row = cluster_row (ln);
-  ln->ends[cluster_row (ln)] = cluster->label_x + cluster->label_width;
+
+  /* Its count goes right of it; one that runs to the end of what people
+   * see (a dense lane across the whole view) says it inside its bar, at
+   * the end that shows, where the bar has room. */
+  if (metrics->label_end > 0 && cluster->label_x + cluster->label_width > metrics->label_end)
+    {
+      double inside_x = MIN (cluster->x1, metrics->label_end) - metrics->gap - cluster->label_width;
+
+      if (inside_x >= MAX (cluster->x0, metrics->label_start) + metrics->gap + metrics->marker_size)
+        {
+          cluster->label_x = inside_x;
+          cluster->label_inside = TRUE;
+        }
+    }
+  ln->ends[cluster_row (ln)] = MAX (cluster->x1, cluster->label_x + cluster->label_width);
 }
 
 /* Where row @r is free from, once the pins before @x0 are behind; and

@@ -1526,7 +1526,18 @@ draw_item (DmScene            *scene,
           cairo_set_line_width (cr, 2);
           cairo_stroke (cr);
         }
-      draw_text (scene, cr, count, item->label_x, y + 1, item->label_width + 20, fg, 0.9);
+      if (item->label_inside)
+        {
+          /* Inside, it ends where its room does: the bar may end past
+           * the view. */
+          g_autoptr(PangoLayout) layout = create_layout (scene, count);
+          int width;
+
+          pango_layout_get_pixel_size (layout, &width, NULL);
+          draw_text (scene, cr, count, item->label_x + MIN (item->label_width - width, 0), y + 1, 0, fg, 0.9);
+        }
+      else
+        draw_text (scene, cr, count, item->label_x, y + 1, item->label_width + 20, fg, 0.9);
       return;
     }
 
