@@ -276,9 +276,9 @@ release_json_cb (gpointer data)
   g_free (leftovers);
   g_atomic_int_dec_and_test (&n_freeing);
 #ifdef __GLIBC__
-  /* What the main thread freed meanwhile (the search index, the list, the
-   * view's columns) goes back too; trimming takes tens of milliseconds
-   * at a million events, so not here. */
+  /* All of it goes back, and what the main thread freed meanwhile (the
+   * search index, the list, the view's columns); trimming takes tens of
+   * milliseconds at a million events, so not on this thread. */
   g_thread_unref (g_thread_new ("dm-dataset-trim", trim_thread, NULL));
 #endif
   return G_SOURCE_REMOVE;
@@ -299,10 +299,8 @@ free_leftovers_thread (gpointer data)
   g_clear_pointer (&leftovers->index, dm_interval_index_free);
   for (guint i = 0; i < G_N_ELEMENTS (leftovers->columns); i++)
     g_free (leftovers->columns[i]);
-#ifdef __GLIBC__
-  malloc_trim (0);
-#endif
 
+  /* The memory goes back once the JSON has gone (release_json_cb()). */
   source = g_idle_source_new ();
   g_source_set_callback (source, release_json_cb, leftovers, NULL);
   g_source_set_static_name (source, "[daumoc] release a dataset's JSON");
