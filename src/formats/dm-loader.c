@@ -1436,12 +1436,14 @@ finish_tail (Loader       *l,
 
       for (guint k = 0; k < tail->l.events->len; k++)
         {
-          DmEvent *event = g_ptr_array_index (tail->l.events, k);
+          DmEvent *event = g_steal_pointer (&tail->l.events->pdata[k]);
 
           dm_problem_path_append_index (l->log.path, *i + k);
           define_id (l, REF_EVENT, event->id, *i + k, "id");
           g_string_truncate (l->log.path, len);
+          dm_dataset_add_event (l->dataset, event);
         }
+      /* Its references still pending once its ids are all defined. */
       for (guint k = 0; k < tail->l.refs->len; k++)
         {
           const PendingRef *ref = &g_array_index (tail->l.refs, PendingRef, k);
@@ -1452,8 +1454,6 @@ finish_tail (Loader       *l,
           if (!g_hash_table_contains (l->ids[ref->type], ref->id))
             g_array_append_val (l->refs, copy);
         }
-      for (guint k = 0; k < tail->l.events->len; k++)
-        dm_dataset_add_event (l->dataset, g_steal_pointer (&tail->l.events->pdata[k]));
       *i += tail->l.events->len;
       dm_json_reader_skip_to (reader, tail->close);
       g_atomic_int_inc (&n_split);
