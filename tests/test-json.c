@@ -55,10 +55,13 @@ test_check_refuses (void)
     }
 }
 
-/* Strings are checked and read eight bytes at a time while they are
- * plain ASCII: whatever ends a run (a quote, an escape, a control
- * character, a longer character, valid or not) is found wherever it falls
- * in eight bytes, and at the very end of the data. */
+/* Strings are checked and read sixteen bytes at a time while they are
+ * plain ASCII, and the commonest longer characters (Vietnamese) are
+ * checked where they are found, the rest the long way: whatever ends a run
+ * (a quote, an escape, a control character, a longer character, valid or
+ * not, whole or cut by the end of the data) is found wherever it falls in
+ * sixteen bytes, after plain ASCII or after longer characters, and at the
+ * very end of the data. */
 static void
 test_strings_every_offset (void)
 {
@@ -67,58 +70,87 @@ test_strings_every_offset (void)
     const char       *inside;
     DmJsonScanResult  result;
     const char       *read;    /* what the reader makes of it, if valid */
+    guint             at;      /* the characters before the problem */
   } cases[] = {
-    { "\"", DM_JSON_SCAN_OK, "" },
-    { "\\n\"", DM_JSON_SCAN_OK, "\n" },
-    { "\\\"\"", DM_JSON_SCAN_OK, "\"" },
-    { "é\"", DM_JSON_SCAN_OK, "é" },
-    { "\x01\"", DM_JSON_SCAN_SYNTAX, NULL },
-    { "\x1F\"", DM_JSON_SCAN_SYNTAX, NULL },
-    { "\n\"", DM_JSON_SCAN_SYNTAX, NULL },
-    { "\x7F\"", DM_JSON_SCAN_OK, "\x7F" },
-    { "\xC3\x28\"", DM_JSON_SCAN_ENCODING, NULL },
-    { "\xFF\"", DM_JSON_SCAN_ENCODING, NULL },
+    { "\"", DM_JSON_SCAN_OK, "", 0 },
+    { "\\n\"", DM_JSON_SCAN_OK, "\n", 0 },
+    { "\\\"\"", DM_JSON_SCAN_OK, "\"", 0 },
+    { "é\"", DM_JSON_SCAN_OK, "é", 0 },
+    { "\xC2\x80\xDF\xBF\"", DM_JSON_SCAN_OK, "\xC2\x80\xDF\xBF", 0 },
+    { "Chuyển đổi số\"", DM_JSON_SCAN_OK, "Chuyển đổi số", 0 },
+    { "\xE0\xA0\x80\xED\x9F\xBF\xEE\x80\x80\xEF\xBF\xBD\"", DM_JSON_SCAN_OK,
+      "\xE0\xA0\x80\xED\x9F\xBF\xEE\x80\x80\xEF\xBF\xBD", 0 },
+    { "\xF0\x9F\x98\x80\xF4\x8F\xBF\xBF\"", DM_JSON_SCAN_OK, "\xF0\x9F\x98\x80\xF4\x8F\xBF\xBF", 0 },
+    { "\x01\"", DM_JSON_SCAN_SYNTAX, NULL, 0 },
+    { "\x1F\"", DM_JSON_SCAN_SYNTAX, NULL, 0 },
+    { "\n\"", DM_JSON_SCAN_SYNTAX, NULL, 0 },
+    { "ệ\x01\"", DM_JSON_SCAN_SYNTAX, NULL, 1 },
+    { "\x7F\"", DM_JSON_SCAN_OK, "\x7F", 0 },
+    { "\xC3\x28\"", DM_JSON_SCAN_ENCODING, NULL, 0 },
+    { "\xFF\"", DM_JSON_SCAN_ENCODING, NULL, 0 },
+    { "\x80\"", DM_JSON_SCAN_ENCODING, NULL, 0 },
+    { "\xC0\xAF\"", DM_JSON_SCAN_ENCODING, NULL, 0 },
+    { "\xC1\xBF\"", DM_JSON_SCAN_ENCODING, NULL, 0 },
+    { "\xE0\x80\xAF\"", DM_JSON_SCAN_ENCODING, NULL, 0 },
+    { "\xED\xA0\x80\"", DM_JSON_SCAN_ENCODING, NULL, 0 },
+    { "\xF4\x90\x80\x80\"", DM_JSON_SCAN_ENCODING, NULL, 0 },
+    { "\xF5\x80\x80\x80\"", DM_JSON_SCAN_ENCODING, NULL, 0 },
+    { "\xE1\xBB\"", DM_JSON_SCAN_ENCODING, NULL, 0 },
+    { "\xE1\x28\xA1\"", DM_JSON_SCAN_ENCODING, NULL, 0 },
+    { "ô\xEF\xBF\"", DM_JSON_SCAN_ENCODING, NULL, 1 },
+    /* Cut by the end of the data. */
+    { "\xC3", DM_JSON_SCAN_ENCODING, NULL, 0 },
+    { "\xE1\xBB", DM_JSON_SCAN_ENCODING, NULL, 0 },
+    { "ư", DM_JSON_SCAN_SYNTAX, NULL, 1 },
   };
 
   for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
-    for (guint before = 0; before < 20; before++)
-      for (guint after = 0; after < 10; after++)
-        {
-          g_autoptr(GString) text = g_string_new ("\"");
-          g_autoptr(GString) expected = g_string_new (NULL);
-          g_auto(DmJsonCheckError) error = { 0 };
-          g_autoptr(DmJsonChecked) checked = NULL;
-          g_autoptr(GBytes) bytes = NULL;
-
-          for (guint i = 0; i < before; i++)
-            g_string_append_c (text, 'a' + i % 26);
-          g_string_append (expected, text->str + 1);
-          g_string_append (text, cases[c].inside);
-          if (cases[c].read != NULL)
-            g_string_append (expected, cases[c].read);
-          for (guint i = 0; i < after; i++)
-            g_string_append_c (text, ' ');
-
-          /* Exactly the length of the text: nothing after it to read. */
-          bytes = g_bytes_new (text->str, text->len);
-          checked = dm_json_check (bytes, NULL, &error);
-          g_test_message ("case %u, %u before, %u after", c, before, after);
-          g_assert_cmpint (error.result, ==, cases[c].result);
-          if (cases[c].result != DM_JSON_SCAN_OK)
-            {
-              g_assert_null (checked);
-              g_assert_cmpuint (error.location.line, ==, 1);
-              g_assert_cmpuint (error.location.column, ==, before + 2);
-              continue;
-            }
+    for (guint vietnamese = 0; vietnamese < 2; vietnamese++)
+      for (guint before = 0; before < 40; before++)
+        for (guint after = 0; after < 10; after++)
           {
-            g_autoptr(DmJsonReader) reader = dm_json_reader_new (checked);
-            DmJsonNode *node = dm_json_reader_read_value (reader);
+            g_autoptr(GString) text = g_string_new ("\"");
+            g_autoptr(GString) expected = g_string_new (NULL);
+            g_auto(DmJsonCheckError) error = { 0 };
+            g_autoptr(DmJsonChecked) checked = NULL;
+            g_autoptr(GBytes) bytes = NULL;
+            gboolean cut = !g_str_has_suffix (cases[c].inside, "\"");
 
-            g_assert_cmpint (node->type, ==, DM_JSON_STRING);
-            g_assert_cmpstr (node->v.string, ==, expected->str);
+            /* Plain ASCII, or every third character a Vietnamese one. */
+            for (guint i = 0; i < before; i++)
+              if (vietnamese && i % 3 == 2)
+                g_string_append (text, i % 2 ? "ạ" : "ơ");
+              else
+                g_string_append_c (text, 'a' + i % 26);
+            g_string_append (expected, text->str + 1);
+            g_string_append (text, cases[c].inside);
+            if (cases[c].read != NULL)
+              g_string_append (expected, cases[c].read);
+            for (guint i = 0; i < after && !cut; i++)
+              g_string_append_c (text, ' ');
+
+            /* Exactly the length of the text: nothing after it to read. */
+            bytes = g_bytes_new (text->str, text->len);
+            checked = dm_json_check (bytes, NULL, &error);
+            g_test_message ("case %u, %u before%s, %u after", c, before, vietnamese ? " (Vietnamese)" : "", after);
+            g_assert_cmpint (error.result, ==, cases[c].result);
+            if (cases[c].result != DM_JSON_SCAN_OK)
+              {
+                g_assert_null (checked);
+                g_assert_cmpuint (error.location.line, ==, 1);
+                /* The end of the data is where a string cut short is
+                 * found to be; anything else at the character wrong. */
+                g_assert_cmpuint (error.location.column, ==, before + 2 + cases[c].at);
+                continue;
+              }
+            {
+              g_autoptr(DmJsonReader) reader = dm_json_reader_new (checked);
+              DmJsonNode *node = dm_json_reader_read_value (reader);
+
+              g_assert_cmpint (node->type, ==, DM_JSON_STRING);
+              g_assert_cmpstr (node->v.string, ==, expected->str);
+            }
           }
-        }
 }
 
 static void

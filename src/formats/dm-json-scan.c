@@ -6,6 +6,9 @@
 
 #include <math.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <glib/gi18n.h>
 
 #include "dm-json-scan.h"
@@ -94,21 +97,27 @@ fail (Scanner          *s,
 static void
 skip_whitespace (Scanner *s)
 {
-  while (s->pos < s->length)
+  /* In locals: stores through the scanner would be made at each byte. */
+  const guchar *data = s->data;
+  gsize length = s->length;
+  gsize pos = s->pos;
+
+  while (pos < length)
     {
-      guchar c = s->data[s->pos];
+      guchar c = data[pos];
 
       if (c == '\n')
         {
-          s->pos++;
+          pos++;
           s->line++;
-          s->line_start = s->pos;
+          s->line_start = pos;
         }
       else if (c == ' ' || c == '\t' || c == '\r')
-        s->pos++;
+        pos++;
       else
         break;
     }
+  s->pos = pos;
 }
 
 static const char *
@@ -208,6 +217,94 @@ read_hex4 (Scanner *s,
   return TRUE;
 }
 
+/* Where the plain text of a string from @p on stops: at its closing quote,
+ * an escape, the end of the bytes, or anything scan_string() has to say
+ * more of (a control character, a byte that is not UTF-8). Plain text is
+ * printable ASCII and the UTF-8 of U+0080 to U+07FF and of U+1000 to
+ * U+CFFF and U+E000 to U+FFFF (leads C2–DF, E1–EC, EE and EF, which need
+ * no more than their continuation bytes checked): Vietnamese text is made
+ * of these. The other characters, rarer, go the long way (skip_utf8()).
+ * This loop is most of checking a large file: it keeps its place in a
+ * register rather than in the scanner (which the compiler must otherwise
+ * store at each byte, since a byte pointer might point at it). */
+static inline const guchar *
+skip_plain_text (const guchar *p,
+                 const guchar *end)
+{
+  for (;;)
+    {
+      guchar c;
+
+#ifdef __SSE2__
+      /* Plain ASCII, sixteen bytes at a time, straight to the first byte
+       * that is not: a control character, a quote, a backslash or the
+       * start of a longer character. */
+      while (end - p >= 16)
+        {
+          __m128i bytes;
+          __m128i special;
+          int mask;
+
+          memcpy (&bytes, p, 16);
+          /* Signed: 0x80–0xFF are below 0x20 too. */
+          special = _mm_or_si128 (_mm_cmplt_epi8 (bytes, _mm_set1_epi8 (0x20)),
+                                  _mm_or_si128 (_mm_cmpeq_epi8 (bytes, _mm_set1_epi8 ('"')),
+                                                _mm_cmpeq_epi8 (bytes, _mm_set1_epi8 ('\\'))));
+          mask = _mm_movemask_epi8 (special);
+
+          if (mask != 0)
+            {
+              p += __builtin_ctz ((unsigned) mask);
+              break;
+            }
+          p += 16;
+        }
+#else
+      /* Plain ASCII, eight bytes at a time: none of them a control
+       * character, a quote, a backslash or the start of a longer
+       * character. */
+      while (end - p >= 8)
+        {
+          guint64 word;
+          guint64 quotes;
+          guint64 backslashes;
+
+          memcpy (&word, p, 8);
+          quotes = word ^ (ONES * '"');
+          backslashes = word ^ (ONES * '\\');
+          if ((word | ((word - ONES * 0x20) & ~word) | ((quotes - ONES) & ~quotes) |
+               ((backslashes - ONES) & ~backslashes)) & HIGHS)
+            break;
+          p += 8;
+        }
+#endif
+
+      if (p >= end)
+        return p;
+      c = *p;
+      if (c >= 0x20 && c < 0x80)
+        {
+          if (c == '"' || c == '\\')
+            return p;
+          p++;
+        }
+      else if (c >= 0xC2 && c <= 0xDF)
+        {
+          if (end - p < 2 || (p[1] & 0xC0) != 0x80)
+            return p;
+          p += 2;
+        }
+      else if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF)
+        {
+          if (end - p < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
+            return p;
+          p += 3;
+        }
+      else
+        return p;
+    }
+}
+
 /* Reads a string at s->pos (the opening quote); if @out is not NULL, stores
  * the decoded text there (only needed for member names). */
 static gboolean
@@ -226,25 +323,7 @@ scan_string (Scanner  *s,
       gsize run = s->pos;
       guchar c;
 
-      /* Plain ASCII, eight bytes at a time: none of them a control
-       * character, a quote, a backslash or the start of a longer
-       * character. */
-      while (s->length - s->pos >= 8)
-        {
-          guint64 word;
-          guint64 quotes;
-          guint64 backslashes;
-
-          memcpy (&word, s->data + s->pos, 8);
-          quotes = word ^ (ONES * '"');
-          backslashes = word ^ (ONES * '\\');
-          if ((word | ((word - ONES * 0x20) & ~word) | ((quotes - ONES) & ~quotes) |
-               ((backslashes - ONES) & ~backslashes)) & HIGHS)
-            break;
-          s->pos += 8;
-        }
-      while (s->pos < s->length && (c = s->data[s->pos]) >= 0x20 && c < 0x80 && c != '"' && c != '\\')
-        s->pos++;
+      s->pos = skip_plain_text (s->data + s->pos, s->data + s->length) - s->data;
       if (out != NULL)
         g_string_append_len (out, (const char *) s->data + run, s->pos - run);
 
@@ -431,26 +510,31 @@ maybe_record (Scanner *s)
 /* The names of the members read so far in the objects being read, each
  * NUL-terminated in s->names, innermost object last: an object's names
  * start at the offset it noted on entry. Small objects compare a new name
- * with the few before it; large ones hash them. Nothing is allocated per
- * object or per name. */
+ * with the few before it, whose lengths they keep (@lengths: the first
+ * SMALL_OBJECT); large ones hash them. Nothing is allocated per object or
+ * per name. */
+#define SMALL_OBJECT 16
+
 static gboolean
 check_duplicate (Scanner     *s,
                  gsize        names_start,
                  guint        n_names,
+                 const guint  lengths[SMALL_OBJECT],
                  gsize        name_start,
                  GHashTable **seen)
 {
   const char *name = s->names->str + name_start;
 
-  if (*seen == NULL && n_names < 16)
+  if (*seen == NULL && n_names < SMALL_OBJECT)
     {
       const char *other = s->names->str + names_start;
+      gsize length = s->names->len - name_start - 1;
 
       for (guint i = 0; i < n_names; i++)
         {
-          if (strcmp (other, name) == 0)
+          if (lengths[i] == length && memcmp (other, name, length) == 0)
             return FALSE;
-          other += strlen (other) + 1;
+          other += lengths[i] + 1;
         }
       return TRUE;
     }
@@ -478,6 +562,7 @@ scan_object (Scanner  *s,
   gsize path_len = s->path ? s->path->len : 0;
   gsize names_start = s->names->len;
   guint n_names = 0;
+  guint lengths[SMALL_OBJECT];
   gboolean ok = FALSE;
   char buf[64];
 
@@ -516,7 +601,7 @@ scan_object (Scanner  *s,
 
       if (s->wanted == NULL)
         {
-          if (!check_duplicate (s, names_start, n_names, name_start, &seen))
+          if (!check_duplicate (s, names_start, n_names, lengths, name_start, &seen))
             {
               s->pos = name_pos;
               s->line = name_line;
@@ -524,6 +609,8 @@ scan_object (Scanner  *s,
               fail (s, DM_JSON_SCAN_DUPLICATE, _("the member “%s” appears twice in the same object"), name);
               break;
             }
+          if (n_names < SMALL_OBJECT)
+            lengths[n_names] = (guint) (s->names->len - name_start - 1);
           n_names++;
           if (s->depth == 1 && s->root_member != NULL && strcmp (name, s->root_member) == 0)
             s->has_root_member = TRUE;
