@@ -267,25 +267,13 @@ test_text_kept_literally (void)
 /* Large files are checked in a thread while they are read: the same
  * datasets and the same problems, at the same places, as checking first. */
 
-/* The problems (and the saved dataset, if it loads) of @bytes, as text;
- * with @split, the events are split with a second reader as soon as the
- * check has ended (it is waited for), whatever their number. */
+/* The problems of a load, and the dataset saved, as text. */
 static char *
-describe_load (GBytes   *bytes,
-               gsize     threshold,
-               gboolean  split)
+describe_result (DmDataset *dataset,
+                 GPtrArray *problems,
+                 GError    *error)
 {
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DmDataset) dataset = NULL;
   GString *text = g_string_new (NULL);
-
-  dm_loader_set_concurrent_threshold (threshold);
-  if (split)
-    dm_loader_set_split_events (1, TRUE);
-  dataset = dm_dataset_load_bytes (bytes, "f.json", &problems, &error);
-  dm_loader_set_concurrent_threshold (4 * 1024 * 1024);
-  dm_loader_set_split_events (16384, FALSE);
 
   for (guint i = 0; problems != NULL && i < problems->len; i++)
     {
@@ -304,6 +292,27 @@ describe_load (GBytes   *bytes,
     g_assert_nonnull (error);
 
   return g_string_free (text, FALSE);
+}
+
+/* The problems (and the saved dataset, if it loads) of @bytes, as text;
+ * with @split, the events are split with a second reader as soon as the
+ * check has ended (it is waited for), whatever their number. */
+static char *
+describe_load (GBytes   *bytes,
+               gsize     threshold,
+               gboolean  split)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmDataset) dataset = NULL;
+
+  dm_loader_set_concurrent_threshold (threshold);
+  if (split)
+    dm_loader_set_split_events (1, TRUE);
+  dataset = dm_dataset_load_bytes (bytes, "f.json", &problems, &error);
+  dm_loader_reset_test_settings ();
+
+  return describe_result (dataset, problems, error);
 }
 
 /* Whether a second reader's events were taken (see describe_load()). */
@@ -459,6 +468,74 @@ expect_io_problem (const char *path,
   g_assert_nonnull (strstr (err, message));
 }
 
+/* The problems and dataset of the file at @path, read in two halves by
+ * two threads at once (@in_two) or in one. */
+static char *
+describe_file_load (const char *path,
+                    gboolean    in_two)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmDataset) dataset = NULL;
+  guint before = dm_loader_get_n_read_in_two ();
+  GStatBuf info;
+
+  dm_loader_set_read_in_two (in_two ? 1 : G_MAXSIZE);
+  dataset = load (path, &problems, &error);
+  dm_loader_reset_test_settings ();
+  /* An empty file has no halves. */
+  g_assert_cmpint (g_stat (path, &info), ==, 0);
+  g_assert_cmpuint (dm_loader_get_n_read_in_two (), ==, before + (in_two && info.st_size > 0 ? 1 : 0));
+
+  return describe_result (dataset, problems, error);
+}
+
+/* A large local file is read in two halves at once: the same bytes, so
+ * the same problems, at the same places, and the same dataset, for every
+ * fixture and for a large file whose faults lie near its middle and at its
+ * very end (its last bytes missing). */
+static void
+test_read_in_two (Scratch       *s,
+                  gconstpointer  data)
+{
+  static const char * const dirs[] = { "valid", "invalid", "hostile", "timelinejs", "vis" };
+  g_autofree char *large = g_build_filename (s->dir, "large.json", NULL);
+
+  for (guint d = 0; d < G_N_ELEMENTS (dirs); d++)
+    {
+      g_autoptr(GPtrArray) names = list_fixtures (dirs[d]);
+
+      for (guint i = 0; i < names->len; i++)
+        {
+          g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", dirs[d], g_ptr_array_index (names, i), NULL);
+          g_autofree char *one = describe_file_load (path, FALSE);
+          g_autofree char *two = describe_file_load (path, TRUE);
+
+          g_test_message ("%s", path);
+          g_assert_cmpstr (two, ==, one);
+        }
+    }
+
+  for (guint cut = 0; cut < 2; cut++)
+    {
+      g_autoptr(GBytes) bytes = make_large (2000, TRUE, TRUE, 1000, "\"summary\": {\"en\": \"h\u00e1lf\"}", G_MAXUINT);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *one = NULL;
+      g_autofree char *two = NULL;
+      gsize length;
+      const char *text = g_bytes_get_data (bytes, &length);
+
+      /* Cut: without its closing "}\n". */
+      g_file_set_contents (large, text, (gssize) (length - 2 * cut), &error);
+      g_assert_no_error (error);
+      one = describe_file_load (large, FALSE);
+      two = describe_file_load (large, TRUE);
+      g_assert_cmpstr (two, ==, one);
+      /* The file loads whole, or says where it ends too soon. */
+      g_assert_nonnull (strstr (one, cut ? "the end of the file" : "h\u00e1lf"));
+    }
+}
+
 static void
 test_not_files (Scratch       *s,
                 gconstpointer  data)
@@ -597,6 +674,7 @@ main (int   argc,
   g_test_add_func ("/corpus/checked-while-read/fixtures", test_checked_while_read_fixtures);
   g_test_add_func ("/corpus/checked-while-read/large", test_checked_while_read_large);
   g_test_add ("/corpus/not-files", Scratch, NULL, scratch_setup, test_not_files, scratch_teardown);
+  g_test_add ("/corpus/read-in-two", Scratch, NULL, scratch_setup, test_read_in_two, scratch_teardown);
   g_test_add ("/corpus/huge-string", Scratch, NULL, scratch_setup, test_huge_string, scratch_teardown);
   g_test_add ("/corpus/long-title", Scratch, NULL, scratch_setup, test_long_title, scratch_teardown);
   g_test_add ("/corpus/empty-files", Scratch, NULL, scratch_setup, test_empty_files, scratch_teardown);

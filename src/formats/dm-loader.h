@@ -46,6 +46,13 @@ void            dm_loader_set_split_events (guint    min_events,
                                             gboolean wait);
 /* How many loads so far have taken a second reader's events. */
 guint           dm_loader_get_n_split      (void);
+/* Local files of at least @bytes (by default 64 MiB) are read in two
+ * halves by two threads at once; for tests, which compare the two ways. */
+void            dm_loader_set_read_in_two  (gsize    bytes);
+/* How many files so far have been read in two halves. */
+guint           dm_loader_get_n_read_in_two (void);
+/* Puts back the defaults of the three settings above. */
+void            dm_loader_reset_test_settings (void);
 
 /* How far a load in a worker has come, for a progress bar: the worker
  * writes it, any thread reads it. */

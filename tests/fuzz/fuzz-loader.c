@@ -39,8 +39,8 @@ LLVMFuzzerTestOneInput (const guint8 *data,
       if (split)
         dm_loader_set_split_events (1, TRUE);
       concurrent = fuzz_load (data, size, "fuzz.json", &concurrent_problems);
+      dm_loader_reset_test_settings ();
       dm_loader_set_concurrent_threshold (G_MAXSIZE);
-      dm_loader_set_split_events (16384, FALSE);
       g_assert_true ((concurrent == NULL) == (dataset == NULL));
       g_assert_cmpuint (concurrent_problems != NULL ? concurrent_problems->len : 0, ==,
                         problems != NULL ? problems->len : 0);
