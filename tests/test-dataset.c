@@ -1059,6 +1059,55 @@ naive_compare (const DmEvent *a,
   return (a->file_index > b->file_index) - (a->file_index < b->file_index);
 }
 
+/* Events already in order (a file this app saved) keep it; one out of
+ * place anywhere, first, in the middle or last, is still put where it
+ * goes. */
+static void
+test_finish_in_order (void)
+{
+  const guint n = 3000;
+  const guint moved[] = { G_MAXUINT, 0, 1, n / 2, n - 2, n - 1 };
+
+  for (guint m = 0; m < G_N_ELEMENTS (moved); m++)
+    {
+      g_autoptr(DmDataset) dataset = dm_dataset_new ();
+      g_autoptr(GPtrArray) added = g_ptr_array_new ();
+
+      for (guint i = 0; i < n; i++)
+        {
+          DmEvent *event = dm_event_new ();
+          /* Days in order; the moved event goes to the day before the
+           * first, or, if it is the first, after the last. */
+          guint day = i == moved[m] ? (i == 0 ? n + 1 : 0) : i + 1;
+
+          event->id = g_strdup_printf ("e%u", i);
+          g_assert_true (dm_date_init (&event->start, DM_DATE_PRECISION_DAY, 1900 + day / 336, 1 + day / 28 % 12,
+                                       1 + day % 28, 0, 0));
+          dm_dataset_add_event (dataset, event);
+          g_ptr_array_add (added, event);
+        }
+      dm_dataset_finish (dataset);
+
+      g_test_message ("moved: %u", moved[m]);
+      for (guint i = 0, from = 0; i < n; i++)
+        {
+          const DmEvent *expected;
+
+          if (moved[m] == 0)
+            expected = g_ptr_array_index (added, i == n - 1 ? 0 : i + 1);
+          else if (moved[m] != G_MAXUINT && i == 0)
+            expected = g_ptr_array_index (added, moved[m]);
+          else
+            {
+              if (from == moved[m])
+                from++;
+              expected = g_ptr_array_index (added, from++);
+            }
+          g_assert_true (dm_dataset_get_event (dataset, i) == expected);
+        }
+    }
+}
+
 static void
 test_finish_order_and_ids (gconstpointer data)
 {
@@ -1248,6 +1297,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/dataset/loads", test_loads);
+  g_test_add_func ("/dataset/finish/in-order", test_finish_in_order);
   g_test_add_data_func ("/dataset/finish/small", GUINT_TO_POINTER (500), test_finish_order_and_ids);
   g_test_add_data_func ("/dataset/finish/large", GUINT_TO_POINTER (80000), test_finish_order_and_ids);
   g_test_add_data_func ("/dataset/let-go/small", GUINT_TO_POINTER (500), test_let_go);
