@@ -1597,6 +1597,13 @@ out:
 
 /* Checked JSON without a "format" member at the top: other tools' files,
  * told apart by their shape, in the same tree the native loader reads. */
+static void read_foreign (DmDataset    *dataset,
+                          DmJsonReader *reader,
+                          DmJsonNode   *root,
+                          gsize         length,
+                          const char   *display_name,
+                          GPtrArray    *problems);
+
 static void
 read_json (DmDataset           *dataset,
            const DmJsonChecked *checked,
@@ -1613,8 +1620,20 @@ read_json (DmDataset           *dataset,
       return;
     }
 
+  read_foreign (dataset, reader, dm_json_reader_read_value (reader), length, display_name, problems);
+}
+
+/* The whole @root of a checked file with no "format" at its top, told
+ * apart by its shape (@reader holds it). */
+static void
+read_foreign (DmDataset    *dataset,
+              DmJsonReader *reader,
+              DmJsonNode   *root,
+              gsize         length,
+              const char   *display_name,
+              GPtrArray    *problems)
+{
   {
-    DmJsonNode *root = dm_json_reader_read_value (reader);
     DmImportFormat format = dm_import_detect (root);
 
     switch (format)
@@ -1643,6 +1662,59 @@ read_json (DmDataset           *dataset,
         break;
       }
   }
+}
+
+/* The root of a file read while it is checked, as a tree, a member at a
+ * time and, in a member that is an array, an element at a time: reading
+ * it as one value would wait for the check to have passed all of it.
+ * The nodes made here rather than by @reader go into @made, to free. */
+static DmJsonNode *
+read_root_tree (DmJsonReader *reader,
+                GPtrArray    *made)
+{
+  DmJsonNode *root;
+  DmJsonNode **tail;
+  const char *name;
+
+  if (dm_json_reader_peek (reader) != DM_JSON_OBJECT)
+    return dm_json_reader_read_value (reader);
+
+  root = g_new0 (DmJsonNode, 1);
+  g_ptr_array_add (made, root);
+  root->type = DM_JSON_OBJECT;
+  tail = &root->v.first;
+  dm_json_reader_enter (reader);
+  while ((name = dm_json_reader_next_member (reader)) != NULL)
+    {
+      DmJsonNode *value;
+
+      if (dm_json_reader_peek (reader) == DM_JSON_ARRAY)
+        {
+          DmJsonNode **element_tail;
+
+          value = g_new0 (DmJsonNode, 1);
+          g_ptr_array_add (made, value);
+          value->type = DM_JSON_ARRAY;
+          element_tail = &value->v.first;
+          dm_json_reader_enter (reader);
+          while (dm_json_reader_next_element (reader))
+            {
+              DmJsonNode *element = dm_json_reader_read_value (reader);
+
+              *element_tail = element;
+              element_tail = &element->next;
+              value->n++;
+            }
+        }
+      else
+        value = dm_json_reader_read_value (reader);
+      value->name = name;
+      *tail = value;
+      tail = &value->next;
+      root->n++;
+    }
+
+  return root;
 }
 
 static void
@@ -1779,15 +1851,36 @@ load_bytes (GBytes      *taken,
       DmJsonCheckJob *job = dm_json_check_start (json, "format", "events");
       gboolean read;
 
+      g_autoptr(DmJsonReader) tree_reader = NULL;
+      g_autoptr(GPtrArray) tree_nodes = g_ptr_array_new_with_free_func (g_free);
+      DmJsonNode *root = NULL;
+
       dataset = dm_dataset_new ();
       {
         g_autoptr(DmJsonReader) reader = dm_json_reader_new_checking (job);
 
         read = read_native (dataset, reader, NULL, length, TRUE, found);
       }
+      /* Another tool's file (TimelineJS, vis-timeline…): its whole root,
+       * as a tree, is read while the check goes on too, rather than
+       * after it. */
+      if (!read)
+        {
+          tree_reader = dm_json_reader_new_checking (job);
+          root = read_root_tree (tree_reader, tree_nodes);
+        }
       dm_debug_load_phase ("read while checking");
       checked = dm_json_check_job_finish (job, &check_error);
       dm_debug_load_phase ("check");
+      if (checked != NULL && !read && !dm_json_checked_has_root_member (checked))
+        {
+          g_clear_object (&dataset);
+          g_ptr_array_set_size (found, 0);
+          dataset = dm_dataset_new ();
+          read_foreign (dataset, tree_reader, root, length, display_name, found);
+          read = TRUE;
+          dm_debug_load_phase ("read");
+        }
       if (checked != NULL && read)
         {
           if (found->len > 0)
