@@ -1595,34 +1595,6 @@ out:
   return read;
 }
 
-/* Checked JSON without a "format" member at the top: other tools' files,
- * told apart by their shape, in the same tree the native loader reads. */
-static void read_foreign (DmDataset    *dataset,
-                          DmJsonReader *reader,
-                          DmJsonNode   *root,
-                          gsize         length,
-                          const char   *display_name,
-                          GPtrArray    *problems);
-
-static void
-read_json (DmDataset           *dataset,
-           const DmJsonChecked *checked,
-           const char          *display_name,
-           GPtrArray           *problems)
-{
-  g_autoptr(DmJsonReader) reader = dm_json_reader_new (checked);
-  gsize length;
-
-  dm_json_checked_get_data (checked, &length);
-  if (dm_json_checked_has_root_member (checked))
-    {
-      read_native (dataset, reader, NULL, length, FALSE, problems);
-      return;
-    }
-
-  read_foreign (dataset, reader, dm_json_reader_read_value (reader), length, display_name, problems);
-}
-
 /* The whole @root of a checked file with no "format" at its top, told
  * apart by its shape (@reader holds it). */
 static void
@@ -1662,6 +1634,27 @@ read_foreign (DmDataset    *dataset,
         break;
       }
   }
+}
+
+/* Checked JSON without a "format" member at the top: other tools' files,
+ * told apart by their shape, in the same tree the native loader reads. */
+static void
+read_json (DmDataset           *dataset,
+           const DmJsonChecked *checked,
+           const char          *display_name,
+           GPtrArray           *problems)
+{
+  g_autoptr(DmJsonReader) reader = dm_json_reader_new (checked);
+  gsize length;
+
+  dm_json_checked_get_data (checked, &length);
+  if (dm_json_checked_has_root_member (checked))
+    {
+      read_native (dataset, reader, NULL, length, FALSE, problems);
+      return;
+    }
+
+  read_foreign (dataset, reader, dm_json_reader_read_value (reader), length, display_name, problems);
 }
 
 /* The root of a file read while it is checked, as a tree, a member at a
@@ -1849,11 +1842,10 @@ load_bytes (GBytes      *taken,
        * read that way is kept if the check ends well; anything else is
        * read again, as below, once it has. */
       DmJsonCheckJob *job = dm_json_check_start (json, "format", "events");
-      gboolean read;
-
       g_autoptr(DmJsonReader) tree_reader = NULL;
       g_autoptr(GPtrArray) tree_nodes = g_ptr_array_new_with_free_func (g_free);
       DmJsonNode *root = NULL;
+      gboolean read;
 
       dataset = dm_dataset_new ();
       {
