@@ -8,6 +8,7 @@
 
 #include "dm-dataset.h"
 #include "dm-html.h"
+#include "dm-import.h"
 #include "dm-loader.h"
 #include "dm-test-util.h"
 
@@ -411,6 +412,63 @@ test_import (gconstpointer data)
 /* Each text is stored in the language it reads as, not the file's: English
  * headlines over Vietnamese bodies stay English, so the window never
  * labels them "(in Vietnamese)". */
+/* The language of a text, as it was told before letters were classed in
+ * place: every character that is not ASCII asked of GLib's tables. */
+static gboolean
+looks_vietnamese_slowly (const char *text)
+{
+  guint letters = 0;
+  guint vietnamese = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isalpha (c))
+        continue;
+      letters++;
+      if ((c >= 0x1EA0 && c <= 0x1EF9) ||
+          c == 0x102 || c == 0x103 || c == 0x110 || c == 0x111 ||
+          c == 0x128 || c == 0x129 || c == 0x168 || c == 0x169 ||
+          c == 0x1A0 || c == 0x1A1 || c == 0x1AF || c == 0x1B0)
+        vietnamese++;
+    }
+
+  return letters > 0 && vietnamese * 10 >= letters;
+}
+
+/* Telling a text's language letter by letter in place gives what GLib's
+ * tables give, for random texts of ASCII, Latin-1 (its letters, × and ÷,
+ * its symbols), Vietnamese, the letters beside it in Unicode, other
+ * scripts, marks, symbols and emoji, in every proportion. */
+static void
+test_language_random (void)
+{
+  static const char * const pieces[] = {
+    "a", "Z", "1", " ", ".", "-", "à", "É", "ô", "ý", "ÿ", "×", "÷", "©", "«", "\u00A0", "ª", "µ",
+    "ă", "Đ", "đ", "ơ", "Ư", "ĩ", "Ũ", "ạ", "ệ", "Ỹ", "ỹ", "\u1EFA", "\u1E9F", "Ā", "ſ", "ǅ",
+    "д", "Ж", "ع", "中", "ア", "\u0300", "\u0323", "€", "—", "…", "\u2028", "😀", "𝒜", "\uE000", "\uFFFD",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261203);
+  guint vietnamese = 0;
+
+  for (guint i = 0; i < 20000; i++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      guint length = g_rand_int_range (rand, 0, 40);
+      /* Some texts mostly one piece, so that both answers come up. */
+      guint favourite = g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces));
+
+      for (guint k = 0; k < length; k++)
+        g_string_append (text, pieces[g_rand_boolean (rand) ? favourite : g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      g_assert_cmpint (dm_import_looks_vietnamese (text->str), ==, looks_vietnamese_slowly (text->str));
+      vietnamese += dm_import_looks_vietnamese (text->str);
+    }
+  /* Both answers were given, many times. */
+  g_assert_cmpuint (vietnamese, >, 1000);
+  g_assert_cmpuint (vietnamese, <, 19000);
+}
+
 static void
 test_language_per_text (void)
 {
@@ -826,6 +884,7 @@ main (int   argc,
     }
   g_test_add_func ("/import/stable-ids", test_stable_ids);
   g_test_add_func ("/import/language-per-text", test_language_per_text);
+  g_test_add_func ("/import/language-random", test_language_random);
   g_test_add_func ("/import/kept-members", test_kept_members);
   g_test_add_func ("/import/save-imported", test_save_imported);
   for (guint i = 0; i < G_N_ELEMENTS (invalid_cases); i++)

@@ -141,33 +141,68 @@ dm_import_clear (DmImport *self)
  * about one letter in five in Vietnamese prose, and at least one in ten
  * even in a short title ("Bộ Chính trị ban hành Nghị quyết": 4 of 27);
  * fewer in English that names Vietnamese people and places ("Đà Nẵng
- * meeting on Resolution 52": 2 of 27). Each text is judged alone. */
+ * meeting on Resolution 52": 2 of 27). Each text is judged alone.
+ *
+ * Every text of an imported file goes through here, so the letters
+ * Vietnamese is written with are told apart where they are found: its
+ * own (all letters), and Latin-1's (à, é, ô…: letters but for × and ÷).
+ * Only other characters are asked of GLib's tables. */
 static gboolean
-looks_vietnamese (const char *text)
+is_vietnamese_letter (gunichar c)
 {
+  return (c >= 0x1EA0 && c <= 0x1EF9) ||
+         c == 0x102 || c == 0x103 || c == 0x110 || c == 0x111 ||
+         c == 0x128 || c == 0x129 || c == 0x168 || c == 0x169 ||
+         c == 0x1A0 || c == 0x1A1 || c == 0x1AF || c == 0x1B0;
+}
+
+gboolean
+dm_import_looks_vietnamese (const char *text)
+{
+  const guchar *p = (const guchar *) text;
   guint letters = 0;
   guint vietnamese = 0;
 
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
+  while (*p != '\0')
     {
       gunichar c;
 
       /* Most letters, even in Vietnamese, are ASCII. */
-      if ((guchar) *p < 0x80)
+      if (*p < 0x80)
         {
           letters += g_ascii_isalpha (*p);
+          p++;
           continue;
         }
 
-      c = g_utf8_get_char (p);
-      if (!g_unichar_isalpha (c))
-        continue;
-      letters++;
-      if ((c >= 0x1EA0 && c <= 0x1EF9) ||
-          c == 0x102 || c == 0x103 || c == 0x110 || c == 0x111 ||
-          c == 0x128 || c == 0x129 || c == 0x168 || c == 0x169 ||
-          c == 0x1A0 || c == 0x1A1 || c == 0x1AF || c == 0x1B0)
-        vietnamese++;
+      if (*p >= 0xC2 && *p <= 0xDF && (p[1] & 0xC0) == 0x80)
+        {
+          c = ((gunichar) (p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+          p += 2;
+          if (c >= 0xC0 && c <= 0xFF && c != 0xD7 && c != 0xF7)
+            {
+              letters++;
+              continue;
+            }
+        }
+      else if (*p >= 0xE1 && *p <= 0xEC && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80)
+        {
+          c = ((gunichar) (p[0] & 0x0F) << 12) | ((gunichar) (p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+          p += 3;
+        }
+      else
+        {
+          c = g_utf8_get_char ((const char *) p);
+          p = (const guchar *) g_utf8_next_char (p);
+        }
+
+      if (is_vietnamese_letter (c))
+        {
+          letters++;
+          vietnamese++;
+        }
+      else
+        letters += g_unichar_isalpha (c);
     }
 
   return letters > 0 && vietnamese * 10 >= letters;
@@ -901,7 +936,7 @@ dm_import_set_text (DmImport *self,
    * Vietnamese because the rest of the file is. */
   g_clear_pointer (&out->vi, g_free);
   g_clear_pointer (&out->en, g_free);
-  if (looks_vietnamese (text))
+  if (dm_import_looks_vietnamese (text))
     out->vi = text;
   else
     out->en = text;

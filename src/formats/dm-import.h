@@ -196,6 +196,8 @@ gboolean        dm_import_check_order     (DmImport     *self,
                                            const DmDate *end,
                                            const char   *member);
 
+/* Whether @text (UTF-8) reads as Vietnamese (see dm-import.c). */
+gboolean        dm_import_looks_vietnamese (const char  *text);
 /* Stores imported plain text (taking @text) into @out; the language is
  * decided when the import is finished. */
 void            dm_import_set_text        (DmImport     *self,
