@@ -1183,6 +1183,33 @@ test_finish_order_and_ids (gconstpointer data)
   g_assert_cmpuint (dm_dataset_get_n_events (dataset), ==, n);
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     g_assert_cmpuint (dm_dataset_get_kind_count (dataset, k), ==, kind_counts[k]);
+
+  /* Each lane holds its events, in order, and the events of no known
+   * kind are in the last. */
+  {
+    guint total = 0;
+
+    for (guint lane = 0; lane < G_N_ELEMENTS (kinds); lane++)
+      {
+        const guint *positions;
+        guint count = dm_dataset_get_lane (dataset, lane, &positions, NULL, NULL);
+
+        for (guint i = 0; i < count; i++)
+          {
+            const DmEvent *event = dm_dataset_get_event (dataset, positions[i]);
+            guint expected = G_N_ELEMENTS (kinds) - 1;
+
+            for (guint k = 0; event->kind != NULL && k < G_N_ELEMENTS (kinds); k++)
+              if (strcmp (event->kind, kinds[k]) == 0)
+                expected = k;
+            g_assert_cmpuint (lane, ==, expected);
+            if (i > 0)
+              g_assert_cmpuint (positions[i - 1], <, positions[i]);
+          }
+        total += count;
+      }
+    g_assert_cmpuint (total, ==, n);
+  }
   g_assert_true (dm_dataset_has_language (dataset, DM_LANGUAGE_EN));
   g_assert_true (dm_dataset_has_language (dataset, DM_LANGUAGE_VI));
   for (guint i = 0; i < n; i++)

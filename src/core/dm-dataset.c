@@ -571,12 +571,17 @@ text_languages (const DmText *text)
          (text->vi != NULL && text->vi[0] != '\0' ? 1u << DM_LANGUAGE_VI : 0);
 }
 
-/* The lane columns: a stable counting sort of the positions by lane. */
+/* The lane columns: a stable counting sort of the positions by lane.
+ * @lanes: each position's lane, if the caller has them (finishing reads
+ * each event once, where they are scattered in memory, not three times);
+ * NULL: asked of the events. */
 static void
-build_lanes (DmDataset *self)
+build_lanes (DmDataset   *self,
+             const guint *lanes)
 {
   guint n = self->events->len;
   g_autofree guint *next = NULL;
+  g_autofree guint *own = NULL;
 
   self->n_lanes = MAX (self->kinds->len, 1);
   self->lane_offsets = g_new0 (guint, self->n_lanes + 1);
@@ -584,15 +589,22 @@ build_lanes (DmDataset *self)
   self->lane_starts = g_new (double, MAX (n, 1));
   self->lane_ends = g_new (double, MAX (n, 1));
 
+  if (lanes == NULL)
+    {
+      lanes = own = g_new (guint, MAX (n, 1));
+      for (guint i = 0; i < n; i++)
+        own[i] = dm_dataset_get_event_lane (self, i);
+    }
+
   for (guint i = 0; i < n; i++)
-    self->lane_offsets[dm_dataset_get_event_lane (self, i) + 1]++;
+    self->lane_offsets[lanes[i] + 1]++;
   for (guint lane = 0; lane < self->n_lanes; lane++)
     self->lane_offsets[lane + 1] += self->lane_offsets[lane];
 
   next = g_memdup2 (self->lane_offsets, sizeof (guint) * self->n_lanes);
   for (guint i = 0; i < n; i++)
     {
-      guint at = next[dm_dataset_get_event_lane (self, i)]++;
+      guint at = next[lanes[i]]++;
 
       self->lane_positions[at] = i;
       self->lane_starts[at] = self->starts[i];
@@ -725,6 +737,7 @@ dm_dataset_finish (DmDataset *self)
 {
   g_autoptr(GHashTable) kind_positions = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree SortKey *keys = NULL;
+  g_autofree guint *lanes = NULL;
   IdJob ids;
   GThread *ids_thread = NULL;
   guint n;
@@ -782,6 +795,7 @@ dm_dataset_finish (DmDataset *self)
 
   self->starts = g_new (double, MAX (n, 1));
   self->ends = g_new (double, MAX (n, 1));
+  lanes = g_new (guint, MAX (n, 1));
   for (guint i = 0; i < n; i++)
     {
       DmEvent *event = keys[i].event;
@@ -792,10 +806,11 @@ dm_dataset_finish (DmDataset *self)
       if (self->ends[i] > self->ends[self->latest])
         self->latest = i;
       self->next_file_index = MAX (self->next_file_index, event->file_index + 1);
+      lanes[i] = MIN (event->kind_index, MAX (self->kinds->len, 1) - 1);
     }
 
   self->index = dm_interval_index_new (self->starts, self->ends, n);
-  build_lanes (self);
+  build_lanes (self, lanes);
   if (ids_thread != NULL)
     g_thread_join (ids_thread);
   g_free (ids.events);
@@ -1339,7 +1354,7 @@ rebuild_lanes (DmDataset *self)
   g_clear_pointer (&self->lane_positions, g_free);
   g_clear_pointer (&self->lane_starts, g_free);
   g_clear_pointer (&self->lane_ends, g_free);
-  build_lanes (self);
+  build_lanes (self, NULL);
 }
 
 /* The event now at @position, just inserted, into its lane: the
