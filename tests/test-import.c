@@ -4,6 +4,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "dm-dataset.h"
@@ -871,6 +872,271 @@ test_html_plain (void)
     }
 }
 
+/* Runs of plain text are taken a byte at a time: the same text as when
+ * every character is a run of its own (an empty tag between each two,
+ * which makes no text), over random texts of letters of one to four
+ * bytes, C1 controls and NBSP (lead byte 0xC2), spaces and ampersands. */
+static void
+test_html_runs (void)
+{
+  static const char * const pieces[] = {
+    "a", "Nghị", "quyết", "Đà", " ", "  ", "\t", "\n", "\xC2\x85", "\xC2\xA0", "\xC2\xA9", "\xC3\xA9", "é",
+    "\xE2\x80\x94", "\xF0\x9F\x98\x80", "&", "\x7F", "\x01", "-", "52/NQ-TW",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261204);
+
+  for (guint round = 0; round < 5000; round++)
+    {
+      g_autofree char *html = random_html (rand, pieces, G_N_ELEMENTS (pieces), 16);
+      g_autoptr(GString) apart = g_string_new ("<b></b>");
+      g_autofree char *text = NULL;
+      g_autofree char *expected = NULL;
+      g_autofree char *line = NULL;
+      g_autofree char *expected_line = NULL;
+
+      for (const char *p = html; *p != '\0'; p = g_utf8_next_char (p))
+        {
+          g_string_append_len (apart, p, g_utf8_next_char (p) - p);
+          g_string_append (apart, "<b></b>");
+        }
+      text = dm_html_to_text (html);
+      expected = dm_html_to_text (apart->str);
+      line = dm_html_to_text_line (html);
+      expected_line = dm_html_to_text_line (apart->str);
+      g_assert_cmpstr (text, ==, expected);
+      g_assert_cmpstr (line, ==, expected_line);
+    }
+}
+
+/* A TimelineJS file of @n slides with a bit of everything an import
+ * reports on: ids given, repeated (within and across the halves), unusable
+ * or missing; groups that first appear late; dates that are left out;
+ * HTML, Vietnamese and empty headlines; media; unknown members; and
+ * @with_errors, elements that are not slides (which stop the file from
+ * opening). */
+static char *
+make_timelinejs (GRand   *rand,
+                 guint    n,
+                 gboolean version_2,
+                 gboolean with_errors)
+{
+  static const char * const headlines[] = {
+    "Nghị quyết 52", "<b>Forum</b> on Industry 4.0", "", "Hội thảo &amp; triển lãm", "Plan", "Diễn đàn",
+  };
+  static const char * const groups[] = { "Forums", "Nghị quyết", "<i>Plans</i>", "", "MoUs" };
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  if (version_2)
+    {
+      json_builder_set_member_name (builder, "timeline");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "headline");
+      json_builder_add_string_value (builder, "Two halves");
+      json_builder_set_member_name (builder, "date");
+    }
+  else
+    json_builder_set_member_name (builder, "events");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n; i++)
+    {
+      guint roll = g_rand_int_range (rand, 0, 100);
+      /* Groups past the first ones only in the second half. */
+      guint n_groups = i < n / 2 ? 3 : G_N_ELEMENTS (groups);
+      const char *group = groups[g_rand_int_range (rand, 0, n_groups)];
+      const char *headline = headlines[g_rand_int_range (rand, 0, G_N_ELEMENTS (headlines))];
+      gint year = g_rand_int_range (rand, 2010, 2024);
+      gint month = g_rand_int_range (rand, 1, 14);   /* 13 is left out */
+
+      if (roll < 2 && with_errors)
+        {
+          json_builder_add_int_value (builder, i);
+          continue;
+        }
+
+      json_builder_begin_object (builder);
+      if (version_2)
+        {
+          g_autofree char *date = g_strdup_printf ("%d,%d,%d", year, month, g_rand_int_range (rand, 1, 29));
+
+          json_builder_set_member_name (builder, "startDate");
+          json_builder_add_string_value (builder, roll < 5 ? "someday" : date);
+          if (roll % 7 == 0)
+            {
+              g_autofree char *end = g_strdup_printf ("%d", year - (roll % 2));
+
+              json_builder_set_member_name (builder, "endDate");
+              json_builder_add_string_value (builder, end);
+            }
+          json_builder_set_member_name (builder, "headline");
+          json_builder_add_string_value (builder, headline);
+          json_builder_set_member_name (builder, "tag");
+          json_builder_add_string_value (builder, group);
+        }
+      else
+        {
+          json_builder_set_member_name (builder, "start_date");
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "year");
+          if (roll < 4)
+            json_builder_add_string_value (builder, "");
+          else
+            json_builder_add_int_value (builder, year);
+          json_builder_set_member_name (builder, "month");
+          json_builder_add_int_value (builder, month);
+          json_builder_end_object (builder);
+          if (roll % 7 == 0)
+            {
+              json_builder_set_member_name (builder, "end_date");
+              json_builder_begin_object (builder);
+              json_builder_set_member_name (builder, "year");
+              json_builder_add_int_value (builder, year - (roll % 2));
+              json_builder_end_object (builder);
+            }
+          json_builder_set_member_name (builder, "text");
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "headline");
+          json_builder_add_string_value (builder, headline);
+          if (roll % 3 == 0)
+            {
+              json_builder_set_member_name (builder, "text");
+              json_builder_add_string_value (builder, "<p>Bộ Chính trị ban hành <a href=\"https://x.vn\">Nghị quyết</a></p>");
+            }
+          json_builder_end_object (builder);
+          if (group[0] != '\0' || roll % 2 == 0)
+            {
+              json_builder_set_member_name (builder, "group");
+              json_builder_add_string_value (builder, group);
+            }
+          if (roll >= 20)
+            {
+              /* Ids from a small set, so that some repeat; some
+               * unusable, some with spaces around. */
+              g_autofree char *id = roll >= 95 ? g_strdup_printf ("bad\x01id-%u", i)
+                                               : g_strdup_printf (roll >= 90 ? " id-%u " : "id-%u",
+                                                                  g_rand_int_range (rand, 0, n));
+
+              json_builder_set_member_name (builder, "unique_id");
+              json_builder_add_string_value (builder, id);
+            }
+        }
+      if (roll % 5 == 0)
+        {
+          json_builder_set_member_name (builder, version_2 ? "asset" : "media");
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, version_2 ? "media" : "url");
+          json_builder_add_string_value (builder, roll % 2 ? "https://example.org/a.jpg" : "ftp://example.org/a");
+          json_builder_set_member_name (builder, "caption");
+          json_builder_add_string_value (builder, "Ảnh tư liệu");
+          json_builder_end_object (builder);
+        }
+      if (roll % 11 == 0)
+        {
+          json_builder_set_member_name (builder, "colour");
+          json_builder_add_string_value (builder, "red");
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  if (version_2)
+    json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+
+  return json_generator_to_data (generator, NULL);
+}
+
+/* @text loaded; NULL when it has errors. */
+static DmDataset *
+load_text (const char  *text,
+           GPtrArray  **problems)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  DmDataset *dataset = dm_dataset_load_bytes (bytes, "halves.json", problems, &error);
+
+  g_assert_true ((dataset == NULL) == (error != NULL));
+
+  return dataset;
+}
+
+/* Slides read in two halves on two threads give the dataset and the
+ * problems (each in its place, in order) that reading in order gives. */
+static void
+test_timelinejs_halves (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261204);
+
+  for (guint version = 2; version <= 3; version++)
+    for (guint n = 40; n <= 5000; n *= 5)
+      {
+        gboolean with_errors = n == 200;
+        g_autofree char *json = make_timelinejs (rand, n, version == 2, with_errors);
+        g_autoptr(GPtrArray) problems = NULL;
+        g_autoptr(GPtrArray) split_problems = NULL;
+        g_autoptr(DmDataset) dataset = NULL;
+        g_autoptr(DmDataset) split = NULL;
+        guint before = dm_import_get_n_split_slides ();
+        guint late = 0;
+
+        g_test_message ("TimelineJS %u, %u slides", version, n);
+        dm_import_set_split_slides (G_MAXUINT);
+        dataset = load_text (json, &problems);
+        g_assert_cmpuint (dm_import_get_n_split_slides (), ==, before);
+        dm_import_set_split_slides (2);
+        split = load_text (json, &split_problems);
+        dm_import_set_split_slides (0);
+        g_assert_cmpuint (dm_import_get_n_split_slides (), ==, before + 1);
+
+        g_assert_cmpuint (split_problems->len, ==, problems->len);
+        for (guint i = 0; i < problems->len; i++)
+          {
+            const DmProblem *expected = g_ptr_array_index (problems, i);
+            const DmProblem *problem = g_ptr_array_index (split_problems, i);
+
+            g_assert_cmpint (problem->severity, ==, expected->severity);
+            g_assert_cmpint (problem->code, ==, expected->code);
+            g_assert_cmpstr (problem->path, ==, expected->path);
+            g_assert_cmpuint (problem->line, ==, expected->line);
+            g_assert_cmpuint (problem->column, ==, expected->column);
+            g_assert_cmpstr (problem->message, ==, expected->message);
+            /* A slide of the second half's. */
+            if (strchr (problem->path, '[') != NULL)
+              late += strtoul (strchr (problem->path, '[') + 1, NULL, 10) >= n / 2;
+          }
+        g_assert_cmpuint (problems->len, >, n / 10);
+        g_assert_cmpuint (late, >, 0);
+        g_assert_cmpuint (late, <, problems->len);
+
+        if (with_errors)
+          {
+            /* Both refuse it, for the same errors. */
+            g_assert_null (dataset);
+            g_assert_null (split);
+            g_assert_cmpuint (dm_problems_count_errors (problems), >, 0);
+            continue;
+          }
+        else
+          {
+            g_autofree char *text = dm_dataset_to_data (dataset, NULL);
+            g_autofree char *split_text = dm_dataset_to_data (split, NULL);
+
+            g_assert_cmpstr (split_text, ==, text);
+          }
+
+        /* The file has what the halves must agree on: slides left out,
+         * repeated ids, and kinds that first appear in the second half. */
+        g_assert_cmpuint (dm_dataset_get_n_events (dataset), <, n * 97 / 100);
+        g_assert_cmpuint (dm_dataset_get_n_events (dataset), >, n / 2);
+        g_assert_cmpuint (dm_dataset_get_n_kinds (dataset), ==, 5);
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -896,6 +1162,8 @@ main (int   argc,
   g_test_add_func ("/import/html", test_html);
   g_test_add_func ("/import/html/random", test_html_random);
   g_test_add_func ("/import/html/plain", test_html_plain);
+  g_test_add_func ("/import/html/runs", test_html_runs);
+  g_test_add_func ("/import/timelinejs/halves", test_timelinejs_halves);
 
   return g_test_run ();
 }

@@ -188,6 +188,18 @@ is_plain (guchar c)
   return (c > 0x20 && c < 0x7F && c != '&') || c >= 0xC3;
 }
 
+/* Whether byte @c may be in such a run: is_plain() for a character's
+ * first byte, and any continuation byte (0x80–0xBF). In valid UTF-8 a
+ * continuation byte only follows its lead, and the run ends at a lead
+ * that is_plain() refuses (0xC2) before reaching its continuation, so a
+ * run read a byte at a time ends where one read a character at a time
+ * does. */
+static inline gboolean
+is_plain_byte (guchar c)
+{
+  return (c > 0x20 && c < 0x7F && c != '&') || (c >= 0x80 && c != 0xC2);
+}
+
 static void
 emit_text (Html       *h,
            const char *text,
@@ -308,13 +320,13 @@ decode_into (Html       *h,
        * between them, which comes out as it is in any case. */
       if (into == NULL && is_plain ((guchar) *p))
         {
-          next = g_utf8_next_char (p);
+          next = p + 1;
           while (next < end)
             {
-              if (is_plain ((guchar) *next))
-                next = g_utf8_next_char (next);
-              else if (*next == ' ' && next + 1 < end && is_plain ((guchar) next[1]))
+              if (is_plain_byte ((guchar) *next))
                 next++;
+              else if (*next == ' ' && next + 1 < end && is_plain ((guchar) next[1]))
+                next += 2;
               else
                 break;
             }
@@ -645,23 +657,20 @@ html_to_text (const char *html,
   p = text_start = html;
   end = html + strlen (html);
 
-  while (p < end)
+  while ((p = memchr (p, '<', end - p)) != NULL)
     {
-      if (*p == '<')
-        {
-          gboolean is_markup;
-          const char *next;
+      gboolean is_markup;
+      const char *next;
 
-          decode_into (&h, NULL, text_start, p);
-          next = read_markup (&h, p, end, &is_markup);
-          if (is_markup)
-            {
-              p = text_start = next;
-              continue;
-            }
-          /* Only text: what comes before is out already. */
-          text_start = p;
+      decode_into (&h, NULL, text_start, p);
+      next = read_markup (&h, p, end, &is_markup);
+      if (is_markup)
+        {
+          p = text_start = next;
+          continue;
         }
+      /* Only text: what comes before is out already. */
+      text_start = p;
       p++;
     }
   decode_into (&h, NULL, text_start, end);

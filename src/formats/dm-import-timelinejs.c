@@ -316,24 +316,48 @@ read_display_date (const DmJsonNode *slide,
       }
 }
 
-static void
-read_slide (DmImport         *self,
-            const DmJsonNode *node,
-            guint             index)
+/* What a slide gives on its own: everything but its id and its kind,
+ * which depend on the slides before it. */
+typedef struct
 {
-  g_autoptr(DmEvent) event = dm_event_new ();
+  DmEvent  *event;
+  char     *id;             /* the id it asks for or is made for it */
+  gboolean  id_generated;
+  char     *group;
+  gboolean  ok;             /* FALSE: left out, as TimelineJS leaves it */
+  gboolean  is_slide;       /* FALSE: not an object, nothing to add */
+  guint     problems_end;   /* in the problems of the half that read it */
+} SlideParts;
+
+/* Reads @node's own parts into @parts; FALSE when it is not an object. */
+typedef gboolean (*PartsFunc) (DmImport *self, const DmJsonNode *node, guint index, SlideParts *parts);
+
+static void
+slide_parts_clear (SlideParts *parts)
+{
+  g_clear_pointer (&parts->event, dm_event_free);
+  g_clear_pointer (&parts->id, g_free);
+  g_clear_pointer (&parts->group, g_free);
+}
+
+static gboolean
+read_slide_parts (DmImport         *self,
+                  const DmJsonNode *node,
+                  guint             index,
+                  SlideParts       *parts)
+{
+  g_autofree char *given = NULL;
+  g_autoptr(DmEvent) event = NULL;
   g_autofree char *headline = NULL;
   g_autofree char *body = NULL;
   g_autofree char *caption = NULL;
-  g_autofree char *group = NULL;
-  g_autofree char *given = NULL;
-  guint first_problem = self->log.problems->len;
   const DmJsonNode *slide;
   gboolean ok = TRUE;
 
   slide = dm_import_expect_object (self, node);
   if (slide == NULL)
-    return;
+    return FALSE;
+  event = dm_event_new ();
   dm_import_check_members (self, slide, slide_members, slide_kept, &event->extra);
 
   ok &= read_date_object (self, slide, "start_date", TRUE, &event->start, &event->extra);
@@ -343,17 +367,16 @@ read_slide (DmImport         *self,
 
   read_text (self, slide, &headline, &body);
   caption = read_media (self, slide, "media", "url", media_members, event);
-  group = get_line (self, slide, "group");
+  parts->group = get_line (self, slide, "group");
   given = dm_import_get_string (self, slide, "unique_id");
 
   set_texts (self, event, headline, body, caption);
-  event->id = dm_import_event_id (self, given, "unique_id", index, dm_text_get (&event->title, DM_LANGUAGE_EN));
-  set_kind (self, event, group);
+  parts->id = dm_import_wanted_event_id (self, given, "unique_id", index,
+                                         dm_text_get (&event->title, DM_LANGUAGE_EN), &parts->id_generated);
+  parts->event = g_steal_pointer (&event);
+  parts->ok = ok;
 
-  if (ok)
-    g_ptr_array_add (self->events, g_steal_pointer (&event));
-  else
-    dm_import_leave_out (self, first_problem, TOOL_NAME);
+  return TRUE;
 }
 
 static void
@@ -396,6 +419,27 @@ read_era (DmImport         *self,
     dm_import_leave_out (self, first_problem, TOOL_NAME);
 }
 
+/* The array at @member; NULL when it is missing or null, or (with a
+ * problem) not an array. */
+static const DmJsonNode *
+get_array (DmImport         *self,
+           const DmJsonNode *object,
+           const char       *member)
+{
+  const DmJsonNode *node = dm_json_node_get_member (object, member);
+
+  if (node == NULL || node->type == DM_JSON_NULL)
+    return NULL;
+
+  if (node->type != DM_JSON_ARRAY)
+    {
+      dm_json_type_problem (&self->log, member, _("an array"), node);
+      return NULL;
+    }
+
+  return node;
+}
+
 typedef void (*ElementFunc) (DmImport *self, const DmJsonNode *node, guint index);
 
 static void
@@ -404,18 +448,12 @@ read_array (DmImport         *self,
             const char       *member,
             ElementFunc       func)
 {
-  const DmJsonNode *node = dm_json_node_get_member (object, member);
+  const DmJsonNode *node = get_array (self, object, member);
   gsize length;
   guint i = 0;
 
-  if (node == NULL || node->type == DM_JSON_NULL)
+  if (node == NULL)
     return;
-
-  if (node->type != DM_JSON_ARRAY)
-    {
-      dm_json_type_problem (&self->log, member, _("an array"), node);
-      return;
-    }
 
   length = dm_problem_log_push_member (&self->log, member);
   for (const DmJsonNode *element = node->v.first; element != NULL; element = element->next, i++)
@@ -428,19 +466,90 @@ read_array (DmImport         *self,
   dm_problem_log_pop (&self->log, length);
 }
 
-/* Every id the file gives, before any is generated. */
+/* Gives the slide its id and its kind, and adds it (or leaves it out,
+ * turning its errors since @first_problem into warnings). */
+static void
+add_slide (DmImport   *self,
+           SlideParts *parts,
+           const char *id_member,
+           guint       first_problem)
+{
+  g_autoptr(DmEvent) event = g_steal_pointer (&parts->event);
+
+  event->id = dm_import_take_event_id (self, g_steal_pointer (&parts->id), parts->id_generated, id_member);
+  set_kind (self, event, parts->group);
+
+  if (parts->ok)
+    g_ptr_array_add (self->events, g_steal_pointer (&event));
+  else
+    dm_import_leave_out (self, first_problem, TOOL_NAME);
+  slide_parts_clear (parts);
+}
+
+/* Reading the slides on two processors.
+ *
+ * A slide's own parts (dates, texts, media, group) are most of the work of
+ * an import and depend on no other slide; its id and its kind do (ids are
+ * made unique in the file's order, kinds numbered as they first appear).
+ * From split_min_slides slides, a thread reads the second half's own parts
+ * into an import of its own (its own problems, at the same paths) while
+ * this one reads the first half whole; then the second half's slides get
+ * their ids and kinds in order, each slide's problems put where reading in
+ * order puts them. The dataset and the problems are the same as reading in
+ * order (/import/timelinejs/halves compares them). */
+#define SPLIT_MIN_SLIDES 4096
+
+static guint split_min_slides = SPLIT_MIN_SLIDES;
+static gint n_split;
+
+void
+dm_import_set_split_slides (guint min_slides)
+{
+  split_min_slides = min_slides != 0 ? min_slides : SPLIT_MIN_SLIDES;
+}
+
+guint
+dm_import_get_n_split_slides (void)
+{
+  return g_atomic_int_get (&n_split);
+}
+
+typedef struct
+{
+  DmImport          import;
+  GPtrArray        *problems;
+  const DmJsonNode *first;
+  guint             first_index;
+  guint             n;
+  PartsFunc         func;
+  SlideParts       *parts;
+} Half;
+
+static gpointer
+read_half (gpointer data)
+{
+  Half *half = data;
+  const DmJsonNode *element = half->first;
+
+  for (guint i = 0; i < half->n; i++, element = element->next)
+    {
+      gsize length = dm_problem_log_push_index (&half->import.log, half->first_index + i);
+
+      half->parts[i].is_slide = half->func (&half->import, element, half->first_index + i, &half->parts[i]);
+      half->parts[i].problems_end = half->problems->len;
+      dm_problem_log_pop (&half->import.log, length);
+    }
+
+  return NULL;
+}
+
+/* Every id the file's slides give, before any is made. */
 static void
 reserve_ids (DmImport         *self,
-             const DmJsonNode *object,
-             const char       *member,
+             const DmJsonNode *array,
              const char       *id_member)
 {
-  const DmJsonNode *node = dm_json_node_get_member (object, member);
-
-  if (node == NULL || node->type != DM_JSON_ARRAY)
-    return;
-
-  for (const DmJsonNode *element = node->v.first; element != NULL; element = element->next)
+  for (const DmJsonNode *element = array->v.first; element != NULL; element = element->next)
     {
       const DmJsonNode *id;
 
@@ -453,6 +562,82 @@ reserve_ids (DmImport         *self,
           dm_import_reserve_id (self, text);
         }
     }
+}
+
+static void
+read_slides (DmImport         *self,
+             const DmJsonNode *object,
+             const char       *member,
+             PartsFunc         func,
+             const char       *id_member)
+{
+  const DmJsonNode *node = get_array (self, object, member);
+  const DmJsonNode *element;
+  Half half = { 0 };
+  GThread *thread = NULL;
+  guint n_first;
+  gsize length;
+  guint i = 0;
+
+  if (node == NULL)
+    return;
+
+  length = dm_problem_log_push_member (&self->log, member);
+
+  n_first = node->n;
+  if (node->n >= split_min_slides)
+    {
+      n_first = node->n / 2;
+      half.first = node->v.first;
+      for (guint k = 0; k < n_first; k++)
+        half.first = half.first->next;
+      half.first_index = n_first;
+      half.n = node->n - n_first;
+      half.func = func;
+      half.parts = g_new0 (SlideParts, half.n);
+      half.problems = g_ptr_array_new ();
+      dm_import_init (&half.import, self->dataset, NULL, half.problems);
+      g_string_assign (half.import.log.path, self->log.path->str);
+      thread = g_thread_new ("dm-import-half", read_half, &half);
+      g_atomic_int_inc (&n_split);
+    }
+
+  if (id_member != NULL)
+    reserve_ids (self, node, id_member);
+
+  for (element = node->v.first; i < n_first; element = element->next, i++)
+    {
+      gsize element_length = dm_problem_log_push_index (&self->log, i);
+      guint first_problem = self->log.problems->len;
+      SlideParts parts = { 0 };
+
+      if (func (self, element, i, &parts))
+        add_slide (self, &parts, id_member, first_problem);
+      dm_problem_log_pop (&self->log, element_length);
+    }
+
+  if (thread != NULL)
+    {
+      guint problem = 0;
+
+      g_thread_join (thread);
+      for (guint k = 0; k < half.n; k++, i++)
+        {
+          gsize element_length = dm_problem_log_push_index (&self->log, i);
+          guint first_problem = self->log.problems->len;
+
+          for (; problem < half.parts[k].problems_end; problem++)
+            g_ptr_array_add (self->log.problems, g_ptr_array_index (half.problems, problem));
+          if (half.parts[k].is_slide)
+            add_slide (self, &half.parts[k], id_member, first_problem);
+          dm_problem_log_pop (&self->log, element_length);
+        }
+      g_ptr_array_unref (half.problems);
+      g_free (half.parts);
+      dm_import_clear (&half.import);
+    }
+
+  dm_problem_log_pop (&self->log, length);
 }
 
 static void
@@ -511,8 +696,7 @@ import_v3 (DmImport         *self,
     dm_problem_log_warning (&self->log, "scale", _("unknown scale “%s”; TimelineJS knows “human” and “cosmological”"), scale);
 
   read_title_slide (self, root);
-  reserve_ids (self, root, "events", "unique_id");
-  read_array (self, root, "events", read_slide);
+  read_slides (self, root, "events", read_slide_parts, "unique_id");
   check_some_left (self, root, "events");
   read_array (self, root, "eras", read_era_element);
 }
@@ -568,23 +752,23 @@ read_v2_date (DmImport         *self,
   return ok;
 }
 
-static void
-read_v2_entry (DmImport         *self,
-               const DmJsonNode *node,
-               guint             index)
+static gboolean
+read_v2_entry_parts (DmImport         *self,
+                     const DmJsonNode *node,
+                     guint             index,
+                     SlideParts       *parts)
 {
-  g_autoptr(DmEvent) event = dm_event_new ();
+  g_autoptr(DmEvent) event = NULL;
   g_autofree char *headline = NULL;
   g_autofree char *body = NULL;
   g_autofree char *caption = NULL;
-  g_autofree char *group = NULL;
-  guint first_problem = self->log.problems->len;
   const DmJsonNode *entry;
   gboolean ok = TRUE;
 
   entry = dm_import_expect_object (self, node);
   if (entry == NULL)
-    return;
+    return FALSE;
+  event = dm_event_new ();
   dm_import_check_members (self, entry, v2_date_members, v2_date_kept, &event->extra);
 
   ok &= read_v2_date (self, entry, "startDate", TRUE, &event->start);
@@ -594,16 +778,15 @@ read_v2_entry (DmImport         *self,
   headline = dm_import_get_string (self, entry, "headline");
   body = dm_import_get_string (self, entry, "text");
   caption = read_media (self, entry, "asset", "media", v2_asset_members, event);
-  group = get_line (self, entry, "tag");
+  parts->group = get_line (self, entry, "tag");
 
   set_texts (self, event, headline, body, caption);
-  event->id = dm_import_event_id (self, NULL, NULL, index, dm_text_get (&event->title, DM_LANGUAGE_EN));
-  set_kind (self, event, group);
+  parts->id = dm_import_wanted_event_id (self, NULL, NULL, index, dm_text_get (&event->title, DM_LANGUAGE_EN),
+                                         &parts->id_generated);
+  parts->event = g_steal_pointer (&event);
+  parts->ok = ok;
 
-  if (ok)
-    g_ptr_array_add (self->events, g_steal_pointer (&event));
-  else
-    dm_import_leave_out (self, first_problem, TOOL_NAME);
+  return TRUE;
 }
 
 static void
@@ -668,7 +851,7 @@ import_v2 (DmImport         *self,
   dm_import_set_text (self, dm_dataset_get_title_mutable (self->dataset), dm_html_to_text_line (headline));
   dm_import_set_text (self, dm_dataset_get_description_mutable (self->dataset), dm_html_to_text (body));
 
-  read_array (self, timeline, "date", read_v2_entry);
+  read_slides (self, timeline, "date", read_v2_entry_parts, NULL);
   check_some_left (self, timeline, "date");
   read_array (self, timeline, "era", read_v2_era);
   dm_problem_log_pop (&self->log, length);

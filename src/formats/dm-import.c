@@ -117,8 +117,10 @@ dm_import_init (DmImport   *self,
   self->kind_ids = g_hash_table_new (g_str_hash, g_str_equal);
   self->eras = g_ptr_array_new_with_free_func ((GDestroyNotify) dm_era_free);
   self->events = g_ptr_array_new_with_free_func ((GDestroyNotify) dm_event_free);
-  self->reserved_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->event_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  /* Their strings are in @strings, freed at once. */
+  self->reserved_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->event_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->strings = g_string_chunk_new (64 * 1024);
 }
 
 void
@@ -133,6 +135,7 @@ dm_import_clear (DmImport *self)
   g_ptr_array_unref (self->events);
   g_hash_table_unref (self->reserved_ids);
   g_hash_table_unref (self->event_ids);
+  g_string_chunk_free (self->strings);
   memset (self, 0, sizeof *self);
 }
 
@@ -1070,17 +1073,18 @@ dm_import_reserve_id (DmImport   *self,
                       const char *id)
 {
   if (id != NULL)
-    g_hash_table_add (self->reserved_ids, g_strdup (id));
+    g_hash_table_add (self->reserved_ids, g_string_chunk_insert (self->strings, id));
 }
 
 char *
-dm_import_event_id (DmImport   *self,
-                    const char *given,
-                    const char *member,
-                    guint       index,
-                    const char *title)
+dm_import_wanted_event_id (DmImport   *self,
+                           const char *given,
+                           const char *member,
+                           guint       index,
+                           const char *title,
+                           gboolean   *generated)
 {
-  g_autofree char *id = NULL;
+  g_autofree char *slug = NULL;
 
   if (given != NULL && !is_usable_id (given))
     {
@@ -1090,25 +1094,51 @@ dm_import_event_id (DmImport   *self,
       given = NULL;
     }
 
-  if (given != NULL && !g_hash_table_contains (self->event_ids, given))
-    id = g_strdup (given);
-  else if (given != NULL)
+  *generated = given == NULL;
+  if (given != NULL)
+    return g_strdup (given);
+
+  slug = slugify (title, MAX_SLUG_LENGTH);
+  return slug[0] != '\0'
+    ? g_strdup_printf ("event-%u-%s", index + 1, slug)
+    : g_strdup_printf ("event-%u", index + 1);
+}
+
+char *
+dm_import_take_event_id (DmImport   *self,
+                         char       *wanted,
+                         gboolean    generated,
+                         const char *member)
+{
+  g_autofree char *base = wanted;
+  char *id;
+
+  if (!generated && !g_hash_table_contains (self->event_ids, base))
+    id = g_steal_pointer (&base);
+  else if (!generated)
     {
-      id = make_unique (given, self->event_ids, self->reserved_ids);
+      id = make_unique (base, self->event_ids, self->reserved_ids);
       dm_problem_log_warning (&self->log, member, _("the id “%s” is already used by %s; this event gets the id “%s”"),
-                              given, (const char *) g_hash_table_lookup (self->event_ids, given), id);
+                              base, (const char *) g_hash_table_lookup (self->event_ids, base), id);
     }
   else
-    {
-      g_autofree char *slug = slugify (title, MAX_SLUG_LENGTH);
-      g_autofree char *base = slug[0] != '\0'
-        ? g_strdup_printf ("event-%u-%s", index + 1, slug)
-        : g_strdup_printf ("event-%u", index + 1);
+    id = make_unique (base, self->event_ids, self->reserved_ids);
 
-      id = make_unique (base, self->event_ids, self->reserved_ids);
-    }
+  g_hash_table_insert (self->event_ids, g_string_chunk_insert (self->strings, id),
+                       g_string_chunk_insert (self->strings, self->log.path->str));
 
-  g_hash_table_insert (self->event_ids, g_strdup (id), g_strdup (self->log.path->str));
+  return id;
+}
 
-  return g_steal_pointer (&id);
+char *
+dm_import_event_id (DmImport   *self,
+                    const char *given,
+                    const char *member,
+                    guint       index,
+                    const char *title)
+{
+  gboolean generated;
+  char *wanted = dm_import_wanted_event_id (self, given, member, index, title, &generated);
+
+  return dm_import_take_event_id (self, wanted, generated, member);
 }

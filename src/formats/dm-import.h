@@ -86,6 +86,7 @@ typedef struct
   GPtrArray    *events;         /* DmEvent* */
   GHashTable   *reserved_ids;   /* ids the file gives its events */
   GHashTable   *event_ids;      /* id → path of the event that has it */
+  GStringChunk *strings;        /* the two tables' keys and values */
 } DmImport;
 
 /* The parts of a date as other tools write them; @value is meaningful
@@ -196,6 +197,12 @@ gboolean        dm_import_check_order     (DmImport     *self,
                                            const DmDate *end,
                                            const char   *member);
 
+/* For tests: from how many slides a TimelineJS file's slides are read in
+ * two halves on two processors (0 puts back the default; G_MAXUINT never),
+ * and how many times that has happened in this process. */
+void            dm_import_set_split_slides   (guint min_slides);
+guint           dm_import_get_n_split_slides (void);
+
 /* Whether @text (UTF-8) reads as Vietnamese (see dm-import.c). */
 gboolean        dm_import_looks_vietnamese (const char  *text);
 /* Stores imported plain text (taking @text) into @out; the language is
@@ -226,5 +233,19 @@ char           *dm_import_event_id        (DmImport     *self,
                                            const char   *member,
                                            guint         index,
                                            const char   *title);
+/* The same in two steps, for events read on another thread: the id an
+ * event asks for, or the one made for it (*@generated), which depends on
+ * no other event, then that id made unique in the file's order. Takes
+ * @wanted. */
+char           *dm_import_wanted_event_id (DmImport     *self,
+                                           const char   *given,
+                                           const char   *member,
+                                           guint         index,
+                                           const char   *title,
+                                           gboolean     *generated);
+char           *dm_import_take_event_id   (DmImport     *self,
+                                           char         *wanted,
+                                           gboolean      generated,
+                                           const char   *member);
 
 G_END_DECLS

@@ -1999,6 +1999,7 @@ dm_loader_reset_test_settings (void)
   concurrent_threshold = CONCURRENT_THRESHOLD;
   dm_loader_set_split_events (SPLIT_EVENTS, FALSE);
   read_in_two = READ_IN_TWO;
+  dm_import_set_split_slides (0);
 }
 
 /* A piece of a file read at its offset (pread(), so that two threads can

@@ -51,7 +51,8 @@ guint           dm_loader_get_n_split      (void);
 void            dm_loader_set_read_in_two  (gsize    bytes);
 /* How many files so far have been read in two halves. */
 guint           dm_loader_get_n_read_in_two (void);
-/* Puts back the defaults of the three settings above. */
+/* Puts back the defaults of the three settings above, and of
+ * dm_import_set_split_slides(). */
 void            dm_loader_reset_test_settings (void);
 
 /* How far a load in a worker has come, for a progress bar: the worker
