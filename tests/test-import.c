@@ -802,10 +802,15 @@ test_html (void)
       g_autofree char *text = dm_html_to_text (c->html);
       g_autofree char *line = dm_html_to_text_line (c->html);
 
+      g_autofree char *taken = dm_html_take_text (g_strdup (c->html));
+      g_autofree char *taken_line = dm_html_take_text_line (g_strdup (c->html));
+
       g_test_message ("%s", c->html ? c->html : "(null)");
       g_assert_true (g_utf8_validate (text, -1, NULL));
       g_assert_cmpstr (text, ==, c->text);
       g_assert_cmpstr (line, ==, c->line != NULL ? c->line : c->text);
+      g_assert_cmpstr (taken, ==, text);
+      g_assert_cmpstr (taken_line, ==, line);
     }
 }
 

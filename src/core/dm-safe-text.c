@@ -281,8 +281,12 @@ dm_is_web_address (const char *url)
     return FALSE;
   for (const char *p = url; *p; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c;
 
+      /* Printable ASCII (all the ASCII left) is none of these. */
+      if ((guchar) *p < 0x80)
+        continue;
+      c = g_utf8_get_char (p);
       if (dm_unichar_is_invisible (c) || g_unichar_iscntrl (c) || g_unichar_isspace (c))
         return FALSE;
     }

@@ -704,6 +704,32 @@ dm_html_to_text_line (const char *html)
   return html_to_text (html, TRUE);
 }
 
+static char *
+take_text (char     *html,
+           gboolean  one_line)
+{
+  char *text;
+
+  if (html != NULL && is_own_text (html))
+    return html;
+
+  text = html_to_text (html, one_line);
+  g_free (html);
+  return text;
+}
+
+char *
+dm_html_take_text (char *html)
+{
+  return take_text (html, FALSE);
+}
+
+char *
+dm_html_take_text_line (char *html)
+{
+  return take_text (html, TRUE);
+}
+
 gboolean
 dm_is_media_address (const char *url)
 {

@@ -33,6 +33,11 @@ char     *dm_html_to_text        (const char *html);
 /* The same on one line, for titles and labels: line breaks become spaces. */
 char     *dm_html_to_text_line   (const char *html);
 
+/* The same two, taking @html: most texts are their own text and are
+ * returned as they are, not copied. */
+char     *dm_html_take_text      (char       *html);
+char     *dm_html_take_text_line (char       *html);
+
 /* A web address, or a PNG, JPEG, GIF or WebP image as a base64 data:
  * address: the only media TimelineJS exports carry. */
 gboolean  dm_is_media_address    (const char *url);

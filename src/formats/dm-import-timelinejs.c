@@ -76,16 +76,16 @@ first_line (const char *text)
 }
 
 /* The title from the headline; without one, from the text, the media's
- * caption, or the date. */
+ * caption, or the date. Takes @headline and @body. */
 static void
 set_texts (DmImport   *self,
            DmEvent    *event,
-           const char *headline,
-           const char *body,
+           char       *headline,
+           char       *body,
            const char *caption)
 {
-  g_autofree char *title = dm_html_to_text_line (headline);
-  char *summary = dm_html_to_text (body);
+  g_autofree char *title = dm_html_take_text_line (headline);
+  char *summary = dm_html_take_text (body);
 
   if (title[0] == '\0')
     {
@@ -107,13 +107,13 @@ get_line (DmImport         *self,
           const DmJsonNode *object,
           const char       *member)
 {
-  g_autofree char *html = dm_import_get_string (self, object, member);
+  char *html = dm_import_get_string (self, object, member);
   char *line;
 
   if (html == NULL)
     return NULL;
 
-  line = dm_html_to_text_line (html);
+  line = dm_html_take_text_line (html);
   if (line[0] == '\0')
     g_clear_pointer (&line, g_free);
 
@@ -370,7 +370,7 @@ read_slide_parts (DmImport         *self,
   parts->group = get_line (self, slide, "group");
   given = dm_import_get_string (self, slide, "unique_id");
 
-  set_texts (self, event, headline, body, caption);
+  set_texts (self, event, g_steal_pointer (&headline), g_steal_pointer (&body), caption);
   parts->id = dm_import_wanted_event_id (self, given, "unique_id", index,
                                          dm_text_get (&event->title, DM_LANGUAGE_EN), &parts->id_generated);
   parts->event = g_steal_pointer (&event);
@@ -558,8 +558,16 @@ reserve_ids (DmImport         *self,
       id = dm_json_node_get_member (element, id_member);
       if (id != NULL && id->type == DM_JSON_STRING)
         {
-          g_autofree char *text = g_strstrip (g_strdup (id->v.string));
-          dm_import_reserve_id (self, text);
+          /* Without white space around it, as dm_import_get_string()
+           * reads it. */
+          const char *start = id->v.string;
+          const char *end = start + strlen (start);
+
+          while (g_ascii_isspace (*start))
+            start++;
+          while (end > start && g_ascii_isspace (end[-1]))
+            end--;
+          dm_import_reserve_id_len (self, start, end - start);
         }
     }
 }
@@ -780,7 +788,7 @@ read_v2_entry_parts (DmImport         *self,
   caption = read_media (self, entry, "asset", "media", v2_asset_members, event);
   parts->group = get_line (self, entry, "tag");
 
-  set_texts (self, event, headline, body, caption);
+  set_texts (self, event, g_steal_pointer (&headline), g_steal_pointer (&body), caption);
   parts->id = dm_import_wanted_event_id (self, NULL, NULL, index, dm_text_get (&event->title, DM_LANGUAGE_EN),
                                          &parts->id_generated);
   parts->event = g_steal_pointer (&event);

@@ -280,10 +280,10 @@ dm_import_check_members (DmImport           *self,
 {
   for (const DmJsonNode *node = object->v.first; node != NULL; node = node->next)
     {
-      if (g_strv_contains (known, node->name))
+      if (dm_json_member_is_one_of (node, known))
         continue;
 
-      if (kept != NULL && g_strv_contains (kept, node->name))
+      if (kept != NULL && dm_json_member_is_one_of (node, kept))
         {
           if (extra != NULL && !dm_json_node_is_empty (node))
             {
@@ -1074,6 +1074,14 @@ dm_import_reserve_id (DmImport   *self,
 {
   if (id != NULL)
     g_hash_table_add (self->reserved_ids, g_string_chunk_insert (self->strings, id));
+}
+
+void
+dm_import_reserve_id_len (DmImport   *self,
+                          const char *id,
+                          gsize       length)
+{
+  g_hash_table_add (self->reserved_ids, g_string_chunk_insert_len (self->strings, id, length));
 }
 
 char *

@@ -228,6 +228,10 @@ const char     *dm_import_get_kind        (DmImport     *self,
  * a duplicate or unusable one gets a warning and a new id. */
 void            dm_import_reserve_id      (DmImport     *self,
                                            const char   *id);
+/* The same for the @length bytes at @id. */
+void            dm_import_reserve_id_len  (DmImport     *self,
+                                           const char   *id,
+                                           gsize         length);
 char           *dm_import_event_id        (DmImport     *self,
                                            const char   *given,
                                            const char   *member,

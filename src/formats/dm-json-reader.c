@@ -765,6 +765,18 @@ dm_json_node_get_member (const DmJsonNode *object,
 }
 
 gboolean
+dm_json_member_is_one_of (const DmJsonNode   *member,
+                          const char * const *names)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    if ((member->name_hash != 0 ? member->name_hash == name_key (names[i]) : member->name[0] == names[i][0]) &&
+        strcmp (member->name, names[i]) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+gboolean
 dm_json_node_is_empty (const DmJsonNode *node)
 {
   return node == NULL || node->type == DM_JSON_NULL ||

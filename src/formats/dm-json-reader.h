@@ -143,6 +143,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmJsonTree, dm_json_tree_free)
 /* The member @name of @object, NULL when there is none. */
 DmJsonNode   *dm_json_node_get_member     (const DmJsonNode *object,
                                            const char       *name);
+/* Whether @member (a member of an object) is called one of @names
+ * (NULL-terminated); its key tells most names apart without a call. */
+gboolean      dm_json_member_is_one_of    (const DmJsonNode   *member,
+                                           const char * const *names);
 /* Whether @node is missing, null or "". */
 gboolean      dm_json_node_is_empty       (const DmJsonNode *node);
 /* A json-glib copy of @node and everything in it. */
