@@ -1162,17 +1162,21 @@ test_finish_order_and_ids (gconstpointer data)
           g_ptr_array_add (event->tags, g_strdup_printf ("t%u", i % 7));
           if (i % 5 == 0)
             g_ptr_array_add (event->tags, g_strdup_printf ("u%02u", i % 13));
+          /* A tag only the second half has. */
+          if (i == n - 4)
+            g_ptr_array_add (event->tags, g_strdup ("v-late"));
         }
       dm_dataset_add_event (dataset, event);
     }
   dm_dataset_finish (dataset);
 
-  /* Every tag once, sorted (made with the id table for a large dataset). */
+  /* Every tag once, sorted (for a large dataset, made by halves with the
+   * sort keys). */
   {
     GPtrArray *tags = dm_dataset_get_tags (dataset);
     static const char * const expected[] = {
       "t0", "t1", "t2", "t3", "t4", "t5", "t6",
-      "u00", "u01", "u02", "u03", "u04", "u05", "u06", "u07", "u08", "u09", "u10", "u11", "u12",
+      "u00", "u01", "u02", "u03", "u04", "u05", "u06", "u07", "u08", "u09", "u10", "u11", "u12", "v-late",
     };
 
     g_assert_cmpuint (tags->len, ==, G_N_ELEMENTS (expected));

@@ -642,22 +642,22 @@ collect_tags (DmEvent **events,
 
 /* The table of events by id, made in a thread while the finishing sorts
  * and indexes: from the events in the order of the file, the first of
- * those with the same id in the sorted order winning. A large dataset's
- * tags (dm_dataset_get_tags(), which a window asks for at once) are
- * collected there too. */
+ * those with the same id in the sorted order winning. */
 typedef struct
 {
   GHashTable  *table;
   DmEvent    **events;
   guint        n;
-  GPtrArray   *tags;   /* out, when in a thread */
+  GHashTable  *shared; /* out: ids found more than once, or NULL */
 } IdJob;
 
 /* A table that big is worth a thread. */
 #define IDS_IN_THREAD 50000
 
 /* The sort keys, axis and kind of events [start, end), counted into
- * @kind_counts and @languages. */
+ * @kind_counts and @languages; with @sort, those keys then sorted. With
+ * @tags, a large dataset's tags too (dm_dataset_get_tags(), which a
+ * window asks for at once), each once, the first event's string. */
 typedef struct
 {
   DmEvent    **events;
@@ -667,6 +667,9 @@ typedef struct
   GHashTable  *kind_positions; /* id → its position + 1; only read */
   guint       *kind_counts;
   guint        languages;
+  gboolean     sort;
+  GHashTable  *tags_seen;      /* with @tags, the events' tags, each once */
+  GPtrArray   *tags;
 } KeyJob;
 
 static gpointer
@@ -688,47 +691,84 @@ make_keys (gpointer data)
         job->kind_counts[event->kind_index]++;
       job->languages |= text_languages (&event->title) | text_languages (&event->summary);
       job->keys[i] = sort_key_of (event);
+      for (guint t = 0; job->tags != NULL && event->tags != NULL && t < event->tags->len; t++)
+        if (g_hash_table_add (job->tags_seen, g_ptr_array_index (event->tags, t)))
+          g_ptr_array_add (job->tags, g_ptr_array_index (event->tags, t));
     }
+  if (job->sort)
+    sort_keys (job->keys + job->start, job->end - job->start);
 
   return NULL;
+}
+
+/* The keys [0, @mid) and [@mid, @n), each in order, merged: @keys, or
+ * (when they are not in order already) a new array, @keys freed. */
+static SortKey *
+merge_halves (SortKey *keys,
+              gsize    mid,
+              gsize    n)
+{
+  SortKey *merged;
+  gsize i = 0;
+  gsize j = mid;
+  gsize k = 0;
+
+  if (mid == 0 || mid >= n || compare_keys (&keys[mid - 1], &keys[mid]) <= 0)
+    return keys;
+
+  merged = g_new (SortKey, n);
+  while (i < mid && j < n)
+    merged[k++] = compare_keys (&keys[j], &keys[i]) < 0 ? keys[j++] : keys[i++];
+  while (i < mid)
+    merged[k++] = keys[i++];
+  while (j < n)
+    merged[k++] = keys[j++];
+  g_free (keys);
+
+  return merged;
 }
 
 static gpointer
 fill_ids (gpointer data)
 {
   IdJob *job = data;
-  g_autoptr(GHashTable) shared = NULL;
 
   /* Each id once, as the loader has made sure of: one insertion each
-   * (this table is most of finishing a large dataset, on the processor
-   * that does not sort). An id found again is noted, and its events are
-   * looked at again after, for the first of them in order. */
+   * (this table is most of finishing a large dataset, done beside the
+   * rest). An id found again is noted, and its events are looked at again
+   * (prefer_first_in_order()) once their sort keys are made. Nothing here
+   * reads what the keys' threads write. */
   for (guint i = 0; i < job->n; i++)
     {
       DmEvent *event = job->events[i];
 
       if (!g_hash_table_replace (job->table, event->id, event))
         {
-          if (shared == NULL)
-            shared = g_hash_table_new (g_str_hash, g_str_equal);
-          g_hash_table_add (shared, event->id);
+          if (job->shared == NULL)
+            job->shared = g_hash_table_new (g_str_hash, g_str_equal);
+          g_hash_table_add (job->shared, event->id);
         }
     }
-  for (guint i = 0; shared != NULL && i < job->n; i++)
+
+  return NULL;
+}
+
+/* Of the events that share an id, the first in the sorted order has it. */
+static void
+prefer_first_in_order (IdJob *job)
+{
+  for (guint i = 0; job->shared != NULL && i < job->n; i++)
     {
       DmEvent *event = job->events[i];
       DmEvent *known;
 
-      if (!g_hash_table_contains (shared, event->id))
+      if (!g_hash_table_contains (job->shared, event->id))
         continue;
       known = g_hash_table_lookup (job->table, event->id);
       if (compare_events (event, known) < 0)
         g_hash_table_replace (job->table, event->id, event);
     }
-  if (job->n >= IDS_IN_THREAD)
-    job->tags = collect_tags (job->events, job->n);
-
-  return NULL;
+  g_clear_pointer (&job->shared, g_hash_table_unref);
 }
 
 
@@ -754,20 +794,32 @@ dm_dataset_finish (DmDataset *self)
     }
 
   self->languages = text_languages (&self->title) | text_languages (&self->description);
+
+  /* The id table first, on a thread of its own from the start: it is the
+   * longest of the jobs, and needs nothing the others make. */
+  ids.table = self->events_by_id;
+  ids.n = n;
+  ids.shared = NULL;
+  ids.events = g_memdup2 (self->events->pdata, sizeof (DmEvent *) * MAX (n, 1));
   keys = g_new (SortKey, MAX (n, 1));
   self->kind_counts = g_new0 (guint, MAX (self->kinds->len, 1));
   {
     KeyJob jobs[2] = {
-      { (DmEvent **) self->events->pdata, keys, 0, n, kind_positions, self->kind_counts, 0 },
-      { (DmEvent **) self->events->pdata, keys, n / 2, n, kind_positions, NULL, 0 },
+      { (DmEvent **) self->events->pdata, keys, 0, n, kind_positions, self->kind_counts, 0, TRUE, NULL, NULL },
+      { (DmEvent **) self->events->pdata, keys, n / 2, n, kind_positions, NULL, 0, TRUE, NULL, NULL },
     };
     GThread *second = NULL;
 
-    /* Half each on two processors: the other is free until the sort. */
+    /* Half each on two processors, keys made and sorted, then merged. */
     if (n >= IDS_IN_THREAD)
       {
         jobs[0].end = n / 2;
         jobs[1].kind_counts = g_new0 (guint, MAX (self->kinds->len, 1));
+        for (guint j = 0; j < G_N_ELEMENTS (jobs); j++)
+          {
+            jobs[j].tags_seen = g_hash_table_new (g_str_hash, g_str_equal);
+            jobs[j].tags = g_ptr_array_new ();
+          }
         second = g_thread_new ("dm-dataset-keys", make_keys, &jobs[1]);
       }
     make_keys (&jobs[0]);
@@ -778,20 +830,24 @@ dm_dataset_finish (DmDataset *self)
           self->kind_counts[k] += jobs[1].kind_counts[k];
         g_free (jobs[1].kind_counts);
         jobs[0].languages |= jobs[1].languages;
+        keys = merge_halves (keys, n / 2, n);
+        /* The second half's tags that the first has not. */
+        for (guint t = 0; t < jobs[1].tags->len; t++)
+          if (g_hash_table_add (jobs[0].tags_seen, g_ptr_array_index (jobs[1].tags, t)))
+            g_ptr_array_add (jobs[0].tags, g_ptr_array_index (jobs[1].tags, t));
+        g_ptr_array_sort (jobs[0].tags, compare_tags);
+        self->tags = jobs[0].tags;
+        for (guint j = 0; j < G_N_ELEMENTS (jobs); j++)
+          g_hash_table_unref (jobs[j].tags_seen);
+        g_ptr_array_unref (jobs[1].tags);
       }
     self->languages |= jobs[0].languages;
   }
 
-  ids.table = self->events_by_id;
-  ids.n = n;
-  ids.tags = NULL;
-  ids.events = g_memdup2 (self->events->pdata, sizeof (DmEvent *) * MAX (n, 1));
   if (n >= IDS_IN_THREAD)
     ids_thread = g_thread_new ("dm-dataset-ids", fill_ids, &ids);
   else
     fill_ids (&ids);
-
-  sort_keys (keys, n);
 
   self->starts = g_new (double, MAX (n, 1));
   self->ends = g_new (double, MAX (n, 1));
@@ -813,8 +869,8 @@ dm_dataset_finish (DmDataset *self)
   build_lanes (self, lanes);
   if (ids_thread != NULL)
     g_thread_join (ids_thread);
+  prefer_first_in_order (&ids);
   g_free (ids.events);
-  self->tags = ids.tags;
   self->finished = TRUE;
 }
 
