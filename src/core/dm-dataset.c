@@ -111,6 +111,27 @@ sort_key_of (DmEvent *event)
   return key;
 }
 
+/* The runs from[lo, mid) and from[mid, hi), each in order, merged into
+ * to[lo, hi). */
+static inline void
+merge_runs (const SortKey *from,
+            SortKey       *to,
+            gsize          lo,
+            gsize          mid,
+            gsize          hi)
+{
+  gsize i = lo;
+  gsize j = mid;
+  gsize k = lo;
+
+  while (i < mid && j < hi)
+    to[k++] = compare_keys (&from[j], &from[i]) < 0 ? from[j++] : from[i++];
+  while (i < mid)
+    to[k++] = from[i++];
+  while (j < hi)
+    to[k++] = from[j++];
+}
+
 /* A merge sort of @n keys with the comparison inlined (qsort() calls a
  * function per comparison): runs of 16 sorted by insertion, then merged
  * back and forth between @keys and a buffer of the same size. Keys already
@@ -159,20 +180,7 @@ sort_keys (SortKey *keys,
       SortKey *swap;
 
       for (gsize lo = 0; lo < n; lo += 2 * width)
-        {
-          gsize mid = MIN (lo + width, n);
-          gsize hi = MIN (lo + 2 * width, n);
-          gsize i = lo;
-          gsize j = mid;
-          gsize k = lo;
-
-          while (i < mid && j < hi)
-            to[k++] = compare_keys (&from[j], &from[i]) < 0 ? from[j++] : from[i++];
-          while (i < mid)
-            to[k++] = from[i++];
-          while (j < hi)
-            to[k++] = from[j++];
-        }
+        merge_runs (from, to, lo, MIN (lo + width, n), MIN (lo + 2 * width, n));
       swap = from;
       from = to;
       to = swap;
@@ -709,20 +717,12 @@ merge_halves (SortKey *keys,
               gsize    n)
 {
   SortKey *merged;
-  gsize i = 0;
-  gsize j = mid;
-  gsize k = 0;
 
   if (mid == 0 || mid >= n || compare_keys (&keys[mid - 1], &keys[mid]) <= 0)
     return keys;
 
   merged = g_new (SortKey, n);
-  while (i < mid && j < n)
-    merged[k++] = compare_keys (&keys[j], &keys[i]) < 0 ? keys[j++] : keys[i++];
-  while (i < mid)
-    merged[k++] = keys[i++];
-  while (j < n)
-    merged[k++] = keys[j++];
+  merge_runs (keys, merged, 0, mid, n);
   g_free (keys);
 
   return merged;
