@@ -298,6 +298,39 @@ test_bad_file_keeps_dataset (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A file that opens with warnings says so above the timeline, each where
+ * it is; one without, or the next file opened, shows no bar. */
+static void
+test_warnings_shown (void)
+{
+  DmWindow *window = dm_window_new (NULL);
+  g_autoptr(GFile) warned = fixture ("timelinejs", "napoleon.json");
+  g_autoptr(GFile) clean = fixture ("valid", "deep-time.json");
+  const char *text;
+
+  gtk_window_present (GTK_WINDOW (window));
+  dm_window_open (window, clean);
+  wait_until (window, has_dataset, NULL);
+  g_assert_false (problem_shown (window, NULL));
+
+  dm_window_open (window, warned);
+  wait_until (window, dataset_is_not, dm_window_get_dataset (window));
+  g_assert_true (problem_shown (window, NULL));
+  text = gtk_label_get_label (GTK_LABEL (dm_test_window_child (window, "problem_label")));
+  g_assert_true (g_str_has_prefix (text, "“napoleon.json” opened with 5 warnings\n"));
+  g_assert_nonnull (strstr (text, "\nLine 20, column 23: events[3].media.url: only http and https media are kept, "
+                                  "not “javascript:”\n"));
+  g_assert_nonnull (strstr (text, "\nLine 24, column 121: eras[0].text.text: an era has only a title"));
+  /* As text, never as markup: the label shows what the message says. */
+  g_assert_false (gtk_label_get_use_markup (GTK_LABEL (dm_test_window_child (window, "problem_label"))));
+
+  dm_window_open (window, clean);
+  wait_until (window, dataset_is_not, dm_window_get_dataset (window));
+  g_assert_false (problem_shown (window, NULL));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_error_page (void)
 {
@@ -1313,6 +1346,7 @@ main (int   argc,
 
   g_test_add_func ("/window/opens-bundled", test_opens_bundled);
   g_test_add_func ("/window/bad-file-keeps-dataset", test_bad_file_keeps_dataset);
+  g_test_add_func ("/window/warnings-shown", test_warnings_shown);
   g_test_add_func ("/window/error-page", test_error_page);
   g_test_add_func ("/window/markup-is-text", test_markup_is_text);
   g_test_add_func ("/window/reload-on-change", test_reload_on_change);

@@ -2,8 +2,8 @@
  *
  * Loading in a worker, with progress, and a way to give up; a file that
  * changes on disk loaded again; what is wrong with a file that does not
- * load, said above the timeline (which stays) or in its place; files
- * dropped on the window.
+ * load, said above the timeline (which stays) or in its place, and the
+ * warnings of one that does, above it; files dropped on the window.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -50,18 +50,12 @@ _dm_window_show_problem (DmWindow   *self,
   gtk_revealer_set_reveal_child (self->problem_revealer, TRUE);
 }
 
-static void
-show_problems (DmWindow  *self,
-               GFile     *file,
-               GError    *error,
-               GPtrArray *problems)
+/* Every located problem, one a line; a long list is cut with a count. */
+static GString *
+describe_problems (GPtrArray *problems)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autofree char *name = _dm_window_display_basename (file);
-  g_autofree char *heading = NULL;
-  guint n = dm_problems_count_errors (problems);
+  GString *text = g_string_new (NULL);
 
-  /* Every located problem, one a line; a long list is cut with a count. */
   for (guint i = 0; problems != NULL && i < problems->len; i++)
     {
       g_autofree char *line = NULL;
@@ -77,6 +71,21 @@ show_problems (DmWindow  *self,
         g_string_append_c (text, '\n');
       g_string_append (text, line);
     }
+
+  return text;
+}
+
+static void
+show_problems (DmWindow  *self,
+               GFile     *file,
+               GError    *error,
+               GPtrArray *problems)
+{
+  g_autoptr(GString) text = describe_problems (problems);
+  g_autofree char *name = _dm_window_display_basename (file);
+  g_autofree char *heading = NULL;
+  guint n = dm_problems_count_errors (problems);
+
   if (text->len == 0)
     g_string_append (text, error->message);
 
@@ -182,6 +191,27 @@ stop_watching_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* A file that opened with warnings (what has no place in Dấu Mốc, an
+ * event its tool would leave out too) says so above the timeline, each
+ * where it is, as --check does: nothing is left out without a word. */
+static void
+show_warnings (DmWindow  *self,
+               GFile     *file,
+               GPtrArray *problems)
+{
+  g_autoptr(GString) text = describe_problems (problems);
+  g_autofree char *name = _dm_window_display_basename (file);
+  g_autofree char *heading = NULL;
+  g_autofree char *message = NULL;
+
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "“%s” opened with %u warning",
+                                          "“%s” opened with %u warnings", problems->len),
+                             name, problems->len);
+  message = g_strdup_printf ("%s\n%s", heading, text->str);
+  _dm_window_show_problem (self, message);
+}
+
 static void
 load_cb (GObject      *object,
          GAsyncResult *result,
@@ -202,7 +232,11 @@ load_cb (GObject      *object,
   if (dataset == NULL)
     show_problems (self, self->pending_file, error, problems);
   else
-    _dm_window_set_dataset (self, dataset);
+    {
+      _dm_window_set_dataset (self, dataset);
+      if (problems != NULL && problems->len > 0)
+        show_warnings (self, self->pending_file, problems);
+    }
 
   /* After the frame that shows it: idles this low run after drawing. */
   g_idle_add_full (G_PRIORITY_LOW, stop_watching_cb, NULL, NULL);
