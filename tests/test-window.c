@@ -331,6 +331,42 @@ test_warnings_shown (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Warnings of one kind (a member every slide has) are one line with a
+ * count, as --check prints them, not a bar of ten lines. */
+static void
+test_warnings_by_kind (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("daumoc-warnings-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "coloured.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GString) json = g_string_new ("{\"events\": [");
+  DmWindow *window = dm_window_new (NULL);
+  g_auto(GStrv) lines = NULL;
+  const char *text;
+
+  for (guint i = 0; i < 30; i++)
+    g_string_append_printf (json, "%s\n{\"start_date\": {\"year\": %u}, \"text\": {\"headline\": \"Slide %u\"}, "
+                            "\"colour\": \"red\"}", i > 0 ? "," : "", 1990 + i, i);
+  g_string_append (json, ",\n{\"start_date\": {\"year\": 2020}, \"media\": {\"url\": \"javascript:alert(1)\"}}]}");
+  g_assert_true (g_file_set_contents (path, json->str, -1, NULL));
+
+  gtk_window_present (GTK_WINDOW (window));
+  dm_window_open (window, file);
+  wait_until (window, has_dataset, NULL);
+  g_assert_true (problem_shown (window, NULL));
+  text = gtk_label_get_label (GTK_LABEL (dm_test_window_child (window, "problem_label")));
+  lines = g_strsplit (text, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_cmpstr (lines[0], ==, "“coloured.json” opened with 31 warnings");
+  g_assert_cmpstr (lines[1], ==, "Line 2, column 75: events[0].colour: Dấu Mốc has no place for this member; "
+                                 "it is left out (and 29 more like it)");
+  g_assert_true (g_str_has_prefix (lines[2], "Line 32, column "));
+  g_assert_nonnull (strstr (lines[2], "events[30].media.url: only http and https media are kept"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  dm_test_remove_dir (dir);
+}
+
 static void
 test_error_page (void)
 {
@@ -1347,6 +1383,7 @@ main (int   argc,
   g_test_add_func ("/window/opens-bundled", test_opens_bundled);
   g_test_add_func ("/window/bad-file-keeps-dataset", test_bad_file_keeps_dataset);
   g_test_add_func ("/window/warnings-shown", test_warnings_shown);
+  g_test_add_func ("/window/warnings-by-kind", test_warnings_by_kind);
   g_test_add_func ("/window/error-page", test_error_page);
   g_test_add_func ("/window/markup-is-text", test_markup_is_text);
   g_test_add_func ("/window/reload-on-change", test_reload_on_change);

@@ -46,44 +46,6 @@ print_all_problems (GPtrArray *problems,
     }
 }
 
-/* What makes problems of one kind: the severity, the code, the path
- * without its indices ("events[].event_types") and the message without
- * the values it quotes. */
-static char *
-problem_kind (const DmProblem *problem)
-{
-  GString *key = g_string_new (NULL);
-  gboolean quoted = FALSE;
-
-  g_string_append_printf (key, "%d\x1f%d\x1f", problem->severity, problem->code);
-  for (const char *p = problem->path; *p; p++)
-    {
-      if (*p == '[')
-        {
-          g_string_append_c (key, '[');
-          while (*p != '\0' && *p != ']')
-            p++;
-          if (*p == '\0')
-            break;
-        }
-      g_string_append_c (key, *p);
-    }
-  g_string_append_c (key, '\x1f');
-  for (const char *p = problem->message; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c == 0x201C)
-        quoted = TRUE;
-      else if (c == 0x201D)
-        quoted = FALSE;
-      else if (!quoted)
-        g_string_append_unichar (key, c);
-    }
-
-  return g_string_free (key, FALSE);
-}
-
 /* One line for each kind of problem, errors first, saying how many there
  * are and where the first is: a file's one error is not lost among
  * hundreds of warnings about the same member. */
@@ -92,8 +54,8 @@ print_problems (GPtrArray *problems,
                 gboolean   verbose,
                 FILE      *err)
 {
-  g_autoptr(GHashTable) counts = NULL;
-  g_autoptr(GArray) firsts = NULL;
+  g_autoptr(GPtrArray) kinds = NULL;
+  g_autoptr(GArray) counts = NULL;
 
   if (verbose || problems == NULL)
     {
@@ -101,40 +63,20 @@ print_problems (GPtrArray *problems,
       return;
     }
 
-  counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  firsts = g_array_new (FALSE, FALSE, sizeof (guint));
-  for (guint p = 0; p < problems->len; p++)
+  kinds = dm_problems_by_kind (problems, &counts);
+  for (guint i = 0; i < kinds->len; i++)
     {
-      char *key = problem_kind (g_ptr_array_index (problems, p));
-      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, key));
+      g_autofree char *text = dm_problem_to_string (g_ptr_array_index (kinds, i));
+      guint count = g_array_index (counts, guint, i);
 
-      if (count == 0)
-        g_array_append_val (firsts, p);
-      g_hash_table_insert (counts, key, GUINT_TO_POINTER (count + 1));
+      if (count == 1)
+        fprintf (err, "%s\n", text);
+      else
+        fprintf (err, g_dngettext (GETTEXT_PACKAGE,
+                                   "%s (and %u more like it; --verbose lists them all)\n",
+                                   "%s (and %u more like it; --verbose lists them all)\n", count - 1),
+                 text, count - 1);
     }
-
-  for (int severity = DM_PROBLEM_ERROR; severity <= DM_PROBLEM_WARNING; severity++)
-    for (guint i = 0; i < firsts->len; i++)
-      {
-        const DmProblem *problem = g_ptr_array_index (problems, g_array_index (firsts, guint, i));
-        g_autofree char *key = NULL;
-        g_autofree char *text = NULL;
-        guint count;
-
-        if ((int) problem->severity != severity)
-          continue;
-
-        key = problem_kind (problem);
-        count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, key));
-        text = dm_problem_to_string (problem);
-        if (count == 1)
-          fprintf (err, "%s\n", text);
-        else
-          fprintf (err, g_dngettext (GETTEXT_PACKAGE,
-                                     "%s (and %u more like it; --verbose lists them all)\n",
-                                     "%s (and %u more like it; --verbose lists them all)\n", count - 1),
-                   text, count - 1);
-      }
 }
 
 static void

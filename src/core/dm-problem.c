@@ -219,6 +219,81 @@ dm_problem_to_string (const DmProblem *problem)
   return g_string_free (str, FALSE);
 }
 
+/* What makes problems of one kind: the severity, the code, the path
+ * without its indices ("events[].event_types") and the message without
+ * the values it quotes. */
+static char *
+problem_kind (const DmProblem *problem)
+{
+  GString *key = g_string_new (NULL);
+  gboolean quoted = FALSE;
+
+  g_string_append_printf (key, "%d\x1f%d\x1f", problem->severity, problem->code);
+  for (const char *p = problem->path; *p; p++)
+    {
+      if (*p == '[')
+        {
+          g_string_append_c (key, '[');
+          while (*p != '\0' && *p != ']')
+            p++;
+          if (*p == '\0')
+            break;
+        }
+      g_string_append_c (key, *p);
+    }
+  g_string_append_c (key, '\x1f');
+  for (const char *p = problem->message; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0x201C)
+        quoted = TRUE;
+      else if (c == 0x201D)
+        quoted = FALSE;
+      else if (!quoted)
+        g_string_append_unichar (key, c);
+    }
+
+  return g_string_free (key, FALSE);
+}
+
+GPtrArray *
+dm_problems_by_kind (GPtrArray  *problems,
+                     GArray    **counts)
+{
+  g_autoptr(GHashTable) count_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GArray) firsts = g_array_new (FALSE, FALSE, sizeof (guint));
+  GPtrArray *kinds = g_ptr_array_new ();
+
+  *counts = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint p = 0; problems != NULL && p < problems->len; p++)
+    {
+      char *key = problem_kind (g_ptr_array_index (problems, p));
+      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (count_of, key));
+
+      if (count == 0)
+        g_array_append_val (firsts, p);
+      g_hash_table_insert (count_of, key, GUINT_TO_POINTER (count + 1));
+    }
+
+  for (int severity = DM_PROBLEM_ERROR; severity <= DM_PROBLEM_WARNING; severity++)
+    for (guint i = 0; i < firsts->len; i++)
+      {
+        DmProblem *problem = g_ptr_array_index (problems, g_array_index (firsts, guint, i));
+        g_autofree char *key = NULL;
+        guint count;
+
+        if ((int) problem->severity != severity)
+          continue;
+        key = problem_kind (problem);
+        count = GPOINTER_TO_UINT (g_hash_table_lookup (count_of, key));
+        g_ptr_array_add (kinds, problem);
+        g_array_append_val (*counts, count);
+      }
+
+  return kinds;
+}
+
 guint
 dm_problems_count_errors (GPtrArray *problems)
 {

@@ -102,6 +102,13 @@ char       *dm_problem_to_string    (const DmProblem   *problem);
  * followed by how many more there are. */
 GError     *dm_problems_to_error    (GPtrArray         *problems);
 guint       dm_problems_count_errors (GPtrArray        *problems);
+/* One problem of each kind in @problems (the same severity, code and
+ * member, whichever element it is in, and the same message but for the
+ * values it quotes), errors first, each the first of its kind; *@counts
+ * gets how many there are of each (a guint per problem returned). The
+ * problems stay @problems' own. */
+GPtrArray  *dm_problems_by_kind      (GPtrArray        *problems,
+                                      GArray          **counts);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmProblem, dm_problem_free)
 

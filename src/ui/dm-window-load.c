@@ -50,15 +50,21 @@ _dm_window_show_problem (DmWindow   *self,
   gtk_revealer_set_reveal_child (self->problem_revealer, TRUE);
 }
 
-/* Every located problem, one a line; a long list is cut with a count. */
+/* One line for each kind of problem, errors first, as --check prints
+ * them: where the first is, and how many more there are like it (a
+ * member every event has is one line, not hundreds). A long list is cut
+ * with a count. */
 static GString *
 describe_problems (GPtrArray *problems)
 {
   GString *text = g_string_new (NULL);
+  g_autoptr(GArray) counts = NULL;
+  g_autoptr(GPtrArray) kinds = dm_problems_by_kind (problems, &counts);
 
-  for (guint i = 0; problems != NULL && i < problems->len; i++)
+  for (guint i = 0; i < kinds->len; i++)
     {
       g_autofree char *line = NULL;
+      guint more = g_array_index (counts, guint, i) - 1;
 
       if (i == 10)
         {
@@ -66,10 +72,16 @@ describe_problems (GPtrArray *problems)
                                   _("…and more; run “daumoc --check FILE” to see them all"));
           break;
         }
-      line = describe_problem (g_ptr_array_index (problems, i));
+      line = describe_problem (g_ptr_array_index (kinds, i));
       if (text->len > 0)
         g_string_append_c (text, '\n');
-      g_string_append (text, line);
+      if (more == 0)
+        g_string_append (text, line);
+      else
+        g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                   "%s (and %u more like it)",
+                                                   "%s (and %u more like it)", more),
+                                line, more);
     }
 
   return text;
