@@ -468,6 +468,29 @@ test_language_random (void)
   /* Both answers were given, many times. */
   g_assert_cmpuint (vietnamese, >, 1000);
   g_assert_cmpuint (vietnamese, <, 19000);
+
+  /* Long runs of ASCII (taken sixteen bytes at a time) beside two
+   * Vietnamese letters: capitals are letters, the bytes next to the
+   * letters' ranges are not. */
+  {
+    static const struct { const char *run; gboolean vietnamese; } runs[] = {
+      { "ZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZ", FALSE },
+      { "abcdefghijklmnopqrstuvwxyzABCDEFGH", FALSE },
+      { "@@@@@@@@[[[[[[[[````````{{{{{{{{~~", TRUE },
+      { "1234567890 .,;:!?-()/1234567890 ..", TRUE },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+      for (guint at = 0; at < 3; at++)
+        {
+          g_autofree char *text = at == 0 ? g_strconcat ("ăă", runs[i].run, NULL)
+                                : at == 1 ? g_strconcat (runs[i].run, "ăă", NULL)
+                                          : g_strconcat ("ă", runs[i].run, "ă", NULL);
+
+          g_assert_cmpint (dm_import_looks_vietnamese (text), ==, runs[i].vietnamese);
+          g_assert_cmpint (looks_vietnamese_slowly (text), ==, runs[i].vietnamese);
+        }
+  }
 }
 
 static void

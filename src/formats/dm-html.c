@@ -12,6 +12,9 @@
 #include "config.h"
 
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "dm-html.h"
 #include "dm-safe-text.h"
@@ -200,6 +203,53 @@ is_plain_byte (guchar c)
   return (c > 0x20 && c < 0x7F && c != '&') || (c >= 0x80 && c != 0xC2);
 }
 
+/* Where a run of plain text from @p goes on to, as far as sixteen bytes
+ * at a time tell (SSE2): a byte stays in the run when is_plain_byte() says
+ * so, or when it is a space before a byte is_plain() takes, which is what
+ * the loop after it in decode_into() asks of each byte, one at a time; it
+ * goes on from where this stops. */
+static inline const char *
+skip_plain_run (const char *p,
+                const char *end)
+{
+#ifdef __SSE2__
+  /* Each byte and the one after it. */
+  while (end - p >= 17)
+    {
+      __m128i bytes;
+      __m128i next;
+      __m128i ascii_plain;
+      __m128i next_plain;
+      __m128i ok;
+      int mask;
+
+      memcpy (&bytes, p, 16);
+      memcpy (&next, p + 1, 16);
+      /* Printable ASCII but '&': signed, the bytes from 0x80 are below 0. */
+      ascii_plain = _mm_andnot_si128 (_mm_cmpeq_epi8 (bytes, _mm_set1_epi8 ('&')),
+                                      _mm_and_si128 (_mm_cmpgt_epi8 (bytes, _mm_set1_epi8 (0x20)),
+                                                     _mm_cmplt_epi8 (bytes, _mm_set1_epi8 (0x7F))));
+      /* is_plain_byte(): that, or from 0x80 on but 0xC2. */
+      ok = _mm_or_si128 (ascii_plain,
+                         _mm_andnot_si128 (_mm_cmpeq_epi8 (bytes, _mm_set1_epi8 ((char) 0xC2)),
+                                           _mm_cmplt_epi8 (bytes, _mm_setzero_si128 ())));
+      /* is_plain() of the byte after: printable ASCII but '&', or from
+       * 0xC3 on. */
+      next_plain = _mm_or_si128 (_mm_andnot_si128 (_mm_cmpeq_epi8 (next, _mm_set1_epi8 ('&')),
+                                                   _mm_and_si128 (_mm_cmpgt_epi8 (next, _mm_set1_epi8 (0x20)),
+                                                                  _mm_cmplt_epi8 (next, _mm_set1_epi8 (0x7F)))),
+                                 _mm_cmpeq_epi8 (_mm_max_epu8 (next, _mm_set1_epi8 ((char) 0xC3)), next));
+      ok = _mm_or_si128 (ok, _mm_and_si128 (_mm_cmpeq_epi8 (bytes, _mm_set1_epi8 (' ')), next_plain));
+      mask = _mm_movemask_epi8 (ok);
+      if (mask != 0xFFFF)
+        return p + __builtin_ctz ((unsigned) ~mask);
+      p += 16;
+    }
+#endif
+
+  return p;
+}
+
 static void
 emit_text (Html       *h,
            const char *text,
@@ -320,7 +370,7 @@ decode_into (Html       *h,
        * between them, which comes out as it is in any case. */
       if (into == NULL && is_plain ((guchar) *p))
         {
-          next = p + 1;
+          next = skip_plain_run (p + 1, end);
           while (next < end)
             {
               if (is_plain_byte ((guchar) *next))
@@ -623,6 +673,39 @@ is_own_text (const char *text)
 
   if (*p == ' ')
     return FALSE;
+
+#ifdef __SSE2__
+  {
+    /* Sixteen bytes and the byte after each at a time (the last one may
+     * be the NUL): the same tests as the loop below, which takes what is
+     * left. */
+    const guchar *end = p + strlen (text);
+
+    while (end - p >= 16)
+      {
+        __m128i bytes;
+        __m128i next;
+        __m128i bad;
+
+        memcpy (&bytes, p, 16);
+        memcpy (&next, p + 1, 16);
+        bad = _mm_and_si128 (_mm_cmpeq_epi8 (bytes, _mm_set1_epi8 (' ')),
+                             _mm_or_si128 (_mm_cmpeq_epi8 (next, _mm_set1_epi8 (' ')),
+                                           _mm_cmpeq_epi8 (next, _mm_setzero_si128 ())));
+        /* Below 0x20: the least of the byte and 0x1F is the byte. */
+        bad = _mm_or_si128 (bad, _mm_cmpeq_epi8 (_mm_min_epu8 (bytes, _mm_set1_epi8 (0x1F)), bytes));
+        bad = _mm_or_si128 (bad, _mm_cmpeq_epi8 (bytes, _mm_set1_epi8 (0x7F)));
+        bad = _mm_or_si128 (bad, _mm_cmpeq_epi8 (bytes, _mm_set1_epi8 ('<')));
+        bad = _mm_or_si128 (bad, _mm_cmpeq_epi8 (bytes, _mm_set1_epi8 ('&')));
+        bad = _mm_or_si128 (bad, _mm_and_si128 (_mm_cmpeq_epi8 (bytes, _mm_set1_epi8 ((char) 0xC2)),
+                                                _mm_cmpeq_epi8 (_mm_min_epu8 (next, _mm_set1_epi8 ((char) 0x9F)),
+                                                                next)));
+        if (_mm_movemask_epi8 (bad) != 0)
+          return FALSE;
+        p += 16;
+      }
+  }
+#endif
 
   for (; *p != '\0'; p++)
     {
