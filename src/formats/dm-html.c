@@ -203,6 +203,28 @@ is_plain_byte (guchar c)
   return (c > 0x20 && c < 0x7F && c != '&') || (c >= 0x80 && c != 0xC2);
 }
 
+#ifdef __SSE2__
+/* The sixteen bytes at @p, and the sixteen from the byte after. */
+static inline void
+load_byte_pairs (const void *p,
+                 __m128i    *bytes,
+                 __m128i    *next)
+{
+  memcpy (bytes, p, 16);
+  memcpy (next, (const char *) p + 1, 16);
+}
+
+/* Printable ASCII but '&', each byte of @v (signed, the bytes from 0x80
+ * are below 0). */
+static inline __m128i
+printable_but_ampersand (__m128i v)
+{
+  return _mm_andnot_si128 (_mm_cmpeq_epi8 (v, _mm_set1_epi8 ('&')),
+                           _mm_and_si128 (_mm_cmpgt_epi8 (v, _mm_set1_epi8 (0x20)),
+                                          _mm_cmplt_epi8 (v, _mm_set1_epi8 (0x7F))));
+}
+#endif
+
 /* Where a run of plain text from @p goes on to, as far as sixteen bytes
  * at a time tell (SSE2): a byte stays in the run when is_plain_byte() says
  * so, or when it is a space before a byte is_plain() takes, which is what
@@ -218,26 +240,19 @@ skip_plain_run (const char *p,
     {
       __m128i bytes;
       __m128i next;
-      __m128i ascii_plain;
       __m128i next_plain;
       __m128i ok;
       int mask;
 
-      memcpy (&bytes, p, 16);
-      memcpy (&next, p + 1, 16);
-      /* Printable ASCII but '&': signed, the bytes from 0x80 are below 0. */
-      ascii_plain = _mm_andnot_si128 (_mm_cmpeq_epi8 (bytes, _mm_set1_epi8 ('&')),
-                                      _mm_and_si128 (_mm_cmpgt_epi8 (bytes, _mm_set1_epi8 (0x20)),
-                                                     _mm_cmplt_epi8 (bytes, _mm_set1_epi8 (0x7F))));
-      /* is_plain_byte(): that, or from 0x80 on but 0xC2. */
-      ok = _mm_or_si128 (ascii_plain,
+      load_byte_pairs (p, &bytes, &next);
+      /* is_plain_byte(): printable ASCII but '&', or from 0x80 on but
+       * 0xC2. */
+      ok = _mm_or_si128 (printable_but_ampersand (bytes),
                          _mm_andnot_si128 (_mm_cmpeq_epi8 (bytes, _mm_set1_epi8 ((char) 0xC2)),
                                            _mm_cmplt_epi8 (bytes, _mm_setzero_si128 ())));
       /* is_plain() of the byte after: printable ASCII but '&', or from
        * 0xC3 on. */
-      next_plain = _mm_or_si128 (_mm_andnot_si128 (_mm_cmpeq_epi8 (next, _mm_set1_epi8 ('&')),
-                                                   _mm_and_si128 (_mm_cmpgt_epi8 (next, _mm_set1_epi8 (0x20)),
-                                                                  _mm_cmplt_epi8 (next, _mm_set1_epi8 (0x7F)))),
+      next_plain = _mm_or_si128 (printable_but_ampersand (next),
                                  _mm_cmpeq_epi8 (_mm_max_epu8 (next, _mm_set1_epi8 ((char) 0xC3)), next));
       ok = _mm_or_si128 (ok, _mm_and_si128 (_mm_cmpeq_epi8 (bytes, _mm_set1_epi8 (' ')), next_plain));
       mask = _mm_movemask_epi8 (ok);
@@ -687,8 +702,7 @@ is_own_text (const char *text)
         __m128i next;
         __m128i bad;
 
-        memcpy (&bytes, p, 16);
-        memcpy (&next, p + 1, 16);
+        load_byte_pairs (p, &bytes, &next);
         bad = _mm_and_si128 (_mm_cmpeq_epi8 (bytes, _mm_set1_epi8 (' ')),
                              _mm_or_si128 (_mm_cmpeq_epi8 (next, _mm_set1_epi8 (' ')),
                                            _mm_cmpeq_epi8 (next, _mm_setzero_si128 ())));
