@@ -545,6 +545,41 @@ test_stable_ids (void)
     }
 }
 
+/* An id a file gives with white space around it is reserved as it is
+ * read, without it: an id made for an earlier event does not take it. */
+static void
+test_reserved_ids_trimmed (void)
+{
+  static const char * const files[] = {
+    "{\"events\": ["
+    "{\"start_date\": {\"year\": 2016}, \"text\": {\"headline\": \"First\"}},"
+    "{\"start_date\": {\"year\": 2017}, \"text\": {\"headline\": \"Plan\"}},"
+    "{\"start_date\": {\"year\": 2018}, \"text\": {\"headline\": \"Given\"}, \"unique_id\": \" event-2-plan \"}]}",
+    "[{\"start\": \"2016-01-01\", \"content\": \"First\"},"
+    "{\"start\": \"2017-01-01\", \"content\": \"Plan\"},"
+    "{\"start\": \"2018-01-01\", \"content\": \"Given\", \"id\": \"\\tevent-2-plan \"}]",
+  };
+
+  for (guint f = 0; f < G_N_ELEMENTS (files); f++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (files[f], strlen (files[f]));
+      g_autoptr(GPtrArray) problems = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DmDataset) dataset = dm_dataset_load_bytes (bytes, "ids.json", &problems, &error);
+      const DmEvent *given;
+      const DmEvent *made;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (problems != NULL ? problems->len : 0, ==, 0);
+      given = dm_dataset_lookup_event (dataset, "event-2-plan", NULL);
+      made = dm_dataset_lookup_event (dataset, "event-2-plan-2", NULL);
+      g_assert_nonnull (given);
+      g_assert_nonnull (made);
+      g_assert_cmpstr (dm_text_get (&given->title, DM_LANGUAGE_EN), ==, "Given");
+      g_assert_cmpstr (dm_text_get (&made->title, DM_LANGUAGE_EN), ==, "Plan");
+    }
+}
+
 /* What TimelineJS keeps for display is kept, to be written back. */
 static void
 test_kept_members (void)
@@ -1177,6 +1212,7 @@ main (int   argc,
       g_test_add_data_func (path, &import_cases[i], test_import);
     }
   g_test_add_func ("/import/stable-ids", test_stable_ids);
+  g_test_add_func ("/import/reserved-ids-trimmed", test_reserved_ids_trimmed);
   g_test_add_func ("/import/language-per-text", test_language_per_text);
   g_test_add_func ("/import/language-random", test_language_random);
   g_test_add_func ("/import/kept-members", test_kept_members);

@@ -557,18 +557,7 @@ reserve_ids (DmImport         *self,
         continue;
       id = dm_json_node_get_member (element, id_member);
       if (id != NULL && id->type == DM_JSON_STRING)
-        {
-          /* Without white space around it, as dm_import_get_string()
-           * reads it. */
-          const char *start = id->v.string;
-          const char *end = start + strlen (start);
-
-          while (g_ascii_isspace (*start))
-            start++;
-          while (end > start && g_ascii_isspace (end[-1]))
-            end--;
-          dm_import_reserve_id_len (self, start, end - start);
-        }
+        dm_import_reserve_id (self, id->v.string);
     }
 }
 

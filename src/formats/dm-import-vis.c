@@ -440,11 +440,12 @@ read_items (Vis              *vis,
         continue;
       id = dm_json_node_get_member (element, "id");
       if (id != NULL && id->type == DM_JSON_STRING)
-        text = g_strstrip (g_strdup (id->v.string));
+        dm_import_reserve_id (self, id->v.string);
       else if (id != NULL && id->type == DM_JSON_INTEGER)
-        text = g_strdup_printf ("%" G_GINT64_FORMAT, id->v.integer);
-      if (text != NULL)
-        dm_import_reserve_id (self, text);
+        {
+          text = g_strdup_printf ("%" G_GINT64_FORMAT, id->v.integer);
+          dm_import_reserve_id (self, text);
+        }
     }
 
   for (const DmJsonNode *element = items->v.first; element != NULL; element = element->next, i++)

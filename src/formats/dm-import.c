@@ -1105,16 +1105,19 @@ void
 dm_import_reserve_id (DmImport   *self,
                       const char *id)
 {
-  if (id != NULL)
-    g_hash_table_add (self->reserved_ids, g_string_chunk_insert (self->strings, id));
-}
+  const char *end;
 
-void
-dm_import_reserve_id_len (DmImport   *self,
-                          const char *id,
-                          gsize       length)
-{
-  g_hash_table_add (self->reserved_ids, g_string_chunk_insert_len (self->strings, id, length));
+  if (id == NULL)
+    return;
+
+  /* Without white space around it, as dm_import_get_string() reads it
+   * (g_strstrip()'s white space), copied once. */
+  end = id + strlen (id);
+  while (g_ascii_isspace (*id))
+    id++;
+  while (end > id && g_ascii_isspace (end[-1]))
+    end--;
+  g_hash_table_add (self->reserved_ids, g_string_chunk_insert_len (self->strings, id, end - id));
 }
 
 char *

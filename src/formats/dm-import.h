@@ -223,15 +223,11 @@ const char     *dm_import_get_kind        (DmImport     *self,
                                            const char   *label,
                                            const char   *id);
 
-/* Event ids: first reserve every id the file gives, then ask for each
- * event's id. A missing id is made from the event's position and @title;
+/* Event ids: first reserve every id the file gives (without the white
+ * space around it), then ask for each event's id. A missing id is made from the event's position and @title;
  * a duplicate or unusable one gets a warning and a new id. */
 void            dm_import_reserve_id      (DmImport     *self,
                                            const char   *id);
-/* The same for the @length bytes at @id. */
-void            dm_import_reserve_id_len  (DmImport     *self,
-                                           const char   *id,
-                                           gsize         length);
 char           *dm_import_event_id        (DmImport     *self,
                                            const char   *given,
                                            const char   *member,
