@@ -744,21 +744,31 @@ dm_json_tree_add_integer (DmJsonTree *tree,
 
 /* Nodes */
 
+/* Whether @member is called @name, whose key is @key: the key (or, if
+ * the node has none, the first byte) rules out most names without a
+ * call. */
+static inline gboolean
+member_is (const DmJsonNode *member,
+           const char       *name,
+           guint16           key)
+{
+  return (member->name_hash != 0 ? member->name_hash == key : member->name[0] == name[0]) &&
+         strcmp (member->name, name) == 0;
+}
+
 DmJsonNode *
 dm_json_node_get_member (const DmJsonNode *object,
                          const char       *name)
 {
-  guint16 hash;
+  guint16 key;
 
   g_return_val_if_fail (object != NULL && object->type == DM_JSON_OBJECT, NULL);
 
   /* The loader asks for some twenty members of every event, most of them
-   * missing: the key (or, if a node has none, the first byte) rules out
-   * most names without a call. */
-  hash = name_key (name);
+   * missing. */
+  key = name_key (name);
   for (DmJsonNode *member = object->v.first; member != NULL; member = member->next)
-    if ((member->name_hash != 0 ? member->name_hash == hash : member->name[0] == name[0]) &&
-        strcmp (member->name, name) == 0)
+    if (member_is (member, name, key))
       return member;
 
   return NULL;
@@ -769,8 +779,7 @@ dm_json_member_is_one_of (const DmJsonNode   *member,
                           const char * const *names)
 {
   for (guint i = 0; names[i] != NULL; i++)
-    if ((member->name_hash != 0 ? member->name_hash == name_key (names[i]) : member->name[0] == names[i][0]) &&
-        strcmp (member->name, names[i]) == 0)
+    if (member_is (member, names[i], name_key (names[i])))
       return TRUE;
 
   return FALSE;
