@@ -261,8 +261,11 @@ GPtrArray *
 dm_problems_by_kind (GPtrArray  *problems,
                      GArray    **counts)
 {
+  /* Each kind's key → its count; the first problem of each kind, and
+   * its key (the table's), in the order found. */
   g_autoptr(GHashTable) count_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GArray) firsts = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) firsts = g_ptr_array_new ();
+  g_autoptr(GPtrArray) first_keys = g_ptr_array_new ();
   GPtrArray *kinds = g_ptr_array_new ();
 
   *counts = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -272,21 +275,23 @@ dm_problems_by_kind (GPtrArray  *problems,
       guint count = GPOINTER_TO_UINT (g_hash_table_lookup (count_of, key));
 
       if (count == 0)
-        g_array_append_val (firsts, p);
+        {
+          g_ptr_array_add (firsts, g_ptr_array_index (problems, p));
+          g_ptr_array_add (first_keys, key);
+        }
+      /* A key already there stays; the new copy is freed. */
       g_hash_table_insert (count_of, key, GUINT_TO_POINTER (count + 1));
     }
 
   for (int severity = DM_PROBLEM_ERROR; severity <= DM_PROBLEM_WARNING; severity++)
     for (guint i = 0; i < firsts->len; i++)
       {
-        DmProblem *problem = g_ptr_array_index (problems, g_array_index (firsts, guint, i));
-        g_autofree char *key = NULL;
+        DmProblem *problem = g_ptr_array_index (firsts, i);
         guint count;
 
         if ((int) problem->severity != severity)
           continue;
-        key = problem_kind (problem);
-        count = GPOINTER_TO_UINT (g_hash_table_lookup (count_of, key));
+        count = GPOINTER_TO_UINT (g_hash_table_lookup (count_of, g_ptr_array_index (first_keys, i)));
         g_ptr_array_add (kinds, problem);
         g_array_append_val (*counts, count);
       }
