@@ -579,6 +579,14 @@ text_languages (const DmText *text)
          (text->vi != NULL && text->vi[0] != '\0' ? 1u << DM_LANGUAGE_VI : 0);
 }
 
+/* An event's lane: its kind's, the last one for no known kind. */
+static inline guint
+lane_of (const DmDataset *self,
+         const DmEvent   *event)
+{
+  return MIN (event->kind_index, MAX (self->kinds->len, 1) - 1);
+}
+
 /* The lane columns: a stable counting sort of the positions by lane.
  * @lanes: each position's lane, if the caller has them (finishing reads
  * each event once, where they are scattered in memory, not three times);
@@ -795,12 +803,6 @@ dm_dataset_finish (DmDataset *self)
 
   self->languages = text_languages (&self->title) | text_languages (&self->description);
 
-  /* The id table first, on a thread of its own from the start: it is the
-   * longest of the jobs, and needs nothing the others make. */
-  ids.table = self->events_by_id;
-  ids.n = n;
-  ids.shared = NULL;
-  ids.events = g_memdup2 (self->events->pdata, sizeof (DmEvent *) * MAX (n, 1));
   keys = g_new (SortKey, MAX (n, 1));
   self->kind_counts = g_new0 (guint, MAX (self->kinds->len, 1));
   {
@@ -844,6 +846,13 @@ dm_dataset_finish (DmDataset *self)
     self->languages |= jobs[0].languages;
   }
 
+  /* The id table on a thread of its own once the keys' two threads are
+   * done (beside them, three threads share two processors), from the
+   * events in the order of the file. */
+  ids.table = self->events_by_id;
+  ids.n = n;
+  ids.shared = NULL;
+  ids.events = g_memdup2 (self->events->pdata, sizeof (DmEvent *) * MAX (n, 1));
   if (n >= IDS_IN_THREAD)
     ids_thread = g_thread_new ("dm-dataset-ids", fill_ids, &ids);
   else
@@ -862,7 +871,7 @@ dm_dataset_finish (DmDataset *self)
       if (self->ends[i] > self->ends[self->latest])
         self->latest = i;
       self->next_file_index = MAX (self->next_file_index, event->file_index + 1);
-      lanes[i] = MIN (event->kind_index, MAX (self->kinds->len, 1) - 1);
+      lanes[i] = lane_of (self, event);
     }
 
   self->index = dm_interval_index_new (self->starts, self->ends, n);
@@ -1208,7 +1217,7 @@ dm_dataset_get_event_lane (DmDataset *self,
   g_return_val_if_fail (position < self->events->len, 0);
 
   event = g_ptr_array_index (self->events, position);
-  return MIN (event->kind_index, MAX (self->kinds->len, 1) - 1);
+  return lane_of (self, event);
 }
 
 gboolean
