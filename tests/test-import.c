@@ -545,6 +545,20 @@ test_stable_ids (void)
     }
 }
 
+/* @text loaded; NULL when it has errors. */
+static DmDataset *
+load_text (const char  *text,
+           GPtrArray  **problems)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  DmDataset *dataset = dm_dataset_load_bytes (bytes, "halves.json", problems, &error);
+
+  g_assert_true ((dataset == NULL) == (error != NULL));
+
+  return dataset;
+}
+
 /* An id a file gives with white space around it is reserved as it is
  * read, without it: an id made for an earlier event does not take it. */
 static void
@@ -562,14 +576,12 @@ test_reserved_ids_trimmed (void)
 
   for (guint f = 0; f < G_N_ELEMENTS (files); f++)
     {
-      g_autoptr(GBytes) bytes = g_bytes_new_static (files[f], strlen (files[f]));
       g_autoptr(GPtrArray) problems = NULL;
-      g_autoptr(GError) error = NULL;
-      g_autoptr(DmDataset) dataset = dm_dataset_load_bytes (bytes, "ids.json", &problems, &error);
+      g_autoptr(DmDataset) dataset = load_text (files[f], &problems);
       const DmEvent *given;
       const DmEvent *made;
 
-      g_assert_no_error (error);
+      g_assert_nonnull (dataset);
       g_assert_cmpuint (problems != NULL ? problems->len : 0, ==, 0);
       given = dm_dataset_lookup_event (dataset, "event-2-plan", NULL);
       made = dm_dataset_lookup_event (dataset, "event-2-plan-2", NULL);
@@ -1112,20 +1124,6 @@ make_timelinejs (GRand   *rand,
   json_generator_set_pretty (generator, TRUE);
 
   return json_generator_to_data (generator, NULL);
-}
-
-/* @text loaded; NULL when it has errors. */
-static DmDataset *
-load_text (const char  *text,
-           GPtrArray  **problems)
-{
-  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
-  g_autoptr(GError) error = NULL;
-  DmDataset *dataset = dm_dataset_load_bytes (bytes, "halves.json", problems, &error);
-
-  g_assert_true ((dataset == NULL) == (error != NULL));
-
-  return dataset;
 }
 
 /* Slides read in two halves on two threads give the dataset and the
