@@ -419,27 +419,6 @@ read_era (DmImport         *self,
     dm_import_leave_out (self, first_problem, TOOL_NAME);
 }
 
-/* The array at @member; NULL when it is missing or null, or (with a
- * problem) not an array. */
-static const DmJsonNode *
-get_array (DmImport         *self,
-           const DmJsonNode *object,
-           const char       *member)
-{
-  const DmJsonNode *node = dm_json_node_get_member (object, member);
-
-  if (node == NULL || node->type == DM_JSON_NULL)
-    return NULL;
-
-  if (node->type != DM_JSON_ARRAY)
-    {
-      dm_json_type_problem (&self->log, member, _("an array"), node);
-      return NULL;
-    }
-
-  return node;
-}
-
 typedef void (*ElementFunc) (DmImport *self, const DmJsonNode *node, guint index);
 
 static void
@@ -448,7 +427,7 @@ read_array (DmImport         *self,
             const char       *member,
             ElementFunc       func)
 {
-  const DmJsonNode *node = get_array (self, object, member);
+  const DmJsonNode *node = dm_import_get_array (self, object, member, FALSE);
   gsize length;
   guint i = 0;
 
@@ -568,7 +547,7 @@ read_slides (DmImport         *self,
              PartsFunc         func,
              const char       *id_member)
 {
-  const DmJsonNode *node = get_array (self, object, member);
+  const DmJsonNode *node = dm_import_get_array (self, object, member, FALSE);
   const DmJsonNode *element;
   Half half = { 0 };
   GThread *thread = NULL;

@@ -338,30 +338,6 @@ read_item (Vis              *vis,
     g_ptr_array_add (self->events, g_steal_pointer (&event));
 }
 
-static const DmJsonNode *
-get_array (DmImport         *self,
-           const DmJsonNode *object,
-           const char       *member,
-           gboolean          required)
-{
-  const DmJsonNode *node = dm_json_node_get_member (object, member);
-
-  if (node == NULL || node->type == DM_JSON_NULL)
-    {
-      if (required)
-        dm_problem_log_add (&self->log, DM_PROBLEM_ERROR, DM_DATASET_ERROR_MISSING, member, _("this member is required"));
-      return NULL;
-    }
-
-  if (node->type != DM_JSON_ARRAY)
-    {
-      dm_json_type_problem (&self->log, member, _("an array"), node);
-      return NULL;
-    }
-
-  return node;
-}
-
 typedef struct
 {
   guint  index;
@@ -480,7 +456,7 @@ dm_import_vis (DmDataset        *dataset,
 
       dm_import_check_members (&import, root, root_members, NULL, NULL);
 
-      group_array = get_array (&import, root, "groups", FALSE);
+      group_array = dm_import_get_array (&import, root, "groups", FALSE);
       if (group_array != NULL)
         {
           gsize length = dm_problem_log_push_member (&import.log, "groups");
@@ -491,7 +467,7 @@ dm_import_vis (DmDataset        *dataset,
           dm_problem_log_pop (&import.log, length);
         }
 
-      items = get_array (&import, root, "items", TRUE);
+      items = dm_import_get_array (&import, root, "items", TRUE);
       if (items != NULL)
         {
           gsize length = dm_problem_log_push_member (&import.log, "items");

@@ -378,6 +378,30 @@ dm_import_get_object (DmImport         *self,
 }
 
 const DmJsonNode *
+dm_import_get_array (DmImport         *self,
+                     const DmJsonNode *object,
+                     const char       *member,
+                     gboolean          required)
+{
+  const DmJsonNode *node = dm_json_node_get_member (object, member);
+
+  if (node == NULL || node->type == DM_JSON_NULL)
+    {
+      if (required)
+        dm_problem_log_add (&self->log, DM_PROBLEM_ERROR, DM_DATASET_ERROR_MISSING, member, _("this member is required"));
+      return NULL;
+    }
+
+  if (node->type != DM_JSON_ARRAY)
+    {
+      dm_json_type_problem (&self->log, member, _("an array"), node);
+      return NULL;
+    }
+
+  return node;
+}
+
+const DmJsonNode *
 dm_import_expect_object (DmImport         *self,
                          const DmJsonNode *node)
 {

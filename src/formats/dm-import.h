@@ -126,6 +126,12 @@ void            dm_import_check_members   (DmImport           *self,
                                            const char * const *kept,
                                            JsonObject        **extra);
 
+/* The array at @member; NULL when it is missing or null (an error when
+ * @required), or, with a type error, when it is not an array. */
+const DmJsonNode *dm_import_get_array     (DmImport         *self,
+                                           const DmJsonNode *object,
+                                           const char       *member,
+                                           gboolean          required);
 /* @node as an object; NULL, with a type error at the current path,
  * when it is anything else. */
 const DmJsonNode *dm_import_expect_object (DmImport         *self,
