@@ -23,6 +23,8 @@ static const InvalidCase invalid_cases[] = {
   { "empty.json", DM_DATASET_ERROR_SYNTAX, "", 1, 1, "empty" },
   { "whitespace-only.json", DM_DATASET_ERROR_SYNTAX, "", 3, 1, "only white space" },
   { "truncated.json", DM_DATASET_ERROR_SYNTAX, "", 4, 74, "end of the file" },
+  /* Read while checked, the events' array is looked for past the end */
+  { "truncated-after-events.json", DM_DATASET_ERROR_SYNTAX, "", 1, 25, "expected a value, found the end of the file" },
   { "trailing-garbage.json", DM_DATASET_ERROR_SYNTAX, "", 5, 1, "after the end of the JSON value" },
   { "two-roots.json", DM_DATASET_ERROR_SYNTAX, "", 5, 1, "after the end of the JSON value" },
   { "comment.json", DM_DATASET_ERROR_SYNTAX, "", 4, 14, "found “/”" },

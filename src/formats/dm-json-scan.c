@@ -638,7 +638,8 @@ scan_object (Scanner  *s,
 
       if (s->job != NULL && s->depth == 1 && job_indexes (s->job, name))
         {
-          gboolean array = s->data[s->pos] == '[';
+          /* The file may end after the “:”. */
+          gboolean array = s->pos < s->length && s->data[s->pos] == '[';
 
           job_set_indexing (s->job, TRUE);
           if (!scan_value (s, child_track))
