@@ -365,6 +365,62 @@ count_text (const char *text,
   (*texts)++;
 }
 
+/* Whatever room the lanes have to spare, an odd pixel or lanes scrolled
+ * part of one, every row starts on a whole pixel, and so its items keep
+ * their images from one frame to the next. */
+static void
+test_rows_on_whole_pixels (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  g_autoptr(DmDataset) dataset = dm_test_random_dataset (rand, 2000, 3);
+  PangoContext *pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans 11");
+  guint odd = 0;
+
+  pango_cairo_context_set_resolution (pango, 96);
+  pango_context_set_font_description (pango, font);
+  for (int extra = 0; extra < 8; extra++)
+    {
+      DmScene scene;
+      double start;
+      double end;
+
+      setup_scene (&scene, dataset, pango, 1, TRUE);
+      scene.height = HEIGHT + extra;
+      scene.lane_scroll = extra % 2 ? 0.5 : 0;
+      dm_dataset_get_span (dataset, NULL, NULL, &start, &end);
+      dm_time_scale_fit (&scene.scale, start, end, dm_scene_get_time_width (&scene), 24);
+      cairo_surface_destroy (render (&scene));
+
+      for (guint lane = 0; lane < dm_scene_get_n_lanes (&scene); lane++)
+        {
+          double top;
+          double height;
+          double spare;
+
+          dm_scene_get_lane_extent (&scene, lane, &top, &height);
+          spare = height - dm_layout_get_lane_rows (scene.layout, lane) * scene.row_height;
+          /* Rows in the middle of a lane would start between two pixels. */
+          if (fmod (top + spare / 2, 1) != 0)
+            odd++;
+          for (guint row = 0; row < dm_layout_get_lane_rows (scene.layout, lane); row++)
+            {
+              double y = dm_scene_get_row_y (&scene, lane, row);
+
+              g_assert_cmpfloat (y, ==, floor (y));
+            }
+        }
+
+      /* The frame after the first at a zoom keeps images of its items. */
+      cairo_surface_destroy (render (&scene));
+      g_assert_cmpuint (scene.images_made, >, 0);
+      dm_scene_clear (&scene);
+    }
+  /* Some of those lanes had an odd pixel to spare. */
+  g_assert_cmpuint (odd, >, 0);
+  g_object_unref (pango);
+}
+
 /* A new zoom, new colours or new fonts throw the images away: nothing
  * drawn with the old ones is copied. */
 static void
@@ -729,6 +785,7 @@ main (int   argc,
   g_test_add_func ("/scene/open-ended", test_open_ended);
   g_test_add_func ("/scene/axis-in-view", test_axis_in_view);
   g_test_add_func ("/scene/label-anchored", test_label_anchored);
+  g_test_add_func ("/scene/rows-on-whole-pixels", test_rows_on_whole_pixels);
 
   return g_test_run ();
 }

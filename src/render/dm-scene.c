@@ -213,9 +213,12 @@ dm_scene_get_row_y (const DmScene *scene,
   guint rows = dm_layout_get_lane_rows (scene->layout, lane);
 
   /* Rows sit in the middle of their lane, which may have some room to
-   * spare (lane_tops). */
+   * spare (lane_tops), on a whole pixel: an odd pixel to spare, or lanes
+   * scrolled part of a pixel, would put every item between two, blurred,
+   * and where the view cannot move the image it keeps of an item
+   * (draw_items()). */
   dm_scene_get_lane_extent (scene, lane, &top, &height);
-  return top + (height - rows * scene->row_height) / 2 + row * scene->row_height;
+  return floor (top + (height - rows * scene->row_height) / 2) + row * scene->row_height;
 }
 
 guint
