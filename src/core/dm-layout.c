@@ -91,6 +91,14 @@ typedef struct
   guint  next;        /* the next in the same row, or NONE */
 } Pin;
 
+/* An event that starts left of the view and reaches into it. */
+typedef struct
+{
+  guint64 key;     /* lane << 32 | position: sorted by lane, then time */
+  double  start;   /* its axis_start and axis_end */
+  double  end;
+} Crosser;
+
 struct _DmLayout
 {
   GArray     *items;          /* DmLayoutItem */
@@ -104,7 +112,8 @@ struct _DmLayout
   GArray     *demand;         /* guint scratch: the rows each lane needs */
   GArray     *pins;           /* Pin scratch: the lane's pinned events */
   GArray     *pin_positions;  /* guint scratch: … which are these */
-  GArray     *crossers;       /* guint64 scratch: lane << 32 | position */
+  GArray     *crossers;       /* Crosser scratch: the events reaching in
+                               * from the left of the view */
   GArray     *seq_positions;  /* scratch, when filtering: the events shown */
   GArray     *seq_starts;
   GArray     *seq_ends;
@@ -185,7 +194,7 @@ dm_layout_new (void)
   layout->demand = g_array_new (FALSE, TRUE, sizeof (guint));
   layout->pins = g_array_new (FALSE, FALSE, sizeof (Pin));
   layout->pin_positions = g_array_new (FALSE, FALSE, sizeof (guint));
-  layout->crossers = g_array_new (FALSE, FALSE, sizeof (guint64));
+  layout->crossers = g_array_new (FALSE, FALSE, sizeof (Crosser));
   layout->seq_positions = g_array_new (FALSE, FALSE, sizeof (guint));
   layout->seq_starts = g_array_new (FALSE, FALSE, sizeof (double));
   layout->seq_ends = g_array_new (FALSE, FALSE, sizeof (double));
@@ -959,11 +968,11 @@ lane_seq (DmLayout     *layout,
 }
 
 static int
-compare_guint64 (const void *a,
-                 const void *b)
+compare_crossers (const void *a,
+                  const void *b)
 {
-  guint64 x = *(const guint64 *) a;
-  guint64 y = *(const guint64 *) b;
+  guint64 x = ((const Crosser *) a)->key;
+  guint64 y = ((const Crosser *) b)->key;
 
   return (x > y) - (x < y);
 }
@@ -1050,7 +1059,7 @@ lay_out_lanes (Compute  *c,
         }
 
       while (next_crosser < layout->crossers->len &&
-             (guint) (g_array_index (layout->crossers, guint64, next_crosser) >> 32) == lane)
+             (guint) (g_array_index (layout->crossers, Crosser, next_crosser).key >> 32) == lane)
         next_crosser++;
       crossers_to = next_crosser;
 
@@ -1075,11 +1084,11 @@ lay_out_lanes (Compute  *c,
             ln.rows = 2;
           for (guint k = crossers_from; k < crossers_to; k++)
             {
-              guint position = (guint) (g_array_index (layout->crossers, guint64, k) & G_MAXUINT32);
-              const DmEvent *event = dm_dataset_get_event (c->dataset, position);
+              const Crosser *crosser = &g_array_index (layout->crossers, Crosser, k);
+              guint position = (guint) (crosser->key & G_MAXUINT32);
 
               if (is_pinned (layout, position))
-                place_pin (&ln, position, event->axis_start, event->axis_end, pin_ends, pin_last);
+                place_pin (&ln, position, crosser->start, crosser->end, pin_ends, pin_last);
             }
           for (guint k = 0; k < n_seq_pins; k++)
             {
@@ -1096,13 +1105,12 @@ lay_out_lanes (Compute  *c,
 
       for (guint k = crossers_from; k < crossers_to; k++)
         {
-          guint position = (guint) (g_array_index (layout->crossers, guint64, k) & G_MAXUINT32);
-          const DmEvent *event;
+          const Crosser *crosser = &g_array_index (layout->crossers, Crosser, k);
+          guint position = (guint) (crosser->key & G_MAXUINT32);
 
           if (pins && is_pinned (layout, position))
             continue;
-          event = dm_dataset_get_event (c->dataset, position);
-          place_event (&ln, position, event->axis_start, event->axis_end);
+          place_event (&ln, position, crosser->start, crosser->end);
         }
 
       for (guint i = 0; i < seq.n && !(try_only && ln.folded);)
@@ -1226,15 +1234,21 @@ dm_layout_compute (DmLayout              *layout,
   for (guint i = 0; i < crossing->len; i++)
     {
       guint position = g_array_index (crossing, guint, i);
-      guint64 key;
+      const DmEvent *event;
+      Crosser crosser;
 
       if (visible != NULL && !visible[position])
         continue;
-      key = ((guint64) dm_dataset_get_event_lane (dataset, position) << 32) | position;
-      g_array_append_val (layout->crossers, key);
+      /* Their dates copied once: every pass over the lanes reads them,
+       * and a large timeline's events are far apart in memory. */
+      event = dm_dataset_get_event (dataset, position);
+      crosser.key = ((guint64) dm_dataset_get_event_lane (dataset, position) << 32) | position;
+      crosser.start = event->axis_start;
+      crosser.end = event->axis_end;
+      g_array_append_val (layout->crossers, crosser);
     }
   if (layout->crossers->len > 1)
-    qsort (layout->crossers->data, layout->crossers->len, sizeof (guint64), compare_guint64);
+    qsort (layout->crossers->data, layout->crossers->len, sizeof (Crosser), compare_crossers);
 
   /* Copies of each lane's events in view (filtering, or keeping pinned
    * ones apart): room for all of them once, so that runs can point into
