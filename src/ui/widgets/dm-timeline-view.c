@@ -139,6 +139,26 @@ n_lanes (DmTimelineView *self)
   return dm_scene_get_n_lanes (&self->scene);
 }
 
+/* Text drawn onto a recording (a cairo node) takes what the fonts leave
+ * unsaid (hinting, antialiasing) from the recording, and onto an image
+ * from the image, which differ: the widget's fonts say all of it, as an
+ * image would, so that the view's pieces and the exports look the same. */
+static void
+pin_font_options (PangoContext *pango)
+{
+  const cairo_font_options_t *current = pango_cairo_context_get_font_options (pango);
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  cairo_surface_get_font_options (image, options);
+  if (current != NULL)
+    cairo_font_options_merge (options, current);
+  if (current == NULL || !cairo_font_options_equal (options, current))
+    pango_cairo_context_set_font_options (pango, options);
+  cairo_font_options_destroy (options);
+  cairo_surface_destroy (image);
+}
+
 /* The colours come from CSS, the fonts from the widget. */
 static void
 sync_scene (DmTimelineView *self)
@@ -162,6 +182,7 @@ sync_scene (DmTimelineView *self)
   if (gtk_style_context_lookup_color (context, "window_bg_color", &paper))
     scene->paper = (DmColor) { paper.red, paper.green, paper.blue, paper.alpha };
   scene->pango = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  pin_font_options (scene->pango);
   scene->device_scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   /* Panning copies the items drawn in the frame before (dm-scene.c). */
   scene->cache_items = TRUE;
@@ -685,6 +706,7 @@ typedef struct
   gboolean       textures; /* pictures as textures, else cairo nodes */
   double         piece_x;  /* of the piece being drawn */
   double         piece_y;
+  GskRenderNode *piece;    /* … the cairo node it is drawn onto */
 } Pieces;
 
 static cairo_user_data_key_t image_texture_key;
@@ -803,6 +825,17 @@ piece_begin (gpointer data,
   pieces->piece_x = MAX (x, 0);
   pieces->piece_y = MAX (y, 0);
 
+  /* For the cairo renderer, drawn straight onto the node, which GTK
+   * replays onto the window: no picture of its own to make, fill and
+   * copy at every frame. */
+  if (!pieces->textures)
+    {
+      pieces->piece = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (pieces->piece_x, pieces->piece_y,
+                                                               ceil (MAX (x1 - pieces->piece_x, 1)),
+                                                               ceil (MAX (y1 - pieces->piece_y, 1))));
+      return gsk_cairo_node_get_draw_context (pieces->piece);
+    }
+
   return create_piece (pieces->piece_x, pieces->piece_y,
                        MAX (x1 - pieces->piece_x, 1), MAX (y1 - pieces->piece_y, 1));
 }
@@ -812,7 +845,16 @@ piece_end (gpointer  data,
            cairo_t  *cr)
 {
   Pieces *pieces = data;
-  GskRenderNode *node = picture_node (cairo_get_target (cr), pieces->piece_x, pieces->piece_y, pieces->textures, FALSE);
+  GskRenderNode *node;
+
+  if (pieces->piece != NULL)
+    {
+      cairo_destroy (cr);
+      gtk_snapshot_append_node (pieces->snapshot, pieces->piece);
+      g_clear_pointer (&pieces->piece, gsk_render_node_unref);
+      return;
+    }
+  node = picture_node (cairo_get_target (cr), pieces->piece_x, pieces->piece_y, pieces->textures, FALSE);
 
   gtk_snapshot_append_node (pieces->snapshot, node);
   gsk_render_node_unref (node);
@@ -903,7 +945,7 @@ dm_timeline_view_snapshot (GtkWidget   *widget,
   double width = gtk_widget_get_width (widget);
   double height = gtk_widget_get_height (widget);
   GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  Pieces pieces = { snapshot, width, height, renderer != NULL && !GSK_IS_CAIRO_RENDERER (renderer), 0, 0 };
+  Pieces pieces = { snapshot, width, height, renderer != NULL && !GSK_IS_CAIRO_RENDERER (renderer), 0, 0, NULL };
   graphene_rect_t bar;
 
   if (self->dataset == NULL || width <= self->scene.header_width)
@@ -930,7 +972,7 @@ dm_timeline_view_snapshot (GtkWidget   *widget,
    * time over them, its items kept by the scene from frame to frame. */
   if (dm_scene_lanes_changed (&self->scene) || !self->lanes_drawn)
     {
-      Pieces lanes = { gtk_snapshot_new (), width, height, pieces.textures, 0, 0 };
+      Pieces lanes = { gtk_snapshot_new (), width, height, pieces.textures, 0, 0, NULL };
 
       dm_scene_describe_lanes (&self->scene, &pieces_sink, &lanes);
       g_clear_pointer (&self->lanes_node, gsk_render_node_unref);
