@@ -143,20 +143,36 @@ n_lanes (DmTimelineView *self)
  * unsaid (hinting, antialiasing) from the recording, and onto an image
  * from the image, which differ: the widget's fonts say all of it, as an
  * image would, so that the view's pieces and the exports look the same. */
+static const cairo_font_options_t *
+image_font_options (void)
+{
+  static cairo_font_options_t *options;
+
+  if (g_once_init_enter (&options))
+    {
+      cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+      cairo_font_options_t *read = cairo_font_options_create ();
+
+      cairo_surface_get_font_options (image, read);
+      cairo_surface_destroy (image);
+      g_once_init_leave (&options, read);
+    }
+  return options;
+}
+
+/* Called at every frame (sync_scene()): changes the context only when
+ * GTK has set other options on it. */
 static void
 pin_font_options (PangoContext *pango)
 {
   const cairo_font_options_t *current = pango_cairo_context_get_font_options (pango);
-  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
-  cairo_font_options_t *options = cairo_font_options_create ();
+  cairo_font_options_t *options = cairo_font_options_copy (image_font_options ());
 
-  cairo_surface_get_font_options (image, options);
   if (current != NULL)
     cairo_font_options_merge (options, current);
   if (current == NULL || !cairo_font_options_equal (options, current))
     pango_cairo_context_set_font_options (pango, options);
   cairo_font_options_destroy (options);
-  cairo_surface_destroy (image);
 }
 
 /* The colours come from CSS, the fonts from the widget. */
