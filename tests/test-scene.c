@@ -38,6 +38,19 @@ setup_scene (DmScene      *scene,
   dm_scene_reset_labels (scene);
 }
 
+/* Sans 11 at 96 dpi, as the view has it by default. */
+static PangoContext *
+create_pango (void)
+{
+  PangoContext *pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans 11");
+
+  pango_cairo_context_set_resolution (pango, 96);
+  pango_context_set_font_description (pango, font);
+
+  return pango;
+}
+
 static cairo_surface_t *
 render (DmScene *scene)
 {
@@ -213,8 +226,7 @@ test_cache_matches_direct (gconstpointer data)
   const Case *c = data;
   g_autoptr(GRand) rand = g_rand_new_with_seed (c->n_events);
   g_autoptr(DmDataset) dataset = dm_test_random_dataset (rand, c->n_events, 5);
-  PangoContext *pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans 11");
+  PangoContext *pango = create_pango ();
   guint n = dm_dataset_get_n_events (dataset);
   g_autofree guint8 *matches = g_new0 (guint8, n);
   static const double zooms[] = { 1, 8, 60, 900, 20000 };
@@ -224,8 +236,6 @@ test_cache_matches_direct (gconstpointer data)
   DmScene direct;
   guint frames = 0;
 
-  pango_cairo_context_set_resolution (pango, 96);
-  pango_context_set_font_description (pango, font);
   setup_scene (&cached, dataset, pango, c->device_scale, TRUE);
   setup_scene (&direct, dataset, pango, c->device_scale, FALSE);
   dm_dataset_get_span (dataset, NULL, NULL, &start, &end);
@@ -285,8 +295,7 @@ test_layout_stays_while_panning (void)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (11);
   g_autoptr(DmDataset) dataset = dm_test_random_dataset (rand, 20000, 4);
-  PangoContext *pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans 11");
+  PangoContext *pango = create_pango ();
   g_autoptr(GArray) before = g_array_new (FALSE, FALSE, sizeof (DmLayoutItem));
   double start;
   double end;
@@ -294,8 +303,6 @@ test_layout_stays_while_panning (void)
   DmScene scene;
   guint clusters = 0;
 
-  pango_cairo_context_set_resolution (pango, 96);
-  pango_context_set_font_description (pango, font);
   setup_scene (&scene, dataset, pango, 1, FALSE);
   dm_dataset_get_span (dataset, NULL, NULL, &start, &end);
   dm_time_scale_fit (&scene.scale, start, end, dm_scene_get_time_width (&scene), 24);
@@ -373,12 +380,9 @@ test_rows_on_whole_pixels (void)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (11);
   g_autoptr(DmDataset) dataset = dm_test_random_dataset (rand, 2000, 3);
-  PangoContext *pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans 11");
+  PangoContext *pango = create_pango ();
   guint odd = 0;
 
-  pango_cairo_context_set_resolution (pango, 96);
-  pango_context_set_font_description (pango, font);
   for (int extra = 0; extra < 8; extra++)
     {
       DmScene scene;
@@ -428,8 +432,7 @@ test_cache_invalidation (void)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (7);
   g_autoptr(DmDataset) dataset = dm_test_random_dataset (rand, 2000, 3);
-  PangoContext *pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans 11");
+  PangoContext *pango = create_pango ();
   double start;
   double end;
   DmScene scene;
@@ -438,8 +441,6 @@ test_cache_invalidation (void)
   guint texts = 0;
   cairo_surface_t *surface;
 
-  pango_cairo_context_set_resolution (pango, 96);
-  pango_context_set_font_description (pango, font);
   setup_scene (&scene, dataset, pango, 1, TRUE);
   dm_dataset_get_span (dataset, NULL, NULL, &start, &end);
   dm_time_scale_fit (&scene.scale, start, end, dm_scene_get_time_width (&scene), 24);
