@@ -48,6 +48,9 @@ struct _DmSourcesDialog
   char                 *tag_id;   /* of the tag edited, events have it */
   GtkWidget            *problem;
   GtkWidget            *form;     /* keeps the rows above */
+  GtkWidget            *form_focus; /* in the form, focused as it shows */
+  GtkWidget            *subpages; /* weak: the leaflet forms slide in */
+  gulong                subpages_handler; /* a form waits for it */
   GPtrArray            *form_rows; /* that may be marked wrong */
   gboolean            (*save) (DmSourcesDialog *self);
   GFile                *chosen;
@@ -526,8 +529,49 @@ form_new (DmSourcesDialog  *self,
 
   gtk_widget_set_vexpand (page, TRUE);
   gtk_box_append (GTK_BOX (box), page);
-  adw_preferences_window_present_subpage (ADW_PREFERENCES_WINDOW (self), box);
   return ADW_PREFERENCES_PAGE (page);
+}
+
+static gboolean
+subpages_sliding (DmSourcesDialog *self)
+{
+  return self->subpages != NULL
+         && adw_leaflet_get_child_transition_running (ADW_LEAFLET (self->subpages));
+}
+
+static void
+form_present (DmSourcesDialog *self)
+{
+  GtkWidget *parent;
+
+  if (subpages_sliding (self))
+    return;
+  g_clear_signal_handler (&self->subpages_handler, self->subpages);
+  adw_preferences_window_present_subpage (ADW_PREFERENCES_WINDOW (self), self->form);
+  parent = gtk_widget_get_parent (self->form);
+  if (ADW_IS_LEAFLET (parent))
+    g_set_weak_pointer (&self->subpages, parent);
+  gtk_widget_grab_focus (self->form_focus);
+}
+
+/* Slides the form made last in, with @focus (in it) focused. A form
+ * asked for while the last one still slides out (Add pressed right after
+ * Save) waits for it to go: libadwaita 1.2 cuts that slide short, and
+ * its end then removes every subpage but the one it thinks is shown,
+ * the new one included, before reading the freed page. */
+static void
+form_show (DmSourcesDialog *self,
+           GtkWidget       *focus)
+{
+  self->form_focus = focus;
+  if (subpages_sliding (self))
+    {
+      if (self->subpages_handler == 0)
+        self->subpages_handler = g_signal_connect_swapped (self->subpages, "notify::child-transition-running",
+                                                           G_CALLBACK (form_present), self);
+      return;
+    }
+  form_present (self);
 }
 
 static void
@@ -573,7 +617,7 @@ show_form (DmSourcesDialog *self,
   adw_preferences_group_add (text_group, self->file_row);
   adw_preferences_page_add (page, text_group);
 
-  gtk_widget_grab_focus (self->title_vi_row);
+  form_show (self, self->title_vi_row);
 }
 
 /* Kinds */
@@ -841,7 +885,7 @@ show_kind_form (DmSourcesDialog *self,
   g_signal_connect_swapped (self->color_row, "changed", G_CALLBACK (color_changed_cb), self);
   adw_preferences_page_add (page, glyph_group_new (self));
 
-  gtk_widget_grab_focus (adding ? self->id_row : self->title_vi_row);
+  form_show (self, adding ? self->id_row : self->title_vi_row);
 }
 
 static void
@@ -994,7 +1038,7 @@ show_tag_form (DmSourcesDialog *self,
   self->title_en_row = form_entry (self, group, _("Label (English)"), tag != NULL ? tag->label.en : NULL);
   adw_preferences_page_add (page, group);
 
-  gtk_widget_grab_focus (id == NULL ? self->id_row : self->title_vi_row);
+  form_show (self, id == NULL ? self->id_row : self->title_vi_row);
 }
 
 static void
@@ -1138,6 +1182,9 @@ dm_sources_dialog_dispose (GObject *object)
     gtk_native_dialog_destroy (self->chooser);
   g_clear_object (&self->chooser);
   g_clear_object (&self->chosen);
+  if (self->subpages != NULL)
+    g_clear_signal_handler (&self->subpages_handler, self->subpages);
+  g_clear_weak_pointer (&self->subpages);
   g_clear_object (&self->form);
   g_clear_pointer (&self->file_name, g_free);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
