@@ -497,6 +497,55 @@ test_cache_invalidation (void)
   g_object_unref (pango);
 }
 
+/* Labels laid out are kept from frame to frame (a zoom step draws every
+ * item again), but never outlive the fonts they were laid out in: given
+ * another Pango context (the view's, when it moves to another window),
+ * the scene that kept them draws what a new scene draws. */
+static void
+test_texts_follow_fonts (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  g_autoptr(DmDataset) dataset = dm_test_random_dataset (rand, 300, 3);
+  PangoContext *pango = create_pango ();
+  PangoContext *larger = create_pango ();
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans 15");
+  cairo_surface_t *kept;
+  cairo_surface_t *fresh;
+  double start;
+  double end;
+  guint laid_out;
+  DmScene scene;
+  DmScene other;
+
+  setup_scene (&scene, dataset, pango, 1, FALSE);
+  dm_dataset_get_span (dataset, NULL, NULL, &start, &end);
+  dm_time_scale_fit (&scene.scale, start, end, dm_scene_get_time_width (&scene), 24);
+  cairo_surface_destroy (render (&scene));
+  laid_out = g_hash_table_size (scene.texts);
+  g_assert_cmpuint (laid_out, >, 10);
+
+  /* The next frame lays out nothing new. */
+  cairo_surface_destroy (render (&scene));
+  g_assert_cmpuint (g_hash_table_size (scene.texts), ==, laid_out);
+
+  /* Larger text, in another context, as the view hears of it. */
+  pango_context_set_font_description (larger, font);
+  scene.pango = larger;
+  dm_scene_reset_labels (&scene);
+  kept = render (&scene);
+  setup_scene (&other, dataset, larger, 1, FALSE);
+  other.scale = scene.scale;
+  fresh = render (&other);
+  assert_same_picture (kept, fresh, "larger-text");
+
+  cairo_surface_destroy (kept);
+  cairo_surface_destroy (fresh);
+  dm_scene_clear (&scene);
+  dm_scene_clear (&other);
+  g_object_unref (larger);
+  g_object_unref (pango);
+}
+
 /* The kind glyphs come with the render library (this test links no UI):
  * every glyph the bundled dataset names is there, and is drawn in its
  * lane's header. */
@@ -780,6 +829,7 @@ main (int   argc,
       g_test_add_data_func (path, &cases[i], test_cache_matches_direct);
     }
   g_test_add_func ("/scene/cache/invalidation", test_cache_invalidation);
+  g_test_add_func ("/scene/cache/texts-follow-fonts", test_texts_follow_fonts);
   g_test_add_func ("/scene/glyphs", test_glyphs);
   g_test_add_func ("/scene/contrast", test_contrast);
   g_test_add_func ("/scene/layout/stays-while-panning", test_layout_stays_while_panning);

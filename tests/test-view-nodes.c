@@ -122,9 +122,13 @@ count_differences (cairo_surface_t *a,
 
 /* Several frames, as while the view stays (the scene keeps an image of a
  * few items more at each), each the same as the scene drawn whole: only
- * the rounding of blending pieces one by one may differ, by a few levels
- * (a node kept when it should have gone differs by a hundred or more).
- * Returns the picture of the last. */
+ * the rounding of blending pieces one by one may differ, by a few levels,
+ * and the edges of shapes GTK draws (an item told as shapes, not kept),
+ * by up to 20 at the slant of a small circle's outline (a node kept when
+ * it should have gone differs by a hundred or more). Returns the picture
+ * of the last. */
+#define TOLERANCE 24
+
 static cairo_surface_t *
 assert_nodes_match (Fixture    *f,
                     const char *step)
@@ -142,7 +146,7 @@ assert_nodes_match (Fixture    *f,
       g_clear_pointer (&nodes, cairo_surface_destroy);
       nodes = render_nodes (f);
       scene = render_scene (f);
-      differing = count_differences (nodes, scene, 16, &worst);
+      differing = count_differences (nodes, scene, TOLERANCE, &worst);
       if (differing > 0)
         {
           g_autofree char *name_a = g_strdup_printf ("%s/view-nodes-%s.png", g_get_tmp_dir (), step);
@@ -150,8 +154,8 @@ assert_nodes_match (Fixture    *f,
 
           cairo_surface_write_to_png (nodes, name_a);
           cairo_surface_write_to_png (scene, name_b);
-          g_error ("%s, frame %u: %u channel values differ by more than 16 (worst %d); see %s and %s",
-                   step, frame, differing, worst, name_a, name_b);
+          g_error ("%s, frame %u: %u channel values differ by more than %d (worst %d); see %s and %s",
+                   step, frame, differing, TOLERANCE, worst, name_a, name_b);
         }
       cairo_surface_destroy (scene);
       f->compared++;
@@ -424,10 +428,11 @@ test_lane_scroll (Fixture       *f,
   cairo_surface_destroy (before);
 }
 
-/* A bar wider than the view is told in parts (describe_bar_in_parts()
- * in dm-scene.c): a stated range across the whole view, dashed ranges
- * with their ends in view, the same dimmed by a search, and pans by a
- * fraction of a pixel, each frame the same as the bars drawn whole. */
+/* A stated range across the whole view is told as a shape, cut a little
+ * past the view's edges (draw_rounded() in dm-scene.c); a dashed bar
+ * wide in view is told in parts (describe_bar_in_parts()): with its start
+ * in view, panned by a fraction of a pixel, and dimmed by a search, each
+ * frame the same as the bars drawn whole. */
 static void
 test_wide_bars (Fixture       *f,
                 gconstpointer  data)
@@ -440,6 +445,7 @@ test_wide_bars (Fixture       *f,
   g_autofree guint8 *matches = g_new0 (guint8, n);
   double span;
   guint parts;
+  guint shapes;
 
   g_assert_nonnull (plan);
   g_assert_nonnull (summit);
@@ -449,20 +455,22 @@ test_wide_bars (Fixture       *f,
   /* Inside the plan: its bar crosses the view, both ends out of it. */
   span = plan->axis_end - plan->axis_start;
   parts = scene->bars_in_parts;
+  shapes = scene->items_as_shapes;
   set_range (f, plan->axis_start + 0.3 * span, plan->axis_start + 0.6 * span);
   assert_step (f, &before, "stated-across", TRUE);
-  g_assert_cmpuint (scene->bars_in_parts, >, parts);
+  g_assert_cmpuint (scene->items_as_shapes, >, shapes);
+  g_assert_cmpuint (scene->bars_in_parts, ==, parts);
 
-  /* Around the summit: dashed bars with both ends in view, then panned
-   * by a third and a fifth of a pixel at a time. */
+  /* The summit's dashed bar, its start in view and too wide to be kept
+   * as an image, panned by a third and a fifth of a pixel at a time. */
   span = summit->axis_end - summit->axis_start;
   for (guint pan = 0; pan < 4; pan++)
     {
       g_autofree char *step = g_strdup_printf ("dashed-%u", pan);
-      double shift = pan * span * 1.2 / 1000 / (pan % 2 == 0 ? 3 : 5);
+      double shift = pan * span * 0.35 / 1000 / (pan % 2 == 0 ? 3 : 5);
 
       parts = scene->bars_in_parts;
-      set_range (f, summit->axis_start - span * 0.1 + shift, summit->axis_end + span * 0.1 + shift);
+      set_range (f, summit->axis_start - span * 0.05 + shift, summit->axis_start + span * 0.3 + shift);
       assert_step (f, &before, step, pan == 0);
       g_assert_cmpuint (scene->bars_in_parts, >, parts);
     }

@@ -79,6 +79,7 @@ dm_scene_clear (DmScene *scene)
   g_clear_pointer (&scene->lane_tops, g_array_unref);
   g_clear_pointer (&scene->kind_colors, g_array_unref);
   g_clear_pointer (&scene->item_images, g_hash_table_unref);
+  g_clear_pointer (&scene->texts, g_hash_table_unref);
   g_clear_pointer (&scene->lanes_tops_drawn, g_array_unref);
 }
 
@@ -246,6 +247,119 @@ create_layout (DmScene    *scene,
   pango_layout_set_single_paragraph_mode (layout, TRUE);
 
   return layout;
+}
+
+/* Text laid out, cut to a width, kept from frame to frame: a zoom step
+ * draws every item in view again, and shaping their labels anew was half
+ * of telling them. Keyed by what the text says, not whose it is, so an
+ * edit or other data need not drop any; other fonts drop them all. */
+
+typedef struct
+{
+  char *text;
+  int   width;  /* Pango units, -1: not cut */
+} TextKey;
+
+typedef struct
+{
+  TextKey      key;
+  PangoLayout *layout;
+  guint64      frame;   /* the last draw_time() it was used in */
+} Text;
+
+static guint
+text_key_hash (gconstpointer data)
+{
+  const TextKey *key = data;
+
+  return g_str_hash (key->text) * 31 + (guint) key->width;
+}
+
+static gboolean
+text_key_equal (gconstpointer a,
+                gconstpointer b)
+{
+  const TextKey *ka = a;
+  const TextKey *kb = b;
+
+  return ka->width == kb->width && strcmp (ka->text, kb->text) == 0;
+}
+
+static void
+text_free (gpointer data)
+{
+  Text *text = data;
+
+  g_free (text->key.text);
+  g_object_unref (text->layout);
+  g_free (text);
+}
+
+/* @text laid out in one line, cut with an ellipsis at @max_width (0: not
+ * cut); a new reference. */
+static PangoLayout *
+text_layout (DmScene    *scene,
+             const char *text,
+             double      max_width)
+{
+  TextKey key = { (char *) text, max_width > 0 ? (int) (max_width * PANGO_SCALE) : -1 };
+  Text *entry;
+
+  /* Text that fits needs no cutting: the same layout, whatever the room
+   * (which changes at every zoom step), shows it. */
+  if (key.width >= 0)
+    {
+      PangoLayout *whole = text_layout (scene, text, 0);
+      int width;
+
+      pango_layout_get_size (whole, &width, NULL);
+      if (width <= key.width)
+        return whole;
+      g_object_unref (whole);
+    }
+
+  if (scene->texts == NULL)
+    scene->texts = g_hash_table_new_full (text_key_hash, text_key_equal, NULL, text_free);
+  if (scene->texts_pango != scene->pango || scene->texts_serial != pango_context_get_serial (scene->pango))
+    {
+      g_hash_table_remove_all (scene->texts);
+      scene->texts_pango = scene->pango;
+      scene->texts_serial = pango_context_get_serial (scene->pango);
+    }
+
+  entry = g_hash_table_lookup (scene->texts, &key);
+  if (entry == NULL)
+    {
+      entry = g_new0 (Text, 1);
+      entry->key.text = g_strdup (text);
+      entry->key.width = key.width;
+      entry->layout = create_layout (scene, text);
+      if (key.width >= 0)
+        {
+          pango_layout_set_width (entry->layout, key.width);
+          pango_layout_set_ellipsize (entry->layout, PANGO_ELLIPSIZE_END);
+        }
+      g_hash_table_insert (scene->texts, &entry->key, entry);
+    }
+  entry->frame = scene->texts_frame;
+
+  return g_object_ref (entry->layout);
+}
+
+/* Those not drawn in this frame or the one before go. */
+static void
+trim_texts (DmScene *scene)
+{
+  GHashTableIter iter;
+  Text *text;
+
+  scene->texts_frame++;
+  if (scene->texts == NULL)
+    return;
+  g_hash_table_iter_init (&iter, scene->texts);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &text))
+    if (text->frame + 2 < scene->texts_frame)
+      g_hash_table_iter_remove (&iter);
 }
 
 static const char *
@@ -755,6 +869,108 @@ rounded_rect (cairo_t *cr,
 /* The scene told to a sink (dm_scene_describe_time()): its pieces go
  * there, in scene pixels, rather than onto @cr, which only places them. */
 
+/* A sink that takes shapes and text (DmSceneSink.shape) is told them
+ * rather than handed pieces drawn with cairo. */
+static gboolean
+telling_shapes (const DmScene *scene)
+{
+  return scene->sink != NULL && scene->sink->shape != NULL;
+}
+
+#define SHAPE_BEYOND 64 /* px: how far past the view a shape told goes */
+
+/* The outline, and the fill, of the path on @cr. */
+static void
+finish_shape (cairo_t       *cr,
+              const DmColor *fill,
+              double         fill_alpha,
+              const DmColor *line,
+              double         line_alpha,
+              double         line_width,
+              gboolean       dashed)
+{
+  if (fill != NULL)
+    {
+      set_color (cr, fill, fill_alpha);
+      cairo_fill_preserve (cr);
+    }
+  set_color (cr, line, line_alpha);
+  cairo_set_line_width (cr, line_width);
+  /* Inferred and approximate dates have a dashed outline. */
+  if (dashed)
+    {
+      static const double dash[] = { 3, 2 };
+      cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+    }
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+}
+
+/* A rounded rectangle filled with @fill (NULL: not filled) and outlined
+ * @line_width wide, dashed if @dashed: onto @cr, or told to a sink that
+ * takes shapes (never a dashed one: those go onto pieces). A bar far
+ * wider than the view is told only as far as a little past it. */
+static void
+draw_rounded (DmScene       *scene,
+              cairo_t       *cr,
+              double         x,
+              double         y,
+              double         w,
+              double         h,
+              double         r,
+              const DmColor *fill,
+              double         fill_alpha,
+              const DmColor *line,
+              double         line_alpha,
+              double         line_width,
+              gboolean       dashed)
+{
+  if (telling_shapes (scene))
+    {
+      double x1;
+
+      g_assert (!dashed);
+      r = MIN (r, MIN (w, h) / 2);
+      cairo_user_to_device (cr, &x, &y);
+      x1 = MIN (x + w, scene->width + SHAPE_BEYOND);
+      x = MAX (x, -SHAPE_BEYOND);
+      if (x1 > x)
+        scene->sink->shape (scene->sink_data, x, y, x1 - x, h, r, fill, fill_alpha, line, line_alpha, line_width);
+      return;
+    }
+
+  rounded_rect (cr, x, y, w, h, r);
+  finish_shape (cr, fill, fill_alpha, line, line_alpha, line_width, dashed);
+}
+
+/* The same, for a circle of @r round (@cx, @cy). */
+static void
+draw_circle (DmScene       *scene,
+             cairo_t       *cr,
+             double         cx,
+             double         cy,
+             double         r,
+             const DmColor *fill,
+             double         fill_alpha,
+             const DmColor *line,
+             double         line_alpha,
+             double         line_width,
+             gboolean       dashed)
+{
+  if (telling_shapes (scene))
+    {
+      g_assert (!dashed);
+      cairo_user_to_device (cr, &cx, &cy);
+      scene->sink->shape (scene->sink_data, cx - r, cy - r, 2 * r, 2 * r, r,
+                          fill, fill_alpha, line, line_alpha, line_width);
+      return;
+    }
+
+  cairo_new_path (cr);
+  cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
+  finish_shape (cr, fill, fill_alpha, line, line_alpha, line_width, dashed);
+}
+
 static void
 fill_rect (DmScene       *scene,
            cairo_t       *cr,
@@ -850,14 +1066,14 @@ draw_text (DmScene        *scene,
            const DmColor  *color,
            double          alpha)
 {
-  g_autoptr(PangoLayout) layout = create_layout (scene, text);
+  g_autoptr(PangoLayout) layout = text_layout (scene, text, max_width);
 
-  if (max_width > 0)
+  if (telling_shapes (scene))
     {
-      pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      cairo_user_to_device (cr, &x, &y);
+      scene->sink->text (scene->sink_data, layout, x, y, color, alpha);
+      return;
     }
-
   if (scene->sink != NULL)
     {
       PangoRectangle ink;
@@ -1459,38 +1675,15 @@ draw_event_mark (DmScene            *scene,
     {
       /* A range is a bar; a date of coarse precision is the faint span it
        * really covers, not a point on its first day. */
-      rounded_rect (cr, item->x0, y, w, h, 4);
-      set_color (cr, color, (range ? 0.35 : 0.15) * alpha);
-      cairo_fill_preserve (cr);
-      set_color (cr, color, alpha);
-      cairo_set_line_width (cr, range ? 2 : 1);
+      draw_rounded (scene, cr, item->x0, y, w, h, 4, color, (range ? 0.35 : 0.15) * alpha,
+                    color, alpha, range ? 2 : 1, !stated);
     }
   else
-    {
-      cairo_new_path (cr);
-      cairo_arc (cr, (item->x0 + item->x1) / 2, cy, scene->metrics.marker_size / 2 - 1, 0, 2 * G_PI);
-      set_color (cr, color, (stated ? 1 : 0.25) * alpha);
-      cairo_fill_preserve (cr);
-      set_color (cr, color, alpha);
-      cairo_set_line_width (cr, 2);
-    }
-
-  /* Inferred and approximate dates have a dashed outline. */
-  if (!stated)
-    {
-      static const double dash[] = { 3, 2 };
-      cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
-    }
-  cairo_stroke (cr);
-  cairo_set_dash (cr, NULL, 0, 0);
+    draw_circle (scene, cr, (item->x0 + item->x1) / 2, cy, scene->metrics.marker_size / 2 - 1,
+                 color, (stated ? 1 : 0.25) * alpha, color, alpha, 2, !stated);
 
   if (selected)
-    {
-      rounded_rect (cr, item->x0 - 3, y - 3, w + 6, h + 6, 6);
-      set_color (cr, accent, 1);
-      cairo_set_line_width (cr, 2);
-      cairo_stroke (cr);
-    }
+    draw_rounded (scene, cr, item->x0 - 3, y - 3, w + 6, h + 6, 6, NULL, 0, accent, 1, 2, FALSE);
 }
 
 /* Draws @item, whose coordinates snap_item() has made whole pixels;
@@ -1514,21 +1707,13 @@ draw_item (DmScene            *scene,
     {
       g_autofree char *count = g_strdup_printf ("%u", item->count);
 
-      set_color (cr, &color, 0.25);
-      rounded_rect (cr, item->x0, y, item->x1 - item->x0, h, h / 2);
-      cairo_fill_preserve (cr);
-      set_color (cr, &color, DM_SCENE_OUTLINE_ALPHA);
-      cairo_set_line_width (cr, 1);
-      cairo_stroke (cr);
+      draw_rounded (scene, cr, item->x0, y, item->x1 - item->x0, h, h / 2,
+                    &color, 0.25, &color, DM_SCENE_OUTLINE_ALPHA, 1, FALSE);
 
       /* The selected event is in here: say so, it cannot be seen itself. */
       if (holds_selection)
-        {
-          rounded_rect (cr, item->x0 - 3, y - 3, item->x1 - item->x0 + 6, h + 6, h / 2 + 3);
-          set_color (cr, accent, 1);
-          cairo_set_line_width (cr, 2);
-          cairo_stroke (cr);
-        }
+        draw_rounded (scene, cr, item->x0 - 3, y - 3, item->x1 - item->x0 + 6, h + 6, h / 2 + 3,
+                      NULL, 0, accent, 1, 2, FALSE);
       if (item->label_inside)
         {
           /* Inside, it ends where its room does: the bar may end past
@@ -1971,6 +2156,65 @@ describe_bar_in_parts (DmScene            *scene,
   return TRUE;
 }
 
+/* An item told to a sink that takes shapes and text: as those, but for
+ * an open-ended or dashed mark, drawn onto a piece of its own (or, a bar
+ * wide in view, in parts), its label told as text. A frame that draws
+ * every item again (a zoom step) then hands GTK no picture to make,
+ * clear and copy for any of the others. */
+static void
+tell_item (DmScene            *scene,
+           cairo_t            *cr,
+           const DmLayoutItem *item,
+           gboolean            holds_selection,
+           const DmColor      *fg,
+           const DmColor      *accent)
+{
+  const DmEvent *event;
+  double alpha;
+  double y;
+  double tail_left;
+  double tail_right;
+  DmColor color;
+  cairo_t *piece;
+
+  scene->items_as_shapes++;
+  if (item->type == DM_LAYOUT_CLUSTER)
+    {
+      draw_item (scene, cr, item, holds_selection, fg, accent);
+      return;
+    }
+  event = dm_dataset_get_event (scene->dataset, item->position);
+  if (!dm_event_is_open (event) && event->certainty == DM_CERTAINTY_STATED)
+    {
+      draw_item (scene, cr, item, holds_selection, fg, accent);
+      return;
+    }
+  if (describe_bar_in_parts (scene, cr, item, fg, accent))
+    return;
+
+  /* The mark on a piece as far as it reaches: its outline, the
+   * selection's ring, an open date's tail; no farther than the view. */
+  alpha = scene->matches != NULL && !scene->matches[item->position] ? 0.3 : 1;
+  y = dm_scene_get_row_y (scene, item->lane, item->row);
+  open_tail_extent (scene, item->position, &tail_left, &tail_right);
+  dm_scene_get_kind_color (scene, item->lane, &color);
+  {
+    double x0 = MAX (item->x0 - MAX (ITEM_MARGIN, ceil (tail_left)), -ITEM_MARGIN);
+    double x1 = MIN (item->x1 + MAX (ITEM_MARGIN, ceil (tail_right)), scene->width - scene->header_width + ITEM_MARGIN);
+    const DmSceneSink *sink = scene->sink;
+
+    if (x1 > x0)
+      {
+        piece = begin_piece (scene, cr, x0, y - ITEM_MARGIN, x1 - x0, scene->row_height + 2 * ITEM_MARGIN);
+        scene->sink = NULL;
+        draw_event_mark (scene, piece, item, &color, accent, alpha);
+        scene->sink = sink;
+        end_piece (scene, piece);
+      }
+  }
+  draw_item_label (scene, cr, item, fg, alpha);
+}
+
 /* An item drawn, not copied: onto @cr, or a piece of its own. */
 static void
 draw_item_piece (DmScene            *scene,
@@ -1988,6 +2232,11 @@ draw_item_piece (DmScene            *scene,
   if (scene->sink == NULL)
     {
       draw_item (scene, cr, item, holds_selection, fg, accent);
+      return;
+    }
+  if (telling_shapes (scene))
+    {
+      tell_item (scene, cr, item, holds_selection, fg, accent);
       return;
     }
   if (describe_bar_in_parts (scene, cr, item, fg, accent))
@@ -2283,6 +2532,7 @@ draw_time (DmScene *scene,
   if (scene->dataset == NULL || width <= scene->header_width)
     return;
 
+  trim_texts (scene);
   cairo_save (cr);
   cairo_translate (cr, scene->header_width, 0);
   clip_rect (scene, cr, 0, 0, width - scene->header_width, height);

@@ -98,12 +98,18 @@ typedef struct
   gboolean         layout_valid;
   double           layout_offset;  /* the view's left in the layout, px */
   GHashTable      *item_images;    /* ItemKey → ItemImage (dm-scene.c) */
+  GHashTable      *texts;          /* TextKey → Text (dm-scene.c): labels
+                                    * laid out, kept while they are drawn */
+  PangoContext    *texts_pango;    /* … and the fonts they were laid out in */
+  guint            texts_serial;
+  guint64          texts_frame;
   gsize            item_bytes;
   guint64          frame;
   guint            images_made;    /* counts, for tests and the benchmark */
   guint            images_reused;
   guint            frame_made;     /* … in the last frame */
   guint            bars_in_parts;  /* … bars told as their parts */
+  guint            items_as_shapes; /* … items told as shapes and text */
   guint            frame_reused;
   struct {                         /* what the images were drawn with */
     DmColor        foreground;
@@ -178,6 +184,29 @@ typedef struct _DmSceneSink
                           double           width,
                           double           height);
   void      (*pop_clip)  (gpointer         data);
+  /* Both or neither (NULL: items and text are drawn onto pieces): a
+   * rounded rectangle, @radius at its corners (a circle when that is
+   * half its width and height), filled with @fill at @fill_alpha (@fill
+   * NULL: not filled) and outlined by a line @line_width wide centred on
+   * its edge, in @line at @line_alpha. */
+  void      (*shape)     (gpointer         data,
+                          double           x,
+                          double           y,
+                          double           width,
+                          double           height,
+                          double           radius,
+                          const DmColor   *fill,
+                          double           fill_alpha,
+                          const DmColor   *line,
+                          double           line_alpha,
+                          double           line_width);
+  /* @layout, its top left at (@x, @y), in @color at @alpha. */
+  void      (*text)      (gpointer         data,
+                          PangoLayout     *layout,
+                          double           x,
+                          double           y,
+                          const DmColor   *color,
+                          double           alpha);
 } DmSceneSink;
 
 void         dm_scene_init             (DmScene        *scene);

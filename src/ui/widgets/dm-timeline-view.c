@@ -923,6 +923,63 @@ piece_pop_clip (gpointer data)
   gtk_snapshot_pop (pieces->snapshot);
 }
 
+/* Shapes and text as GSK's own nodes, which both renderers draw straight
+ * onto the window (a cairo node is made into a picture of its own and
+ * copied, at every frame, by GTK 4.8's cairo renderer). */
+static void
+piece_shape (gpointer       data,
+             double         x,
+             double         y,
+             double         width,
+             double         height,
+             double         radius,
+             const DmColor *fill,
+             double         fill_alpha,
+             const DmColor *line,
+             double         line_alpha,
+             double         line_width)
+{
+  Pieces *pieces = data;
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (x, y, width, height);
+  GskRoundedRect shape;
+
+  gsk_rounded_rect_init_from_rect (&shape, &bounds, radius);
+  if (fill != NULL)
+    {
+      GdkRGBA rgba = { fill->red, fill->green, fill->blue, fill->alpha * fill_alpha };
+
+      gtk_snapshot_push_rounded_clip (pieces->snapshot, &shape);
+      gtk_snapshot_append_color (pieces->snapshot, &rgba, &bounds);
+      gtk_snapshot_pop (pieces->snapshot);
+    }
+  /* A line centred on the edge: a border from half its width outside. */
+  {
+    GdkRGBA rgba = { line->red, line->green, line->blue, line->alpha * line_alpha };
+    const GdkRGBA colors[4] = { rgba, rgba, rgba, rgba };
+    const float widths[4] = { line_width, line_width, line_width, line_width };
+
+    gsk_rounded_rect_shrink (&shape, -line_width / 2, -line_width / 2, -line_width / 2, -line_width / 2);
+    gtk_snapshot_append_border (pieces->snapshot, &shape, widths, colors);
+  }
+}
+
+static void
+piece_text (gpointer       data,
+            PangoLayout   *layout,
+            double         x,
+            double         y,
+            const DmColor *color,
+            double         alpha)
+{
+  Pieces *pieces = data;
+  GdkRGBA rgba = { color->red, color->green, color->blue, color->alpha * alpha };
+
+  gtk_snapshot_save (pieces->snapshot);
+  gtk_snapshot_translate (pieces->snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gtk_snapshot_append_layout (pieces->snapshot, layout, &rgba);
+  gtk_snapshot_restore (pieces->snapshot);
+}
+
 static const DmSceneSink pieces_sink = {
   piece_rect,
   piece_begin,
@@ -930,6 +987,22 @@ static const DmSceneSink pieces_sink = {
   piece_image,
   piece_push_clip,
   piece_pop_clip,
+  piece_shape,
+  piece_text,
+};
+
+/* GL (llvmpipe, measured) draws an item's rounded clips and text nodes
+ * at more cost than the one texture of a piece: there, items stay
+ * pieces. */
+static const DmSceneSink textures_sink = {
+  piece_rect,
+  piece_begin,
+  piece_end,
+  piece_image,
+  piece_push_clip,
+  piece_pop_clip,
+  NULL,
+  NULL,
 };
 
 /* Lanes that scroll say so, and how far, as an overlay scrollbar would:
@@ -990,14 +1063,14 @@ dm_timeline_view_snapshot (GtkWidget   *widget,
     {
       Pieces lanes = { gtk_snapshot_new (), width, height, pieces.textures, 0, 0, NULL };
 
-      dm_scene_describe_lanes (&self->scene, &pieces_sink, &lanes);
+      dm_scene_describe_lanes (&self->scene, pieces.textures ? &textures_sink : &pieces_sink, &lanes);
       g_clear_pointer (&self->lanes_node, gsk_render_node_unref);
       self->lanes_node = gtk_snapshot_free_to_node (lanes.snapshot);
       self->lanes_drawn = TRUE;
     }
   if (self->lanes_node != NULL)
     gtk_snapshot_append_node (snapshot, self->lanes_node);
-  dm_scene_describe_time (&self->scene, &pieces_sink, &pieces);
+  dm_scene_describe_time (&self->scene, pieces.textures ? &textures_sink : &pieces_sink, &pieces);
 
   if (lane_scroll_bar (self, &bar))
     {
