@@ -1469,17 +1469,8 @@ draw_open_mark (DmScene       *scene,
     rounded_rect (cr, x0, y, w, h, 4);
   else
     cairo_arc (cr, (x0 + x1) / 2, cy, r, 0, 2 * G_PI);
-  set_color (cr, color, (coarse ? 0.1 : 0.15) * alpha);
-  cairo_fill_preserve (cr);
-  set_color (cr, color, dm_scene_get_open_alpha (scene, color) * alpha);
-  cairo_set_line_width (cr, coarse ? 1 : 1.5);
-  if (certainty != DM_CERTAINTY_STATED)
-    {
-      static const double dash[] = { 3, 2 };
-      cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
-    }
-  cairo_stroke (cr);
-  cairo_set_dash (cr, NULL, 0, 0);
+  finish_shape (cr, color, (coarse ? 0.1 : 0.15) * alpha, color, dm_scene_get_open_alpha (scene, color) * alpha,
+                coarse ? 1 : 1.5, certainty != DM_CERTAINTY_STATED);
 }
 
 static void

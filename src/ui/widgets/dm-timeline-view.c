@@ -991,19 +991,6 @@ static const DmSceneSink pieces_sink = {
   piece_text,
 };
 
-/* GL (llvmpipe, measured) draws an item's rounded clips and text nodes
- * at more cost than the one texture of a piece: there, items stay
- * pieces. */
-static const DmSceneSink textures_sink = {
-  piece_rect,
-  piece_begin,
-  piece_end,
-  piece_image,
-  piece_push_clip,
-  piece_pop_clip,
-  NULL,
-  NULL,
-};
 
 /* Lanes that scroll say so, and how far, as an overlay scrollbar would:
  * where it goes, or FALSE. */
@@ -1035,10 +1022,20 @@ dm_timeline_view_snapshot (GtkWidget   *widget,
   double height = gtk_widget_get_height (widget);
   GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
   Pieces pieces = { snapshot, width, height, renderer != NULL && !GSK_IS_CAIRO_RENDERER (renderer), 0, 0, NULL };
+  DmSceneSink sink = pieces_sink;
   graphene_rect_t bar;
 
   if (self->dataset == NULL || width <= self->scene.header_width)
     return;
+
+  /* GL (llvmpipe, measured) draws an item's rounded clips and text nodes
+   * at more cost than the one texture of a piece: there, items stay
+   * pieces. */
+  if (pieces.textures)
+    {
+      sink.shape = NULL;
+      sink.text = NULL;
+    }
 
   /* The layout first: how far the lanes scroll, and so the lanes' node
    * and the scroll bar, follow what the lanes take laid out. */
@@ -1063,14 +1060,14 @@ dm_timeline_view_snapshot (GtkWidget   *widget,
     {
       Pieces lanes = { gtk_snapshot_new (), width, height, pieces.textures, 0, 0, NULL };
 
-      dm_scene_describe_lanes (&self->scene, pieces.textures ? &textures_sink : &pieces_sink, &lanes);
+      dm_scene_describe_lanes (&self->scene, &sink, &lanes);
       g_clear_pointer (&self->lanes_node, gsk_render_node_unref);
       self->lanes_node = gtk_snapshot_free_to_node (lanes.snapshot);
       self->lanes_drawn = TRUE;
     }
   if (self->lanes_node != NULL)
     gtk_snapshot_append_node (snapshot, self->lanes_node);
-  dm_scene_describe_time (&self->scene, pieces.textures ? &textures_sink : &pieces_sink, &pieces);
+  dm_scene_describe_time (&self->scene, &sink, &pieces);
 
   if (lane_scroll_bar (self, &bar))
     {
