@@ -546,6 +546,127 @@ test_texts_follow_fonts (void)
   g_object_unref (pango);
 }
 
+static guint
+count_measured (const DmScene *scene)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < scene->label_widths->len; i++)
+    n += g_array_index (scene->label_widths, float, i) >= 0;
+  return n;
+}
+
+/* Labels measured ahead, in idle time (dm_scene_measure_ahead()): the
+ * nearest the view first, a little at a time, as far each side as the
+ * view spans, never a hidden event's, each as wide as the layout
+ * measures it; the layouts that follow are the same as those of a scene
+ * that measured only as it went. */
+static void
+test_measure_ahead (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (5);
+  g_autoptr(DmDataset) dataset = dm_test_random_dataset (rand, 3000, 3);
+  guint n = dm_dataset_get_n_events (dataset);
+  g_autofree guint8 *visible = g_new (guint8, n);
+  PangoContext *pango = create_pango ();
+  double start;
+  double end;
+  guint around;
+  guint before;
+  guint first = G_MAXUINT;
+  guint last = 0;
+  guint each_side;
+  gint64 expected = -1;
+  DmScene ahead;
+  DmScene lazy;
+
+  for (guint i = 0; i < n; i++)
+    visible[i] = i % 7 != 3;
+  setup_scene (&ahead, dataset, pango, 1, FALSE);
+  setup_scene (&lazy, dataset, pango, 1, FALSE);
+  ahead.visible = lazy.visible = visible;
+  dm_dataset_get_span (dataset, NULL, NULL, &start, &end);
+  dm_time_scale_fit (&ahead.scale, start, end, dm_scene_get_time_width (&ahead), 24);
+  ahead.scale.days_per_px /= 40;
+  ahead.scale.origin = (start + end) / 2;
+  lazy.scale = ahead.scale;
+  dm_scene_ensure_layout (&ahead);
+  dm_scene_ensure_layout (&lazy);
+  before = count_measured (&ahead);
+  g_assert_cmpuint (before, >, 0);
+  g_assert_cmpuint (before, <, n / 4);
+
+  /* No time given: one label, the nearest not measured, both ways in
+   * turn from the event in the middle of the layout. */
+  around = dm_layout_get_item (ahead.layout, dm_layout_get_n_items (ahead.layout) / 2)->position;
+  for (guint step = 0; expected < 0; step++)
+    {
+      gint64 position = step % 2 == 0 ? (gint64) around + step / 2 : (gint64) around - 1 - step / 2;
+
+      if (position >= 0 && position < n && visible[position] &&
+          g_array_index (ahead.label_widths, float, position) < 0)
+        expected = position;
+    }
+  g_assert_true (dm_scene_measure_ahead (&ahead, 0));
+  g_assert_cmpuint (count_measured (&ahead), ==, before + 1);
+  g_assert_cmpfloat (g_array_index (ahead.label_widths, float, expected), >, 0);
+
+  /* Then every visible one as far each side as the layout spans events,
+   * no hidden one, none farther; the scene given more time says there
+   * is no more. */
+  for (guint i = 0; i < dm_layout_get_n_items (ahead.layout); i++)
+    {
+      const DmLayoutItem *item = dm_layout_get_item (ahead.layout, i);
+
+      first = MIN (first, item->position);
+      last = MAX (last, item->position + item->count - 1);
+    }
+  each_side = MAX (last - first + 1, 64);
+  g_assert_cmpuint (each_side, <, n / 4);
+  while (dm_scene_measure_ahead (&ahead, 2000))
+    ;
+  for (guint i = 0; i < n; i++)
+    {
+      gboolean near = (gint64) i >= (gint64) around - each_side && i < around + each_side;
+
+      g_assert_cmpint (g_array_index (ahead.label_widths, float, i) >= 0, ==,
+                       (near && visible[i]) || g_array_index (lazy.label_widths, float, i) >= 0);
+    }
+  g_assert_false (dm_scene_measure_ahead (&ahead, 2000));
+
+  /* Out to the whole span: the same layout, measured ahead or not. */
+  ahead.scale.days_per_px *= 40;
+  lazy.scale = ahead.scale;
+  dm_scene_invalidate (&ahead);
+  dm_scene_invalidate (&lazy);
+  dm_scene_ensure_layout (&ahead);
+  dm_scene_ensure_layout (&lazy);
+  g_assert_cmpuint (dm_layout_get_n_items (ahead.layout), ==, dm_layout_get_n_items (lazy.layout));
+  for (guint i = 0; i < dm_layout_get_n_items (ahead.layout); i++)
+    {
+      const DmLayoutItem *a = dm_layout_get_item (ahead.layout, i);
+      const DmLayoutItem *b = dm_layout_get_item (lazy.layout, i);
+
+      g_assert_cmpint (a->type, ==, b->type);
+      g_assert_cmpuint (a->position, ==, b->position);
+      g_assert_cmpuint (a->count, ==, b->count);
+      g_assert_cmpuint (a->lane, ==, b->lane);
+      g_assert_cmpuint (a->row, ==, b->row);
+      g_assert_cmpfloat (a->x0, ==, b->x0);
+      g_assert_cmpfloat (a->x1, ==, b->x1);
+      g_assert_cmpfloat (a->label_x, ==, b->label_x);
+      g_assert_cmpfloat (a->label_width, ==, b->label_width);
+      g_assert_cmpuint (a->label_lines, ==, b->label_lines);
+    }
+  for (guint i = 0; i < n; i++)
+    if (g_array_index (lazy.label_widths, float, i) >= 0)
+      g_assert_cmpfloat (g_array_index (lazy.label_widths, float, i), ==, g_array_index (ahead.label_widths, float, i));
+
+  dm_scene_clear (&ahead);
+  dm_scene_clear (&lazy);
+  g_object_unref (pango);
+}
+
 /* The kind glyphs come with the render library (this test links no UI):
  * every glyph the bundled dataset names is there, and is drawn in its
  * lane's header. */
@@ -830,6 +951,7 @@ main (int   argc,
     }
   g_test_add_func ("/scene/cache/invalidation", test_cache_invalidation);
   g_test_add_func ("/scene/cache/texts-follow-fonts", test_texts_follow_fonts);
+  g_test_add_func ("/scene/measure-ahead", test_measure_ahead);
   g_test_add_func ("/scene/glyphs", test_glyphs);
   g_test_add_func ("/scene/contrast", test_contrast);
   g_test_add_func ("/scene/layout/stays-while-panning", test_layout_stays_while_panning);

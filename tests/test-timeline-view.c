@@ -761,6 +761,74 @@ test_overview_keyboard (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static guint
+labels_measured (DmScene *scene)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < scene->label_widths->len; i++)
+    n += g_array_index (scene->label_widths, float, i) >= 0;
+  return n;
+}
+
+/* The 128 events round the view's middle (64 each side, the least the
+ * view measures ahead): all measured. */
+static gboolean
+labels_near_measured (gpointer data)
+{
+  DmScene *scene = data;
+  guint middle = dm_layout_get_item (scene->layout, dm_layout_get_n_items (scene->layout) / 2)->position;
+
+  for (guint i = MAX (middle, 64) - 64; i < MIN (middle + 64, scene->label_widths->len); i++)
+    if (g_array_index (scene->label_widths, float, i) < 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* Zoomed in on a few of 3000 events, the view measures the labels of
+ * those round them between frames, before a zoom out needs them (a label
+ * measured as it comes into view made the slowest frames), and not the
+ * thousands far away. */
+static void
+test_measures_ahead (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (3);
+  g_autoptr(DmDataset) dataset = dm_test_random_dataset (rand, 3000, 4);
+  GtkWidget *window = gtk_window_new ();
+  DmTimelineView *view = DM_TIMELINE_VIEW (dm_timeline_view_new ());
+  DmScene *scene = dm_timeline_view_get_scene (view);
+  double start;
+  double end;
+  guint shown;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 600);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (view));
+  /* The first frame of the events already zoomed in. */
+  dm_timeline_view_set_dataset (view, dataset);
+  dm_dataset_get_span (dataset, NULL, NULL, &start, &end);
+  dm_timeline_view_set_range (view, (start + end) / 2, (start + end) / 2 + (end - start) / 200, FALSE);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (view));
+
+  /* What the frame showed is measured; most are not, yet. */
+  shown = labels_measured (scene);
+  g_test_message ("%u labels measured by the first frame", shown);
+  g_assert_cmpuint (scene->label_widths->len, ==, 3000);
+  g_assert_cmpuint (shown, >, 0);
+  g_assert_cmpuint (shown, <, 1000);
+
+  /* Left alone, the view measures those near, and stops. */
+  g_assert_cmpuint (dm_layout_get_n_items (scene->layout), >, 0);
+  g_assert_true (dm_test_run_until (labels_near_measured, scene, 10));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (labels_measured (scene), >=, 128);
+  g_assert_cmpuint (labels_measured (scene), <, 1000);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_finalize (void)
 {
@@ -796,6 +864,7 @@ main (int   argc,
   g_test_add ("/timeline-view/large-text", Fixture, NULL, fixture_setup, test_large_text, fixture_teardown);
   g_test_add ("/timeline-view/lanes-scroll", Fixture, NULL, fixture_setup, test_lanes_scroll, fixture_teardown);
   g_test_add_func ("/timeline-view/overview-keyboard", test_overview_keyboard);
+  g_test_add_func ("/timeline-view/measures-ahead", test_measures_ahead);
   g_test_add_func ("/timeline-view/finalize", test_finalize);
 
   return g_test_run ();

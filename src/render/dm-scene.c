@@ -445,6 +445,73 @@ measure_widths (DmScene *scene,
     }
 }
 
+/* Labels measured ahead: as many events each side of the view's middle,
+ * in the events' order (by time), as the layout spans (a zoom out to
+ * three times the span shows no more), within these bounds: a million
+ * labels would take 20 s. */
+#define MEASURE_AHEAD_LEAST 64
+#define MEASURE_AHEAD_MOST  2000
+
+gboolean
+dm_scene_measure_ahead (DmScene *scene,
+                        gint64   budget_us)
+{
+  gint64 until = g_get_monotonic_time () + budget_us;
+  guint n;
+  guint around;
+  guint first = G_MAXUINT;
+  guint last = 0;
+  guint each_side;
+
+  g_return_val_if_fail (scene != NULL, FALSE);
+
+  if (scene->dataset == NULL || scene->pango == NULL || dm_layout_get_n_items (scene->layout) == 0)
+    return FALSE;
+  n = dm_dataset_get_n_events (scene->dataset);
+  if (scene->label_widths->len != n)
+    return FALSE;
+
+  /* From the event in the middle of what was last laid out (the view may
+   * have moved since, a step at most while it animates), outwards, both
+   * ways in turn; again from the start when the view has moved (those
+   * measured since are passed over). */
+  around = dm_layout_get_item (scene->layout, dm_layout_get_n_items (scene->layout) / 2)->position;
+  if (around >= n)
+    return FALSE;
+  for (guint i = 0; i < dm_layout_get_n_items (scene->layout); i++)
+    {
+      const DmLayoutItem *item = dm_layout_get_item (scene->layout, i);
+
+      first = MIN (first, item->position);
+      last = MAX (last, item->position + MAX (item->count, 1) - 1);
+    }
+  each_side = CLAMP (last - first + 1, MEASURE_AHEAD_LEAST, MEASURE_AHEAD_MOST);
+  if (around != scene->ahead.around || scene->ahead.labels_serial != scene->labels_serial)
+    {
+      scene->ahead.around = around;
+      scene->ahead.step = 0;
+      scene->ahead.labels_serial = scene->labels_serial;
+    }
+
+  while (scene->ahead.step < 2 * each_side)
+    {
+      guint step = scene->ahead.step++;
+      gint64 position = step % 2 == 0 ? (gint64) around + step / 2 : (gint64) around - 1 - step / 2;
+
+      if (position < 0 || position >= n)
+        continue;
+      if (scene->visible != NULL && !scene->visible[position])
+        continue;
+      if (g_array_index (scene->label_widths, float, position) >= 0)
+        continue;
+      measure_widths (scene, (guint) position);
+      if (g_get_monotonic_time () >= until)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static double
 measure_label (guint    position,
                gpointer user_data)

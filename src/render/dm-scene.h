@@ -125,6 +125,11 @@ typedef struct
     DmDataset     *dataset;
   }                item_style;
   guint            labels_serial;  /* counts dm_scene_reset_labels() */
+  struct {                         /* dm_scene_measure_ahead() */
+    guint          around;         /* from this event, out */
+    guint          step;           /* how far it has gone */
+    guint          labels_serial;
+  }                ahead;
   struct {                         /* what the lanes were drawn with */
     double         width;
     double         height;
@@ -276,6 +281,11 @@ guint        dm_scene_rows_for_height  (const DmScene  *scene,
 /* The layout covers the view and up to a few hundred pixels of time left
  * of it (layout_offset); its x are from its own left edge. */
 void         dm_scene_ensure_layout    (DmScene        *scene);
+/* Measures labels not measured yet, of the events nearest the view
+ * first, for about @budget_us µs, as the layout would when they come
+ * into view: for idle time between frames. FALSE: none left near it. */
+gboolean     dm_scene_measure_ahead    (DmScene        *scene,
+                                        gint64          budget_us);
 /* Whether @item, or the time from @axis_start to @axis_end, is in the
  * time the view shows. */
 gboolean     dm_scene_item_in_view     (const DmScene      *scene,

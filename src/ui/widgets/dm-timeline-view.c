@@ -73,6 +73,7 @@ struct _DmTimelineView
   }                drag_samples[N_DRAG_SAMPLES];
   guint            n_drag_samples;
   guint            fling_id;
+  guint            ahead_id;      /* measures labels in idle time */
   gint64           fling_time;
   double           fling_velocity;  /* px/s, positive moves later dates in */
 
@@ -1013,6 +1014,21 @@ lane_scroll_bar (DmTimelineView  *self,
   return TRUE;
 }
 
+static gboolean
+measure_ahead_cb (gpointer data)
+{
+  DmTimelineView *self = data;
+
+  /* Measured as the next frame will measure: what the scene was last
+   * drawn with (its events shown, the language) may have changed since. */
+  sync_scene (self);
+  /* A millisecond at a time: a frame due meanwhile waits no longer. */
+  if (dm_scene_measure_ahead (&self->scene, 1000))
+    return G_SOURCE_CONTINUE;
+  self->ahead_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 dm_timeline_view_snapshot (GtkWidget   *widget,
                            GtkSnapshot *snapshot)
@@ -1075,6 +1091,12 @@ dm_timeline_view_snapshot (GtkWidget   *widget,
 
       gtk_snapshot_append_color (snapshot, &(GdkRGBA) { fg->red, fg->green, fg->blue, 0.4 }, &bar);
     }
+
+  /* Labels that come into view are measured (shaped) once, which made
+   * the zoom steps that show new events the slowest frames: those near
+   * the view are measured between frames, before they are needed. */
+  if (self->ahead_id == 0)
+    self->ahead_id = g_idle_add_full (G_PRIORITY_LOW, measure_ahead_cb, self, NULL);
 
   if (dm_debug_timing ())
     {
@@ -1599,6 +1621,7 @@ dm_timeline_view_dispose (GObject *object)
   DmTimelineView *self = (DmTimelineView *)object;
 
   stop_animation (self);
+  g_clear_handle_id (&self->ahead_id, g_source_remove);
   g_clear_object (&self->dataset);
 
   G_OBJECT_CLASS (dm_timeline_view_parent_class)->dispose (object);
