@@ -1742,6 +1742,15 @@ draw_event_mark (DmScene            *scene,
     draw_rounded (scene, cr, item->x0 - 3, y - 3, w + 6, h + 6, 6, NULL, 0, accent, 1, 2, FALSE);
 }
 
+/* How strongly the event at @position is drawn: 0.3, left out by a
+ * search; else 1. */
+static double
+event_alpha (const DmScene *scene,
+             guint          position)
+{
+  return scene->matches != NULL && !scene->matches[position] ? 0.3 : 1;
+}
+
 /* Draws @item, whose coordinates snap_item() has made whole pixels;
  * @holds_selection: a cluster that has the selected event in it. */
 static void
@@ -1754,7 +1763,7 @@ draw_item (DmScene            *scene,
 {
   double y = dm_scene_get_row_y (scene, item->lane, item->row);
   double h = scene->row_height - 6;
-  double alpha = 1;
+  double alpha;
   DmColor color;
 
   dm_scene_get_kind_color (scene, item->lane, &color);
@@ -1785,8 +1794,7 @@ draw_item (DmScene            *scene,
       return;
     }
 
-  if (scene->matches != NULL && !scene->matches[item->position])
-    alpha = 0.3;
+  alpha = event_alpha (scene, item->position);
   draw_event_mark (scene, cr, item, &color, accent, alpha);
   draw_item_label (scene, cr, item, fg, alpha);
 }
@@ -1957,7 +1965,7 @@ item_key_init (DmScene            *scene,
   key->flags = (cluster ? ITEM_CLUSTER : 0) |
                (holds_selection ? ITEM_HOLDS_SELECTION : 0) |
                (!cluster && (int) item->position == scene->selected ? ITEM_SELECTED : 0) |
-               (!cluster && scene->matches != NULL && !scene->matches[item->position] ? ITEM_DIMMED : 0) |
+               (!cluster && event_alpha (scene, item->position) < 1 ? ITEM_DIMMED : 0) |
                (!cluster && item->label_inside ? ITEM_LABEL_INSIDE : 0) |
                (!cluster && item->label_lines == 2 ? ITEM_TWO_LINES : 0);
 }
@@ -2156,7 +2164,7 @@ describe_bar_in_parts (DmScene            *scene,
   double view_right = scene->width - scene->header_width + ITEM_MARGIN;
   double y = dm_scene_get_row_y (scene, item->lane, item->row);
   double h = scene->row_height - 6;
-  double alpha = scene->matches != NULL && !scene->matches[item->position] ? 0.3 : 1;
+  double alpha = event_alpha (scene, item->position);
   double line = dm_event_is_range (event) ? 2 : 1;
   double fill = (dm_event_is_range (event) ? 0.35 : 0.15) * alpha;
   gboolean stated = event->certainty == DM_CERTAINTY_STATED;
@@ -2225,22 +2233,17 @@ tell_item (DmScene            *scene,
            const DmColor      *fg,
            const DmColor      *accent)
 {
-  const DmEvent *event;
+  const DmEvent *event = item->type == DM_LAYOUT_CLUSTER ? NULL : dm_dataset_get_event (scene->dataset, item->position);
   double alpha;
   double y;
   double tail_left;
   double tail_right;
+  double x0;
+  double x1;
   DmColor color;
-  cairo_t *piece;
 
   scene->items_as_shapes++;
-  if (item->type == DM_LAYOUT_CLUSTER)
-    {
-      draw_item (scene, cr, item, holds_selection, fg, accent);
-      return;
-    }
-  event = dm_dataset_get_event (scene->dataset, item->position);
-  if (!dm_event_is_open (event) && event->certainty == DM_CERTAINTY_STATED)
+  if (event == NULL || (!dm_event_is_open (event) && event->certainty == DM_CERTAINTY_STATED))
     {
       draw_item (scene, cr, item, holds_selection, fg, accent);
       return;
@@ -2250,24 +2253,15 @@ tell_item (DmScene            *scene,
 
   /* The mark on a piece as far as it reaches: its outline, the
    * selection's ring, an open date's tail; no farther than the view. */
-  alpha = scene->matches != NULL && !scene->matches[item->position] ? 0.3 : 1;
+  alpha = event_alpha (scene, item->position);
   y = dm_scene_get_row_y (scene, item->lane, item->row);
   open_tail_extent (scene, item->position, &tail_left, &tail_right);
   dm_scene_get_kind_color (scene, item->lane, &color);
-  {
-    double x0 = MAX (item->x0 - MAX (ITEM_MARGIN, ceil (tail_left)), -ITEM_MARGIN);
-    double x1 = MIN (item->x1 + MAX (ITEM_MARGIN, ceil (tail_right)), scene->width - scene->header_width + ITEM_MARGIN);
-    const DmSceneSink *sink = scene->sink;
-
-    if (x1 > x0)
-      {
-        piece = begin_piece (scene, cr, x0, y - ITEM_MARGIN, x1 - x0, scene->row_height + 2 * ITEM_MARGIN);
-        scene->sink = NULL;
-        draw_event_mark (scene, piece, item, &color, accent, alpha);
-        scene->sink = sink;
-        end_piece (scene, piece);
-      }
-  }
+  x0 = MAX (item->x0 - MAX (ITEM_MARGIN, ceil (tail_left)), -ITEM_MARGIN);
+  x1 = MIN (item->x1 + MAX (ITEM_MARGIN, ceil (tail_right)), scene->width - scene->header_width + ITEM_MARGIN);
+  if (x1 > x0)
+    describe_mark_part (scene, cr, item, &color, accent, alpha,
+                        x0, y - ITEM_MARGIN, x1, y + scene->row_height + ITEM_MARGIN);
   draw_item_label (scene, cr, item, fg, alpha);
 }
 
