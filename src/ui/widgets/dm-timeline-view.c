@@ -812,6 +812,14 @@ create_piece (double x,
   return cr;
 }
 
+/* @color at @alpha, as GSK takes it. */
+static GdkRGBA
+rgba_of (const DmColor *color,
+         double         alpha)
+{
+  return (GdkRGBA) { color->red, color->green, color->blue, color->alpha * alpha };
+}
+
 static void
 piece_rect (gpointer       data,
             const DmColor *color,
@@ -822,7 +830,7 @@ piece_rect (gpointer       data,
             double         height)
 {
   Pieces *pieces = data;
-  GdkRGBA rgba = { color->red, color->green, color->blue, color->alpha * alpha };
+  GdkRGBA rgba = rgba_of (color, alpha);
 
   gtk_snapshot_append_color (pieces->snapshot, &rgba, &GRAPHENE_RECT_INIT (x, y, width, height));
 }
@@ -947,7 +955,7 @@ piece_shape (gpointer       data,
   gsk_rounded_rect_init_from_rect (&shape, &bounds, radius);
   if (fill != NULL)
     {
-      GdkRGBA rgba = { fill->red, fill->green, fill->blue, fill->alpha * fill_alpha };
+      GdkRGBA rgba = rgba_of (fill, fill_alpha);
 
       gtk_snapshot_push_rounded_clip (pieces->snapshot, &shape);
       gtk_snapshot_append_color (pieces->snapshot, &rgba, &bounds);
@@ -955,7 +963,7 @@ piece_shape (gpointer       data,
     }
   /* A line centred on the edge: a border from half its width outside. */
   {
-    GdkRGBA rgba = { line->red, line->green, line->blue, line->alpha * line_alpha };
+    GdkRGBA rgba = rgba_of (line, line_alpha);
     const GdkRGBA colors[4] = { rgba, rgba, rgba, rgba };
     const float widths[4] = { line_width, line_width, line_width, line_width };
 
@@ -973,7 +981,7 @@ piece_text (gpointer       data,
             double         alpha)
 {
   Pieces *pieces = data;
-  GdkRGBA rgba = { color->red, color->green, color->blue, color->alpha * alpha };
+  GdkRGBA rgba = rgba_of (color, alpha);
 
   gtk_snapshot_save (pieces->snapshot);
   gtk_snapshot_translate (pieces->snapshot, &GRAPHENE_POINT_INIT (x, y));
