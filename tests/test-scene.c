@@ -425,6 +425,179 @@ test_rows_on_whole_pixels (void)
   g_object_unref (pango);
 }
 
+/* Collects the full-width rectangles the lanes are told as. */
+static void
+collect_rect (gpointer       data,
+              const DmColor *color,
+              double         alpha,
+              double         x,
+              double         y,
+              double         width,
+              double         height)
+{
+  GArray *rects = data;
+  double rect[6] = { color->red, alpha, x, y, width, height };
+
+  if (x == 0 && width == WIDTH)
+    g_array_append_vals (rects, rect, 6);
+}
+
+static void
+ignore_end (gpointer data,
+            cairo_t *cr)
+{
+  cairo_destroy (cr);
+}
+
+static void
+ignore_clip (gpointer data,
+             double   x,
+             double   y,
+             double   width,
+             double   height)
+{
+}
+
+static void
+ignore_pop (gpointer data)
+{
+}
+
+static cairo_t *
+scratch_piece (gpointer data,
+               double   x,
+               double   y,
+               double   width,
+               double   height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_surface_destroy (surface);
+  return cr;
+}
+
+/* The scene drawn onto @under, whatever it is told it is drawn on. */
+static cairo_surface_t *
+render_on (DmScene       *scene,
+           const DmColor *under)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, under->red, under->green, under->blue);
+  cairo_paint (cr);
+  dm_scene_invalidate (scene);
+  dm_scene_draw (scene, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  return surface;
+}
+
+/* Over an opaque background, or a transparent one over opaque paper (the
+ * view, over the window's), the lanes' shading is told as an opaque fill
+ * of the colour the translucent one makes there; over what is not known
+ * (a handout's transparent page) it stays translucent. Either way the
+ * picture is the same, to within rounding. */
+static void
+test_lane_shading (void)
+{
+  static const struct {
+    const char *name;
+    DmColor     paper;
+    DmColor     foreground;
+  } styles[] = {
+    { "light", { 0xfa / 255.0, 0xfa / 255.0, 0xfa / 255.0, 1 }, { 0, 0, 0, 0.8 } },
+    { "dark", { 0x24 / 255.0, 0x24 / 255.0, 0x24 / 255.0, 1 }, { 1, 1, 1, 1 } },
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (5);
+  g_autoptr(DmDataset) dataset = dm_test_random_dataset (rand, 300, 4);
+  PangoContext *pango = create_pango ();
+  const DmSceneSink sink = {
+    .rect = collect_rect, .begin = scratch_piece, .end = ignore_end,
+    .push_clip = ignore_clip, .pop_clip = ignore_pop,
+  };
+
+  for (guint s = 0; s < G_N_ELEMENTS (styles); s++)
+    for (guint how = 0; how < 3; how++)
+      {
+        /* 0: opaque background; 1: transparent, over opaque paper;
+         * 2: transparent over nothing known */
+        g_autoptr(GArray) rects = g_array_new (FALSE, FALSE, sizeof (double));
+        DmColor shade = dm_color_over (&styles[s].foreground, 0.035, &styles[s].paper);
+        cairo_surface_t *told;
+        cairo_surface_t *translucent;
+        DmScene scene;
+        double start;
+        double end;
+        guint shaded = 0;
+        const guchar *a;
+        const guchar *b;
+        int worst = 0;
+        int stride;
+
+        setup_scene (&scene, dataset, pango, 1, FALSE);
+        scene.foreground = styles[s].foreground;
+        scene.background = how == 0 ? styles[s].paper : (DmColor) { 0, 0, 0, 0 };
+        scene.paper = how == 1 ? styles[s].paper : (DmColor) { 0, 0, 0, 0 };
+        dm_dataset_get_span (dataset, NULL, NULL, &start, &end);
+        dm_time_scale_fit (&scene.scale, start, end, dm_scene_get_time_width (&scene), 24);
+        dm_scene_describe_lanes (&scene, &sink, rects);
+
+        for (guint i = 0; i < rects->len; i += 6)
+          {
+            double red = g_array_index (rects, double, i);
+            double alpha = g_array_index (rects, double, i + 1);
+            double height = g_array_index (rects, double, i + 5);
+
+            /* The background itself (how 0) is the whole scene's height. */
+            if (height == HEIGHT)
+              continue;
+            shaded++;
+            if (how < 2)
+              {
+                g_assert_cmpfloat (alpha, ==, 1);
+                g_assert_cmpfloat_with_epsilon (red, shade.red, 1e-9);
+              }
+            else
+              {
+                g_assert_cmpfloat (alpha, ==, 0.035);
+                g_assert_cmpfloat (red, ==, styles[s].foreground.red);
+              }
+          }
+        /* Four lanes: the second and the fourth are shaded. */
+        g_assert_cmpuint (shaded, ==, 2);
+
+        if (how == 2)
+          {
+            dm_scene_clear (&scene);
+            continue;
+          }
+
+        /* The same picture as the shading blended over the paper. */
+        told = render_on (&scene, &styles[s].paper);
+        dm_scene_clear (&scene);
+        setup_scene (&scene, dataset, pango, 1, FALSE);
+        scene.foreground = styles[s].foreground;
+        scene.paper = styles[s].paper;
+        scene.paper.alpha = 0.999;
+        dm_time_scale_fit (&scene.scale, start, end, dm_scene_get_time_width (&scene), 24);
+        translucent = render_on (&scene, &styles[s].paper);
+        a = cairo_image_surface_get_data (told);
+        b = cairo_image_surface_get_data (translucent);
+        stride = cairo_image_surface_get_stride (told);
+        for (int y = 0; y < HEIGHT; y++)
+          for (int x = 0; x < WIDTH * 4; x++)
+            worst = MAX (worst, ABS ((int) a[y * stride + x] - (int) b[y * stride + x]));
+        g_assert_cmpint (worst, <=, 1);
+        cairo_surface_destroy (told);
+        cairo_surface_destroy (translucent);
+        dm_scene_clear (&scene);
+      }
+  g_object_unref (pango);
+}
+
 /* A new zoom, new colours or new fonts throw the images away: nothing
  * drawn with the old ones is copied. */
 static void
@@ -955,6 +1128,7 @@ main (int   argc,
   g_test_add_func ("/scene/measure-ahead", test_measure_ahead);
   g_test_add_func ("/scene/glyphs", test_glyphs);
   g_test_add_func ("/scene/contrast", test_contrast);
+  g_test_add_func ("/scene/lane-shading", test_lane_shading);
   g_test_add_func ("/scene/layout/stays-while-panning", test_layout_stays_while_panning);
   g_test_add_func ("/scene/open-ended", test_open_ended);
   g_test_add_func ("/scene/axis-in-view", test_axis_in_view);

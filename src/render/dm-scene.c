@@ -2448,6 +2448,9 @@ draw_eras (DmScene       *scene,
     }
 }
 
+/* How strongly every other lane is shaded with the foreground. */
+#define LANE_SHADE 0.035
+
 /* The background, the lanes' shading and their headers. */
 static void
 draw_lanes (DmScene *scene,
@@ -2457,6 +2460,8 @@ draw_lanes (DmScene *scene,
   double width = scene->width;
   double height = scene->height;
   guint lanes = dm_scene_get_n_lanes (scene);
+  DmColor shade = *fg;
+  double shade_alpha = LANE_SHADE;
 
   if (scene->dataset == NULL || width <= scene->header_width)
     return;
@@ -2473,7 +2478,17 @@ draw_lanes (DmScene *scene,
    * The lanes scroll under the axis (lane_scroll) when they do not fit. */
   clip_rect (scene, cr, 0, scene->axis_height, width, MAX (height - scene->axis_height, 0));
   dm_scene_ensure_layout (scene);
-  /* Every other lane shown is shaded. */
+  /* Every other lane shown is shaded: over an opaque background or
+   * paper, in the colour it makes there, so that the shading is a fill
+   * rather than a blend of every pixel of half the view at each frame
+   * (the same colour to within rounding). */
+  if (scene->background.alpha >= 1 || (scene->background.alpha <= 0 && scene->paper.alpha >= 1))
+    {
+      DmColor paper = dm_scene_get_paper (scene);
+
+      shade = dm_color_over (fg, LANE_SHADE, &paper);
+      shade_alpha = 1;
+    }
   for (guint lane = 0, shown = 0; lane < lanes; lane++)
     if (dm_scene_lane_shown (scene, lane) && shown++ % 2 == 1 && lane_in_view (scene, lane))
       {
@@ -2481,7 +2496,7 @@ draw_lanes (DmScene *scene,
         double lane_height;
 
         dm_scene_get_lane_extent (scene, lane, &top, &lane_height);
-        fill_rect (scene, cr, fg, 0.035, 0, top, width, lane_height);
+        fill_rect (scene, cr, &shade, shade_alpha, 0, top, width, lane_height);
       }
   unclip (scene, cr);
 
