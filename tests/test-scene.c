@@ -598,6 +598,77 @@ test_lane_shading (void)
   g_object_unref (pango);
 }
 
+/* A dashed bar far wider than what is drawn of it is dashed only where
+ * it shows (dashed_edge() in dm-scene.c), from a whole dash: the dashes
+ * are where they are whatever is left out. The scene is drawn whole, and
+ * again with its left part clipped away by various amounts (whole and
+ * fractional pixels, a dash's length and not): what shows must not move. */
+static void
+test_dashes_in_view (void)
+{
+  g_autoptr(DmDataset) dataset = dm_dataset_new ();
+  PangoContext *pango = create_pango ();
+  static const double cuts[] = { 1, 2.5, 3, 5, 7, 333.3, 640, 1001 };
+  DmEvent *event = point_event ("inferred", "2016-01-01", DM_BOUND_EXACT);
+  const DmColor white = { 1, 1, 1, 1 };
+  cairo_surface_t *whole;
+  DmScene scene;
+
+  g_assert_true (dm_date_parse ("2022-12-31", &event->end, NULL));
+  event->certainty = DM_CERTAINTY_INFERRED;
+  dm_test_add_kinds (dataset, 1);
+  dm_dataset_add_event (dataset, event);
+  dm_dataset_finish (dataset);
+
+  setup_scene (&scene, dataset, pango, 1, FALSE);
+  /* Two months across the view, in the middle of seven years' bar. */
+  dm_time_scale_fit (&scene.scale, event->axis_start + 1000, event->axis_start + 1060,
+                     dm_scene_get_time_width (&scene), 0);
+  whole = render_on (&scene, &white);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cuts); i++)
+    {
+      cairo_surface_t *cut = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+      cairo_t *cr = cairo_create (cut);
+      const guchar *a = cairo_image_surface_get_data (whole);
+      const guchar *b;
+      int stride = cairo_image_surface_get_stride (cut);
+      int from = (int) ceil (scene.header_width + cuts[i]);
+      int dashes = 0;
+
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      cairo_rectangle (cr, from, 0, WIDTH - from, HEIGHT);
+      cairo_clip (cr);
+      dm_scene_invalidate (&scene);
+      dm_scene_draw (&scene, cr);
+      cairo_destroy (cr);
+      cairo_surface_flush (cut);
+      b = cairo_image_surface_get_data (cut);
+
+      for (int y = 0; y < HEIGHT; y++)
+        for (int x = from; x < WIDTH; x++)
+          for (int c = 0; c < 4; c++)
+            g_assert_cmpint (ABS (a[y * stride + x * 4 + c] - b[y * stride + x * 4 + c]), <=, 1);
+
+      /* And there are dashes to see: the bar's top edge, light and dark
+       * along it. */
+      for (int x = from + 1; x < WIDTH; x++)
+        {
+          double top = dm_scene_get_row_y (&scene, 0, 0);
+          const guchar *p = b + (int) top * stride;
+
+          dashes += (p[x * 4] < 120) != (p[(x - 1) * 4] < 120);
+        }
+      /* A dash begins and ends every 5 pixels. */
+      g_assert_cmpint (dashes, >=, (WIDTH - from) * 2 / 5 - 2);
+      cairo_surface_destroy (cut);
+    }
+  cairo_surface_destroy (whole);
+  dm_scene_clear (&scene);
+  g_object_unref (pango);
+}
+
 /* A new zoom, new colours or new fonts throw the images away: nothing
  * drawn with the old ones is copied. */
 static void
@@ -1129,6 +1200,7 @@ main (int   argc,
   g_test_add_func ("/scene/glyphs", test_glyphs);
   g_test_add_func ("/scene/contrast", test_contrast);
   g_test_add_func ("/scene/lane-shading", test_lane_shading);
+  g_test_add_func ("/scene/dashes-in-view", test_dashes_in_view);
   g_test_add_func ("/scene/layout/stays-while-panning", test_layout_stays_while_panning);
   g_test_add_func ("/scene/open-ended", test_open_ended);
   g_test_add_func ("/scene/axis-in-view", test_axis_in_view);

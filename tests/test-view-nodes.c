@@ -462,17 +462,21 @@ test_wide_bars (Fixture       *f,
   g_assert_cmpuint (scene->bars_in_parts, ==, parts);
 
   /* The summit's dashed bar, its start in view and too wide to be kept
-   * as an image, panned by a third and a fifth of a pixel at a time. */
+   * as an image, panned by a third and a fifth of a pixel at a time: its
+   * edges told as rows of dashes (a repeat node), which must fall where
+   * the whole bar's stroke puts them. */
   span = summit->axis_end - summit->axis_start;
   for (guint pan = 0; pan < 4; pan++)
     {
       g_autofree char *step = g_strdup_printf ("dashed-%u", pan);
       double shift = pan * span * 0.35 / 1000 / (pan % 2 == 0 ? 3 : 5);
+      guint rows = scene->dash_rows;
 
       parts = scene->bars_in_parts;
       set_range (f, summit->axis_start - span * 0.05 + shift, summit->axis_start + span * 0.3 + shift);
       assert_step (f, &before, step, pan == 0);
       g_assert_cmpuint (scene->bars_in_parts, >, parts);
+      g_assert_cmpuint (scene->dash_rows, >, rows);
     }
 
   /* Dimmed: the search matches the first event only. */

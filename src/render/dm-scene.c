@@ -931,6 +931,59 @@ rounded_rect (cairo_t *cr,
   cairo_close_path (cr);
 }
 
+/* Inferred and approximate dates have a dashed outline: DASH_ON long,
+ * DASH_OFF apart. */
+#define DASH_ON  3
+#define DASH_OFF 2
+
+/* The straight edge from (@x0, @y) to (@x1, @y) as a sub-path of its own,
+ * so that its dashes start at @x0 whatever comes before it; only as far
+ * as @cr's clip shows, from a whole dash, so that the dashes in view are
+ * the ones the whole edge has (a bar at a close zoom is far wider than
+ * what is drawn of it, and cairo dashes all of a path it is given). */
+static void
+dashed_edge (cairo_t *cr,
+             double   x0,
+             double   x1,
+             double   y)
+{
+  double left;
+  double right;
+
+  cairo_clip_extents (cr, &left, NULL, &right, NULL);
+  if (left > x0)
+    x0 += floor ((left - x0) / (DASH_ON + DASH_OFF)) * (DASH_ON + DASH_OFF);
+  x1 = MIN (x1, right + DASH_ON + DASH_OFF);
+  if (x1 <= x0)
+    return;
+  cairo_move_to (cr, x0, y);
+  cairo_line_to (cr, x1, y);
+}
+
+/* A rounded rectangle's outline as four sub-paths, each dashed from its
+ * own start: the top and the bottom edges from their left ends (so that
+ * a part of either can be told as a row of dashes from there,
+ * DmSceneSink.dashes), then each rounded end. */
+static void
+rounded_outline_in_edges (cairo_t *cr,
+                          double   x,
+                          double   y,
+                          double   w,
+                          double   h,
+                          double   r)
+{
+  r = MIN (r, MIN (w, h) / 2);
+  cairo_new_path (cr);
+  dashed_edge (cr, x + r, x + w - r, y);
+  dashed_edge (cr, x + r, x + w - r, y + h);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
+  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+}
+
 /* The scene told to a sink (dm_scene_describe_time()): its pieces go
  * there, in scene pixels, rather than onto @cr, which only places them. */
 
@@ -961,10 +1014,9 @@ finish_shape (cairo_t       *cr,
     }
   set_color (cr, line, line_alpha);
   cairo_set_line_width (cr, line_width);
-  /* Inferred and approximate dates have a dashed outline. */
   if (dashed)
     {
-      static const double dash[] = { 3, 2 };
+      static const double dash[] = { DASH_ON, DASH_OFF };
       cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
     }
   cairo_stroke (cr);
@@ -1004,8 +1056,20 @@ draw_rounded (DmScene       *scene,
       return;
     }
 
-  rounded_rect (cr, x, y, w, h, r);
-  finish_shape (cr, fill, fill_alpha, line, line_alpha, line_width, dashed);
+  if (!dashed)
+    {
+      rounded_rect (cr, x, y, w, h, r);
+      finish_shape (cr, fill, fill_alpha, line, line_alpha, line_width, FALSE);
+      return;
+    }
+  if (fill != NULL)
+    {
+      rounded_rect (cr, x, y, w, h, r);
+      set_color (cr, fill, fill_alpha);
+      cairo_fill (cr);
+    }
+  rounded_outline_in_edges (cr, x, y, w, h, r);
+  finish_shape (cr, NULL, 0, line, line_alpha, line_width, TRUE);
 }
 
 /* The same, for a circle of @r round (@cx, @cy). */
@@ -1590,7 +1654,7 @@ draw_legend_mark (DmScene       *scene,
       cairo_set_line_width (cr, 2);
       if (mark != DM_SCENE_MARK_STATED)
         {
-          static const double dash[] = { 3, 2 };
+          static const double dash[] = { DASH_ON, DASH_OFF };
           cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
         }
       cairo_stroke (cr);
@@ -2195,17 +2259,38 @@ describe_bar_in_parts (DmScene            *scene,
     }
   else
     {
-      /* The dashes follow the whole outline from where it starts: the
-       * edges are pieces of the whole bar, the fill between them a
-       * rectangle. */
+      /* The top and bottom edges are dashed from their left ends
+       * (rounded_outline_in_edges()): told as the fill, then a row of
+       * dashes along each edge, from there. */
       double inner_top = snap_to_device (cr, y + line + 1, TRUE, TRUE);
       double inner_bottom = snap_to_device (cr, y + h - line - 1, TRUE, FALSE);
+      double r = MIN (4, MIN (item->x1 - item->x0, h) / 2);
 
       if (inner_bottom <= inner_top)
         return FALSE;
-      describe_mark_part (scene, cr, item, &color, accent, alpha, middle_x0, top, middle_x1, inner_top);
-      fill_rect (scene, cr, &color, fill, middle_x0, inner_top, middle_x1 - middle_x0, inner_bottom - inner_top);
-      describe_mark_part (scene, cr, item, &color, accent, alpha, middle_x0, inner_bottom, middle_x1, bottom);
+      if (scene->sink->dashes != NULL)
+        {
+          double width = middle_x1 - middle_x0;
+          double x = middle_x0;
+          double edge_y = y;
+          double origin = item->x0 + r;
+          double origin_y = y;
+
+          fill_rect (scene, cr, &color, fill, middle_x0, y, width, h);
+          cairo_user_to_device (cr, &x, &edge_y);
+          cairo_user_to_device (cr, &origin, &origin_y);
+          scene->sink->dashes (scene->sink_data, x, edge_y - line / 2, width, line,
+                               origin, DASH_ON, DASH_OFF, &color, alpha);
+          scene->sink->dashes (scene->sink_data, x, edge_y + h - line / 2, width, line,
+                               origin, DASH_ON, DASH_OFF, &color, alpha);
+          scene->dash_rows += 2;
+        }
+      else
+        {
+          describe_mark_part (scene, cr, item, &color, accent, alpha, middle_x0, top, middle_x1, inner_top);
+          fill_rect (scene, cr, &color, fill, middle_x0, inner_top, middle_x1 - middle_x0, inner_bottom - inner_top);
+          describe_mark_part (scene, cr, item, &color, accent, alpha, middle_x0, inner_bottom, middle_x1, bottom);
+        }
     }
 
   /* Each end in view: the whole bar, kept to its end. */

@@ -110,6 +110,7 @@ typedef struct
   guint            frame_made;     /* … in the last frame */
   guint            bars_in_parts;  /* … bars told as their parts */
   guint            items_as_shapes; /* … items told as shapes and text */
+  guint            dash_rows;      /* … rows of dashes told (sink->dashes) */
   guint            frame_reused;
   struct {                         /* what the images were drawn with */
     DmColor        foreground;
@@ -210,6 +211,20 @@ typedef struct _DmSceneSink
                           PangoLayout     *layout,
                           double           x,
                           double           y,
+                          const DmColor   *color,
+                          double           alpha);
+  /* Optional (NULL: drawn onto pieces): the rectangle from (@x, @y),
+   * @width by @height, shows a row of dashes in @color at @alpha, each
+   * @on long and @off from the next, one of them starting at @origin
+   * (in x; the row goes on both ways from there). */
+  void      (*dashes)    (gpointer         data,
+                          double           x,
+                          double           y,
+                          double           width,
+                          double           height,
+                          double           origin,
+                          double           on,
+                          double           off,
                           const DmColor   *color,
                           double           alpha);
 } DmSceneSink;

@@ -989,6 +989,31 @@ piece_text (gpointer       data,
   gtk_snapshot_restore (pieces->snapshot);
 }
 
+/* A row of dashes as one dash repeated (GSK's repeat node): GTK 4.8's
+ * cairo renderer draws the dash once and fills the row with it, where a
+ * dashed stroke on a piece was stroked again, dash by dash, at every
+ * frame. */
+static void
+piece_dashes (gpointer       data,
+              double         x,
+              double         y,
+              double         width,
+              double         height,
+              double         origin,
+              double         on,
+              double         off,
+              const DmColor *color,
+              double         alpha)
+{
+  Pieces *pieces = data;
+  GdkRGBA rgba = rgba_of (color, alpha);
+
+  gtk_snapshot_push_repeat (pieces->snapshot, &GRAPHENE_RECT_INIT (x, y, width, height),
+                            &GRAPHENE_RECT_INIT (origin, y, on + off, height));
+  gtk_snapshot_append_color (pieces->snapshot, &rgba, &GRAPHENE_RECT_INIT (origin, y, on, height));
+  gtk_snapshot_pop (pieces->snapshot);
+}
+
 static const DmSceneSink pieces_sink = {
   piece_rect,
   piece_begin,
@@ -998,6 +1023,7 @@ static const DmSceneSink pieces_sink = {
   piece_pop_clip,
   piece_shape,
   piece_text,
+  piece_dashes,
 };
 
 
@@ -1059,6 +1085,7 @@ dm_timeline_view_snapshot (GtkWidget   *widget,
     {
       sink.shape = NULL;
       sink.text = NULL;
+      sink.dashes = NULL;
     }
 
   /* The layout first: how far the lanes scroll, and so the lanes' node
