@@ -4,7 +4,8 @@
  * The view hands GTK the lanes as one kept node and each item as a kept
  * node moved into place (dm-timeline-view.c). Each step here changes what
  * a kept node may depend on — zoom, pan, selection, search, the theme, the
- * text size, the data, the size — lets GTK draw a few frames, and compares
+ * text size, the data, the size, the pointer over an event (moved by the X
+ * server, with xdotool) — lets GTK draw a few frames, and compares
  * the node GTK drew, rendered by the window's renderer, with the scene
  * drawn in one piece onto cairo, as the exports draw it: a node kept when
  * it should have gone shows as a difference.
@@ -13,6 +14,10 @@
  */
 #include <adwaita.h>
 #include <math.h>
+#include <string.h>
+#ifdef DM_TEST_XDOTOOL
+#include <gdk/x11/gdkx.h>
+#endif
 
 #include "dm-edit.h"
 #include "dm-test-util.h"
@@ -490,6 +495,148 @@ test_wide_bars (Fixture       *f,
   g_test_message ("%u frames compared, %u bars in parts", f->compared, scene->bars_in_parts);
 }
 
+#ifdef DM_TEST_XDOTOOL
+/* Runs xdotool with @args, WINDOW in them the fixture's window, and
+ * waits for it. */
+static void
+xdotool (Fixture    *f,
+         const char *args)
+{
+  g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (f->window))));
+  g_auto(GStrv) parts = g_strsplit (args, "WINDOW", -1);
+  g_autofree char *joined = g_strjoinv (xid, parts);
+  g_autofree char *command = g_strdup_printf ("xdotool %s", joined);
+  g_auto(GStrv) argv = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_true (g_shell_parse_argv (command, NULL, &argv, &error));
+  g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("“%s” failed", command);
+}
+
+/* The pointer to (@x, @y) in the view, through the X server. */
+static void
+point_at (Fixture *f,
+          double   x,
+          double   y)
+{
+  graphene_point_t in_window;
+  double surface_x;
+  double surface_y;
+  g_autofree char *args = NULL;
+
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (f->view), f->window, &GRAPHENE_POINT_INIT (x, y), &in_window));
+  gtk_native_get_surface_transform (GTK_NATIVE (f->window), &surface_x, &surface_y);
+  args = g_strdup_printf ("mousemove --sync --window WINDOW %d %d",
+                          (int) round (in_window.x + surface_x), (int) round (in_window.y + surface_y));
+  xdotool (f, args);
+}
+
+/* The text of the labels in @widget and below it. */
+static void
+collect_labels (GtkWidget *widget,
+                GString   *text)
+{
+  if (GTK_IS_LABEL (widget))
+    g_string_append (text, gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_labels (c, text);
+}
+
+/* The tooltip shown over @widget's window, or NULL. */
+static GtkWidget *
+find_tooltip (GtkWidget *widget)
+{
+  if (g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkTooltipWindow"))
+    return gtk_widget_get_mapped (widget) ? widget : NULL;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_tooltip (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The pointer, moved by the X server over an event, shows its tooltip
+ * and changes nothing in the view: nothing kept is dropped or drawn
+ * again otherwise. Ctrl and the wheel there zoom round the pointer. */
+static void
+test_hover (Fixture       *f,
+            gconstpointer  data)
+{
+  DmScene *scene = dm_timeline_view_get_scene (f->view);
+  const DmEvent *event = dm_dataset_lookup_event (f->dataset, "nq-52-2019", NULL);
+  const DmLayoutItem *item = NULL;
+  cairo_surface_t *before;
+  cairo_surface_t *after;
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkWidget *tooltip = NULL;
+  gint64 deadline;
+  double x;
+  double y;
+  double start;
+  double end;
+  double zoomed_start;
+  double zoomed_end;
+  double axis_at;
+  int worst;
+
+  g_assert_nonnull (event);
+  set_range (f, event->axis_start - 200, event->axis_start + 200);
+  before = assert_nodes_match (f, "hover-start");
+
+  for (guint i = 0; i < dm_layout_get_n_items (scene->layout); i++)
+    {
+      const DmLayoutItem *candidate = dm_layout_get_item (scene->layout, i);
+
+      if (candidate->type == DM_LAYOUT_EVENT && dm_dataset_get_event (f->dataset, candidate->position) == event)
+        item = candidate;
+    }
+  g_assert_nonnull (item);
+  x = scene->header_width + (item->x0 + item->x1) / 2 - scene->layout_offset;
+  y = dm_scene_get_row_y (scene, item->lane, item->row) + (scene->row_height - 6) / 2;
+
+  /* Over the event: its tooltip, once GTK's hover delay is over. */
+  point_at (f, x, y);
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while ((tooltip = find_tooltip (f->window)) == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (tooltip);
+  collect_labels (tooltip, text);
+  g_assert_nonnull (strstr (text->str, dm_text_get (&event->title, DM_LANGUAGE_EN)));
+
+  /* The view under it: as drawn whole, and as before. */
+  after = assert_nodes_match (f, "hover");
+  g_assert_cmpuint (count_differences (before, after, 2, &worst), ==, 0);
+  cairo_surface_destroy (before);
+  before = after;
+
+  /* Ctrl and the wheel: in by a step, the time under the pointer kept. */
+  dm_timeline_view_get_range (f->view, &start, &end);
+  axis_at = dm_time_scale_x_to_axis (&scene->scale, x - scene->header_width);
+  /* With no window manager, X gives the keys to the window under the
+   * pointer. */
+  xdotool (f, "keydown ctrl click 4 keyup ctrl");
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  do
+    {
+      g_main_context_iteration (NULL, TRUE);
+      dm_timeline_view_get_range (f->view, &zoomed_start, &zoomed_end);
+    }
+  while (zoomed_end - zoomed_start == end - start && g_get_monotonic_time () < deadline);
+  g_assert_cmpfloat (zoomed_end - zoomed_start, <, end - start);
+  g_assert_cmpfloat_with_epsilon (dm_time_scale_x_to_axis (&scene->scale, x - scene->header_width), axis_at,
+                                  (end - start) / 1000);
+  assert_step (f, &before, "hover-zoom", TRUE);
+  cairo_surface_destroy (before);
+}
+#endif
+
 int
 main (int   argc,
       char *argv[])
@@ -503,6 +650,9 @@ main (int   argc,
   g_test_add ("/view-nodes/edit", Fixture, NULL, fixture_setup, test_edit, fixture_teardown);
   g_test_add ("/view-nodes/lane-scroll", Fixture, NULL, fixture_setup, test_lane_scroll, fixture_teardown);
   g_test_add ("/view-nodes/wide-bars", Fixture, NULL, fixture_setup, test_wide_bars, fixture_teardown);
+#ifdef DM_TEST_XDOTOOL
+  g_test_add ("/view-nodes/hover", Fixture, NULL, fixture_setup, test_hover, fixture_teardown);
+#endif
 
   return g_test_run ();
 }
