@@ -51,8 +51,22 @@ create_pango (void)
   return pango;
 }
 
+/* libadwaita's light, dark and high contrast windows: their background
+ * and text colours. */
+static const struct {
+  const char *name;
+  DmColor     paper;
+  DmColor     foreground;
+} styles[] = {
+  { "light", { 0xfa / 255.0, 0xfa / 255.0, 0xfa / 255.0, 1 }, { 0, 0, 0, 0.8 } },
+  { "dark", { 0x24 / 255.0, 0x24 / 255.0, 0x24 / 255.0, 1 }, { 1, 1, 1, 1 } },
+  { "high contrast", { 1, 1, 1, 1 }, { 0, 0, 0, 1 } },
+};
+
+/* The scene drawn onto @under, whatever it is told it is drawn on. */
 static cairo_surface_t *
-render (DmScene *scene)
+render_on (DmScene       *scene,
+           const DmColor *under)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
                                                          (int) (WIDTH * scene->device_scale),
@@ -61,7 +75,7 @@ render (DmScene *scene)
 
   cairo_surface_set_device_scale (surface, scene->device_scale, scene->device_scale);
   cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_set_source_rgb (cr, under->red, under->green, under->blue);
   cairo_paint (cr);
   dm_scene_invalidate (scene);
   dm_scene_draw (scene, cr);
@@ -69,6 +83,14 @@ render (DmScene *scene)
   cairo_surface_flush (surface);
 
   return surface;
+}
+
+static cairo_surface_t *
+render (DmScene *scene)
+{
+  static const DmColor white = { 1, 1, 1, 1 };
+
+  return render_on (scene, &white);
 }
 
 /* Copying an image of an item onto the frame rounds differently from
@@ -477,40 +499,15 @@ scratch_piece (gpointer data,
   return cr;
 }
 
-/* The scene drawn onto @under, whatever it is told it is drawn on. */
-static cairo_surface_t *
-render_on (DmScene       *scene,
-           const DmColor *under)
-{
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
-  cairo_t *cr = cairo_create (surface);
-
-  cairo_set_source_rgb (cr, under->red, under->green, under->blue);
-  cairo_paint (cr);
-  dm_scene_invalidate (scene);
-  dm_scene_draw (scene, cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-
-  return surface;
-}
 
 /* Over an opaque background, or a transparent one over opaque paper (the
  * view, over the window's), the lanes' shading is told as an opaque fill
  * of the colour the translucent one makes there; over what is not known
  * (a handout's transparent page) it stays translucent. Either way the
- * picture is the same, to within rounding. */
+ * picture is the same, to within rounding, in each style. */
 static void
 test_lane_shading (void)
 {
-  static const struct {
-    const char *name;
-    DmColor     paper;
-    DmColor     foreground;
-  } styles[] = {
-    { "light", { 0xfa / 255.0, 0xfa / 255.0, 0xfa / 255.0, 1 }, { 0, 0, 0, 0.8 } },
-    { "dark", { 0x24 / 255.0, 0x24 / 255.0, 0x24 / 255.0, 1 }, { 1, 1, 1, 1 } },
-  };
   g_autoptr(GRand) rand = g_rand_new_with_seed (5);
   g_autoptr(DmDataset) dataset = dm_test_random_dataset (rand, 300, 4);
   PangoContext *pango = create_pango ();
@@ -1105,15 +1102,6 @@ test_label_anchored (void)
 static void
 test_contrast (void)
 {
-  static const struct {
-    const char *name;
-    DmColor     paper;
-    DmColor     foreground;
-  } styles[] = {
-    { "light", { 0xfa / 255.0, 0xfa / 255.0, 0xfa / 255.0, 1 }, { 0, 0, 0, 0.8 } },
-    { "dark", { 0x24 / 255.0, 0x24 / 255.0, 0x24 / 255.0, 1 }, { 1, 1, 1, 1 } },
-    { "high contrast", { 1, 1, 1, 1 }, { 0, 0, 0, 1 } },
-  };
   static const char * const colors[] = { "#f6d32d", "#865e3c", "#ffffff", "#000000", "#1e1e1e", "#33d17a", NULL };
   g_autoptr(DmDataset) bundled = dm_test_load_bundled ();
   g_autoptr(DmDataset) hard = dm_dataset_new ();

@@ -12,6 +12,7 @@
 #include "dm-application.h"
 #include "dm-presentation.h"
 #include "dm-window.h"
+#include "dm-test-a11y.h"
 
 #define HELP_OVERLAY RESOURCE_PREFIX "/gtk/help-overlay.ui"
 
@@ -238,26 +239,6 @@ started_application (void)
   return application;
 }
 
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             gboolean (*match) (GtkWidget *widget, gconstpointer data),
-             gconstpointer data)
-{
-  if (match (widget, data))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static gboolean
 is_primary_menu_button (GtkWidget     *widget,
                         gconstpointer  data)
@@ -420,7 +401,7 @@ test_menu_opens_shortcuts (void)
   GtkWindow *overlay;
   GtkWidget *button;
 
-  button = find_widget (GTK_WIDGET (window), is_primary_menu_button, NULL);
+  button = dm_test_find_widget (GTK_WIDGET (window), is_primary_menu_button, NULL);
   g_assert_nonnull (button);
   g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button)),
                                   "win.show-help-overlay"));
@@ -463,11 +444,11 @@ test_about_credits_sources (void)
 
   /* The authors and publishers the bundled dataset names, and its texts'
    * titles, as the dataset has them. */
-  g_assert_nonnull (find_widget (GTK_WIDGET (about), shows_text, "Minh Thiện, Tạp chí Thông tin & Truyền thông (ICTVietnam)"));
-  g_assert_nonnull (find_widget (GTK_WIDGET (about), shows_text, "Huy Thắng, baochinhphu.vn"));
-  g_assert_nonnull (find_widget (GTK_WIDGET (about), shows_text,
+  g_assert_nonnull (dm_test_find_widget (GTK_WIDGET (about), shows_text, "Minh Thiện, Tạp chí Thông tin & Truyền thông (ICTVietnam)"));
+  g_assert_nonnull (dm_test_find_widget (GTK_WIDGET (about), shows_text, "Huy Thắng, baochinhphu.vn"));
+  g_assert_nonnull (dm_test_find_widget (GTK_WIDGET (about), shows_text,
                                  "International linkage and cooperation to promote the Fourth Industrial Revolution"));
-  g_assert_nonnull (find_widget (GTK_WIDGET (about), shows_text, "21 December 2020"));
+  g_assert_nonnull (dm_test_find_widget (GTK_WIDGET (about), shows_text, "21 December 2020"));
 
   gtk_window_destroy (GTK_WINDOW (about));
   gtk_window_destroy (GTK_WINDOW (window));

@@ -20,6 +20,7 @@
 #endif
 
 #include "dm-edit.h"
+#include "dm-test-a11y.h"
 #include "dm-test-util.h"
 #include "dm-test-window.h"
 #include "dm-timeline-view.h"
@@ -546,20 +547,11 @@ collect_labels (GtkWidget *widget,
     collect_labels (c, text);
 }
 
-/* The tooltip shown over @widget's window, or NULL. */
-static GtkWidget *
-find_tooltip (GtkWidget *widget)
+static gboolean
+is_shown_tooltip (GtkWidget     *widget,
+                  gconstpointer  data)
 {
-  if (g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkTooltipWindow"))
-    return gtk_widget_get_mapped (widget) ? widget : NULL;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_tooltip (c);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkTooltipWindow") && gtk_widget_get_mapped (widget);
 }
 
 /* The pointer, moved by the X server over an event, shows its tooltip
@@ -604,7 +596,8 @@ test_hover (Fixture       *f,
   /* Over the event: its tooltip, once GTK's hover delay is over. */
   point_at (f, x, y);
   deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-  while ((tooltip = find_tooltip (f->window)) == NULL && g_get_monotonic_time () < deadline)
+  while ((tooltip = dm_test_find_widget (f->window, is_shown_tooltip, NULL)) == NULL &&
+         g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   g_assert_nonnull (tooltip);
   collect_labels (tooltip, text);
