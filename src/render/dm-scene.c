@@ -931,6 +931,9 @@ rounded_rect (cairo_t *cr,
   cairo_close_path (cr);
 }
 
+/* The rounding of a bar's corners. */
+#define BAR_RADIUS 4
+
 /* Inferred and approximate dates have a dashed outline: DASH_ON long,
  * DASH_OFF apart. */
 #define DASH_ON  3
@@ -1795,7 +1798,7 @@ draw_event_mark (DmScene            *scene,
     {
       /* A range is a bar; a date of coarse precision is the faint span it
        * really covers, not a point on its first day. */
-      draw_rounded (scene, cr, item->x0, y, w, h, 4, color, (range ? 0.35 : 0.15) * alpha,
+      draw_rounded (scene, cr, item->x0, y, w, h, BAR_RADIUS, color, (range ? 0.35 : 0.15) * alpha,
                     color, alpha, range ? 2 : 1, !stated);
     }
   else
@@ -2264,7 +2267,7 @@ describe_bar_in_parts (DmScene            *scene,
        * dashes along each edge, from there. */
       double inner_top = snap_to_device (cr, y + line + 1, TRUE, TRUE);
       double inner_bottom = snap_to_device (cr, y + h - line - 1, TRUE, FALSE);
-      double r = MIN (4, MIN (item->x1 - item->x0, h) / 2);
+      double r = MIN (BAR_RADIUS, MIN (item->x1 - item->x0, h) / 2);
 
       if (inner_bottom <= inner_top)
         return FALSE;
