@@ -825,6 +825,8 @@ test_measure_ahead (void)
     visible[i] = i % 7 != 3;
   setup_scene (&ahead, dataset, pango, 1, FALSE);
   setup_scene (&lazy, dataset, pango, 1, FALSE);
+  /* As a timeline too large to measure whole (below). */
+  ahead.measure_all = lazy.measure_all = 0;
   ahead.visible = lazy.visible = visible;
   dm_dataset_get_span (dataset, NULL, NULL, &start, &end);
   dm_time_scale_fit (&ahead.scale, start, end, dm_scene_get_time_width (&ahead), 24);
@@ -903,6 +905,34 @@ test_measure_ahead (void)
   before = count_measured (&lazy);
   g_assert_false (dm_scene_measure_ahead (&lazy, 2000));
   g_assert_cmpuint (count_measured (&lazy), ==, before);
+
+  /* A timeline of up to measure_all events (the default, 20 000, above
+   * these 3000) is measured whole, whatever the layout holds, the
+   * nearest first: after a first slice the nearest unmeasured visible
+   * events each side are measured, then every visible one, no hidden
+   * one, and the layout is the same. */
+  lazy.measure_all = DM_SCENE_MEASURE_ALL;
+  before = count_measured (&lazy);
+  g_assert_cmpuint (before, <, n / 2);
+  around = dm_layout_get_item (lazy.layout, dm_layout_get_n_items (lazy.layout) / 2)->position;
+  g_assert_true (dm_scene_measure_ahead (&lazy, 0));
+  g_assert_cmpuint (count_measured (&lazy), ==, before + 1);
+  while (dm_scene_measure_ahead (&lazy, 2000))
+    ;
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpint (g_array_index (lazy.label_widths, float, i) >= 0, ==, visible[i]);
+  g_assert_false (dm_scene_measure_ahead (&lazy, 2000));
+  dm_scene_invalidate (&lazy);
+  dm_scene_ensure_layout (&lazy);
+  dm_scene_invalidate (&ahead);
+  dm_scene_ensure_layout (&ahead);
+  g_assert_cmpuint (dm_layout_get_n_items (ahead.layout), ==, dm_layout_get_n_items (lazy.layout));
+  for (guint i = 0; i < dm_layout_get_n_items (ahead.layout); i++)
+    {
+      g_assert_cmpuint (dm_layout_get_item (ahead.layout, i)->position, ==, dm_layout_get_item (lazy.layout, i)->position);
+      g_assert_cmpfloat (dm_layout_get_item (ahead.layout, i)->label_width, ==, dm_layout_get_item (lazy.layout, i)->label_width);
+    }
+  g_test_message ("measured from event %u out", around);
 
   dm_scene_clear (&ahead);
   dm_scene_clear (&lazy);

@@ -801,6 +801,8 @@ test_measures_ahead (void)
   double end;
   guint shown;
 
+  /* As a timeline too large to measure whole (test_measures_all()). */
+  scene->measure_all = 0;
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 600);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
   gtk_window_present (GTK_WINDOW (window));
@@ -825,6 +827,49 @@ test_measures_ahead (void)
     ;
   g_assert_cmpuint (labels_measured (scene), >=, 128);
   g_assert_cmpuint (labels_measured (scene), <, 1000);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+labels_all_measured (gpointer data)
+{
+  DmScene *scene = data;
+
+  return labels_measured (scene) == scene->label_widths->len;
+}
+
+/* A timeline of a few thousand events (fewer than DM_SCENE_MEASURE_ALL)
+ * left alone at its whole span, where the view holds too many events to
+ * measure round it: every label is measured between frames, so the first
+ * zoom steps in measure none in the frame; then the view stops. */
+static void
+test_measures_all (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (3);
+  g_autoptr(DmDataset) dataset = dm_test_random_dataset (rand, 3000, 4);
+  GtkWidget *window = gtk_window_new ();
+  DmTimelineView *view = DM_TIMELINE_VIEW (dm_timeline_view_new ());
+  DmScene *scene = dm_timeline_view_get_scene (view);
+  guint shown;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 600);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (view));
+  dm_timeline_view_set_dataset (view, dataset);
+  dm_timeline_view_zoom_to_fit (view);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (view));
+
+  shown = labels_measured (scene);
+  g_test_message ("%u labels measured by the first frame", shown);
+  g_assert_cmpuint (scene->measure_all, >=, 3000);
+  g_assert_cmpuint (shown, <, 3000);
+  g_assert_true (dm_test_run_until (labels_all_measured, scene, 20));
+  /* Nothing left to do: the idle has ended. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_false (dm_scene_measure_ahead (scene, 1000));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -865,6 +910,7 @@ main (int   argc,
   g_test_add ("/timeline-view/lanes-scroll", Fixture, NULL, fixture_setup, test_lanes_scroll, fixture_teardown);
   g_test_add_func ("/timeline-view/overview-keyboard", test_overview_keyboard);
   g_test_add_func ("/timeline-view/measures-ahead", test_measures_ahead);
+  g_test_add_func ("/timeline-view/measures-all", test_measures_all);
   g_test_add_func ("/timeline-view/finalize", test_finalize);
 
   return g_test_run ();

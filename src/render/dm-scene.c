@@ -50,6 +50,7 @@ dm_scene_init (DmScene *scene)
   scene->selected = -1;
   scene->header_needed = -1;
   scene->ellipsis_width = -1;
+  scene->measure_all = DM_SCENE_MEASURE_ALL;
   scene->scale = (DmTimeScale) { 0, 10 };
   scene->header_width = 176;
   scene->axis_height = 52;
@@ -450,7 +451,12 @@ measure_widths (DmScene *scene,
  * three times the span shows about as many more), at least the first;
  * none when it holds more than the most, where the events shown are
  * mostly clusters and measuring ahead took twice the CPU time per frame
- * for frames no faster (a million events, 2000 each side). */
+ * for frames no faster (a million events, 2000 each side). A timeline
+ * of up to DmScene.measure_all events has all its labels measured, out
+ * from the view's middle, whatever the layout holds: once, a fraction of
+ * a second of idle time, and the first zoom steps in from the whole
+ * span, which lay out events too many to measure ahead, no longer
+ * measure in the frame. */
 #define MEASURE_AHEAD_LEAST 64
 #define MEASURE_AHEAD_MOST  2000
 
@@ -481,9 +487,12 @@ dm_scene_measure_ahead (DmScene *scene,
     return FALSE;
   for (guint i = 0; i < dm_layout_get_n_items (scene->layout); i++)
     represented += MAX (dm_layout_get_item (scene->layout, i)->count, 1);
-  if (represented > MEASURE_AHEAD_MOST)
+  if (n <= scene->measure_all)
+    each_side = n;
+  else if (represented > MEASURE_AHEAD_MOST)
     return FALSE;
-  each_side = MAX (represented, MEASURE_AHEAD_LEAST);
+  else
+    each_side = MAX (represented, MEASURE_AHEAD_LEAST);
   if (around != scene->ahead.around || scene->ahead.labels_serial != scene->labels_serial)
     {
       scene->ahead.around = around;

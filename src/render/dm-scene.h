@@ -126,6 +126,9 @@ typedef struct
     DmDataset     *dataset;
   }                item_style;
   guint            labels_serial;  /* counts dm_scene_reset_labels() */
+  guint            measure_all;    /* timelines of up to this many events
+                                    * have every label measured ahead
+                                    * (dm_scene_measure_ahead()) */
   struct {                         /* dm_scene_measure_ahead() */
     guint          around;         /* from this event, out */
     guint          step;           /* how far it has gone */
@@ -298,7 +301,9 @@ guint        dm_scene_rows_for_height  (const DmScene  *scene,
 void         dm_scene_ensure_layout    (DmScene        *scene);
 /* Measures labels not measured yet, of the events nearest the view
  * first, for about @budget_us µs, as the layout would when they come
- * into view: for idle time between frames. FALSE: none left near it. */
+ * into view: for idle time between frames. FALSE: none left near it (of
+ * a timeline of up to DmScene.measure_all events, none left at all). */
+#define DM_SCENE_MEASURE_ALL 20000
 gboolean     dm_scene_measure_ahead    (DmScene        *scene,
                                         gint64          budget_us);
 /* Whether @item, or the time from @axis_start to @axis_end, is in the
