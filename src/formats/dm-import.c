@@ -83,9 +83,12 @@ dm_import_detect (const DmJsonNode *root)
     {
       const DmJsonNode *title = get_typed (root, "title", DM_JSON_OBJECT);
 
-      /* SIMILE Timeline's JSON: events with "start" and "title". */
+      /* SIMILE Timeline's JSON: events with "start" and "title". (A
+       * TimelineJS file's first slide has a start_date: asked first, that
+       * ends the question there, where asking for a "start" looked at
+       * every slide.) */
       if (has_member (root, "dateTimeFormat") ||
-          (some_element_has (node, "start") && !some_element_has (node, "start_date")))
+          (!some_element_has (node, "start_date") && some_element_has (node, "start")))
         return DM_IMPORT_SIMILE;
 
       if (has_member (root, "eras") || has_member (root, "scale") ||
