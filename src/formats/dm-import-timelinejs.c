@@ -471,8 +471,8 @@ add_slide (DmImport   *self,
  * an import and depend on no other slide; its id and its kind do (ids are
  * made unique in the file's order, kinds numbered as they first appear).
  * From split_min_slides slides, a thread reads the second half's own parts
- * into an import of its own (its own problems, at the same paths) while
- * this one reads the first half whole; then the second half's slides get
+ * (a little more than half the slides) into an import of its own (its own
+ * problems, at the same paths) while this one reads the first half whole; then the second half's slides get
  * their ids and kinds in order, each slide's problems put where reading in
  * order puts them. The dataset and the problems are the same as reading in
  * order (/import/timelinejs/halves compares them). */
@@ -563,7 +563,10 @@ read_slides (DmImport         *self,
   n_first = node->n;
   if (node->n >= split_min_slides)
     {
-      n_first = node->n / 2;
+      /* A little under half here: this thread also reserves the ids
+       * (about a fifth of reading a half) and, once the other is done,
+       * adds its slides (another fifth, measured on 100 000 slides). */
+      n_first = (guint) ((guint64) node->n * 9 / 20);
       half.first = node->v.first;
       for (guint k = 0; k < n_first; k++)
         half.first = half.first->next;
