@@ -485,14 +485,16 @@ dm_scene_measure_ahead (DmScene *scene,
   around = dm_layout_get_item (scene->layout, dm_layout_get_n_items (scene->layout) / 2)->position;
   if (around >= n)
     return FALSE;
-  for (guint i = 0; i < dm_layout_get_n_items (scene->layout); i++)
-    represented += MAX (dm_layout_get_item (scene->layout, i)->count, 1);
   if (n <= scene->measure_all)
     each_side = n;
-  else if (represented > MEASURE_AHEAD_MOST)
-    return FALSE;
   else
-    each_side = MAX (represented, MEASURE_AHEAD_LEAST);
+    {
+      for (guint i = 0; i < dm_layout_get_n_items (scene->layout); i++)
+        represented += MAX (dm_layout_get_item (scene->layout, i)->count, 1);
+      if (represented > MEASURE_AHEAD_MOST)
+        return FALSE;
+      each_side = MAX (represented, MEASURE_AHEAD_LEAST);
+    }
   if (around != scene->ahead.around || scene->ahead.labels_serial != scene->labels_serial)
     {
       scene->ahead.around = around;
