@@ -925,6 +925,16 @@ set_color (cairo_t       *cr,
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
 }
 
+/* The radius a rectangle @w by @h has its corners rounded by, asked for
+ * @r: no more than half its width or height. */
+static double
+corner_radius (double r,
+               double w,
+               double h)
+{
+  return MIN (r, MIN (w, h) / 2);
+}
+
 static void
 rounded_rect (cairo_t *cr,
               double   x,
@@ -933,7 +943,7 @@ rounded_rect (cairo_t *cr,
               double   h,
               double   r)
 {
-  r = MIN (r, MIN (w, h) / 2);
+  r = corner_radius (r, w, h);
   cairo_new_sub_path (cr);
   cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
   cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
@@ -986,7 +996,7 @@ rounded_outline_in_edges (cairo_t *cr,
                           double   h,
                           double   r)
 {
-  r = MIN (r, MIN (w, h) / 2);
+  r = corner_radius (r, w, h);
   cairo_new_path (cr);
   dashed_edge (cr, x + r, x + w - r, y);
   dashed_edge (cr, x + r, x + w - r, y + h);
@@ -1061,7 +1071,7 @@ draw_rounded (DmScene       *scene,
       double x1;
 
       g_assert (!dashed);
-      r = MIN (r, MIN (w, h) / 2);
+      r = corner_radius (r, w, h);
       cairo_user_to_device (cr, &x, &y);
       x1 = MIN (x + w, scene->width + SHAPE_BEYOND);
       x = MAX (x, -SHAPE_BEYOND);
@@ -2278,7 +2288,7 @@ describe_bar_in_parts (DmScene            *scene,
        * dashes along each edge, from there. */
       double inner_top = snap_to_device (cr, y + line + 1, TRUE, TRUE);
       double inner_bottom = snap_to_device (cr, y + h - line - 1, TRUE, FALSE);
-      double r = MIN (BAR_RADIUS, MIN (item->x1 - item->x0, h) / 2);
+      double r = corner_radius (BAR_RADIUS, item->x1 - item->x0, h);
 
       if (inner_bottom <= inner_top)
         return FALSE;
