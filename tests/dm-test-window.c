@@ -95,6 +95,24 @@ dm_test_press_keys (int         x,
   g_assert_no_error (error);
 }
 
+char *
+dm_test_xdotool (const char *args)
+{
+  g_autofree char *command = g_strdup_printf ("xdotool %s", args);
+  g_auto(GStrv) argv = NULL;
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_assert_true (g_shell_parse_argv (command, NULL, &argv, &error));
+  g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("“%s” failed", command);
+
+  return out;
+}
+
 GtkWidget *
 dm_test_filter_child (DmWindow   *window,
                       const char *name)

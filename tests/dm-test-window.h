@@ -44,3 +44,7 @@ GtkTextView *dm_test_find_text_view (GtkWidget *widget);
 void dm_test_press_keys (int         x,
                          int         y,
                          const char *keys);
+
+/* Runs xdotool with @args (split as a shell does) under the display and
+ * waits for it; fails the test if it fails. Returns what it printed. */
+char *dm_test_xdotool (const char *args);

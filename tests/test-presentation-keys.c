@@ -18,32 +18,12 @@
 #include "dm-test-window.h"
 #include "dm-timeline-view.h"
 
-/* Runs xdotool with @args (split as a shell does), and returns what it
- * printed. */
-static char *
-xdotool (const char *args)
-{
-  g_autofree char *command = g_strdup_printf ("xdotool %s", args);
-  g_auto(GStrv) argv = NULL;
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  g_assert_true (g_shell_parse_argv (command, NULL, &argv, &error));
-  g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("“%s” failed", command);
-
-  return out;
-}
-
 /* The X window of the visible window titled @name. */
 static char *
 x_window (const char *name)
 {
   g_autofree char *args = g_strdup_printf ("search --sync --onlyvisible --name '%s'", name);
-  g_autofree char *out = xdotool (args);
+  g_autofree char *out = dm_test_xdotool (args);
   g_auto(GStrv) lines = g_strsplit (out, "\n", 2);
 
   g_assert_nonnull (lines[0]);
@@ -58,8 +38,8 @@ press (const char *x_id,
   g_autofree char *focus = g_strdup_printf ("windowfocus --sync %s", x_id);
   g_autofree char *key = g_strdup_printf ("key --delay 40 %s", keys);
 
-  g_free (xdotool (focus));
-  g_free (xdotool (key));
+  g_free (dm_test_xdotool (focus));
+  g_free (dm_test_xdotool (key));
 }
 
 static void
@@ -71,8 +51,8 @@ click (const char *x_id,
   g_autofree char *move = g_strdup_printf ("mousemove --sync --window %s %d %d", x_id, x, y);
   g_autofree char *press_button = g_strdup_printf ("click %d", button);
 
-  g_free (xdotool (move));
-  g_free (xdotool (press_button));
+  g_free (dm_test_xdotool (move));
+  g_free (dm_test_xdotool (press_button));
 }
 
 typedef gboolean (*Condition) (gpointer data);
