@@ -785,6 +785,21 @@ labels_near_measured (gpointer data)
   return TRUE;
 }
 
+/* An empty view in a window of its own (@window), shown and drawn. */
+static DmTimelineView *
+present_view (GtkWidget **window)
+{
+  DmTimelineView *view = DM_TIMELINE_VIEW (dm_timeline_view_new ());
+
+  *window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (*window), 1000, 600);
+  gtk_window_set_child (GTK_WINDOW (*window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (*window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (view));
+
+  return view;
+}
+
 /* Zoomed in on a few of 3000 events, the view measures the labels of
  * those round them between frames, before a zoom out needs them (a label
  * measured as it comes into view made the slowest frames), and not the
@@ -794,8 +809,8 @@ test_measures_ahead (void)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (3);
   g_autoptr(DmDataset) dataset = dm_test_random_dataset (rand, 3000, 4);
-  GtkWidget *window = gtk_window_new ();
-  DmTimelineView *view = DM_TIMELINE_VIEW (dm_timeline_view_new ());
+  GtkWidget *window;
+  DmTimelineView *view = present_view (&window);
   DmScene *scene = dm_timeline_view_get_scene (view);
   double start;
   double end;
@@ -803,10 +818,6 @@ test_measures_ahead (void)
 
   /* As a timeline too large to measure whole (test_measures_all()). */
   scene->measure_all = 0;
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 600);
-  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (view));
   /* The first frame of the events already zoomed in. */
   dm_timeline_view_set_dataset (view, dataset);
   dm_dataset_get_span (dataset, NULL, NULL, &start, &end);
@@ -848,15 +859,11 @@ test_measures_all (void)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (3);
   g_autoptr(DmDataset) dataset = dm_test_random_dataset (rand, 3000, 4);
-  GtkWidget *window = gtk_window_new ();
-  DmTimelineView *view = DM_TIMELINE_VIEW (dm_timeline_view_new ());
+  GtkWidget *window;
+  DmTimelineView *view = present_view (&window);
   DmScene *scene = dm_timeline_view_get_scene (view);
   guint shown;
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 600);
-  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (view));
   dm_timeline_view_set_dataset (view, dataset);
   dm_timeline_view_zoom_to_fit (view);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (view));
